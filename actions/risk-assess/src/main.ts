@@ -1,0 +1,204 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  assessRisk,
+  escapeLog,
+  FloodgateError,
+  renderRiskReport,
+  TIERS,
+  type ProposedPolicy,
+  type RiskAssessment,
+} from '@floodgate/core';
+import {
+  checkProposedPolicy,
+  ensureLabel,
+  fetchPullRequest,
+  loadRunPolicy,
+  pullRequestFromEvent,
+  pullRequestNumber,
+  readFileAtRef,
+  readOnlyReason,
+  requestReviewers,
+  syncLabels,
+  upsertStickyComment,
+  type ActionIO,
+  type GitHubClient,
+  type PullRequestInfo,
+  type RunContext,
+} from '@floodgate/kit';
+import { gatherFacts } from './facts.js';
+import type { RiskInputs } from './inputs.js';
+
+export interface RiskDependencies {
+  io: ActionIO;
+  context: RunContext;
+  /** undefined when no token was given: compute and report only */
+  client?: GitHubClient;
+}
+
+async function resolvePullRequest(
+  inputs: RiskInputs,
+  { context, client }: RiskDependencies,
+): Promise<PullRequestInfo> {
+  const fromEvent = pullRequestFromEvent(context.payload);
+  if (fromEvent) return fromEvent;
+  const number = pullRequestNumber(context.payload, inputs.pr);
+  if (number === undefined) {
+    throw new FloodgateError(
+      `No pull request to assess: the '${context.eventName}' event has none. Run on pull_request, or give the pr input.`,
+    );
+  }
+  if (!client) throw new FloodgateError(`Pull request #${number} can only be read with a token.`);
+  return fetchPullRequest(client, context.repo, number);
+}
+
+function outputs(io: ActionIO, assessment: RiskAssessment): void {
+  io.setOutput('tier', assessment.tier);
+  io.setOutput('score', String(assessment.score));
+  io.setOutput('factors', JSON.stringify(assessment.factors));
+  io.setOutput('qa-strategy', assessment.routing.qa);
+  io.setOutput('requires-human', String(assessment.routing.requiresHuman));
+  io.setOutput('ai-generated', String(assessment.ai.aiGenerated));
+  io.setOutput('lines-changed', String(assessment.linesChanged));
+  io.setOutput('files-changed', String(assessment.filesChanged));
+}
+
+async function routePullRequest(
+  client: GitHubClient,
+  context: RunContext,
+  pr: PullRequestInfo,
+  assessment: RiskAssessment,
+  body: string | undefined,
+  io: ActionIO,
+): Promise<string[]> {
+  const done: string[] = [];
+  const { routing } = assessment;
+  for (const name of routing.labels) {
+    await ensureLabel(client, context.repo, {
+      name,
+      color: routing.labelColor,
+      description: 'Floodgate risk tier',
+    });
+  }
+  const labels = await syncLabels(client, context.repo, pr.number, {
+    want: routing.labels,
+    owned: routing.tierLabels,
+  });
+  if (labels.added.length > 0 || labels.removed.length > 0) {
+    done.push(
+      `Labels: added ${labels.added.join(', ') || 'none'}; removed ${labels.removed.join(', ') || 'none'}.`,
+    );
+  }
+  if (routing.reviewers.length > 0 || routing.teams.length > 0) {
+    const requested = await requestReviewers(client, context.repo, pr.number, {
+      users: routing.reviewers,
+      teams: routing.teams,
+      author: pr.author,
+    });
+    const who = [...requested.requestedUsers, ...requested.requestedTeams.map((team) => `team ${team}`)];
+    if (who.length > 0) done.push(`Requested reviews from ${who.join(', ')}.`);
+  }
+  if (body !== undefined) {
+    const comment = await upsertStickyComment(client, {
+      repo: context.repo,
+      issueNumber: pr.number,
+      marker: 'risk-assess',
+      body,
+      log: io,
+    });
+    io.info(`Sticky comment ${comment.action}: ${comment.url}`);
+  }
+  return done;
+}
+
+/** Assesses one pull request and routes it; returns the assessment (for tests and composition). */
+export async function run(inputs: RiskInputs, deps: RiskDependencies): Promise<RiskAssessment> {
+  const { io, context, client } = deps;
+  const pr = await resolvePullRequest(inputs, deps);
+  const policy = await loadRunPolicy({
+    policyPath: inputs.policyPath,
+    ...(inputs.config ? { configFile: inputs.config } : {}),
+    workspace: context.workspace,
+    ...(client ? { base: { client, repo: context.repo, ref: pr.baseRef } } : {}),
+  });
+  if (policy.ignoredConfig) io.warning(policy.ignoredConfig);
+  const mode = inputs.mode ?? policy.policy.mode;
+  const facts = await gatherFacts({
+    inputs,
+    pr,
+    policy: policy.policy,
+    ...(client ? { client } : {}),
+    repo: context.repo,
+    workspace: context.workspace,
+    io,
+  });
+  const assessment = assessRisk(facts, policy.policy);
+  outputs(io, assessment);
+
+  io.info(
+    `Risk of #${pr.number}: ${assessment.tier} (score ${assessment.score}), QA ${assessment.routing.qa}`,
+  );
+  for (const factor of assessment.factors)
+    io.info(`  ${factor.score >= 0 ? '+' : ''}${factor.score} ${factor.id}: ${escapeLog(factor.reason)}`);
+
+  let proposedPolicy: ProposedPolicy | undefined;
+  if (facts.files.some((file) => file.path === inputs.policyPath)) {
+    const local = join(context.workspace, inputs.policyPath);
+    proposedPolicy = await checkProposedPolicy(
+      () =>
+        client
+          ? readFileAtRef(client, context.repo, inputs.policyPath, pr.headSha)
+          : Promise.resolve(existsSync(local) ? readFileSync(local, 'utf8') : undefined),
+      inputs.policyPath,
+    );
+  }
+
+  const skipped = !client
+    ? 'No token was given: nothing was written to GitHub.'
+    : mode === 'observe'
+      ? 'Observe mode: no labels, reviewers or comment were written.'
+      : readOnlyReason({
+          eventName: context.eventName,
+          payload: context.payload,
+          ...(context.actor ? { actor: context.actor } : {}),
+        });
+  const report = (actions: string[]) =>
+    renderRiskReport(assessment, {
+      policy: policy.source,
+      mode,
+      ...(proposedPolicy ? { proposedPolicy } : {}),
+      ...(skipped
+        ? {
+            writesSkipped: skipped.endsWith('.')
+              ? skipped
+              : `Read-only run (${skipped}): nothing was written to GitHub.`,
+          }
+        : {}),
+      actions,
+    });
+
+  let actions: string[] = [];
+  try {
+    if (client && !skipped) {
+      actions = await routePullRequest(
+        client,
+        context,
+        pr,
+        assessment,
+        inputs.comment ? report([]) : undefined,
+        io,
+      );
+    } else if (skipped) {
+      io.notice(skipped.endsWith('.') ? skipped : `Read-only run (${skipped}): writes skipped.`);
+    }
+  } finally {
+    await io.summary(`## Floodgate: risk of #${pr.number}\n\n${report(actions)}\n`);
+  }
+
+  if (inputs.failOn !== 'never' && TIERS.indexOf(assessment.tier) >= TIERS.indexOf(inputs.failOn)) {
+    throw new FloodgateError(
+      `Risk tier ${assessment.tier} (score ${assessment.score}) is at or above fail-on '${inputs.failOn}'.`,
+    );
+  }
+  return assessment;
+}

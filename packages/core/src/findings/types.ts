@@ -1,0 +1,16 @@
+import type { Severity } from '../policy/types.js';
+
+export interface Finding {
+  tool: string;
+  ruleId: string;
+  severity: Severity;
+  /** where the severity came from: GitHub's `security-severity` score, or the SARIF `level` */
+  severitySource: 'security-severity' | 'level';
+  message: string;
+  file?: string;
+  line?: number;
+  /** the SARIF file it was read from */
+  source: string;
+}
+
+export type SeverityCounts = Record<Severity, number>;

@@ -1,0 +1,1 @@
+export { GlobSet, matchesAnyName, wildcardRegExp } from './match.js';

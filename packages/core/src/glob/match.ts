@@ -1,0 +1,58 @@
+import { Minimatch } from 'minimatch';
+
+/**
+ * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
+ * match dot files and folders such as `.github/`), `**` spans folders, and patterns are
+ * matched against repository-relative paths with `/` separators. A pattern starting with `!`
+ * excludes: a path matches when it matches a positive pattern and no negative one. A list of
+ * only negative patterns matches everything they do not exclude.
+ */
+export class GlobSet {
+  private readonly include: Minimatch[];
+  private readonly exclude: Minimatch[];
+
+  constructor(patterns: readonly string[]) {
+    const options = { dot: true, nocomment: true };
+    this.include = patterns.filter((p) => !p.startsWith('!')).map((p) => new Minimatch(p, options));
+    this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => new Minimatch(p.slice(1), options));
+  }
+
+  get empty(): boolean {
+    return this.include.length === 0 && this.exclude.length === 0;
+  }
+
+  matches(path: string): boolean {
+    return this.firstMatch(path) !== undefined;
+  }
+
+  /** The positive pattern that matched (or `**` for an exclude-only list), undefined if none. */
+  firstMatch(path: string): string | undefined {
+    if (this.exclude.some((m) => m.match(path))) return undefined;
+    if (this.include.length === 0) return this.exclude.length > 0 ? '**' : undefined;
+    return this.include.find((m) => m.match(path))?.pattern;
+  }
+}
+
+const wildcardCache = new Map<string, RegExp>();
+
+/**
+ * Login, label and trailer patterns: `*` is the only wildcard and matching ignores case, so
+ * `dependabot[bot]` means that literal login (in a path glob `[bot]` would be a character class).
+ */
+export function wildcardRegExp(pattern: string): RegExp {
+  let regexp = wildcardCache.get(pattern);
+  if (!regexp) {
+    const source = pattern
+      .split('*')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*');
+    regexp = new RegExp(`^${source}$`, 'i');
+    wildcardCache.set(pattern, regexp);
+  }
+  return regexp;
+}
+
+/** The first pattern that matches `name`, if any. */
+export function matchesAnyName(name: string, patterns: readonly string[]): string | undefined {
+  return patterns.find((pattern) => wildcardRegExp(pattern).test(name));
+}

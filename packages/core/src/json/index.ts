@@ -1,0 +1,1 @@
+export { describeJsonPath, locateJson, parseJson, type JsonPath } from './locate.js';

@@ -1,0 +1,187 @@
+import type { Policy } from './types.js';
+
+/** Where the policy lives in a repository; a PR that edits it is itself a risk factor. */
+export const DEFAULT_POLICY_PATH = '.github/floodgate.yml';
+
+/**
+ * The policy used when a repository has no `.github/floodgate.yml`: the values of the article
+ * Floodgate implements (risk scores, tier thresholds, blocking and review triggers).
+ */
+export function defaultPolicy(): Policy {
+  return {
+    version: 1,
+    mode: 'enforce',
+    ai: {
+      authors: [
+        'Copilot',
+        'copilot-swe-agent[bot]',
+        'devin-ai-integration[bot]',
+        'claude[bot]',
+        'cursor[bot]',
+        'codex[bot]',
+        'openhands-agent',
+        'sweep-ai[bot]',
+      ],
+      labels: ['ai-generated', 'ai'],
+      trailers: [
+        'Co-authored-by: *Copilot*',
+        'Co-authored-by: *Claude*',
+        'Co-authored-by: *Cursor*',
+        'Co-authored-by: *Devin*',
+        'Generated-by: *',
+        'Assisted-by: *',
+      ],
+    },
+    risk: {
+      factors: {
+        'security-paths': {
+          kind: 'paths',
+          paths: ['**/auth/**', '**/security/**'],
+          score: 40,
+          description: 'Security-sensitive files',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        migrations: {
+          kind: 'paths',
+          paths: ['**/migrations/**', '**/migrate/**'],
+          score: 30,
+          description: 'Database migrations',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        'sql-changes': {
+          kind: 'content',
+          pattern:
+            '\\b(select\\s.+\\sfrom|insert\\s+into|update\\s+\\S+\\s+set|delete\\s+from|alter\\s+table|create\\s+(table|index)|drop\\s+(table|index))\\b',
+          flags: 'i',
+          paths: [],
+          score: 20,
+          description: 'SQL query modifications',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        'large-change': {
+          kind: 'lines-changed',
+          above: 500,
+          score: 15,
+          description: 'Large changeset',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        'low-coverage': {
+          kind: 'coverage',
+          below: 80,
+          score: 25,
+          description: 'Low test coverage',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        'security-findings': {
+          kind: 'findings',
+          'min-severity': 'medium',
+          score: 35,
+          description: 'Security warnings',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        'ci-changes': {
+          kind: 'paths',
+          paths: ['.github/workflows/**', '.github/actions/**'],
+          score: 40,
+          description: 'CI workflow changes (they run with the repository secrets)',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        'policy-change': {
+          kind: 'policy-change',
+          score: 70,
+          description: 'Changes the Floodgate policy that judges it',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        'incomplete-diff': {
+          kind: 'incomplete-diff',
+          score: 20,
+          description: 'Part of the change could not be inspected',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        'ai-generated': {
+          kind: 'ai-generated',
+          score: 0,
+          description: 'AI-generated',
+          'applies-to': 'all',
+          enabled: true,
+        },
+      },
+      tiers: {
+        low: {
+          'min-score': 0,
+          labels: ['risk:low'],
+          'label-color': '0e8a16',
+          reviewers: { count: 0, users: [], teams: [] },
+          qa: 'quick',
+          'requires-human': false,
+        },
+        medium: {
+          'min-score': 20,
+          labels: ['risk:medium'],
+          'label-color': 'fbca04',
+          reviewers: { count: 0, users: [], teams: [] },
+          qa: 'standard',
+          'requires-human': false,
+        },
+        high: {
+          'min-score': 40,
+          labels: ['risk:high'],
+          'label-color': 'd93f0b',
+          reviewers: { count: 1, users: [], teams: [] },
+          qa: 'thorough',
+          'requires-human': true,
+        },
+        critical: {
+          'min-score': 70,
+          labels: ['risk:critical'],
+          'label-color': 'b60205',
+          reviewers: { count: 2, users: [], teams: [] },
+          qa: 'exhaustive',
+          'requires-human': true,
+        },
+      },
+      overrides: [],
+    },
+    coverage: {
+      minimum: 80,
+      'patch-minimum': 80,
+      'patch-review-below': 90,
+      'allowed-drop': 0,
+      components: [],
+    },
+    perf: {
+      'review-threshold': 0.01,
+      'fail-threshold': 0.1,
+      'error-rate-fail-points': 1,
+      alpha: 0.05,
+      correction: 'benjamini-hochberg',
+      metrics: {},
+      slos: [],
+    },
+    merge: {
+      'auto-merge': 'all',
+      method: 'squash',
+      'delete-branch': true,
+      wait: 60,
+      'block-severity': 'critical',
+      'review-severity': 'low',
+      'min-ai-confidence': 0.9,
+      'max-lines-changed': 500,
+      'review-paths': ['**/auth/**', '**/security/**'],
+      'review-tiers': ['high', 'critical'],
+      'perf-review-above': 0.01,
+      'review-on-coverage-drop': true,
+      'required-checks': [],
+      'pending-label': 'floodgate:auto-merge-pending',
+    },
+  };
+}

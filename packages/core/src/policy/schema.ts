@@ -1,0 +1,250 @@
+/**
+ * JSON Schema of `.github/floodgate.yml`, published as `floodgate.schema.json` at the repository
+ * root (`pnpm build` writes it) so editors can complete and check the file. Every section is
+ * optional: what a file leaves out comes from the defaults.
+ */
+const stringList = (description: string) => ({
+  type: 'array',
+  items: { type: 'string', minLength: 1 },
+  description,
+});
+const tierEnum = { enum: ['low', 'medium', 'high', 'critical'] };
+const severityEnum = { enum: ['low', 'medium', 'high', 'critical'] };
+const percent = (description: string) => ({ type: 'number', minimum: 0, maximum: 100, description });
+const ratio = (description: string) => ({ type: 'number', minimum: 0, description });
+const duration = {
+  description: "a duration: minutes as a number, or '90s', '60m', '2h'",
+  anyOf: [
+    { type: 'integer', minimum: 0 },
+    { type: 'string', pattern: '^\\d+(\\.\\d+)?\\s*(s|m|h|d)?$' },
+  ],
+};
+
+const factor = {
+  type: 'object',
+  additionalProperties: false,
+  description:
+    'A risk factor. Built-in factors can be tuned by naming them (only the keys you change); new factors need a kind.',
+  properties: {
+    kind: {
+      enum: [
+        'paths',
+        'content',
+        'lines-changed',
+        'files-changed',
+        'coverage',
+        'findings',
+        'ai-generated',
+        'policy-change',
+        'incomplete-diff',
+      ],
+      description: 'What the factor looks at',
+    },
+    score: {
+      type: 'integer',
+      minimum: -100,
+      maximum: 100,
+      description: 'Points added when the factor fires',
+    },
+    description: { type: 'string', minLength: 1, description: 'Shown as the reason when the factor fires' },
+    'applies-to': {
+      enum: ['all', 'ai', 'human'],
+      description: 'Judge only AI-generated, only human, or all PRs',
+    },
+    enabled: { type: 'boolean' },
+    paths: stringList(
+      'paths: globs of changed files (minimatch, dot files included, a leading ! excludes); content: restrict to these files',
+    ),
+    pattern: {
+      type: 'string',
+      minLength: 1,
+      description: 'content: regular expression tested on each added line',
+    },
+    flags: { type: 'string', pattern: '^[imsu]*$', description: 'content: regular expression flags' },
+    above: {
+      type: 'integer',
+      minimum: 0,
+      description: 'lines-changed / files-changed: fires above this count',
+    },
+    below: percent('coverage: fires when line coverage is below this percentage'),
+    'min-severity': { ...severityEnum, description: 'findings: lowest severity that counts' },
+  },
+};
+
+const tier = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    'min-score': { type: 'integer', description: 'Lowest score of this tier' },
+    labels: stringList('Labels put on PRs of this tier (created if missing, removed when the tier changes)'),
+    'label-color': { type: 'string', pattern: '^[0-9a-fA-F]{6}$', description: 'Color of created labels' },
+    reviewers: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        count: { type: 'integer', minimum: 0, description: 'How many of `users` to request' },
+        users: stringList('Candidate reviewers (logins); never the author'),
+        teams: stringList('Team slugs to request'),
+      },
+    },
+    qa: { enum: ['quick', 'standard', 'thorough', 'exhaustive'], description: 'QA strategy for this tier' },
+    'requires-human': { type: 'boolean', description: 'PRs of this tier need a human review' },
+  },
+};
+
+export const policySchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://floodgate.dev/floodgate.schema.json',
+  title: 'Floodgate policy (.github/floodgate.yml)',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version'],
+  properties: {
+    version: { const: 1, description: 'Policy format version' },
+    mode: {
+      enum: ['observe', 'enforce'],
+      description: 'observe: decide and report, never label, request, block or merge',
+    },
+    ai: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'How AI-generated PRs are recognised (any match counts)',
+      properties: {
+        authors: stringList('Author login globs, e.g. "*[bot]"'),
+        labels: stringList('PR labels'),
+        trailers: stringList('Globs matched against commit trailer lines, e.g. "Co-authored-by: *Claude*"'),
+      },
+    },
+    risk: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        factors: {
+          type: 'object',
+          description: 'Risk factors by name; scores add up',
+          propertyNames: { pattern: '^[a-z0-9][a-z0-9-]*$' },
+          additionalProperties: factor,
+        },
+        tiers: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { low: tier, medium: tier, high: tier, critical: tier },
+        },
+        overrides: {
+          type: 'array',
+          description: 'Adjustments for particular authors or teams',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              authors: stringList('Author login globs'),
+              teams: stringList('org/team-slug the author belongs to'),
+              score: { type: 'integer', minimum: -100, maximum: 100 },
+              'min-tier': tierEnum,
+              'max-tier': tierEnum,
+              description: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+    coverage: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        minimum: percent('Total line coverage below this fails'),
+        'patch-minimum': percent('Coverage of changed lines below this fails'),
+        'patch-review-below': percent('Coverage of changed lines below this asks for review'),
+        'allowed-drop': {
+          type: 'number',
+          minimum: 0,
+          description: 'Points the total may drop vs base before review',
+        },
+        components: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'paths'],
+            properties: {
+              name: { type: 'string', minLength: 1 },
+              paths: stringList('Globs of the files of this component'),
+              minimum: percent('Component line coverage below this fails'),
+              'patch-minimum': percent('Component patch coverage below this fails'),
+            },
+          },
+        },
+      },
+    },
+    perf: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        'review-threshold': ratio('Relative slowdown that asks for review (0.01 = 1%)'),
+        'fail-threshold': ratio('Relative slowdown that fails (0.10 = 10%)'),
+        'error-rate-fail-points': {
+          type: 'number',
+          minimum: 0,
+          description: 'Error-rate increase that fails, in points',
+        },
+        alpha: { type: 'number', exclusiveMinimum: 0, maximum: 0.5, description: 'Significance level' },
+        correction: {
+          enum: ['benjamini-hochberg', 'holm', 'none'],
+          description: 'Multiple-comparison correction',
+        },
+        metrics: {
+          type: 'object',
+          description: 'Per-metric rules, keyed by metric name glob',
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              direction: { enum: ['smaller', 'bigger'], description: 'Which way is better' },
+              'fail-threshold': ratio('Relative change that fails'),
+              'review-threshold': ratio('Relative change that asks for review'),
+              gate: { type: 'boolean', description: 'false: report only' },
+            },
+          },
+        },
+        slos: {
+          type: 'array',
+          description: 'Absolute limits, like k6 thresholds',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['metric'],
+            properties: {
+              metric: { type: 'string', minLength: 1 },
+              stat: { type: 'string', description: 'e.g. p(95), avg, rate' },
+              below: { type: 'number' },
+              above: { type: 'number' },
+            },
+          },
+        },
+      },
+    },
+    merge: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        'auto-merge': { enum: ['all', 'ai', 'none'], description: 'Whose PRs may merge without a human' },
+        method: { enum: ['squash', 'merge', 'rebase'] },
+        'delete-branch': { type: 'boolean' },
+        wait: duration,
+        'block-severity': { ...severityEnum, description: 'Findings at or above this severity block' },
+        'review-severity': {
+          ...severityEnum,
+          description: 'Findings at or above this severity ask for review',
+        },
+        'min-ai-confidence': { type: 'number', minimum: 0, maximum: 1 },
+        'max-lines-changed': { type: 'integer', minimum: 0 },
+        'review-paths': stringList('Changed files matching these globs ask for review'),
+        'review-tiers': { type: 'array', items: tierEnum },
+        'perf-review-above': ratio('Perf regression above this asks for review'),
+        'review-on-coverage-drop': { type: 'boolean' },
+        'required-checks': stringList('Check runs / statuses that must succeed'),
+        'pending-label': { type: 'string', minLength: 1 },
+      },
+    },
+  },
+} as const;

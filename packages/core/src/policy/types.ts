@@ -1,0 +1,167 @@
+export const TIERS = ['low', 'medium', 'high', 'critical'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const QA_STRATEGIES = ['quick', 'standard', 'thorough', 'exhaustive'] as const;
+export type QaStrategy = (typeof QA_STRATEGIES)[number];
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type Mode = 'observe' | 'enforce';
+export type AppliesTo = 'all' | 'ai' | 'human';
+
+interface FactorBase {
+  score: number;
+  description: string;
+  /** whose PRs the factor judges: lets the policy differ for AI and human PRs */
+  'applies-to': AppliesTo;
+  enabled: boolean;
+}
+
+export interface PathsFactor extends FactorBase {
+  kind: 'paths';
+  /** globs, labeler semantics; a leading `!` excludes */
+  paths: string[];
+}
+export interface ContentFactor extends FactorBase {
+  kind: 'content';
+  /** a regular expression tested against each added line */
+  pattern: string;
+  flags: string;
+  /** only added lines of files matching these globs (all files when empty) */
+  paths: string[];
+}
+export interface LinesChangedFactor extends FactorBase {
+  kind: 'lines-changed';
+  above: number;
+}
+export interface FilesChangedFactor extends FactorBase {
+  kind: 'files-changed';
+  above: number;
+}
+export interface CoverageFactor extends FactorBase {
+  kind: 'coverage';
+  /** percent */
+  below: number;
+}
+export interface FindingsFactor extends FactorBase {
+  kind: 'findings';
+  'min-severity': Severity;
+}
+export interface SimpleFactor extends FactorBase {
+  kind: 'ai-generated' | 'policy-change' | 'incomplete-diff';
+}
+export type RiskFactorRule =
+  | PathsFactor
+  | ContentFactor
+  | LinesChangedFactor
+  | FilesChangedFactor
+  | CoverageFactor
+  | FindingsFactor
+  | SimpleFactor;
+export type FactorKind = RiskFactorRule['kind'];
+
+export interface TierRoute {
+  'min-score': number;
+  labels: string[];
+  'label-color': string;
+  reviewers: { count: number; users: string[]; teams: string[] };
+  qa: QaStrategy;
+  'requires-human': boolean;
+}
+
+export interface RiskOverride {
+  /** author login globs */
+  authors: string[];
+  /** `org/team-slug` the author belongs to */
+  teams: string[];
+  score: number;
+  'min-tier'?: Tier;
+  'max-tier'?: Tier;
+  description: string;
+}
+
+export interface AiDetection {
+  /** author login globs (bots, agents) */
+  authors: string[];
+  labels: string[];
+  /** globs matched against commit message trailer lines, e.g. `Co-authored-by: *Claude*` */
+  trailers: string[];
+}
+
+export interface CoverageComponent {
+  name: string;
+  paths: string[];
+  minimum?: number;
+  'patch-minimum'?: number;
+}
+
+export interface CoverageSection {
+  /** total line coverage below this fails (percent) */
+  minimum: number;
+  /** patch coverage below this fails (percent) */
+  'patch-minimum': number;
+  /** patch coverage below this asks for review (percent) */
+  'patch-review-below': number;
+  /** a drop vs base larger than this many points asks for review */
+  'allowed-drop': number;
+  components: CoverageComponent[];
+}
+
+export interface PerfMetricRule {
+  direction?: 'smaller' | 'bigger';
+  'fail-threshold'?: number;
+  'review-threshold'?: number;
+  gate?: boolean;
+}
+export interface PerfSlo {
+  metric: string;
+  stat?: string;
+  below?: number;
+  above?: number;
+}
+export interface PerfSection {
+  'review-threshold': number;
+  'fail-threshold': number;
+  'error-rate-fail-points': number;
+  alpha: number;
+  correction: 'benjamini-hochberg' | 'holm' | 'none';
+  metrics: Record<string, PerfMetricRule>;
+  slos: PerfSlo[];
+}
+
+export type MergeMethod = 'squash' | 'merge' | 'rebase';
+export interface MergeSection {
+  /** whose PRs may be merged automatically */
+  'auto-merge': 'all' | 'ai' | 'none';
+  method: MergeMethod;
+  'delete-branch': boolean;
+  /** minutes since the last push */
+  wait: number;
+  /** findings at or above this severity block */
+  'block-severity': Severity;
+  /** findings at or above this severity (and below block-severity) ask for review */
+  'review-severity': Severity;
+  'min-ai-confidence': number;
+  'max-lines-changed': number;
+  'review-paths': string[];
+  'review-tiers': Tier[];
+  'perf-review-above': number;
+  'review-on-coverage-drop': boolean;
+  'required-checks': string[];
+  'pending-label': string;
+}
+
+export interface Policy {
+  version: 1;
+  mode: Mode;
+  ai: AiDetection;
+  risk: {
+    factors: Record<string, RiskFactorRule>;
+    tiers: Record<Tier, TierRoute>;
+    overrides: RiskOverride[];
+  };
+  coverage: CoverageSection;
+  perf: PerfSection;
+  merge: MergeSection;
+}

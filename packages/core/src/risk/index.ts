@@ -1,0 +1,12 @@
+export type {
+  AiDetectionResult,
+  ChangeFacts,
+  Evidence,
+  FiredFactor,
+  RiskAssessment,
+  Routing,
+} from './types.js';
+export { assessRisk, tierForScore } from './assess.js';
+export { detectAi } from './ai.js';
+export { pickReviewers, routeFor } from './routing.js';
+export { EVIDENCE_LIMIT } from './factors.js';

@@ -1,0 +1,1 @@
+export { escapeLog, escapeMarkdown, inlineCode, neutralizeMentions } from './escape.js';

@@ -1,0 +1,5 @@
+export { envInputReader, Inputs, type InputReader } from './inputs.js';
+export { readRunContext, type RunContext } from './context.js';
+export { coreIO, type ActionIO } from './io.js';
+export { runAction } from './run.js';
+export { matchFiles, readMatchedFiles, type MatchedFile } from './files.js';

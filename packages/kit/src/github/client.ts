@@ -1,0 +1,139 @@
+import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
+import { isSafeToRepeat } from './idempotency.js';
+import { GitHubPermissionError, isResourceNotAccessible } from './permissions.js';
+import { githubMessageOf, httpStatusOf } from './request-error.js';
+import type { GitHubLog } from './types.js';
+
+export interface GitHubClientOptions {
+  token: string;
+  /** REST root; defaults to `GITHUB_API_URL` (read by @actions/github) or https://api.github.com. */
+  baseUrl?: string;
+  /** GraphQL endpoint, for hosts where it is not `<baseUrl>/graphql`. */
+  graphqlUrl?: string;
+  userAgent?: string;
+  log: GitHubLog;
+  /** Retries of a 5xx/timeout on a request that is safe to repeat. Default 3. */
+  serverErrorRetries?: number;
+  /** Retries after a primary or secondary rate limit. Default 2. */
+  rateLimitRetries?: number;
+  /** A rate limit that resets later than this fails instead of holding the runner. Default 600 s. */
+  maxRateLimitWaitSeconds?: number;
+  /** Per-attempt timeout. Default 60 s. */
+  requestTimeoutMs?: number;
+  /**
+   * Minimum gap between writes. Default: the throttling plugin's, which follows GitHub's advice
+   * (1 s between writes, 3 s between writes that notify). Tests pass 0.
+   */
+  writeGapMs?: number;
+}
+
+// 405/409/422 say the request itself is wrong (or the state moved): repeating it cannot help.
+// 403/429 belong to the throttling plugin, which knows how long GitHub asked us to wait.
+const NEVER_RETRIED = [400, 401, 403, 404, 405, 409, 410, 422, 429, 451];
+
+export function createGitHubClient(options: GitHubClientOptions) {
+  const log = options.log;
+  const rateLimitRetries = options.rateLimitRetries ?? 2;
+  const maxWait = options.maxRateLimitWaitSeconds ?? 600;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
+
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      const what = `${request.method} ${request.url}`;
+      if (retryCount >= rateLimitRetries) {
+        log.warning(`GitHub ${kind} rate limit on ${what}: giving up after ${retryCount} retries`);
+        return false;
+      }
+      if (retryAfter > maxWait) {
+        log.warning(
+          `GitHub ${kind} rate limit on ${what}: resets in ${retryAfter} s, longer than ${maxWait} s`,
+        );
+        return false;
+      }
+      log.warning(
+        `GitHub ${kind} rate limit on ${what}: retrying in ${retryAfter} s (${retryCount + 1}/${rateLimitRetries})`,
+      );
+      return true;
+    };
+
+  const pacing =
+    options.writeGapMs === undefined
+      ? {}
+      : {
+          write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeGapMs }),
+          notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeGapMs }),
+          search: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeGapMs }),
+        };
+
+  const Client = GitHub.plugin(perAttemptTimeout(requestTimeoutMs), retry, throttling, requestPolicy(log));
+  const octokit = new Client(
+    getOctokitOptions(options.token, {
+      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl.replace(/\/+$/, '') }),
+      ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
+      log: {
+        debug: (message: string) => log.debug(message),
+        info: (message: string) => log.debug(message),
+        warn: (message: string) => log.warning(message),
+        error: (message: string) => log.warning(message),
+      },
+      retry: { doNotRetry: NEVER_RETRIED, retries: options.serverErrorRetries ?? 3 },
+      throttle: {
+        onRateLimit: onLimit('primary'),
+        onSecondaryRateLimit: onLimit('secondary'),
+        ...pacing,
+      },
+    }),
+  );
+  if (options.graphqlUrl !== undefined) {
+    octokit.graphql = octokit.graphql.defaults({ url: options.graphqlUrl });
+  }
+  return octokit;
+}
+
+export type GitHubClient = ReturnType<typeof createGitHubClient>;
+
+type OctokitPlugin = Parameters<typeof GitHub.plugin>[number];
+type PluginHost = Parameters<OctokitPlugin>[0];
+
+/** Innermost, so that every retry gets a fresh timer instead of inheriting an expired one. */
+function perAttemptTimeout(timeoutMs: number) {
+  return (octokit: PluginHost) => {
+    octokit.hook.wrap('request', (request, options) => {
+      const timer = AbortSignal.timeout(timeoutMs);
+      const callerSignal = options.request?.signal;
+      const signal = callerSignal ? AbortSignal.any([callerSignal, timer]) : timer;
+      return request({ ...options, request: { ...options.request, signal } });
+    });
+  };
+}
+
+/** Outermost: decides which requests the retry plugin may repeat, and names missing permissions. */
+function requestPolicy(log: GitHubLog) {
+  return (octokit: PluginHost) => {
+    octokit.hook.wrap('request', async (request, options) => {
+      const graphqlQuery = typeof options['query'] === 'string' ? options['query'] : undefined;
+      if (
+        options.request?.retries === undefined &&
+        !isSafeToRepeat(options.method, options.url, graphqlQuery)
+      ) {
+        options.request = { ...options.request, retries: 0 };
+      }
+      try {
+        return await request(options);
+      } catch (error) {
+        const status = httpStatusOf(error);
+        const message = githubMessageOf(error);
+        if (isResourceNotAccessible(status, message)) {
+          const failure = new GitHubPermissionError(options.method, options.url, message);
+          log.debug(failure.message);
+          throw Object.assign(failure, { cause: error });
+        }
+        throw error;
+      }
+    });
+  };
+}

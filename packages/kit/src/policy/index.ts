@@ -1,0 +1,1 @@
+export { checkProposedPolicy, loadRunPolicy, type PolicyRequest, type RunPolicy } from './load.js';

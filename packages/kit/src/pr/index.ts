@@ -1,0 +1,8 @@
+export {
+  fetchPullRequest,
+  pullRequestFromEvent,
+  pullRequestNumber,
+  type PullRequestInfo,
+} from './pull-request.js';
+export { teamsOfAuthor } from './teams.js';
+export { diffFileFromGitHub, readPullRequestChange, type PullRequestChange } from './change.js';

@@ -1,0 +1,88 @@
+import { FloodgateError } from '@floodgate/core';
+import type { GitHubClient } from '../github/client.js';
+import type { RepoRef } from '../github/types.js';
+
+/** The facts of a pull request every gate needs, from the event payload or the API. */
+export interface PullRequestInfo {
+  number: number;
+  author: string;
+  labels: string[];
+  headSha: string;
+  headRef: string;
+  /** `owner/repo` of the head; differs from the base repository for forks */
+  headRepo?: string;
+  baseRef: string;
+  baseSha: string;
+  additions: number;
+  deletions: number;
+  changedFiles: number;
+  draft: boolean;
+  state: string;
+}
+
+interface PullRequestPayload {
+  number?: number;
+  user?: { login?: string } | null;
+  labels?: { name?: string }[];
+  head?: { sha?: string; ref?: string; repo?: { full_name?: string } | null };
+  base?: { sha?: string; ref?: string };
+  additions?: number;
+  deletions?: number;
+  changed_files?: number;
+  draft?: boolean;
+  state?: string;
+}
+
+function fromPayload(pr: PullRequestPayload): PullRequestInfo | undefined {
+  if (
+    typeof pr.number !== 'number' ||
+    !pr.head?.sha ||
+    !pr.base?.ref ||
+    typeof pr.additions !== 'number' ||
+    typeof pr.changed_files !== 'number'
+  ) {
+    return undefined;
+  }
+  return {
+    number: pr.number,
+    author: pr.user?.login ?? '',
+    labels: (pr.labels ?? []).map((label) => label.name ?? '').filter(Boolean),
+    headSha: pr.head.sha,
+    headRef: pr.head.ref ?? '',
+    ...(pr.head.repo?.full_name ? { headRepo: pr.head.repo.full_name } : {}),
+    baseRef: pr.base.ref,
+    baseSha: pr.base.sha ?? '',
+    additions: pr.additions,
+    deletions: pr.deletions ?? 0,
+    changedFiles: pr.changed_files,
+    draft: pr.draft ?? false,
+    state: pr.state ?? 'open',
+  };
+}
+
+/** The pull request in `payload.pull_request` when the event carries a complete one. */
+export function pullRequestFromEvent(payload: Record<string, unknown>): PullRequestInfo | undefined {
+  const pr = payload.pull_request as PullRequestPayload | undefined;
+  return pr ? fromPayload(pr) : undefined;
+}
+
+/** The number of the pull request this run is about: the event's, else the `pr` input. */
+export function pullRequestNumber(
+  payload: Record<string, unknown>,
+  input: number | undefined,
+): number | undefined {
+  const pr = payload.pull_request as PullRequestPayload | undefined;
+  return typeof pr?.number === 'number' ? pr.number : input;
+}
+
+export async function fetchPullRequest(
+  client: GitHubClient,
+  repo: RepoRef,
+  number: number,
+): Promise<PullRequestInfo> {
+  const { data } = await client.rest.pulls.get({ ...repo, pull_number: number });
+  const info = fromPayload(data as PullRequestPayload);
+  if (!info)
+    throw new FloodgateError(`GitHub returned pull request #${number} without its head, base or counts`);
+  return info;
+}

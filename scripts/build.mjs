@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Builds every action's dist/ with ncc and writes floodgate.schema.json from the core schema.
+// `--check` rebuilds into a temporary folder and fails when anything committed differs, so the
+// bundles users run provably come from the reviewed sources.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const ncc = join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js');
+
+function listFiles(dir, base = dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name), base) : [relative(base, join(dir, entry.name))],
+  );
+}
+
+function buildAction(name, outDir) {
+  const actionDir = join(root, 'actions', name);
+  rmSync(outDir, { recursive: true, force: true });
+  execFileSync(
+    process.execPath,
+    [
+      ncc,
+      'build',
+      'src/index.ts',
+      '-o',
+      outDir,
+      '--license',
+      'licenses.txt',
+      '--quiet',
+      '--target',
+      'es2022',
+    ],
+    {
+      cwd: actionDir,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const bundle = readFileSync(join(outDir, 'index.js'), 'utf8');
+  if (bundle.includes('webpackMissingModule')) {
+    throw new Error(`actions/${name}: the bundle has unresolved modules (webpackMissingModule)`);
+  }
+}
+
+function compareDirs(expectedDir, actualDir, label) {
+  const problems = [];
+  const expected = new Set(listFiles(expectedDir));
+  const actual = new Set(listFiles(actualDir));
+  for (const file of new Set([...expected, ...actual])) {
+    if (!expected.has(file)) problems.push(`${label}/${file}: missing from the commit`);
+    else if (!actual.has(file)) problems.push(`${label}/${file}: committed but no longer built`);
+    else if (!readFileSync(join(expectedDir, file)).equals(readFileSync(join(actualDir, file)))) {
+      problems.push(`${label}/${file}: differs from a fresh build`);
+    }
+  }
+  return problems;
+}
+
+async function schemaText() {
+  // The schema is TypeScript; tsx (a dev dependency) loads it.
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      "import('./packages/core/src/policy/schema.ts').then(m => process.stdout.write(JSON.stringify(m.policySchema, null, 2) + '\\n'))",
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
+  return out;
+}
+
+const actions = readdirSync(join(root, 'actions')).filter(
+  (name) =>
+    existsSync(join(root, 'actions', name, 'src/index.ts')) && (only.length === 0 || only.includes(name)),
+);
+const problems = [];
+const schema = await schemaText();
+const schemaPath = join(root, 'floodgate.schema.json');
+if (check) {
+  if (!existsSync(schemaPath) || readFileSync(schemaPath, 'utf8') !== schema) {
+    problems.push('floodgate.schema.json: differs from packages/core/src/policy/schema.ts');
+  }
+} else {
+  writeFileSync(schemaPath, schema);
+}
+for (const name of actions) {
+  const dist = join(root, 'actions', name, 'dist');
+  if (check) {
+    const temp = mkdtempSync(join(tmpdir(), `floodgate-${name}-`));
+    try {
+      buildAction(name, temp);
+      problems.push(...compareDirs(dist, temp, `actions/${name}/dist`));
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
+  } else {
+    buildAction(name, dist);
+    const size = readFileSync(join(dist, 'index.js')).length;
+    console.log(`actions/${name}/dist/index.js  ${(size / 1024).toFixed(0)} KiB`);
+  }
+}
+if (problems.length > 0) {
+  for (const problem of problems) console.error(problem);
+  console.error('The committed build output is stale: run `pnpm build` and commit the result.');
+  process.exit(1);
+}
+if (check) console.log(`dist check: ${actions.length} actions and floodgate.schema.json match a fresh build`);

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pullShape, repoShape, userShape } from './shapes.js';
+import type { FakeState, PullRequestSeed, PullState } from './state.js';
+
+interface WebhookExamples {
+  name: string;
+  examples: Record<string, unknown>[];
+}
+
+const require = createRequire(import.meta.url);
+let examples: WebhookExamples[] | undefined;
+
+function webhookExamples(): WebhookExamples[] {
+  examples ??= JSON.parse(
+    readFileSync(require.resolve('@octokit/webhooks-examples'), 'utf8'),
+  ) as WebhookExamples[];
+  return examples;
+}
+
+/** The actions GitHub's own pull_request examples cover (opened, synchronize, labeled, closed, ...). */
+export function pullRequestActions(): string[] {
+  const pr = webhookExamples().find((e) => e.name === 'pull_request');
+  return [...new Set((pr?.examples ?? []).map((e) => String(e.action)))];
+}
+
+export interface PullRequestEventOverrides extends PullRequestSeed {
+  /** Repository the PR lives in (default: the state's default repository). */
+  repo?: string;
+  /** Who triggered the event (default: the PR author). */
+  sender?: string;
+  /** For labeled/unlabeled: the label the event is about. */
+  label?: string;
+}
+
+/**
+ * A real `pull_request` webhook payload from @octokit/webhooks-examples, deep-cloned, with the
+ * repository, PR number, refs and SHAs of a PR registered in `state` (created when the number is new),
+ * so that the event and the API tell the same story.
+ */
+export function pullRequestEvent(
+  state: FakeState,
+  action = 'opened',
+  overrides: PullRequestEventOverrides = {},
+  apiUrl = 'https://api.github.com',
+): Record<string, unknown> {
+  const group = webhookExamples().find((e) => e.name === 'pull_request');
+  const example = group?.examples.find((e) => e.action === action);
+  if (!example)
+    throw new Error(
+      `no pull_request example with action "${action}"; known: ${pullRequestActions().join(', ')}`,
+    );
+  const payload = structuredClone(example);
+  const { repo: fullName = state.defaultRepo, sender, label, ...seed } = overrides;
+  const repo = state.repo(fullName);
+  const existing = seed.number !== undefined ? repo.pulls.get(seed.number) : undefined;
+  const pull: PullState = existing ?? state.addPullRequest(seed, fullName);
+
+  const examplePull = payload.pull_request as Record<string, unknown>;
+  // Keep the example's extra fields (links, counts) and overwrite everything the state knows.
+  payload.pull_request = { ...examplePull, ...pullShape(pull, repo, apiUrl, true) };
+  payload.number = pull.number;
+  payload.repository = { ...(payload.repository as Record<string, unknown>), ...repoShape(repo, apiUrl) };
+  payload.sender = userShape(state.actor(sender ?? pull.user.login), apiUrl);
+  if ('label' in payload || label !== undefined) {
+    const name = label ?? pull.labels[0] ?? 'floodgate';
+    const known = repo.labels.get(name.toLowerCase()) ?? state.addLabel(name, 'ededed', null, fullName);
+    payload.label = {
+      id: known.id,
+      node_id: known.nodeId,
+      name: known.name,
+      color: known.color,
+      default: false,
+      description: known.description,
+    };
+  }
+  if (action === 'synchronize') {
+    const commits = pull.commits;
+    payload.before = commits.length > 1 ? commits[commits.length - 2]!.sha : pull.base.sha;
+    payload.after = pull.head.sha;
+  }
+  return payload;
+}
