@@ -36579,7 +36579,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ readRiskInputs)
 /* harmony export */ });
-/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8964);
+/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6806);
 /* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2829);
 
 
@@ -36621,8 +36621,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(4379);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 36 modules
-var src = __nccwpck_require__(8964);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 37 modules
+var src = __nccwpck_require__(6806);
 // EXTERNAL MODULE: ../../packages/kit/src/index.ts + 87 modules
 var kit_src = __nccwpck_require__(2829);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -36831,7 +36831,7 @@ async function run(inputs, deps) {
 
 /***/ }),
 
-/***/ 8964:
+/***/ 6806:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36902,11 +36902,21 @@ const TIERS = ['low', 'medium', 'high', 'critical'];
 const QA_STRATEGIES = (/* unused pure expression or super */ null && (['quick', 'standard', 'thorough', 'exhaustive']));
 const SEVERITIES = ['low', 'medium', 'high', 'critical'];
 
-// EXTERNAL MODULE: ../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(5931);
-// EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8293);
+;// CONCATENATED MODULE: ../../packages/core/src/coverage/policy.ts
+/**
+ * Defaults from the article: coverage under 80% blocks, a decrease against the base asks for a human.
+ * Patch coverage uses the same 80% bar; `patch-review-below` is off until a team picks its own.
+ */
+const DEFAULT_COVERAGE_POLICY = Object.freeze({
+    minimum: 80,
+    'patch-minimum': 80,
+    'patch-review-below': null,
+    'allowed-drop': 0,
+    components: [],
+});
+
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/defaults.ts
+
 /** Where the policy lives in a repository; a PR that edits it is itself a risk factor. */
 const DEFAULT_POLICY_PATH = '.github/floodgate.yml';
 /**
@@ -37056,13 +37066,7 @@ function defaultPolicy() {
             },
             overrides: [],
         },
-        coverage: {
-            minimum: 80,
-            'patch-minimum': 80,
-            'patch-review-below': 90,
-            'allowed-drop': 0,
-            components: [],
-        },
+        coverage: { ...DEFAULT_COVERAGE_POLICY, components: [] },
         perf: {
             'review-threshold': 0.01,
             'fail-threshold': 0.1,
@@ -37091,6 +37095,10 @@ function defaultPolicy() {
     };
 }
 
+// EXTERNAL MODULE: ../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(5931);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8293);
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/schema.ts
 /**
  * JSON Schema of `.github/floodgate.yml`, published as `floodgate.schema.json` at the repository
@@ -37105,6 +37113,12 @@ const stringList = (description) => ({
 const tierEnum = { enum: ['low', 'medium', 'high', 'critical'] };
 const severityEnum = { enum: ['low', 'medium', 'high', 'critical'] };
 const percent = (description) => ({ type: 'number', minimum: 0, maximum: 100, description });
+const optionalPercent = (description) => ({
+    type: ['number', 'null'],
+    minimum: 0,
+    maximum: 100,
+    description: `${description} (null: off)`,
+});
 const ratio = (description) => ({ type: 'number', minimum: 0, description });
 const duration = {
     description: "a duration: minutes as a number, or '90s', '60m', '2h'",
@@ -37257,8 +37271,8 @@ const policySchema = {
                         properties: {
                             name: { type: 'string', minLength: 1 },
                             paths: stringList('Globs of the files of this component'),
-                            minimum: percent('Component line coverage below this fails'),
-                            'patch-minimum': percent('Component patch coverage below this fails'),
+                            minimum: optionalPercent('Component line coverage below this fails'),
+                            'patch-minimum': optionalPercent('Component patch coverage below this fails'),
                         },
                     },
                 },
@@ -41665,8 +41679,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, resolveTokenLogin, setCommitStatus, shortenDescription, stickyMarker
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 36 modules
-var src = __nccwpck_require__(8964);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 37 modules
+var src = __nccwpck_require__(6806);
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/inputs.ts
 
 /** Reads `INPUT_*` exactly as the runner sets them: uppercased, spaces to `_`, hyphens kept. */

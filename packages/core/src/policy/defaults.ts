@@ -1,3 +1,4 @@
+import { DEFAULT_COVERAGE_POLICY } from '../coverage/policy.js';
 import type { Policy } from './types.js';
 
 /** Where the policy lives in a repository; a PR that edits it is itself a risk factor. */
@@ -151,13 +152,7 @@ export function defaultPolicy(): Policy {
       },
       overrides: [],
     },
-    coverage: {
-      minimum: 80,
-      'patch-minimum': 80,
-      'patch-review-below': 90,
-      'allowed-drop': 0,
-      components: [],
-    },
+    coverage: { ...DEFAULT_COVERAGE_POLICY, components: [] },
     perf: {
       'review-threshold': 0.01,
       'fail-threshold': 0.1,

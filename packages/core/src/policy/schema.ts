@@ -11,6 +11,12 @@ const stringList = (description: string) => ({
 const tierEnum = { enum: ['low', 'medium', 'high', 'critical'] };
 const severityEnum = { enum: ['low', 'medium', 'high', 'critical'] };
 const percent = (description: string) => ({ type: 'number', minimum: 0, maximum: 100, description });
+const optionalPercent = (description: string) => ({
+  type: ['number', 'null'],
+  minimum: 0,
+  maximum: 100,
+  description: `${description} (null: off)`,
+});
 const ratio = (description: string) => ({ type: 'number', minimum: 0, description });
 const duration = {
   description: "a duration: minutes as a number, or '90s', '60m', '2h'",
@@ -169,8 +175,8 @@ export const policySchema = {
             properties: {
               name: { type: 'string', minLength: 1 },
               paths: stringList('Globs of the files of this component'),
-              minimum: percent('Component line coverage below this fails'),
-              'patch-minimum': percent('Component patch coverage below this fails'),
+              minimum: optionalPercent('Component line coverage below this fails'),
+              'patch-minimum': optionalPercent('Component patch coverage below this fails'),
             },
           },
         },

@@ -1,3 +1,5 @@
+import type { CoveragePolicy } from '../coverage/policy.js';
+
 export const TIERS = ['low', 'medium', 'high', 'critical'] as const;
 export type Tier = (typeof TIERS)[number];
 
@@ -89,25 +91,6 @@ export interface AiDetection {
   trailers: string[];
 }
 
-export interface CoverageComponent {
-  name: string;
-  paths: string[];
-  minimum?: number;
-  'patch-minimum'?: number;
-}
-
-export interface CoverageSection {
-  /** total line coverage below this fails (percent) */
-  minimum: number;
-  /** patch coverage below this fails (percent) */
-  'patch-minimum': number;
-  /** patch coverage below this asks for review (percent) */
-  'patch-review-below': number;
-  /** a drop vs base larger than this many points asks for review */
-  'allowed-drop': number;
-  components: CoverageComponent[];
-}
-
 export interface PerfMetricRule {
   direction?: 'smaller' | 'bigger';
   'fail-threshold'?: number;
@@ -161,7 +144,7 @@ export interface Policy {
     tiers: Record<Tier, TierRoute>;
     overrides: RiskOverride[];
   };
-  coverage: CoverageSection;
+  coverage: CoveragePolicy;
   perf: PerfSection;
   merge: MergeSection;
 }

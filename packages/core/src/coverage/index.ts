@@ -1,0 +1,46 @@
+export * from './fraction.js';
+export type {
+  CoverageFormat,
+  CoverageReport,
+  CoverageTotals,
+  FileCoverage,
+  HeadlineMetric,
+  LineHits,
+  StatementBlock,
+} from './model.js';
+export { COVERAGE_FORMATS } from './model.js';
+export type { CoverageInput } from './input.js';
+export { detectFormat } from './detect.js';
+export { parseCoverage, toCoverageFormat, type ParseCoverageOptions } from './parse.js';
+export { parseLcov } from './lcov.js';
+export { parseCobertura } from './cobertura.js';
+export { parseJacoco } from './jacoco.js';
+export { parseClover } from './clover.js';
+export { parseIstanbulFinal, parseIstanbulSummary } from './istanbul.js';
+export { parseGoProfile } from './go.js';
+export { PathResolver, type PathOptions } from './paths.js';
+export { hitsAt } from './line-hits.js';
+export { fileTotals, headlineOf, reportTotals, sumTotals } from './totals.js';
+export { mergeFileCoverage, mergeReports } from './merge.js';
+export { computePatchCoverage, type FilePatchCoverage, type LineRange, type PatchCoverage } from './patch.js';
+export { DEFAULT_COVERAGE_POLICY, type CoverageComponentPolicy, type CoveragePolicy } from './policy.js';
+export {
+  COVERAGE_SUMMARY_VERSION,
+  parseCoverageSummary,
+  summarizeCoverage,
+  summaryHeadline,
+  toFraction,
+  type CoverageSummary,
+  type FractionPair,
+  type SummaryTotals,
+} from './summary.js';
+export {
+  evaluateCoverage,
+  worstResult,
+  type ComponentEvaluation,
+  type CoverageEvaluation,
+  type CoverageFacts,
+  type CoverageReason,
+  type GateResult,
+  type IndirectChange,
+} from './evaluate.js';

@@ -1,0 +1,38 @@
+/** A part of the repository with its own thresholds (e.g. `api`, `web`). */
+export interface CoverageComponentPolicy {
+  name: string;
+  /** globs (minimatch), repository-relative */
+  paths: string[];
+  /** minimum headline coverage of the component's files, percent; null = not gated */
+  minimum?: number | null;
+  /** minimum coverage of the component's added executable lines, percent */
+  'patch-minimum'?: number | null;
+}
+
+/**
+ * The `coverage` section of `.github/floodgate.yml`. Percentages are 0-100 and compared exactly
+ * (`covered * 100 >= minimum * total`). `null` turns a rule off.
+ */
+export interface CoveragePolicy {
+  /** headline coverage (lines; statements for Go) below this fails the gate */
+  minimum: number | null;
+  /** coverage of the PR's added executable lines below this fails the gate */
+  'patch-minimum': number | null;
+  /** patch coverage below this (but at or above patch-minimum) asks for human review */
+  'patch-review-below': number | null;
+  /** a drop of more than this many points against the baseline asks for human review */
+  'allowed-drop': number | null;
+  components: CoverageComponentPolicy[];
+}
+
+/**
+ * Defaults from the article: coverage under 80% blocks, a decrease against the base asks for a human.
+ * Patch coverage uses the same 80% bar; `patch-review-below` is off until a team picks its own.
+ */
+export const DEFAULT_COVERAGE_POLICY: Readonly<CoveragePolicy> = Object.freeze({
+  minimum: 80,
+  'patch-minimum': 80,
+  'patch-review-below': null,
+  'allowed-drop': 0,
+  components: [],
+});
