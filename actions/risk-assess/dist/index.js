@@ -36547,7 +36547,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3720);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3338);
 
@@ -36580,7 +36580,7 @@ __webpack_async_result__();
 /* harmony export */   j: () => (/* binding */ readRiskInputs)
 /* harmony export */ });
 /* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6806);
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2829);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3720);
 
 
 function readRiskInputs(read) {
@@ -36623,8 +36623,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(4379);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 37 modules
 var src = __nccwpck_require__(6806);
-// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 87 modules
-var kit_src = __nccwpck_require__(2829);
+// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 88 modules
+var kit_src = __nccwpck_require__(3720);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/facts.ts
@@ -41649,7 +41649,7 @@ function renderRiskReport(assessment, context) {
 
 /***/ }),
 
-/***/ 2829:
+/***/ 3720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41674,10 +41674,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction),
   cj: () => (/* reexport */ syncLabels),
   fo: () => (/* reexport */ teamsOfAuthor),
-  qD: () => (/* reexport */ upsertStickyComment)
+  qD: () => (/* reexport */ sticky_comment_upsertStickyComment)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, resolveTokenLogin, setCommitStatus, shortenDescription, stickyMarker
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, resolveTokenLogin, setCommitStatus, shortenDescription, stickyMarker, upsertCommentSection
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 37 modules
 var src = __nccwpck_require__(6806);
@@ -53644,7 +53644,7 @@ function isGraphqlError(error) {
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/comment-body.ts
 /** GitHub rejects issue and pull request comments longer than this (characters). */
-const GITHUB_COMMENT_LIMIT = 65_536;
+const comment_body_GITHUB_COMMENT_LIMIT = 65_536;
 const SEPARATOR = '\n\n';
 function cutNote(titles) {
     return `${SEPARATOR}> [!NOTE]\n> Cut to fit GitHub's comment size limit: ${titles.join(', ')}.`;
@@ -53653,7 +53653,7 @@ function cutNote(titles) {
  * Joins sections into one comment no longer than `limit`, keeping the most important ones whole and
  * saying what was cut. Lengths are UTF-16 code units, never fewer than the characters GitHub counts.
  */
-function fitCommentBody(sections, limit = GITHUB_COMMENT_LIMIT) {
+function fitCommentBody(sections, limit = comment_body_GITHUB_COMMENT_LIMIT) {
     const whole = sections.map((section) => section.markdown).join(SEPARATOR);
     if (whole.length <= limit)
         return { body: whole, omitted: [], shortened: [] };
@@ -53712,16 +53712,20 @@ function stickyMarker(keyOrMarker) {
  * login count, so a marker pasted by someone else is never edited. A re-run with the same body writes
  * nothing. A create whose outcome is unknown (5xx, timeout) is checked by re-reading before trying again.
  */
-async function upsertStickyComment(client, request) {
+async function sticky_comment_upsertStickyComment(client, request) {
     const login = request.login ?? (await resolveTokenLogin(client, request.log));
     const marker = stickyMarker(request.marker);
-    const body = fitCommentBody([
-        { title: 'the report', markdown: `${marker}\n${request.body}`, priority: 0 },
-    ]).body;
+    const bodyFor = (existing) => {
+        const content = request.compose
+            ? request.compose(existing?.slice(existing.indexOf('\n') + 1))
+            : (request.body ?? '');
+        return fitCommentBody([{ title: 'the report', markdown: `${marker}\n${content}`, priority: 0 }]).body;
+    };
     const target = { ...request.repo, issue_number: request.issueNumber };
     const existing = await findOwnComment(client, request, marker, login);
     if (existing)
-        return updateIfChanged(client, request, existing, body);
+        return updateIfChanged(client, request, existing, bodyFor(existing.body ?? undefined));
+    const body = bodyFor(undefined);
     try {
         const created = await client.rest.issues.createComment({ ...target, body });
         return { action: 'created', commentId: created.data.id, url: created.data.html_url };
@@ -53733,7 +53737,7 @@ async function upsertStickyComment(client, request) {
     }
     const stored = await findOwnComment(client, request, marker, login);
     if (stored) {
-        const result = await updateIfChanged(client, request, stored, body);
+        const result = await updateIfChanged(client, request, stored, bodyFor(stored.body ?? undefined));
         return result.action === 'unchanged' ? { ...result, action: 'created' } : result;
     }
     const created = await client.rest.issues.createComment({ ...target, body });
@@ -53753,6 +53757,82 @@ async function updateIfChanged(client, request, comment, body) {
         return { action: 'unchanged', commentId: comment.id, url: comment.html_url };
     const updated = await client.rest.issues.updateComment({ ...request.repo, comment_id: comment.id, body });
     return { action: 'updated', commentId: updated.data.id, url: updated.data.html_url };
+}
+
+;// CONCATENATED MODULE: ../../packages/kit/src/github/comment-sections.ts
+
+
+const HEADER = '## 🌊 Floodgate';
+const SECTION = /<!-- floodgate:section ([a-z0-9-]+) (\d+) -->\n([\s\S]*?)\n<!-- floodgate:end \1 -->/g;
+function parseSections(body) {
+    if (!body)
+        return [];
+    return [...body.matchAll(SECTION)].map((match) => ({
+        key: match[1],
+        order: Number(match[2]),
+        markdown: match[3],
+    }));
+}
+const wrap = (section) => `<!-- floodgate:section ${section.key} ${section.order} -->\n${section.markdown}\n<!-- floodgate:end ${section.key} -->`;
+const CUT_NOTE = "\n\n_Cut to fit GitHub's comment size limit: the job summary has all of it._";
+const comment_sections_SEPARATOR = '\n\n';
+/** The longest prefix of `text` within `length` that ends at a line break. */
+function comment_sections_cutAtLine(text, length) {
+    const end = text.lastIndexOf('\n', length);
+    return end > 0 ? text.slice(0, end) : '';
+}
+/**
+ * The shared comment with one section replaced (or added), sections in their order. Each gate
+ * owns only its section: running a gate again rewrites its part and keeps the others'. When the
+ * whole would exceed GitHub's limit, the later sections are cut first, each keeping its
+ * delimiters so the next gate's update still finds it.
+ */
+function mergeCommentSection(existing, update, limit = GITHUB_COMMENT_LIMIT) {
+    const sections = parseSections(existing).filter((section) => section.key !== update.key);
+    sections.push({ key: update.key, order: update.order, markdown: update.markdown });
+    sections.sort((a, b) => a.order - b.order || a.key.localeCompare(b.key));
+    // Room for the header and the marker line the sticky comment puts first.
+    let budget = limit - HEADER.length - 200;
+    const fitted = sections.map((section) => {
+        const overhead = wrap({ ...section, markdown: '' }).length + comment_sections_SEPARATOR.length;
+        const room = budget - overhead;
+        let markdown = section.markdown;
+        if (markdown.length > room) {
+            markdown =
+                room > CUT_NOTE.length
+                    ? `${comment_sections_cutAtLine(markdown, room - CUT_NOTE.length)}${CUT_NOTE}`
+                    : CUT_NOTE.trim();
+        }
+        budget -= Math.max(0, overhead + markdown.length);
+        return { ...section, markdown };
+    });
+    return `${HEADER}${comment_sections_SEPARATOR}${fitted.map(wrap).join(comment_sections_SEPARATOR)}`;
+}
+/**
+ * Writes one gate's section of the single Floodgate comment on a pull request. Gates of one
+ * run may finish at the same moment: after a write, the comment is read back, and if another
+ * gate's write replaced ours in between, ours is merged in again (at most twice).
+ */
+async function upsertCommentSection(client, request) {
+    const sticky = {
+        repo: request.repo,
+        issueNumber: request.issueNumber,
+        marker: 'report',
+        compose: (existing) => mergeCommentSection(existing, request.section),
+        ...(request.login ? { login: request.login } : {}),
+        ...(request.log ? { log: request.log } : {}),
+    };
+    let result = await upsertStickyComment(client, sticky);
+    for (let attempt = 0; attempt < 2 && result.action !== 'unchanged'; attempt++) {
+        const { data } = await client.rest.issues.getComment({ ...request.repo, comment_id: result.commentId });
+        const ours = parseSections(data.body ?? undefined).find((section) => section.key === request.section.key);
+        // Present and current (possibly cut to fit): nobody overwrote it.
+        if (ours && (ours.markdown === request.section.markdown || ours.markdown.endsWith(CUT_NOTE)))
+            break;
+        request.log?.info(`The Floodgate comment changed under us; merging the ${request.section.key} section again.`);
+        result = await upsertStickyComment(client, sticky);
+    }
+    return result;
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/labels.ts
@@ -53897,6 +53977,7 @@ function isBase64File(data) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/index.ts
+
 
 
 

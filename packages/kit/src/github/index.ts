@@ -21,6 +21,12 @@ export {
   type StickyCommentRequest,
   type StickyCommentResult,
 } from './sticky-comment.js';
+export {
+  mergeCommentSection,
+  upsertCommentSection,
+  type CommentSectionRequest,
+  type CommentSectionUpdate,
+} from './comment-sections.js';
 export { ensureLabel, syncLabels, type LabelSpec, type LabelSync, type LabelSyncResult } from './labels.js';
 export { requestReviewers, type ReviewerRequest, type ReviewerResult } from './reviewers.js';
 export {

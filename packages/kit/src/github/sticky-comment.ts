@@ -9,7 +9,13 @@ export interface StickyCommentRequest {
   issueNumber: number;
   /** The key of the hidden marker: `coverage-gate` → `<!-- floodgate:coverage-gate -->`. */
   marker: string;
-  body: string;
+  /** The whole comment (the marker is added). */
+  body?: string;
+  /**
+   * Builds the body from the comment as it is now (undefined when there is none yet), for callers
+   * that own only part of the comment. Called again if the comment turns out to exist after all.
+   */
+  compose?: (existing: string | undefined) => string;
   /** The token's own login; looked up with `resolveTokenLogin` when absent. */
   login?: string;
   log?: GitHubLog;
@@ -34,13 +40,17 @@ export async function upsertStickyComment(
 ): Promise<StickyCommentResult> {
   const login = request.login ?? (await resolveTokenLogin(client, request.log));
   const marker = stickyMarker(request.marker);
-  const body = fitCommentBody([
-    { title: 'the report', markdown: `${marker}\n${request.body}`, priority: 0 },
-  ]).body;
+  const bodyFor = (existing: string | undefined): string => {
+    const content = request.compose
+      ? request.compose(existing?.slice(existing.indexOf('\n') + 1))
+      : (request.body ?? '');
+    return fitCommentBody([{ title: 'the report', markdown: `${marker}\n${content}`, priority: 0 }]).body;
+  };
   const target = { ...request.repo, issue_number: request.issueNumber };
 
   const existing = await findOwnComment(client, request, marker, login);
-  if (existing) return updateIfChanged(client, request, existing, body);
+  if (existing) return updateIfChanged(client, request, existing, bodyFor(existing.body ?? undefined));
+  const body = bodyFor(undefined);
 
   try {
     const created = await client.rest.issues.createComment({ ...target, body });
@@ -53,7 +63,7 @@ export async function upsertStickyComment(
   }
   const stored = await findOwnComment(client, request, marker, login);
   if (stored) {
-    const result = await updateIfChanged(client, request, stored, body);
+    const result = await updateIfChanged(client, request, stored, bodyFor(stored.body ?? undefined));
     return result.action === 'unchanged' ? { ...result, action: 'created' } : result;
   }
   const created = await client.rest.issues.createComment({ ...target, body });
