@@ -36579,7 +36579,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ readRiskInputs)
 /* harmony export */ });
-/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6806);
+/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3007);
 /* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3720);
 
 
@@ -36621,8 +36621,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(4379);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 37 modules
-var src = __nccwpck_require__(6806);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 38 modules
+var src = __nccwpck_require__(3007);
 // EXTERNAL MODULE: ../../packages/kit/src/index.ts + 88 modules
 var kit_src = __nccwpck_require__(3720);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -36831,7 +36831,7 @@ async function run(inputs, deps) {
 
 /***/ }),
 
-/***/ 6806:
+/***/ 3007:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36901,1006 +36901,6 @@ function isFloodgateError(error) {
 const TIERS = ['low', 'medium', 'high', 'critical'];
 const QA_STRATEGIES = (/* unused pure expression or super */ null && (['quick', 'standard', 'thorough', 'exhaustive']));
 const SEVERITIES = ['low', 'medium', 'high', 'critical'];
-
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/policy.ts
-/**
- * Defaults from the article: coverage under 80% blocks, a decrease against the base asks for a human.
- * Patch coverage uses the same 80% bar; `patch-review-below` is off until a team picks its own.
- */
-const DEFAULT_COVERAGE_POLICY = Object.freeze({
-    minimum: 80,
-    'patch-minimum': 80,
-    'patch-review-below': null,
-    'allowed-drop': 0,
-    components: [],
-});
-
-;// CONCATENATED MODULE: ../../packages/core/src/policy/defaults.ts
-
-/** Where the policy lives in a repository; a PR that edits it is itself a risk factor. */
-const DEFAULT_POLICY_PATH = '.github/floodgate.yml';
-/**
- * The policy used when a repository has no `.github/floodgate.yml`: the values of the article
- * Floodgate implements (risk scores, tier thresholds, blocking and review triggers).
- */
-function defaultPolicy() {
-    return {
-        version: 1,
-        mode: 'enforce',
-        ai: {
-            authors: [
-                'Copilot',
-                'copilot-swe-agent[bot]',
-                'devin-ai-integration[bot]',
-                'claude[bot]',
-                'cursor[bot]',
-                'codex[bot]',
-                'openhands-agent',
-                'sweep-ai[bot]',
-            ],
-            labels: ['ai-generated', 'ai'],
-            trailers: [
-                'Co-authored-by: *Copilot*',
-                'Co-authored-by: *Claude*',
-                'Co-authored-by: *Cursor*',
-                'Co-authored-by: *Devin*',
-                'Generated-by: *',
-                'Assisted-by: *',
-            ],
-        },
-        risk: {
-            factors: {
-                'security-paths': {
-                    kind: 'paths',
-                    paths: ['**/auth/**', '**/security/**'],
-                    score: 40,
-                    description: 'Security-sensitive files',
-                    'applies-to': 'all',
-                    enabled: true,
-                },
-                migrations: {
-                    kind: 'paths',
-                    paths: ['**/migrations/**', '**/migrate/**'],
-                    score: 30,
-                    description: 'Database migrations',
-                    'applies-to': 'all',
-                    enabled: true,
-                },
-                'sql-changes': {
-                    kind: 'content',
-                    pattern: '\\b(select\\s.+\\sfrom|insert\\s+into|update\\s+\\S+\\s+set|delete\\s+from|alter\\s+table|create\\s+(table|index)|drop\\s+(table|index))\\b',
-                    flags: 'i',
-                    paths: [],
-                    score: 20,
-                    description: 'SQL query modifications',
-                    'applies-to': 'all',
-                    enabled: true,
-                },
-                'large-change': {
-                    kind: 'lines-changed',
-                    above: 500,
-                    score: 15,
-                    description: 'Large changeset',
-                    'applies-to': 'all',
-                    enabled: true,
-                },
-                'low-coverage': {
-                    kind: 'coverage',
-                    below: 80,
-                    score: 25,
-                    description: 'Low test coverage',
-                    'applies-to': 'all',
-                    enabled: true,
-                },
-                'security-findings': {
-                    kind: 'findings',
-                    'min-severity': 'medium',
-                    score: 35,
-                    description: 'Security warnings',
-                    'applies-to': 'all',
-                    enabled: true,
-                },
-                'ci-changes': {
-                    kind: 'paths',
-                    paths: ['.github/workflows/**', '.github/actions/**'],
-                    score: 40,
-                    description: 'CI workflow changes (they run with the repository secrets)',
-                    'applies-to': 'all',
-                    enabled: true,
-                },
-                'policy-change': {
-                    kind: 'policy-change',
-                    score: 70,
-                    description: 'Changes the Floodgate policy that judges it',
-                    'applies-to': 'all',
-                    enabled: true,
-                },
-                'incomplete-diff': {
-                    kind: 'incomplete-diff',
-                    score: 20,
-                    description: 'Part of the change could not be inspected',
-                    'applies-to': 'all',
-                    enabled: true,
-                },
-                'ai-generated': {
-                    kind: 'ai-generated',
-                    score: 0,
-                    description: 'AI-generated',
-                    'applies-to': 'all',
-                    enabled: true,
-                },
-            },
-            tiers: {
-                low: {
-                    'min-score': 0,
-                    labels: ['risk:low'],
-                    'label-color': '0e8a16',
-                    reviewers: { count: 0, users: [], teams: [] },
-                    qa: 'quick',
-                    'requires-human': false,
-                },
-                medium: {
-                    'min-score': 20,
-                    labels: ['risk:medium'],
-                    'label-color': 'fbca04',
-                    reviewers: { count: 0, users: [], teams: [] },
-                    qa: 'standard',
-                    'requires-human': false,
-                },
-                high: {
-                    'min-score': 40,
-                    labels: ['risk:high'],
-                    'label-color': 'd93f0b',
-                    reviewers: { count: 1, users: [], teams: [] },
-                    qa: 'thorough',
-                    'requires-human': true,
-                },
-                critical: {
-                    'min-score': 70,
-                    labels: ['risk:critical'],
-                    'label-color': 'b60205',
-                    reviewers: { count: 2, users: [], teams: [] },
-                    qa: 'exhaustive',
-                    'requires-human': true,
-                },
-            },
-            overrides: [],
-        },
-        coverage: { ...DEFAULT_COVERAGE_POLICY, components: [] },
-        perf: {
-            'review-threshold': 0.01,
-            'fail-threshold': 0.1,
-            'error-rate-fail-points': 1,
-            alpha: 0.05,
-            correction: 'benjamini-hochberg',
-            metrics: {},
-            slos: [],
-        },
-        merge: {
-            'auto-merge': 'all',
-            method: 'squash',
-            'delete-branch': true,
-            wait: 60,
-            'block-severity': 'critical',
-            'review-severity': 'low',
-            'min-ai-confidence': 0.9,
-            'max-lines-changed': 500,
-            'review-paths': ['**/auth/**', '**/security/**'],
-            'review-tiers': ['high', 'critical'],
-            'perf-review-above': 0.01,
-            'review-on-coverage-drop': true,
-            'required-checks': [],
-            'pending-label': 'floodgate:auto-merge-pending',
-        },
-    };
-}
-
-// EXTERNAL MODULE: ../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(5931);
-// EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8293);
-;// CONCATENATED MODULE: ../../packages/core/src/policy/schema.ts
-/**
- * JSON Schema of `.github/floodgate.yml`, published as `floodgate.schema.json` at the repository
- * root (`pnpm build` writes it) so editors can complete and check the file. Every section is
- * optional: what a file leaves out comes from the defaults.
- */
-const stringList = (description) => ({
-    type: 'array',
-    items: { type: 'string', minLength: 1 },
-    description,
-});
-const tierEnum = { enum: ['low', 'medium', 'high', 'critical'] };
-const severityEnum = { enum: ['low', 'medium', 'high', 'critical'] };
-const percent = (description) => ({ type: 'number', minimum: 0, maximum: 100, description });
-const optionalPercent = (description) => ({
-    type: ['number', 'null'],
-    minimum: 0,
-    maximum: 100,
-    description: `${description} (null: off)`,
-});
-const ratio = (description) => ({ type: 'number', minimum: 0, description });
-const duration = {
-    description: "a duration: minutes as a number, or '90s', '60m', '2h'",
-    anyOf: [
-        { type: 'integer', minimum: 0 },
-        { type: 'string', pattern: '^\\d+(\\.\\d+)?\\s*(s|m|h|d)?$' },
-    ],
-};
-const factor = {
-    type: 'object',
-    additionalProperties: false,
-    description: 'A risk factor. Built-in factors can be tuned by naming them (only the keys you change); new factors need a kind.',
-    properties: {
-        kind: {
-            enum: [
-                'paths',
-                'content',
-                'lines-changed',
-                'files-changed',
-                'coverage',
-                'findings',
-                'ai-generated',
-                'policy-change',
-                'incomplete-diff',
-            ],
-            description: 'What the factor looks at',
-        },
-        score: {
-            type: 'integer',
-            minimum: -100,
-            maximum: 100,
-            description: 'Points added when the factor fires',
-        },
-        description: { type: 'string', minLength: 1, description: 'Shown as the reason when the factor fires' },
-        'applies-to': {
-            enum: ['all', 'ai', 'human'],
-            description: 'Judge only AI-generated, only human, or all PRs',
-        },
-        enabled: { type: 'boolean' },
-        paths: stringList('paths: globs of changed files (minimatch, dot files included, a leading ! excludes); content: restrict to these files'),
-        pattern: {
-            type: 'string',
-            minLength: 1,
-            description: 'content: regular expression tested on each added line',
-        },
-        flags: { type: 'string', pattern: '^[imsu]*$', description: 'content: regular expression flags' },
-        above: {
-            type: 'integer',
-            minimum: 0,
-            description: 'lines-changed / files-changed: fires above this count',
-        },
-        below: percent('coverage: fires when line coverage is below this percentage'),
-        'min-severity': { ...severityEnum, description: 'findings: lowest severity that counts' },
-    },
-};
-const tier = {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-        'min-score': { type: 'integer', description: 'Lowest score of this tier' },
-        labels: stringList('Labels put on PRs of this tier (created if missing, removed when the tier changes)'),
-        'label-color': { type: 'string', pattern: '^[0-9a-fA-F]{6}$', description: 'Color of created labels' },
-        reviewers: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-                count: { type: 'integer', minimum: 0, description: 'How many of `users` to request' },
-                users: stringList('Candidate reviewers (logins); never the author'),
-                teams: stringList('Team slugs to request'),
-            },
-        },
-        qa: { enum: ['quick', 'standard', 'thorough', 'exhaustive'], description: 'QA strategy for this tier' },
-        'requires-human': { type: 'boolean', description: 'PRs of this tier need a human review' },
-    },
-};
-const policySchema = {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://floodgate.dev/floodgate.schema.json',
-    title: 'Floodgate policy (.github/floodgate.yml)',
-    type: 'object',
-    additionalProperties: false,
-    required: ['version'],
-    properties: {
-        version: { const: 1, description: 'Policy format version' },
-        mode: {
-            enum: ['observe', 'enforce'],
-            description: 'observe: decide and report, never label, request, block or merge',
-        },
-        ai: {
-            type: 'object',
-            additionalProperties: false,
-            description: 'How AI-generated PRs are recognised (any match counts)',
-            properties: {
-                authors: stringList('Author login globs, e.g. "*[bot]"'),
-                labels: stringList('PR labels'),
-                trailers: stringList('Globs matched against commit trailer lines, e.g. "Co-authored-by: *Claude*"'),
-            },
-        },
-        risk: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-                factors: {
-                    type: 'object',
-                    description: 'Risk factors by name; scores add up',
-                    propertyNames: { pattern: '^[a-z0-9][a-z0-9-]*$' },
-                    additionalProperties: factor,
-                },
-                tiers: {
-                    type: 'object',
-                    additionalProperties: false,
-                    properties: { low: tier, medium: tier, high: tier, critical: tier },
-                },
-                overrides: {
-                    type: 'array',
-                    description: 'Adjustments for particular authors or teams',
-                    items: {
-                        type: 'object',
-                        additionalProperties: false,
-                        properties: {
-                            authors: stringList('Author login globs'),
-                            teams: stringList('org/team-slug the author belongs to'),
-                            score: { type: 'integer', minimum: -100, maximum: 100 },
-                            'min-tier': tierEnum,
-                            'max-tier': tierEnum,
-                            description: { type: 'string' },
-                        },
-                    },
-                },
-            },
-        },
-        coverage: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-                minimum: percent('Total line coverage below this fails'),
-                'patch-minimum': percent('Coverage of changed lines below this fails'),
-                'patch-review-below': percent('Coverage of changed lines below this asks for review'),
-                'allowed-drop': {
-                    type: 'number',
-                    minimum: 0,
-                    description: 'Points the total may drop vs base before review',
-                },
-                components: {
-                    type: 'array',
-                    items: {
-                        type: 'object',
-                        additionalProperties: false,
-                        required: ['name', 'paths'],
-                        properties: {
-                            name: { type: 'string', minLength: 1 },
-                            paths: stringList('Globs of the files of this component'),
-                            minimum: optionalPercent('Component line coverage below this fails'),
-                            'patch-minimum': optionalPercent('Component patch coverage below this fails'),
-                        },
-                    },
-                },
-            },
-        },
-        perf: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-                'review-threshold': ratio('Relative slowdown that asks for review (0.01 = 1%)'),
-                'fail-threshold': ratio('Relative slowdown that fails (0.10 = 10%)'),
-                'error-rate-fail-points': {
-                    type: 'number',
-                    minimum: 0,
-                    description: 'Error-rate increase that fails, in points',
-                },
-                alpha: { type: 'number', exclusiveMinimum: 0, maximum: 0.5, description: 'Significance level' },
-                correction: {
-                    enum: ['benjamini-hochberg', 'holm', 'none'],
-                    description: 'Multiple-comparison correction',
-                },
-                metrics: {
-                    type: 'object',
-                    description: 'Per-metric rules, keyed by metric name glob',
-                    additionalProperties: {
-                        type: 'object',
-                        additionalProperties: false,
-                        properties: {
-                            direction: { enum: ['smaller', 'bigger'], description: 'Which way is better' },
-                            'fail-threshold': ratio('Relative change that fails'),
-                            'review-threshold': ratio('Relative change that asks for review'),
-                            gate: { type: 'boolean', description: 'false: report only' },
-                        },
-                    },
-                },
-                slos: {
-                    type: 'array',
-                    description: 'Absolute limits, like k6 thresholds',
-                    items: {
-                        type: 'object',
-                        additionalProperties: false,
-                        required: ['metric'],
-                        properties: {
-                            metric: { type: 'string', minLength: 1 },
-                            stat: { type: 'string', description: 'e.g. p(95), avg, rate' },
-                            below: { type: 'number' },
-                            above: { type: 'number' },
-                        },
-                    },
-                },
-            },
-        },
-        merge: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-                'auto-merge': { enum: ['all', 'ai', 'none'], description: 'Whose PRs may merge without a human' },
-                method: { enum: ['squash', 'merge', 'rebase'] },
-                'delete-branch': { type: 'boolean' },
-                wait: duration,
-                'block-severity': { ...severityEnum, description: 'Findings at or above this severity block' },
-                'review-severity': {
-                    ...severityEnum,
-                    description: 'Findings at or above this severity ask for review',
-                },
-                'min-ai-confidence': { type: 'number', minimum: 0, maximum: 1 },
-                'max-lines-changed': { type: 'integer', minimum: 0 },
-                'review-paths': stringList('Changed files matching these globs ask for review'),
-                'review-tiers': { type: 'array', items: tierEnum },
-                'perf-review-above': ratio('Perf regression above this asks for review'),
-                'review-on-coverage-drop': { type: 'boolean' },
-                'required-checks': stringList('Check runs / statuses that must succeed'),
-                'pending-label': { type: 'string', minLength: 1 },
-            },
-        },
-    },
-};
-
-;// CONCATENATED MODULE: ../../packages/core/src/policy/duration.ts
-const UNIT_MINUTES = { s: 1 / 60, m: 1, h: 60, d: 1440 };
-/** '60m' -> 60, '2h' -> 120, '90s' -> 1.5, 45 -> 45 (plain numbers are minutes); undefined if malformed */
-function parseDurationMinutes(value) {
-    if (typeof value === 'number')
-        return Number.isFinite(value) && value >= 0 ? value : undefined;
-    const match = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)?$/.exec(value.trim());
-    if (!match)
-        return undefined;
-    return Number(match[1]) * UNIT_MINUTES[match[2] ?? 'm'];
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/policy/semantics.ts
-
-
-
-const COMMON_KEYS = ['kind', 'score', 'description', 'applies-to', 'enabled'];
-const KIND_KEYS = {
-    paths: { allowed: ['paths'], required: ['paths'] },
-    content: { allowed: ['pattern', 'flags', 'paths'], required: ['pattern'] },
-    'lines-changed': { allowed: ['above'], required: ['above'] },
-    'files-changed': { allowed: ['above'], required: ['above'] },
-    coverage: { allowed: ['below'], required: ['below'] },
-    findings: { allowed: ['min-severity'], required: ['min-severity'] },
-    'ai-generated': { allowed: [], required: [] },
-    'policy-change': { allowed: [], required: [] },
-    'incomplete-diff': { allowed: [], required: [] },
-};
-const isRaw = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const section = (data, key) => (isRaw(data[key]) ? data[key] : {});
-function mergeFactor(name, raw, base, fail) {
-    const path = ['risk', 'factors', name];
-    const kind = raw.kind ?? base?.kind;
-    if (!kind) {
-        fail(path, `factor '${name}' is not a built-in factor, so it needs a 'kind' (${Object.keys(KIND_KEYS).join(', ')})`, true);
-    }
-    const inherits = base !== undefined && base.kind === kind;
-    const rules = KIND_KEYS[kind];
-    for (const key of Object.keys(raw)) {
-        if (!COMMON_KEYS.includes(key) && !rules.allowed.includes(key)) {
-            fail([...path, key], `'${key}' does not apply to a factor of kind '${kind}' (it takes: ${[...COMMON_KEYS, ...rules.allowed].join(', ')})`, true);
-        }
-    }
-    const merged = inherits
-        ? { ...base, ...raw }
-        : { 'applies-to': 'all', enabled: true, description: name, flags: '', paths: [], ...raw };
-    if (!inherits)
-        merged.kind = kind;
-    for (const key of rules.required) {
-        if (merged[key] === undefined)
-            fail(path, `factor '${name}' of kind '${kind}' needs '${key}'`, true);
-    }
-    if (merged.score === undefined)
-        fail(path, `factor '${name}' needs a 'score'`, true);
-    if (kind === 'content') {
-        try {
-            new RegExp(String(merged.pattern), String(merged.flags ?? ''));
-        }
-        catch (error) {
-            fail([...path, 'pattern'], `expected a valid regular expression: ${error.message}`);
-        }
-    }
-    return merged;
-}
-function mergeTiers(raw, fail) {
-    const defaults = defaultPolicy().risk.tiers;
-    const tiers = {};
-    for (const tier of TIERS) {
-        const given = section(raw, tier);
-        tiers[tier] = {
-            ...defaults[tier],
-            ...given,
-            reviewers: { ...defaults[tier].reviewers, ...section(given, 'reviewers') },
-        };
-    }
-    for (let i = 1; i < TIERS.length; i++) {
-        const lower = TIERS[i - 1];
-        const tier = TIERS[i];
-        if (tiers[tier]['min-score'] <= tiers[lower]['min-score']) {
-            fail(['risk', 'tiers', tier, 'min-score'], `expected tier '${tier}' to start above tier '${lower}' (min-score ${tiers[lower]['min-score']}), found ${tiers[tier]['min-score']}`);
-        }
-    }
-    return tiers;
-}
-function mergeOverrides(raw, fail) {
-    if (!Array.isArray(raw))
-        return [];
-    return raw.map((item, index) => {
-        const override = {
-            authors: [],
-            teams: [],
-            score: 0,
-            description: 'Author override',
-            ...item,
-        };
-        if (override.authors.length === 0 && override.teams.length === 0) {
-            fail(['risk', 'overrides', index], 'an override needs `authors` or `teams` to say whose PRs it adjusts');
-        }
-        const min = override['min-tier'];
-        const max = override['max-tier'];
-        if (min && max && TIERS.indexOf(min) > TIERS.indexOf(max)) {
-            fail(['risk', 'overrides', index, 'max-tier'], `expected max-tier at or above min-tier '${min}', found '${max}'`);
-        }
-        return override;
-    });
-}
-/** Applies a schema-valid file over the defaults and checks what a schema cannot express. */
-function checkPolicy(data, fail) {
-    const defaults = defaultPolicy();
-    const risk = section(data, 'risk');
-    const factors = { ...defaults.risk.factors };
-    for (const [name, raw] of Object.entries(section(risk, 'factors'))) {
-        factors[name] = mergeFactor(name, isRaw(raw) ? raw : {}, defaults.risk.factors[name], fail);
-    }
-    const merge = { ...defaults.merge, ...section(data, 'merge') };
-    const wait = parseDurationMinutes(merge.wait);
-    if (wait === undefined)
-        fail(['merge', 'wait'], `expected a duration such as '60m', found '${String(merge.wait)}'`);
-    merge.wait = wait;
-    const review = SEVERITIES.indexOf(merge['review-severity']);
-    const block = SEVERITIES.indexOf(merge['block-severity']);
-    if (review > block) {
-        fail(['merge', 'review-severity'], `expected review-severity at or below block-severity '${String(merge['block-severity'])}'`);
-    }
-    const perf = { ...defaults.perf, ...section(data, 'perf') };
-    perf.slos.forEach((slo, index) => {
-        if (slo.below === undefined && slo.above === undefined)
-            fail(['perf', 'slos', index], "an SLO needs 'below' or 'above'");
-    });
-    if (perf['review-threshold'] > perf['fail-threshold']) {
-        fail(['perf', 'review-threshold'], `expected review-threshold at or below fail-threshold (${perf['fail-threshold']})`);
-    }
-    return {
-        version: 1,
-        mode: data.mode ?? defaults.mode,
-        ai: { ...defaults.ai, ...section(data, 'ai') },
-        risk: {
-            factors,
-            tiers: mergeTiers(section(risk, 'tiers'), fail),
-            overrides: mergeOverrides(risk.overrides, fail),
-        },
-        coverage: { ...defaults.coverage, ...section(data, 'coverage') },
-        perf,
-        merge: merge,
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/policy/yaml-positions.ts
-
-function childNode(node, segment) {
-    if ((0,dist/* isMap */.jh)(node)) {
-        const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
-        if (!pair)
-            return undefined;
-        return { value: (pair.value ?? undefined), key: pair.key };
-    }
-    if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-        const value = node.items[segment];
-        return value ? { value: value } : undefined;
-    }
-    return undefined;
-}
-/**
- * Where a value (or, with `atKey`, the key naming it) sits in the YAML source. Falls back to
- * the deepest ancestor found, so every message still points somewhere useful.
- */
-function locate(doc, counter, file, path, atKey = false) {
-    let node = doc.contents;
-    let offset = doc.contents?.range?.[0] ?? 0;
-    for (let i = 0; i < path.length; i++) {
-        const child = childNode(node, path[i]);
-        if (!child)
-            break;
-        const last = i === path.length - 1;
-        const target = last && atKey && child.key ? child.key : (child.value ?? child.key);
-        if (target?.range)
-            offset = target.range[0];
-        node = child.value;
-    }
-    const { line, col } = counter.linePos(offset);
-    return { file, line, column: col };
-}
-function describePath(path) {
-    if (path.length === 0)
-        return 'the top level';
-    return path
-        .map((segment) => (typeof segment === 'number' ? `[${segment}]` : segment))
-        .join('.')
-        .replace(/\.\[/g, '[');
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/policy/load.ts
-
-
-
-
-
-
-
-let validateSchema;
-function schemaValidator() {
-    validateSchema ??= new ajv.Ajv({ allErrors: true, strict: false, verbose: true }).compile(policySchema);
-    return validateSchema;
-}
-function pathOf(instancePath) {
-    if (instancePath === '')
-        return [];
-    return instancePath
-        .slice(1)
-        .split('/')
-        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-function show(value) {
-    if (typeof value === 'string')
-        return `'${value}'`;
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    return String(value);
-}
-function explain(error, data) {
-    const path = pathOf(error.instancePath);
-    const where = describePath(path);
-    const actual = path.reduce((value, segment) => value?.[segment], data);
-    const params = error.params;
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const key = String(params.additionalProperty);
-            const schemaProperties = error.parentSchema
-                ?.properties;
-            const allowed = schemaProperties ? Object.keys(schemaProperties).join(', ') : '';
-            return {
-                path: [...path, key],
-                atKey: true,
-                problem: `unknown key '${key}' in ${where}${allowed ? ` (expected one of: ${allowed})` : ''}`,
-            };
-        }
-        case 'enum':
-            return {
-                path,
-                atKey: false,
-                problem: `expected one of ${params.allowedValues.map(show).join(', ')} at ${where}, found ${show(actual)}`,
-            };
-        case 'const':
-            return {
-                path,
-                atKey: false,
-                problem: `expected ${show(params.allowedValue)} at ${where}, found ${show(actual)}`,
-            };
-        case 'type':
-            return {
-                path,
-                atKey: false,
-                problem: `expected ${String(params.type)} at ${where}, found ${show(actual)}`,
-            };
-        case 'required':
-            return {
-                path,
-                atKey: false,
-                problem: `missing required key '${String(params.missingProperty)}' in ${where}`,
-            };
-        case 'propertyNames':
-            return {
-                path: [...path, String(params.propertyName)],
-                atKey: true,
-                problem: `invalid name '${String(params.propertyName)}' in ${where} (expected lowercase letters, digits and '-')`,
-            };
-        case 'anyOf': {
-            const description = error.parentSchema?.description;
-            return {
-                path,
-                atKey: false,
-                problem: `expected ${description ?? 'a valid value'} at ${where}, found ${show(actual)}`,
-            };
-        }
-        default:
-            return {
-                path,
-                atKey: false,
-                problem: `${where} ${error.message ?? 'is invalid'}, found ${show(actual)}`,
-            };
-    }
-}
-function parseYaml(text, file) {
-    const counter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
-    const first = doc.errors[0];
-    if (first) {
-        const { line, col } = counter.linePos(first.pos[0]);
-        const reason = first.message.split('\n')[0] ?? 'invalid YAML';
-        throw new InvalidFileError({ file, line, column: col }, `expected valid YAML: ${reason}`);
-    }
-    return { doc, counter, data: doc.toJS({ maxAliasCount: 100 }) };
-}
-/**
- * Reads a policy file's text (undefined when the repository has none) into a complete policy:
- * the file's values over the defaults. Any problem (bad YAML, unknown key, wrong type, a rule
- * that cannot work) is one `file:line:col: what was expected` error, never a silent default.
- */
-function loadPolicy(text, file) {
-    if (text === undefined)
-        return { policy: defaultPolicy() };
-    const { doc, counter, data } = parseYaml(text, file);
-    if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
-        throw new InvalidFileError(locate(doc, counter, file, []), `expected a mapping starting with 'version: 1', found ${data === null || data === undefined ? 'an empty file' : show(data)}`);
-    }
-    const validate = schemaValidator();
-    if (!validate(data)) {
-        const all = validate.errors ?? [];
-        // An anyOf explains itself better than each of its branches' complaints.
-        const anyOfPaths = all.filter((error) => error.keyword === 'anyOf').map((error) => error.schemaPath);
-        const errors = all.filter((error) => error.keyword === 'anyOf' || !anyOfPaths.some((path) => error.schemaPath.startsWith(`${path}/`)));
-        // Report the error nearest the top of the file: that is the one users fix first.
-        const located = errors.map((error) => {
-            const explained = explain(error, data);
-            return { ...explained, position: locate(doc, counter, file, explained.path, explained.atKey) };
-        });
-        located.sort((a, b) => (a.position.line ?? 0) - (b.position.line ?? 0) ||
-            (a.position.column ?? 0) - (b.position.column ?? 0));
-        const first = located[0];
-        if (first)
-            throw new InvalidFileError(first.position, first.problem);
-    }
-    const policy = checkPolicy(data, (path, problem, atKey = false) => {
-        throw new InvalidFileError(locate(doc, counter, file, path, atKey), problem);
-    });
-    return { policy, file };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/policy/index.ts
-
-
-
-
-
-
-;// CONCATENATED MODULE: ../../packages/core/src/diff/patch.ts
-
-const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-/**
- * Reads hunks starting at `lines[start]` (which must be a hunk header) and stops at the first
- * line after the last hunk. Hunk line counts decide where a hunk ends, so a removed SQL comment
- * (`--- foo`) is never mistaken for a file header. Only `+` lines are collected.
- */
-function readHunks(lines, start, into, source, lineOffset) {
-    let index = start;
-    while (index < lines.length && lines[index].startsWith('@@')) {
-        const header = lines[index];
-        const match = HUNK_HEADER.exec(header);
-        if (!match) {
-            throw new InvalidFileError({ file: source, line: lineOffset + index, column: 1 }, `expected a hunk header like '@@ -1,2 +1,3 @@', found '${header.slice(0, 40)}'`);
-        }
-        let oldRemaining = match[1] === undefined ? 1 : Number(match[1]);
-        let newRemaining = match[3] === undefined ? 1 : Number(match[3]);
-        let newLine = Number(match[2]);
-        index++;
-        while (index < lines.length && (oldRemaining > 0 || newRemaining > 0)) {
-            const text = lines[index];
-            const marker = text[0];
-            if (marker === '+') {
-                into.addedLines.push({ line: newLine, text: text.slice(1) });
-                into.additions++;
-                newLine++;
-                newRemaining--;
-            }
-            else if (marker === '-') {
-                into.deletions++;
-                oldRemaining--;
-            }
-            else if (marker === ' ' || text === '') {
-                newLine++;
-                oldRemaining--;
-                newRemaining--;
-            }
-            else if (marker !== '\\') {
-                throw new InvalidFileError({ file: source, line: lineOffset + index, column: 1 }, `expected a diff line starting with ' ', '+' or '-' inside the hunk, found '${text.slice(0, 40)}'`);
-            }
-            index++;
-        }
-        // "\ No newline at end of file" may follow the hunk's last line.
-        while (index < lines.length && lines[index].startsWith('\\'))
-            index++;
-    }
-    return index;
-}
-/**
- * Parses the hunks of one file's diff: GitHub's `patch` field. `source` names it in error
- * messages.
- */
-function parsePatch(patch, source = 'patch') {
-    const parsed = { addedLines: [], additions: 0, deletions: 0 };
-    const lines = patch.split('\n');
-    let index = 0;
-    while (index < lines.length) {
-        const line = lines[index];
-        if (line.startsWith('@@'))
-            index = readHunks(lines, index, parsed, source, 1);
-        else
-            index++;
-    }
-    return parsed;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/diff/unified.ts
-
-
-const ESCAPES = {
-    n: '\n',
-    t: '\t',
-    '"': '"',
-    '\\': '\\',
-    a: '\x07',
-    b: '\b',
-    f: '\f',
-    r: '\r',
-    v: '\v',
-};
-/** git quotes unusual paths C-style: "a/caf\303\251.txt" */
-function unquote(path) {
-    if (!path.startsWith('"') || !path.endsWith('"'))
-        return path;
-    const bytes = [];
-    const body = path.slice(1, -1);
-    for (let i = 0; i < body.length; i++) {
-        const ch = body[i];
-        if (ch !== '\\') {
-            bytes.push(...Buffer.from(ch, 'utf8'));
-            continue;
-        }
-        const next = body[++i] ?? '';
-        if (/[0-7]/.test(next)) {
-            bytes.push(parseInt(body.slice(i, i + 3), 8));
-            i += 2;
-        }
-        else {
-            bytes.push(...Buffer.from(ESCAPES[next] ?? next, 'utf8'));
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-function headerPath(raw) {
-    const path = unquote(raw.split('\t')[0].trim());
-    if (path === '/dev/null')
-        return undefined;
-    return path.replace(/^[ab]\//, '');
-}
-function startsFileHeader(lines, index) {
-    const line = lines[index];
-    if (line.startsWith('diff --git '))
-        return true;
-    // A plain `diff -u` file starts with `--- old` immediately followed by `+++ new`.
-    return line.startsWith('--- ') && (lines[index + 1] ?? '').startsWith('+++ ');
-}
-/**
- * Parses `git diff` (or `diff -u`) output into one entry per file: renames, copies, binary
- * markers and any context size. `source` names the diff file in error messages.
- */
-function parseUnifiedDiff(text, source = 'diff') {
-    const lines = text.split('\n');
-    const files = [];
-    let index = 0;
-    while (index < lines.length) {
-        if (!startsFileHeader(lines, index)) {
-            index++;
-            continue;
-        }
-        const headerLine = index + 1;
-        const header = { status: 'modified', binary: false };
-        const first = lines[index];
-        const gitHeader = /^diff --git ("?a\/.+?"?) ("?b\/.+"?)$/.exec(first);
-        if (gitHeader) {
-            header.oldPath = headerPath(gitHeader[1]);
-            header.newPath = headerPath(gitHeader[2]);
-        }
-        index += first.startsWith('diff --git ') ? 1 : 0;
-        while (index < lines.length &&
-            !lines[index].startsWith('@@') &&
-            !lines[index].startsWith('diff --git ')) {
-            readHeaderLine(lines[index], header);
-            const wasPlusLine = lines[index].startsWith('+++ ');
-            index++;
-            if (wasPlusLine)
-                break;
-        }
-        const parsed = { addedLines: [], additions: 0, deletions: 0 };
-        index = readHunks(lines, index, parsed, source, 1);
-        files.push(toDiffFile(header, parsed, source, headerLine));
-    }
-    return files;
-}
-function readHeaderLine(line, header) {
-    if (line.startsWith('--- ')) {
-        const path = headerPath(line.slice(4));
-        if (path !== undefined)
-            header.oldPath = path;
-        else
-            header.status = 'added';
-    }
-    else if (line.startsWith('+++ ')) {
-        const path = headerPath(line.slice(4));
-        if (path !== undefined)
-            header.newPath = path;
-        else
-            header.status = 'removed';
-    }
-    else if (line.startsWith('new file mode'))
-        header.status = 'added';
-    else if (line.startsWith('deleted file mode'))
-        header.status = 'removed';
-    else if (line.startsWith('rename from ')) {
-        header.oldPath = unquote(line.slice('rename from '.length));
-        header.status = 'renamed';
-    }
-    else if (line.startsWith('rename to '))
-        header.newPath = unquote(line.slice('rename to '.length));
-    else if (line.startsWith('copy from ')) {
-        header.oldPath = unquote(line.slice('copy from '.length));
-        header.status = 'copied';
-    }
-    else if (line.startsWith('copy to '))
-        header.newPath = unquote(line.slice('copy to '.length));
-    else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch'))
-        header.binary = true;
-}
-function toDiffFile(header, parsed, source, line) {
-    const path = header.status === 'removed' ? (header.oldPath ?? header.newPath) : (header.newPath ?? header.oldPath);
-    if (!path) {
-        throw new InvalidFileError({ file: source, line, column: 1 }, "expected a file header ('diff --git a/<path> b/<path>', or '--- <path>' then '+++ <path>')");
-    }
-    const file = {
-        path,
-        status: header.status,
-        additions: parsed.additions,
-        deletions: parsed.deletions,
-        addedLines: parsed.addedLines,
-        patchAvailable: !header.binary,
-        binary: header.binary,
-    };
-    if (header.oldPath && header.oldPath !== path)
-        file.previousPath = header.oldPath;
-    return file;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/diff/index.ts
-
-
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/brace-expansion@5.0.13/node_modules/brace-expansion/dist/esm/index.js + 1 modules
 var esm = __nccwpck_require__(2837);
@@ -38308,7 +37308,7 @@ const compile = (items, nocase) => {
 // one line per node, in the order that a walk from the start
 // reaches them. Edges point to node ids. The nodes of a negated
 // sub-pattern are indented under their negation.
-const esm_show = (start) => {
+const show = (start) => {
     const lines = [];
     const seen = new Set();
     const ref = (n) => (n.t === 'match' ? 'match' : String(n.id));
@@ -38887,7 +37887,7 @@ class Matcher {
     }
     /** a readable listing of the state machine */
     toString() {
-        return esm_show(this.#start);
+        return show(this.#start);
     }
 }
 //# sourceMappingURL=index.js.map
@@ -38993,7 +37993,7 @@ const DEFAULT_BRACE_EXPAND_MAX = 100_000;
 const DEFAULT_GLOB_STAR_RECURSION_MAX = 200;
 // avoid the annoying deprecation flag lol
 const AWE_KEY = ('allowWindow' + 'sEscape');
-const minimatch = (p, pattern, options) => {
+const esm_minimatch = (p, pattern, options) => {
     assertValidPattern(pattern);
     // shortcut: comments match nothing.
     if (!options?.nocomment && pattern.charAt(0) === '#') {
@@ -39172,20 +38172,20 @@ const path = {
 };
 /* c8 ignore stop */
 const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
-minimatch.sep = sep;
+esm_minimatch.sep = sep;
 const GLOBSTAR = Symbol('globstar **');
-minimatch.GLOBSTAR = GLOBSTAR;
+esm_minimatch.GLOBSTAR = GLOBSTAR;
 const filter = (pattern, options) => {
     let mm;
     return (p) => (mm ??= cachedMinimatch(pattern, options)).match(p);
 };
-minimatch.filter = filter;
+esm_minimatch.filter = filter;
 const ext = (a, b = {}) => Object.assign({}, a, b);
 const defaults = (def) => {
     if (!def || typeof def !== 'object' || !Object.keys(def).length) {
-        return minimatch;
+        return esm_minimatch;
     }
-    const orig = minimatch;
+    const orig = esm_minimatch;
     const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
     return Object.assign(m, {
         Minimatch: class Minimatch extends orig.Minimatch {
@@ -39206,7 +38206,7 @@ const defaults = (def) => {
         GLOBSTAR: GLOBSTAR,
     });
 };
-minimatch.defaults = defaults;
+esm_minimatch.defaults = defaults;
 // Brace expansion:
 // a{b,c}d -> abd acd
 // a{b,}c -> abc ac
@@ -39240,7 +38240,7 @@ const braceExpand = (pattern, options = {}) => {
     }
     return (0,esm/* expand */.fT)(p, { max: options.braceExpandMax });
 };
-minimatch.braceExpand = braceExpand;
+esm_minimatch.braceExpand = braceExpand;
 // A numeric range with at least this many values is matched as one
 // pattern portion, rather than expanded. For a glob walk, that is
 // one directory read, in place of a stat for each value.
@@ -39283,7 +38283,7 @@ const match = (list, pattern, options = {}) => {
     }
     return list;
 };
-minimatch.match = match;
+esm_minimatch.match = match;
 const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
 // Index of the `]` that closes the class that starts at `start`,
 // or -1 if it is not closed. Posix classes such as `[:alpha:]` are
@@ -40846,17 +39846,1062 @@ class Minimatch {
         return this.negate;
     }
     static defaults(def) {
-        return minimatch.defaults(def).Minimatch;
+        return esm_minimatch.defaults(def).Minimatch;
     }
 }
 /* c8 ignore start */
 
 
 /* c8 ignore stop */
-minimatch.Minimatch = Minimatch;
-minimatch.escape = escape_escape;
-minimatch.unescape = unescape_unescape;
+esm_minimatch.Minimatch = Minimatch;
+esm_minimatch.escape = escape_escape;
+esm_minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ../../packages/core/src/perf/policy.ts
+
+const DEFAULT_PERF_POLICY = {
+    'review-threshold': 0.01,
+    'fail-threshold': 0.1,
+    'error-rate-fail-points': 1,
+    alpha: 0.05,
+    correction: 'benjamini-hochberg',
+    metrics: [],
+    slos: [],
+};
+/** Metric names hold slashes (`ns/op`) that are not paths: `*` must match across them. */
+function matchesName(name, glob) {
+    const flat = (text) => text.replaceAll('/', '\u2215');
+    return minimatch(flat(name), flat(glob), { noext: true, nocomment: true, nonegate: true, dot: true });
+}
+function settingsFor(name, policy) {
+    const settings = {
+        reviewThreshold: policy['review-threshold'],
+        failThreshold: policy['fail-threshold'],
+    };
+    for (const override of policy.metrics) {
+        if (!matchesName(name, override.metric))
+            continue;
+        if (override['review-threshold'] !== undefined)
+            settings.reviewThreshold = override['review-threshold'];
+        if (override['fail-threshold'] !== undefined)
+            settings.failThreshold = override['fail-threshold'];
+        if (override.direction !== undefined)
+            settings.direction = override.direction;
+        if (override.gate !== undefined)
+            settings.gate = override.gate;
+    }
+    return settings;
+}
+/** Fills defaults for keys a (schema-validated) policy leaves out. */
+function resolvePerfPolicy(partial = {}) {
+    return { ...DEFAULT_PERF_POLICY, ...partial };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/coverage/policy.ts
+/**
+ * Defaults from the article: coverage under 80% blocks, a decrease against the base asks for a human.
+ * Patch coverage uses the same 80% bar; `patch-review-below` is off until a team picks its own.
+ */
+const DEFAULT_COVERAGE_POLICY = Object.freeze({
+    minimum: 80,
+    'patch-minimum': 80,
+    'patch-review-below': null,
+    'allowed-drop': 0,
+    components: [],
+});
+
+;// CONCATENATED MODULE: ../../packages/core/src/policy/defaults.ts
+
+
+/** Where the policy lives in a repository; a PR that edits it is itself a risk factor. */
+const DEFAULT_POLICY_PATH = '.github/floodgate.yml';
+/**
+ * The policy used when a repository has no `.github/floodgate.yml`: the values of the article
+ * Floodgate implements (risk scores, tier thresholds, blocking and review triggers).
+ */
+function defaultPolicy() {
+    return {
+        version: 1,
+        mode: 'enforce',
+        ai: {
+            authors: [
+                'Copilot',
+                'copilot-swe-agent[bot]',
+                'devin-ai-integration[bot]',
+                'claude[bot]',
+                'cursor[bot]',
+                'codex[bot]',
+                'openhands-agent',
+                'sweep-ai[bot]',
+            ],
+            labels: ['ai-generated', 'ai'],
+            trailers: [
+                'Co-authored-by: *Copilot*',
+                'Co-authored-by: *Claude*',
+                'Co-authored-by: *Cursor*',
+                'Co-authored-by: *Devin*',
+                'Generated-by: *',
+                'Assisted-by: *',
+            ],
+        },
+        risk: {
+            factors: {
+                'security-paths': {
+                    kind: 'paths',
+                    paths: ['**/auth/**', '**/security/**'],
+                    score: 40,
+                    description: 'Security-sensitive files',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                migrations: {
+                    kind: 'paths',
+                    paths: ['**/migrations/**', '**/migrate/**'],
+                    score: 30,
+                    description: 'Database migrations',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                'sql-changes': {
+                    kind: 'content',
+                    pattern: '\\b(select\\s.+\\sfrom|insert\\s+into|update\\s+\\S+\\s+set|delete\\s+from|alter\\s+table|create\\s+(table|index)|drop\\s+(table|index))\\b',
+                    flags: 'i',
+                    paths: [],
+                    score: 20,
+                    description: 'SQL query modifications',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                'large-change': {
+                    kind: 'lines-changed',
+                    above: 500,
+                    score: 15,
+                    description: 'Large changeset',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                'low-coverage': {
+                    kind: 'coverage',
+                    below: 80,
+                    score: 25,
+                    description: 'Low test coverage',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                'security-findings': {
+                    kind: 'findings',
+                    'min-severity': 'medium',
+                    score: 35,
+                    description: 'Security warnings',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                'ci-changes': {
+                    kind: 'paths',
+                    paths: ['.github/workflows/**', '.github/actions/**'],
+                    score: 40,
+                    description: 'CI workflow changes (they run with the repository secrets)',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                'policy-change': {
+                    kind: 'policy-change',
+                    score: 70,
+                    description: 'Changes the Floodgate policy that judges it',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                'incomplete-diff': {
+                    kind: 'incomplete-diff',
+                    score: 20,
+                    description: 'Part of the change could not be inspected',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                'ai-generated': {
+                    kind: 'ai-generated',
+                    score: 0,
+                    description: 'AI-generated',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+            },
+            tiers: {
+                low: {
+                    'min-score': 0,
+                    labels: ['risk:low'],
+                    'label-color': '0e8a16',
+                    reviewers: { count: 0, users: [], teams: [] },
+                    qa: 'quick',
+                    'requires-human': false,
+                },
+                medium: {
+                    'min-score': 20,
+                    labels: ['risk:medium'],
+                    'label-color': 'fbca04',
+                    reviewers: { count: 0, users: [], teams: [] },
+                    qa: 'standard',
+                    'requires-human': false,
+                },
+                high: {
+                    'min-score': 40,
+                    labels: ['risk:high'],
+                    'label-color': 'd93f0b',
+                    reviewers: { count: 1, users: [], teams: [] },
+                    qa: 'thorough',
+                    'requires-human': true,
+                },
+                critical: {
+                    'min-score': 70,
+                    labels: ['risk:critical'],
+                    'label-color': 'b60205',
+                    reviewers: { count: 2, users: [], teams: [] },
+                    qa: 'exhaustive',
+                    'requires-human': true,
+                },
+            },
+            overrides: [],
+        },
+        coverage: { ...DEFAULT_COVERAGE_POLICY, components: [] },
+        perf: { ...DEFAULT_PERF_POLICY, metrics: [], slos: [] },
+        merge: {
+            'auto-merge': 'all',
+            method: 'squash',
+            'delete-branch': true,
+            wait: 60,
+            'block-severity': 'critical',
+            'review-severity': 'low',
+            'min-ai-confidence': 0.9,
+            'max-lines-changed': 500,
+            'review-paths': ['**/auth/**', '**/security/**'],
+            'review-tiers': ['high', 'critical'],
+            'perf-review-above': 0.01,
+            'review-on-coverage-drop': true,
+            'required-checks': [],
+            'pending-label': 'floodgate:auto-merge-pending',
+        },
+    };
+}
+
+// EXTERNAL MODULE: ../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(5931);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8293);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/schema.ts
+/**
+ * JSON Schema of `.github/floodgate.yml`, published as `floodgate.schema.json` at the repository
+ * root (`pnpm build` writes it) so editors can complete and check the file. Every section is
+ * optional: what a file leaves out comes from the defaults.
+ */
+const stringList = (description) => ({
+    type: 'array',
+    items: { type: 'string', minLength: 1 },
+    description,
+});
+const tierEnum = { enum: ['low', 'medium', 'high', 'critical'] };
+const severityEnum = { enum: ['low', 'medium', 'high', 'critical'] };
+const percent = (description) => ({ type: 'number', minimum: 0, maximum: 100, description });
+const optionalPercent = (description) => ({
+    type: ['number', 'null'],
+    minimum: 0,
+    maximum: 100,
+    description: `${description} (null: off)`,
+});
+const ratio = (description) => ({ type: 'number', minimum: 0, description });
+const duration = {
+    description: "a duration: minutes as a number, or '90s', '60m', '2h'",
+    anyOf: [
+        { type: 'integer', minimum: 0 },
+        { type: 'string', pattern: '^\\d+(\\.\\d+)?\\s*(s|m|h|d)?$' },
+    ],
+};
+const factor = {
+    type: 'object',
+    additionalProperties: false,
+    description: 'A risk factor. Built-in factors can be tuned by naming them (only the keys you change); new factors need a kind.',
+    properties: {
+        kind: {
+            enum: [
+                'paths',
+                'content',
+                'lines-changed',
+                'files-changed',
+                'coverage',
+                'findings',
+                'ai-generated',
+                'policy-change',
+                'incomplete-diff',
+            ],
+            description: 'What the factor looks at',
+        },
+        score: {
+            type: 'integer',
+            minimum: -100,
+            maximum: 100,
+            description: 'Points added when the factor fires',
+        },
+        description: { type: 'string', minLength: 1, description: 'Shown as the reason when the factor fires' },
+        'applies-to': {
+            enum: ['all', 'ai', 'human'],
+            description: 'Judge only AI-generated, only human, or all PRs',
+        },
+        enabled: { type: 'boolean' },
+        paths: stringList('paths: globs of changed files (minimatch, dot files included, a leading ! excludes); content: restrict to these files'),
+        pattern: {
+            type: 'string',
+            minLength: 1,
+            description: 'content: regular expression tested on each added line',
+        },
+        flags: { type: 'string', pattern: '^[imsu]*$', description: 'content: regular expression flags' },
+        above: {
+            type: 'integer',
+            minimum: 0,
+            description: 'lines-changed / files-changed: fires above this count',
+        },
+        below: percent('coverage: fires when line coverage is below this percentage'),
+        'min-severity': { ...severityEnum, description: 'findings: lowest severity that counts' },
+    },
+};
+const tier = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        'min-score': { type: 'integer', description: 'Lowest score of this tier' },
+        labels: stringList('Labels put on PRs of this tier (created if missing, removed when the tier changes)'),
+        'label-color': { type: 'string', pattern: '^[0-9a-fA-F]{6}$', description: 'Color of created labels' },
+        reviewers: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                count: { type: 'integer', minimum: 0, description: 'How many of `users` to request' },
+                users: stringList('Candidate reviewers (logins); never the author'),
+                teams: stringList('Team slugs to request'),
+            },
+        },
+        qa: { enum: ['quick', 'standard', 'thorough', 'exhaustive'], description: 'QA strategy for this tier' },
+        'requires-human': { type: 'boolean', description: 'PRs of this tier need a human review' },
+    },
+};
+const policySchema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://floodgate.dev/floodgate.schema.json',
+    title: 'Floodgate policy (.github/floodgate.yml)',
+    type: 'object',
+    additionalProperties: false,
+    required: ['version'],
+    properties: {
+        version: { const: 1, description: 'Policy format version' },
+        mode: {
+            enum: ['observe', 'enforce'],
+            description: 'observe: decide and report, never label, request, block or merge',
+        },
+        ai: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'How AI-generated PRs are recognised (any match counts)',
+            properties: {
+                authors: stringList('Author login globs, e.g. "*[bot]"'),
+                labels: stringList('PR labels'),
+                trailers: stringList('Globs matched against commit trailer lines, e.g. "Co-authored-by: *Claude*"'),
+            },
+        },
+        risk: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                factors: {
+                    type: 'object',
+                    description: 'Risk factors by name; scores add up',
+                    propertyNames: { pattern: '^[a-z0-9][a-z0-9-]*$' },
+                    additionalProperties: factor,
+                },
+                tiers: {
+                    type: 'object',
+                    additionalProperties: false,
+                    properties: { low: tier, medium: tier, high: tier, critical: tier },
+                },
+                overrides: {
+                    type: 'array',
+                    description: 'Adjustments for particular authors or teams',
+                    items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: {
+                            authors: stringList('Author login globs'),
+                            teams: stringList('org/team-slug the author belongs to'),
+                            score: { type: 'integer', minimum: -100, maximum: 100 },
+                            'min-tier': tierEnum,
+                            'max-tier': tierEnum,
+                            description: { type: 'string' },
+                        },
+                    },
+                },
+            },
+        },
+        coverage: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                minimum: percent('Total line coverage below this fails'),
+                'patch-minimum': percent('Coverage of changed lines below this fails'),
+                'patch-review-below': percent('Coverage of changed lines below this asks for review'),
+                'allowed-drop': {
+                    type: 'number',
+                    minimum: 0,
+                    description: 'Points the total may drop vs base before review',
+                },
+                components: {
+                    type: 'array',
+                    items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['name', 'paths'],
+                        properties: {
+                            name: { type: 'string', minLength: 1 },
+                            paths: stringList('Globs of the files of this component'),
+                            minimum: optionalPercent('Component line coverage below this fails'),
+                            'patch-minimum': optionalPercent('Component patch coverage below this fails'),
+                        },
+                    },
+                },
+            },
+        },
+        perf: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                'review-threshold': ratio('Relative slowdown that asks for review (0.01 = 1%)'),
+                'fail-threshold': ratio('Relative slowdown that fails (0.10 = 10%)'),
+                'error-rate-fail-points': {
+                    type: 'number',
+                    minimum: 0,
+                    description: 'Error-rate increase that fails, in points',
+                },
+                alpha: { type: 'number', exclusiveMinimum: 0, maximum: 0.5, description: 'Significance level' },
+                correction: {
+                    enum: ['benjamini-hochberg', 'holm', 'none'],
+                    description: 'Multiple-comparison correction',
+                },
+                metrics: {
+                    type: 'array',
+                    description: 'Per-metric rules for metrics whose name matches a glob; later entries win',
+                    items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['metric'],
+                        properties: {
+                            metric: {
+                                type: 'string',
+                                minLength: 1,
+                                description: 'Glob on the metric name, e.g. "BenchmarkParse*"',
+                            },
+                            direction: { enum: ['smaller', 'bigger'], description: 'Which way is better' },
+                            'fail-threshold': ratio('Relative change that fails'),
+                            'review-threshold': ratio('Relative change that asks for review'),
+                            gate: { type: 'boolean', description: 'false: report only' },
+                        },
+                    },
+                },
+                slos: {
+                    type: 'array',
+                    description: 'Absolute limits, like k6 thresholds',
+                    items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['metric'],
+                        properties: {
+                            metric: { type: 'string', minLength: 1 },
+                            stat: { type: 'string', description: 'e.g. p(95), avg, rate' },
+                            below: { type: 'number' },
+                            above: { type: 'number' },
+                        },
+                    },
+                },
+            },
+        },
+        merge: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                'auto-merge': { enum: ['all', 'ai', 'none'], description: 'Whose PRs may merge without a human' },
+                method: { enum: ['squash', 'merge', 'rebase'] },
+                'delete-branch': { type: 'boolean' },
+                wait: duration,
+                'block-severity': { ...severityEnum, description: 'Findings at or above this severity block' },
+                'review-severity': {
+                    ...severityEnum,
+                    description: 'Findings at or above this severity ask for review',
+                },
+                'min-ai-confidence': { type: 'number', minimum: 0, maximum: 1 },
+                'max-lines-changed': { type: 'integer', minimum: 0 },
+                'review-paths': stringList('Changed files matching these globs ask for review'),
+                'review-tiers': { type: 'array', items: tierEnum },
+                'perf-review-above': ratio('Perf regression above this asks for review'),
+                'review-on-coverage-drop': { type: 'boolean' },
+                'required-checks': stringList('Check runs / statuses that must succeed'),
+                'pending-label': { type: 'string', minLength: 1 },
+            },
+        },
+    },
+};
+
+;// CONCATENATED MODULE: ../../packages/core/src/policy/duration.ts
+const UNIT_MINUTES = { s: 1 / 60, m: 1, h: 60, d: 1440 };
+/** '60m' -> 60, '2h' -> 120, '90s' -> 1.5, 45 -> 45 (plain numbers are minutes); undefined if malformed */
+function parseDurationMinutes(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) && value >= 0 ? value : undefined;
+    const match = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)?$/.exec(value.trim());
+    if (!match)
+        return undefined;
+    return Number(match[1]) * UNIT_MINUTES[match[2] ?? 'm'];
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/policy/semantics.ts
+
+
+
+const COMMON_KEYS = ['kind', 'score', 'description', 'applies-to', 'enabled'];
+const KIND_KEYS = {
+    paths: { allowed: ['paths'], required: ['paths'] },
+    content: { allowed: ['pattern', 'flags', 'paths'], required: ['pattern'] },
+    'lines-changed': { allowed: ['above'], required: ['above'] },
+    'files-changed': { allowed: ['above'], required: ['above'] },
+    coverage: { allowed: ['below'], required: ['below'] },
+    findings: { allowed: ['min-severity'], required: ['min-severity'] },
+    'ai-generated': { allowed: [], required: [] },
+    'policy-change': { allowed: [], required: [] },
+    'incomplete-diff': { allowed: [], required: [] },
+};
+const isRaw = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const section = (data, key) => (isRaw(data[key]) ? data[key] : {});
+function mergeFactor(name, raw, base, fail) {
+    const path = ['risk', 'factors', name];
+    const kind = raw.kind ?? base?.kind;
+    if (!kind) {
+        fail(path, `factor '${name}' is not a built-in factor, so it needs a 'kind' (${Object.keys(KIND_KEYS).join(', ')})`, true);
+    }
+    const inherits = base !== undefined && base.kind === kind;
+    const rules = KIND_KEYS[kind];
+    for (const key of Object.keys(raw)) {
+        if (!COMMON_KEYS.includes(key) && !rules.allowed.includes(key)) {
+            fail([...path, key], `'${key}' does not apply to a factor of kind '${kind}' (it takes: ${[...COMMON_KEYS, ...rules.allowed].join(', ')})`, true);
+        }
+    }
+    const merged = inherits
+        ? { ...base, ...raw }
+        : { 'applies-to': 'all', enabled: true, description: name, flags: '', paths: [], ...raw };
+    if (!inherits)
+        merged.kind = kind;
+    for (const key of rules.required) {
+        if (merged[key] === undefined)
+            fail(path, `factor '${name}' of kind '${kind}' needs '${key}'`, true);
+    }
+    if (merged.score === undefined)
+        fail(path, `factor '${name}' needs a 'score'`, true);
+    if (kind === 'content') {
+        try {
+            new RegExp(String(merged.pattern), String(merged.flags ?? ''));
+        }
+        catch (error) {
+            fail([...path, 'pattern'], `expected a valid regular expression: ${error.message}`);
+        }
+    }
+    return merged;
+}
+function mergeTiers(raw, fail) {
+    const defaults = defaultPolicy().risk.tiers;
+    const tiers = {};
+    for (const tier of TIERS) {
+        const given = section(raw, tier);
+        tiers[tier] = {
+            ...defaults[tier],
+            ...given,
+            reviewers: { ...defaults[tier].reviewers, ...section(given, 'reviewers') },
+        };
+    }
+    for (let i = 1; i < TIERS.length; i++) {
+        const lower = TIERS[i - 1];
+        const tier = TIERS[i];
+        if (tiers[tier]['min-score'] <= tiers[lower]['min-score']) {
+            fail(['risk', 'tiers', tier, 'min-score'], `expected tier '${tier}' to start above tier '${lower}' (min-score ${tiers[lower]['min-score']}), found ${tiers[tier]['min-score']}`);
+        }
+    }
+    return tiers;
+}
+function mergeOverrides(raw, fail) {
+    if (!Array.isArray(raw))
+        return [];
+    return raw.map((item, index) => {
+        const override = {
+            authors: [],
+            teams: [],
+            score: 0,
+            description: 'Author override',
+            ...item,
+        };
+        if (override.authors.length === 0 && override.teams.length === 0) {
+            fail(['risk', 'overrides', index], 'an override needs `authors` or `teams` to say whose PRs it adjusts');
+        }
+        const min = override['min-tier'];
+        const max = override['max-tier'];
+        if (min && max && TIERS.indexOf(min) > TIERS.indexOf(max)) {
+            fail(['risk', 'overrides', index, 'max-tier'], `expected max-tier at or above min-tier '${min}', found '${max}'`);
+        }
+        return override;
+    });
+}
+/** Applies a schema-valid file over the defaults and checks what a schema cannot express. */
+function checkPolicy(data, fail) {
+    const defaults = defaultPolicy();
+    const risk = section(data, 'risk');
+    const factors = { ...defaults.risk.factors };
+    for (const [name, raw] of Object.entries(section(risk, 'factors'))) {
+        factors[name] = mergeFactor(name, isRaw(raw) ? raw : {}, defaults.risk.factors[name], fail);
+    }
+    const merge = { ...defaults.merge, ...section(data, 'merge') };
+    const wait = parseDurationMinutes(merge.wait);
+    if (wait === undefined)
+        fail(['merge', 'wait'], `expected a duration such as '60m', found '${String(merge.wait)}'`);
+    merge.wait = wait;
+    const review = SEVERITIES.indexOf(merge['review-severity']);
+    const block = SEVERITIES.indexOf(merge['block-severity']);
+    if (review > block) {
+        fail(['merge', 'review-severity'], `expected review-severity at or below block-severity '${String(merge['block-severity'])}'`);
+    }
+    const perf = { ...defaults.perf, ...section(data, 'perf') };
+    perf.metrics.forEach((rule, index) => {
+        if ((rule['review-threshold'] ?? perf['review-threshold']) >
+            (rule['fail-threshold'] ?? perf['fail-threshold'])) {
+            fail(['perf', 'metrics', index, 'review-threshold'], 'expected review-threshold at or below fail-threshold');
+        }
+    });
+    perf.slos.forEach((slo, index) => {
+        if (slo.below === undefined && slo.above === undefined)
+            fail(['perf', 'slos', index], "an SLO needs 'below' or 'above'");
+    });
+    if (perf['review-threshold'] > perf['fail-threshold']) {
+        fail(['perf', 'review-threshold'], `expected review-threshold at or below fail-threshold (${perf['fail-threshold']})`);
+    }
+    return {
+        version: 1,
+        mode: data.mode ?? defaults.mode,
+        ai: { ...defaults.ai, ...section(data, 'ai') },
+        risk: {
+            factors,
+            tiers: mergeTiers(section(risk, 'tiers'), fail),
+            overrides: mergeOverrides(risk.overrides, fail),
+        },
+        coverage: { ...defaults.coverage, ...section(data, 'coverage') },
+        perf,
+        merge: merge,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/policy/yaml-positions.ts
+
+function childNode(node, segment) {
+    if ((0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+        if (!pair)
+            return undefined;
+        return { value: (pair.value ?? undefined), key: pair.key };
+    }
+    if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+        const value = node.items[segment];
+        return value ? { value: value } : undefined;
+    }
+    return undefined;
+}
+/**
+ * Where a value (or, with `atKey`, the key naming it) sits in the YAML source. Falls back to
+ * the deepest ancestor found, so every message still points somewhere useful.
+ */
+function locate(doc, counter, file, path, atKey = false) {
+    let node = doc.contents;
+    let offset = doc.contents?.range?.[0] ?? 0;
+    for (let i = 0; i < path.length; i++) {
+        const child = childNode(node, path[i]);
+        if (!child)
+            break;
+        const last = i === path.length - 1;
+        const target = last && atKey && child.key ? child.key : (child.value ?? child.key);
+        if (target?.range)
+            offset = target.range[0];
+        node = child.value;
+    }
+    const { line, col } = counter.linePos(offset);
+    return { file, line, column: col };
+}
+function describePath(path) {
+    if (path.length === 0)
+        return 'the top level';
+    return path
+        .map((segment) => (typeof segment === 'number' ? `[${segment}]` : segment))
+        .join('.')
+        .replace(/\.\[/g, '[');
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/policy/load.ts
+
+
+
+
+
+
+
+let validateSchema;
+function schemaValidator() {
+    validateSchema ??= new ajv.Ajv({ allErrors: true, strict: false, verbose: true }).compile(policySchema);
+    return validateSchema;
+}
+function pathOf(instancePath) {
+    if (instancePath === '')
+        return [];
+    return instancePath
+        .slice(1)
+        .split('/')
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+function load_show(value) {
+    if (typeof value === 'string')
+        return `'${value}'`;
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return String(value);
+}
+function explain(error, data) {
+    const path = pathOf(error.instancePath);
+    const where = describePath(path);
+    const actual = path.reduce((value, segment) => value?.[segment], data);
+    const params = error.params;
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const key = String(params.additionalProperty);
+            const schemaProperties = error.parentSchema
+                ?.properties;
+            const allowed = schemaProperties ? Object.keys(schemaProperties).join(', ') : '';
+            return {
+                path: [...path, key],
+                atKey: true,
+                problem: `unknown key '${key}' in ${where}${allowed ? ` (expected one of: ${allowed})` : ''}`,
+            };
+        }
+        case 'enum':
+            return {
+                path,
+                atKey: false,
+                problem: `expected one of ${params.allowedValues.map(load_show).join(', ')} at ${where}, found ${load_show(actual)}`,
+            };
+        case 'const':
+            return {
+                path,
+                atKey: false,
+                problem: `expected ${load_show(params.allowedValue)} at ${where}, found ${load_show(actual)}`,
+            };
+        case 'type':
+            return {
+                path,
+                atKey: false,
+                problem: `expected ${String(params.type)} at ${where}, found ${load_show(actual)}`,
+            };
+        case 'required':
+            return {
+                path,
+                atKey: false,
+                problem: `missing required key '${String(params.missingProperty)}' in ${where}`,
+            };
+        case 'propertyNames':
+            return {
+                path: [...path, String(params.propertyName)],
+                atKey: true,
+                problem: `invalid name '${String(params.propertyName)}' in ${where} (expected lowercase letters, digits and '-')`,
+            };
+        case 'anyOf': {
+            const description = error.parentSchema?.description;
+            return {
+                path,
+                atKey: false,
+                problem: `expected ${description ?? 'a valid value'} at ${where}, found ${load_show(actual)}`,
+            };
+        }
+        default:
+            return {
+                path,
+                atKey: false,
+                problem: `${where} ${error.message ?? 'is invalid'}, found ${load_show(actual)}`,
+            };
+    }
+}
+function parseYaml(text, file) {
+    const counter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+    const first = doc.errors[0];
+    if (first) {
+        const { line, col } = counter.linePos(first.pos[0]);
+        const reason = first.message.split('\n')[0] ?? 'invalid YAML';
+        throw new InvalidFileError({ file, line, column: col }, `expected valid YAML: ${reason}`);
+    }
+    return { doc, counter, data: doc.toJS({ maxAliasCount: 100 }) };
+}
+/**
+ * Reads a policy file's text (undefined when the repository has none) into a complete policy:
+ * the file's values over the defaults. Any problem (bad YAML, unknown key, wrong type, a rule
+ * that cannot work) is one `file:line:col: what was expected` error, never a silent default.
+ */
+function loadPolicy(text, file) {
+    if (text === undefined)
+        return { policy: defaultPolicy() };
+    const { doc, counter, data } = parseYaml(text, file);
+    if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
+        throw new InvalidFileError(locate(doc, counter, file, []), `expected a mapping starting with 'version: 1', found ${data === null || data === undefined ? 'an empty file' : load_show(data)}`);
+    }
+    const validate = schemaValidator();
+    if (!validate(data)) {
+        const all = validate.errors ?? [];
+        // An anyOf explains itself better than each of its branches' complaints.
+        const anyOfPaths = all.filter((error) => error.keyword === 'anyOf').map((error) => error.schemaPath);
+        const errors = all.filter((error) => error.keyword === 'anyOf' || !anyOfPaths.some((path) => error.schemaPath.startsWith(`${path}/`)));
+        // Report the error nearest the top of the file: that is the one users fix first.
+        const located = errors.map((error) => {
+            const explained = explain(error, data);
+            return { ...explained, position: locate(doc, counter, file, explained.path, explained.atKey) };
+        });
+        located.sort((a, b) => (a.position.line ?? 0) - (b.position.line ?? 0) ||
+            (a.position.column ?? 0) - (b.position.column ?? 0));
+        const first = located[0];
+        if (first)
+            throw new InvalidFileError(first.position, first.problem);
+    }
+    const policy = checkPolicy(data, (path, problem, atKey = false) => {
+        throw new InvalidFileError(locate(doc, counter, file, path, atKey), problem);
+    });
+    return { policy, file };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/policy/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/core/src/diff/patch.ts
+
+const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * Reads hunks starting at `lines[start]` (which must be a hunk header) and stops at the first
+ * line after the last hunk. Hunk line counts decide where a hunk ends, so a removed SQL comment
+ * (`--- foo`) is never mistaken for a file header. Only `+` lines are collected.
+ */
+function readHunks(lines, start, into, source, lineOffset) {
+    let index = start;
+    while (index < lines.length && lines[index].startsWith('@@')) {
+        const header = lines[index];
+        const match = HUNK_HEADER.exec(header);
+        if (!match) {
+            throw new InvalidFileError({ file: source, line: lineOffset + index, column: 1 }, `expected a hunk header like '@@ -1,2 +1,3 @@', found '${header.slice(0, 40)}'`);
+        }
+        let oldRemaining = match[1] === undefined ? 1 : Number(match[1]);
+        let newRemaining = match[3] === undefined ? 1 : Number(match[3]);
+        let newLine = Number(match[2]);
+        index++;
+        while (index < lines.length && (oldRemaining > 0 || newRemaining > 0)) {
+            const text = lines[index];
+            const marker = text[0];
+            if (marker === '+') {
+                into.addedLines.push({ line: newLine, text: text.slice(1) });
+                into.additions++;
+                newLine++;
+                newRemaining--;
+            }
+            else if (marker === '-') {
+                into.deletions++;
+                oldRemaining--;
+            }
+            else if (marker === ' ' || text === '') {
+                newLine++;
+                oldRemaining--;
+                newRemaining--;
+            }
+            else if (marker !== '\\') {
+                throw new InvalidFileError({ file: source, line: lineOffset + index, column: 1 }, `expected a diff line starting with ' ', '+' or '-' inside the hunk, found '${text.slice(0, 40)}'`);
+            }
+            index++;
+        }
+        // "\ No newline at end of file" may follow the hunk's last line.
+        while (index < lines.length && lines[index].startsWith('\\'))
+            index++;
+    }
+    return index;
+}
+/**
+ * Parses the hunks of one file's diff: GitHub's `patch` field. `source` names it in error
+ * messages.
+ */
+function parsePatch(patch, source = 'patch') {
+    const parsed = { addedLines: [], additions: 0, deletions: 0 };
+    const lines = patch.split('\n');
+    let index = 0;
+    while (index < lines.length) {
+        const line = lines[index];
+        if (line.startsWith('@@'))
+            index = readHunks(lines, index, parsed, source, 1);
+        else
+            index++;
+    }
+    return parsed;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/diff/unified.ts
+
+
+const ESCAPES = {
+    n: '\n',
+    t: '\t',
+    '"': '"',
+    '\\': '\\',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    r: '\r',
+    v: '\v',
+};
+/** git quotes unusual paths C-style: "a/caf\303\251.txt" */
+function unquote(path) {
+    if (!path.startsWith('"') || !path.endsWith('"'))
+        return path;
+    const bytes = [];
+    const body = path.slice(1, -1);
+    for (let i = 0; i < body.length; i++) {
+        const ch = body[i];
+        if (ch !== '\\') {
+            bytes.push(...Buffer.from(ch, 'utf8'));
+            continue;
+        }
+        const next = body[++i] ?? '';
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(body.slice(i, i + 3), 8));
+            i += 2;
+        }
+        else {
+            bytes.push(...Buffer.from(ESCAPES[next] ?? next, 'utf8'));
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+function headerPath(raw) {
+    const path = unquote(raw.split('\t')[0].trim());
+    if (path === '/dev/null')
+        return undefined;
+    return path.replace(/^[ab]\//, '');
+}
+function startsFileHeader(lines, index) {
+    const line = lines[index];
+    if (line.startsWith('diff --git '))
+        return true;
+    // A plain `diff -u` file starts with `--- old` immediately followed by `+++ new`.
+    return line.startsWith('--- ') && (lines[index + 1] ?? '').startsWith('+++ ');
+}
+/**
+ * Parses `git diff` (or `diff -u`) output into one entry per file: renames, copies, binary
+ * markers and any context size. `source` names the diff file in error messages.
+ */
+function parseUnifiedDiff(text, source = 'diff') {
+    const lines = text.split('\n');
+    const files = [];
+    let index = 0;
+    while (index < lines.length) {
+        if (!startsFileHeader(lines, index)) {
+            index++;
+            continue;
+        }
+        const headerLine = index + 1;
+        const header = { status: 'modified', binary: false };
+        const first = lines[index];
+        const gitHeader = /^diff --git ("?a\/.+?"?) ("?b\/.+"?)$/.exec(first);
+        if (gitHeader) {
+            header.oldPath = headerPath(gitHeader[1]);
+            header.newPath = headerPath(gitHeader[2]);
+        }
+        index += first.startsWith('diff --git ') ? 1 : 0;
+        while (index < lines.length &&
+            !lines[index].startsWith('@@') &&
+            !lines[index].startsWith('diff --git ')) {
+            readHeaderLine(lines[index], header);
+            const wasPlusLine = lines[index].startsWith('+++ ');
+            index++;
+            if (wasPlusLine)
+                break;
+        }
+        const parsed = { addedLines: [], additions: 0, deletions: 0 };
+        index = readHunks(lines, index, parsed, source, 1);
+        files.push(toDiffFile(header, parsed, source, headerLine));
+    }
+    return files;
+}
+function readHeaderLine(line, header) {
+    if (line.startsWith('--- ')) {
+        const path = headerPath(line.slice(4));
+        if (path !== undefined)
+            header.oldPath = path;
+        else
+            header.status = 'added';
+    }
+    else if (line.startsWith('+++ ')) {
+        const path = headerPath(line.slice(4));
+        if (path !== undefined)
+            header.newPath = path;
+        else
+            header.status = 'removed';
+    }
+    else if (line.startsWith('new file mode'))
+        header.status = 'added';
+    else if (line.startsWith('deleted file mode'))
+        header.status = 'removed';
+    else if (line.startsWith('rename from ')) {
+        header.oldPath = unquote(line.slice('rename from '.length));
+        header.status = 'renamed';
+    }
+    else if (line.startsWith('rename to '))
+        header.newPath = unquote(line.slice('rename to '.length));
+    else if (line.startsWith('copy from ')) {
+        header.oldPath = unquote(line.slice('copy from '.length));
+        header.status = 'copied';
+    }
+    else if (line.startsWith('copy to '))
+        header.newPath = unquote(line.slice('copy to '.length));
+    else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch'))
+        header.binary = true;
+}
+function toDiffFile(header, parsed, source, line) {
+    const path = header.status === 'removed' ? (header.oldPath ?? header.newPath) : (header.newPath ?? header.oldPath);
+    if (!path) {
+        throw new InvalidFileError({ file: source, line, column: 1 }, "expected a file header ('diff --git a/<path> b/<path>', or '--- <path>' then '+++ <path>')");
+    }
+    const file = {
+        path,
+        status: header.status,
+        additions: parsed.additions,
+        deletions: parsed.deletions,
+        addedLines: parsed.addedLines,
+        patchAvailable: !header.binary,
+        binary: header.binary,
+    };
+    if (header.oldPath && header.oldPath !== path)
+        file.previousPath = header.oldPath;
+    return file;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/diff/index.ts
+
+
+
 ;// CONCATENATED MODULE: ../../packages/core/src/glob/match.ts
 
 /**
@@ -41679,8 +41724,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, resolveTokenLogin, setCommitStatus, shortenDescription, stickyMarker, upsertCommentSection
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 37 modules
-var src = __nccwpck_require__(6806);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 38 modules
+var src = __nccwpck_require__(3007);
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/inputs.ts
 
 /** Reads `INPUT_*` exactly as the runner sets them: uppercased, spaces to `_`, hyphens kept. */

@@ -1,3 +1,4 @@
+import { DEFAULT_PERF_POLICY } from '../perf/policy.js';
 import { DEFAULT_COVERAGE_POLICY } from '../coverage/policy.js';
 import type { Policy } from './types.js';
 
@@ -153,15 +154,7 @@ export function defaultPolicy(): Policy {
       overrides: [],
     },
     coverage: { ...DEFAULT_COVERAGE_POLICY, components: [] },
-    perf: {
-      'review-threshold': 0.01,
-      'fail-threshold': 0.1,
-      'error-rate-fail-points': 1,
-      alpha: 0.05,
-      correction: 'benjamini-hochberg',
-      metrics: {},
-      slos: [],
-    },
+    perf: { ...DEFAULT_PERF_POLICY, metrics: [], slos: [] },
     merge: {
       'auto-merge': 'all',
       method: 'squash',

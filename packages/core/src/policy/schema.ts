@@ -199,12 +199,18 @@ export const policySchema = {
           description: 'Multiple-comparison correction',
         },
         metrics: {
-          type: 'object',
-          description: 'Per-metric rules, keyed by metric name glob',
-          additionalProperties: {
+          type: 'array',
+          description: 'Per-metric rules for metrics whose name matches a glob; later entries win',
+          items: {
             type: 'object',
             additionalProperties: false,
+            required: ['metric'],
             properties: {
+              metric: {
+                type: 'string',
+                minLength: 1,
+                description: 'Glob on the metric name, e.g. "BenchmarkParse*"',
+              },
               direction: { enum: ['smaller', 'bigger'], description: 'Which way is better' },
               'fail-threshold': ratio('Relative change that fails'),
               'review-threshold': ratio('Relative change that asks for review'),

@@ -145,6 +145,17 @@ export function checkPolicy(data: Raw, fail: Fail): Policy {
     );
   }
   const perf = { ...defaults.perf, ...section(data, 'perf') } as Policy['perf'];
+  perf.metrics.forEach((rule, index) => {
+    if (
+      (rule['review-threshold'] ?? perf['review-threshold']) >
+      (rule['fail-threshold'] ?? perf['fail-threshold'])
+    ) {
+      fail(
+        ['perf', 'metrics', index, 'review-threshold'],
+        'expected review-threshold at or below fail-threshold',
+      );
+    }
+  });
   perf.slos.forEach((slo, index) => {
     if (slo.below === undefined && slo.above === undefined)
       fail(['perf', 'slos', index], "an SLO needs 'below' or 'above'");

@@ -1,4 +1,5 @@
 import type { CoveragePolicy } from '../coverage/policy.js';
+import type { PerfPolicy } from '../perf/policy.js';
 
 export const TIERS = ['low', 'medium', 'high', 'critical'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -91,28 +92,6 @@ export interface AiDetection {
   trailers: string[];
 }
 
-export interface PerfMetricRule {
-  direction?: 'smaller' | 'bigger';
-  'fail-threshold'?: number;
-  'review-threshold'?: number;
-  gate?: boolean;
-}
-export interface PerfSlo {
-  metric: string;
-  stat?: string;
-  below?: number;
-  above?: number;
-}
-export interface PerfSection {
-  'review-threshold': number;
-  'fail-threshold': number;
-  'error-rate-fail-points': number;
-  alpha: number;
-  correction: 'benjamini-hochberg' | 'holm' | 'none';
-  metrics: Record<string, PerfMetricRule>;
-  slos: PerfSlo[];
-}
-
 export type MergeMethod = 'squash' | 'merge' | 'rebase';
 export interface MergeSection {
   /** whose PRs may be merged automatically */
@@ -145,6 +124,6 @@ export interface Policy {
     overrides: RiskOverride[];
   };
   coverage: CoveragePolicy;
-  perf: PerfSection;
+  perf: PerfPolicy;
   merge: MergeSection;
 }

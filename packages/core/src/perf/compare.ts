@@ -1,0 +1,213 @@
+import { analyseMetric, type Analysis, type MetricComparison } from './compare-metric.js';
+import type { Metric, PerfSuite } from './model.js';
+import { DEFAULT_PERF_POLICY, settingsFor, type PerfPolicy, type PerfSlo } from './policy.js';
+import { adjustPValues } from './stats/multiple-testing.js';
+import { worst, type Verdict } from './verdict.js';
+
+export interface PerfComparison {
+  result: Verdict;
+  /** Worst relative worsening among gated, ratio-comparable metrics (0.034 = 3.4% slower); 0 when none. */
+  regression: number;
+  metrics: MetricComparison[];
+  notes: string[];
+}
+
+/** What the current side must contain: a suite (just parsed) or a stored summary (same fields). */
+export type PerfSide = Pick<PerfSuite, 'metrics' | 'notes' | 'failures'>;
+
+const PERCENTILE = /\bp\(\d+(\.\d+)?\)$/;
+
+function missingReason(name: string): string {
+  if (PERCENTILE.test(name)) {
+    return 'present in the baseline but missing now; k6 reports this percentile only when summaryTrendStats lists it';
+  }
+  return 'present in the baseline but missing now';
+}
+
+function sloMetricName(slo: PerfSlo): string {
+  return slo.stat ? `${slo.metric} ${slo.stat}` : slo.metric;
+}
+
+function findSloMetric(slo: PerfSlo, byName: Map<string, Metric>): Metric | undefined {
+  const exact = byName.get(sloMetricName(slo));
+  if (exact) return exact;
+  // `{metric: http_req_failed, stat: rate}` names the rate metric itself.
+  if (slo.stat === 'rate' || slo.stat === 'value') return byName.get(slo.metric);
+  return undefined;
+}
+
+function sloText(slo: PerfSlo): string {
+  const parts = [];
+  if (slo.below !== undefined) parts.push(`< ${slo.below}`);
+  if (slo.above !== undefined) parts.push(`> ${slo.above}`);
+  return `${sloMetricName(slo)} ${parts.join(' and ')}`;
+}
+
+/**
+ * Compares a PR's results with the baseline's and decides pass / review / fail per metric and overall.
+ * Both sides are sample sets however produced (separate runs, or interleaved A/B on one runner).
+ */
+export function comparePerf(
+  baseline: PerfSide,
+  current: PerfSide,
+  policy: PerfPolicy = DEFAULT_PERF_POLICY,
+): PerfComparison {
+  const notes = [...new Set([...baseline.notes.map((note) => `baseline: ${note}`), ...current.notes])];
+  const baseByName = new Map(baseline.metrics.map((metric) => [metric.name, metric]));
+  const currentByName = new Map(current.metrics.map((metric) => [metric.name, metric]));
+  const analyses: Analysis[] = [];
+  const comparisons: MetricComparison[] = [];
+
+  for (const metric of current.metrics) {
+    const settings = settingsFor(metric.name, policy);
+    const direction = settings.direction ?? metric.direction;
+    const gated = settings.gate ?? metric.gate;
+    const base = baseByName.get(metric.name);
+    if (!base) {
+      comparisons.push({
+        name: metric.name,
+        unit: metric.unit,
+        kind: metric.kind,
+        direction,
+        gated,
+        baseline: null,
+        current: metric.value,
+        change: null,
+        regression: null,
+        interval: null,
+        p: null,
+        adjustedP: null,
+        samples: { baseline: 0, current: metric.samples.length },
+        method: 'new',
+        verdict: 'pass',
+        reason: 'new metric: no baseline to compare with',
+      });
+      continue;
+    }
+    const analysis = analyseMetric(
+      base,
+      metric,
+      settings,
+      direction,
+      gated,
+      policy.alpha,
+      policy['error-rate-fail-points'],
+    );
+    analyses.push(analysis);
+    comparisons.push(analysis.comparison);
+  }
+
+  for (const base of baseline.metrics) {
+    if (currentByName.has(base.name)) continue;
+    const settings = settingsFor(base.name, policy);
+    const gated = settings.gate ?? base.gate;
+    comparisons.push({
+      name: base.name,
+      unit: base.unit,
+      kind: base.kind,
+      direction: settings.direction ?? base.direction,
+      gated,
+      baseline: base.value,
+      current: null,
+      change: null,
+      regression: null,
+      interval: null,
+      p: null,
+      adjustedP: null,
+      samples: { baseline: base.samples.length, current: 0 },
+      method: 'missing',
+      verdict: 'fail',
+      reason: missingReason(base.name),
+    });
+  }
+
+  // One family of tests per suite: the gated metrics that were tested.
+  const tested = analyses.filter((analysis) => analysis.comparison.p !== null && analysis.comparison.gated);
+  const adjusted = adjustPValues(
+    tested.map((analysis) => analysis.comparison.p!),
+    policy.correction,
+  );
+  tested.forEach((analysis, index) => analysis.decide(adjusted[index]!));
+  const inFamily = new Set(tested);
+  for (const analysis of analyses) if (!inFamily.has(analysis)) analysis.decide(analysis.comparison.p);
+
+  applySlos(policy.slos, currentByName, comparisons);
+  applyToolThresholds(current.metrics, comparisons);
+
+  for (const comparison of comparisons) {
+    if (!comparison.gated && comparison.verdict !== 'pass') {
+      comparison.reason = `informational (not gated), would be ${comparison.verdict}: ${comparison.reason}`;
+      comparison.verdict = 'pass';
+    }
+  }
+
+  const gatedVerdicts = comparisons.filter((c) => c.gated).map((c) => c.verdict);
+  const toolFailures = current.failures;
+  notes.push(...toolFailures);
+  const result = worst([...gatedVerdicts, ...(toolFailures.length ? (['fail'] as const) : [])]);
+  const regressions = comparisons
+    .filter((c) => c.gated && c.kind !== 'rate' && c.regression !== null && Number.isFinite(c.regression))
+    .map((c) => c.regression!);
+  const regression = regressions.length ? Math.max(...regressions) : 0;
+  return { result, regression, metrics: comparisons, notes };
+}
+
+function applySlos(
+  slos: readonly PerfSlo[],
+  byName: Map<string, Metric>,
+  comparisons: MetricComparison[],
+): void {
+  for (const slo of slos) {
+    const metric = findSloMetric(slo, byName);
+    if (!metric) {
+      const name = sloMetricName(slo);
+      const hint = PERCENTILE.test(name)
+        ? '; k6 reports this percentile only when summaryTrendStats lists it'
+        : '';
+      comparisons.push({
+        name,
+        unit: '',
+        kind: 'timing',
+        direction: 'smaller',
+        gated: true,
+        baseline: null,
+        current: null,
+        change: null,
+        regression: null,
+        interval: null,
+        p: null,
+        adjustedP: null,
+        samples: { baseline: 0, current: 0 },
+        method: 'slo',
+        verdict: 'fail',
+        reason: `SLO ${sloText(slo)}: the metric is absent from the current results${hint}`,
+      });
+      continue;
+    }
+    const broken =
+      (slo.below !== undefined && !(metric.value < slo.below)) ||
+      (slo.above !== undefined && !(metric.value > slo.above));
+    const comparison = comparisons.find((c) => c.name === metric.name)!;
+    const text = `SLO ${sloText(slo)} ${broken ? 'broken' : 'met'} (${metric.value})`;
+    comparison.reason = comparison.reason ? `${comparison.reason}; ${text}` : text;
+    if (broken) {
+      comparison.verdict = 'fail';
+      comparison.gated = true;
+    }
+  }
+}
+
+/** Limits the tool evaluated itself (k6 thresholds) fail the gate when broken. */
+function applyToolThresholds(metrics: readonly Metric[], comparisons: MetricComparison[]): void {
+  for (const metric of metrics) {
+    for (const threshold of metric.thresholds ?? []) {
+      const comparison = comparisons.find((c) => c.name === metric.name)!;
+      const text = `threshold ${threshold.expression} ${threshold.ok ? 'met' : 'broken'} (k6)`;
+      comparison.reason = comparison.reason ? `${comparison.reason}; ${text}` : text;
+      if (!threshold.ok) {
+        comparison.verdict = 'fail';
+        comparison.gated = true;
+      }
+    }
+  }
+}

@@ -1,0 +1,306 @@
+import { describe, expect, it } from 'vitest';
+import {
+  comparePerf,
+  DEFAULT_PERF_POLICY,
+  resolvePerfPolicy,
+  type Metric,
+  type PerfPolicy,
+  type Verdict,
+} from '../../src/perf/index.js';
+import { around, metric, suite } from './helpers.js';
+
+function verdictOf(base: Metric, current: Metric, policy: PerfPolicy = DEFAULT_PERF_POLICY) {
+  const result = comparePerf(suite(base), suite(current), policy);
+  return { ...result.metrics[0]!, result: result.result, regression: result.regression };
+}
+
+describe('metrics with samples on both sides', () => {
+  const cases: { title: string; base: number[]; current: number[]; verdict: Verdict; reason: RegExp }[] = [
+    {
+      title: 'identical samples',
+      base: [5, 5, 5, 5],
+      current: [5, 5, 5, 5],
+      verdict: 'pass',
+      reason: /identical/,
+    },
+    {
+      title: '+30% with 10 tight samples a side',
+      base: around(100, 10),
+      current: around(130, 10),
+      verdict: 'fail',
+      reason: /whole interval/,
+    },
+    {
+      title: '+10% whose interval straddles the fail threshold',
+      base: around(100, 10, 0.05),
+      current: around(110, 10, 0.05),
+      verdict: 'review',
+      reason: /reaches the review threshold/,
+    },
+    {
+      title: '+5% with 12 samples a side',
+      base: around(100, 12),
+      current: around(105, 12),
+      verdict: 'review',
+      reason: /review threshold/,
+    },
+    {
+      title: 'noise only: wide overlapping samples',
+      base: around(100, 10, 0.3),
+      current: around(103, 10, 0.3).reverse(),
+      verdict: 'pass',
+      reason: /not significant/,
+    },
+    {
+      title: 'a significant improvement',
+      base: around(100, 10),
+      current: around(80, 10),
+      verdict: 'pass',
+      reason: /improvement/,
+    },
+    {
+      title: 'significant but below the review threshold',
+      base: around(100, 20, 0.001),
+      current: around(100.3, 20, 0.001),
+      verdict: 'pass',
+      reason: /below the review threshold/,
+    },
+    {
+      title: '+30% with 3 samples a side',
+      base: [100, 101, 102],
+      current: [130, 131, 132],
+      verdict: 'review',
+      reason: /too few .* smallest possible p is 0\.1000/,
+    },
+    {
+      title: '-10% with 3 samples a side',
+      base: [100, 101, 102],
+      current: [90, 91, 92],
+      verdict: 'pass',
+      reason: /too few samples/,
+    },
+  ];
+  it.each(cases)('$title: $verdict', ({ base, current, verdict, reason }) => {
+    const comparison = verdictOf(metric('bench', { samples: base }), metric('bench', { samples: current }));
+    expect(comparison.verdict).toBe(verdict);
+    expect(comparison.reason).toMatch(reason);
+    expect(comparison.method).toBe('mann-whitney');
+  });
+
+  it('reports the ratio interval around the estimate', () => {
+    const comparison = verdictOf(
+      metric('b', { samples: around(100, 10) }),
+      metric('b', { samples: around(130, 10) }),
+    );
+    const [low, high] = comparison.interval!;
+    expect(low).toBeLessThan(comparison.regression!);
+    expect(high).toBeGreaterThan(comparison.regression!);
+    expect(comparison.regression).toBeCloseTo(0.3, 2);
+    expect(comparison.regression).toBe(comparison.regression);
+    expect(comparison.p).toBeLessThan(0.001);
+  });
+
+  it('reads a throughput drop as a regression (bigger is better)', () => {
+    const base = metric('ops', { unit: 'ops/s', direction: 'bigger', samples: around(1000, 10) });
+    const current = metric('ops', { unit: 'ops/s', direction: 'bigger', samples: around(700, 10) });
+    const comparison = verdictOf(base, current);
+    expect(comparison.verdict).toBe('fail');
+    expect(comparison.regression).toBeCloseTo(0.3, 2);
+  });
+
+  it('handles zeros (B/op) on the raw scale', () => {
+    const base = metric('b', { unit: 'B/op', kind: 'count', samples: [0, 0, 0, 8, 0, 0, 0, 0, 8, 0] });
+    const current = metric('b', { unit: 'B/op', kind: 'count', samples: [0, 8, 0, 8, 0, 0, 8, 0, 8, 0] });
+    const comparison = verdictOf(base, current);
+    expect(comparison.verdict).toBe('pass');
+    expect(comparison.reason).toMatch(/not significant|baseline 0/);
+  });
+
+  it('adjusts p-values across the suite (Benjamini-Hochberg) before deciding', () => {
+    const borderline = [metric('m0', { samples: around(100, 5) }), metric('m0', { samples: around(103, 5) })];
+    const others = Array.from({ length: 19 }, (_, i) =>
+      metric(`m${i + 1}`, { samples: around(100, 5, 0.2) }),
+    );
+    const base = suite(borderline[0]!, ...others);
+    const current = suite(
+      borderline[1]!,
+      ...others.map((m) => ({ ...m, samples: [...m.samples].reverse() })),
+    );
+    const corrected = comparePerf(base, current).metrics[0]!;
+    const uncorrected = comparePerf(base, current, resolvePerfPolicy({ correction: 'none' })).metrics[0]!;
+    expect(uncorrected.p).toBeLessThan(0.05);
+    expect(uncorrected.verdict).toBe('review');
+    expect(corrected.adjustedP).toBeGreaterThan(0.05);
+    expect(corrected.verdict).toBe('pass');
+  });
+});
+
+describe('deterministic metrics compare exactly', () => {
+  it.each([
+    { base: 14, current: 14, verdict: 'pass', reason: /unchanged/ },
+    { base: 100, current: 105, verdict: 'review', reason: /\+5\.0% worse/ },
+    { base: 10, current: 12, verdict: 'fail', reason: /\+20\.0% worse, past the fail threshold/ },
+    { base: 0, current: 1, verdict: 'fail', reason: /from 0 to 1/ },
+    { base: 14, current: 12, verdict: 'pass', reason: /better/ },
+  ] as const)('$base -> $current allocs/op: $verdict', ({ base, current, verdict, reason }) => {
+    const fields = { unit: 'allocs/op', kind: 'deterministic' as const };
+    const comparison = verdictOf(
+      metric('a', { ...fields, samples: [base, base, base] }),
+      metric('a', { ...fields, samples: [current, current, current] }),
+    );
+    expect(comparison.method).toBe('exact');
+    expect(comparison.verdict).toBe(verdict);
+    expect(comparison.reason).toMatch(reason);
+  });
+});
+
+describe('single values (k6 percentiles) use ratio thresholds', () => {
+  it.each([
+    { base: 300, current: 345, verdict: 'fail' },
+    { base: 300, current: 309, verdict: 'review' },
+    { base: 300, current: 301, verdict: 'pass' },
+    { base: 300, current: 200, verdict: 'pass' },
+  ] as const)('$base -> $current ms: $verdict', ({ base, current, verdict }) => {
+    const comparison = verdictOf(metric('p95', { value: base }), metric('p95', { value: current }));
+    expect(comparison.method).toBe('ratio');
+    expect(comparison.verdict).toBe(verdict);
+  });
+});
+
+describe('error rates: +1 point rule, two-proportion test when counts are known', () => {
+  const rate = (value: number, passes?: number, fails?: number) =>
+    metric('http_req_failed', { unit: 'rate', kind: 'rate', value, passes, fails });
+  it.each([
+    {
+      title: '+2.2 points, significant',
+      base: rate(0.003, 3, 997),
+      current: rate(0.025, 25, 975),
+      verdict: 'fail',
+    },
+    {
+      title: '+2 points on few requests',
+      base: rate(0, 0, 50),
+      current: rate(0.02, 1, 49),
+      verdict: 'review',
+    },
+    {
+      title: '+0.6 points, significant',
+      base: rate(0.001, 10, 9990),
+      current: rate(0.007, 70, 9930),
+      verdict: 'review',
+    },
+    { title: '+0.05 points', base: rate(0.002, 4, 1996), current: rate(0.0025, 5, 1995), verdict: 'pass' },
+    { title: 'no counts, +1.5 points', base: rate(0.01), current: rate(0.025), verdict: 'fail' },
+    { title: 'no counts, +0.5 points', base: rate(0.01), current: rate(0.015), verdict: 'pass' },
+  ] as const)('$title: $verdict', ({ base, current, verdict }) => {
+    const comparison = verdictOf(base, current);
+    expect(comparison.method).toBe('error-rate');
+    expect(comparison.verdict).toBe(verdict);
+  });
+
+  it('reads a success rate (checks) the other way round', () => {
+    const checks = (value: number, passes: number, fails: number) =>
+      metric('checks', { unit: 'rate', kind: 'rate', direction: 'bigger', value, passes, fails });
+    expect(verdictOf(checks(0.997, 997, 3), checks(0.975, 975, 25)).verdict).toBe('fail');
+    expect(verdictOf(checks(0.975, 975, 25), checks(0.997, 997, 3)).verdict).toBe('pass');
+  });
+});
+
+describe('fail closed', () => {
+  it('fails a gated metric present in the baseline but missing now', () => {
+    const result = comparePerf(
+      suite(metric('a', { value: 1 }), metric('b', { value: 1 })),
+      suite(metric('a', { value: 1 })),
+    );
+    expect(result.result).toBe('fail');
+    expect(result.metrics.find((m) => m.name === 'b')).toMatchObject({ method: 'missing', verdict: 'fail' });
+  });
+
+  it('explains a missing k6 percentile', () => {
+    const result = comparePerf(suite(metric('http_req_duration p(99)', { value: 1 })), suite());
+    expect(result.metrics[0]!.reason).toMatch(/summaryTrendStats/);
+  });
+
+  it('fails when the unit changed', () => {
+    const comparison = verdictOf(
+      metric('a', { unit: 'ms', value: 1 }),
+      metric('a', { unit: 'ns', value: 1 }),
+    );
+    expect(comparison.verdict).toBe('fail');
+    expect(comparison.reason).toMatch(/unit changed from "ms" to "ns"/);
+  });
+
+  it('fails on a failure the tool reported itself', () => {
+    const current = { ...suite(metric('a', { value: 1 })), failures: ['k6: results.passed is false'] };
+    expect(comparePerf(suite(metric('a', { value: 1 })), current).result).toBe('fail');
+  });
+
+  it('passes a new metric with no baseline, saying so', () => {
+    const result = comparePerf(suite(), suite(metric('new', { value: 1 })));
+    expect(result.result).toBe('pass');
+    expect(result.metrics[0]).toMatchObject({ method: 'new', reason: expect.stringMatching(/no baseline/) });
+  });
+});
+
+describe('policy', () => {
+  const base = metric('BenchmarkParse-2 ns/op', { samples: around(100, 10) });
+  const slower = metric('BenchmarkParse-2 ns/op', { samples: around(130, 10) });
+
+  it('per-metric overrides by glob: gate false reports only', () => {
+    const policy = resolvePerfPolicy({ metrics: [{ metric: 'BenchmarkParse*', gate: false }] });
+    const result = comparePerf(suite(base), suite(slower), policy);
+    expect(result.result).toBe('pass');
+    expect(result.metrics[0]!.reason).toMatch(/informational \(not gated\), would be fail/);
+  });
+
+  it('per-metric overrides by glob: a looser fail threshold', () => {
+    const policy = resolvePerfPolicy({ metrics: [{ metric: 'Benchmark*', 'fail-threshold': 0.5 }] });
+    expect(comparePerf(suite(base), suite(slower), policy).result).toBe('review');
+  });
+
+  it('per-metric overrides by glob: direction', () => {
+    const policy = resolvePerfPolicy({ metrics: [{ metric: 'Benchmark*', direction: 'bigger' }] });
+    expect(comparePerf(suite(base), suite(slower), policy).result).toBe('pass');
+  });
+
+  it.each([
+    { slo: { metric: 'http_req_duration', stat: 'p(95)', below: 500 }, value: 420, verdict: 'pass' },
+    { slo: { metric: 'http_req_duration', stat: 'p(95)', below: 500 }, value: 520, verdict: 'fail' },
+    {
+      slo: { metric: 'http_req_failed', below: 0.01 },
+      value: 0.02,
+      verdict: 'fail',
+      name: 'http_req_failed',
+    },
+    {
+      slo: { metric: 'http_req_failed', stat: 'rate', below: 0.01 },
+      value: 0.005,
+      verdict: 'pass',
+      name: 'http_req_failed',
+    },
+    { slo: { metric: 'iterations rate', above: 10 }, value: 8, verdict: 'fail', name: 'iterations rate' },
+  ])('SLO $slo.metric $slo.stat on $value: $verdict', ({ slo, value, verdict, name }) => {
+    const metricName = name ?? 'http_req_duration p(95)';
+    const kind = metricName === 'http_req_failed' ? ('rate' as const) : ('timing' as const);
+    const m = metric(metricName, { value, kind, unit: kind === 'rate' ? 'rate' : 'ms' });
+    const result = comparePerf(suite(m), suite(m), resolvePerfPolicy({ slos: [slo] }));
+    expect(result.result).toBe(verdict);
+    expect(result.metrics[0]!.reason).toMatch(/SLO/);
+  });
+
+  it('fails an SLO on a percentile the results do not contain', () => {
+    const policy = resolvePerfPolicy({ slos: [{ metric: 'http_req_duration', stat: 'p(99)', below: 1000 }] });
+    const m = metric('http_req_duration p(95)', { value: 1 });
+    const result = comparePerf(suite(m), suite(m), policy);
+    expect(result.result).toBe('fail');
+    expect(result.metrics.find((c) => c.method === 'slo')!.reason).toMatch(/absent .*summaryTrendStats/);
+  });
+
+  it('regression is the worst relative change of a gated metric', () => {
+    const a = metric('a', { value: 100 });
+    const b = metric('b', { value: 100 });
+    const result = comparePerf(suite(a, b), suite({ ...a, value: 103.4 }, { ...b, value: 99 }));
+    expect(result.regression).toBeCloseTo(0.034, 10);
+    expect(result.result).toBe('review');
+  });
+});
