@@ -53582,6 +53582,10 @@ function perAttemptTimeout(timeoutMs) {
 function requestPolicy(log) {
     return (octokit) => {
         octokit.hook.wrap('request', async (request, options) => {
+            // Octokit hands every request the client's one default `request` object and the retry and
+            // throttling plugins count attempts on it: shared, one request's retries would lengthen the
+            // next one's back-off and use up its rate-limit retries (octokit/plugin-throttling#462).
+            options.request = { ...options.request };
             const graphqlQuery = typeof options['query'] === 'string' ? options['query'] : undefined;
             if (options.request?.retries === undefined &&
                 !isSafeToRepeat(options.method, options.url, graphqlQuery)) {
@@ -53764,7 +53768,9 @@ async function sticky_comment_upsertStickyComment(client, request) {
         const content = request.compose
             ? request.compose(existing?.slice(existing.indexOf('\n') + 1))
             : (request.body ?? '');
-        return fitCommentBody([{ title: 'the report', markdown: `${marker}\n${content}`, priority: 0 }]).body;
+        // Untrusted text shown as code (a file path) can spell the marker: only the first line may carry it.
+        const inert = content.split(marker).join(marker.replace('<!--', '<!\u200b--'));
+        return fitCommentBody([{ title: 'the report', markdown: `${marker}\n${inert}`, priority: 0 }]).body;
     };
     const target = { ...request.repo, issue_number: request.issueNumber };
     const existing = await findOwnComment(client, request, marker, login);

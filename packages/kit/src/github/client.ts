@@ -115,6 +115,10 @@ function perAttemptTimeout(timeoutMs: number) {
 function requestPolicy(log: GitHubLog) {
   return (octokit: PluginHost) => {
     octokit.hook.wrap('request', async (request, options) => {
+      // Octokit hands every request the client's one default `request` object and the retry and
+      // throttling plugins count attempts on it: shared, one request's retries would lengthen the
+      // next one's back-off and use up its rate-limit retries (octokit/plugin-throttling#462).
+      options.request = { ...options.request };
       const graphqlQuery = typeof options['query'] === 'string' ? options['query'] : undefined;
       if (
         options.request?.retries === undefined &&

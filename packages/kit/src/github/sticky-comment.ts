@@ -44,7 +44,9 @@ export async function upsertStickyComment(
     const content = request.compose
       ? request.compose(existing?.slice(existing.indexOf('\n') + 1))
       : (request.body ?? '');
-    return fitCommentBody([{ title: 'the report', markdown: `${marker}\n${content}`, priority: 0 }]).body;
+    // Untrusted text shown as code (a file path) can spell the marker: only the first line may carry it.
+    const inert = content.split(marker).join(marker.replace('<!--', '<!\u200b--'));
+    return fitCommentBody([{ title: 'the report', markdown: `${marker}\n${inert}`, priority: 0 }]).body;
   };
   const target = { ...request.repo, issue_number: request.issueNumber };
 

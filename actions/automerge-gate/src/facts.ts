@@ -1,0 +1,112 @@
+import { countBySeverity, detectAi, parseSarif, type Policy } from '@floodgate/core';
+import {
+  gateFromStatus,
+  latestStatuses,
+  requiredCheckStates,
+  STATUS_CONTEXTS,
+  testsFromCheckRuns,
+  testsFromStatus,
+  tierFromStatus,
+  type DecisionFacts,
+  type Signal,
+} from '@floodgate/core/decision';
+import {
+  listPullRequestFiles,
+  readMatchedFiles,
+  type PullRequestInfo,
+  type RepoRef,
+  type GitHubClient,
+} from '@floodgate/kit';
+import { writerApprovals, type CommitSignals } from '@floodgate/kit/merge';
+import type { AutomergeInputs } from './inputs.js';
+
+const given = <T>(input: string, value: T | undefined): Signal<T> | undefined =>
+  value === undefined ? undefined : { known: true, value, source: `input ${input}` };
+
+async function findingsSignal(inputs: AutomergeInputs, workspace: string) {
+  if (inputs.findings) return given('findings', inputs.findings);
+  if (inputs.sarif.length === 0) return undefined;
+  const files = await readMatchedFiles('sarif', inputs.sarif, workspace);
+  const findings = files.flatMap((file) => parseSarif(file.text, file.name, { root: workspace }));
+  return {
+    known: true as const,
+    value: countBySeverity(findings),
+    source: `sarif ${files.map((file) => file.name).join(', ')}`,
+  };
+}
+
+export interface FactsRequest {
+  inputs: AutomergeInputs;
+  pr: PullRequestInfo;
+  policy: Policy;
+  workspace: string;
+  /** absent without a token: only inputs count */
+  api?: { client: GitHubClient; repo: RepoRef; commit: CommitSignals };
+}
+
+/** The decision's facts: each signal from its input, else from the `floodgate/*` statuses and check runs. */
+export async function gatherDecisionFacts({
+  inputs,
+  pr,
+  policy,
+  workspace,
+  api,
+}: FactsRequest): Promise<DecisionFacts> {
+  const latest = latestStatuses(api?.commit.statuses ?? []);
+  const statusOf = (context: string) => latest.get(context);
+  const runs = api?.commit.checkRuns ?? [];
+
+  let change: DecisionFacts['change'];
+  let commitMessages: string[] = [];
+  let approvals: string[] = [];
+  if (api) {
+    const [listing, commits, approved] = await Promise.all([
+      listPullRequestFiles(api.client, api.repo, pr.number, { changedFiles: pr.changedFiles }),
+      api.client.paginate(api.client.rest.pulls.listCommits, {
+        ...api.repo,
+        pull_number: pr.number,
+        per_page: 100,
+      }),
+      writerApprovals(api.client, api.repo, pr.number, pr.headSha, pr.author),
+    ]);
+    // A capped listing hides files a path rule may need: then the change is not known.
+    change = listing.truncated
+      ? undefined
+      : {
+          linesChanged: pr.additions + pr.deletions,
+          files: listing.files.flatMap((file) =>
+            file.previous_filename ? [file.filename, file.previous_filename] : [file.filename],
+          ),
+        };
+    commitMessages = commits.map((commit) => commit.commit.message);
+    approvals = approved;
+  }
+
+  const tests =
+    given('tests', inputs.tests) ??
+    testsFromStatus(statusOf(STATUS_CONTEXTS.tests)) ??
+    testsFromCheckRuns(runs, inputs.testChecks);
+  const findings = await findingsSignal(inputs, workspace);
+  const facts: DecisionFacts = {
+    requiredChecks: requiredCheckStates(policy.merge['required-checks'], api?.commit.statuses ?? [], runs),
+    ...(change ? { change } : {}),
+    aiGenerated: detectAi({ author: pr.author, labels: pr.labels, commitMessages }, policy.ai).aiGenerated,
+    draft: pr.draft,
+    approvals,
+    required: inputs.required,
+  };
+  const signals: Partial<DecisionFacts> = {
+    tests,
+    tier: given('tier', inputs.tier) ?? tierFromStatus(statusOf(STATUS_CONTEXTS.tier)),
+    coverage:
+      given('coverage-result', inputs.coverageResult) ?? gateFromStatus(statusOf(STATUS_CONTEXTS.coverage)),
+    coverageDelta: given('coverage-delta', inputs.coverageDelta),
+    perf: given('perf-result', inputs.perfResult) ?? gateFromStatus(statusOf(STATUS_CONTEXTS.perf)),
+    perfRegression: given('perf-regression', inputs.perfRegression),
+    findings,
+    aiConfidence: given('ai-confidence', inputs.aiConfidence),
+  };
+  for (const [key, value] of Object.entries(signals))
+    if (value !== undefined) Object.assign(facts, { [key]: value });
+  return facts;
+}

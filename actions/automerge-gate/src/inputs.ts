@@ -1,0 +1,85 @@
+import { TIERS, type MergeMethod, type Mode, type Tier } from '@floodgate/core';
+import {
+  GATE_RESULTS,
+  JOB_RESULTS,
+  parseSeverityCounts,
+  SIGNAL_NAMES,
+  type GateResult,
+  type JobResult,
+  type SignalName,
+} from '@floodgate/core/decision';
+import { InvalidInputError, type SeverityCounts } from '@floodgate/core';
+import { Inputs, type InputReader } from '@floodgate/kit';
+
+export type GateMode = Mode | 'sweep';
+
+export interface AutomergeInputs {
+  token?: string;
+  policyPath: string;
+  config?: string;
+  pr?: number;
+  mode?: GateMode;
+  tests?: JobResult;
+  testChecks: string[];
+  tier?: Tier;
+  coverageResult?: GateResult;
+  coverageDelta?: number;
+  perfResult?: GateResult;
+  perfRegression?: number;
+  findings?: SeverityCounts;
+  sarif: string[];
+  aiConfidence?: number;
+  required: SignalName[];
+  /** minutes */
+  wait?: number;
+  mergeMethod?: MergeMethod;
+  comment: boolean;
+  failOn: 'blocked' | 'human-review' | 'never';
+}
+
+function requiredSignals(inputs: Inputs): SignalName[] {
+  const names = inputs.list('required-signals');
+  for (const name of names) {
+    if (!(SIGNAL_NAMES as readonly string[]).includes(name)) {
+      throw new InvalidInputError(
+        'required-signals',
+        `unknown signal '${name}': expected ${SIGNAL_NAMES.join(', ')}`,
+      );
+    }
+  }
+  return [...new Set(['tests', ...names])] as SignalName[];
+}
+
+export function readAutomergeInputs(read: InputReader): AutomergeInputs {
+  const inputs = new Inputs(read);
+  const optional = <K extends string, V>(key: K, value: V | undefined) =>
+    (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+  const findingsText = inputs.string('findings');
+  const required =
+    inputs.string('required-signals') === undefined ? ['tests', 'tier'] : requiredSignals(inputs);
+  return {
+    ...optional('token', inputs.string('token')),
+    policyPath: inputs.string('policy-path') ?? '.github/floodgate.yml',
+    ...optional('config', inputs.string('config')),
+    ...optional('pr', inputs.number('pr', { min: 1, integer: true })),
+    ...optional('mode', inputs.oneOf('mode', ['observe', 'enforce', 'sweep'] as const)),
+    ...optional('tests', inputs.oneOf('tests', JOB_RESULTS)),
+    testChecks: inputs.list('test-checks'),
+    ...optional('tier', inputs.oneOf('tier', TIERS)),
+    ...optional('coverageResult', inputs.oneOf('coverage-result', GATE_RESULTS)),
+    ...optional('coverageDelta', inputs.number('coverage-delta')),
+    ...optional('perfResult', inputs.oneOf('perf-result', GATE_RESULTS)),
+    ...optional('perfRegression', inputs.number('perf-regression')),
+    ...optional(
+      'findings',
+      findingsText === undefined ? undefined : parseSeverityCounts(findingsText, 'findings'),
+    ),
+    sarif: inputs.list('sarif'),
+    ...optional('aiConfidence', inputs.number('ai-confidence', { min: 0, max: 1 })),
+    required: required as SignalName[],
+    ...optional('wait', inputs.durationMinutes('wait')),
+    ...optional('mergeMethod', inputs.oneOf('merge-method', ['squash', 'merge', 'rebase'] as const)),
+    comment: inputs.boolean('comment', true),
+    failOn: inputs.oneOf('fail-on', ['blocked', 'human-review', 'never'] as const, 'never'),
+  };
+}

@@ -1,0 +1,278 @@
+import { escapeLog, FloodgateError, routeFor, type Policy, type Tier } from '@floodgate/core';
+import {
+  decideMerge,
+  isoSeconds,
+  mergeTime,
+  renderDecisionReport,
+  STATUS_CONTEXTS,
+  waitElapsed,
+  type Decision,
+  type MergeDecision,
+} from '@floodgate/core/decision';
+import {
+  ensureLabel,
+  fetchPullRequest,
+  loadRunPolicy,
+  pullRequestFromEvent,
+  pullRequestNumber,
+  readOnlyReason,
+  requestReviewers,
+  setCommitStatus,
+  syncLabels,
+  upsertStickyComment,
+  type ActionIO,
+  type GitHubClient,
+  type PullRequestInfo,
+  type RunContext,
+} from '@floodgate/kit';
+import {
+  firstStatusTime,
+  mergePullRequest,
+  readCommitSignals,
+  type MergeOutcome,
+} from '@floodgate/kit/merge';
+import { gatherDecisionFacts } from './facts.js';
+import type { AutomergeInputs } from './inputs.js';
+import { decisionLabels, wantedLabel } from './labels.js';
+import { runSweep } from './sweep.js';
+
+export interface AutomergeDependencies {
+  io: ActionIO;
+  context: RunContext;
+  /** undefined when no token was given: decide and report only */
+  client?: GitHubClient;
+  now: () => Date;
+}
+
+export interface AutomergeResult {
+  decision?: MergeDecision;
+  merged: boolean;
+  mergeAt?: string;
+}
+
+const STATUS_STATE = { blocked: 'failure', 'human-review': 'pending', 'auto-merge': 'success' } as const;
+
+/** Outputs of a run that failed before deciding: blocked, never merged. */
+export function failClosed(io: ActionIO, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  io.setOutput('decision', 'blocked');
+  io.setOutput(
+    'reasons',
+    JSON.stringify([{ rule: 'gate-error', outcome: 'blocked', message, evidence: [], waivable: false }]),
+  );
+  io.setOutput('merged', 'false');
+}
+
+async function resolvePullRequest(
+  inputs: AutomergeInputs,
+  { context, client }: AutomergeDependencies,
+): Promise<PullRequestInfo> {
+  const fromEvent = pullRequestFromEvent(context.payload);
+  if (fromEvent) return fromEvent;
+  const number = pullRequestNumber(context.payload, inputs.pr);
+  if (number === undefined) {
+    throw new FloodgateError(
+      `No pull request to decide on: the '${context.eventName}' event has none. Run on pull_request, give the pr input, or use mode: sweep on a schedule.`,
+    );
+  }
+  if (!client) throw new FloodgateError(`Pull request #${number} can only be read with a token.`);
+  return fetchPullRequest(client, context.repo, number);
+}
+
+function statusDescription(result: MergeDecision): string {
+  const first = result.reasons[0];
+  const more = result.reasons.length > 1 ? ` (+${result.reasons.length - 1} more)` : '';
+  if (result.decision === 'auto-merge')
+    return result.approvedBy.length > 0
+      ? 'Auto-merge: review reasons settled by approval'
+      : 'Auto-merge: every gate passed';
+  const label = result.decision === 'blocked' ? 'Blocked' : 'Human review';
+  return `${label}: ${first?.message ?? ''}${more}`;
+}
+
+interface Writes {
+  client: GitHubClient;
+  context: RunContext;
+  pr: PullRequestInfo;
+  policy: Policy;
+  result: MergeDecision;
+  tier: Tier | undefined;
+  mergeHandled: boolean;
+}
+
+/** Labels and reviewers for the decision; returns what changed, for the report. */
+async function routeDecision({
+  client,
+  context,
+  pr,
+  policy,
+  result,
+  tier,
+  mergeHandled,
+}: Writes): Promise<string[]> {
+  const done: string[] = [];
+  const labels = decisionLabels(policy.merge['pending-label']);
+  const want = wantedLabel(result.decision, mergeHandled);
+  if (want) await ensureLabel(client, context.repo, labels[want]);
+  const synced = await syncLabels(client, context.repo, pr.number, {
+    want: want ? [labels[want].name] : [],
+    owned: Object.values(labels).map((label) => label.name),
+  });
+  if (synced.added.length > 0 || synced.removed.length > 0) {
+    done.push(
+      `Labels: added ${synced.added.join(', ') || 'none'}; removed ${synced.removed.join(', ') || 'none'}.`,
+    );
+  }
+  // Reviewers per tier; without a known tier there is no route to follow.
+  if (tier && result.decision !== 'auto-merge') {
+    const routing = routeFor(tier, { author: pr.author, number: pr.number }, policy);
+    if (routing.reviewers.length > 0 || routing.teams.length > 0) {
+      const requested = await requestReviewers(client, context.repo, pr.number, {
+        users: routing.reviewers,
+        teams: routing.teams,
+        author: pr.author,
+      });
+      const who = [...requested.requestedUsers, ...requested.requestedTeams.map((team) => `team ${team}`)];
+      if (who.length > 0) done.push(`Requested reviews from ${who.join(', ')}.`);
+    }
+  }
+  return done;
+}
+
+function outputs(io: ActionIO, result: MergeDecision, merged: boolean, mergeAt: string): void {
+  io.setOutput('decision', result.decision);
+  io.setOutput('reasons', JSON.stringify(result.reasons));
+  io.setOutput('merged', String(merged));
+  io.setOutput('merge-at', mergeAt);
+}
+
+function failIfAsked(inputs: AutomergeInputs, decision: Decision): void {
+  const fails =
+    (inputs.failOn === 'blocked' && decision === 'blocked') ||
+    (inputs.failOn === 'human-review' && decision !== 'auto-merge');
+  if (fails) throw new FloodgateError(`Decision ${decision} and fail-on is '${inputs.failOn}'.`);
+}
+
+function describeOutcome(outcome: MergeOutcome, io: ActionIO): string {
+  if (outcome.status === 'not-merged') io.warning(outcome.message);
+  else io.info(outcome.message);
+  return outcome.message;
+}
+
+/** Decides on one pull request and acts on the decision; in sweep mode, merges the PRs whose wait is over. */
+export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies): Promise<AutomergeResult> {
+  if (inputs.mode === 'sweep') return runSweep(inputs, deps);
+  const { io, context, client, now } = deps;
+  const pr = await resolvePullRequest(inputs, deps);
+  const loaded = await loadRunPolicy({
+    policyPath: inputs.policyPath,
+    ...(inputs.config ? { configFile: inputs.config } : {}),
+    workspace: context.workspace,
+    ...(client ? { base: { client, repo: context.repo, ref: pr.baseRef } } : {}),
+  });
+  if (loaded.ignoredConfig) io.warning(loaded.ignoredConfig);
+  const policy = loaded.policy;
+  const mode = inputs.mode ?? policy.mode;
+  const method = inputs.mergeMethod ?? policy.merge.method;
+  const waitMinutes = inputs.wait ?? policy.merge.wait;
+
+  const commit = client ? await readCommitSignals(client, context.repo, pr.headSha) : undefined;
+  const facts = await gatherDecisionFacts({
+    inputs,
+    pr,
+    policy,
+    workspace: context.workspace,
+    ...(client && commit ? { api: { client, repo: context.repo, commit } } : {}),
+  });
+  const result = decideMerge(facts, policy);
+  const tier = facts.tier?.known ? facts.tier.value : undefined;
+  let firstSeen = commit ? firstStatusTime(commit.statuses, STATUS_CONTEXTS.decision) : undefined;
+
+  io.info(`Decision for #${pr.number} at ${pr.headSha.slice(0, 7)}: ${result.decision}`);
+  for (const reason of result.reasons)
+    io.info(`  ${reason.outcome} ${reason.rule}: ${escapeLog(reason.message)}`);
+
+  const skipped = !client
+    ? 'No token was given: nothing was written to GitHub.'
+    : mode === 'observe'
+      ? 'Observe mode: decided and reported; no status, labels, reviewers, comment or merge.'
+      : readOnlyReason({
+          eventName: context.eventName,
+          payload: context.payload,
+          ...(context.actor ? { actor: context.actor } : {}),
+        });
+  const writesSkipped =
+    skipped && !skipped.endsWith('.')
+      ? `Read-only run (${skipped}): nothing was written to GitHub.`
+      : skipped;
+
+  let merged = false;
+  let mergeMessage: string | undefined;
+  let actions: string[] = [];
+  let mergeAt = mergeTime(firstSeen ?? now(), waitMinutes);
+  // The comment leaves out what this run wrote, so a re-run on the same head leaves it untouched.
+  const report = (withActions: boolean) =>
+    renderDecisionReport(result, {
+      number: pr.number,
+      sha: pr.headSha,
+      mode,
+      ...(mergeMessage ? { merge: mergeMessage } : {}),
+      ...(writesSkipped ? { writesSkipped } : {}),
+      ...(withActions ? { actions } : {}),
+    });
+
+  try {
+    if (client && !writesSkipped) {
+      // The status goes first: its first appearance on this head is when the wait started.
+      const written = await setCommitStatus(client, context.repo, pr.headSha, {
+        context: STATUS_CONTEXTS.decision,
+        state: STATUS_STATE[result.decision],
+        description: statusDescription(result),
+        ...(context.runUrl ? { targetUrl: context.runUrl } : {}),
+      });
+      if (!firstSeen && written === 'written') {
+        const reread = await readCommitSignals(client, context.repo, pr.headSha);
+        firstSeen = firstStatusTime(reread.statuses, STATUS_CONTEXTS.decision);
+        mergeAt = mergeTime(firstSeen ?? now(), waitMinutes);
+      }
+      let mergeHandled = false;
+      if (result.decision === 'auto-merge') {
+        if (waitElapsed(now(), mergeAt)) {
+          const outcome = await mergePullRequest(client, context.repo, {
+            number: pr.number,
+            sha: pr.headSha,
+            method,
+            deleteBranch: policy.merge['delete-branch'],
+            log: io,
+          });
+          merged = outcome.status === 'merged';
+          mergeHandled = outcome.status !== 'not-merged';
+          mergeMessage = describeOutcome(outcome, io);
+        } else {
+          mergeMessage = `Waiting until ${isoSeconds(mergeAt)} (${waitMinutes} min after this head was first seen); a scheduled run with mode: sweep merges it then.`;
+          io.notice(mergeMessage);
+        }
+      }
+      actions = await routeDecision({ client, context, pr, policy, result, tier, mergeHandled });
+      if (inputs.comment) {
+        const comment = await upsertStickyComment(client, {
+          repo: context.repo,
+          issueNumber: pr.number,
+          marker: 'automerge-gate',
+          body: report(false),
+          log: io,
+        });
+        io.info(`Sticky comment ${comment.action}: ${comment.url}`);
+      }
+    } else {
+      if (result.decision === 'auto-merge')
+        mergeMessage = `Would merge ${pr.headSha.slice(0, 7)} (${method}) at or after ${isoSeconds(mergeAt)}.`;
+      if (writesSkipped) io.notice(writesSkipped);
+    }
+  } finally {
+    outputs(io, result, merged, isoSeconds(mergeAt));
+    await io.summary(`## Floodgate: decision for #${pr.number}\n\n${report(true)}\n`);
+  }
+  failIfAsked(inputs, result.decision);
+  return { decision: result, merged, mergeAt: isoSeconds(mergeAt) };
+}

@@ -1,0 +1,9 @@
+export { writerApprovals } from './approvals.js';
+export {
+  firstStatusTime,
+  readCommitSignals,
+  type CommitSignals,
+  type CommitStatusEntry,
+} from './commit-signals.js';
+export { mergePullRequest, type MergeOutcome, type MergeRequest } from './merge.js';
+export { openPullRequestsWithLabel, type PendingPullRequest } from './pending.js';

@@ -1,0 +1,161 @@
+import type { MergeMethod } from '@floodgate/core';
+import type { GitHubClient } from '../github/client.js';
+import { githubMessageOf, httpStatusOf, isOutcomeUnknown } from '../github/request-error.js';
+import type { GitHubLog, RepoRef } from '../github/types.js';
+
+export interface MergeRequest {
+  number: number;
+  /** the head commit the decision evaluated: nothing else is ever merged */
+  sha: string;
+  method: MergeMethod;
+  deleteBranch: boolean;
+  log: GitHubLog;
+}
+
+export type MergeOutcome =
+  | { status: 'merged'; mergeSha: string; message: string }
+  | { status: 'auto-merge-enabled'; message: string }
+  | { status: 'not-merged'; message: string };
+
+const GRAPHQL_METHOD = { merge: 'MERGE', squash: 'SQUASH', rebase: 'REBASE' } as const;
+
+// Variable names avoid octokit's reserved request options (method, url, headers, query).
+const ENABLE_AUTO_MERGE = `mutation EnableAutoMerge($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!, $expectedHeadOid: GitObjectID!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod, expectedHeadOid: $expectedHeadOid }) {
+    pullRequest { number autoMergeRequest { enabledAt mergeMethod } }
+  }
+}`;
+
+/** GitHub refuses native auto-merge on a PR that can merge right now; a direct merge is the way then. */
+const MERGEABLE_NOW = /clean status|unstable status|is in (clean|unstable|has_hooks)/i;
+
+function short(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+function graphqlErrorsOf(error: unknown): { type?: string; message: string }[] {
+  const errors = (error as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.map((entry: { type?: unknown; message?: unknown }) => ({
+    ...(typeof entry.type === 'string' ? { type: entry.type } : {}),
+    message: typeof entry.message === 'string' ? entry.message : String(entry.message),
+  }));
+}
+
+/**
+ * Merges exactly the evaluated head, or says why not. Re-reads the pull request first: a head that
+ * moved, a closed or draft PR, conflicts, or a mergeability GitHub is still computing (null) mean no
+ * merge now. A protected base prefers native auto-merge pinned to the sha (`expectedHeadOid`); an
+ * unprotected one (or a PR GitHub says can merge right now) is merged through REST with `sha`.
+ * 405/409 answers are reported, never retried. Any other failure throws: no merge.
+ */
+export async function mergePullRequest(
+  client: GitHubClient,
+  repo: RepoRef,
+  request: MergeRequest,
+): Promise<MergeOutcome> {
+  const { data: pull } = await client.rest.pulls.get({ ...repo, pull_number: request.number });
+  if (pull.merged)
+    return { status: 'merged', mergeSha: pull.merge_commit_sha ?? '', message: 'Already merged.' };
+  if (pull.state !== 'open') return { status: 'not-merged', message: `#${pull.number} is closed.` };
+  if (pull.head.sha !== request.sha) {
+    return {
+      status: 'not-merged',
+      message: `The head moved from ${short(request.sha)} to ${short(pull.head.sha)} after the decision: not merged; the run for the new head decides again.`,
+    };
+  }
+  if (pull.draft) return { status: 'not-merged', message: `#${pull.number} is a draft: not merged.` };
+  if (pull.mergeable === null) {
+    return {
+      status: 'not-merged',
+      message: `GitHub is still computing whether #${pull.number} can be merged (mergeable is null): not merged now; a later run decides again.`,
+    };
+  }
+  if (!pull.mergeable) {
+    return {
+      status: 'not-merged',
+      message: `#${pull.number} cannot be merged (mergeable_state ${pull.mergeable_state}): not merged.`,
+    };
+  }
+  if (pull.auto_merge)
+    return { status: 'auto-merge-enabled', message: 'Native auto-merge is already enabled.' };
+
+  const { data: branch } = await client.rest.repos.getBranch({ ...repo, branch: pull.base.ref });
+  if (branch.protected) {
+    const outcome = await enableAutoMerge(client, pull.node_id, request);
+    if (outcome) return outcome;
+  }
+  return mergeThroughRest(client, repo, request, {
+    headRef: pull.head.ref,
+    sameRepo: pull.head.repo?.full_name?.toLowerCase() === `${repo.owner}/${repo.repo}`.toLowerCase(),
+  });
+}
+
+async function enableAutoMerge(
+  client: GitHubClient,
+  nodeId: string,
+  request: MergeRequest,
+): Promise<MergeOutcome | undefined> {
+  try {
+    await client.graphql(ENABLE_AUTO_MERGE, {
+      pullRequestId: nodeId,
+      mergeMethod: GRAPHQL_METHOD[request.method],
+      expectedHeadOid: request.sha,
+    });
+    return {
+      status: 'auto-merge-enabled',
+      message: `Native auto-merge enabled for ${short(request.sha)} (${request.method}): GitHub merges it when the branch protection is satisfied.`,
+    };
+  } catch (error) {
+    const errors = graphqlErrorsOf(error);
+    if (errors.some((entry) => MERGEABLE_NOW.test(entry.message))) {
+      request.log.debug('native auto-merge refused because the PR can merge now: merging directly');
+      return undefined;
+    }
+    const refusal = errors.find((entry) => entry.type === 'UNPROCESSABLE');
+    if (refusal) return { status: 'not-merged', message: `GitHub refused auto-merge: ${refusal.message}` };
+    throw error;
+  }
+}
+
+async function mergeThroughRest(
+  client: GitHubClient,
+  repo: RepoRef,
+  request: MergeRequest,
+  head: { headRef: string; sameRepo: boolean },
+): Promise<MergeOutcome> {
+  let mergeSha: string;
+  try {
+    const { data } = await client.rest.pulls.merge({
+      ...repo,
+      pull_number: request.number,
+      sha: request.sha,
+      merge_method: request.method,
+    });
+    mergeSha = data.sha;
+  } catch (error) {
+    const status = httpStatusOf(error);
+    if (status === 405 || status === 409) {
+      return {
+        status: 'not-merged',
+        message: `GitHub refused the merge (${status} ${githubMessageOf(error)}): not merged; a later run decides again.`,
+      };
+    }
+    if (!isOutcomeUnknown(error)) throw error;
+    // The merge may have landed before the error: look, never merge again blindly.
+    const { data: after } = await client.rest.pulls.get({ ...repo, pull_number: request.number });
+    if (!after.merged) throw error;
+    mergeSha = after.merge_commit_sha ?? '';
+  }
+  let message = `Merged ${short(request.sha)} (${request.method}) as ${short(mergeSha)}.`;
+  if (request.deleteBranch && head.sameRepo) {
+    try {
+      await client.rest.git.deleteRef({ ...repo, ref: `heads/${head.headRef}` });
+      message += ` Deleted branch ${head.headRef}.`;
+    } catch (error) {
+      const status = httpStatusOf(error);
+      if (status !== 404 && status !== 422) throw error;
+    }
+  }
+  return { status: 'merged', mergeSha, message };
+}
