@@ -189,6 +189,23 @@ describe('automerge-gate (bundled) against the fake GitHub API', () => {
     expect(sweep.summary).toContain('no successful floodgate/decision');
   });
 
+  it('the sweep ignores a floodgate/decision success written by someone else (a forged status)', async () => {
+    await fake();
+    const pull = api.state.addPullRequest({ labels: ['floodgate:auto-merge-pending'] });
+    api.state.addStatus(
+      pull.head.sha,
+      'floodgate/decision',
+      'success',
+      'Auto-merge',
+      'octo-org/widgets',
+      'mallory',
+    );
+    const sweep = await run({}, { mode: 'sweep', wait: '0' }, { eventName: 'schedule' });
+    expect(sweep.exitCode).toBe(0);
+    expect(merges()).toHaveLength(0);
+    expect(sweep.summary).toContain('ignored 1 floodgate status');
+  });
+
   it('on a protected branch, enables native auto-merge pinned to the evaluated head', async () => {
     await fake();
     api.state.protectBranch('main');

@@ -36698,20 +36698,29 @@ async function writerApprovals(client, repo, pullNumber, headSha, author) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/merge/commit-signals.ts
-/** Every commit status and check run on a commit (all pages). */
-async function readCommitSignals(client, repo, sha) {
+const isFloodgateContext = (context) => context.toLowerCase().startsWith('floodgate/');
+/**
+ * Every commit status and check run on a commit (all pages). Any workflow with `statuses: write`
+ * can post a `floodgate/decision` success, so `floodgate/*` statuses count only when written by
+ * `floodgateLogin`, the login Floodgate's own token writes as. (Where the PR's own workflows run
+ * with the same token, use an app token for Floodgate so its statuses cannot be imitated.)
+ */
+async function readCommitSignals(client, repo, sha, floodgateLogin) {
     const [statuses, checkRuns] = await Promise.all([
         client.paginate(client.rest.repos.listCommitStatusesForRef, { ...repo, ref: sha, per_page: 100 }),
         client.paginate(client.rest.checks.listForRef, { ...repo, ref: sha, per_page: 100 }),
     ]);
+    const entries = statuses.map((status) => ({
+        context: status.context,
+        state: status.state,
+        description: status.description,
+        createdAt: status.created_at,
+        ...(status.creator ? { creator: status.creator.login } : {}),
+    }));
+    const trusted = (entry) => !isFloodgateContext(entry.context) || entry.creator?.toLowerCase() === floodgateLogin.toLowerCase();
     return {
-        statuses: statuses.map((status) => ({
-            context: status.context,
-            state: status.state,
-            description: status.description,
-            createdAt: status.created_at,
-            ...(status.creator ? { creator: status.creator.login } : {}),
-        })),
+        statuses: entries.filter(trusted),
+        forged: entries.filter((entry) => !trusted(entry)),
         checkRuns: checkRuns.map((run) => ({
             id: run.id,
             name: run.name,
@@ -37020,19 +37029,20 @@ async function runSweep(inputs, deps) {
     const defaultPolicy = await policyFor(repository.default_branch);
     const label = defaultPolicy.merge['pending-label'];
     const candidates = await openPullRequestsWithLabel(client, context.repo, label);
+    const floodgateLogin = await (0,kit_src/* resolveTokenLogin */.ft)(client, io);
     io.info(`Sweep: ${candidates.length} open pull request(s) labelled '${label}'.`);
     const entries = [];
     for (const candidate of candidates) {
         const pr = await (0,kit_src/* fetchPullRequest */.dA)(client, context.repo, candidate.number);
         const policy = await policyFor(pr.baseRef);
         const mode = inputs.mode === 'sweep' ? policy.mode : inputs.mode;
-        const commit = await readCommitSignals(client, context.repo, pr.headSha);
+        const commit = await readCommitSignals(client, context.repo, pr.headSha, floodgateLogin);
         const decision = (0,src_decision/* latestStatuses */.wD)(commit.statuses).get(src_decision/* STATUS_CONTEXTS */.gh.decision);
         if (decision?.state !== 'success') {
             entries.push({
                 pr: pr.number,
                 outcome: 'skipped',
-                message: `head ${pr.headSha.slice(0, 7)} has no successful ${src_decision/* STATUS_CONTEXTS */.gh.decision} status (${decision?.state ?? 'none'}); its next pull_request run decides again`,
+                message: `head ${pr.headSha.slice(0, 7)} has no successful ${src_decision/* STATUS_CONTEXTS */.gh.decision} status written by ${floodgateLogin} (${decision?.state ?? 'none'}${commit.forged.length > 0 ? `; ignored ${commit.forged.length} floodgate status(es) by others` : ''}); its next pull_request run decides again`,
             });
             continue;
         }
@@ -37174,7 +37184,13 @@ async function run(inputs, deps) {
     const mode = inputs.mode ?? policy.mode;
     const method = inputs.mergeMethod ?? policy.merge.method;
     const waitMinutes = inputs.wait ?? policy.merge.wait;
-    const commit = client ? await readCommitSignals(client, context.repo, pr.headSha) : undefined;
+    const floodgateLogin = client ? await (0,kit_src/* resolveTokenLogin */.ft)(client, io) : undefined;
+    const commit = client && floodgateLogin
+        ? await readCommitSignals(client, context.repo, pr.headSha, floodgateLogin)
+        : undefined;
+    for (const status of commit?.forged ?? []) {
+        io.warning(`Ignored the ${status.context} status on ${pr.headSha.slice(0, 7)}: written by ${status.creator ?? 'an unknown author'}, not by Floodgate's token (${floodgateLogin}).`);
+    }
     const facts = await gatherDecisionFacts({
         inputs,
         pr,
@@ -37223,7 +37239,7 @@ async function run(inputs, deps) {
                 ...(context.runUrl ? { targetUrl: context.runUrl } : {}),
             });
             if (!firstSeen && written === 'written') {
-                const reread = await readCommitSignals(client, context.repo, pr.headSha);
+                const reread = await readCommitSignals(client, context.repo, pr.headSha, floodgateLogin ?? '');
                 firstSeen = firstStatusTime(reread.statuses, src_decision/* STATUS_CONTEXTS */.gh.decision);
                 mergeAt = (0,src_decision/* mergeTime */.JZ)(firstSeen ?? now(), waitMinutes);
             }
@@ -39809,13 +39825,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   Lw: () => (/* reexport */ readOnlyReason),
   $p: () => (/* reexport */ readRunContext),
   i5: () => (/* reexport */ requestReviewers),
+  ft: () => (/* reexport */ resolveTokenLogin),
   Cs: () => (/* reexport */ runAction),
   MX: () => (/* reexport */ setCommitStatus),
   cj: () => (/* reexport */ syncLabels),
   qD: () => (/* reexport */ sticky_comment_upsertStickyComment)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, matchFiles, mergeCommentSection, readFileAtRef, readPullRequestChange, resolveTokenLogin, shortenDescription, stickyMarker, teamsOfAuthor, upsertCommentSection
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, matchFiles, mergeCommentSection, readFileAtRef, readPullRequestChange, shortenDescription, stickyMarker, teamsOfAuthor, upsertCommentSection
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 25 modules
 var src = __nccwpck_require__(3764);

@@ -19,6 +19,7 @@ import {
   requestReviewers,
   setCommitStatus,
   syncLabels,
+  resolveTokenLogin,
   upsertStickyComment,
   type ActionIO,
   type GitHubClient,
@@ -176,7 +177,16 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
   const method = inputs.mergeMethod ?? policy.merge.method;
   const waitMinutes = inputs.wait ?? policy.merge.wait;
 
-  const commit = client ? await readCommitSignals(client, context.repo, pr.headSha) : undefined;
+  const floodgateLogin = client ? await resolveTokenLogin(client, io) : undefined;
+  const commit =
+    client && floodgateLogin
+      ? await readCommitSignals(client, context.repo, pr.headSha, floodgateLogin)
+      : undefined;
+  for (const status of commit?.forged ?? []) {
+    io.warning(
+      `Ignored the ${status.context} status on ${pr.headSha.slice(0, 7)}: written by ${status.creator ?? 'an unknown author'}, not by Floodgate's token (${floodgateLogin}).`,
+    );
+  }
   const facts = await gatherDecisionFacts({
     inputs,
     pr,
@@ -231,7 +241,7 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
         ...(context.runUrl ? { targetUrl: context.runUrl } : {}),
       });
       if (!firstSeen && written === 'written') {
-        const reread = await readCommitSignals(client, context.repo, pr.headSha);
+        const reread = await readCommitSignals(client, context.repo, pr.headSha, floodgateLogin ?? '');
         firstSeen = firstStatusTime(reread.statuses, STATUS_CONTEXTS.decision);
         mergeAt = mergeTime(firstSeen ?? now(), waitMinutes);
       }

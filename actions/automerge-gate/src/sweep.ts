@@ -7,7 +7,7 @@ import {
   waitElapsed,
 } from '@floodgate/core/decision';
 import { escapeMarkdown, table } from '@floodgate/core';
-import { fetchPullRequest, loadRunPolicy, syncLabels } from '@floodgate/kit';
+import { fetchPullRequest, loadRunPolicy, resolveTokenLogin, syncLabels } from '@floodgate/kit';
 import {
   firstStatusTime,
   mergePullRequest,
@@ -54,6 +54,7 @@ export async function runSweep(
   const defaultPolicy = await policyFor(repository.default_branch);
   const label = defaultPolicy.merge['pending-label'];
   const candidates = await openPullRequestsWithLabel(client, context.repo, label);
+  const floodgateLogin = await resolveTokenLogin(client, io);
   io.info(`Sweep: ${candidates.length} open pull request(s) labelled '${label}'.`);
 
   const entries: SweepEntry[] = [];
@@ -61,13 +62,13 @@ export async function runSweep(
     const pr = await fetchPullRequest(client, context.repo, candidate.number);
     const policy = await policyFor(pr.baseRef);
     const mode = inputs.mode === 'sweep' ? policy.mode : inputs.mode;
-    const commit = await readCommitSignals(client, context.repo, pr.headSha);
+    const commit = await readCommitSignals(client, context.repo, pr.headSha, floodgateLogin);
     const decision = latestStatuses(commit.statuses).get(STATUS_CONTEXTS.decision);
     if (decision?.state !== 'success') {
       entries.push({
         pr: pr.number,
         outcome: 'skipped',
-        message: `head ${pr.headSha.slice(0, 7)} has no successful ${STATUS_CONTEXTS.decision} status (${decision?.state ?? 'none'}); its next pull_request run decides again`,
+        message: `head ${pr.headSha.slice(0, 7)} has no successful ${STATUS_CONTEXTS.decision} status written by ${floodgateLogin} (${decision?.state ?? 'none'}${commit.forged.length > 0 ? `; ignored ${commit.forged.length} floodgate status(es) by others` : ''}); its next pull_request run decides again`,
       });
       continue;
     }

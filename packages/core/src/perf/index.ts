@@ -7,3 +7,4 @@ export * from './summary.js';
 export * from './parse/index.js';
 export { directionOfUnit, kindOfUnit } from './units.js';
 export * from './stats/index.js';
+export * from './report.js';

@@ -1,0 +1,51 @@
+import type { Mode } from '@floodgate/core';
+import { PERF_FORMATS, type PerfFormat } from '@floodgate/core/perf';
+import { Inputs, type InputReader } from '@floodgate/kit';
+
+export interface PerfInputs {
+  token?: string;
+  files: string[];
+  format?: PerfFormat;
+  policyPath: string;
+  config?: string;
+  pr?: number;
+  mode?: Mode;
+  /** offline baseline: a record, a summary, or the base's result files */
+  baseline: string[];
+  record: 'auto' | boolean;
+  failThreshold?: number;
+  reviewThreshold?: number;
+  history: number;
+  comment: boolean;
+  status: boolean;
+}
+
+export function readPerfInputs(read: InputReader): PerfInputs {
+  const inputs = new Inputs(read);
+  const files = inputs.list('files');
+  if (files.length === 0) inputs.required('files');
+  const token = inputs.string('token');
+  const format = inputs.oneOf('format', PERF_FORMATS);
+  const config = inputs.string('config');
+  const pr = inputs.number('pr', { min: 1, integer: true });
+  const mode = inputs.oneOf('mode', ['observe', 'enforce'] as const);
+  const record = inputs.oneOf('record', ['auto', 'true', 'false'] as const, 'auto');
+  const failThreshold = inputs.number('fail-threshold', { min: 0, max: 10 });
+  const reviewThreshold = inputs.number('review-threshold', { min: 0, max: 10 });
+  return {
+    ...(token ? { token } : {}),
+    files,
+    ...(format ? { format } : {}),
+    policyPath: inputs.string('policy-path') ?? '.github/floodgate.yml',
+    ...(config ? { config } : {}),
+    ...(pr !== undefined ? { pr } : {}),
+    ...(mode ? { mode } : {}),
+    baseline: inputs.list('baseline'),
+    record: record === 'auto' ? 'auto' : record === 'true',
+    ...(failThreshold !== undefined ? { failThreshold } : {}),
+    ...(reviewThreshold !== undefined ? { reviewThreshold } : {}),
+    history: inputs.number('history', { min: 0, max: 100, integer: true }) ?? 20,
+    comment: inputs.boolean('comment', true),
+    status: inputs.boolean('status', true),
+  };
+}

@@ -1,0 +1,313 @@
+import { escapeLog, FloodgateError, InvalidInputError, type Mode, type PolicySource } from '@floodgate/core';
+import type { BaselineAcknowledgment } from '@floodgate/core/baseline';
+import {
+  comparePerf,
+  percent,
+  perfNotes,
+  perfReportJson,
+  perfStatus,
+  renderPerfReport,
+  type PerfComparison,
+  type PerfPolicy,
+  type PerfReportContext,
+  type Verdict,
+} from '@floodgate/core/perf';
+import {
+  fetchPullRequest,
+  loadRunPolicy,
+  pullRequestFromEvent,
+  pullRequestNumber,
+  readOnlyReason,
+  setCommitStatus,
+  upsertCommentSection,
+  type ActionIO,
+  type GitHubClient,
+  type PullRequestInfo,
+  type RunContext,
+} from '@floodgate/kit';
+import { createBaselineStore, type RecordOutcome } from '@floodgate/kit/baseline';
+import { findAcknowledgment, pullRequestOfPush, type AcknowledgmentSearch } from './acknowledgment.js';
+import {
+  baselineForPullRequest,
+  baselineForPush,
+  recordResults,
+  shortSha,
+  toBaselineAcknowledgment,
+  trendRuns,
+  type PerfStore,
+  type RecordedBaseline,
+} from './baselines.js';
+import type { PerfInputs } from './inputs.js';
+import { perfDataParser, readCurrentResults, readOfflineBaseline } from './results.js';
+
+export interface PerfDependencies {
+  io: ActionIO;
+  context: RunContext;
+  /** undefined when no token was given: compare offline (baseline input) and report only */
+  client?: GitHubClient;
+  now: () => Date;
+}
+
+export interface PerfRunResult {
+  result: Verdict;
+  comparison: PerfComparison;
+  recorded?: RecordOutcome;
+}
+
+const EMPTY_SIDE = { metrics: [], notes: [], failures: [] };
+const STATUS_CONTEXT = 'floodgate/perf';
+
+async function resolvePullRequest(
+  inputs: PerfInputs,
+  { context, client }: PerfDependencies,
+): Promise<PullRequestInfo | undefined> {
+  const fromEvent = pullRequestFromEvent(context.payload);
+  if (fromEvent) return fromEvent;
+  const number = pullRequestNumber(context.payload, inputs.pr);
+  if (number === undefined || context.eventName === 'push') return undefined;
+  if (!client) throw new FloodgateError(`Pull request #${number} can only be read with a token.`);
+  return fetchPullRequest(client, context.repo, number);
+}
+
+function perfPolicyOf(policy: PerfPolicy, inputs: PerfInputs): PerfPolicy {
+  const merged = {
+    ...policy,
+    ...(inputs.failThreshold !== undefined ? { 'fail-threshold': inputs.failThreshold } : {}),
+    ...(inputs.reviewThreshold !== undefined ? { 'review-threshold': inputs.reviewThreshold } : {}),
+  };
+  if (merged['review-threshold'] > merged['fail-threshold']) {
+    throw new InvalidInputError(
+      inputs.reviewThreshold !== undefined ? 'review-threshold' : 'fail-threshold',
+      `expected review-threshold (${merged['review-threshold']}) at or below fail-threshold (${merged['fail-threshold']})`,
+    );
+  }
+  return merged;
+}
+
+function defaultBranchOf(payload: Record<string, unknown>): string | undefined {
+  const repository = payload.repository as { default_branch?: string; master_branch?: string } | undefined;
+  return repository?.default_branch ?? repository?.master_branch;
+}
+
+function shouldRecord(inputs: PerfInputs, context: RunContext): boolean {
+  if (inputs.record !== 'auto') return inputs.record;
+  const branch = defaultBranchOf(context.payload);
+  return context.eventName === 'push' && branch !== undefined && context.ref === `refs/heads/${branch}`;
+}
+
+function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The acknowledgments of the merged PR a push came from, kept with the push's record. */
+async function pushAcknowledgments(
+  client: GitHubClient,
+  deps: PerfDependencies,
+  inputs: PerfInputs,
+  sha: string,
+): Promise<BaselineAcknowledgment[]> {
+  const { context, io } = deps;
+  const number = inputs.pr ?? pullRequestOfPush(context.payload);
+  if (number === undefined) return [];
+  const { data } = await client.rest.pulls.get({ ...context.repo, pull_number: number });
+  if (!data.merged || (data.merge_commit_sha && data.merge_commit_sha !== sha && inputs.pr === undefined)) {
+    io.debug(`#${number} is not merged as ${sha}: no acknowledgment to record`);
+    return [];
+  }
+  const found = await findAcknowledgment(
+    client,
+    context.repo,
+    { number, labels: data.labels.map((label) => label.name ?? '') },
+    context,
+    deps.now(),
+  );
+  return found.acknowledgment ? [toBaselineAcknowledgment(found.acknowledgment, `#${number}`)] : [];
+}
+
+function failureLine(comparison: PerfComparison): string {
+  const failing = comparison.metrics.filter((c) => c.gated && c.verdict === 'fail');
+  const shown = failing
+    .slice(0, 3)
+    .map((c) => `${c.name}: ${c.regression !== null ? `${percent(c.regression)} worse` : c.reason}`);
+  const more = failing.length > 3 ? ` and ${failing.length - 3} more` : '';
+  const what = failing.length > 0 ? ` (${shown.join('; ')}${more})` : '';
+  const tool = comparison.notes.length > 0 && failing.length === 0 ? `: ${comparison.notes.at(-1)}` : '';
+  return `Performance gate failed: ${failing.length} gated metric(s) fail${what}${tool}. See the job summary; if intended, acknowledge with /floodgate ack-perf <reason> (write access) or the floodgate:perf-ack label.`;
+}
+
+/**
+ * Compares this run's benchmark results with the baseline (the merge-base's record, or the baseline
+ * input), applies acknowledgments, writes outputs, summary, status and comment, records a baseline on
+ * pushes to the default branch, and fails the step when the result is fail in enforce mode.
+ */
+export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<PerfRunResult> {
+  const { io, context, client } = deps;
+  const now = deps.now();
+  const pr = await resolvePullRequest(inputs, deps);
+  const policy = await loadRunPolicy({
+    policyPath: inputs.policyPath,
+    ...(inputs.config ? { configFile: inputs.config } : {}),
+    workspace: context.workspace,
+    ...(client && pr ? { base: { client, repo: context.repo, ref: pr.baseRef } } : {}),
+  });
+  if (policy.ignoredConfig) io.warning(policy.ignoredConfig);
+  const mode: Mode = inputs.mode ?? policy.policy.mode;
+  const perfPolicy = perfPolicyOf(policy.policy.perf, inputs);
+  const current = await readCurrentResults(inputs.files, inputs.format, context.workspace);
+
+  const readOnly = client
+    ? readOnlyReason({
+        eventName: context.eventName,
+        payload: context.payload,
+        ...(context.actor ? { actor: context.actor } : {}),
+      })
+    : undefined;
+  const store: PerfStore | undefined = client
+    ? createBaselineStore(client, context.repo, 'perf', { log: io, parseData: perfDataParser, now: deps.now })
+    : undefined;
+
+  const sha = pr ? pr.headSha : context.sha;
+  const branch = context.ref.replace(/^refs\/heads\//, '');
+  let baseline: RecordedBaseline;
+  if (inputs.baseline.length > 0) {
+    baseline = await readOfflineBaseline(inputs.baseline, inputs.format, context.workspace);
+  } else if (store && pr) {
+    baseline = await baselineForPullRequest(store, pr);
+  } else if (store) {
+    baseline = await baselineForPush(store, context.payload.before as string | undefined, branch);
+  } else {
+    baseline = { missing: 'no token and no baseline input, so there is no recorded baseline to read' };
+  }
+
+  // Without a baseline, absolute limits (SLOs, the tool's own thresholds) still apply.
+  const comparison = comparePerf(baseline.side ?? EMPTY_SIDE, current.suite, perfPolicy);
+  let acks: AcknowledgmentSearch = { ignored: [] };
+  if (pr && client && comparison.result !== 'pass') {
+    acks = await findAcknowledgment(client, context.repo, pr, context, now);
+  }
+  const result: Verdict = acks.acknowledgment ? 'pass' : comparison.result;
+  if (acks.acknowledgment) {
+    io.info(
+      `Regression acknowledged by ${escapeLog(acks.acknowledgment.by)}: ${escapeLog(acks.acknowledgment.reason)}`,
+    );
+  }
+  for (const line of acks.ignored) io.notice(`Ignored: ${escapeLog(line)}`);
+
+  const subject = pr
+    ? `#${pr.number}`
+    : /^[0-9a-f]{40}$/.test(sha) && !/^0+$/.test(sha)
+      ? shortSha(sha)
+      : 'this run';
+  const report = perfReportJson(comparison, {
+    result,
+    ...(baseline.ref ? { baseline: baseline.ref } : {}),
+    ...(acks.acknowledgment ? { acknowledgment: acks.acknowledgment } : {}),
+  });
+  io.setOutput('regression', String(Number(comparison.regression.toFixed(6))));
+  io.setOutput('result', result);
+  io.setOutput('report', report);
+  io.info(
+    `Performance of ${subject}: ${result}${comparison.regression > 0 ? `, worst regression ${percent(comparison.regression)}` : ''}${baseline.ref?.sha ? ` against ${shortSha(baseline.ref.sha)}` : ''}`,
+  );
+  for (const metric of comparison.metrics.filter((c) => c.verdict !== 'pass'))
+    io.info(`  ${metric.verdict} ${escapeLog(metric.name)}: ${escapeLog(metric.reason)}`);
+
+  const trend =
+    store && baseline.historyFrom && inputs.history > 0
+      ? await trendRuns(store, baseline.historyFrom, inputs.history, {
+          label: pr ? `PR #${pr.number}` : shortSha(sha),
+          sha,
+          suite: current.suite,
+        })
+      : undefined;
+
+  const skipped = !client
+    ? 'No token was given: nothing was written to GitHub.'
+    : readOnly
+      ? `Read-only run (${readOnly}): nothing was written to GitHub.`
+      : undefined;
+  const policySource: PolicySource = policy.source;
+  const notes = perfNotes(comparison, baseline.side !== undefined);
+  const reportContext = (actions: string[]): PerfReportContext => ({
+    subject,
+    files: current.files,
+    ...(baseline.ref ? { baseline: baseline.ref } : {}),
+    ...(baseline.missing ? { noBaseline: baseline.missing } : {}),
+    result,
+    ...(acks.acknowledgment ? { acknowledgment: acks.acknowledgment } : {}),
+    ignored: acks.ignored,
+    ...(trend ? { trend } : {}),
+    mode,
+    policy: policySource,
+    alpha: perfPolicy.alpha,
+    correction: perfPolicy.correction,
+    ...(skipped ? { writesSkipped: skipped } : {}),
+    actions,
+    now,
+  });
+
+  const actions: string[] = [];
+  let recorded: RecordOutcome | undefined;
+  try {
+    if (skipped) io.notice(skipped);
+    if (client && !readOnly && pr) {
+      if (inputs.status) {
+        const status = perfStatus(comparison, reportContext([]));
+        const outcome = await setCommitStatus(client, context.repo, pr.headSha, {
+          context: STATUS_CONTEXT,
+          ...status,
+          ...(context.runUrl ? { targetUrl: context.runUrl } : {}),
+        });
+        actions.push(`Status ${STATUS_CONTEXT} on ${shortSha(pr.headSha)}: ${status.state} (${outcome}).`);
+      }
+      if (inputs.comment) {
+        const markdown = renderPerfReport(comparison, current.suite.metrics, reportContext([]), notes, {
+          compact: true,
+        });
+        const comment = await upsertCommentSection(client, {
+          repo: context.repo,
+          issueNumber: pr.number,
+          section: { key: 'perf', order: 3, markdown },
+          log: io,
+        });
+        io.info(`Floodgate comment ${comment.action}: ${comment.url}`);
+      }
+    }
+    if (shouldRecord(inputs, context)) {
+      if (!store || readOnly) {
+        io.notice(`Not recorded as a baseline: ${skipped ?? 'no token'}`);
+      } else {
+        const acknowledgments = pr
+          ? acks.acknowledgment
+            ? [toBaselineAcknowledgment(acks.acknowledgment, `#${pr.number}`)]
+            : []
+          : await pushAcknowledgments(client!, deps, inputs, sha);
+        recorded = await recordResults(store, sha, current.suite, {
+          recordedAt: isoSeconds(now),
+          ...(pr ? {} : { ref: context.ref }),
+          ...(context.runUrl ? { runUrl: context.runUrl } : {}),
+          acknowledgments,
+        });
+        const withAcks =
+          acknowledgments.length > 0
+            ? `, with the acknowledgment of ${acknowledgments.map((a) => a.subject).join(', ')}`
+            : '';
+        actions.push(
+          recorded === 'created'
+            ? `Recorded as the perf baseline of ${shortSha(sha)}${withAcks}.`
+            : `${shortSha(sha)} already has a perf baseline; kept it.`,
+        );
+        io.info(actions.at(-1)!);
+      }
+    }
+  } finally {
+    const markdown = renderPerfReport(comparison, current.suite.metrics, reportContext(actions), notes);
+    await io.summary(`## Floodgate: performance of ${subject}\n\n${markdown}\n`);
+  }
+
+  if (result === 'fail') {
+    if (mode === 'enforce') throw new FloodgateError(failureLine(comparison));
+    io.warning(`Observe mode: ${failureLine(comparison)}`);
+  }
+  return { result, comparison, ...(recorded ? { recorded } : {}) };
+}
