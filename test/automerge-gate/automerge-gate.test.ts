@@ -189,6 +189,22 @@ describe('automerge-gate (bundled) against the fake GitHub API', () => {
     expect(sweep.summary).toContain('no successful floodgate/decision');
   });
 
+  it('publishing results for an older head (head-sha) writes nothing and fails', async () => {
+    await fake();
+    const pull = api.state.addPullRequest({});
+    const old = 'a'.repeat(40);
+    const result = await run(
+      {},
+      { ...PASSING, pr: String(pull.number), 'head-sha': old, wait: '0' },
+      { eventName: 'workflow_run' },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(errorLines(result)).toEqual([
+      `Pull request #${pull.number} is now at ${pull.head.sha.slice(0, 7)}, not at aaaaaaa (head-sha): these results are for an older head, so nothing was written.`,
+    ]);
+    expect(api.writes()).toEqual([]);
+  });
+
   it('the sweep ignores a floodgate/decision success written by someone else (a forged status)', async () => {
     await fake();
     const pull = api.state.addPullRequest({ labels: ['floodgate:auto-merge-pending'] });

@@ -36621,6 +36621,7 @@ function readAutomergeInputs(read) {
         policyPath: inputs.string('policy-path') ?? '.github/floodgate.yml',
         ...optional('config', inputs.string('config')),
         ...optional('pr', inputs.number('pr', { min: 1, integer: true })),
+        ...optional('headSha', inputs.sha('head-sha')),
         ...optional('mode', inputs.oneOf('mode', ['observe', 'enforce', 'sweep'])),
         ...optional('tests', inputs.oneOf('tests', _floodgate_core_decision__WEBPACK_IMPORTED_MODULE_1__/* .JOB_RESULTS */ .J4)),
         testChecks: inputs.list('test-checks'),
@@ -37172,6 +37173,7 @@ async function run(inputs, deps) {
         return runSweep(inputs, deps);
     const { io, context, client, now } = deps;
     const pr = await resolvePullRequest(inputs, deps);
+    (0,kit_src/* assertExpectedHead */.vb)(pr, inputs.headSha);
     const loaded = await (0,kit_src/* loadRunPolicy */.Ib)({
         policyPath: inputs.policyPath,
         ...(inputs.config ? { configFile: inputs.config } : {}),
@@ -37264,11 +37266,10 @@ async function run(inputs, deps) {
             }
             actions = await routeDecision({ client, context, pr, policy, result, tier, mergeHandled });
             if (inputs.comment) {
-                const comment = await (0,kit_src/* upsertStickyComment */.qD)(client, {
+                const comment = await (0,kit_src/* upsertCommentSection */.Wv)(client, {
                     repo: context.repo,
                     issueNumber: pr.number,
-                    marker: 'automerge-gate',
-                    body: report(false),
+                    section: { key: 'decision', order: 0, markdown: report(false) },
                     log: io,
                 });
                 io.info(`Sticky comment ${comment.action}: ${comment.url}`);
@@ -39812,6 +39813,7 @@ function validationCodesOf(error) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   G0: () => (/* reexport */ Inputs),
+  vb: () => (/* reexport */ assertExpectedHead),
   IK: () => (/* reexport */ coreIO),
   LX: () => (/* reexport */ createGitHubClient),
   zU: () => (/* reexport */ ensureLabel),
@@ -39829,10 +39831,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* reexport */ runAction),
   MX: () => (/* reexport */ setCommitStatus),
   cj: () => (/* reexport */ syncLabels),
-  qD: () => (/* reexport */ sticky_comment_upsertStickyComment)
+  Wv: () => (/* reexport */ upsertCommentSection)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, matchFiles, mergeCommentSection, readFileAtRef, readPullRequestChange, shortenDescription, stickyMarker, teamsOfAuthor, upsertCommentSection
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, matchFiles, mergeCommentSection, readFileAtRef, readPullRequestChange, shortenDescription, stickyMarker, teamsOfAuthor, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 25 modules
 var src = __nccwpck_require__(3764);
@@ -39910,6 +39912,15 @@ class Inputs {
             .flatMap((line) => (line.includes(',') && !/[{}]/.test(line) ? line.split(',') : [line]))
             .map((item) => item.trim())
             .filter((item) => item !== '' && !item.startsWith('#'));
+    }
+    /** A full 40-hex commit SHA (lowercased). */
+    sha(name) {
+        const value = this.string(name);
+        if (value === undefined)
+            return undefined;
+        if (!/^[0-9a-fA-F]{40}$/.test(value))
+            throw new src/* InvalidInputError */.oC(name, `expected a full 40-character commit SHA, found '${value}'`);
+        return value.toLowerCase();
     }
     /** Minutes, from '60m', '1h', '90s' or a plain number of minutes. */
     durationMinutes(name) {
@@ -51790,7 +51801,7 @@ function isGraphqlError(error) {
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/comment-body.ts
 /** GitHub rejects issue and pull request comments longer than this (characters). */
-const comment_body_GITHUB_COMMENT_LIMIT = 65_536;
+const GITHUB_COMMENT_LIMIT = 65_536;
 const SEPARATOR = '\n\n';
 function cutNote(titles) {
     return `${SEPARATOR}> [!NOTE]\n> Cut to fit GitHub's comment size limit: ${titles.join(', ')}.`;
@@ -51799,7 +51810,7 @@ function cutNote(titles) {
  * Joins sections into one comment no longer than `limit`, keeping the most important ones whole and
  * saying what was cut. Lengths are UTF-16 code units, never fewer than the characters GitHub counts.
  */
-function fitCommentBody(sections, limit = comment_body_GITHUB_COMMENT_LIMIT) {
+function fitCommentBody(sections, limit = GITHUB_COMMENT_LIMIT) {
     const whole = sections.map((section) => section.markdown).join(SEPARATOR);
     if (whole.length <= limit)
         return { body: whole, omitted: [], shortened: [] };
@@ -51858,7 +51869,7 @@ function stickyMarker(keyOrMarker) {
  * login count, so a marker pasted by someone else is never edited. A re-run with the same body writes
  * nothing. A create whose outcome is unknown (5xx, timeout) is checked by re-reading before trying again.
  */
-async function sticky_comment_upsertStickyComment(client, request) {
+async function upsertStickyComment(client, request) {
     const login = request.login ?? (await resolveTokenLogin(client, request.log));
     const marker = stickyMarker(request.marker);
     const bodyFor = (existing) => {
@@ -52292,6 +52303,18 @@ async function fetchPullRequest(client, repo, number) {
     if (!info)
         throw new src/* FloodgateError */.uF(`GitHub returned pull request #${number} without its head, base or counts`);
     return info;
+}
+/**
+ * Guards runs that act on results computed elsewhere (a `workflow_run` publishing a fork PR's
+ * results): when the PR's head is no longer the commit those results are for, nothing may be
+ * written for it. The run for the new head decides.
+ */
+function assertExpectedHead(pr, expectedHeadSha) {
+    if (expectedHeadSha === undefined)
+        return;
+    if (pr.headSha.toLowerCase() !== expectedHeadSha.toLowerCase()) {
+        throw new src/* FloodgateError */.uF(`Pull request #${pr.number} is now at ${pr.headSha.slice(0, 7)}, not at ${expectedHeadSha.slice(0, 7)} (head-sha): these results are for an older head, so nothing was written.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/pr/change.ts

@@ -14,6 +14,8 @@ import { Inputs, type InputReader } from '@floodgate/kit';
 export type GateMode = Mode | 'sweep';
 
 export interface AutomergeInputs {
+  /** the head the results are for (workflow_run publishing): nothing is done if the PR moved */
+  headSha?: string;
   token?: string;
   policyPath: string;
   config?: string;
@@ -62,6 +64,7 @@ export function readAutomergeInputs(read: InputReader): AutomergeInputs {
     policyPath: inputs.string('policy-path') ?? '.github/floodgate.yml',
     ...optional('config', inputs.string('config')),
     ...optional('pr', inputs.number('pr', { min: 1, integer: true })),
+    ...optional('headSha', inputs.sha('head-sha')),
     ...optional('mode', inputs.oneOf('mode', ['observe', 'enforce', 'sweep'] as const)),
     ...optional('tests', inputs.oneOf('tests', JOB_RESULTS)),
     testChecks: inputs.list('test-checks'),

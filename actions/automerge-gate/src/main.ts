@@ -11,6 +11,7 @@ import {
 } from '@floodgate/core/decision';
 import {
   ensureLabel,
+  assertExpectedHead,
   fetchPullRequest,
   loadRunPolicy,
   pullRequestFromEvent,
@@ -20,7 +21,7 @@ import {
   setCommitStatus,
   syncLabels,
   resolveTokenLogin,
-  upsertStickyComment,
+  upsertCommentSection,
   type ActionIO,
   type GitHubClient,
   type PullRequestInfo,
@@ -165,6 +166,7 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
   if (inputs.mode === 'sweep') return runSweep(inputs, deps);
   const { io, context, client, now } = deps;
   const pr = await resolvePullRequest(inputs, deps);
+  assertExpectedHead(pr, inputs.headSha);
   const loaded = await loadRunPolicy({
     policyPath: inputs.policyPath,
     ...(inputs.config ? { configFile: inputs.config } : {}),
@@ -265,11 +267,10 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
       }
       actions = await routeDecision({ client, context, pr, policy, result, tier, mergeHandled });
       if (inputs.comment) {
-        const comment = await upsertStickyComment(client, {
+        const comment = await upsertCommentSection(client, {
           repo: context.repo,
           issueNumber: pr.number,
-          marker: 'automerge-gate',
-          body: report(false),
+          section: { key: 'decision', order: 0, markdown: report(false) },
           log: io,
         });
         io.info(`Sticky comment ${comment.action}: ${comment.url}`);

@@ -41643,7 +41643,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Wv: () => (/* reexport */ upsertCommentSection)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, describeMissingPermission, diffFileFromGitHub, ensureLabel, fitCommentBody, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, readFileAtRef, readPullRequestChange, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, assertExpectedHead, checkProposedPolicy, describeMissingPermission, diffFileFromGitHub, ensureLabel, fitCommentBody, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, readFileAtRef, readPullRequestChange, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 23 modules
 var src = __nccwpck_require__(2253);
@@ -41721,6 +41721,15 @@ class Inputs {
             .flatMap((line) => (line.includes(',') && !/[{}]/.test(line) ? line.split(',') : [line]))
             .map((item) => item.trim())
             .filter((item) => item !== '' && !item.startsWith('#'));
+    }
+    /** A full 40-hex commit SHA (lowercased). */
+    sha(name) {
+        const value = this.string(name);
+        if (value === undefined)
+            return undefined;
+        if (!/^[0-9a-fA-F]{40}$/.test(value))
+            throw new src/* InvalidInputError */.oC(name, `expected a full 40-character commit SHA, found '${value}'`);
+        return value.toLowerCase();
     }
     /** Minutes, from '60m', '1h', '90s' or a plain number of minutes. */
     durationMinutes(name) {
@@ -53941,6 +53950,18 @@ async function fetchPullRequest(client, repo, number) {
     if (!info)
         throw new src/* FloodgateError */.uF(`GitHub returned pull request #${number} without its head, base or counts`);
     return info;
+}
+/**
+ * Guards runs that act on results computed elsewhere (a `workflow_run` publishing a fork PR's
+ * results): when the PR's head is no longer the commit those results are for, nothing may be
+ * written for it. The run for the new head decides.
+ */
+function assertExpectedHead(pr, expectedHeadSha) {
+    if (expectedHeadSha === undefined)
+        return;
+    if (pr.headSha.toLowerCase() !== expectedHeadSha.toLowerCase()) {
+        throw new FloodgateError(`Pull request #${pr.number} is now at ${pr.headSha.slice(0, 7)}, not at ${expectedHeadSha.slice(0, 7)} (head-sha): these results are for an older head, so nothing was written.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/pr/change.ts

@@ -79,6 +79,15 @@ export class Inputs {
       .filter((item) => item !== '' && !item.startsWith('#'));
   }
 
+  /** A full 40-hex commit SHA (lowercased). */
+  sha(name: string): string | undefined {
+    const value = this.string(name);
+    if (value === undefined) return undefined;
+    if (!/^[0-9a-fA-F]{40}$/.test(value))
+      throw new InvalidInputError(name, `expected a full 40-character commit SHA, found '${value}'`);
+    return value.toLowerCase();
+  }
+
   /** Minutes, from '60m', '1h', '90s' or a plain number of minutes. */
   durationMinutes(name: string): number | undefined {
     const value = this.string(name);

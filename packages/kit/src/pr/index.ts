@@ -1,4 +1,5 @@
 export {
+  assertExpectedHead,
   fetchPullRequest,
   pullRequestFromEvent,
   pullRequestNumber,

@@ -86,3 +86,17 @@ export async function fetchPullRequest(
     throw new FloodgateError(`GitHub returned pull request #${number} without its head, base or counts`);
   return info;
 }
+
+/**
+ * Guards runs that act on results computed elsewhere (a `workflow_run` publishing a fork PR's
+ * results): when the PR's head is no longer the commit those results are for, nothing may be
+ * written for it. The run for the new head decides.
+ */
+export function assertExpectedHead(pr: PullRequestInfo, expectedHeadSha: string | undefined): void {
+  if (expectedHeadSha === undefined) return;
+  if (pr.headSha.toLowerCase() !== expectedHeadSha.toLowerCase()) {
+    throw new FloodgateError(
+      `Pull request #${pr.number} is now at ${pr.headSha.slice(0, 7)}, not at ${expectedHeadSha.slice(0, 7)} (head-sha): these results are for an older head, so nothing was written.`,
+    );
+  }
+}
