@@ -36547,7 +36547,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3720);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5346);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3338);
 
@@ -36580,7 +36580,7 @@ __webpack_async_result__();
 /* harmony export */   j: () => (/* binding */ readRiskInputs)
 /* harmony export */ });
 /* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3007);
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3720);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5346);
 
 
 function readRiskInputs(read) {
@@ -36588,6 +36588,7 @@ function readRiskInputs(read) {
     const token = inputs.string('token');
     const config = inputs.string('config');
     const pr = inputs.number('pr', { min: 1, integer: true });
+    const headSha = inputs.sha('head-sha');
     const mode = inputs.oneOf('mode', ['observe', 'enforce']);
     const coverage = inputs.number('coverage', { min: 0, max: 100 });
     const diff = inputs.string('diff');
@@ -36596,6 +36597,7 @@ function readRiskInputs(read) {
         policyPath: inputs.string('policy-path') ?? '.github/floodgate.yml',
         ...(config ? { config } : {}),
         ...(pr !== undefined ? { pr } : {}),
+        ...(headSha ? { headSha } : {}),
         ...(mode ? { mode } : {}),
         ...(coverage !== undefined ? { coverage } : {}),
         sarif: inputs.list('sarif'),
@@ -36623,8 +36625,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(4379);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 38 modules
 var src = __nccwpck_require__(3007);
-// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 88 modules
-var kit_src = __nccwpck_require__(3720);
+// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 89 modules
+var kit_src = __nccwpck_require__(5346);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/facts.ts
@@ -36715,9 +36717,20 @@ function outputs(io, assessment) {
     io.setOutput('lines-changed', String(assessment.linesChanged));
     io.setOutput('files-changed', String(assessment.filesChanged));
 }
-async function routePullRequest(client, context, pr, assessment, body, io) {
+/** The `floodgate/risk` status: automerge-gate reads the tier from it when not given as input. */
+function riskStatusDescription(assessment) {
+    const review = assessment.routing.requiresHuman ? 'human review required' : 'no human review required';
+    return `Tier ${assessment.tier} (score ${assessment.score}): ${review}, QA ${assessment.routing.qa}`;
+}
+async function routePullRequest(client, context, pr, assessment, comment, io) {
     const done = [];
     const { routing } = assessment;
+    await (0,kit_src/* setCommitStatus */.MX)(client, context.repo, pr.headSha, {
+        context: 'floodgate/risk',
+        state: 'success',
+        description: riskStatusDescription(assessment),
+        ...(context.runUrl ? { targetUrl: context.runUrl } : {}),
+    });
     for (const name of routing.labels) {
         await (0,kit_src/* ensureLabel */.zU)(client, context.repo, {
             name,
@@ -36742,15 +36755,14 @@ async function routePullRequest(client, context, pr, assessment, body, io) {
         if (who.length > 0)
             done.push(`Requested reviews from ${who.join(', ')}.`);
     }
-    if (body !== undefined) {
-        const comment = await (0,kit_src/* upsertStickyComment */.qD)(client, {
+    if (comment !== undefined) {
+        const written = await (0,kit_src/* upsertCommentSection */.Wv)(client, {
             repo: context.repo,
             issueNumber: pr.number,
-            marker: 'risk-assess',
-            body,
+            section: { key: 'risk', order: 1, markdown: comment },
             log: io,
         });
-        io.info(`Sticky comment ${comment.action}: ${comment.url}`);
+        io.info(`Sticky comment ${written.action}: ${written.url}`);
     }
     return done;
 }
@@ -36758,6 +36770,7 @@ async function routePullRequest(client, context, pr, assessment, body, io) {
 async function run(inputs, deps) {
     const { io, context, client } = deps;
     const pr = await resolvePullRequest(inputs, deps);
+    (0,kit_src/* assertExpectedHead */.vb)(pr, inputs.headSha);
     const policy = await (0,kit_src/* loadRunPolicy */.Ib)({
         policyPath: inputs.policyPath,
         ...(inputs.config ? { configFile: inputs.config } : {}),
@@ -41566,7 +41579,9 @@ function inlineCode(text) {
     const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longestRun + 1);
     const padded = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ` ${flat} ` : flat;
-    return `${fence}${padded.replace(/\|/g, '\\|')}${fence}`;
+    // A code span shows `<!--` literally, but our own comment parser would see a marker in it.
+    const inert = padded.replace(/<!--/g, `<!${ZERO_WIDTH_SPACE}--`).replace(/\|/g, '\\|');
+    return `${fence}${inert}${fence}`;
 }
 /**
  * Text for the job log: a line starting with `::` is a workflow command to the runner, so
@@ -41694,13 +41709,14 @@ function renderRiskReport(assessment, context) {
 
 /***/ }),
 
-/***/ 3720:
+/***/ 5346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   G0: () => (/* reexport */ Inputs),
+  vb: () => (/* reexport */ assertExpectedHead),
   j2: () => (/* reexport */ checkProposedPolicy),
   IK: () => (/* reexport */ coreIO),
   LX: () => (/* reexport */ createGitHubClient),
@@ -41717,12 +41733,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   $p: () => (/* reexport */ readRunContext),
   i5: () => (/* reexport */ requestReviewers),
   Cs: () => (/* reexport */ runAction),
+  MX: () => (/* reexport */ setCommitStatus),
   cj: () => (/* reexport */ syncLabels),
   fo: () => (/* reexport */ teamsOfAuthor),
-  qD: () => (/* reexport */ sticky_comment_upsertStickyComment)
+  Wv: () => (/* reexport */ upsertCommentSection)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, assertExpectedHead, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, resolveTokenLogin, setCommitStatus, shortenDescription, stickyMarker, upsertCommentSection
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, resolveTokenLogin, shortenDescription, stickyMarker, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 38 modules
 var src = __nccwpck_require__(3007);
@@ -53702,7 +53719,7 @@ function isGraphqlError(error) {
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/comment-body.ts
 /** GitHub rejects issue and pull request comments longer than this (characters). */
-const comment_body_GITHUB_COMMENT_LIMIT = 65_536;
+const GITHUB_COMMENT_LIMIT = 65_536;
 const SEPARATOR = '\n\n';
 function cutNote(titles) {
     return `${SEPARATOR}> [!NOTE]\n> Cut to fit GitHub's comment size limit: ${titles.join(', ')}.`;
@@ -53711,7 +53728,7 @@ function cutNote(titles) {
  * Joins sections into one comment no longer than `limit`, keeping the most important ones whole and
  * saying what was cut. Lengths are UTF-16 code units, never fewer than the characters GitHub counts.
  */
-function fitCommentBody(sections, limit = comment_body_GITHUB_COMMENT_LIMIT) {
+function fitCommentBody(sections, limit = GITHUB_COMMENT_LIMIT) {
     const whole = sections.map((section) => section.markdown).join(SEPARATOR);
     if (whole.length <= limit)
         return { body: whole, omitted: [], shortened: [] };
@@ -53770,7 +53787,7 @@ function stickyMarker(keyOrMarker) {
  * login count, so a marker pasted by someone else is never edited. A re-run with the same body writes
  * nothing. A create whose outcome is unknown (5xx, timeout) is checked by re-reading before trying again.
  */
-async function sticky_comment_upsertStickyComment(client, request) {
+async function upsertStickyComment(client, request) {
     const login = request.login ?? (await resolveTokenLogin(client, request.log));
     const marker = stickyMarker(request.marker);
     const bodyFor = (existing) => {
@@ -54000,6 +54017,49 @@ function uniqueExcept(names, excluded) {
     });
 }
 
+;// CONCATENATED MODULE: ../../packages/kit/src/github/statuses.ts
+/** GitHub's limit for a commit status description. */
+const STATUS_DESCRIPTION_LIMIT = 140;
+/**
+ * Sets a commit status unless the latest one for the same context on that commit already says the same
+ * (state and description), so a re-run on the same SHA changes nothing. Returns whether it wrote.
+ */
+async function setCommitStatus(client, repo, sha, status) {
+    const description = shortenDescription(status.description);
+    const latest = await latestStatus(client, repo, sha, status.context);
+    if (latest && latest.state === status.state && (latest.description ?? '') === description)
+        return 'unchanged';
+    await client.rest.repos.createCommitStatus({
+        ...repo,
+        sha,
+        context: status.context,
+        state: status.state,
+        description,
+        ...(status.targetUrl === undefined ? {} : { target_url: status.targetUrl }),
+    });
+    return 'written';
+}
+/** Statuses come newest first, so the first one with the context is the latest: stop paging there. */
+async function latestStatus(client, repo, sha, context) {
+    const pages = client.paginate.iterator(client.rest.repos.listCommitStatusesForRef, {
+        ...repo,
+        ref: sha,
+        per_page: 100,
+    });
+    for await (const page of pages) {
+        const match = page.data.find((entry) => entry.context === context);
+        if (match)
+            return match;
+    }
+    return undefined;
+}
+function shortenDescription(description) {
+    const oneLine = description.replace(/\s+/g, ' ').trim();
+    if (oneLine.length <= STATUS_DESCRIPTION_LIMIT)
+        return oneLine;
+    return `${oneLine.slice(0, STATUS_DESCRIPTION_LIMIT - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
+}
+
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/contents.ts
 
 
@@ -54171,7 +54231,7 @@ function assertExpectedHead(pr, expectedHeadSha) {
     if (expectedHeadSha === undefined)
         return;
     if (pr.headSha.toLowerCase() !== expectedHeadSha.toLowerCase()) {
-        throw new FloodgateError(`Pull request #${pr.number} is now at ${pr.headSha.slice(0, 7)}, not at ${expectedHeadSha.slice(0, 7)} (head-sha): these results are for an older head, so nothing was written.`);
+        throw new src/* FloodgateError */.uF(`Pull request #${pr.number} is now at ${pr.headSha.slice(0, 7)}, not at ${expectedHeadSha.slice(0, 7)} (head-sha): these results are for an older head, so nothing was written.`);
     }
 }
 

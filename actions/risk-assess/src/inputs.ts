@@ -6,6 +6,8 @@ export interface RiskInputs {
   policyPath: string;
   config?: string;
   pr?: number;
+  /** the head the run's results are for (workflow_run publishing): nothing is written if the PR moved */
+  headSha?: string;
   mode?: Mode;
   coverage?: number;
   sarif: string[];
@@ -19,6 +21,7 @@ export function readRiskInputs(read: InputReader): RiskInputs {
   const token = inputs.string('token');
   const config = inputs.string('config');
   const pr = inputs.number('pr', { min: 1, integer: true });
+  const headSha = inputs.sha('head-sha');
   const mode = inputs.oneOf('mode', ['observe', 'enforce'] as const);
   const coverage = inputs.number('coverage', { min: 0, max: 100 });
   const diff = inputs.string('diff');
@@ -27,6 +30,7 @@ export function readRiskInputs(read: InputReader): RiskInputs {
     policyPath: inputs.string('policy-path') ?? '.github/floodgate.yml',
     ...(config ? { config } : {}),
     ...(pr !== undefined ? { pr } : {}),
+    ...(headSha ? { headSha } : {}),
     ...(mode ? { mode } : {}),
     ...(coverage !== undefined ? { coverage } : {}),
     sarif: inputs.list('sarif'),

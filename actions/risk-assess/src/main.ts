@@ -10,6 +10,7 @@ import {
   type RiskAssessment,
 } from '@floodgate/core';
 import {
+  assertExpectedHead,
   checkProposedPolicy,
   ensureLabel,
   fetchPullRequest,
@@ -20,7 +21,8 @@ import {
   readOnlyReason,
   requestReviewers,
   syncLabels,
-  upsertStickyComment,
+  setCommitStatus,
+  upsertCommentSection,
   type ActionIO,
   type GitHubClient,
   type PullRequestInfo,
@@ -63,16 +65,28 @@ function outputs(io: ActionIO, assessment: RiskAssessment): void {
   io.setOutput('files-changed', String(assessment.filesChanged));
 }
 
+/** The `floodgate/risk` status: automerge-gate reads the tier from it when not given as input. */
+function riskStatusDescription(assessment: RiskAssessment): string {
+  const review = assessment.routing.requiresHuman ? 'human review required' : 'no human review required';
+  return `Tier ${assessment.tier} (score ${assessment.score}): ${review}, QA ${assessment.routing.qa}`;
+}
+
 async function routePullRequest(
   client: GitHubClient,
   context: RunContext,
   pr: PullRequestInfo,
   assessment: RiskAssessment,
-  body: string | undefined,
+  comment: string | undefined,
   io: ActionIO,
 ): Promise<string[]> {
   const done: string[] = [];
   const { routing } = assessment;
+  await setCommitStatus(client, context.repo, pr.headSha, {
+    context: 'floodgate/risk',
+    state: 'success',
+    description: riskStatusDescription(assessment),
+    ...(context.runUrl ? { targetUrl: context.runUrl } : {}),
+  });
   for (const name of routing.labels) {
     await ensureLabel(client, context.repo, {
       name,
@@ -98,15 +112,14 @@ async function routePullRequest(
     const who = [...requested.requestedUsers, ...requested.requestedTeams.map((team) => `team ${team}`)];
     if (who.length > 0) done.push(`Requested reviews from ${who.join(', ')}.`);
   }
-  if (body !== undefined) {
-    const comment = await upsertStickyComment(client, {
+  if (comment !== undefined) {
+    const written = await upsertCommentSection(client, {
       repo: context.repo,
       issueNumber: pr.number,
-      marker: 'risk-assess',
-      body,
+      section: { key: 'risk', order: 1, markdown: comment },
       log: io,
     });
-    io.info(`Sticky comment ${comment.action}: ${comment.url}`);
+    io.info(`Sticky comment ${written.action}: ${written.url}`);
   }
   return done;
 }
@@ -115,6 +128,7 @@ async function routePullRequest(
 export async function run(inputs: RiskInputs, deps: RiskDependencies): Promise<RiskAssessment> {
   const { io, context, client } = deps;
   const pr = await resolvePullRequest(inputs, deps);
+  assertExpectedHead(pr, inputs.headSha);
   const policy = await loadRunPolicy({
     policyPath: inputs.policyPath,
     ...(inputs.config ? { configFile: inputs.config } : {}),

@@ -30,7 +30,9 @@ export function inlineCode(text: string): string {
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const padded = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ` ${flat} ` : flat;
-  return `${fence}${padded.replace(/\|/g, '\\|')}${fence}`;
+  // A code span shows `<!--` literally, but our own comment parser would see a marker in it.
+  const inert = padded.replace(/<!--/g, `<!${ZERO_WIDTH_SPACE}--`).replace(/\|/g, '\\|');
+  return `${fence}${inert}${fence}`;
 }
 
 /**

@@ -54,3 +54,11 @@ describe('neutralizeMentions', () => {
     expect(neutralizeMentions('@ alone, @@')).toBe('@ alone, @@');
   });
 });
+
+describe('inlineCode and our hidden markers', () => {
+  it('a path that spells a marker cannot be read as one', () => {
+    const code = inlineCode('src/<!-- floodgate:end risk -->.ts');
+    expect(code).not.toContain('<!--');
+    expect(code.replace(/\u200b/g, '')).toBe('`src/<!-- floodgate:end risk -->.ts`');
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, it } from 'vitest';
+import { makePatchFile, type Fault, type RecordedRequest } from '../fake-github/index.js';
+import type { ActionRun } from '../harness/index.js';
+import { commentsOn, runRisk, startFakeGitHub, type FakeGitHub } from './support.js';
+
+const FILES = '/repos/{owner}/{repo}/pulls/{pull_number}/files';
+const CONTENTS = '/repos/{owner}/{repo}/contents/{path}';
+const ISSUE_LABELS = '/repos/{owner}/{repo}/issues/{issue_number}/labels';
+const COMMENTS = '/repos/{owner}/{repo}/issues/{issue_number}/comments';
+
+interface TimedRun {
+  api: FakeGitHub;
+  run: ActionRun;
+  /** When each request's response was sent (ms, performance.now()). */
+  sentAt: Map<RecordedRequest, number>;
+}
+
+async function runWithFaults(faults: Fault[]): Promise<TimedRun> {
+  const api = await startFakeGitHub();
+  const sentAt = new Map<RecordedRequest, number>();
+  const push = api.requests.push.bind(api.requests);
+  api.requests.push = (...records: RecordedRequest[]) => {
+    for (const record of records) sentAt.set(record, performance.now());
+    return push(...records);
+  };
+  try {
+    const event = api.pullRequestEvent('opened', { files: [makePatchFile('src/security/keys.ts', 3, 0)] });
+    for (const fault of faults) api.inject(fault);
+    const run = await runRisk(api, { event });
+    expect_noPendingFaults(api);
+    return { api, run, sentAt };
+  } finally {
+    await api.close();
+  }
+}
+
+function expect_noPendingFaults(api: FakeGitHub): void {
+  if (api.pendingFaults() !== 0) throw new Error(`${api.pendingFaults()} injected fault(s) never triggered`);
+}
+
+const on = (api: FakeGitHub, method: string, route: string) =>
+  api.requests.filter((r) => r.method === method && r.route === route);
+
+describe.concurrent('risk-assess under GitHub faults', () => {
+  it('retries GETs that answer 5xx, each after the first back-off (1 s)', async ({ expect }) => {
+    const { api, run, sentAt } = await runWithFaults([
+      { method: 'GET', route: CONTENTS, status: 503 },
+      { method: 'GET', route: FILES, status: 502 },
+    ]);
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(on(api, 'GET', CONTENTS).map((r) => r.status)).toEqual([503, 404]);
+    expect(on(api, 'GET', FILES).map((r) => r.status)).toEqual([502, 200]);
+    // One request's retry must not make the next request's first retry wait longer (4 s, 9 s, ...).
+    for (const route of [CONTENTS, FILES]) {
+      const [failed, retried] = on(api, 'GET', route);
+      const gap = sentAt.get(retried!)! - sentAt.get(failed!)!;
+      expect(gap, route).toBeGreaterThanOrEqual(1000);
+      expect(gap, route).toBeLessThan(2500);
+    }
+    expect(run.outputs.tier).toBe('high');
+    expect(commentsOn(api, 1)).toHaveLength(1);
+    expect(api.requests.every((r) => r.valid)).toBe(true);
+  });
+
+  it('waits out a secondary rate limit for as long as retry-after says, then retries', async ({ expect }) => {
+    const limit = { status: 403, headers: { 'retry-after': '1' } };
+    const { api, run, sentAt } = await runWithFaults([
+      { method: 'GET', route: ISSUE_LABELS, ...limit },
+      { method: 'POST', route: COMMENTS, ...limit },
+    ]);
+    expect(run.exitCode, run.stdout).toBe(0);
+    for (const [method, route, ok] of [
+      ['GET', ISSUE_LABELS, 200],
+      ['POST', COMMENTS, 201],
+    ] as const) {
+      const attempts = on(api, method, route);
+      expect(attempts.map((r) => r.status)).toEqual([403, ok]);
+      // The retry's response left at least retry-after seconds after the refusal's.
+      expect(sentAt.get(attempts[1]!)! - sentAt.get(attempts[0]!)!).toBeGreaterThanOrEqual(1000);
+    }
+    expect(run.stdout).toMatch(/secondary rate limit on POST .*retrying in 1 s/);
+    expect(commentsOn(api, 1)).toHaveLength(1);
+  });
+
+  it('keeps exactly one comment when the create answers 502 after storing it', async ({ expect }) => {
+    const { api, run } = await runWithFaults([
+      { method: 'POST', route: COMMENTS, status: 502, afterApply: true },
+    ]);
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(on(api, 'POST', COMMENTS).map((r) => r.status)).toEqual([502]);
+    // It looked again instead of posting blindly.
+    expect(on(api, 'GET', COMMENTS)).toHaveLength(2);
+    expect(commentsOn(api, 1)).toHaveLength(1);
+    expect(run.stdout).toMatch(/checking whether it was stored/);
+  });
+});
