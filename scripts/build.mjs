@@ -2,7 +2,7 @@
 // Builds every action's dist/ with ncc and writes floodgate.schema.json from the core schema.
 // `--check` rebuilds into a temporary folder and fails when anything committed differs, so the
 // bundles users run provably come from the reviewed sources.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -20,28 +20,28 @@ function listFiles(dir, base = dir) {
   );
 }
 
-function buildAction(name, outDir) {
+async function buildAction(name, outDir) {
   const actionDir = join(root, 'actions', name);
   rmSync(outDir, { recursive: true, force: true });
-  execFileSync(
-    process.execPath,
-    [
-      ncc,
-      'build',
-      'src/index.ts',
-      '-o',
-      outDir,
-      '--license',
-      'licenses.txt',
-      '--quiet',
-      '--target',
-      'es2022',
-    ],
-    {
-      cwd: actionDir,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
+  const args = [
+    ncc,
+    'build',
+    'src/index.ts',
+    '-o',
+    outDir,
+    '--license',
+    'licenses.txt',
+    '--quiet',
+    '--target',
+    'es2022',
+  ];
+  const status = await new Promise((resolve) => {
+    spawn(process.execPath, args, { cwd: actionDir, stdio: ['ignore', 'inherit', 'inherit'] }).on(
+      'close',
+      resolve,
+    );
+  });
+  if (status !== 0) throw new Error(`actions/${name}: ncc failed (exit ${status})`);
   const bundle = readFileSync(join(outDir, 'index.js'), 'utf8');
   if (bundle.includes('webpackMissingModule')) {
     throw new Error(`actions/${name}: the bundle has unresolved modules (webpackMissingModule)`);
@@ -91,22 +91,35 @@ if (check) {
 } else {
   writeFileSync(schemaPath, schema);
 }
-for (const name of actions) {
+// Two builds at a time: ncc is CPU-bound and the machines have two cores.
+async function forEachAction(work) {
+  const queue = [...actions];
+  const worker = async () => {
+    for (let name = queue.shift(); name; name = queue.shift()) await work(name);
+  };
+  await Promise.all([worker(), worker()]);
+}
+await forEachAction(async (name) => {
   const dist = join(root, 'actions', name, 'dist');
   if (check) {
     const temp = mkdtempSync(join(tmpdir(), `floodgate-${name}-`));
     try {
-      buildAction(name, temp);
+      await buildAction(name, temp);
       problems.push(...compareDirs(dist, temp, `actions/${name}/dist`));
     } finally {
       rmSync(temp, { recursive: true, force: true });
     }
   } else {
-    buildAction(name, dist);
+    await buildAction(name, dist);
     const size = readFileSync(join(dist, 'index.js')).length;
     console.log(`actions/${name}/dist/index.js  ${(size / 1024).toFixed(0)} KiB`);
   }
-}
+});
+// The README's reference tables come from action.yml files and the schema written above.
+const docs = spawnSync(process.execPath, [join(root, 'scripts/docs.mjs'), ...(check ? ['--check'] : [])], {
+  stdio: 'inherit',
+});
+if (docs.status !== 0) problems.push('README.md: generated reference tables are stale');
 if (problems.length > 0) {
   for (const problem of problems) console.error(problem);
   console.error('The committed build output is stale: run `pnpm build` and commit the result.');

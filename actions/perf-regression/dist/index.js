@@ -37483,7 +37483,9 @@ async function run(inputs, deps) {
         ? 'No token was given: nothing was written to GitHub.'
         : readOnly
             ? `Read-only run (${readOnly}): nothing was written to GitHub.`
-            : undefined;
+            : mode === 'observe' && pr
+                ? 'Observe mode: reported here only; no status or comment was written.'
+                : undefined;
     const policySource = policy.source;
     const notes = (0,perf/* perfNotes */.LM)(comparison, baseline.side !== undefined);
     const reportContext = (actions) => ({
@@ -37508,7 +37510,7 @@ async function run(inputs, deps) {
     try {
         if (skipped)
             io.notice(skipped);
-        if (client && !readOnly && pr) {
+        if (client && !readOnly && pr && mode !== 'observe') {
             if (inputs.status) {
                 const status = (0,perf/* perfStatus */.UN)(comparison, reportContext([]));
                 const outcome = await (0,kit_src/* setCommitStatus */.MX)(client, context.repo, pr.headSha, {

@@ -225,7 +225,9 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
     ? 'No token was given: nothing was written to GitHub.'
     : readOnly
       ? `Read-only run (${readOnly}): nothing was written to GitHub.`
-      : undefined;
+      : mode === 'observe' && pr
+        ? 'Observe mode: reported here only; no status or comment was written.'
+        : undefined;
   const policySource: PolicySource = policy.source;
   const notes = perfNotes(comparison, baseline.side !== undefined);
   const reportContext = (actions: string[]): PerfReportContext => ({
@@ -250,7 +252,7 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
   let recorded: RecordOutcome | undefined;
   try {
     if (skipped) io.notice(skipped);
-    if (client && !readOnly && pr) {
+    if (client && !readOnly && pr && mode !== 'observe') {
       if (inputs.status) {
         const status = perfStatus(comparison, reportContext([]));
         const outcome = await setCommitStatus(client, context.repo, pr.headSha, {

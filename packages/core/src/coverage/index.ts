@@ -44,3 +44,26 @@ export {
   type GateResult,
   type IndirectChange,
 } from './evaluate.js';
+export { deltaArrow, formatDeltaPoints } from './delta.js';
+export {
+  ANNOTATIONS_PER_STEP,
+  planUncoveredAnnotations,
+  type AnnotationPlan,
+  type UncoveredAnnotation,
+} from './annotations.js';
+export { renderCoverageTrend, type CoverageTrendPoint } from './trend.js';
+export {
+  describeFraction,
+  formatAge,
+  formatRanges,
+  renderCoverageReport,
+  type CoverageBaselineRef,
+  type CoverageReportContext,
+  type CoverageReportSection,
+} from './report.js';
+export {
+  coverageReportData,
+  fractionData,
+  type CoverageReportData,
+  type FractionData,
+} from './report-data.js';

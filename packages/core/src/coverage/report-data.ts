@@ -1,0 +1,92 @@
+import { formatDeltaPoints } from './delta.js';
+import type { CoverageEvaluation, CoverageReason, GateResult } from './evaluate.js';
+import { formatPercent, type Fraction } from './fraction.js';
+import type { PatchCoverage } from './patch.js';
+import type { HeadlineMetric } from './model.js';
+import type { CoverageBaselineRef } from './report.js';
+
+export interface FractionData {
+  covered: number;
+  total: number;
+  /** two decimals, half up; '' when there is nothing to measure */
+  percent: string;
+}
+
+/** The `report` output: everything the gate decided from, as plain JSON. */
+export interface CoverageReportData {
+  result: GateResult;
+  headline: HeadlineMetric;
+  coverage: FractionData;
+  branches: FractionData;
+  patch?: {
+    lines: FractionData;
+    files: { path: string; lines: FractionData; uncovered: [number, number][] }[];
+    /** files left out of `files` to keep the output small */
+    filesOmitted: number;
+    unmeasured: string[];
+    unknown: string[];
+  };
+  base?: CoverageBaselineRef & { coverage: FractionData };
+  /** points, head - base, two decimals with a sign */
+  delta?: string;
+  reasons: CoverageReason[];
+  components: { name: string; result: GateResult; coverage: FractionData; patch?: FractionData }[];
+  indirectChanges: { path: string; before: FractionData; after: FractionData; delta: string }[];
+}
+
+export function fractionData(value: Fraction): FractionData {
+  return {
+    covered: value.covered,
+    total: value.total,
+    percent: value.total === 0 ? '' : formatPercent(value),
+  };
+}
+
+/**
+ * Runner outputs share a 1 MB budget per job, so per-file detail is capped; totals are always whole.
+ */
+export function coverageReportData(
+  evaluation: CoverageEvaluation,
+  headline: HeadlineMetric,
+  patch: PatchCoverage | undefined,
+  baseline: CoverageBaselineRef | undefined,
+  maxFiles = 500,
+): CoverageReportData {
+  const data: CoverageReportData = {
+    result: evaluation.result,
+    headline,
+    coverage: fractionData(evaluation.coverage),
+    branches: fractionData(evaluation.branches),
+    reasons: evaluation.reasons,
+    components: evaluation.components.map((component) => ({
+      name: component.name,
+      result: component.result,
+      coverage: fractionData(component.coverage),
+      ...(component.patch ? { patch: fractionData(component.patch) } : {}),
+    })),
+    indirectChanges: evaluation.indirectChanges.slice(0, maxFiles).map((change) => ({
+      path: change.path,
+      before: fractionData(change.before),
+      after: fractionData(change.after),
+      delta: formatDeltaPoints(change.before, change.after),
+    })),
+  };
+  if (patch) {
+    data.patch = {
+      lines: fractionData(patch.lines),
+      files: patch.files.slice(0, maxFiles).map((file) => ({
+        path: file.path,
+        lines: fractionData(file.lines),
+        uncovered: file.uncovered.map((range): [number, number] => [range.start, range.end]),
+      })),
+      filesOmitted: Math.max(0, patch.files.length - maxFiles),
+      unmeasured: patch.unmeasured.slice(0, maxFiles),
+      unknown: patch.unknown.slice(0, maxFiles),
+    };
+  }
+  if (baseline && evaluation.base) {
+    data.base = { ...baseline, coverage: fractionData(evaluation.base) };
+    data.delta = formatDeltaPoints(evaluation.base, evaluation.coverage);
+  }
+  return data;
+}

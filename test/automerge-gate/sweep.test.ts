@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  api,
+  decisionStatuses,
+  errorLines,
+  fake,
+  merges,
+  PASSING,
+  pullEvent,
+  run,
+  writes,
+} from './support.js';
+
+describe('automerge-gate waits without a runner: the scheduled sweep', () => {
+  it('waits without holding a runner: pending status and label, then the sweep merges, and a second sweep does nothing', async () => {
+    await fake();
+    const event = pullEvent();
+    const pull = api.state.pull(1);
+    const head = pull.head.sha;
+    const started = Date.now();
+    const first = await run(event, PASSING);
+    expect(first.exitCode).toBe(0);
+    expect(first.outputs).toMatchObject({ decision: 'auto-merge', merged: 'false' });
+    const mergeAt = Date.parse(first.outputs['merge-at'] ?? '');
+    expect(mergeAt - started).toBeGreaterThan(59 * 60_000);
+    expect(mergeAt - started).toBeLessThan(61 * 60_000);
+    expect(pull.labels).toContain('floodgate:auto-merge-pending');
+    expect(decisionStatuses(head).map((s) => s.state)).toEqual(['success']);
+    expect(merges()).toHaveLength(0);
+
+    const tooEarly = await run({}, { mode: 'sweep' }, { eventName: 'schedule' });
+    expect(tooEarly.exitCode).toBe(0);
+    expect(pull.merged).toBe(false);
+    expect(tooEarly.summary).toContain('waiting until');
+
+    // An hour passes.
+    for (const status of decisionStatuses(head))
+      status.createdAt = new Date(Date.now() - 61 * 60_000).toISOString();
+    const sweep = await run({}, { mode: 'sweep' }, { eventName: 'schedule' });
+    expect(sweep.exitCode).toBe(0);
+    expect(sweep.outputs.merged).toBe('true');
+    expect(merges()).toHaveLength(1);
+    expect(merges()[0]?.body).toMatchObject({ sha: head, merge_method: 'squash' });
+    expect(pull.merged).toBe(true);
+    expect(pull.labels).not.toContain('floodgate:auto-merge-pending');
+
+    const before = writes().length;
+    const again = await run({}, { mode: 'sweep' }, { eventName: 'schedule' });
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs.merged).toBe('false');
+    expect(writes()).toHaveLength(before);
+  });
+
+  it('the sweep does not merge a head that carries no successful decision', async () => {
+    await fake();
+    const pull = api.state.addPullRequest({ labels: ['floodgate:auto-merge-pending'] });
+    api.state.addStatus(pull.head.sha, 'floodgate/decision', 'pending', 'Human review: tier high');
+    const sweep = await run({}, { mode: 'sweep', wait: '0' }, { eventName: 'schedule' });
+    expect(sweep.exitCode).toBe(0);
+    expect(merges()).toHaveLength(0);
+    expect(sweep.summary).toContain('no successful floodgate/decision');
+  });
+
+  it('publishing results for an older head (head-sha) writes nothing and fails', async () => {
+    await fake();
+    const pull = api.state.addPullRequest({});
+    const old = 'a'.repeat(40);
+    const result = await run(
+      {},
+      { ...PASSING, pr: String(pull.number), 'head-sha': old, wait: '0' },
+      { eventName: 'workflow_run' },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(errorLines(result)).toEqual([
+      `Pull request #${pull.number} is now at ${pull.head.sha.slice(0, 7)}, not at aaaaaaa (head-sha): these results are for an older head, so nothing was written.`,
+    ]);
+    expect(api.writes()).toEqual([]);
+  });
+
+  it('the sweep ignores a floodgate/decision success written by someone else (a forged status)', async () => {
+    await fake();
+    const pull = api.state.addPullRequest({ labels: ['floodgate:auto-merge-pending'] });
+    api.state.addStatus(
+      pull.head.sha,
+      'floodgate/decision',
+      'success',
+      'Auto-merge',
+      'octo-org/widgets',
+      'mallory',
+    );
+    const sweep = await run({}, { mode: 'sweep', wait: '0' }, { eventName: 'schedule' });
+    expect(sweep.exitCode).toBe(0);
+    expect(merges()).toHaveLength(0);
+    expect(sweep.summary).toContain('ignored 1 floodgate status');
+  });
+});

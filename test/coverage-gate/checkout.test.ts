@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAction } from '../harness/index.js';
+import { coverageFixture, percent2, printed } from './fixtures.js';
+
+const samples = fileURLToPath(new URL('../../scripts/fixtures/coverage/samples/', import.meta.url));
+const temp: string[] = [];
+afterAll(() => {
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+});
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'fixtures',
+      GIT_AUTHOR_EMAIL: 'fixtures@example.com',
+      GIT_COMMITTER_NAME: 'fixtures',
+      GIT_COMMITTER_EMAIL: 'fixtures@example.com',
+    },
+  }).trim();
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'floodgate-coverage-checkout-'));
+  temp.push(dir);
+  git(dir, 'init', '-q', '-b', 'main');
+  return dir;
+}
+
+/**
+ * The Python sample as scripts/fixtures/coverage/make.sh committed it (base on main, head on a
+ * branch), checked out the way actions/checkout does for a PR: GitHub's merge commit of the two.
+ */
+function pythonCheckout(): { dir: string; baseSha: string; headSha: string } {
+  const dir = workspace();
+  cpSync(join(samples, 'python/base/app'), join(dir, 'app'), { recursive: true });
+  cpSync(join(samples, 'python/run.py'), join(dir, 'run.py'));
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'base');
+  const baseSha = git(dir, 'rev-parse', 'HEAD');
+  git(dir, 'checkout', '-q', '-b', 'feature');
+  cpSync(join(samples, 'python/head/app'), join(dir, 'app'), { recursive: true });
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'head');
+  const headSha = git(dir, 'rev-parse', 'HEAD');
+  git(dir, 'checkout', '-q', '--detach', baseSha);
+  git(dir, 'merge', '-q', '--no-ff', '-m', 'Merge feature into main', headSha);
+  writeFileSync(join(dir, 'coverage.lcov'), coverageFixture('coveragepy/coverage.lcov'));
+  return { dir, baseSha, headSha };
+}
+
+function pullRequestPayload(baseSha: string, headSha: string): Record<string, unknown> {
+  return {
+    action: 'opened',
+    number: 7,
+    pull_request: {
+      number: 7,
+      user: { login: 'octocat' },
+      labels: [],
+      head: { sha: headSha, ref: 'feature', repo: { full_name: 'octo-org/widgets' } },
+      base: { sha: baseSha, ref: 'main', repo: { full_name: 'octo-org/widgets' } },
+      additions: 20,
+      deletions: 0,
+      changed_files: 2,
+      draft: false,
+      state: 'open',
+    },
+    repository: { full_name: 'octo-org/widgets', default_branch: 'main' },
+  };
+}
+
+const diffCover = coverageFixture('coveragepy/diff-cover-lcov.txt');
+const [diffTotal = 0] = printed(diffCover, /Total:\s+(\d+) lines/);
+const [diffMissing = 0] = printed(diffCover, /Missing:\s+(\d+) lines/);
+
+describe('the checkout as the source of changed lines and paths', () => {
+  it('reads the diff from local git history (merge commit checkout): patch coverage equals diff-cover', async () => {
+    const { dir, baseSha, headSha } = pythonCheckout();
+    const run = await runAction('coverage-gate', {
+      cwd: dir,
+      token: '',
+      event: pullRequestPayload(baseSha, headSha),
+      inputs: { files: 'coverage.lcov', token: '', 'patch-minimum': '70' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['patch-coverage']).toBe(percent2(diffTotal - diffMissing, diffTotal));
+    expect(run.summary).toContain(
+      `Changed lines: git diff ${baseSha.slice(0, 7)}\\.\\.\\.HEAD in the checkout`,
+    );
+  });
+
+  it('never hands an untrusted base ref to git as an option', async () => {
+    const { dir, headSha } = pythonCheckout();
+    const run = await runAction('coverage-gate', {
+      cwd: dir,
+      token: '',
+      event: pullRequestPayload('--output=/tmp/floodgate-pwned', headSha),
+      inputs: { files: 'coverage.lcov', token: '' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['patch-coverage']).toBe('');
+    expect(run.summary).toContain('not measured (no diff)');
+  });
+
+  it('Go: module paths from go.mod; statement coverage equals go tool cover', async () => {
+    const dir = workspace();
+    cpSync(join(samples, 'go'), dir, { recursive: true });
+    writeFileSync(join(dir, 'count.out'), coverageFixture('go/count.out'));
+    const run = await runAction('coverage-gate', {
+      cwd: dir,
+      token: '',
+      event: {},
+      eventName: 'workflow_dispatch',
+      inputs: { files: 'count.out', token: '', minimum: '50' },
+    });
+    expect(run.exitCode).toBe(0);
+    const [goTotal = 0] = printed(coverageFixture('go/count-func.txt'), /\(statements\)\s+([\d.]+)%/);
+    const report = JSON.parse(run.outputs.report!) as {
+      headline: string;
+      coverage: { covered: number; total: number };
+    };
+    expect(report.headline).toBe('statements');
+    expect(((report.coverage.covered * 100) / report.coverage.total).toFixed(1)).toBe(goTotal.toFixed(1));
+    expect(run.summary).toContain('`util/util.go`');
+    expect(run.summary).not.toContain('example.com');
+  });
+
+  it('JaCoCo: package paths resolved to the tracked source files (git ls-files)', async () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'src/main/java'), { recursive: true });
+    cpSync(join(samples, 'java/src/demo'), join(dir, 'src/main/java/demo'), { recursive: true });
+    git(dir, 'add', '-A');
+    writeFileSync(join(dir, 'jacoco.xml'), coverageFixture('jacoco/jacoco.xml'));
+    const run = await runAction('coverage-gate', {
+      cwd: dir,
+      token: '',
+      event: {},
+      eventName: 'workflow_dispatch',
+      inputs: { files: 'jacoco.xml', token: '', minimum: '50' },
+    });
+    expect(run.exitCode).toBe(0);
+    const [covered = 0, missed = 0] = printed(
+      coverageFixture('jacoco/jacoco-summary.txt'),
+      /LINE covered=(\d+) missed=(\d+)/,
+    );
+    expect(run.outputs.coverage).toBe(percent2(covered, covered + missed));
+    expect(run.summary).toContain('`src/main/java/demo/Calc.java`');
+  });
+});

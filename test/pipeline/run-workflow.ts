@@ -1,0 +1,192 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { FakeGitHub } from '../fake-github/index.js';
+import { runAction, type ActionRun } from '../harness/index.js';
+import { condition, interpolate, type Context, type Value } from './expressions.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+interface StepSpec {
+  id?: string;
+  name?: string;
+  if?: string | boolean;
+  uses?: string;
+  run?: string;
+  with?: Record<string, string | number | boolean>;
+  env?: Record<string, string>;
+}
+interface JobSpec {
+  needs?: string | string[];
+  if?: string | boolean;
+  outputs?: Record<string, string>;
+  steps?: StepSpec[];
+}
+interface WorkflowSpec {
+  on: {
+    workflow_call: {
+      inputs?: Record<string, { default?: string | boolean }>;
+      outputs?: Record<string, { value: string }>;
+    };
+  };
+  jobs: Record<string, JobSpec>;
+}
+
+export interface StepRun {
+  name: string;
+  outcome: 'success' | 'failure' | 'skipped';
+  action?: ActionRun;
+  output?: string;
+}
+export interface JobRun {
+  result: 'success' | 'failure' | 'skipped';
+  outputs: Record<string, string>;
+  steps: StepRun[];
+}
+export interface WorkflowRun {
+  jobs: Record<string, JobRun>;
+  outputs: Record<string, string>;
+}
+
+export interface RunWorkflowOptions {
+  /** path from the repository root, e.g. `.github/workflows/floodgate.yml` */
+  workflow: string;
+  inputs?: Record<string, string | boolean>;
+  secrets?: Record<string, string>;
+  api: FakeGitHub;
+  event: Record<string, unknown>;
+  eventName: string;
+  /** artifacts of the calling run: name -> files (relative path -> content) */
+  artifacts?: Record<string, Record<string, string>>;
+  /** what actions/checkout puts in a job's workspace */
+  checkout?: Record<string, string>;
+}
+
+function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    const target = join(dir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+}
+
+function needsOf(job: JobSpec): string[] {
+  return job.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs];
+}
+
+/**
+ * Runs a reusable workflow the way the runner would, job by job in `needs` order: `if:`
+ * conditions, `with:` expressions, step and job outputs, `needs.*` results. Our own actions run
+ * as their committed bundles through the harness; artifact downloads and checkouts are
+ * simulated from the options; `run:` steps run in bash with their `env:`.
+ */
+export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRun> {
+  const spec = parse(readFileSync(join(root, options.workflow), 'utf8')) as WorkflowSpec;
+  const inputs: Record<string, Value> = {};
+  for (const [name, input] of Object.entries(spec.on.workflow_call.inputs ?? {})) {
+    inputs[name] = options.inputs?.[name] ?? input.default ?? '';
+  }
+  const github = {
+    token: options.api.token,
+    event_name: options.eventName,
+    event: options.event as Value,
+    repository: 'octo-org/widgets',
+    ref: String((options.event as { ref?: string }).ref ?? ''),
+  };
+  const jobs: Record<string, JobRun> = {};
+  const pending = Object.keys(spec.jobs);
+  while (pending.length > 0) {
+    const index = pending.findIndex((name) => needsOf(spec.jobs[name]!).every((need) => jobs[need]));
+    if (index < 0) throw new Error(`jobs ${pending.join(', ')} wait on each other`);
+    const name = pending.splice(index, 1)[0] as string;
+    const job = spec.jobs[name]!;
+    const needs: Record<string, Value> = {};
+    for (const need of needsOf(job))
+      needs[need] = { result: jobs[need]!.result, outputs: jobs[need]!.outputs };
+    const context: Context = { inputs, secrets: options.secrets ?? {}, github, needs };
+    const needsSucceeded = needsOf(job).every((need) => jobs[need]!.result === 'success');
+    const status = {
+      success: needsSucceeded,
+      failure: needsOf(job).some((need) => jobs[need]!.result === 'failure'),
+    };
+    if (!condition(job.if, context, status)) {
+      jobs[name] = { result: 'skipped', outputs: {}, steps: [] };
+      continue;
+    }
+    jobs[name] = await runJob(job, context, options);
+  }
+  const outputs: Record<string, string> = {};
+  const jobsContext: Context = {
+    jobs: Object.fromEntries(Object.entries(jobs).map(([n, j]) => [n, { outputs: j.outputs }])),
+  };
+  for (const [name, output] of Object.entries(spec.on.workflow_call.outputs ?? {})) {
+    outputs[name] = interpolate(output.value, jobsContext);
+  }
+  return { jobs, outputs };
+}
+
+async function runJob(job: JobSpec, jobContext: Context, options: RunWorkflowOptions): Promise<JobRun> {
+  const workspace = mkdtempSync(join(tmpdir(), 'floodgate-job-'));
+  const steps: Record<string, Value> = {};
+  const runs: StepRun[] = [];
+  let failed = false;
+  for (const step of job.steps ?? []) {
+    const context: Context = { ...jobContext, steps };
+    const label = step.name ?? step.uses ?? step.run ?? '?';
+    if (!condition(step.if, context, { success: !failed, failure: failed })) {
+      runs.push({ name: label, outcome: 'skipped' });
+      continue;
+    }
+    const withValues = Object.fromEntries(
+      Object.entries(step.with ?? {}).map(([key, value]) => [key, interpolate(String(value), context)]),
+    );
+    let outcome: StepRun;
+    if (step.uses?.startsWith('actions/download-artifact@')) {
+      const files = options.artifacts?.[withValues.name ?? ''];
+      if (!files) throw new Error(`the scenario has no artifact named '${withValues.name}'`);
+      writeFiles(join(workspace, withValues.path ?? '.'), files);
+      outcome = { name: label, outcome: 'success' };
+    } else if (step.uses?.startsWith('actions/checkout@')) {
+      writeFiles(workspace, options.checkout ?? {});
+      outcome = { name: label, outcome: 'success' };
+    } else if (step.uses?.startsWith('floodgate-dev/floodgate/actions/')) {
+      const action = /actions\/([\w-]+)@/.exec(step.uses)![1] as string;
+      const result = await runAction(action, {
+        inputs: withValues,
+        event: options.event,
+        eventName: options.eventName,
+        api: options.api,
+        cwd: workspace,
+      });
+      if (step.id)
+        steps[step.id] = { outputs: result.outputs, outcome: result.exitCode === 0 ? 'success' : 'failure' };
+      outcome = { name: label, outcome: result.exitCode === 0 ? 'success' : 'failure', action: result };
+    } else if (step.run) {
+      const env = Object.fromEntries(
+        Object.entries(step.env ?? {}).map(([key, value]) => [key, interpolate(value, context)]),
+      );
+      const result = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', step.run], {
+        cwd: workspace,
+        env: { PATH: process.env.PATH, ...env },
+        encoding: 'utf8',
+      });
+      outcome = {
+        name: label,
+        outcome: result.status === 0 ? 'success' : 'failure',
+        output: `${result.stdout}${result.stderr}`,
+      };
+    } else {
+      throw new Error(`the pipeline runner does not know step '${label}'`);
+    }
+    runs.push(outcome);
+    if (outcome.outcome === 'failure') failed = true;
+  }
+  const context: Context = { ...jobContext, steps };
+  const outputs = Object.fromEntries(
+    Object.entries(job.outputs ?? {}).map(([key, value]) => [key, interpolate(value, context)]),
+  );
+  return { result: failed ? 'failure' : 'success', outputs, steps: runs };
+}
