@@ -72,20 +72,23 @@ function policyTable() {
   return ['| key | type | description |', '| --- | --- | --- |', ...policyRows(schema, '', [])].join('\n');
 }
 
+// A block's old body never reaches into the next block, and an empty block is fine.
+const BLOCK = /(<!-- generated:(\S+)(?: (\S+))? -->\n)(?:(?!<!-- generated:)[\s\S])*?(<!-- \/generated -->)/g;
+
 export function renderReadme(text) {
-  return text.replace(
-    /(<!-- generated:(\S+)(?: (\S+))? -->\n)[\s\S]*?(\n<!-- \/generated -->)/g,
-    (_, open, kind, name, close) => {
-      const body = kind === 'action' ? actionTables(name) : kind === 'policy' ? policyTable() : undefined;
-      if (body === undefined) throw new Error(`README: unknown generated block '${kind}'`);
-      return `${open}${body}${close}`;
-    },
-  );
+  return text.replace(BLOCK, (_, open, kind, name, close) => {
+    const body = kind === 'action' ? actionTables(name) : kind === 'policy' ? policyTable() : undefined;
+    if (body === undefined) throw new Error(`README: unknown generated block '${kind}'`);
+    return `${open}${body}\n${close}`;
+  });
 }
 
 const readmePath = join(root, 'README.md');
 const current = readFileSync(readmePath, 'utf8');
-const next = renderReadme(current);
+// Formatted as `pnpm lint` expects, so a fresh build and the lint check agree.
+const prettier = await import('prettier');
+const options = (await prettier.resolveConfig(readmePath)) ?? {};
+const next = await prettier.format(renderReadme(current), { ...options, filepath: readmePath });
 if (process.argv.includes('--check')) {
   if (next !== current) {
     console.error(

@@ -51,12 +51,14 @@ describe.concurrent('risk-assess under GitHub faults', () => {
     expect(on(api, 'GET', CONTENTS).map((r) => r.status)).toEqual([503, 404]);
     expect(on(api, 'GET', FILES).map((r) => r.status)).toEqual([502, 200]);
     // One request's retry must not make the next request's first retry wait longer (4 s, 9 s, ...).
-    for (const route of [CONTENTS, FILES]) {
+    // Compared with each other rather than with a wall-clock bound, which a loaded machine stretches.
+    const [contentsGap, filesGap] = [CONTENTS, FILES].map((route) => {
       const [failed, retried] = on(api, 'GET', route);
-      const gap = sentAt.get(retried!)! - sentAt.get(failed!)!;
-      expect(gap, route).toBeGreaterThanOrEqual(1000);
-      expect(gap, route).toBeLessThan(2500);
-    }
+      return sentAt.get(retried!)! - sentAt.get(failed!)!;
+    }) as [number, number];
+    expect(contentsGap).toBeGreaterThanOrEqual(1000);
+    expect(filesGap).toBeGreaterThanOrEqual(1000);
+    expect(filesGap).toBeLessThan(2 * contentsGap + 500);
     expect(run.outputs.tier).toBe('high');
     expect(commentsOn(api, 1)).toHaveLength(1);
     expect(api.requests.every((r) => r.valid)).toBe(true);
