@@ -36547,7 +36547,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9826);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1906);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7330);
 
@@ -36567,14 +36567,7 @@ await (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async 
     try {
         const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readAutomergeInputs */ .z)((0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .envInputReader */ .tT)());
         const context = (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .readRunContext */ .$p)();
-        const client = inputs.token
-            ? (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .createGitHubClient */ .LX)({
-                token: inputs.token,
-                baseUrl: context.apiUrl,
-                graphqlUrl: context.graphqlUrl,
-                log: io,
-            })
-            : undefined;
+        const client = (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .createActionClient */ .qK)(inputs.token, context, io);
         await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(inputs, { io, context, now: () => new Date(), ...(client ? { client } : {}) });
     }
     catch (error) {
@@ -36597,7 +36590,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3764);
 /* harmony import */ var _floodgate_core_decision__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5500);
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9826);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1906);
 
 
 
@@ -36658,8 +36651,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var src = __nccwpck_require__(3764);
 // EXTERNAL MODULE: ../../packages/core/src/decision/index.ts + 5 modules
 var src_decision = __nccwpck_require__(5500);
-// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 90 modules
-var kit_src = __nccwpck_require__(9826);
+// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 91 modules
+var kit_src = __nccwpck_require__(1906);
 ;// CONCATENATED MODULE: ../../packages/kit/src/merge/approvals.ts
 const WRITERS = new Set(['admin', 'maintain', 'write']);
 /**
@@ -37097,16 +37090,11 @@ function failClosed(io, error) {
     io.setOutput('merged', 'false');
 }
 async function resolvePullRequest(inputs, { context, client }) {
-    const fromEvent = (0,kit_src/* pullRequestFromEvent */.vR)(context.payload);
-    if (fromEvent)
-        return fromEvent;
-    const number = (0,kit_src/* pullRequestNumber */.Kd)(context.payload, inputs.pr);
-    if (number === undefined) {
+    const pr = await (0,kit_src/* findPullRequest */._f)(context, client, inputs.pr);
+    if (!pr) {
         throw new src/* FloodgateError */.uF(`No pull request to decide on: the '${context.eventName}' event has none. Run on pull_request, give the pr input, or use mode: sweep on a schedule.`);
     }
-    if (!client)
-        throw new src/* FloodgateError */.uF(`Pull request #${number} can only be read with a token.`);
-    return (0,kit_src/* fetchPullRequest */.dA)(client, context.repo, number);
+    return pr;
 }
 function statusDescription(result) {
     const first = result.reasons[0];
@@ -37963,7 +37951,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ markdown/* table */.tp)
 });
 
-// UNUSED EXPORTS: DEFAULT_POLICY_PATH, EVIDENCE_LIMIT, GlobSet, InvalidFileError, QA_STRATEGIES, SEVERITIES, assessRisk, atLeast, defaultPolicy, describeJsonPath, formatPosition, inlineCode, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, parsePatch, parseUnifiedDiff, pickReviewers, plural, policySchema, renderRiskReport, severityFromLevel, severityFromScore, signed, tierForScore, wildcardRegExp
+// UNUSED EXPORTS: DEFAULT_POLICY_PATH, EVIDENCE_LIMIT, GlobSet, InvalidFileError, QA_STRATEGIES, SEVERITIES, assessRisk, atLeast, defaultPolicy, describeJsonPath, formatAge, formatPosition, inlineCode, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, parsePatch, parseUnifiedDiff, pickReviewers, plural, policySchema, renderRiskReport, severityFromLevel, severityFromScore, signed, tierForScore, wildcardRegExp
 
 // EXTERNAL MODULE: ../../packages/core/src/errors.ts
 var src_errors = __nccwpck_require__(9179);
@@ -39682,7 +39670,7 @@ const SEVERITIES = ['low', 'medium', 'high', 'critical'];
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
-/* unused harmony exports signed, plural, location */
+/* unused harmony exports signed, plural, location, formatAge */
 
 /** A GitHub-flavoured Markdown table; cells are trusted Markdown (escape untrusted parts first). */
 function table(header, rows, align) {
@@ -39701,6 +39689,18 @@ function location(file, line) {
     if (!file)
         return '';
     return inlineCode(line ? `${file}:${line}` : file);
+}
+/** How long ago, for a baseline's age: "just now", "5 minutes ago", "3 hours ago", "4 days ago". */
+function formatAge(from, now) {
+    const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
+    if (minutes < 1)
+        return 'just now';
+    if (minutes < 60)
+        return `${plural(minutes, 'minute')} ago`;
+    const hours = Math.round(minutes / 60);
+    if (hours < 48)
+        return `${plural(hours, 'hour')} ago`;
+    return `${plural(Math.round(hours / 24), 'day')} ago`;
 }
 
 
@@ -39808,7 +39808,7 @@ function validationCodesOf(error) {
 
 /***/ }),
 
-/***/ 9826:
+/***/ 1906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39817,14 +39817,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   G0: () => (/* reexport */ Inputs),
   vb: () => (/* reexport */ assertExpectedHead),
   IK: () => (/* reexport */ coreIO),
-  LX: () => (/* reexport */ createGitHubClient),
+  qK: () => (/* reexport */ createActionClient),
   zU: () => (/* reexport */ ensureLabel),
   tT: () => (/* reexport */ envInputReader),
   dA: () => (/* reexport */ fetchPullRequest),
+  _f: () => (/* reexport */ findPullRequest),
   cq: () => (/* reexport */ pull_request_files_listPullRequestFiles),
   Ib: () => (/* reexport */ loadRunPolicy),
-  vR: () => (/* reexport */ pullRequestFromEvent),
-  Kd: () => (/* reexport */ pullRequestNumber),
   wM: () => (/* reexport */ readMatchedFiles),
   Lw: () => (/* reexport */ readOnlyReason),
   $p: () => (/* reexport */ readRunContext),
@@ -39836,7 +39835,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Wv: () => (/* reexport */ upsertCommentSection)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, matchFiles, mergeCommentSection, readFileAtRef, readPullRequestChange, shortenDescription, stickyMarker, teamsOfAuthor, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, createGitHubClient, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readPullRequestChange, shortenDescription, stickyMarker, teamsOfAuthor, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 25 modules
 var src = __nccwpck_require__(3764);
@@ -46145,13 +46144,6 @@ async function readMatchedFiles(input, patterns, workspace) {
     return Promise.all(files.map(async (file) => ({ ...file, text: await (0,promises_namespaceObject.readFile)(file.path, 'utf8') })));
 }
 
-;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
-
-
-
-
-
-
 ;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/context.js
 
 
@@ -51695,6 +51687,23 @@ function requestPolicy(log) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/kit/src/action/client.ts
+
+/** The one GitHub client of an action run, or undefined when no token was given (offline). */
+function createActionClient(token, context, log) {
+    if (!token)
+        return undefined;
+    return createGitHubClient({ token, baseUrl: context.apiUrl, graphqlUrl: context.graphqlUrl, log });
+}
+
+;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/read-only.ts
 // `pull_request_target` runs in the base repository with its token, so it is deliberately absent.
 const FORK_READ_ONLY_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
@@ -52317,6 +52326,21 @@ function assertExpectedHead(pr, expectedHeadSha) {
     if (pr.headSha.toLowerCase() !== expectedHeadSha.toLowerCase()) {
         throw new src/* FloodgateError */.uF(`Pull request #${pr.number} is now at ${pr.headSha.slice(0, 7)}, not at ${expectedHeadSha.slice(0, 7)} (head-sha): these results are for an older head, so nothing was written.`);
     }
+}
+/**
+ * The pull request a run is about: the event's (pull_request, pull_request_target), else the one the
+ * `pr` input names, read through the API. Undefined when there is none (a push, a schedule).
+ */
+async function findPullRequest(context, client, prInput) {
+    const fromEvent = pullRequestFromEvent(context.payload);
+    if (fromEvent)
+        return fromEvent;
+    const number = pullRequestNumber(context.payload, prInput);
+    if (number === undefined)
+        return undefined;
+    if (!client)
+        throw new src/* FloodgateError */.uF(`Pull request #${number} can only be read with a token.`);
+    return fetchPullRequest(client, context.repo, number);
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/pr/change.ts

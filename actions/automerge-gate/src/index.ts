@@ -1,6 +1,6 @@
 import {
   coreIO,
-  createGitHubClient,
+  createActionClient,
   envInputReader,
   readRunContext,
   runAction,
@@ -22,14 +22,7 @@ await runAction(async () => {
   try {
     const inputs = readAutomergeInputs(envInputReader());
     const context = readRunContext();
-    const client = inputs.token
-      ? createGitHubClient({
-          token: inputs.token,
-          baseUrl: context.apiUrl,
-          graphqlUrl: context.graphqlUrl,
-          log: io,
-        })
-      : undefined;
+    const client = createActionClient(inputs.token, context, io);
     await run(inputs, { io, context, now: () => new Date(), ...(client ? { client } : {}) });
   } catch (error) {
     if (!decided) failClosed(io, error);

@@ -12,10 +12,8 @@ import {
 import {
   ensureLabel,
   assertExpectedHead,
-  fetchPullRequest,
+  findPullRequest,
   loadRunPolicy,
-  pullRequestFromEvent,
-  pullRequestNumber,
   readOnlyReason,
   requestReviewers,
   setCommitStatus,
@@ -69,16 +67,13 @@ async function resolvePullRequest(
   inputs: AutomergeInputs,
   { context, client }: AutomergeDependencies,
 ): Promise<PullRequestInfo> {
-  const fromEvent = pullRequestFromEvent(context.payload);
-  if (fromEvent) return fromEvent;
-  const number = pullRequestNumber(context.payload, inputs.pr);
-  if (number === undefined) {
+  const pr = await findPullRequest(context, client, inputs.pr);
+  if (!pr) {
     throw new FloodgateError(
       `No pull request to decide on: the '${context.eventName}' event has none. Run on pull_request, give the pr input, or use mode: sweep on a schedule.`,
     );
   }
-  if (!client) throw new FloodgateError(`Pull request #${number} can only be read with a token.`);
-  return fetchPullRequest(client, context.repo, number);
+  return pr;
 }
 
 function statusDescription(result: MergeDecision): string {

@@ -4896,7 +4896,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1135:
+/***/ 3516:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4987,7 +4987,7 @@ const not_1 = __nccwpck_require__(5386);
 const anyOf_1 = __nccwpck_require__(64);
 const oneOf_1 = __nccwpck_require__(6278);
 const allOf_1 = __nccwpck_require__(1161);
-const if_1 = __nccwpck_require__(1135);
+const if_1 = __nccwpck_require__(3516);
 const thenElse_1 = __nccwpck_require__(569);
 function getApplicator(draft2020 = false) {
     const applicator = [
@@ -39001,7 +39001,7 @@ async function readBaselineFile(path, workspace) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3516);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5510);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1299);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5286);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(471);
@@ -39013,14 +39013,7 @@ await (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async 
     const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readCoverageInputs */ .C)((0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .envInputReader */ .tT)());
     const context = (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .readRunContext */ .$p)();
     const io = (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .coreIO */ .IK)();
-    const client = inputs.token
-        ? (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .createGitHubClient */ .LX)({
-            token: inputs.token,
-            baseUrl: context.apiUrl,
-            graphqlUrl: context.graphqlUrl,
-            log: io,
-        })
-        : undefined;
+    const client = (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .createActionClient */ .qK)(inputs.token, context, io);
     const store = client ? (0,_store_js__WEBPACK_IMPORTED_MODULE_1__/* .createCoverageStore */ .i)(client, context.repo, io) : undefined;
     await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(inputs, { io, context, ...(client ? { client } : {}), ...(store ? { store } : {}) });
 });
@@ -39037,7 +39030,7 @@ __webpack_async_result__();
 /* harmony export */   C: () => (/* binding */ readCoverageInputs)
 /* harmony export */ });
 /* harmony import */ var _floodgate_core_coverage__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6079);
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3516);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5510);
 
 
 function readCoverageInputs(read) {
@@ -39094,8 +39087,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var src = __nccwpck_require__(8116);
 // EXTERNAL MODULE: ../../packages/core/src/coverage/index.ts + 27 modules
 var coverage = __nccwpck_require__(6079);
-// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 84 modules
-var kit_src = __nccwpck_require__(3516);
+// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 85 modules
+var kit_src = __nccwpck_require__(5510);
 // EXTERNAL MODULE: ./src/baseline-file.ts
 var baseline_file = __nccwpck_require__(2991);
 ;// CONCATENATED MODULE: ./src/baselines.ts
@@ -39438,16 +39431,8 @@ async function publishToPullRequest(surfaces) {
 
 
 const TREND_LENGTH = 20;
-async function resolvePullRequest(inputs, { context, client }) {
-    const fromEvent = (0,kit_src/* pullRequestFromEvent */.vR)(context.payload);
-    if (fromEvent)
-        return fromEvent;
-    const number = (0,kit_src/* pullRequestNumber */.Kd)(context.payload, inputs.pr);
-    if (number === undefined)
-        return undefined;
-    if (!client)
-        throw new src/* FloodgateError */.uF(`Pull request #${number} can only be read with a token.`);
-    return (0,kit_src/* fetchPullRequest */.dA)(client, context.repo, number);
+function resolvePullRequest(inputs, { context, client }) {
+    return (0,kit_src/* findPullRequest */._f)(context, client, inputs.pr);
 }
 function withOverrides(policy, inputs) {
     return {
@@ -42029,6 +42014,18 @@ function markdown_location(file, line) {
         return '';
     return inlineCode(line ? `${file}:${line}` : file);
 }
+/** How long ago, for a baseline's age: "just now", "5 minutes ago", "3 hours ago", "4 days ago". */
+function formatAge(from, now) {
+    const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
+    if (minutes < 1)
+        return 'just now';
+    if (minutes < 60)
+        return `${markdown_plural(minutes, 'minute')} ago`;
+    const hours = Math.round(minutes / 60);
+    if (hours < 48)
+        return `${markdown_plural(hours, 'hour')} ago`;
+    return `${markdown_plural(Math.round(hours / 24), 'day')} ago`;
+}
 
 
 // EXTERNAL MODULE: ../../packages/core/src/text/escape.ts
@@ -42074,17 +42071,7 @@ function shortSha(sha) {
 function describeFraction(value) {
     return `${formatPercent(value)}% (${value.covered}/${value.total})`;
 }
-function formatAge(from, now) {
-    const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
-    if (minutes < 1)
-        return 'just now';
-    if (minutes < 60)
-        return `${markdown_plural(minutes, 'minute')} ago`;
-    const hours = Math.round(minutes / 60);
-    if (hours < 48)
-        return `${markdown_plural(hours, 'hour')} ago`;
-    return `${markdown_plural(Math.round(hours / 24), 'day')} ago`;
-}
+
 function formatRanges(ranges, limit = ranges.length) {
     const shown = ranges.slice(0, limit).map((r) => (r.start === r.end ? `${r.start}` : `${r.start}-${r.end}`));
     const more = ranges.length - shown.length;
@@ -42451,7 +42438,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   rj: () => (/* reexport */ parseUnifiedDiff)
 });
 
-// UNUSED EXPORTS: DEFAULT_POLICY_PATH, EVIDENCE_LIMIT, GlobSet, QA_STRATEGIES, SEVERITIES, TIERS, assessRisk, atLeast, countBySeverity, defaultPolicy, describeJsonPath, detectAi, escapeMarkdown, formatPosition, inlineCode, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, parseSarif, pickReviewers, plural, policySchema, renderRiskReport, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardRegExp
+// UNUSED EXPORTS: DEFAULT_POLICY_PATH, EVIDENCE_LIMIT, GlobSet, QA_STRATEGIES, SEVERITIES, TIERS, assessRisk, atLeast, countBySeverity, defaultPolicy, describeJsonPath, detectAi, escapeMarkdown, formatAge, formatPosition, inlineCode, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, parseSarif, pickReviewers, plural, policySchema, renderRiskReport, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardRegExp
 
 // EXTERNAL MODULE: ../../packages/core/src/errors.ts
 var src_errors = __nccwpck_require__(9179);
@@ -44333,7 +44320,7 @@ function validationCodesOf(error) {
 
 /***/ }),
 
-/***/ 3516:
+/***/ 5510:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44343,16 +44330,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   v8: () => (/* reexport */ PULL_REQUEST_FILES_CAP),
   vb: () => (/* reexport */ assertExpectedHead),
   IK: () => (/* reexport */ coreIO),
-  LX: () => (/* reexport */ createGitHubClient),
+  qK: () => (/* reexport */ createActionClient),
   j8: () => (/* reexport */ diffFileFromGitHub),
   tT: () => (/* reexport */ envInputReader),
-  dA: () => (/* reexport */ fetchPullRequest),
+  _f: () => (/* reexport */ findPullRequest),
   Nw: () => (/* reexport */ fitCommentBody),
   cq: () => (/* reexport */ pull_request_files_listPullRequestFiles),
   Ib: () => (/* reexport */ loadRunPolicy),
   xo: () => (/* reexport */ matchFiles),
-  vR: () => (/* reexport */ pullRequestFromEvent),
-  Kd: () => (/* reexport */ pullRequestNumber),
   Lw: () => (/* reexport */ readOnlyReason),
   $p: () => (/* reexport */ readRunContext),
   Cs: () => (/* reexport */ runAction),
@@ -44360,7 +44345,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Wv: () => (/* reexport */ upsertCommentSection)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, describeMissingPermission, ensureLabel, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, mergeCommentSection, readFileAtRef, readMatchedFiles, readPullRequestChange, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, createGitHubClient, describeMissingPermission, ensureLabel, fetchPullRequest, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readMatchedFiles, readPullRequestChange, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 23 modules
 var src = __nccwpck_require__(8116);
@@ -50669,13 +50654,6 @@ async function readMatchedFiles(input, patterns, workspace) {
     return Promise.all(files.map(async (file) => ({ ...file, text: await readFile(file.path, 'utf8') })));
 }
 
-;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
-
-
-
-
-
-
 ;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/context.js
 
 
@@ -56219,6 +56197,23 @@ function requestPolicy(log) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/kit/src/action/client.ts
+
+/** The one GitHub client of an action run, or undefined when no token was given (offline). */
+function createActionClient(token, context, log) {
+    if (!token)
+        return undefined;
+    return createGitHubClient({ token, baseUrl: context.apiUrl, graphqlUrl: context.graphqlUrl, log });
+}
+
+;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/read-only.ts
 // `pull_request_target` runs in the base repository with its token, so it is deliberately absent.
 const FORK_READ_ONLY_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
@@ -56702,6 +56697,21 @@ function assertExpectedHead(pr, expectedHeadSha) {
     if (pr.headSha.toLowerCase() !== expectedHeadSha.toLowerCase()) {
         throw new src/* FloodgateError */.uF(`Pull request #${pr.number} is now at ${pr.headSha.slice(0, 7)}, not at ${expectedHeadSha.slice(0, 7)} (head-sha): these results are for an older head, so nothing was written.`);
     }
+}
+/**
+ * The pull request a run is about: the event's (pull_request, pull_request_target), else the one the
+ * `pr` input names, read through the API. Undefined when there is none (a push, a schedule).
+ */
+async function findPullRequest(context, client, prInput) {
+    const fromEvent = pullRequestFromEvent(context.payload);
+    if (fromEvent)
+        return fromEvent;
+    const number = pullRequestNumber(context.payload, prInput);
+    if (number === undefined)
+        return undefined;
+    if (!client)
+        throw new src/* FloodgateError */.uF(`Pull request #${number} can only be read with a token.`);
+    return fetchPullRequest(client, context.repo, number);
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/pr/change.ts

@@ -1,4 +1,4 @@
-import { coreIO, createGitHubClient, envInputReader, readRunContext, runAction } from '@floodgate/kit';
+import { coreIO, createActionClient, envInputReader, readRunContext, runAction } from '@floodgate/kit';
 import { createCoverageStore } from './store.js';
 import { readCoverageInputs } from './inputs.js';
 import { run } from './main.js';
@@ -7,14 +7,7 @@ await runAction(async () => {
   const inputs = readCoverageInputs(envInputReader());
   const context = readRunContext();
   const io = coreIO();
-  const client = inputs.token
-    ? createGitHubClient({
-        token: inputs.token,
-        baseUrl: context.apiUrl,
-        graphqlUrl: context.graphqlUrl,
-        log: io,
-      })
-    : undefined;
+  const client = createActionClient(inputs.token, context, io);
   const store = client ? createCoverageStore(client, context.repo, io) : undefined;
   await run(inputs, { io, context, ...(client ? { client } : {}), ...(store ? { store } : {}) });
 });

@@ -14,10 +14,8 @@ import {
 } from '@floodgate/core/coverage';
 import {
   assertExpectedHead,
-  fetchPullRequest,
+  findPullRequest,
   loadRunPolicy,
-  pullRequestFromEvent,
-  pullRequestNumber,
   readOnlyReason,
   type ActionIO,
   type GitHubClient,
@@ -51,16 +49,11 @@ export interface CoverageRun {
 
 const TREND_LENGTH = 20;
 
-async function resolvePullRequest(
+function resolvePullRequest(
   inputs: CoverageInputs,
   { context, client }: CoverageDependencies,
 ): Promise<PullRequestInfo | undefined> {
-  const fromEvent = pullRequestFromEvent(context.payload);
-  if (fromEvent) return fromEvent;
-  const number = pullRequestNumber(context.payload, inputs.pr);
-  if (number === undefined) return undefined;
-  if (!client) throw new FloodgateError(`Pull request #${number} can only be read with a token.`);
-  return fetchPullRequest(client, context.repo, number);
+  return findPullRequest(context, client, inputs.pr);
 }
 
 function withOverrides(policy: CoveragePolicy, inputs: CoverageInputs): CoveragePolicy {

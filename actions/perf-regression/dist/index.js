@@ -36547,7 +36547,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8667);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9208);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5133);
 
@@ -36557,14 +36557,7 @@ await (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async 
     const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readPerfInputs */ .P)((0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .envInputReader */ .tT)());
     const context = (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .readRunContext */ .$p)();
     const io = (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .coreIO */ .IK)();
-    const client = inputs.token
-        ? (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .createGitHubClient */ .LX)({
-            token: inputs.token,
-            baseUrl: context.apiUrl,
-            graphqlUrl: context.graphqlUrl,
-            log: io,
-        })
-        : undefined;
+    const client = (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .createActionClient */ .qK)(inputs.token, context, io);
     await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(inputs, { io, context, now: () => new Date(), ...(client ? { client } : {}) });
 });
 
@@ -36580,7 +36573,7 @@ __webpack_async_result__();
 /* harmony export */   P: () => (/* binding */ readPerfInputs)
 /* harmony export */ });
 /* harmony import */ var _floodgate_core_perf__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5722);
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8667);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9208);
 
 
 function readPerfInputs(read) {
@@ -36630,8 +36623,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var src = __nccwpck_require__(2253);
 // EXTERNAL MODULE: ../../packages/core/src/perf/index.ts + 23 modules
 var perf = __nccwpck_require__(5722);
-// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 86 modules
-var kit_src = __nccwpck_require__(8667);
+// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 87 modules
+var kit_src = __nccwpck_require__(9208);
 ;// CONCATENATED MODULE: ../../packages/core/src/baseline/record.ts
 /** What a baseline measures; each kind has its own refs and its own payload schema. */
 const BASELINE_KINDS = ['coverage', 'perf'];
@@ -37340,16 +37333,9 @@ async function readOfflineBaseline(patterns, format, workspace) {
 
 const EMPTY_SIDE = { metrics: [], notes: [], failures: [] };
 const STATUS_CONTEXT = 'floodgate/perf';
-async function resolvePullRequest(inputs, { context, client }) {
-    const fromEvent = (0,kit_src/* pullRequestFromEvent */.vR)(context.payload);
-    if (fromEvent)
-        return fromEvent;
-    const number = (0,kit_src/* pullRequestNumber */.Kd)(context.payload, inputs.pr);
-    if (number === undefined || context.eventName === 'push')
-        return undefined;
-    if (!client)
-        throw new src/* FloodgateError */.uF(`Pull request #${number} can only be read with a token.`);
-    return (0,kit_src/* fetchPullRequest */.dA)(client, context.repo, number);
+function resolvePullRequest(inputs, { context, client }) {
+    // On a push the pr input names the merged PR whose acknowledgments are recorded, not a PR to judge.
+    return (0,kit_src/* findPullRequest */._f)(context, client, context.eventName === 'push' ? undefined : inputs.pr);
 }
 function perfPolicyOf(policy, inputs) {
     const merged = {
@@ -37646,7 +37632,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   LS: () => (/* reexport */ markdown/* plural */.LS)
 });
 
-// UNUSED EXPORTS: DEFAULT_POLICY_PATH, EVIDENCE_LIMIT, GlobSet, QA_STRATEGIES, SEVERITIES, TIERS, assessRisk, atLeast, countBySeverity, defaultPolicy, describeJsonPath, detectAi, escapeMarkdown, formatPosition, inlineCode, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, parsePatch, parseSarif, parseUnifiedDiff, pickReviewers, policySchema, renderRiskReport, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardRegExp
+// UNUSED EXPORTS: DEFAULT_POLICY_PATH, EVIDENCE_LIMIT, GlobSet, QA_STRATEGIES, SEVERITIES, TIERS, assessRisk, atLeast, countBySeverity, defaultPolicy, describeJsonPath, detectAi, escapeMarkdown, formatAge, formatPosition, inlineCode, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, parsePatch, parseSarif, parseUnifiedDiff, pickReviewers, policySchema, renderRiskReport, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardRegExp
 
 // EXTERNAL MODULE: ../../packages/core/src/errors.ts
 var src_errors = __nccwpck_require__(9179);
@@ -41003,17 +40989,7 @@ const report_SEVERITY = { fail: 0, review: 1, pass: 2 };
 function shortSha(sha) {
     return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
 }
-function formatAge(from, now) {
-    const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
-    if (minutes < 1)
-        return 'just now';
-    if (minutes < 60)
-        return `${(0,markdown/* plural */.LS)(minutes, 'minute')} ago`;
-    const hours = Math.round(minutes / 60);
-    if (hours < 48)
-        return `${(0,markdown/* plural */.LS)(hours, 'hour')} ago`;
-    return `${(0,markdown/* plural */.LS)(Math.round(hours / 24), 'day')} ago`;
-}
+
 const NUMBER = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 /** A value with its unit; rates (fractions) as percentages. */
 function formatValue(value, unit, kind) {
@@ -41104,7 +41080,7 @@ function baselineSentence(context) {
         return `No baseline: ${(0,text_escape/* escapeMarkdown */.FV)(context.noBaseline ?? 'no recorded results to compare with')}. Nothing was compared, so nothing can regress; only absolute limits (SLOs, the tool's own thresholds) are checked.`;
     }
     const age = baseline.recordedAt
-        ? `, recorded ${formatAge(new Date(baseline.recordedAt), context.now)}`
+        ? `, recorded ${(0,markdown/* formatAge */.nV)(new Date(baseline.recordedAt), context.now)}`
         : '';
     const how = `${(0,text_escape/* escapeMarkdown */.FV)(baseline.how)}${age}`;
     return baseline.sha ? `Baseline: ${(0,text_escape/* inlineCode */.ti)(shortSha(baseline.sha))} (${how}).` : `Baseline: ${how}.`;
@@ -41450,6 +41426,7 @@ function resolvePerfPolicy(partial = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   nV: () => (/* binding */ formatAge),
 /* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
 /* unused harmony exports signed, location */
@@ -41471,6 +41448,18 @@ function location(file, line) {
     if (!file)
         return '';
     return inlineCode(line ? `${file}:${line}` : file);
+}
+/** How long ago, for a baseline's age: "just now", "5 minutes ago", "3 hours ago", "4 days ago". */
+function formatAge(from, now) {
+    const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
+    if (minutes < 1)
+        return 'just now';
+    if (minutes < 60)
+        return `${plural(minutes, 'minute')} ago`;
+    const hours = Math.round(minutes / 60);
+    if (hours < 48)
+        return `${plural(hours, 'hour')} ago`;
+    return `${plural(Math.round(hours / 24), 'day')} ago`;
 }
 
 
@@ -41624,7 +41613,7 @@ function validationCodesOf(error) {
 
 /***/ }),
 
-/***/ 8667:
+/***/ 9208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41632,13 +41621,11 @@ function validationCodesOf(error) {
 __nccwpck_require__.d(__webpack_exports__, {
   G0: () => (/* reexport */ Inputs),
   IK: () => (/* reexport */ coreIO),
-  LX: () => (/* reexport */ createGitHubClient),
+  qK: () => (/* reexport */ createActionClient),
   tT: () => (/* reexport */ envInputReader),
-  dA: () => (/* reexport */ fetchPullRequest),
+  _f: () => (/* reexport */ findPullRequest),
   s_: () => (/* reexport */ request_error/* httpStatusOf */.s_),
   Ib: () => (/* reexport */ loadRunPolicy),
-  vR: () => (/* reexport */ pullRequestFromEvent),
-  Kd: () => (/* reexport */ pullRequestNumber),
   wM: () => (/* reexport */ readMatchedFiles),
   Lw: () => (/* reexport */ readOnlyReason),
   $p: () => (/* reexport */ readRunContext),
@@ -41647,7 +41634,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Wv: () => (/* reexport */ upsertCommentSection)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, assertExpectedHead, checkProposedPolicy, describeMissingPermission, diffFileFromGitHub, ensureLabel, fitCommentBody, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, readFileAtRef, readPullRequestChange, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, assertExpectedHead, checkProposedPolicy, createGitHubClient, describeMissingPermission, diffFileFromGitHub, ensureLabel, fetchPullRequest, fitCommentBody, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readPullRequestChange, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 23 modules
 var src = __nccwpck_require__(2253);
@@ -47956,13 +47943,6 @@ async function readMatchedFiles(input, patterns, workspace) {
     return Promise.all(files.map(async (file) => ({ ...file, text: await (0,promises_namespaceObject.readFile)(file.path, 'utf8') })));
 }
 
-;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
-
-
-
-
-
-
 ;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/context.js
 
 
@@ -53506,6 +53486,23 @@ function requestPolicy(log) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/kit/src/action/client.ts
+
+/** The one GitHub client of an action run, or undefined when no token was given (offline). */
+function createActionClient(token, context, log) {
+    if (!token)
+        return undefined;
+    return createGitHubClient({ token, baseUrl: context.apiUrl, graphqlUrl: context.graphqlUrl, log });
+}
+
+;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/read-only.ts
 // `pull_request_target` runs in the base repository with its token, so it is deliberately absent.
 const FORK_READ_ONLY_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
@@ -53966,6 +53963,21 @@ function assertExpectedHead(pr, expectedHeadSha) {
     if (pr.headSha.toLowerCase() !== expectedHeadSha.toLowerCase()) {
         throw new FloodgateError(`Pull request #${pr.number} is now at ${pr.headSha.slice(0, 7)}, not at ${expectedHeadSha.slice(0, 7)} (head-sha): these results are for an older head, so nothing was written.`);
     }
+}
+/**
+ * The pull request a run is about: the event's (pull_request, pull_request_target), else the one the
+ * `pr` input names, read through the API. Undefined when there is none (a push, a schedule).
+ */
+async function findPullRequest(context, client, prInput) {
+    const fromEvent = pullRequestFromEvent(context.payload);
+    if (fromEvent)
+        return fromEvent;
+    const number = pullRequestNumber(context.payload, prInput);
+    if (number === undefined)
+        return undefined;
+    if (!client)
+        throw new src/* FloodgateError */.uF(`Pull request #${number} can only be read with a token.`);
+    return fetchPullRequest(client, context.repo, number);
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/pr/change.ts

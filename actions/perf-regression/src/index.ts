@@ -1,4 +1,4 @@
-import { coreIO, createGitHubClient, envInputReader, readRunContext, runAction } from '@floodgate/kit';
+import { coreIO, createActionClient, envInputReader, readRunContext, runAction } from '@floodgate/kit';
 import { readPerfInputs } from './inputs.js';
 import { run } from './main.js';
 
@@ -6,13 +6,6 @@ await runAction(async () => {
   const inputs = readPerfInputs(envInputReader());
   const context = readRunContext();
   const io = coreIO();
-  const client = inputs.token
-    ? createGitHubClient({
-        token: inputs.token,
-        baseUrl: context.apiUrl,
-        graphqlUrl: context.graphqlUrl,
-        log: io,
-      })
-    : undefined;
+  const client = createActionClient(inputs.token, context, io);
   await run(inputs, { io, context, now: () => new Date(), ...(client ? { client } : {}) });
 });

@@ -13,10 +13,8 @@ import {
   type Verdict,
 } from '@floodgate/core/perf';
 import {
-  fetchPullRequest,
+  findPullRequest,
   loadRunPolicy,
-  pullRequestFromEvent,
-  pullRequestNumber,
   readOnlyReason,
   setCommitStatus,
   upsertCommentSection,
@@ -57,16 +55,12 @@ export interface PerfRunResult {
 const EMPTY_SIDE = { metrics: [], notes: [], failures: [] };
 const STATUS_CONTEXT = 'floodgate/perf';
 
-async function resolvePullRequest(
+function resolvePullRequest(
   inputs: PerfInputs,
   { context, client }: PerfDependencies,
 ): Promise<PullRequestInfo | undefined> {
-  const fromEvent = pullRequestFromEvent(context.payload);
-  if (fromEvent) return fromEvent;
-  const number = pullRequestNumber(context.payload, inputs.pr);
-  if (number === undefined || context.eventName === 'push') return undefined;
-  if (!client) throw new FloodgateError(`Pull request #${number} can only be read with a token.`);
-  return fetchPullRequest(client, context.repo, number);
+  // On a push the pr input names the merged PR whose acknowledgments are recorded, not a PR to judge.
+  return findPullRequest(context, client, context.eventName === 'push' ? undefined : inputs.pr);
 }
 
 function perfPolicyOf(policy: PerfPolicy, inputs: PerfInputs): PerfPolicy {

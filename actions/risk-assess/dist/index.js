@@ -36547,7 +36547,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5346);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6569);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3338);
 
@@ -36557,14 +36557,7 @@ await (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async 
     const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readRiskInputs */ .j)((0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .envInputReader */ .tT)());
     const context = (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .readRunContext */ .$p)();
     const io = (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .coreIO */ .IK)();
-    const client = inputs.token
-        ? (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .createGitHubClient */ .LX)({
-            token: inputs.token,
-            baseUrl: context.apiUrl,
-            graphqlUrl: context.graphqlUrl,
-            log: io,
-        })
-        : undefined;
+    const client = (0,_floodgate_kit__WEBPACK_IMPORTED_MODULE_0__/* .createActionClient */ .qK)(inputs.token, context, io);
     await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)(inputs, { io, context, ...(client ? { client } : {}) });
 });
 
@@ -36580,7 +36573,7 @@ __webpack_async_result__();
 /* harmony export */   j: () => (/* binding */ readRiskInputs)
 /* harmony export */ });
 /* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3007);
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5346);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6569);
 
 
 function readRiskInputs(read) {
@@ -36625,8 +36618,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(4379);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 38 modules
 var src = __nccwpck_require__(3007);
-// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 89 modules
-var kit_src = __nccwpck_require__(5346);
+// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 90 modules
+var kit_src = __nccwpck_require__(6569);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/facts.ts
@@ -36696,16 +36689,11 @@ async function gatherFacts({ inputs, pr, policy, client, repo, workspace, io, })
 
 
 async function resolvePullRequest(inputs, { context, client }) {
-    const fromEvent = (0,kit_src/* pullRequestFromEvent */.vR)(context.payload);
-    if (fromEvent)
-        return fromEvent;
-    const number = (0,kit_src/* pullRequestNumber */.Kd)(context.payload, inputs.pr);
-    if (number === undefined) {
+    const pr = await (0,kit_src/* findPullRequest */._f)(context, client, inputs.pr);
+    if (!pr) {
         throw new src/* FloodgateError */.uF(`No pull request to assess: the '${context.eventName}' event has none. Run on pull_request, or give the pr input.`);
     }
-    if (!client)
-        throw new src/* FloodgateError */.uF(`Pull request #${number} can only be read with a token.`);
-    return (0,kit_src/* fetchPullRequest */.dA)(client, context.repo, number);
+    return pr;
 }
 function outputs(io, assessment) {
     io.setOutput('tier', assessment.tier);
@@ -36864,7 +36852,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   uU: () => (/* reexport */ renderRiskReport)
 });
 
-// UNUSED EXPORTS: DEFAULT_POLICY_PATH, EVIDENCE_LIMIT, GlobSet, InvalidFileError, QA_STRATEGIES, SEVERITIES, atLeast, countBySeverity, defaultPolicy, describeJsonPath, detectAi, escapeMarkdown, formatPosition, inlineCode, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, pickReviewers, plural, policySchema, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardRegExp
+// UNUSED EXPORTS: DEFAULT_POLICY_PATH, EVIDENCE_LIMIT, GlobSet, InvalidFileError, QA_STRATEGIES, SEVERITIES, atLeast, countBySeverity, defaultPolicy, describeJsonPath, detectAi, escapeMarkdown, formatAge, formatPosition, inlineCode, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, pickReviewers, plural, policySchema, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardRegExp
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -41614,6 +41602,18 @@ function markdown_location(file, line) {
         return '';
     return inlineCode(line ? `${file}:${line}` : file);
 }
+/** How long ago, for a baseline's age: "just now", "5 minutes ago", "3 hours ago", "4 days ago". */
+function formatAge(from, now) {
+    const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
+    if (minutes < 1)
+        return 'just now';
+    if (minutes < 60)
+        return `${markdown_plural(minutes, 'minute')} ago`;
+    const hours = Math.round(minutes / 60);
+    if (hours < 48)
+        return `${markdown_plural(hours, 'hour')} ago`;
+    return `${markdown_plural(Math.round(hours / 24), 'day')} ago`;
+}
 
 
 ;// CONCATENATED MODULE: ../../packages/core/src/report/risk.ts
@@ -41709,7 +41709,7 @@ function renderRiskReport(assessment, context) {
 
 /***/ }),
 
-/***/ 5346:
+/***/ 6569:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41719,13 +41719,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   vb: () => (/* reexport */ assertExpectedHead),
   j2: () => (/* reexport */ checkProposedPolicy),
   IK: () => (/* reexport */ coreIO),
-  LX: () => (/* reexport */ createGitHubClient),
+  qK: () => (/* reexport */ createActionClient),
   zU: () => (/* reexport */ ensureLabel),
   tT: () => (/* reexport */ envInputReader),
-  dA: () => (/* reexport */ fetchPullRequest),
+  _f: () => (/* reexport */ findPullRequest),
   Ib: () => (/* reexport */ loadRunPolicy),
-  vR: () => (/* reexport */ pullRequestFromEvent),
-  Kd: () => (/* reexport */ pullRequestNumber),
   ZR: () => (/* reexport */ readFileAtRef),
   wM: () => (/* reexport */ readMatchedFiles),
   Lw: () => (/* reexport */ readOnlyReason),
@@ -41739,7 +41737,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Wv: () => (/* reexport */ upsertCommentSection)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, resolveTokenLogin, shortenDescription, stickyMarker, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, createGitHubClient, describeMissingPermission, diffFileFromGitHub, fetchPullRequest, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, resolveTokenLogin, shortenDescription, stickyMarker, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 38 modules
 var src = __nccwpck_require__(3007);
@@ -48048,13 +48046,6 @@ async function readMatchedFiles(input, patterns, workspace) {
     return Promise.all(files.map(async (file) => ({ ...file, text: await (0,promises_.readFile)(file.path, 'utf8') })));
 }
 
-;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
-
-
-
-
-
-
 ;// CONCATENATED MODULE: ../../node_modules/.pnpm/@actions+github@9.1.1/node_modules/@actions/github/lib/context.js
 
 
@@ -53634,6 +53625,23 @@ function requestPolicy(log) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/kit/src/action/client.ts
+
+/** The one GitHub client of an action run, or undefined when no token was given (offline). */
+function createActionClient(token, context, log) {
+    if (!token)
+        return undefined;
+    return createGitHubClient({ token, baseUrl: context.apiUrl, graphqlUrl: context.graphqlUrl, log });
+}
+
+;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/read-only.ts
 // `pull_request_target` runs in the base repository with its token, so it is deliberately absent.
 const FORK_READ_ONLY_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
@@ -54233,6 +54241,21 @@ function assertExpectedHead(pr, expectedHeadSha) {
     if (pr.headSha.toLowerCase() !== expectedHeadSha.toLowerCase()) {
         throw new src/* FloodgateError */.uF(`Pull request #${pr.number} is now at ${pr.headSha.slice(0, 7)}, not at ${expectedHeadSha.slice(0, 7)} (head-sha): these results are for an older head, so nothing was written.`);
     }
+}
+/**
+ * The pull request a run is about: the event's (pull_request, pull_request_target), else the one the
+ * `pr` input names, read through the API. Undefined when there is none (a push, a schedule).
+ */
+async function findPullRequest(context, client, prInput) {
+    const fromEvent = pullRequestFromEvent(context.payload);
+    if (fromEvent)
+        return fromEvent;
+    const number = pullRequestNumber(context.payload, prInput);
+    if (number === undefined)
+        return undefined;
+    if (!client)
+        throw new src/* FloodgateError */.uF(`Pull request #${number} can only be read with a token.`);
+    return fetchPullRequest(client, context.repo, number);
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/pr/teams.ts

@@ -13,10 +13,8 @@ import {
   assertExpectedHead,
   checkProposedPolicy,
   ensureLabel,
-  fetchPullRequest,
+  findPullRequest,
   loadRunPolicy,
-  pullRequestFromEvent,
-  pullRequestNumber,
   readFileAtRef,
   readOnlyReason,
   requestReviewers,
@@ -42,16 +40,13 @@ async function resolvePullRequest(
   inputs: RiskInputs,
   { context, client }: RiskDependencies,
 ): Promise<PullRequestInfo> {
-  const fromEvent = pullRequestFromEvent(context.payload);
-  if (fromEvent) return fromEvent;
-  const number = pullRequestNumber(context.payload, inputs.pr);
-  if (number === undefined) {
+  const pr = await findPullRequest(context, client, inputs.pr);
+  if (!pr) {
     throw new FloodgateError(
       `No pull request to assess: the '${context.eventName}' event has none. Run on pull_request, or give the pr input.`,
     );
   }
-  if (!client) throw new FloodgateError(`Pull request #${number} can only be read with a token.`);
-  return fetchPullRequest(client, context.repo, number);
+  return pr;
 }
 
 function outputs(io: ActionIO, assessment: RiskAssessment): void {

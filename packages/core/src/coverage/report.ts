@@ -1,5 +1,5 @@
 import type { PolicySource } from '../report/risk.js';
-import { escapeMarkdown, inlineCode, plural, table } from '../report/markdown.js';
+import { escapeMarkdown, formatAge, inlineCode, plural, table } from '../report/markdown.js';
 import { deltaArrow, formatDeltaPoints } from './delta.js';
 import type { CoverageEvaluation, CoverageReason, GateResult } from './evaluate.js';
 import { formatPercent, type Fraction } from './fraction.js';
@@ -58,14 +58,7 @@ export function describeFraction(value: Fraction): string {
   return `${formatPercent(value)}% (${value.covered}/${value.total})`;
 }
 
-export function formatAge(from: Date, now: Date): string {
-  const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${plural(hours, 'hour')} ago`;
-  return `${plural(Math.round(hours / 24), 'day')} ago`;
-}
+export { formatAge };
 
 export function formatRanges(ranges: readonly LineRange[], limit = ranges.length): string {
   const shown = ranges.slice(0, limit).map((r) => (r.start === r.end ? `${r.start}` : `${r.start}-${r.end}`));

@@ -1,4 +1,4 @@
-import { escapeMarkdown, inlineCode, plural, table } from '../report/markdown.js';
+import { escapeMarkdown, formatAge, inlineCode, plural, table } from '../report/markdown.js';
 import type { PolicySource } from '../report/risk.js';
 import { formatP, type MetricComparison } from './compare-metric.js';
 import type { PerfComparison } from './compare.js';
@@ -66,14 +66,7 @@ function shortSha(sha: string): string {
   return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
 }
 
-export function formatAge(from: Date, now: Date): string {
-  const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${plural(hours, 'hour')} ago`;
-  return `${plural(Math.round(hours / 24), 'day')} ago`;
-}
+export { formatAge };
 
 const NUMBER = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 

@@ -25,4 +25,14 @@ export function location(file: string | undefined, line?: number): string {
   return inlineCode(line ? `${file}:${line}` : file);
 }
 
+/** How long ago, for a baseline's age: "just now", "5 minutes ago", "3 hours ago", "4 days ago". */
+export function formatAge(from: Date, now: Date): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${plural(hours, 'hour')} ago`;
+  return `${plural(Math.round(hours / 24), 'day')} ago`;
+}
+
 export { escapeMarkdown, inlineCode };

@@ -3,3 +3,4 @@ export { readRunContext, type RunContext } from './context.js';
 export { coreIO, type ActionIO } from './io.js';
 export { runAction } from './run.js';
 export { matchFiles, readMatchedFiles, type MatchedFile } from './files.js';
+export { createActionClient } from './client.js';

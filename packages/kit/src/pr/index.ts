@@ -1,6 +1,7 @@
 export {
   assertExpectedHead,
   fetchPullRequest,
+  findPullRequest,
   pullRequestFromEvent,
   pullRequestNumber,
   type PullRequestInfo,

@@ -100,3 +100,20 @@ export function assertExpectedHead(pr: PullRequestInfo, expectedHeadSha: string 
     );
   }
 }
+
+/**
+ * The pull request a run is about: the event's (pull_request, pull_request_target), else the one the
+ * `pr` input names, read through the API. Undefined when there is none (a push, a schedule).
+ */
+export async function findPullRequest(
+  context: { payload: Record<string, unknown>; repo: RepoRef },
+  client: GitHubClient | undefined,
+  prInput: number | undefined,
+): Promise<PullRequestInfo | undefined> {
+  const fromEvent = pullRequestFromEvent(context.payload);
+  if (fromEvent) return fromEvent;
+  const number = pullRequestNumber(context.payload, prInput);
+  if (number === undefined) return undefined;
+  if (!client) throw new FloodgateError(`Pull request #${number} can only be read with a token.`);
+  return fetchPullRequest(client, context.repo, number);
+}
