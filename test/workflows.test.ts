@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -180,4 +181,44 @@ describe('references to our own actions and workflows', () => {
       expect(Array.isArray(properties.categories)).toBe(true);
     },
   );
+});
+
+describe("the README's workflow examples", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const examples = [...readme.matchAll(/```ya?ml\n([\s\S]*?)```/g)]
+    .map((match) => match[1] as string)
+    .filter((block) => /^on:/m.test(block) && /^jobs:/m.test(block));
+
+  it('has copy-paste workflows to check', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(
+    examples.map((text, index) => [/^name: (.*)$/m.exec(text)?.[1] ?? `example ${index}`, text] as const),
+  )('%s parses, passes actionlint, and passes only inputs our actions declare', async (name, text) => {
+    expect(await parserErrors(`${name}.yml`, text)).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'floodgate-readme-'));
+    const file = join(dir, 'example.yml');
+    writeFileSync(file, text);
+    const result = actionlint([file]);
+    expect(result.output).toContain('All workflow files passed');
+    const workflow = parse(text) as Workflow;
+    for (const job of Object.values(workflow.jobs)) {
+      for (const step of job.steps ?? []) {
+        const action = /^floodgate-dev\/floodgate\/actions\/([\w-]+)@/.exec(step.uses ?? '');
+        if (!action) continue;
+        const declared = Object.keys(
+          (
+            parse(readFileSync(join(root, 'actions', action[1] as string, 'action.yml'), 'utf8')) as {
+              inputs?: object;
+            }
+          ).inputs ?? {},
+        );
+        expect(
+          Object.keys(step.with ?? {}).filter((input) => !declared.includes(input)),
+          name,
+        ).toEqual([]);
+      }
+    }
+  });
 });
