@@ -59,7 +59,7 @@ line(
 const before = api.requests.length;
 const enforce = await smallPr(api, {});
 line(
-  'small PR, enforce (label + comment: 3 writes)',
+  'small PR, enforce (status, label, comment: 4 writes)',
   enforce.durationMs,
   peakRssMb(enforce),
   `, ${api.requests.length - before} requests`,
