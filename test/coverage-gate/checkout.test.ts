@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,12 +101,14 @@ describe('the checkout as the source of changed lines and paths', () => {
     const run = await runAction('coverage-gate', {
       cwd: dir,
       token: '',
-      event: pullRequestPayload('--output=/tmp/floodgate-pwned', headSha),
+      event: pullRequestPayload('--output=floodgate-pwned', headSha),
       inputs: { files: 'coverage.lcov', token: '' },
     });
     expect(run.exitCode).toBe(0);
     expect(run.outputs['patch-coverage']).toBe('');
     expect(run.summary).toContain('not measured (no diff)');
+    // Had the ref reached git as an option, git would have written this file.
+    expect(existsSync(join(dir, 'floodgate-pwned'))).toBe(false);
   });
 
   it('Go: module paths from go.mod; statement coverage equals go tool cover', async () => {
