@@ -36547,7 +36547,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1906);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8953);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7330);
 
@@ -36590,7 +36590,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3764);
 /* harmony import */ var _floodgate_core_decision__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5500);
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1906);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8953);
 
 
 
@@ -36651,8 +36651,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var src = __nccwpck_require__(3764);
 // EXTERNAL MODULE: ../../packages/core/src/decision/index.ts + 5 modules
 var src_decision = __nccwpck_require__(5500);
-// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 91 modules
-var kit_src = __nccwpck_require__(1906);
+// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 92 modules
+var kit_src = __nccwpck_require__(8953);
 ;// CONCATENATED MODULE: ../../packages/kit/src/merge/approvals.ts
 const WRITERS = new Set(['admin', 'maintain', 'write']);
 /**
@@ -37194,18 +37194,7 @@ async function run(inputs, deps) {
     io.info(`Decision for #${pr.number} at ${pr.headSha.slice(0, 7)}: ${result.decision}`);
     for (const reason of result.reasons)
         io.info(`  ${reason.outcome} ${reason.rule}: ${(0,src/* escapeLog */.Ah)(reason.message)}`);
-    const skipped = !client
-        ? 'No token was given: nothing was written to GitHub.'
-        : mode === 'observe'
-            ? 'Observe mode: decided and reported; no status, labels, reviewers, comment or merge.'
-            : (0,kit_src/* readOnlyReason */.Lw)({
-                eventName: context.eventName,
-                payload: context.payload,
-                ...(context.actor ? { actor: context.actor } : {}),
-            });
-    const writesSkipped = skipped && !skipped.endsWith('.')
-        ? `Read-only run (${skipped}): nothing was written to GitHub.`
-        : skipped;
+    const writesSkipped = (0,kit_src/* whyNoWrites */.ww)(context, client !== undefined, mode, 'decided and reported; no status, labels, reviewers, comment or merge.');
     let merged = false;
     let mergeMessage;
     let actions = [];
@@ -39808,7 +39797,7 @@ function validationCodesOf(error) {
 
 /***/ }),
 
-/***/ 1906:
+/***/ 8953:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39825,17 +39814,17 @@ __nccwpck_require__.d(__webpack_exports__, {
   cq: () => (/* reexport */ pull_request_files_listPullRequestFiles),
   Ib: () => (/* reexport */ loadRunPolicy),
   wM: () => (/* reexport */ readMatchedFiles),
-  Lw: () => (/* reexport */ readOnlyReason),
   $p: () => (/* reexport */ readRunContext),
   i5: () => (/* reexport */ requestReviewers),
   ft: () => (/* reexport */ resolveTokenLogin),
   Cs: () => (/* reexport */ runAction),
   MX: () => (/* reexport */ setCommitStatus),
   cj: () => (/* reexport */ syncLabels),
-  Wv: () => (/* reexport */ upsertCommentSection)
+  Wv: () => (/* reexport */ upsertCommentSection),
+  ww: () => (/* reexport */ whyNoWrites)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, createGitHubClient, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readPullRequestChange, shortenDescription, stickyMarker, teamsOfAuthor, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, createGitHubClient, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readOnlyReason, readPullRequestChange, shortenDescription, stickyMarker, teamsOfAuthor, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 25 modules
 var src = __nccwpck_require__(3764);
@@ -51696,14 +51685,6 @@ function createActionClient(token, context, log) {
     return createGitHubClient({ token, baseUrl: context.apiUrl, graphqlUrl: context.graphqlUrl, log });
 }
 
-;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
-
-
-
-
-
-
-
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/read-only.ts
 // `pull_request_target` runs in the base repository with its token, so it is deliberately absent.
 const FORK_READ_ONLY_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
@@ -51737,6 +51718,38 @@ function readOnlyReason(context) {
 function isReadOnlyContext(context) {
     return readOnlyReason(context) !== undefined;
 }
+
+;// CONCATENATED MODULE: ../../packages/kit/src/action/writes.ts
+
+/**
+ * Why this run must not write to GitHub, as the one sentence the notice and the job summary
+ * show, or undefined when it may write. No token means offline; a fork's `pull_request` run has a
+ * read-only token; observe mode is the "start conservative" phase of a rollout and leaves the
+ * pull request exactly as it was (`observed` says what the gate would otherwise have written).
+ */
+function whyNoWrites(context, hasClient, mode, observed) {
+    if (!hasClient)
+        return 'No token was given: nothing was written to GitHub.';
+    const readOnly = readOnlyReason({
+        eventName: context.eventName,
+        payload: context.payload,
+        ...(context.actor ? { actor: context.actor } : {}),
+    });
+    if (readOnly)
+        return `Read-only run (${readOnly}): nothing was written to GitHub.`;
+    if (mode === 'observe')
+        return `Observe mode: ${observed}`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
+
+
+
+
+
+
+
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/pull-request-files.ts
 /** GitHub lists at most this many files of a pull request, however many it changes. */

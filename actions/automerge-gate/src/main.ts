@@ -14,7 +14,7 @@ import {
   assertExpectedHead,
   findPullRequest,
   loadRunPolicy,
-  readOnlyReason,
+  whyNoWrites,
   requestReviewers,
   setCommitStatus,
   syncLabels,
@@ -199,19 +199,12 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
   for (const reason of result.reasons)
     io.info(`  ${reason.outcome} ${reason.rule}: ${escapeLog(reason.message)}`);
 
-  const skipped = !client
-    ? 'No token was given: nothing was written to GitHub.'
-    : mode === 'observe'
-      ? 'Observe mode: decided and reported; no status, labels, reviewers, comment or merge.'
-      : readOnlyReason({
-          eventName: context.eventName,
-          payload: context.payload,
-          ...(context.actor ? { actor: context.actor } : {}),
-        });
-  const writesSkipped =
-    skipped && !skipped.endsWith('.')
-      ? `Read-only run (${skipped}): nothing was written to GitHub.`
-      : skipped;
+  const writesSkipped = whyNoWrites(
+    context,
+    client !== undefined,
+    mode,
+    'decided and reported; no status, labels, reviewers, comment or merge.',
+  );
 
   let merged = false;
   let mergeMessage: string | undefined;

@@ -39001,7 +39001,7 @@ async function readBaselineFile(path, workspace) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5510);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1429);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1299);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5286);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(471);
@@ -39030,7 +39030,7 @@ __webpack_async_result__();
 /* harmony export */   C: () => (/* binding */ readCoverageInputs)
 /* harmony export */ });
 /* harmony import */ var _floodgate_core_coverage__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6079);
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5510);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1429);
 
 
 function readCoverageInputs(read) {
@@ -39087,8 +39087,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var src = __nccwpck_require__(8116);
 // EXTERNAL MODULE: ../../packages/core/src/coverage/index.ts + 27 modules
 var coverage = __nccwpck_require__(6079);
-// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 85 modules
-var kit_src = __nccwpck_require__(5510);
+// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 86 modules
+var kit_src = __nccwpck_require__(1429);
 // EXTERNAL MODULE: ./src/baseline-file.ts
 var baseline_file = __nccwpck_require__(2991);
 ;// CONCATENATED MODULE: ./src/baselines.ts
@@ -39464,20 +39464,8 @@ function setOutputs(io, evaluation, patch, report) {
     io.setOutput('report', JSON.stringify(report));
 }
 function planWrites(mode, client, context) {
-    if (!client)
-        return { canWrite: false, note: 'No token was given: nothing was written to GitHub.' };
-    const readOnly = (0,kit_src/* readOnlyReason */.Lw)({
-        eventName: context.eventName,
-        payload: context.payload,
-        ...(context.actor ? { actor: context.actor } : {}),
-    });
-    if (readOnly)
-        return { canWrite: false, note: `Read-only run (${readOnly}): nothing was written to GitHub.` };
-    // Observe mode is the "start conservative" phase of a rollout: it shows what the gate would
-    // say here, and leaves the pull request exactly as it was.
-    if (mode === 'observe')
-        return { canWrite: false, note: 'Observe mode: reported here only; no status or comment was written.' };
-    return { canWrite: true };
+    const note = (0,kit_src/* whyNoWrites */.ww)(context, client !== undefined, mode, 'reported here only; no status or comment was written.');
+    return note ? { canWrite: false, note } : { canWrite: true };
 }
 /** Measures, compares and gates one commit's coverage; records it as a baseline when asked to. */
 async function run(inputs, deps) {
@@ -44320,7 +44308,7 @@ function validationCodesOf(error) {
 
 /***/ }),
 
-/***/ 5510:
+/***/ 1429:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44338,14 +44326,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   cq: () => (/* reexport */ pull_request_files_listPullRequestFiles),
   Ib: () => (/* reexport */ loadRunPolicy),
   xo: () => (/* reexport */ matchFiles),
-  Lw: () => (/* reexport */ readOnlyReason),
   $p: () => (/* reexport */ readRunContext),
   Cs: () => (/* reexport */ runAction),
   MX: () => (/* reexport */ setCommitStatus),
-  Wv: () => (/* reexport */ upsertCommentSection)
+  Wv: () => (/* reexport */ upsertCommentSection),
+  ww: () => (/* reexport */ whyNoWrites)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, createGitHubClient, describeMissingPermission, ensureLabel, fetchPullRequest, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readMatchedFiles, readPullRequestChange, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, createGitHubClient, describeMissingPermission, ensureLabel, fetchPullRequest, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readMatchedFiles, readOnlyReason, readPullRequestChange, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 23 modules
 var src = __nccwpck_require__(8116);
@@ -56206,14 +56194,6 @@ function createActionClient(token, context, log) {
     return createGitHubClient({ token, baseUrl: context.apiUrl, graphqlUrl: context.graphqlUrl, log });
 }
 
-;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
-
-
-
-
-
-
-
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/read-only.ts
 // `pull_request_target` runs in the base repository with its token, so it is deliberately absent.
 const FORK_READ_ONLY_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
@@ -56247,6 +56227,38 @@ function readOnlyReason(context) {
 function isReadOnlyContext(context) {
     return readOnlyReason(context) !== undefined;
 }
+
+;// CONCATENATED MODULE: ../../packages/kit/src/action/writes.ts
+
+/**
+ * Why this run must not write to GitHub, as the one sentence the notice and the job summary
+ * show, or undefined when it may write. No token means offline; a fork's `pull_request` run has a
+ * read-only token; observe mode is the "start conservative" phase of a rollout and leaves the
+ * pull request exactly as it was (`observed` says what the gate would otherwise have written).
+ */
+function whyNoWrites(context, hasClient, mode, observed) {
+    if (!hasClient)
+        return 'No token was given: nothing was written to GitHub.';
+    const readOnly = readOnlyReason({
+        eventName: context.eventName,
+        payload: context.payload,
+        ...(context.actor ? { actor: context.actor } : {}),
+    });
+    if (readOnly)
+        return `Read-only run (${readOnly}): nothing was written to GitHub.`;
+    if (mode === 'observe')
+        return `Observe mode: ${observed}`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
+
+
+
+
+
+
+
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/pull-request-files.ts
 /** GitHub lists at most this many files of a pull request, however many it changes. */

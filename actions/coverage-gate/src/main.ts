@@ -16,7 +16,7 @@ import {
   assertExpectedHead,
   findPullRequest,
   loadRunPolicy,
-  readOnlyReason,
+  whyNoWrites,
   type ActionIO,
   type GitHubClient,
   type PullRequestInfo,
@@ -101,19 +101,13 @@ interface WritePlan {
 }
 
 function planWrites(mode: Mode, client: GitHubClient | undefined, context: RunContext): WritePlan {
-  if (!client) return { canWrite: false, note: 'No token was given: nothing was written to GitHub.' };
-  const readOnly = readOnlyReason({
-    eventName: context.eventName,
-    payload: context.payload,
-    ...(context.actor ? { actor: context.actor } : {}),
-  });
-  if (readOnly)
-    return { canWrite: false, note: `Read-only run (${readOnly}): nothing was written to GitHub.` };
-  // Observe mode is the "start conservative" phase of a rollout: it shows what the gate would
-  // say here, and leaves the pull request exactly as it was.
-  if (mode === 'observe')
-    return { canWrite: false, note: 'Observe mode: reported here only; no status or comment was written.' };
-  return { canWrite: true };
+  const note = whyNoWrites(
+    context,
+    client !== undefined,
+    mode,
+    'reported here only; no status or comment was written.',
+  );
+  return note ? { canWrite: false, note } : { canWrite: true };
 }
 
 /** Measures, compares and gates one commit's coverage; records it as a baseline when asked to. */

@@ -36547,7 +36547,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9208);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(958);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5133);
 
@@ -36573,7 +36573,7 @@ __webpack_async_result__();
 /* harmony export */   P: () => (/* binding */ readPerfInputs)
 /* harmony export */ });
 /* harmony import */ var _floodgate_core_perf__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5722);
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9208);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(958);
 
 
 function readPerfInputs(read) {
@@ -36623,8 +36623,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var src = __nccwpck_require__(2253);
 // EXTERNAL MODULE: ../../packages/core/src/perf/index.ts + 23 modules
 var perf = __nccwpck_require__(5722);
-// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 87 modules
-var kit_src = __nccwpck_require__(9208);
+// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 88 modules
+var kit_src = __nccwpck_require__(958);
 ;// CONCATENATED MODULE: ../../packages/core/src/baseline/record.ts
 /** What a baseline measures; each kind has its own refs and its own payload schema. */
 const BASELINE_KINDS = ['coverage', 'perf'];
@@ -37465,13 +37465,8 @@ async function run(inputs, deps) {
             suite: current.suite,
         })
         : undefined;
-    const skipped = !client
-        ? 'No token was given: nothing was written to GitHub.'
-        : readOnly
-            ? `Read-only run (${readOnly}): nothing was written to GitHub.`
-            : mode === 'observe' && pr
-                ? 'Observe mode: reported here only; no status or comment was written.'
-                : undefined;
+    // Observe mode concerns what a PR would see; recording a push's baseline goes on.
+    const skipped = (0,kit_src/* whyNoWrites */.ww)(context, client !== undefined, pr ? mode : 'enforce', 'reported here only; no status or comment was written.');
     const policySource = policy.source;
     const notes = (0,perf/* perfNotes */.LM)(comparison, baseline.side !== undefined);
     const reportContext = (actions) => ({
@@ -41613,7 +41608,7 @@ function validationCodesOf(error) {
 
 /***/ }),
 
-/***/ 9208:
+/***/ 958:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41631,7 +41626,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   $p: () => (/* reexport */ readRunContext),
   Cs: () => (/* reexport */ runAction),
   MX: () => (/* reexport */ setCommitStatus),
-  Wv: () => (/* reexport */ upsertCommentSection)
+  Wv: () => (/* reexport */ upsertCommentSection),
+  ww: () => (/* reexport */ whyNoWrites)
 });
 
 // UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, assertExpectedHead, checkProposedPolicy, createGitHubClient, describeMissingPermission, diffFileFromGitHub, ensureLabel, fetchPullRequest, fitCommentBody, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readPullRequestChange, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
@@ -53495,14 +53491,6 @@ function createActionClient(token, context, log) {
     return createGitHubClient({ token, baseUrl: context.apiUrl, graphqlUrl: context.graphqlUrl, log });
 }
 
-;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
-
-
-
-
-
-
-
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/read-only.ts
 // `pull_request_target` runs in the base repository with its token, so it is deliberately absent.
 const FORK_READ_ONLY_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
@@ -53536,6 +53524,38 @@ function readOnlyReason(context) {
 function isReadOnlyContext(context) {
     return readOnlyReason(context) !== undefined;
 }
+
+;// CONCATENATED MODULE: ../../packages/kit/src/action/writes.ts
+
+/**
+ * Why this run must not write to GitHub, as the one sentence the notice and the job summary
+ * show, or undefined when it may write. No token means offline; a fork's `pull_request` run has a
+ * read-only token; observe mode is the "start conservative" phase of a rollout and leaves the
+ * pull request exactly as it was (`observed` says what the gate would otherwise have written).
+ */
+function whyNoWrites(context, hasClient, mode, observed) {
+    if (!hasClient)
+        return 'No token was given: nothing was written to GitHub.';
+    const readOnly = readOnlyReason({
+        eventName: context.eventName,
+        payload: context.payload,
+        ...(context.actor ? { actor: context.actor } : {}),
+    });
+    if (readOnly)
+        return `Read-only run (${readOnly}): nothing was written to GitHub.`;
+    if (mode === 'observe')
+        return `Observe mode: ${observed}`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
+
+
+
+
+
+
+
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/token-login.ts
 

@@ -16,6 +16,7 @@ import {
   findPullRequest,
   loadRunPolicy,
   readOnlyReason,
+  whyNoWrites,
   setCommitStatus,
   upsertCommentSection,
   type ActionIO,
@@ -215,13 +216,13 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
         })
       : undefined;
 
-  const skipped = !client
-    ? 'No token was given: nothing was written to GitHub.'
-    : readOnly
-      ? `Read-only run (${readOnly}): nothing was written to GitHub.`
-      : mode === 'observe' && pr
-        ? 'Observe mode: reported here only; no status or comment was written.'
-        : undefined;
+  // Observe mode concerns what a PR would see; recording a push's baseline goes on.
+  const skipped = whyNoWrites(
+    context,
+    client !== undefined,
+    pr ? mode : 'enforce',
+    'reported here only; no status or comment was written.',
+  );
   const policySource: PolicySource = policy.source;
   const notes = perfNotes(comparison, baseline.side !== undefined);
   const reportContext = (actions: string[]): PerfReportContext => ({

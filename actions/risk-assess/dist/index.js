@@ -36547,7 +36547,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6569);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2696);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3338);
 
@@ -36573,7 +36573,7 @@ __webpack_async_result__();
 /* harmony export */   j: () => (/* binding */ readRiskInputs)
 /* harmony export */ });
 /* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3007);
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6569);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2696);
 
 
 function readRiskInputs(read) {
@@ -36618,8 +36618,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(4379);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 38 modules
 var src = __nccwpck_require__(3007);
-// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 90 modules
-var kit_src = __nccwpck_require__(6569);
+// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 91 modules
+var kit_src = __nccwpck_require__(2696);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/facts.ts
@@ -36789,26 +36789,12 @@ async function run(inputs, deps) {
             ? (0,kit_src/* readFileAtRef */.ZR)(client, context.repo, inputs.policyPath, pr.headSha)
             : Promise.resolve((0,external_node_fs_.existsSync)(local) ? (0,external_node_fs_.readFileSync)(local, 'utf8') : undefined), inputs.policyPath);
     }
-    const skipped = !client
-        ? 'No token was given: nothing was written to GitHub.'
-        : mode === 'observe'
-            ? 'Observe mode: no labels, reviewers or comment were written.'
-            : (0,kit_src/* readOnlyReason */.Lw)({
-                eventName: context.eventName,
-                payload: context.payload,
-                ...(context.actor ? { actor: context.actor } : {}),
-            });
+    const skipped = (0,kit_src/* whyNoWrites */.ww)(context, client !== undefined, mode, 'no labels, reviewers or comment were written.');
     const report = (actions) => (0,src/* renderRiskReport */.uU)(assessment, {
         policy: policy.source,
         mode,
         ...(proposedPolicy ? { proposedPolicy } : {}),
-        ...(skipped
-            ? {
-                writesSkipped: skipped.endsWith('.')
-                    ? skipped
-                    : `Read-only run (${skipped}): nothing was written to GitHub.`,
-            }
-            : {}),
+        ...(skipped ? { writesSkipped: skipped } : {}),
         actions,
     });
     let actions = [];
@@ -36817,7 +36803,7 @@ async function run(inputs, deps) {
             actions = await routePullRequest(client, context, pr, assessment, inputs.comment ? report([]) : undefined, io);
         }
         else if (skipped) {
-            io.notice(skipped.endsWith('.') ? skipped : `Read-only run (${skipped}): writes skipped.`);
+            io.notice(skipped);
         }
     }
     finally {
@@ -41709,7 +41695,7 @@ function renderRiskReport(assessment, context) {
 
 /***/ }),
 
-/***/ 6569:
+/***/ 2696:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41726,7 +41712,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ib: () => (/* reexport */ loadRunPolicy),
   ZR: () => (/* reexport */ readFileAtRef),
   wM: () => (/* reexport */ readMatchedFiles),
-  Lw: () => (/* reexport */ readOnlyReason),
   bg: () => (/* reexport */ readPullRequestChange),
   $p: () => (/* reexport */ readRunContext),
   i5: () => (/* reexport */ requestReviewers),
@@ -41734,10 +41719,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   MX: () => (/* reexport */ setCommitStatus),
   cj: () => (/* reexport */ syncLabels),
   fo: () => (/* reexport */ teamsOfAuthor),
-  Wv: () => (/* reexport */ upsertCommentSection)
+  Wv: () => (/* reexport */ upsertCommentSection),
+  ww: () => (/* reexport */ whyNoWrites)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, createGitHubClient, describeMissingPermission, diffFileFromGitHub, fetchPullRequest, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, resolveTokenLogin, shortenDescription, stickyMarker, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, createGitHubClient, describeMissingPermission, diffFileFromGitHub, fetchPullRequest, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readOnlyReason, resolveTokenLogin, shortenDescription, stickyMarker, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 38 modules
 var src = __nccwpck_require__(3007);
@@ -53634,14 +53620,6 @@ function createActionClient(token, context, log) {
     return createGitHubClient({ token, baseUrl: context.apiUrl, graphqlUrl: context.graphqlUrl, log });
 }
 
-;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
-
-
-
-
-
-
-
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/read-only.ts
 // `pull_request_target` runs in the base repository with its token, so it is deliberately absent.
 const FORK_READ_ONLY_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
@@ -53675,6 +53653,38 @@ function readOnlyReason(context) {
 function isReadOnlyContext(context) {
     return readOnlyReason(context) !== undefined;
 }
+
+;// CONCATENATED MODULE: ../../packages/kit/src/action/writes.ts
+
+/**
+ * Why this run must not write to GitHub, as the one sentence the notice and the job summary
+ * show, or undefined when it may write. No token means offline; a fork's `pull_request` run has a
+ * read-only token; observe mode is the "start conservative" phase of a rollout and leaves the
+ * pull request exactly as it was (`observed` says what the gate would otherwise have written).
+ */
+function whyNoWrites(context, hasClient, mode, observed) {
+    if (!hasClient)
+        return 'No token was given: nothing was written to GitHub.';
+    const readOnly = readOnlyReason({
+        eventName: context.eventName,
+        payload: context.payload,
+        ...(context.actor ? { actor: context.actor } : {}),
+    });
+    if (readOnly)
+        return `Read-only run (${readOnly}): nothing was written to GitHub.`;
+    if (mode === 'observe')
+        return `Observe mode: ${observed}`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
+
+
+
+
+
+
+
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/token-login.ts
 

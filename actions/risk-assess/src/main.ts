@@ -16,7 +16,7 @@ import {
   findPullRequest,
   loadRunPolicy,
   readFileAtRef,
-  readOnlyReason,
+  whyNoWrites,
   requestReviewers,
   syncLabels,
   setCommitStatus,
@@ -162,27 +162,18 @@ export async function run(inputs: RiskInputs, deps: RiskDependencies): Promise<R
     );
   }
 
-  const skipped = !client
-    ? 'No token was given: nothing was written to GitHub.'
-    : mode === 'observe'
-      ? 'Observe mode: no labels, reviewers or comment were written.'
-      : readOnlyReason({
-          eventName: context.eventName,
-          payload: context.payload,
-          ...(context.actor ? { actor: context.actor } : {}),
-        });
+  const skipped = whyNoWrites(
+    context,
+    client !== undefined,
+    mode,
+    'no labels, reviewers or comment were written.',
+  );
   const report = (actions: string[]) =>
     renderRiskReport(assessment, {
       policy: policy.source,
       mode,
       ...(proposedPolicy ? { proposedPolicy } : {}),
-      ...(skipped
-        ? {
-            writesSkipped: skipped.endsWith('.')
-              ? skipped
-              : `Read-only run (${skipped}): nothing was written to GitHub.`,
-          }
-        : {}),
+      ...(skipped ? { writesSkipped: skipped } : {}),
       actions,
     });
 
@@ -198,7 +189,7 @@ export async function run(inputs: RiskInputs, deps: RiskDependencies): Promise<R
         io,
       );
     } else if (skipped) {
-      io.notice(skipped.endsWith('.') ? skipped : `Read-only run (${skipped}): writes skipped.`);
+      io.notice(skipped);
     }
   } finally {
     await io.summary(`## Floodgate: risk of #${pr.number}\n\n${report(actions)}\n`);

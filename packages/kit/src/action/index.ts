@@ -4,3 +4,4 @@ export { coreIO, type ActionIO } from './io.js';
 export { runAction } from './run.js';
 export { matchFiles, readMatchedFiles, type MatchedFile } from './files.js';
 export { createActionClient } from './client.js';
+export { whyNoWrites } from './writes.js';
