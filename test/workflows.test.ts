@@ -57,6 +57,51 @@ interface Workflow {
 const UNTRUSTED =
   /\$\{\{\s*github\.(event\.(pull_request\.(title|body|head\.ref|head\.label)|issue\.(title|body)|comment\.body|review\.body|head_commit\.message|commits|workflow_run\.head_branch|pages)|head_ref)/;
 
+type Access = 'read' | 'write';
+/**
+ * What each of our actions writes, by mode: a job that runs one must grant at least this, or
+ * its first write fails with a 403 on users' repositories (the fake API does not enforce it).
+ */
+function permissionsNeeded(action: string, mode: string, record: boolean): Record<string, Access> {
+  if (mode === 'observe') return { contents: 'read' };
+  switch (action) {
+    case 'risk-assess':
+      return { contents: 'read', 'pull-requests': 'write', issues: 'write', statuses: 'write' };
+    case 'coverage-gate':
+    case 'perf-regression':
+      return record
+        ? { contents: 'write', statuses: 'write' }
+        : { contents: 'read', 'pull-requests': 'write', statuses: 'write' };
+    case 'automerge-gate':
+      return mode === 'sweep'
+        ? { contents: 'write', 'pull-requests': 'write', issues: 'write', statuses: 'read' }
+        : { contents: 'write', 'pull-requests': 'write', issues: 'write', statuses: 'write' };
+    default:
+      throw new Error(`unknown action ${action}`);
+  }
+}
+
+/** Each job's grants cover what its Floodgate steps write (jobs without a permissions block inherit). */
+function missingPermissions(workflow: Workflow, topLevel: unknown): string[] {
+  const missing: string[] = [];
+  for (const [name, job] of Object.entries(workflow.jobs)) {
+    const granted = (job.permissions ?? topLevel) as Record<string, string> | undefined;
+    if (!granted || typeof granted !== 'object') continue;
+    for (const step of job.steps ?? []) {
+      const action = /^floodgate-dev\/floodgate\/actions\/([\w-]+)@/.exec(step.uses ?? '')?.[1];
+      if (!action) continue;
+      const mode = String(step.with?.mode ?? '');
+      const record = String(step.with?.record ?? '') === 'true';
+      for (const [scope, access] of Object.entries(permissionsNeeded(action, mode, record))) {
+        const has = granted[scope];
+        if (has !== 'write' && !(access === 'read' && has === 'read'))
+          missing.push(`${name}: ${action} needs ${scope}: ${access}`);
+      }
+    }
+  }
+  return missing;
+}
+
 describe('the checks themselves', () => {
   it('actionlint reports a broken workflow', () => {
     const broken = actionlint(['test/fixtures/workflows/broken.yml']);
@@ -120,6 +165,10 @@ describe.each(workflows)('%s', (file) => {
       true,
     );
     expect(top, `${file} sets top-level permissions`).toBeDefined();
+  });
+
+  it('grants every job what its Floodgate steps write', () => {
+    expect(missingPermissions(workflow, workflow.permissions)).toEqual([]);
   });
 
   it('never checks out or runs PR code in a privileged (pull_request_target / workflow_run) workflow', () => {
@@ -195,30 +244,42 @@ describe("the README's workflow examples", () => {
 
   it.each(
     examples.map((text, index) => [/^name: (.*)$/m.exec(text)?.[1] ?? `example ${index}`, text] as const),
-  )('%s parses, passes actionlint, and passes only inputs our actions declare', async (name, text) => {
-    expect(await parserErrors(`${name}.yml`, text)).toEqual([]);
-    const dir = mkdtempSync(join(tmpdir(), 'floodgate-readme-'));
-    const file = join(dir, 'example.yml');
-    writeFileSync(file, text);
-    const result = actionlint([file]);
-    expect(result.output).toContain('All workflow files passed');
-    const workflow = parse(text) as Workflow;
-    for (const job of Object.values(workflow.jobs)) {
-      for (const step of job.steps ?? []) {
-        const action = /^floodgate-dev\/floodgate\/actions\/([\w-]+)@/.exec(step.uses ?? '');
-        if (!action) continue;
-        const declared = Object.keys(
-          (
-            parse(readFileSync(join(root, 'actions', action[1] as string, 'action.yml'), 'utf8')) as {
-              inputs?: object;
-            }
-          ).inputs ?? {},
-        );
-        expect(
-          Object.keys(step.with ?? {}).filter((input) => !declared.includes(input)),
-          name,
-        ).toEqual([]);
+  )(
+    '%s parses, passes actionlint, follows our supply-chain rules, grants what it writes, passes only declared inputs',
+    async (name, text) => {
+      expect(await parserErrors(`${name}.yml`, text)).toEqual([]);
+      const dir = mkdtempSync(join(tmpdir(), 'floodgate-readme-'));
+      const file = join(dir, 'example.yml');
+      writeFileSync(file, text);
+      const result = actionlint([file]);
+      expect(result.output).toContain('All workflow files passed');
+      const workflow = parse(text) as Workflow;
+      expect(missingPermissions(workflow, workflow.permissions), name).toEqual([]);
+      for (const [, ref, , version] of text.matchAll(/^\s*(?:-\s+)?uses:\s*([^\s#]+)(\s*#\s*(\S+))?/gm)) {
+        if (ref?.startsWith('floodgate-dev/floodgate/')) continue;
+        expect(ref, `${name}: pin ${ref} to a commit`).toMatch(/@[0-9a-f]{40}$/);
+        expect(version, `${name}: version comment for ${ref}`).toMatch(/^v\d/);
       }
-    }
-  });
+      for (const job of Object.values(workflow.jobs)) {
+        for (const step of (job.steps ?? []).filter((s) => s.uses?.startsWith('actions/checkout@'))) {
+          expect(step.with?.['persist-credentials'], `${name}: checkout keeps no credentials`).toBe(false);
+        }
+        for (const step of job.steps ?? []) {
+          const action = /^floodgate-dev\/floodgate\/actions\/([\w-]+)@/.exec(step.uses ?? '');
+          if (!action) continue;
+          const declared = Object.keys(
+            (
+              parse(readFileSync(join(root, 'actions', action[1] as string, 'action.yml'), 'utf8')) as {
+                inputs?: object;
+              }
+            ).inputs ?? {},
+          );
+          expect(
+            Object.keys(step.with ?? {}).filter((input) => !declared.includes(input)),
+            name,
+          ).toEqual([]);
+        }
+      }
+    },
+  );
 });
