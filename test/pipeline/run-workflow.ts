@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { FakeGitHub } from '../fake-github/index.js';
-import { runAction, type ActionRun } from '../harness/index.js';
+import { parseFileCommands, runAction, type ActionRun } from '../harness/index.js';
 import { condition, interpolate, type Context, type Value } from './expressions.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,7 +27,7 @@ interface JobSpec {
 }
 interface WorkflowSpec {
   on: {
-    workflow_call: {
+    workflow_call?: {
       inputs?: Record<string, { default?: string | boolean }>;
       outputs?: Record<string, { value: string }>;
     };
@@ -86,7 +86,7 @@ function needsOf(job: JobSpec): string[] {
 export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowRun> {
   const spec = parse(readFileSync(join(root, options.workflow), 'utf8')) as WorkflowSpec;
   const inputs: Record<string, Value> = {};
-  for (const [name, input] of Object.entries(spec.on.workflow_call.inputs ?? {})) {
+  for (const [name, input] of Object.entries(spec.on.workflow_call?.inputs ?? {})) {
     inputs[name] = options.inputs?.[name] ?? input.default ?? '';
   }
   const github = {
@@ -122,7 +122,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
   const jobsContext: Context = {
     jobs: Object.fromEntries(Object.entries(jobs).map(([n, j]) => [n, { outputs: j.outputs }])),
   };
-  for (const [name, output] of Object.entries(spec.on.workflow_call.outputs ?? {})) {
+  for (const [name, output] of Object.entries(spec.on.workflow_call?.outputs ?? {})) {
     outputs[name] = interpolate(output.value, jobsContext);
   }
   return { jobs, outputs };
@@ -168,14 +168,23 @@ async function runJob(job: JobSpec, jobContext: Context, options: RunWorkflowOpt
       const env = Object.fromEntries(
         Object.entries(step.env ?? {}).map(([key, value]) => [key, interpolate(value, context)]),
       );
+      const outputFile = join(mkdtempSync(join(tmpdir(), 'floodgate-step-')), 'output');
+      writeFileSync(outputFile, '');
       const result = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', step.run], {
         cwd: workspace,
-        env: { PATH: process.env.PATH, ...env },
+        env: { PATH: process.env.PATH, GITHUB_OUTPUT: outputFile, ...env },
         encoding: 'utf8',
       });
+      const succeeded = result.status === 0;
+      if (step.id) {
+        steps[step.id] = {
+          outputs: parseFileCommands(readFileSync(outputFile, 'utf8')),
+          outcome: succeeded ? 'success' : 'failure',
+        };
+      }
       outcome = {
         name: label,
-        outcome: result.status === 0 ? 'success' : 'failure',
+        outcome: succeeded ? 'success' : 'failure',
         output: `${result.stdout}${result.stderr}`,
       };
     } else {

@@ -1,7 +1,14 @@
 import { describe, it } from 'vitest';
 import { makePatchFile, type Fault, type RecordedRequest } from '../fake-github/index.js';
 import type { ActionRun } from '../harness/index.js';
-import { commentsOn, runRisk, startFakeGitHub, type FakeGitHub } from './support.js';
+import {
+  commentsOn,
+  errorMessages,
+  hasStackTrace,
+  runRisk,
+  startFakeGitHub,
+  type FakeGitHub,
+} from './support.js';
 
 const FILES = '/repos/{owner}/{repo}/pulls/{pull_number}/files';
 const CONTENTS = '/repos/{owner}/{repo}/contents/{path}';
@@ -62,6 +69,18 @@ describe.concurrent('risk-assess under GitHub faults', () => {
     expect(run.outputs.tier).toBe('high');
     expect(commentsOn(api, 1)).toHaveLength(1);
     expect(api.requests.every((r) => r.valid)).toBe(true);
+  });
+
+  it('a GitHub failure that outlasts the retries fails closed with one line, not a stack', async ({
+    expect,
+  }) => {
+    const { api, run } = await runWithFaults([{ method: 'GET', route: FILES, status: 500, times: 4 }]);
+    expect(run.exitCode).toBe(1);
+    const errors = errorMessages(run);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^GitHub answered 500 to GET \/repos\/octo-org\/widgets\/pulls\/1\/files: /);
+    expect(hasStackTrace(run)).toBe(false);
+    expect(api.requests.filter((r) => r.method !== 'GET' && r.route !== '/graphql')).toEqual([]);
   });
 
   it('waits out a secondary rate limit for as long as retry-after says, then retries', async ({ expect }) => {

@@ -47437,21 +47437,39 @@ function coreIO() {
     };
 }
 
+// EXTERNAL MODULE: ../../packages/kit/src/github/request-error.ts
+var request_error = __nccwpck_require__(6547);
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/run.ts
 
 
+
+/** An Octokit request error: GitHub answered (after the client's retries) with a failure. */
+function describeGitHubFailure(error) {
+    const request = error.request;
+    const status = (0,request_error/* httpStatusOf */.s_)(error);
+    if (!request?.method || !request.url || status === undefined)
+        return undefined;
+    const path = request.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+    return `GitHub answered ${status} to ${request.method} ${path}: ${(0,request_error/* githubMessageOf */.Ce)(error)}. Nothing after it was done; re-run when GitHub is healthy, or check the token and the repository.`;
+}
 /**
  * The one catch of every action's entry point. A user error (bad input, policy, report, a
- * missing permission) fails the step with its one-line message and no stack; anything else is
- * a bug and keeps its stack in the log. Non-Error throws are never dropped.
+ * missing permission) or a GitHub failure that survived the retries fails the step with one line
+ * and no stack; anything else is a bug and keeps its stack in the log. Non-Error throws are never
+ * dropped.
  */
 async function runAction(main) {
     try {
         await main();
     }
     catch (error) {
+        const githubFailure = error instanceof Error ? describeGitHubFailure(error) : undefined;
         if ((0,src/* isFloodgateError */.yX)(error)) {
             setFailed(error.message);
+        }
+        else if (githubFailure) {
+            // Not a bug of ours: GitHub refused or failed, and the gate fails closed with one line.
+            setFailed(githubFailure);
         }
         else if (error instanceof Error) {
             info(error.stack ?? error.message);
@@ -56084,8 +56102,6 @@ class GitHubPermissionError extends src/* FloodgateError */.uF {
     }
 }
 
-// EXTERNAL MODULE: ../../packages/kit/src/github/request-error.ts
-var request_error = __nccwpck_require__(6547);
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/client.ts
 
 
@@ -56657,6 +56673,7 @@ async function checkProposedPolicy(read, path) {
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/pr/pull-request.ts
 
+
 function fromPayload(pr) {
     if (typeof pr.number !== 'number' ||
         !pr.head?.sha ||
@@ -56692,7 +56709,16 @@ function pullRequestNumber(payload, input) {
     return typeof pr?.number === 'number' ? pr.number : input;
 }
 async function fetchPullRequest(client, repo, number) {
-    const { data } = await client.rest.pulls.get({ ...repo, pull_number: number });
+    let data;
+    try {
+        ({ data } = await client.rest.pulls.get({ ...repo, pull_number: number }));
+    }
+    catch (error) {
+        if ((0,request_error/* httpStatusOf */.s_)(error) === 404) {
+            throw new src/* FloodgateError */.uF(`Pull request #${number} does not exist in ${repo.owner}/${repo.repo}, or the token cannot see it.`);
+        }
+        throw error;
+    }
     const info = fromPayload(data);
     if (!info)
         throw new src/* FloodgateError */.uF(`GitHub returned pull request #${number} without its head, base or counts`);

@@ -44827,21 +44827,75 @@ function coreIO() {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/kit/src/github/request-error.ts
+/** The HTTP status of an Octokit request error, or undefined for anything else (network errors carry 500). */
+function httpStatusOf(error) {
+    if (typeof error !== 'object' || error === null || !('status' in error))
+        return undefined;
+    const status = error.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/** The `message` GitHub put in an error response body, if any. */
+function githubMessageOf(error) {
+    if (typeof error !== 'object' || error === null)
+        return String(error);
+    const data = error.response?.data;
+    if (typeof data === 'object' && data !== null && 'message' in data) {
+        const message = data.message;
+        if (typeof message === 'string')
+            return message;
+    }
+    return error instanceof Error ? error.message : String(error);
+}
+/** True when a write may or may not have been applied: the server failed or never answered. */
+function isOutcomeUnknown(error) {
+    const status = httpStatusOf(error);
+    return status === undefined || status >= 500;
+}
+/** GitHub's validation failure codes (`errors[].code`) from a 422 body, e.g. `already_exists`. */
+function validationCodesOf(error) {
+    const data = error?.response?.data;
+    if (typeof data !== 'object' || data === null || !('errors' in data))
+        return [];
+    const errors = data.errors;
+    if (!Array.isArray(errors))
+        return [];
+    return errors.flatMap((entry) => typeof entry === 'object' && entry !== null && typeof entry.code === 'string'
+        ? [entry.code]
+        : []);
+}
+
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/run.ts
 
 
+
+/** An Octokit request error: GitHub answered (after the client's retries) with a failure. */
+function describeGitHubFailure(error) {
+    const request = error.request;
+    const status = httpStatusOf(error);
+    if (!request?.method || !request.url || status === undefined)
+        return undefined;
+    const path = request.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+    return `GitHub answered ${status} to ${request.method} ${path}: ${githubMessageOf(error)}. Nothing after it was done; re-run when GitHub is healthy, or check the token and the repository.`;
+}
 /**
  * The one catch of every action's entry point. A user error (bad input, policy, report, a
- * missing permission) fails the step with its one-line message and no stack; anything else is
- * a bug and keeps its stack in the log. Non-Error throws are never dropped.
+ * missing permission) or a GitHub failure that survived the retries fails the step with one line
+ * and no stack; anything else is a bug and keeps its stack in the log. Non-Error throws are never
+ * dropped.
  */
 async function runAction(main) {
     try {
         await main();
     }
     catch (error) {
+        const githubFailure = error instanceof Error ? describeGitHubFailure(error) : undefined;
         if ((0,src/* isFloodgateError */.yX)(error)) {
             setFailed(error.message);
+        }
+        else if (githubFailure) {
+            // Not a bug of ours: GitHub refused or failed, and the gate fails closed with one line.
+            setFailed(githubFailure);
         }
         else if (error instanceof Error) {
             info(error.stack ?? error.message);
@@ -53474,44 +53528,6 @@ class GitHubPermissionError extends src/* FloodgateError */.uF {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/kit/src/github/request-error.ts
-/** The HTTP status of an Octokit request error, or undefined for anything else (network errors carry 500). */
-function httpStatusOf(error) {
-    if (typeof error !== 'object' || error === null || !('status' in error))
-        return undefined;
-    const status = error.status;
-    return typeof status === 'number' ? status : undefined;
-}
-/** The `message` GitHub put in an error response body, if any. */
-function githubMessageOf(error) {
-    if (typeof error !== 'object' || error === null)
-        return String(error);
-    const data = error.response?.data;
-    if (typeof data === 'object' && data !== null && 'message' in data) {
-        const message = data.message;
-        if (typeof message === 'string')
-            return message;
-    }
-    return error instanceof Error ? error.message : String(error);
-}
-/** True when a write may or may not have been applied: the server failed or never answered. */
-function isOutcomeUnknown(error) {
-    const status = httpStatusOf(error);
-    return status === undefined || status >= 500;
-}
-/** GitHub's validation failure codes (`errors[].code`) from a 422 body, e.g. `already_exists`. */
-function validationCodesOf(error) {
-    const data = error?.response?.data;
-    if (typeof data !== 'object' || data === null || !('errors' in data))
-        return [];
-    const errors = data.errors;
-    if (!Array.isArray(errors))
-        return [];
-    return errors.flatMap((entry) => typeof entry === 'object' && entry !== null && typeof entry.code === 'string'
-        ? [entry.code]
-        : []);
-}
-
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/client.ts
 
 
@@ -54199,6 +54215,7 @@ async function checkProposedPolicy(read, path) {
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/pr/pull-request.ts
 
+
 function fromPayload(pr) {
     if (typeof pr.number !== 'number' ||
         !pr.head?.sha ||
@@ -54234,7 +54251,16 @@ function pullRequestNumber(payload, input) {
     return typeof pr?.number === 'number' ? pr.number : input;
 }
 async function fetchPullRequest(client, repo, number) {
-    const { data } = await client.rest.pulls.get({ ...repo, pull_number: number });
+    let data;
+    try {
+        ({ data } = await client.rest.pulls.get({ ...repo, pull_number: number }));
+    }
+    catch (error) {
+        if (httpStatusOf(error) === 404) {
+            throw new src/* FloodgateError */.uF(`Pull request #${number} does not exist in ${repo.owner}/${repo.repo}, or the token cannot see it.`);
+        }
+        throw error;
+    }
     const info = fromPayload(data);
     if (!info)
         throw new src/* FloodgateError */.uF(`GitHub returned pull request #${number} without its head, base or counts`);

@@ -1,5 +1,6 @@
 import { FloodgateError } from '@floodgate/core';
 import type { GitHubClient } from '../github/client.js';
+import { httpStatusOf } from '../github/request-error.js';
 import type { RepoRef } from '../github/types.js';
 
 /** The facts of a pull request every gate needs, from the event payload or the API. */
@@ -80,7 +81,17 @@ export async function fetchPullRequest(
   repo: RepoRef,
   number: number,
 ): Promise<PullRequestInfo> {
-  const { data } = await client.rest.pulls.get({ ...repo, pull_number: number });
+  let data: unknown;
+  try {
+    ({ data } = await client.rest.pulls.get({ ...repo, pull_number: number }));
+  } catch (error) {
+    if (httpStatusOf(error) === 404) {
+      throw new FloodgateError(
+        `Pull request #${number} does not exist in ${repo.owner}/${repo.repo}, or the token cannot see it.`,
+      );
+    }
+    throw error;
+  }
   const info = fromPayload(data as PullRequestPayload);
   if (!info)
     throw new FloodgateError(`GitHub returned pull request #${number} without its head, base or counts`);
