@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { FakeGitHub, PullFileSeed, RecordedRequest } from '../fake-github/index.js';
-
-const require = createRequire(import.meta.url);
+import {
+  pushEventOf,
+  type FakeGitHub,
+  type PullFileSeed,
+  type RecordedRequest,
+} from '../fake-github/index.js';
 
 /**
  * A PR's file list as GitHub's "list pull request files" gives it, cut from a real `git diff`: each
@@ -30,33 +31,9 @@ export function pullFilesFromDiff(diff: string): PullFileSeed[] {
     });
 }
 
-interface WebhookExamples {
-  name: string;
-  examples: Record<string, unknown>[];
-}
-
-/** A real `push` webhook payload for a branch of the fake's default repository, after its latest commit. */
-export function pushEvent(api: FakeGitHub, branch = 'main'): Record<string, unknown> {
-  const all = JSON.parse(
-    readFileSync(require.resolve('@octokit/webhooks-examples'), 'utf8'),
-  ) as WebhookExamples[];
-  const examples = all.find((group) => group.name === 'push')!.examples;
-  const example = examples.find((e) => String(e.ref).startsWith('refs/heads/')) ?? examples[0]!;
-  const payload = structuredClone(example);
-  const repo = api.state.repo();
-  const after = api.state.branchSha(branch)!;
-  const parent = repo.git.commits.get(after)?.parents[0];
-  payload.ref = `refs/heads/${branch}`;
-  payload.before = parent ?? '0'.repeat(40);
-  payload.after = after;
-  payload.repository = {
-    ...(payload.repository as Record<string, unknown>),
-    name: repo.name,
-    full_name: repo.fullName,
-    default_branch: repo.defaultBranch,
-    master_branch: repo.defaultBranch,
-  };
-  return payload;
+/** A real `push` webhook payload for the latest commit of a branch of the fake's default repository. */
+export function pushEvent(api: FakeGitHub, branch = 'main', message = 'Update'): Record<string, unknown> {
+  return pushEventOf(api.state, branch, message);
 }
 
 /** Every request the action made must be one GitHub's OpenAPI description allows. */

@@ -18,6 +18,40 @@ function webhookExamples(): WebhookExamples[] {
   return examples;
 }
 
+/** A deep copy of a real webhook payload from @octokit/webhooks-examples. */
+export function webhookExample(
+  name: string,
+  pick: (example: Record<string, unknown>) => boolean = () => true,
+): Record<string, unknown> {
+  const group = webhookExamples().find((e) => e.name === name);
+  const example = group?.examples.find(pick) ?? group?.examples[0];
+  if (!example) throw new Error(`no ${name} example in @octokit/webhooks-examples`);
+  return structuredClone(example);
+}
+
+/**
+ * A real `push` webhook payload for the latest commit of a branch of the state's default
+ * repository (before = its parent, after = the branch head, head_commit.message = `message`).
+ */
+export function pushEvent(state: FakeState, branch = 'main', message = 'Update'): Record<string, unknown> {
+  const payload = webhookExample('push', (e) => String(e.ref).startsWith('refs/heads/'));
+  const repo = state.repo();
+  const after = state.branchSha(branch)!;
+  const parent = repo.git.commits.get(after)?.parents[0];
+  payload.ref = `refs/heads/${branch}`;
+  payload.before = parent ?? '0'.repeat(40);
+  payload.after = after;
+  payload.head_commit = { ...(payload.head_commit as Record<string, unknown>), id: after, message };
+  payload.repository = {
+    ...(payload.repository as Record<string, unknown>),
+    name: repo.name,
+    full_name: repo.fullName,
+    default_branch: repo.defaultBranch,
+    master_branch: repo.defaultBranch,
+  };
+  return payload;
+}
+
 /** The actions GitHub's own pull_request examples cover (opened, synchronize, labeled, closed, ...). */
 export function pullRequestActions(): string[] {
   const pr = webhookExamples().find((e) => e.name === 'pull_request');

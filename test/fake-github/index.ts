@@ -1,4 +1,5 @@
 import { pullRequestEvent, type PullRequestEventOverrides } from './events.js';
+export { pushEvent as pushEventOf, webhookExample } from './events.js';
 import type { Fault } from './faults.js';
 import { DEFAULT_TOKEN, FakeGitHubServer, type FakeGitHubOptions, type RecordedRequest } from './server.js';
 import type { FakeState, TokenConfig } from './state.js';

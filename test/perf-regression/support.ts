@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from '../fake-github/index.js';
+import { pushEventOf, startFakeGitHub, type FakeGitHub, type RecordedRequest } from '../fake-github/index.js';
 import { runAction, type ActionRun, type RunActionOptions } from '../harness/index.js';
 
 export { startFakeGitHub, type FakeGitHub, type ActionRun };
 
-const require = createRequire(import.meta.url);
 const perfFixtures = fileURLToPath(new URL('../../packages/core/test/fixtures/perf/', import.meta.url));
 
 /** A real benchmark output from core's perf fixtures (made by the tools themselves; see their README). */
@@ -34,34 +32,9 @@ export function runOffline(
   return runPerf({ files, inputs: { token: '', files: 'current.txt', baseline: 'base.txt', ...inputs } });
 }
 
-interface WebhookExamples {
-  name: string;
-  examples: Record<string, unknown>[];
-}
-
 /** A real `push` webhook payload for the latest commit of a branch of the fake's default repository. */
 export function pushEvent(api: FakeGitHub, branch = 'main', message = 'Update'): Record<string, unknown> {
-  const all = JSON.parse(
-    readFileSync(require.resolve('@octokit/webhooks-examples'), 'utf8'),
-  ) as WebhookExamples[];
-  const examples = all.find((group) => group.name === 'push')!.examples;
-  const example = examples.find((e) => String(e.ref).startsWith('refs/heads/')) ?? examples[0]!;
-  const payload = structuredClone(example);
-  const repo = api.state.repo();
-  const after = api.state.branchSha(branch)!;
-  const parent = repo.git.commits.get(after)?.parents[0];
-  payload.ref = `refs/heads/${branch}`;
-  payload.before = parent ?? '0'.repeat(40);
-  payload.after = after;
-  payload.head_commit = { ...(payload.head_commit as Record<string, unknown>), id: after, message };
-  payload.repository = {
-    ...(payload.repository as Record<string, unknown>),
-    name: repo.name,
-    full_name: repo.fullName,
-    default_branch: repo.defaultBranch,
-    master_branch: repo.defaultBranch,
-  };
-  return payload;
+  return pushEventOf(api.state, branch, message);
 }
 
 /** Commits to main and runs the action on that push with `results` as the benchmark output. */

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeGitHub, warmUpGraphQL, type FakeGitHub } from '../fake-github/index.js';
+import { startFakeGitHub, warmUpGraphQL, webhookExample, type FakeGitHub } from '../fake-github/index.js';
 import { runWorkflow } from './run-workflow.js';
 
 // Part 2 of the fork-safe template pair, run as the runner runs it: a `workflow_run` job with a
@@ -9,12 +8,6 @@ const PUBLISH = 'workflow-templates/floodgate-fork-safe-publish.yml';
 const LCOV = 'TN:\nSF:src/format.ts\nDA:1,4\nDA:2,4\nDA:3,4\nLF:3\nLH:3\nend_of_record\n';
 const PATCH =
   '@@ -0,0 +1,3 @@\n+export function format(value: number): string {\n+  return value.toFixed(2);\n+}';
-
-interface WebhookExamples {
-  name: string;
-  examples: { action?: string; workflow_run?: Record<string, unknown> }[];
-}
-const examples = createRequire(import.meta.url)('@octokit/webhooks-examples') as WebhookExamples[];
 
 let api: FakeGitHub;
 beforeAll(async () => {
@@ -28,10 +21,7 @@ afterEach(async () => {
 
 /** A real `workflow_run.completed` payload, about part 1's run on `headSha`. */
 function workflowRunEvent(headSha: string): Record<string, unknown> {
-  const example = examples
-    .find((group) => group.name === 'workflow_run')!
-    .examples.find((e) => e.action === 'completed')!;
-  const event = structuredClone(example) as {
+  const event = webhookExample('workflow_run', (e) => e.action === 'completed') as {
     workflow_run: Record<string, unknown>;
     repository: Record<string, unknown>;
   };
