@@ -44719,7 +44719,7 @@ function getIDToken(aud) {
 function coreIO() {
     return {
         info: (message) => info(message),
-        notice: (message) => notice(message),
+        notice: (message, properties) => notice(message, properties ?? {}),
         warning: (message, properties) => warning(message, properties ?? {}),
         error: (message, properties) => error(message, properties ?? {}),
         debug: (message) => core_debug(message),

@@ -36754,6 +36754,27 @@ async function routePullRequest(client, context, pr, assessment, comment, io) {
     }
     return done;
 }
+/** GitHub shows at most 10 notices per step: the rest are counted in one more. */
+const ANNOTATIONS_SHOWN = 10;
+/** Notices on the exact changed lines that made a factor fire (SQL, findings, ...). */
+function annotateRiskyLines(io, assessment) {
+    const lineFactors = assessment.factors.filter((factor) => factor.evidence.some((item) => item.line !== undefined));
+    const lines = lineFactors.flatMap((factor) => factor.evidence
+        .filter((item) => item.file !== undefined && item.line !== undefined)
+        .map((item) => ({ factor, item })));
+    for (const { factor, item } of lines.slice(0, ANNOTATIONS_SHOWN)) {
+        io.notice((0,src/* escapeLog */.Ah)(`${factor.description} (+${factor.score}): ${item.detail ?? factor.reason}`), {
+            title: `Floodgate risk: ${factor.id}`,
+            file: item.file,
+            startLine: item.line,
+        });
+    }
+    // Beyond what is shown: the rest of the listed lines, and the lines each factor only counted.
+    const rest = Math.max(0, lines.length - ANNOTATIONS_SHOWN) +
+        lineFactors.reduce((sum, factor) => sum + factor.moreEvidence, 0);
+    if (rest > 0)
+        io.notice(`${rest} more risky changed lines were not annotated.`);
+}
 /** Assesses one pull request and routes it; returns the assessment (for tests and composition). */
 async function run(inputs, deps) {
     const { io, context, client } = deps;
@@ -36780,6 +36801,7 @@ async function run(inputs, deps) {
     const assessment = (0,src/* assessRisk */.ys)(facts, policy.policy);
     outputs(io, assessment);
     io.info(`Risk of #${pr.number}: ${assessment.tier} (score ${assessment.score}), QA ${assessment.routing.qa}`);
+    annotateRiskyLines(io, assessment);
     for (const factor of assessment.factors)
         io.info(`  ${factor.score >= 0 ? '+' : ''}${factor.score} ${factor.id}: ${(0,src/* escapeLog */.Ah)(factor.reason)}`);
     let proposedPolicy;
@@ -44812,7 +44834,7 @@ function getIDToken(aud) {
 function coreIO() {
     return {
         info: (message) => info(message),
-        notice: (message) => notice(message),
+        notice: (message, properties) => notice(message, properties ?? {}),
         warning: (message, properties) => warning(message, properties ?? {}),
         error: (message, properties) => error(message, properties ?? {}),
         debug: (message) => core_debug(message),

@@ -119,6 +119,33 @@ async function routePullRequest(
   return done;
 }
 
+/** GitHub shows at most 10 notices per step: the rest are counted in one more. */
+const ANNOTATIONS_SHOWN = 10;
+
+/** Notices on the exact changed lines that made a factor fire (SQL, findings, ...). */
+function annotateRiskyLines(io: ActionIO, assessment: RiskAssessment): void {
+  const lineFactors = assessment.factors.filter((factor) =>
+    factor.evidence.some((item) => item.line !== undefined),
+  );
+  const lines = lineFactors.flatMap((factor) =>
+    factor.evidence
+      .filter((item) => item.file !== undefined && item.line !== undefined)
+      .map((item) => ({ factor, item })),
+  );
+  for (const { factor, item } of lines.slice(0, ANNOTATIONS_SHOWN)) {
+    io.notice(escapeLog(`${factor.description} (+${factor.score}): ${item.detail ?? factor.reason}`), {
+      title: `Floodgate risk: ${factor.id}`,
+      file: item.file!,
+      startLine: item.line!,
+    });
+  }
+  // Beyond what is shown: the rest of the listed lines, and the lines each factor only counted.
+  const rest =
+    Math.max(0, lines.length - ANNOTATIONS_SHOWN) +
+    lineFactors.reduce((sum, factor) => sum + factor.moreEvidence, 0);
+  if (rest > 0) io.notice(`${rest} more risky changed lines were not annotated.`);
+}
+
 /** Assesses one pull request and routes it; returns the assessment (for tests and composition). */
 export async function run(inputs: RiskInputs, deps: RiskDependencies): Promise<RiskAssessment> {
   const { io, context, client } = deps;
@@ -147,6 +174,7 @@ export async function run(inputs: RiskInputs, deps: RiskDependencies): Promise<R
   io.info(
     `Risk of #${pr.number}: ${assessment.tier} (score ${assessment.score}), QA ${assessment.routing.qa}`,
   );
+  annotateRiskyLines(io, assessment);
   for (const factor of assessment.factors)
     io.info(`  ${factor.score >= 0 ? '+' : ''}${factor.score} ${factor.id}: ${escapeLog(factor.reason)}`);
 

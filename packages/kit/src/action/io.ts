@@ -7,7 +7,7 @@ import { escapeLog } from '@floodgate/core';
  */
 export interface ActionIO {
   info(message: string): void;
-  notice(message: string): void;
+  notice(message: string, properties?: core.AnnotationProperties): void;
   warning(message: string, properties?: core.AnnotationProperties): void;
   error(message: string, properties?: core.AnnotationProperties): void;
   debug(message: string): void;
@@ -19,7 +19,7 @@ export interface ActionIO {
 export function coreIO(): ActionIO {
   return {
     info: (message) => core.info(message),
-    notice: (message) => core.notice(message),
+    notice: (message, properties) => core.notice(message, properties ?? {}),
     warning: (message, properties) => core.warning(message, properties ?? {}),
     error: (message, properties) => core.error(message, properties ?? {}),
     debug: (message) => core.debug(message),
