@@ -37111,11 +37111,10 @@ async function routeDecision({ client, context, pr, policy, result, tier, mergeH
     const done = [];
     const labels = decisionLabels(policy.merge['pending-label']);
     const want = wantedLabel(result.decision, mergeHandled);
-    if (want)
-        await (0,kit_src/* ensureLabel */.zU)(client, context.repo, labels[want]);
     const synced = await (0,kit_src/* syncLabels */.cj)(client, context.repo, pr.number, {
         want: want ? [labels[want].name] : [],
         owned: Object.values(labels).map((label) => label.name),
+        ...(want ? { create: labels[want] } : {}),
     });
     if (synced.added.length > 0 || synced.removed.length > 0) {
         done.push(`Labels: added ${synced.added.join(', ') || 'none'}; removed ${synced.removed.join(', ') || 'none'}.`);
@@ -39807,7 +39806,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   vb: () => (/* reexport */ assertExpectedHead),
   IK: () => (/* reexport */ coreIO),
   qK: () => (/* reexport */ createActionClient),
-  zU: () => (/* reexport */ ensureLabel),
   tT: () => (/* reexport */ envInputReader),
   dA: () => (/* reexport */ fetchPullRequest),
   _f: () => (/* reexport */ findPullRequest),
@@ -39824,7 +39822,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ww: () => (/* reexport */ whyNoWrites)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, createGitHubClient, describeMissingPermission, diffFileFromGitHub, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readOnlyReason, readPullRequestChange, shortenDescription, stickyMarker, teamsOfAuthor, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, createGitHubClient, describeMissingPermission, diffFileFromGitHub, ensureLabel, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readOnlyReason, readPullRequestChange, shortenDescription, stickyMarker, teamsOfAuthor, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 25 modules
 var src = __nccwpck_require__(3764);
@@ -51812,12 +51810,16 @@ function resolveTokenLogin(client, log) {
     return login;
 }
 async function lookUpLogin(client, log) {
-    try {
-        return (await client.rest.users.getAuthenticated()).data.login;
-    }
-    catch (error) {
-        if (!isRefusal(error))
-            throw error;
+    // GET /user always refuses installation tokens (GITHUB_TOKEN, GitHub Apps): don't spend a request.
+    const { tokenType } = (await client.auth());
+    if (tokenType !== 'installation') {
+        try {
+            return (await client.rest.users.getAuthenticated()).data.login;
+        }
+        catch (error) {
+            if (!isRefusal(error))
+                throw error;
+        }
     }
     try {
         const answer = await client.graphql('query { viewer { login } }');
@@ -52072,6 +52074,13 @@ async function syncLabels(client, repo, issueNumber, sync) {
     const removed = current
         .map((label) => label.name)
         .filter((name) => !wanted.has(name.toLowerCase()) && sync.owned.some((own) => own.toLowerCase() === name.toLowerCase()));
+    // Only a label about to be added can be missing from the repository: one already on the issue exists.
+    if (sync.create) {
+        for (const name of added) {
+            const spec = typeof sync.create === 'function' ? sync.create(name) : sync.create;
+            await ensureLabel(client, repo, { ...spec, name });
+        }
+    }
     if (added.length > 0)
         await client.rest.issues.addLabels({ ...target, labels: added });
     for (const name of removed) {

@@ -10,7 +10,6 @@ import {
   type MergeDecision,
 } from '@floodgate/core/decision';
 import {
-  ensureLabel,
   assertExpectedHead,
   findPullRequest,
   loadRunPolicy,
@@ -110,10 +109,10 @@ async function routeDecision({
   const done: string[] = [];
   const labels = decisionLabels(policy.merge['pending-label']);
   const want = wantedLabel(result.decision, mergeHandled);
-  if (want) await ensureLabel(client, context.repo, labels[want]);
   const synced = await syncLabels(client, context.repo, pr.number, {
     want: want ? [labels[want].name] : [],
     owned: Object.values(labels).map((label) => label.name),
+    ...(want ? { create: labels[want] } : {}),
   });
   if (synced.added.length > 0 || synced.removed.length > 0) {
     done.push(

@@ -56321,12 +56321,16 @@ function resolveTokenLogin(client, log) {
     return login;
 }
 async function lookUpLogin(client, log) {
-    try {
-        return (await client.rest.users.getAuthenticated()).data.login;
-    }
-    catch (error) {
-        if (!isRefusal(error))
-            throw error;
+    // GET /user always refuses installation tokens (GITHUB_TOKEN, GitHub Apps): don't spend a request.
+    const { tokenType } = (await client.auth());
+    if (tokenType !== 'installation') {
+        try {
+            return (await client.rest.users.getAuthenticated()).data.login;
+        }
+        catch (error) {
+            if (!isRefusal(error))
+                throw error;
+        }
     }
     try {
         const answer = await client.graphql('query { viewer { login } }');

@@ -36719,16 +36719,10 @@ async function routePullRequest(client, context, pr, assessment, comment, io) {
         description: riskStatusDescription(assessment),
         ...(context.runUrl ? { targetUrl: context.runUrl } : {}),
     });
-    for (const name of routing.labels) {
-        await (0,kit_src/* ensureLabel */.zU)(client, context.repo, {
-            name,
-            color: routing.labelColor,
-            description: 'Floodgate risk tier',
-        });
-    }
     const labels = await (0,kit_src/* syncLabels */.cj)(client, context.repo, pr.number, {
         want: routing.labels,
         owned: routing.tierLabels,
+        create: { color: routing.labelColor, description: 'Floodgate risk tier' },
     });
     if (labels.added.length > 0 || labels.removed.length > 0) {
         done.push(`Labels: added ${labels.added.join(', ') || 'none'}; removed ${labels.removed.join(', ') || 'none'}.`);
@@ -41728,7 +41722,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   j2: () => (/* reexport */ checkProposedPolicy),
   IK: () => (/* reexport */ coreIO),
   qK: () => (/* reexport */ createActionClient),
-  zU: () => (/* reexport */ ensureLabel),
   tT: () => (/* reexport */ envInputReader),
   _f: () => (/* reexport */ findPullRequest),
   Ib: () => (/* reexport */ loadRunPolicy),
@@ -41745,7 +41738,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ww: () => (/* reexport */ whyNoWrites)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, createGitHubClient, describeMissingPermission, diffFileFromGitHub, fetchPullRequest, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readOnlyReason, resolveTokenLogin, shortenDescription, stickyMarker, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, createGitHubClient, describeMissingPermission, diffFileFromGitHub, ensureLabel, fetchPullRequest, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readOnlyReason, resolveTokenLogin, shortenDescription, stickyMarker, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 38 modules
 var src = __nccwpck_require__(3007);
@@ -53746,12 +53739,16 @@ function resolveTokenLogin(client, log) {
     return login;
 }
 async function lookUpLogin(client, log) {
-    try {
-        return (await client.rest.users.getAuthenticated()).data.login;
-    }
-    catch (error) {
-        if (!isRefusal(error))
-            throw error;
+    // GET /user always refuses installation tokens (GITHUB_TOKEN, GitHub Apps): don't spend a request.
+    const { tokenType } = (await client.auth());
+    if (tokenType !== 'installation') {
+        try {
+            return (await client.rest.users.getAuthenticated()).data.login;
+        }
+        catch (error) {
+            if (!isRefusal(error))
+                throw error;
+        }
     }
     try {
         const answer = await client.graphql('query { viewer { login } }');
@@ -54006,6 +54003,13 @@ async function syncLabels(client, repo, issueNumber, sync) {
     const removed = current
         .map((label) => label.name)
         .filter((name) => !wanted.has(name.toLowerCase()) && sync.owned.some((own) => own.toLowerCase() === name.toLowerCase()));
+    // Only a label about to be added can be missing from the repository: one already on the issue exists.
+    if (sync.create) {
+        for (const name of added) {
+            const spec = typeof sync.create === 'function' ? sync.create(name) : sync.create;
+            await ensureLabel(client, repo, { ...spec, name });
+        }
+    }
     if (added.length > 0)
         await client.rest.issues.addLabels({ ...target, labels: added });
     for (const name of removed) {

@@ -12,7 +12,6 @@ import {
 import {
   assertExpectedHead,
   checkProposedPolicy,
-  ensureLabel,
   findPullRequest,
   loadRunPolicy,
   readFileAtRef,
@@ -82,16 +81,10 @@ async function routePullRequest(
     description: riskStatusDescription(assessment),
     ...(context.runUrl ? { targetUrl: context.runUrl } : {}),
   });
-  for (const name of routing.labels) {
-    await ensureLabel(client, context.repo, {
-      name,
-      color: routing.labelColor,
-      description: 'Floodgate risk tier',
-    });
-  }
   const labels = await syncLabels(client, context.repo, pr.number, {
     want: routing.labels,
     owned: routing.tierLabels,
+    create: { color: routing.labelColor, description: 'Floodgate risk tier' },
   });
   if (labels.added.length > 0 || labels.removed.length > 0) {
     done.push(

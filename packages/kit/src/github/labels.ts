@@ -40,6 +40,8 @@ export interface LabelSync {
   want: readonly string[];
   /** Labels Floodgate manages: removed when not wanted. Anything else is never touched. */
   owned: readonly string[];
+  /** Color and description of wanted labels the repository may not have yet: created before adding. */
+  create?: Omit<LabelSpec, 'name'> | ((name: string) => Omit<LabelSpec, 'name'>);
 }
 
 export interface LabelSyncResult {
@@ -67,6 +69,13 @@ export async function syncLabels(
         !wanted.has(name.toLowerCase()) && sync.owned.some((own) => own.toLowerCase() === name.toLowerCase()),
     );
 
+  // Only a label about to be added can be missing from the repository: one already on the issue exists.
+  if (sync.create) {
+    for (const name of added) {
+      const spec = typeof sync.create === 'function' ? sync.create(name) : sync.create;
+      await ensureLabel(client, repo, { ...spec, name });
+    }
+  }
   if (added.length > 0) await client.rest.issues.addLabels({ ...target, labels: added });
   for (const name of removed) {
     try {

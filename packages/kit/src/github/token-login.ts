@@ -25,10 +25,14 @@ export function resolveTokenLogin(client: GitHubClient, log?: GitHubLog): Promis
 }
 
 async function lookUpLogin(client: GitHubClient, log: GitHubLog | undefined): Promise<string> {
-  try {
-    return (await client.rest.users.getAuthenticated()).data.login;
-  } catch (error) {
-    if (!isRefusal(error)) throw error;
+  // GET /user always refuses installation tokens (GITHUB_TOKEN, GitHub Apps): don't spend a request.
+  const { tokenType } = (await client.auth()) as { tokenType?: string };
+  if (tokenType !== 'installation') {
+    try {
+      return (await client.rest.users.getAuthenticated()).data.login;
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+    }
   }
   try {
     const answer = await client.graphql<{ viewer: { login: string } | null }>('query { viewer { login } }');

@@ -199,14 +199,11 @@ describe('resolveTokenLogin', () => {
     expect(fake.requests.map((request) => request.route)).toEqual(['/user']);
   });
 
-  it('falls back to GraphQL viewer for an installation token, once per client', async () => {
+  it('asks GraphQL viewer for an installation token (GET /user always refuses them), once per client', async () => {
     const { fake, client } = await setUp();
     expect(await resolveTokenLogin(client)).toBe('github-actions[bot]');
     expect(await resolveTokenLogin(client)).toBe('github-actions[bot]');
-    expect(fake.requests.map((request) => `${request.status} ${request.route}`)).toEqual([
-      '403 /user',
-      '200 /graphql',
-    ]);
+    expect(fake.requests.map((request) => `${request.status} ${request.route}`)).toEqual(['200 /graphql']);
     expect(invalidRequests(fake)).toEqual([]);
   });
 
