@@ -37161,14 +37161,15 @@ async function run(inputs, deps) {
     const { io, context, client, now } = deps;
     const pr = await resolvePullRequest(inputs, deps);
     (0,kit_src/* assertExpectedHead */.vb)(pr, inputs.headSha);
-    const loaded = await (0,kit_src/* loadRunPolicy */.Ib)({
+    const loaded = await (0,kit_src/* loadActionPolicy */.v7)({
         policyPath: inputs.policyPath,
-        ...(inputs.config ? { configFile: inputs.config } : {}),
+        ...(inputs.config ? { config: inputs.config } : {}),
         workspace: context.workspace,
-        ...(client ? { base: { client, repo: context.repo, ref: pr.baseRef } } : {}),
+        repo: context.repo,
+        ...(client ? { client } : {}),
+        ...(pr ? { pr } : {}),
+        log: io,
     });
-    if (loaded.ignoredConfig)
-        io.warning(loaded.ignoredConfig);
     const policy = loaded.policy;
     const mode = inputs.mode ?? policy.mode;
     const method = inputs.mergeMethod ?? policy.merge.method;
@@ -39810,6 +39811,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   dA: () => (/* reexport */ fetchPullRequest),
   _f: () => (/* reexport */ findPullRequest),
   cq: () => (/* reexport */ pull_request_files_listPullRequestFiles),
+  v7: () => (/* reexport */ loadActionPolicy),
   Ib: () => (/* reexport */ loadRunPolicy),
   wM: () => (/* reexport */ readMatchedFiles),
   $p: () => (/* reexport */ readRunContext),
@@ -52305,6 +52307,22 @@ async function checkProposedPolicy(read, path) {
     catch (error) {
         return { path, error: error.message, text };
     }
+}
+/**
+ * The policy of an action run: from the PR's base branch when there is a PR and a client, else the
+ * `config` input or the checkout's file. Says so when a given `config` input was not used.
+ */
+async function loadActionPolicy(request) {
+    const { client, pr } = request;
+    const policy = await loadRunPolicy({
+        policyPath: request.policyPath,
+        ...(request.config ? { configFile: request.config } : {}),
+        workspace: request.workspace,
+        ...(client && pr ? { base: { client, repo: request.repo, ref: pr.baseRef } } : {}),
+    });
+    if (policy.ignoredConfig)
+        request.log.warning(policy.ignoredConfig);
+    return policy;
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/policy/index.ts

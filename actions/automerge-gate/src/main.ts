@@ -12,7 +12,7 @@ import {
 import {
   assertExpectedHead,
   findPullRequest,
-  loadRunPolicy,
+  loadActionPolicy,
   whyNoWrites,
   requestReviewers,
   setCommitStatus,
@@ -161,13 +161,15 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
   const { io, context, client, now } = deps;
   const pr = await resolvePullRequest(inputs, deps);
   assertExpectedHead(pr, inputs.headSha);
-  const loaded = await loadRunPolicy({
+  const loaded = await loadActionPolicy({
     policyPath: inputs.policyPath,
-    ...(inputs.config ? { configFile: inputs.config } : {}),
+    ...(inputs.config ? { config: inputs.config } : {}),
     workspace: context.workspace,
-    ...(client ? { base: { client, repo: context.repo, ref: pr.baseRef } } : {}),
+    repo: context.repo,
+    ...(client ? { client } : {}),
+    ...(pr ? { pr } : {}),
+    log: io,
   });
-  if (loaded.ignoredConfig) io.warning(loaded.ignoredConfig);
   const policy = loaded.policy;
   const mode = inputs.mode ?? policy.mode;
   const method = inputs.mergeMethod ?? policy.merge.method;

@@ -39475,14 +39475,15 @@ async function run(inputs, deps) {
     const pr = await resolvePullRequest(inputs, deps);
     if (pr)
         (0,kit_src/* assertExpectedHead */.vb)(pr, inputs.headSha);
-    const policy = await (0,kit_src/* loadRunPolicy */.Ib)({
+    const policy = await (0,kit_src/* loadActionPolicy */.v7)({
         policyPath: inputs.policyPath,
-        ...(inputs.config ? { configFile: inputs.config } : {}),
+        ...(inputs.config ? { config: inputs.config } : {}),
         workspace: context.workspace,
-        ...(client && pr ? { base: { client, repo: context.repo, ref: pr.baseRef } } : {}),
+        repo: context.repo,
+        ...(client ? { client } : {}),
+        ...(pr ? { pr } : {}),
+        log: io,
     });
-    if (policy.ignoredConfig)
-        io.warning(policy.ignoredConfig);
     const mode = inputs.mode ?? policy.policy.mode;
     const coveragePolicy = withOverrides(policy.policy.coverage, inputs);
     const repoFiles = await listRepoFiles(git);
@@ -44324,7 +44325,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   _f: () => (/* reexport */ findPullRequest),
   Nw: () => (/* reexport */ fitCommentBody),
   cq: () => (/* reexport */ pull_request_files_listPullRequestFiles),
-  Ib: () => (/* reexport */ loadRunPolicy),
+  v7: () => (/* reexport */ loadActionPolicy),
   xo: () => (/* reexport */ matchFiles),
   $p: () => (/* reexport */ readRunContext),
   Cs: () => (/* reexport */ runAction),
@@ -44333,7 +44334,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ww: () => (/* reexport */ whyNoWrites)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, createGitHubClient, describeMissingPermission, ensureLabel, fetchPullRequest, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readMatchedFiles, readOnlyReason, readPullRequestChange, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, createGitHubClient, describeMissingPermission, ensureLabel, fetchPullRequest, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, loadRunPolicy, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readMatchedFiles, readOnlyReason, readPullRequestChange, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 23 modules
 var src = __nccwpck_require__(8116);
@@ -56670,6 +56671,22 @@ async function checkProposedPolicy(read, path) {
     catch (error) {
         return { path, error: error.message, text };
     }
+}
+/**
+ * The policy of an action run: from the PR's base branch when there is a PR and a client, else the
+ * `config` input or the checkout's file. Says so when a given `config` input was not used.
+ */
+async function loadActionPolicy(request) {
+    const { client, pr } = request;
+    const policy = await loadRunPolicy({
+        policyPath: request.policyPath,
+        ...(request.config ? { configFile: request.config } : {}),
+        workspace: request.workspace,
+        ...(client && pr ? { base: { client, repo: request.repo, ref: pr.baseRef } } : {}),
+    });
+    if (policy.ignoredConfig)
+        request.log.warning(policy.ignoredConfig);
+    return policy;
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/policy/index.ts

@@ -15,7 +15,7 @@ import {
 import {
   assertExpectedHead,
   findPullRequest,
-  loadRunPolicy,
+  loadActionPolicy,
   whyNoWrites,
   type ActionIO,
   type GitHubClient,
@@ -117,13 +117,15 @@ export async function run(inputs: CoverageInputs, deps: CoverageDependencies): P
   const now = deps.now ?? (() => new Date());
   const pr = await resolvePullRequest(inputs, deps);
   if (pr) assertExpectedHead(pr, inputs.headSha);
-  const policy = await loadRunPolicy({
+  const policy = await loadActionPolicy({
     policyPath: inputs.policyPath,
-    ...(inputs.config ? { configFile: inputs.config } : {}),
+    ...(inputs.config ? { config: inputs.config } : {}),
     workspace: context.workspace,
-    ...(client && pr ? { base: { client, repo: context.repo, ref: pr.baseRef } } : {}),
+    repo: context.repo,
+    ...(client ? { client } : {}),
+    ...(pr ? { pr } : {}),
+    log: io,
   });
-  if (policy.ignoredConfig) io.warning(policy.ignoredConfig);
   const mode = inputs.mode ?? policy.policy.mode;
   const coveragePolicy = withOverrides(policy.policy.coverage, inputs);
 

@@ -37394,14 +37394,15 @@ async function run(inputs, deps) {
     const { io, context, client } = deps;
     const now = deps.now();
     const pr = await resolvePullRequest(inputs, deps);
-    const policy = await (0,kit_src/* loadRunPolicy */.Ib)({
+    const policy = await (0,kit_src/* loadActionPolicy */.v7)({
         policyPath: inputs.policyPath,
-        ...(inputs.config ? { configFile: inputs.config } : {}),
+        ...(inputs.config ? { config: inputs.config } : {}),
         workspace: context.workspace,
-        ...(client && pr ? { base: { client, repo: context.repo, ref: pr.baseRef } } : {}),
+        repo: context.repo,
+        ...(client ? { client } : {}),
+        ...(pr ? { pr } : {}),
+        log: io,
     });
-    if (policy.ignoredConfig)
-        io.warning(policy.ignoredConfig);
     const mode = inputs.mode ?? policy.policy.mode;
     const perfPolicy = perfPolicyOf(policy.policy.perf, inputs);
     const current = await readCurrentResults(inputs.files, inputs.format, context.workspace);
@@ -41620,7 +41621,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tT: () => (/* reexport */ envInputReader),
   _f: () => (/* reexport */ findPullRequest),
   s_: () => (/* reexport */ request_error/* httpStatusOf */.s_),
-  Ib: () => (/* reexport */ loadRunPolicy),
+  v7: () => (/* reexport */ loadActionPolicy),
   wM: () => (/* reexport */ readMatchedFiles),
   Lw: () => (/* reexport */ readOnlyReason),
   $p: () => (/* reexport */ readRunContext),
@@ -41630,7 +41631,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ww: () => (/* reexport */ whyNoWrites)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, assertExpectedHead, checkProposedPolicy, createGitHubClient, describeMissingPermission, diffFileFromGitHub, ensureLabel, fetchPullRequest, fitCommentBody, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readPullRequestChange, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, assertExpectedHead, checkProposedPolicy, createGitHubClient, describeMissingPermission, diffFileFromGitHub, ensureLabel, fetchPullRequest, fitCommentBody, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, loadRunPolicy, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readPullRequestChange, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 23 modules
 var src = __nccwpck_require__(2253);
@@ -53944,6 +53945,22 @@ async function checkProposedPolicy(read, path) {
     catch (error) {
         return { path, error: error.message, text };
     }
+}
+/**
+ * The policy of an action run: from the PR's base branch when there is a PR and a client, else the
+ * `config` input or the checkout's file. Says so when a given `config` input was not used.
+ */
+async function loadActionPolicy(request) {
+    const { client, pr } = request;
+    const policy = await loadRunPolicy({
+        policyPath: request.policyPath,
+        ...(request.config ? { configFile: request.config } : {}),
+        workspace: request.workspace,
+        ...(client && pr ? { base: { client, repo: request.repo, ref: pr.baseRef } } : {}),
+    });
+    if (policy.ignoredConfig)
+        request.log.warning(policy.ignoredConfig);
+    return policy;
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/policy/index.ts

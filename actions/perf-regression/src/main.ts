@@ -14,7 +14,7 @@ import {
 } from '@floodgate/core/perf';
 import {
   findPullRequest,
-  loadRunPolicy,
+  loadActionPolicy,
   readOnlyReason,
   whyNoWrites,
   setCommitStatus,
@@ -139,13 +139,15 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
   const { io, context, client } = deps;
   const now = deps.now();
   const pr = await resolvePullRequest(inputs, deps);
-  const policy = await loadRunPolicy({
+  const policy = await loadActionPolicy({
     policyPath: inputs.policyPath,
-    ...(inputs.config ? { configFile: inputs.config } : {}),
+    ...(inputs.config ? { config: inputs.config } : {}),
     workspace: context.workspace,
-    ...(client && pr ? { base: { client, repo: context.repo, ref: pr.baseRef } } : {}),
+    repo: context.repo,
+    ...(client ? { client } : {}),
+    ...(pr ? { pr } : {}),
+    log: io,
   });
-  if (policy.ignoredConfig) io.warning(policy.ignoredConfig);
   const mode: Mode = inputs.mode ?? policy.policy.mode;
   const perfPolicy = perfPolicyOf(policy.policy.perf, inputs);
   const current = await readCurrentResults(inputs.files, inputs.format, context.workspace);

@@ -36774,14 +36774,15 @@ async function run(inputs, deps) {
     const { io, context, client } = deps;
     const pr = await resolvePullRequest(inputs, deps);
     (0,kit_src/* assertExpectedHead */.vb)(pr, inputs.headSha);
-    const policy = await (0,kit_src/* loadRunPolicy */.Ib)({
+    const policy = await (0,kit_src/* loadActionPolicy */.v7)({
         policyPath: inputs.policyPath,
-        ...(inputs.config ? { configFile: inputs.config } : {}),
+        ...(inputs.config ? { config: inputs.config } : {}),
         workspace: context.workspace,
-        ...(client ? { base: { client, repo: context.repo, ref: pr.baseRef } } : {}),
+        repo: context.repo,
+        ...(client ? { client } : {}),
+        ...(pr ? { pr } : {}),
+        log: io,
     });
-    if (policy.ignoredConfig)
-        io.warning(policy.ignoredConfig);
     const mode = inputs.mode ?? policy.policy.mode;
     const facts = await gatherFacts({
         inputs,
@@ -41724,7 +41725,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qK: () => (/* reexport */ createActionClient),
   tT: () => (/* reexport */ envInputReader),
   _f: () => (/* reexport */ findPullRequest),
-  Ib: () => (/* reexport */ loadRunPolicy),
+  v7: () => (/* reexport */ loadActionPolicy),
   ZR: () => (/* reexport */ readFileAtRef),
   wM: () => (/* reexport */ readMatchedFiles),
   bg: () => (/* reexport */ readPullRequestChange),
@@ -41738,7 +41739,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ww: () => (/* reexport */ whyNoWrites)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, createGitHubClient, describeMissingPermission, diffFileFromGitHub, ensureLabel, fetchPullRequest, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readOnlyReason, resolveTokenLogin, shortenDescription, stickyMarker, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, createGitHubClient, describeMissingPermission, diffFileFromGitHub, ensureLabel, fetchPullRequest, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, loadRunPolicy, matchFiles, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readOnlyReason, resolveTokenLogin, shortenDescription, stickyMarker, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 38 modules
 var src = __nccwpck_require__(3007);
@@ -54234,6 +54235,22 @@ async function checkProposedPolicy(read, path) {
     catch (error) {
         return { path, error: error.message, text };
     }
+}
+/**
+ * The policy of an action run: from the PR's base branch when there is a PR and a client, else the
+ * `config` input or the checkout's file. Says so when a given `config` input was not used.
+ */
+async function loadActionPolicy(request) {
+    const { client, pr } = request;
+    const policy = await loadRunPolicy({
+        policyPath: request.policyPath,
+        ...(request.config ? { configFile: request.config } : {}),
+        workspace: request.workspace,
+        ...(client && pr ? { base: { client, repo: request.repo, ref: pr.baseRef } } : {}),
+    });
+    if (policy.ignoredConfig)
+        request.log.warning(policy.ignoredConfig);
+    return policy;
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/policy/index.ts

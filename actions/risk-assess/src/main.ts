@@ -13,7 +13,7 @@ import {
   assertExpectedHead,
   checkProposedPolicy,
   findPullRequest,
-  loadRunPolicy,
+  loadActionPolicy,
   readFileAtRef,
   whyNoWrites,
   requestReviewers,
@@ -144,13 +144,15 @@ export async function run(inputs: RiskInputs, deps: RiskDependencies): Promise<R
   const { io, context, client } = deps;
   const pr = await resolvePullRequest(inputs, deps);
   assertExpectedHead(pr, inputs.headSha);
-  const policy = await loadRunPolicy({
+  const policy = await loadActionPolicy({
     policyPath: inputs.policyPath,
-    ...(inputs.config ? { configFile: inputs.config } : {}),
+    ...(inputs.config ? { config: inputs.config } : {}),
     workspace: context.workspace,
-    ...(client ? { base: { client, repo: context.repo, ref: pr.baseRef } } : {}),
+    repo: context.repo,
+    ...(client ? { client } : {}),
+    ...(pr ? { pr } : {}),
+    log: io,
   });
-  if (policy.ignoredConfig) io.warning(policy.ignoredConfig);
   const mode = inputs.mode ?? policy.policy.mode;
   const facts = await gatherFacts({
     inputs,

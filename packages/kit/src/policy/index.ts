@@ -1,1 +1,7 @@
-export { checkProposedPolicy, loadRunPolicy, type PolicyRequest, type RunPolicy } from './load.js';
+export {
+  checkProposedPolicy,
+  loadActionPolicy,
+  loadRunPolicy,
+  type PolicyRequest,
+  type RunPolicy,
+} from './load.js';

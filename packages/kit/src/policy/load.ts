@@ -82,3 +82,27 @@ export async function checkProposedPolicy(
     return { path, error: (error as Error).message, text };
   }
 }
+
+/**
+ * The policy of an action run: from the PR's base branch when there is a PR and a client, else the
+ * `config` input or the checkout's file. Says so when a given `config` input was not used.
+ */
+export async function loadActionPolicy(request: {
+  policyPath: string;
+  config?: string;
+  workspace: string;
+  repo: RepoRef;
+  client?: GitHubClient;
+  pr?: { baseRef: string };
+  log: { warning(message: string): void };
+}): Promise<RunPolicy> {
+  const { client, pr } = request;
+  const policy = await loadRunPolicy({
+    policyPath: request.policyPath,
+    ...(request.config ? { configFile: request.config } : {}),
+    workspace: request.workspace,
+    ...(client && pr ? { base: { client, repo: request.repo, ref: pr.baseRef } } : {}),
+  });
+  if (policy.ignoredConfig) request.log.warning(policy.ignoredConfig);
+  return policy;
+}
