@@ -62,7 +62,12 @@ type Access = 'read' | 'write';
  * What each of our actions writes, by mode: a job that runs one must grant at least this, or
  * its first write fails with a 403 on users' repositories (the fake API does not enforce it).
  */
-function permissionsNeeded(action: string, mode: string, record: boolean): Record<string, Access> {
+function permissionsNeeded(
+  action: string,
+  mode: string,
+  record: boolean,
+  merge: boolean,
+): Record<string, Access> {
   if (mode === 'observe') return { contents: 'read' };
   switch (action) {
     case 'risk-assess':
@@ -75,7 +80,12 @@ function permissionsNeeded(action: string, mode: string, record: boolean): Recor
     case 'automerge-gate':
       return mode === 'sweep'
         ? { contents: 'write', 'pull-requests': 'write', issues: 'write', statuses: 'read' }
-        : { contents: 'write', 'pull-requests': 'write', issues: 'write', statuses: 'write' };
+        : {
+            contents: merge ? 'write' : 'read',
+            'pull-requests': 'write',
+            issues: 'write',
+            statuses: 'write',
+          };
     default:
       throw new Error(`unknown action ${action}`);
   }
@@ -92,7 +102,8 @@ function missingPermissions(workflow: Workflow, topLevel: unknown): string[] {
       if (!action) continue;
       const mode = String(step.with?.mode ?? '');
       const record = String(step.with?.record ?? '') === 'true';
-      for (const [scope, access] of Object.entries(permissionsNeeded(action, mode, record))) {
+      const merge = String(step.with?.merge ?? 'true') !== 'false';
+      for (const [scope, access] of Object.entries(permissionsNeeded(action, mode, record, merge))) {
         const has = granted[scope];
         if (has !== 'write' && !(access === 'read' && has === 'read'))
           missing.push(`${name}: ${action} needs ${scope}: ${access}`);

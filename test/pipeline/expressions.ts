@@ -3,8 +3,8 @@
  * can run the reusable workflow file itself: literals, context lookups (`inputs.x`,
  * `needs.risk.outputs.tier`, `steps.id.outputs.y`, `secrets.t`, `github.token`), `!`, `==`, `!=`
  * (strings compared case-insensitively, as GitHub does), `&&`, `||` (returning an operand, as
- * GitHub does), parentheses and the status functions. Anything else throws, so the test cannot
- * silently misread a workflow.
+ * GitHub does), parentheses, the status functions and `format()`. Anything else throws, so the
+ * test cannot silently misread a workflow.
  */
 export type Value = string | number | boolean | null | { [key: string]: Value };
 export interface Context {
@@ -47,7 +47,7 @@ function tokenize(source: string): Token[] {
     } else {
       const op =
         ['==', '!=', '&&', '||'].find((o) => source.startsWith(o, i)) ??
-        (['!', '(', ')'].includes(ch) ? ch : undefined);
+        (['!', '(', ')', ','].includes(ch) ? ch : undefined);
       if (!op) throw new Error(`unsupported character '${ch}' in expression: ${source}`);
       tokens.push({ kind: 'op', text: op });
       i += op.length;
@@ -102,7 +102,15 @@ export function evaluate(
       if (token.text === 'null') return null;
       if (peek()?.text === '(') {
         expect('(');
+        const args: Value[] = [];
+        while (peek()?.text !== ')') {
+          if (args.length > 0) expect(',');
+          args.push(or());
+        }
         expect(')');
+        if (token.text === 'format') return format(args, source);
+        if (args.length > 0)
+          throw new Error(`unsupported arguments to ${token.text}() in expression: ${source}`);
         switch (token.text) {
           case 'always':
             return true;
@@ -150,6 +158,20 @@ export function evaluate(
   const value = or();
   if (position !== tokens.length) throw new Error(`unexpected '${peek()?.text}' in expression: ${source}`);
   return value;
+}
+
+const text = (value: Value): string =>
+  value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+
+/** GitHub's format('{0}/x', a): `{N}` replaced by argument N, `{{` and `}}` escape braces. */
+function format(args: Value[], source: string): string {
+  const [template, ...values] = args;
+  if (typeof template !== 'string') throw new Error(`format() needs a string template: ${source}`);
+  return template.replace(/\{\{|\}\}|\{(\d+)\}/g, (match, index?: string) => {
+    if (index === undefined) return match[0] as string;
+    if (Number(index) >= values.length) throw new Error(`format() has no argument ${index}: ${source}`);
+    return text(values[Number(index)] as Value);
+  });
 }
 
 export function isTruthy(value: Value): boolean {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { FakeGitHub } from '../fake-github/index.js';
@@ -61,7 +61,7 @@ export interface RunWorkflowOptions {
   eventName: string;
   /** artifacts of the calling run: name -> files (relative path -> content) */
   artifacts?: Record<string, Record<string, string>>;
-  /** what actions/checkout puts in a job's workspace */
+  /** what actions/checkout puts in a job's workspace (the PR's files: untrusted) */
   checkout?: Record<string, string>;
 }
 
@@ -128,8 +128,15 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
   return { jobs, outputs };
 }
 
-async function runJob(job: JobSpec, jobContext: Context, options: RunWorkflowOptions): Promise<JobRun> {
-  const workspace = mkdtempSync(join(tmpdir(), 'floodgate-job-'));
+async function runJob(job: JobSpec, needsContext: Context, options: RunWorkflowOptions): Promise<JobRun> {
+  // As on a runner: the workspace (where the checkout lands) and RUNNER_TEMP are separate
+  // directories, so a path under runner.temp can never be a file the PR committed.
+  const jobDir = mkdtempSync(join(tmpdir(), 'floodgate-job-'));
+  const workspace = join(jobDir, 'workspace');
+  const runnerTemp = join(jobDir, '_temp');
+  mkdirSync(workspace);
+  mkdirSync(runnerTemp);
+  const jobContext: Context = { ...needsContext, runner: { temp: runnerTemp, os: 'Linux' } };
   const steps: Record<string, Value> = {};
   const runs: StepRun[] = [];
   let failed = false;
@@ -147,7 +154,8 @@ async function runJob(job: JobSpec, jobContext: Context, options: RunWorkflowOpt
     if (step.uses?.startsWith('actions/download-artifact@')) {
       const files = options.artifacts?.[withValues.name ?? ''];
       if (!files) throw new Error(`the scenario has no artifact named '${withValues.name}'`);
-      writeFiles(join(workspace, withValues.path ?? '.'), files);
+      // actions/download-artifact resolves a relative path against the workspace.
+      writeFiles(resolve(workspace, withValues.path ?? '.'), files);
       outcome = { name: label, outcome: 'success' };
     } else if (step.uses?.startsWith('actions/checkout@')) {
       writeFiles(workspace, options.checkout ?? {});
@@ -160,6 +168,7 @@ async function runJob(job: JobSpec, jobContext: Context, options: RunWorkflowOpt
         eventName: options.eventName,
         api: options.api,
         cwd: workspace,
+        env: { RUNNER_TEMP: runnerTemp },
       });
       if (step.id)
         steps[step.id] = { outputs: result.outputs, outcome: result.exitCode === 0 ? 'success' : 'failure' };
@@ -172,7 +181,7 @@ async function runJob(job: JobSpec, jobContext: Context, options: RunWorkflowOpt
       writeFileSync(outputFile, '');
       const result = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', step.run], {
         cwd: workspace,
-        env: { PATH: process.env.PATH, GITHUB_OUTPUT: outputFile, ...env },
+        env: { PATH: process.env.PATH, GITHUB_OUTPUT: outputFile, RUNNER_TEMP: runnerTemp, ...env },
         encoding: 'utf8',
       });
       const succeeded = result.status === 0;
