@@ -104,6 +104,8 @@ export interface PullState {
   requestedReviewers: string[];
   requestedTeams: string[];
   autoMerge: AutoMergeState | null;
+  /** `labeled` timeline events, oldest first (who added which label) */
+  labelEvents?: { label: string; actor: Actor; createdAt: string }[];
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
@@ -132,8 +134,18 @@ export interface CheckRunState {
     'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required' | null;
   startedAt: string;
   completedAt: string | null;
-  appSlug: string;
+  /** The app that created it: GitHub Actions unless a test says otherwise. */
+  app: CheckRunApp;
 }
+
+export interface CheckRunApp {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/** The app behind every workflow job's check run. */
+export const GITHUB_ACTIONS_APP: CheckRunApp = { id: 15368, slug: 'github-actions', name: 'GitHub Actions' };
 
 export interface RepoState {
   id: number;
@@ -459,6 +471,7 @@ export class FakeState {
     conclusion: CheckRunState['conclusion'],
     status: CheckRunState['status'] = conclusion === null ? 'in_progress' : 'completed',
     fullName = this.defaultRepo,
+    app: CheckRunApp = GITHUB_ACTIONS_APP,
   ): CheckRunState {
     const id = this.nextId();
     const at = this.timestamp();
@@ -471,7 +484,7 @@ export class FakeState {
       conclusion,
       startedAt: at,
       completedAt: status === 'completed' ? at : null,
-      appSlug: 'github-actions',
+      app: { ...app },
     };
     this.repo(fullName).checkRuns.push(run);
     return run;

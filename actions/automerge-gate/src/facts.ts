@@ -8,6 +8,7 @@ import {
   testsFromStatus,
   tierFromStatus,
   type DecisionFacts,
+  type GateJobName,
   type Signal,
 } from '@floodgate/core/decision';
 import {
@@ -35,11 +36,25 @@ async function findingsSignal(inputs: AutomergeInputs, workspace: string) {
   };
 }
 
+/** A gate job handed its result over when the output it feeds into the decision is set. */
+const producedBy: Record<GateJobName, (inputs: AutomergeInputs) => boolean> = {
+  risk: (inputs) => inputs.tier !== undefined,
+  coverage: (inputs) => inputs.coverageResult !== undefined,
+  perf: (inputs) => inputs.perfResult !== undefined,
+};
+
+/** A head in another repository, or one whose repository is gone, is a fork's. */
+function isFork(pr: PullRequestInfo, repoName: string): boolean {
+  return pr.headRepo === undefined || pr.headRepo.toLowerCase() !== repoName.toLowerCase();
+}
+
 export interface FactsRequest {
   inputs: AutomergeInputs;
   pr: PullRequestInfo;
   policy: Policy;
   workspace: string;
+  /** `owner/repo` of the base repository */
+  repoName: string;
   /** absent without a token: only inputs count */
   api?: { client: GitHubClient; repo: RepoRef; commit: CommitSignals };
 }
@@ -50,6 +65,7 @@ export async function gatherDecisionFacts({
   pr,
   policy,
   workspace,
+  repoName,
   api,
 }: FactsRequest): Promise<DecisionFacts> {
   const latest = latestStatuses(api?.commit.statuses ?? []);
@@ -91,6 +107,8 @@ export async function gatherDecisionFacts({
     requiredChecks: requiredCheckStates(policy.merge['required-checks'], api?.commit.statuses ?? [], runs),
     ...(change ? { change } : {}),
     aiGenerated: detectAi({ author: pr.author, labels: pr.labels, commitMessages }, policy.ai).aiGenerated,
+    fork: isFork(pr, repoName),
+    gateJobs: inputs.gateJobs.map((job) => ({ ...job, produced: producedBy[job.gate](inputs) })),
     draft: pr.draft,
     approvals,
     required: inputs.required,

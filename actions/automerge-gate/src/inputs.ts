@@ -1,9 +1,11 @@
 import { TIERS, type MergeMethod, type Mode, type Tier } from '@floodgate/core';
 import {
+  GATE_JOBS,
   GATE_RESULTS,
   JOB_RESULTS,
   parseSeverityCounts,
   SIGNAL_NAMES,
+  type GateJobName,
   type GateResult,
   type JobResult,
   type SignalName,
@@ -35,6 +37,10 @@ export interface AutomergeInputs {
   /** minutes */
   wait?: number;
   mergeMethod?: MergeMethod;
+  /** `needs.<job>.result` of each gate configured as a job of the calling workflow */
+  gateJobs: { gate: GateJobName; result: JobResult }[];
+  /** false: decide and publish, never merge (a workflow_run publishing a fork's results) */
+  merge: boolean;
   comment: boolean;
   failOn: 'blocked' | 'human-review' | 'never';
 }
@@ -82,6 +88,11 @@ export function readAutomergeInputs(read: InputReader): AutomergeInputs {
     required: required as SignalName[],
     ...optional('wait', inputs.durationMinutes('wait')),
     ...optional('mergeMethod', inputs.oneOf('merge-method', ['squash', 'merge', 'rebase'] as const)),
+    gateJobs: GATE_JOBS.flatMap((gate) => {
+      const result = inputs.oneOf(`${gate}-job`, JOB_RESULTS);
+      return result === undefined ? [] : [{ gate, result }];
+    }),
+    merge: inputs.boolean('merge', true),
     comment: inputs.boolean('comment', true),
     failOn: inputs.oneOf('fail-on', ['blocked', 'human-review', 'never'] as const, 'never'),
   };

@@ -1,10 +1,23 @@
+import { detectAi, type AiDetection } from '@floodgate/core';
 import type { PerfAcknowledgment } from '@floodgate/core/perf';
-import { httpStatusOf, type GitHubClient, type RepoRef, type RunContext } from '@floodgate/kit';
+import { notIndependent } from '@floodgate/core/review';
+import {
+  httpStatusOf,
+  type GitHubClient,
+  type PullRequestInfo,
+  type RepoRef,
+  type RunContext,
+} from '@floodgate/kit';
 
 export const ACK_LABEL = 'floodgate:perf-ack';
 /** `/floodgate ack-perf <reason>` at the start of a line of a comment. */
 const ACK_COMMAND = /^[ \t]*\/floodgate[ \t]+ack-perf\b[ \t]*(.*)$/im;
 const WRITERS = new Set(['admin', 'maintain', 'write']);
+
+export type AcknowledgedPullRequest = Pick<
+  PullRequestInfo,
+  'number' | 'labels' | 'author' | 'assignees' | 'body'
+>;
 
 export interface AcknowledgmentSearch {
   acknowledgment?: PerfAcknowledgment;
@@ -50,15 +63,55 @@ async function ackComments(client: GitHubClient, repo: RepoRef, issueNumber: num
   });
 }
 
-/** Who added the ack label, when this very event is that labeling (the payload names the sender). */
-function labelerOf(context: RunContext): string | undefined {
+/**
+ * Who added the ack label: the sender when this very event is that labeling, else the actor of the
+ * newest `labeled` event for it in the PR's timeline.
+ */
+async function labelerOf(
+  client: GitHubClient,
+  repo: RepoRef,
+  number: number,
+  context: RunContext,
+): Promise<string | undefined> {
   const payload = context.payload as {
     action?: string;
     label?: { name?: string };
     sender?: { login?: string };
   };
   if (payload.action === 'labeled' && payload.label?.name === ACK_LABEL) return payload.sender?.login;
-  return undefined;
+  const events = await client.paginate(client.rest.issues.listEvents, {
+    ...repo,
+    issue_number: number,
+    per_page: 100,
+  });
+  const labelings = events.filter(
+    (event) =>
+      event.event === 'labeled' && 'label' in event && event.label.name.toLowerCase() === ACK_LABEL,
+  );
+  return labelings.at(-1)?.actor?.login;
+}
+
+/** The author and whoever asked an agent for the PR: their word cannot excuse its regression. */
+async function notIndependentOf(
+  client: GitHubClient,
+  repo: RepoRef,
+  pr: AcknowledgedPullRequest,
+  ai: AiDetection,
+): Promise<Set<string>> {
+  const commits = await client.paginate(client.rest.pulls.listCommits, {
+    ...repo,
+    pull_number: pr.number,
+    per_page: 100,
+  });
+  const commitMessages = commits.map((commit) => commit.commit.message);
+  const { aiGenerated } = detectAi({ author: pr.author, labels: pr.labels, commitMessages }, ai);
+  return notIndependent({
+    author: pr.author,
+    aiGenerated,
+    assignees: pr.assignees,
+    body: pr.body,
+    commitMessages,
+  });
 }
 
 /**
@@ -69,17 +122,29 @@ function labelerOf(context: RunContext): string | undefined {
 export async function findAcknowledgment(
   client: GitHubClient,
   repo: RepoRef,
-  pr: { number: number; labels: readonly string[] },
+  pr: AcknowledgedPullRequest,
   context: RunContext,
   now: Date,
+  ai: AiDetection,
 ): Promise<AcknowledgmentSearch> {
   const ignored: string[] = [];
   const roles = new Map<string, string>();
+  let excluded: Set<string> | undefined;
+  const independent = async (login: string): Promise<boolean> => {
+    excluded ??= await notIndependentOf(client, repo, pr, ai);
+    return !excluded.has(login.toLowerCase());
+  };
   let acknowledgment: PerfAcknowledgment | undefined;
   const candidates = (await ackComments(client, repo, pr.number)).reverse();
   for (const comment of candidates) {
     if (comment.isBot) {
       ignored.push(`/floodgate ack-perf from ${comment.login}: bots cannot acknowledge a regression.`);
+      continue;
+    }
+    if (!(await independent(comment.login))) {
+      ignored.push(
+        `/floodgate ack-perf from ${comment.login}: the PR's author, or who asked the agent for it, cannot acknowledge its own regression.`,
+      );
       continue;
     }
     if (!roles.has(comment.login)) roles.set(comment.login, await roleOf(client, repo, comment.login));
@@ -99,13 +164,21 @@ export async function findAcknowledgment(
     acknowledgment ??= { by: comment.login, at: comment.at, reason: comment.reason, via: 'comment' };
   }
   if (!acknowledgment && pr.labels.some((label) => label.toLowerCase() === ACK_LABEL)) {
-    const labeler = labelerOf(context);
-    acknowledgment = {
-      by: labeler ?? `whoever added the ${ACK_LABEL} label`,
-      ...(labeler ? { at: now.toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
-      reason: `label ${ACK_LABEL}`,
-      via: 'label',
-    };
+    const labeler = await labelerOf(client, repo, pr.number, context);
+    if (!labeler) {
+      ignored.push(`The ${ACK_LABEL} label: GitHub does not say who added it, so it does not count.`);
+    } else if (!(await independent(labeler))) {
+      ignored.push(
+        `The ${ACK_LABEL} label added by ${labeler}: the PR's author, or who asked the agent for it, cannot acknowledge its own regression.`,
+      );
+    } else {
+      acknowledgment = {
+        by: labeler,
+        at: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        reason: `label ${ACK_LABEL}`,
+        via: 'label',
+      };
+    }
   }
   return { ...(acknowledgment ? { acknowledgment } : {}), ignored };
 }

@@ -1,4 +1,11 @@
-import { escapeLog, FloodgateError, InvalidInputError, type Mode, type PolicySource } from '@floodgate/core';
+import {
+  escapeLog,
+  FloodgateError,
+  InvalidInputError,
+  type AiDetection,
+  type Mode,
+  type PolicySource,
+} from '@floodgate/core';
 import type { BaselineAcknowledgment } from '@floodgate/core/baseline';
 import {
   comparePerf,
@@ -100,6 +107,7 @@ async function pushAcknowledgments(
   deps: PerfDependencies,
   inputs: PerfInputs,
   sha: string,
+  ai: AiDetection,
 ): Promise<BaselineAcknowledgment[]> {
   const { context, io } = deps;
   const number = inputs.pr ?? pullRequestOfPush(context.payload);
@@ -112,9 +120,16 @@ async function pushAcknowledgments(
   const found = await findAcknowledgment(
     client,
     context.repo,
-    { number, labels: data.labels.map((label) => label.name ?? '') },
+    {
+      number,
+      labels: data.labels.map((label) => label.name ?? ''),
+      author: data.user?.login ?? '',
+      assignees: (data.assignees ?? []).map((user) => user.login),
+      body: data.body ?? '',
+    },
     context,
     deps.now(),
+    ai,
   );
   return found.acknowledgment ? [toBaselineAcknowledgment(found.acknowledgment, `#${number}`)] : [];
 }
@@ -146,6 +161,7 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
     repo: context.repo,
     ...(client ? { client } : {}),
     ...(pr ? { pr } : {}),
+    event: { name: context.eventName, sha: context.sha },
     log: io,
   });
   const mode: Mode = inputs.mode ?? policy.policy.mode;
@@ -180,7 +196,7 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
   const comparison = comparePerf(baseline.side ?? EMPTY_SIDE, current.suite, perfPolicy);
   let acks: AcknowledgmentSearch = { ignored: [] };
   if (pr && client && comparison.result !== 'pass') {
-    acks = await findAcknowledgment(client, context.repo, pr, context, now);
+    acks = await findAcknowledgment(client, context.repo, pr, context, now, policy.policy.ai);
   }
   const result: Verdict = acks.acknowledgment ? 'pass' : comparison.result;
   if (acks.acknowledgment) {
@@ -280,7 +296,7 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
           ? acks.acknowledgment
             ? [toBaselineAcknowledgment(acks.acknowledgment, `#${pr.number}`)]
             : []
-          : await pushAcknowledgments(client!, deps, inputs, sha);
+          : await pushAcknowledgments(client!, deps, inputs, sha, policy.policy.ai);
         recorded = await recordResults(store, sha, current.suite, {
           recordedAt: isoSeconds(now),
           ...(pr ? {} : { ref: context.ref }),

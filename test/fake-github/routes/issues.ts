@@ -1,7 +1,7 @@
 import { bodyObject, queryString, repoOf, type Handler, type RequestContext } from '../context.js';
 import { HttpError, notFound, validationFailed } from '../http-error.js';
 import { paginate } from '../pagination.js';
-import { commentShape, labelShape } from '../shapes.js';
+import { commentShape, labelShape, userShape } from '../shapes.js';
 import { nodeId, type CommentState, type LabelState, type PullState, type RepoState } from '../state.js';
 
 /** GitHub rejects comment bodies longer than this. */
@@ -148,10 +148,39 @@ export const issueRoutes: Record<string, Handler> = {
     const pull = issueOf(context, repo);
     for (const name of labelNames(bodyObject(context))) {
       const label = ensureLabel(context, repo, name);
-      if (!pull.labels.some((l) => l.toLowerCase() === label.name.toLowerCase()))
+      if (!pull.labels.some((l) => l.toLowerCase() === label.name.toLowerCase())) {
         pull.labels.push(label.name);
+        if (context.actor) {
+          (pull.labelEvents ??= []).push({
+            label: label.name,
+            actor: context.actor,
+            createdAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          });
+        }
+      }
     }
     return { status: 200, body: issueLabels(context, repo, pull) };
+  },
+
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/events': (context) => {
+    const repo = repoOf(context);
+    const pull = issueOf(context, repo);
+    const events = (pull.labelEvents ?? []).map((event, index) => ({ event, index }));
+    return paginate(context, events, ({ event, index }) => {
+      const label = repo.labels.get(event.label.toLowerCase());
+      return {
+        id: pull.number * 1000 + index,
+        node_id: nodeId('LabeledEvent', pull.number * 1000 + index),
+        url: `${context.baseUrl}/repos/${repo.owner.login}/${repo.name}/issues/events/${pull.number * 1000 + index}`,
+        actor: userShape(event.actor, context.baseUrl),
+        event: 'labeled',
+        commit_id: null,
+        commit_url: null,
+        created_at: event.createdAt,
+        performed_via_github_app: null,
+        label: { name: event.label, color: label?.color ?? 'ededed' },
+      };
+    });
   },
 
   'PUT /repos/{owner}/{repo}/issues/{issue_number}/labels': (context) => {

@@ -1,9 +1,9 @@
-import type { PolicySource } from '../report/risk.js';
+import { describePolicySource, type PolicySource } from '../report/risk.js';
 import { escapeMarkdown, formatAge, inlineCode, plural, table } from '../report/markdown.js';
 import { deltaArrow, formatDeltaPoints } from './delta.js';
 import type { CoverageEvaluation, CoverageReason, GateResult } from './evaluate.js';
 import { formatPercent, type Fraction } from './fraction.js';
-import type { FilePatchCoverage, LineRange, PatchCoverage } from './patch.js';
+import type { FilePatchCoverage, LineRange, PatchCoverage, UnmeasuredReason } from './patch.js';
 import { summaryHeadline, toFraction, type CoverageSummary } from './summary.js';
 import { renderCoverageTrend, type CoverageTrendPoint } from './trend.js';
 
@@ -122,7 +122,9 @@ function headlineSection(
     patch
       ? patch.lines.total > 0
         ? describeFraction(patch.lines)
-        : 'no executable lines added'
+        : patch.unmeasured.length > 0
+          ? `not measured (${plural(patch.unmeasured.length, 'changed file')} unmeasured)`
+          : 'no executable lines added'
       : 'not measured (no diff)',
     '',
     '',
@@ -161,17 +163,42 @@ function uncoveredSection(patch: PatchCoverage, maxRows: number): string {
     if (files.length > maxRows) lines.push('', `… and ${plural(files.length - maxRows, 'more file')}.`);
   }
   const extra: string[] = [];
-  if (patch.unmeasured.length > 0) {
-    extra.push(
-      `${plural(patch.unmeasured.length, 'changed file')} with added lines not in the coverage report (not counted): ${listPaths(patch.unmeasured)}.`,
-    );
-  }
+  // Listed so a reader sees that no changed file was dropped silently.
+  if (patch.notCode.length > 0)
+    extra.push(`Not code the reports' tools measure (not counted): ${listPaths(patch.notCode)}.`);
+  if (patch.tests.length > 0)
+    extra.push(`Tests and tool configuration, not in the reports (not counted): ${listPaths(patch.tests)}.`);
   if (patch.unknown.length > 0) {
     extra.push(
       `${plural(patch.unknown.length, 'changed file')} whose added lines the diff does not show: ${listPaths(patch.unknown)}.`,
     );
   }
   if (extra.length > 0) lines.push('', ...extra);
+  if (patch.unmeasured.length > 0) lines.push('', unmeasuredTable(patch, maxRows));
+  return lines.join('\n');
+}
+
+const REASON_TEXT: Record<UnmeasuredReason, string> = {
+  'not-in-report': 'not in any report',
+  excluded: "excluded by the report's tool",
+  unresolved: 'path could not be resolved',
+  'no-line-data': 'report has totals only',
+};
+
+function unmeasuredTable(patch: PatchCoverage, maxRows: number): string {
+  const files = patch.unmeasured;
+  const lines = [
+    `${plural(files.length, 'changed file')} with added lines not measured by any report${patch.totalsOnly ? ' (the report has totals only: patch coverage cannot be computed from it)' : ''}:`,
+    '',
+    table(
+      ['File', 'Why', 'Detail'],
+      files
+        .slice(0, maxRows)
+        .map((file) => [inlineCode(file.path), REASON_TEXT[file.reason], escapeMarkdown(file.detail)]),
+      ['l', 'l', 'l'],
+    ),
+  ];
+  if (files.length > maxRows) lines.push('', `… and ${plural(files.length - maxRows, 'more file')}.`);
   return lines.join('\n');
 }
 
@@ -232,9 +259,7 @@ function indirectSection(evaluation: CoverageEvaluation, limit: number): string 
 }
 
 function footer(context: CoverageReportContext): string {
-  const policy = context.policy.from
-    ? `${inlineCode(context.policy.path)} from ${escapeMarkdown(context.policy.from)}`
-    : `defaults (no ${inlineCode(context.policy.path)})`;
+  const policy = describePolicySource(context.policy);
   const parts = [
     `Reports: ${listPaths(context.reports)}.`,
     `Changed lines: ${context.diffSource ? escapeMarkdown(context.diffSource) : 'no diff (patch coverage not measured)'}.`,

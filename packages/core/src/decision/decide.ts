@@ -2,20 +2,13 @@ import { atLeast } from '../findings/severity.js';
 import type { SeverityCounts } from '../findings/types.js';
 import { GlobSet } from '../glob/match.js';
 import { SEVERITIES, type Policy, type Severity } from '../policy/types.js';
+import { blocked, review, type Rule } from './reasons.js';
+import { forkPullRequest, gateJobs } from './trust.js';
 import type { DecisionFacts, DecisionReason, MergeDecision, Signal, SignalName } from './types.js';
 
 /** Changed files shown as evidence for a path rule; the rest are counted. */
 export const PATH_EVIDENCE_LIMIT = 10;
 
-type Rule = (facts: DecisionFacts, policy: Policy) => DecisionReason[];
-
-function blocked(rule: string, message: string, evidence: string[] = []): DecisionReason {
-  return { rule, outcome: 'blocked', message, evidence, waivable: false };
-}
-
-function review(rule: string, message: string, evidence: string[] = [], waivable = true): DecisionReason {
-  return { rule, outcome: 'human-review', message, evidence, waivable };
-}
 
 function shown<T>(signal: Signal<T>): string {
   return signal.known
@@ -213,6 +206,8 @@ const draft: Rule = (facts) =>
 
 const RULES: readonly Rule[] = [
   tests,
+  gateJobs,
+  forkPullRequest,
   requiredChecks,
   findings,
   coverage,

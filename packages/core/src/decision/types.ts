@@ -23,6 +23,20 @@ export type SignalName = (typeof SIGNAL_NAMES)[number];
 export type Signal<T> =
   { known: true; value: T; source: string } | { known: false; source: string; why: string };
 
+/** The gates that can run as jobs of one workflow before the decision. */
+export const GATE_JOBS = ['risk', 'coverage', 'perf'] as const;
+export type GateJobName = (typeof GATE_JOBS)[number];
+
+/**
+ * A gate configured to run as a job of the calling workflow: its job's result as GitHub reports it
+ * (`needs.<job>.result`), and whether its result output reached the decision.
+ */
+export interface GateJob {
+  gate: GateJobName;
+  result: JobResult;
+  produced: boolean;
+}
+
 export type CheckState = 'success' | 'failure' | 'pending' | 'missing';
 
 /** A check run or commit status the policy requires (`merge.required-checks`). */
@@ -53,6 +67,10 @@ export interface DecisionFacts {
   /** undefined when the change could not be read */
   change?: { linesChanged: number; files: string[] };
   aiGenerated: boolean;
+  /** the head lives in another repository: its workflows, results and reports are the fork's */
+  fork: boolean;
+  /** gates configured as jobs of this workflow; each must have succeeded and produced its result */
+  gateJobs: GateJob[];
   draft: boolean;
   /** logins with write access whose latest review approves the evaluated head */
   approvals: string[];

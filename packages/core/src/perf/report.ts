@@ -1,5 +1,5 @@
 import { escapeMarkdown, formatAge, inlineCode, plural, table } from '../report/markdown.js';
-import type { PolicySource } from '../report/risk.js';
+import { describePolicySource, type PolicySource } from '../report/risk.js';
 import { formatP, type MetricComparison } from './compare-metric.js';
 import type { PerfComparison } from './compare.js';
 import type { Metric } from './model.js';
@@ -223,9 +223,7 @@ function listNames(metrics: readonly { name: string }[], limit = 8): string {
 }
 
 function footer(context: PerfReportContext): string {
-  const policy = context.policy.from
-    ? `${inlineCode(context.policy.path)} from ${escapeMarkdown(context.policy.from)}`
-    : `defaults (no ${inlineCode(context.policy.path)})`;
+  const policy = describePolicySource(context.policy);
   const files =
     context.files.length > 5
       ? `${context.files.slice(0, 5).map(inlineCode).join(', ')} and ${context.files.length - 5} more`

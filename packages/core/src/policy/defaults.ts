@@ -102,6 +102,71 @@ export function defaultPolicy(): Policy {
           'applies-to': 'all',
           enabled: true,
         },
+        // A PR that changes what judges it (CI, test and coverage setup, package scripts,
+        // install hooks) could make any other signal lie: critical, the tier that needs review.
+        'judging-files': {
+          kind: 'judging-files',
+          score: 70,
+          description: 'Changes what judges it (CI, test or coverage configuration, scripts, install hooks)',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        // Dependency changes, scored by kind: a major bump is critical (never auto-merged by
+        // default); patch bumps by a dependency bot alone stay tier low.
+        'dependency-major': {
+          kind: 'dependencies',
+          change: 'major',
+          'except-authors': [],
+          score: 70,
+          description: 'Major dependency upgrades (or changes no version number bounds)',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        'dependency-added': {
+          kind: 'dependencies',
+          change: 'added',
+          'except-authors': [],
+          score: 30,
+          description: 'New dependencies',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        'dependency-minor': {
+          kind: 'dependencies',
+          change: 'minor',
+          'except-authors': [],
+          score: 10,
+          description: 'Minor dependency upgrades',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        'dependency-patch': {
+          kind: 'dependencies',
+          change: 'patch',
+          'except-authors': ['dependabot[bot]', 'renovate[bot]'],
+          score: 5,
+          description: 'Patch dependency upgrades (not scored for dependency bots)',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        'dependency-removed': {
+          kind: 'dependencies',
+          change: 'removed',
+          'except-authors': [],
+          score: 0,
+          description: 'Removed dependencies',
+          'applies-to': 'all',
+          enabled: true,
+        },
+        'lockfile-only': {
+          kind: 'dependencies',
+          change: 'lockfile-only',
+          'except-authors': [],
+          score: 10,
+          description: 'Lockfile changes without a manifest change',
+          'applies-to': 'all',
+          enabled: true,
+        },
         'incomplete-diff': {
           kind: 'incomplete-diff',
           score: 20,
@@ -156,7 +221,9 @@ export function defaultPolicy(): Policy {
     coverage: { ...DEFAULT_COVERAGE_POLICY, components: [] },
     perf: { ...DEFAULT_PERF_POLICY, metrics: [], slos: [] },
     merge: {
-      'auto-merge': 'all',
+      // Once enabled, automatic merges are for the flood Floodgate exists for: AI-authored PRs.
+      'auto-merge': 'ai',
+      forks: 'never',
       method: 'squash',
       'delete-branch': true,
       wait: 60,
@@ -170,6 +237,19 @@ export function defaultPolicy(): Policy {
       'review-on-coverage-drop': true,
       'required-checks': [],
       'pending-label': 'floodgate:auto-merge-pending',
+      'trusted-apps': ['github-actions'],
+      'trusted-status-logins': ['github-actions[bot]'],
     },
   };
+}
+
+/**
+ * The policy of a repository that has no policy file: the defaults, except that nothing is
+ * merged automatically. Adopting Floodgate must not start merging anyone's PRs before the
+ * repository has said it wants that.
+ */
+export function policyWithoutFile(): { policy: Policy } {
+  const policy = defaultPolicy();
+  policy.merge['auto-merge'] = 'none';
+  return { policy };
 }

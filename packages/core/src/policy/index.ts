@@ -1,5 +1,5 @@
 export * from './types.js';
-export { defaultPolicy, DEFAULT_POLICY_PATH } from './defaults.js';
+export { defaultPolicy, DEFAULT_POLICY_PATH, policyWithoutFile } from './defaults.js';
 export { loadPolicy, type LoadedPolicy } from './load.js';
 export { policySchema } from './schema.js';
 export { parseDurationMinutes } from './duration.js';

@@ -52,7 +52,16 @@ export interface FindingsFactor extends FactorBase {
   'min-severity': Severity;
 }
 export interface SimpleFactor extends FactorBase {
-  kind: 'ai-generated' | 'policy-change' | 'incomplete-diff';
+  kind: 'ai-generated' | 'policy-change' | 'incomplete-diff' | 'judging-files';
+}
+export const DEPENDENCY_CHANGES = ['major', 'minor', 'patch', 'added', 'removed', 'lockfile-only'] as const;
+export type DependencyChangeSelector = (typeof DEPENDENCY_CHANGES)[number];
+export interface DependenciesFactor extends FactorBase {
+  kind: 'dependencies';
+  /** which change it scores; `major` also scores changes whose size no version shows */
+  change: DependencyChangeSelector;
+  /** author login patterns this factor does not judge (dependency bots, for patch bumps) */
+  'except-authors': string[];
 }
 export type RiskFactorRule =
   | PathsFactor
@@ -61,6 +70,7 @@ export type RiskFactorRule =
   | FilesChangedFactor
   | CoverageFactor
   | FindingsFactor
+  | DependenciesFactor
   | SimpleFactor;
 export type FactorKind = RiskFactorRule['kind'];
 
@@ -96,6 +106,12 @@ export type MergeMethod = 'squash' | 'merge' | 'rebase';
 export interface MergeSection {
   /** whose PRs may be merged automatically */
   'auto-merge': 'all' | 'ai' | 'none';
+  /**
+   * Fork PRs: their test results and reports come from workflows the fork controls, so by default
+   * they are never merged automatically; `after-approval` lets a writer's approval of the exact
+   * head SHA stand in for the untrusted signals.
+   */
+  forks: 'never' | 'after-approval';
   method: MergeMethod;
   'delete-branch': boolean;
   /** minutes since the last push */
@@ -112,6 +128,10 @@ export interface MergeSection {
   'review-on-coverage-drop': boolean;
   'required-checks': string[];
   'pending-label': string;
+  /** apps (slugs) whose check runs count as signals; others are reported and ignored */
+  'trusted-apps': string[];
+  /** logins whose commit statuses (other than floodgate/*) count as signals */
+  'trusted-status-logins': string[];
 }
 
 export interface Policy {

@@ -4,8 +4,17 @@ import { escapeMarkdown, inlineCode, location, plural, signed, table } from './m
 export interface PolicySource {
   /** e.g. `.github/floodgate.yml` */
   path: string;
-  /** where it was read: `base branch main (abc1234)`, `local file`, or undefined for defaults */
+  /** where it was read: `the base branch main`, `the config input`; undefined for defaults */
   from?: string;
+  /** where it was looked for and not found (the defaults apply): `the base branch main` */
+  missingAt?: string;
+}
+
+/** The summary's policy line: which file judged the run, or why the defaults did. */
+export function describePolicySource(source: PolicySource): string {
+  if (source.from) return `${inlineCode(source.path)} from ${escapeMarkdown(source.from)}`;
+  const where = source.missingAt ? ` in ${escapeMarkdown(source.missingAt)}` : '';
+  return `defaults (no ${inlineCode(source.path)}${where}; without a policy file nothing is merged automatically)`;
 }
 
 export interface ProposedPolicy {
@@ -44,9 +53,7 @@ export function renderRiskReport(assessment: RiskAssessment, context: RiskReport
   const lines: string[] = [];
   lines.push(`### ${TIER_ICON[assessment.tier]} Risk: ${assessment.tier} (score ${assessment.score})`);
   lines.push('');
-  const policy = context.policy.from
-    ? `${inlineCode(context.policy.path)} from ${escapeMarkdown(context.policy.from)}`
-    : `defaults (no ${inlineCode(context.policy.path)})`;
+  const policy = describePolicySource(context.policy);
   lines.push(
     table(
       ['', ''],
@@ -87,6 +94,12 @@ export function renderRiskReport(assessment: RiskAssessment, context: RiskReport
     `Teams: ${routing.teams.map(inlineCode).join(', ') || 'none'}`,
   ];
   lines.push(`**Routing** · ${routes.join(' · ')}`);
+  if (routing.requiresHuman && routing.reviewers.length === 0 && routing.teams.length === 0) {
+    lines.push(
+      '',
+      `> **No reviewer configured:** tier ${assessment.tier} requires a human review, but the policy names no users or teams for it (${inlineCode(`risk.tiers.${assessment.tier}.reviewers`)}), so nobody was requested. Add them there, or request a review by hand.`,
+    );
+  }
   if (context.proposedPolicy) {
     lines.push('');
     const proposed = context.proposedPolicy;

@@ -1,25 +1,47 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { InvalidInputError, loadPolicy, type LoadedPolicy, type PolicySource } from '@floodgate/core';
+import { isAbsolute, join, relative } from 'node:path';
+import {
+  InvalidInputError,
+  loadPolicy,
+  policyWithoutFile,
+  type LoadedPolicy,
+  type PolicySource,
+} from '@floodgate/core';
 import type { GitHubClient } from '../github/client.js';
 import { readFileAtRef } from '../github/contents.js';
 import type { RepoRef } from '../github/types.js';
 
+/** Where a run's policy is read through the API: the PR's base branch, or the pushed commit. */
+export interface RemotePolicy {
+  client: GitHubClient;
+  repo: RepoRef;
+  ref: string;
+  /** for people: `the base branch main`, `the pushed commit abc1234` */
+  describe: string;
+}
+
 export interface PolicyRequest {
   /** the policy's path in the repository */
   policyPath: string;
-  /** a local policy file given as the `config` input (push events, offline runs) */
+  /** a local policy file given as the `config` input (offline runs) */
   configFile?: string;
   workspace: string;
-  /** set on pull requests: the policy is read from this base branch through the API */
-  base?: { client: GitHubClient; repo: RepoRef; ref: string };
+  remote?: RemotePolicy;
+  /**
+   * The run judges a pull request: then neither the PR's checkout nor a `config` file inside it
+   * may supply the policy (the PR, or the agent that wrote it, controls both).
+   */
+  judgesPullRequest?: boolean;
 }
 
 export interface RunPolicy extends LoadedPolicy {
   source: PolicySource;
-  /** why a given `config` input was not used */
-  ignoredConfig?: string;
+  /** said in the log when the policy is not the one a reader might expect */
+  warnings: string[];
 }
+
+const NO_FILE_CONSEQUENCE =
+  'the defaults apply, and without a policy file Floodgate reports and labels but never merges (add `merge: { auto-merge: ai }` to enable automatic merges)';
 
 function readLocal(path: string, input: string | undefined): string | undefined {
   if (!existsSync(path)) {
@@ -29,39 +51,69 @@ function readLocal(path: string, input: string | undefined): string | undefined 
   return readFileSync(path, 'utf8');
 }
 
+function insideWorkspace(path: string, workspace: string): boolean {
+  const rel = relative(workspace, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function fromText(text: string | undefined, path: string, label: string, from: string): RunPolicy {
+  if (text === undefined) {
+    return {
+      ...policyWithoutFile(),
+      source: { path, missingAt: from },
+      warnings: [`No ${path} in ${from}: ${NO_FILE_CONSEQUENCE}.`],
+    };
+  }
+  return { ...loadPolicy(text, label), source: { path, from }, warnings: [] };
+}
+
 /**
- * The policy that judges this run. On a pull request it comes from the base branch, never from
- * the PR's checkout: a PR (or the agent that wrote it) must not loosen the rules that judge it.
- * Elsewhere it is the `config` file, else the repository's policy file, else the defaults.
+ * The policy that judges this run. On a pull request it comes from the base branch through the
+ * API, never from the PR's checkout: a PR (or the agent that wrote it) must not loosen the rules
+ * that judge it. On a push it is the pushed commit's. A missing file means the defaults, said in
+ * the log and the summary with the path and ref; any other failure to read it stops the run.
  */
 export async function loadRunPolicy(request: PolicyRequest): Promise<RunPolicy> {
-  if (request.base) {
-    const { client, repo, ref } = request.base;
-    const text = await readFileAtRef(client, repo, request.policyPath, ref);
-    const loaded = loadPolicy(text, `${request.policyPath}@${ref}`);
+  const { policyPath, workspace, remote, configFile } = request;
+  if (remote) {
+    const text = await readFileAtRef(remote.client, remote.repo, policyPath, remote.ref);
+    const policy = fromText(text, policyPath, `${policyPath}@${remote.ref}`, remote.describe);
+    if (configFile)
+      policy.warnings.push(`The config input is ignored: the policy is read from ${remote.describe}.`);
+    return policy;
+  }
+  if (configFile) {
+    const path = isAbsolute(configFile) ? configFile : join(workspace, configFile);
+    if (request.judgesPullRequest && insideWorkspace(path, workspace)) {
+      return {
+        ...policyWithoutFile(),
+        source: { path: policyPath, missingAt: 'this run (no token to read the base branch)' },
+        warnings: [
+          `The config input '${configFile}' is inside the pull request's checkout, which the PR controls: it is ignored and ${NO_FILE_CONSEQUENCE}.`,
+        ],
+      };
+    }
     return {
-      ...loaded,
-      source: { path: request.policyPath, ...(text !== undefined ? { from: `the base branch ${ref}` } : {}) },
-      ...(request.configFile
-        ? {
-            ignoredConfig: `The config input is ignored on pull requests: the policy is read from the base branch ${ref}.`,
-          }
-        : {}),
+      ...loadPolicy(readLocal(path, 'config'), configFile),
+      source: { path: configFile, from: 'the config input' },
+      warnings: [],
     };
   }
-  if (request.configFile) {
-    const path = join(request.workspace, request.configFile);
-    const text = readLocal(request.configFile.startsWith('/') ? request.configFile : path, 'config');
+  if (request.judgesPullRequest) {
     return {
-      ...loadPolicy(text, request.configFile),
-      source: { path: request.configFile, from: 'the config input' },
+      ...policyWithoutFile(),
+      source: { path: policyPath, missingAt: 'this run (no token to read the base branch)' },
+      warnings: [
+        `No token to read ${policyPath} from the base branch, and the pull request's own checkout never judges it: ${NO_FILE_CONSEQUENCE}.`,
+      ],
     };
   }
-  const text = readLocal(join(request.workspace, request.policyPath), undefined);
-  return {
-    ...loadPolicy(text, request.policyPath),
-    source: { path: request.policyPath, ...(text !== undefined ? { from: 'the checkout' } : {}) },
-  };
+  return fromText(
+    readLocal(join(workspace, policyPath), undefined),
+    policyPath,
+    policyPath,
+    'the checkout',
+  );
 }
 
 /**
@@ -84,8 +136,8 @@ export async function checkProposedPolicy(
 }
 
 /**
- * The policy of an action run: from the PR's base branch when there is a PR and a client, else the
- * `config` input or the checkout's file. Says so when a given `config` input was not used.
+ * The policy of an action run: a PR's base branch, a pushed commit (both through the API when a
+ * token is given), else the `config` input or the checkout's file — never a PR's own checkout.
  */
 export async function loadActionPolicy(request: {
   policyPath: string;
@@ -93,16 +145,30 @@ export async function loadActionPolicy(request: {
   workspace: string;
   repo: RepoRef;
   client?: GitHubClient;
-  pr?: { baseRef: string };
+  pr?: { baseRef: string; baseSha?: string };
+  /** the run's event and commit: a push reads the pushed commit's policy */
+  event?: { name: string; sha: string };
   log: { warning(message: string): void };
 }): Promise<RunPolicy> {
-  const { client, pr } = request;
+  const { client, pr, event } = request;
+  let remote: RemotePolicy | undefined;
+  if (client && pr) {
+    remote = { client, repo: request.repo, ref: pr.baseRef, describe: `the base branch ${pr.baseRef}` };
+  } else if (client && event?.name === 'push' && /^[0-9a-f]{40}$/i.test(event.sha)) {
+    remote = {
+      client,
+      repo: request.repo,
+      ref: event.sha,
+      describe: `the pushed commit ${event.sha.slice(0, 7)}`,
+    };
+  }
   const policy = await loadRunPolicy({
     policyPath: request.policyPath,
     ...(request.config ? { configFile: request.config } : {}),
     workspace: request.workspace,
-    ...(client && pr ? { base: { client, repo: request.repo, ref: pr.baseRef } } : {}),
+    ...(remote ? { remote } : {}),
+    judgesPullRequest: pr !== undefined,
   });
-  if (policy.ignoredConfig) request.log.warning(policy.ignoredConfig);
+  for (const warning of policy.warnings) request.log.warning(warning);
   return policy;
 }

@@ -19,6 +19,9 @@ export interface PullRequestInfo {
   changedFiles: number;
   draft: boolean;
   state: string;
+  /** for AI-authored PRs, the people who started the agent are among these */
+  assignees: string[];
+  body: string;
 }
 
 interface PullRequestPayload {
@@ -32,6 +35,8 @@ interface PullRequestPayload {
   changed_files?: number;
   draft?: boolean;
   state?: string;
+  assignees?: ({ login?: string } | null)[] | null;
+  body?: string | null;
 }
 
 function fromPayload(pr: PullRequestPayload): PullRequestInfo | undefined {
@@ -58,6 +63,8 @@ function fromPayload(pr: PullRequestPayload): PullRequestInfo | undefined {
     changedFiles: pr.changed_files,
     draft: pr.draft ?? false,
     state: pr.state ?? 'open',
+    assignees: (pr.assignees ?? []).flatMap((user) => (user?.login ? [user.login] : [])),
+    body: pr.body ?? '',
   };
 }
 

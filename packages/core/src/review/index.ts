@@ -1,0 +1,1 @@
+export { notIndependent, type AuthorshipFacts } from './independence.js';
