@@ -9,7 +9,7 @@ import {
   type Fraction,
 } from './fraction.js';
 import type { PatchCoverage } from './patch.js';
-import type { CoveragePolicy } from './policy.js';
+import type { CoveragePolicy, UnmeasuredPolicy } from './policy.js';
 import { summaryHeadline, toFraction, type CoverageSummary } from './summary.js';
 
 export type GateResult = 'pass' | 'review' | 'fail';
@@ -91,12 +91,21 @@ export function evaluateCoverage(facts: CoverageFacts, policy: CoveragePolicy): 
     indirectChanges: [],
   };
 
-  if (policy.minimum !== null)
+  if (coverage.total === 0) {
+    // A report that measured nothing (a broken instrumentation step, filters that kept no file) is no pass.
+    reasons.push({
+      rule: 'measured',
+      outcome: 'fail',
+      message: `the coverage report measures 0 executable ${metric}s: nothing was measured`,
+    });
+  } else if (policy.minimum !== null)
     reasons.push(minimumReason('minimum', `${metric} coverage`, coverage, policy.minimum, metric, 'fail'));
 
   if (patch) {
     evaluation.patch = patch.lines;
-    reasons.push(...patchReasons('patch', 'patch coverage', patch.lines, policy));
+    reasons.push(...patchReasons('patch', 'patch coverage', patch, policy));
+    const unmeasured = unmeasuredReason(patch, policy.unmeasured);
+    if (unmeasured) reasons.push(unmeasured);
     if (patch.unknown.length > 0) {
       reasons.push({
         rule: 'patch-unknown',
@@ -199,10 +208,15 @@ function minimumReason(
 function patchReasons(
   rule: string,
   label: string,
-  value: Fraction,
+  patch: PatchCoverage,
   policy: CoveragePolicy,
 ): CoverageReason[] {
-  if (value.total === 0) return [{ rule, outcome: 'pass', message: 'no executable lines added' }];
+  const value = patch.lines;
+  if (value.total === 0) {
+    const message =
+      patch.unmeasured.length === 0 ? 'no executable lines added' : 'no measured executable lines added';
+    return [{ rule, outcome: 'pass', message }];
+  }
   const reasons: CoverageReason[] = [];
   const minimum = policy['patch-minimum'];
   if (minimum !== null) reasons.push(minimumReason('patch-minimum', label, value, minimum, 'line', 'fail'));
@@ -211,6 +225,29 @@ function patchReasons(
     reasons.push(minimumReason('patch-review-below', label, value, reviewBelow, 'line', 'review'));
   }
   return reasons;
+}
+
+const UNMEASURED_OUTCOME: Record<UnmeasuredPolicy, GateResult> = {
+  review: 'review',
+  fail: 'fail',
+  ignore: 'pass',
+};
+
+/** Changed code nobody measured: what it means is the policy's `unmeasured` setting. */
+function unmeasuredReason(patch: PatchCoverage, setting: UnmeasuredPolicy): CoverageReason | undefined {
+  const files = patch.unmeasured;
+  if (files.length === 0) return undefined;
+  const outcome = UNMEASURED_OUTCOME[setting];
+  const shown = files
+    .slice(0, 3)
+    .map((file) => `${file.path} (${file.detail})`)
+    .join('; ');
+  const more = files.length > 3 ? `; and ${files.length - 3} more` : '';
+  const head = patch.totalsOnly
+    ? `patch coverage cannot be computed from a report with totals only (Istanbul coverage-summary.json): use coverage-final.json or lcov.info; ${files.length} changed file(s) unmeasured`
+    : `${files.length} changed file(s) with added lines are not measured by any report`;
+  const tail = setting === 'ignore' ? ' (ignored: coverage.unmeasured is ignore)' : '';
+  return { rule: 'unmeasured', outcome, message: `${head}: ${shown}${more}${tail}` };
 }
 
 function indirectChanges(

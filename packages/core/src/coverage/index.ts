@@ -7,8 +7,9 @@ export type {
   HeadlineMetric,
   LineHits,
   StatementBlock,
+  UnresolvedPath,
 } from './model.js';
-export { COVERAGE_FORMATS } from './model.js';
+export { COVERAGE_FORMATS, MAX_UNRESOLVED } from './model.js';
 export type { CoverageInput } from './input.js';
 export { detectFormat } from './detect.js';
 export { parseCoverage, toCoverageFormat, type ParseCoverageOptions } from './parse.js';
@@ -18,12 +19,25 @@ export { parseJacoco } from './jacoco.js';
 export { parseClover } from './clover.js';
 export { parseIstanbulFinal, parseIstanbulSummary } from './istanbul.js';
 export { parseGoProfile } from './go.js';
-export { PathResolver, type PathOptions } from './paths.js';
+export { PathResolver, type GoModule, type PathOptions, type Resolution } from './paths.js';
+export { Measurability, type FileKind } from './measurable.js';
 export { hitsAt } from './line-hits.js';
 export { fileTotals, headlineOf, reportTotals, sumTotals } from './totals.js';
 export { mergeFileCoverage, mergeReports } from './merge.js';
-export { computePatchCoverage, type FilePatchCoverage, type LineRange, type PatchCoverage } from './patch.js';
-export { DEFAULT_COVERAGE_POLICY, type CoverageComponentPolicy, type CoveragePolicy } from './policy.js';
+export {
+  computePatchCoverage,
+  type FilePatchCoverage,
+  type LineRange,
+  type PatchCoverage,
+  type UnmeasuredFile,
+  type UnmeasuredReason,
+} from './patch.js';
+export {
+  DEFAULT_COVERAGE_POLICY,
+  type CoverageComponentPolicy,
+  type CoveragePolicy,
+  type UnmeasuredPolicy,
+} from './policy.js';
 export {
   COVERAGE_SUMMARY_VERSION,
   parseCoverageSummary,

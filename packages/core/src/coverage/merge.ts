@@ -1,6 +1,13 @@
 import type { Fraction } from './fraction.js';
 import { mergeLineHits } from './line-hits.js';
-import type { CoverageReport, CoverageTotals, FileCoverage, StatementBlock } from './model.js';
+import {
+  MAX_UNRESOLVED,
+  type CoverageReport,
+  type CoverageTotals,
+  type FileCoverage,
+  type StatementBlock,
+  type UnresolvedPath,
+} from './model.js';
 
 /**
  * Merges two records of the same file the way `lcov -a` does: hit counts add up, so a line (branch arm,
@@ -25,20 +32,24 @@ export function mergeReports(reports: readonly CoverageReport[]): CoverageReport
   const first = reports[0];
   if (!first) throw new RangeError('mergeReports needs at least one report');
   const files = new Map<string, FileCoverage>();
-  const outside = new Set<string>();
+  const unresolved = new Map<string, UnresolvedPath>();
   for (const report of reports) {
     for (const [path, file] of report.files) {
       const existing = files.get(path);
       files.set(path, existing ? mergeFileCoverage(existing, file) : file);
     }
-    for (const path of report.outside) outside.add(path);
+    for (const path of report.unresolved) {
+      // A path one report could not place may be placed by another (e.g. read with the runner's roots).
+      if (unresolved.size < MAX_UNRESOLVED && !unresolved.has(path.raw)) unresolved.set(path.raw, path);
+    }
   }
   const allStatements = reports.every((report) => report.headline === 'statements');
   return {
     format: first.format,
     headline: allStatements ? 'statements' : 'lines',
     files,
-    outside: [...outside],
+    outside: [...unresolved.keys()],
+    unresolved: [...unresolved.values()],
   };
 }
 

@@ -60,4 +60,21 @@ export interface CoverageReport {
   files: Map<string, FileCoverage>;
   /** report paths that resolve outside the repository: ignored, listed so the user can see them */
   outside: string[];
+  /**
+   * report paths that were not placed on a repository file, with why (outside the checkout, no such file,
+   * several candidates): a changed file they may mean is then "unresolved", never silently uncovered.
+   * Capped (see MAX_UNRESOLVED); `outside` holds the same raw paths.
+   */
+  unresolved: UnresolvedPath[];
 }
+
+export interface UnresolvedPath {
+  /** the path as the report wrote it */
+  raw: string;
+  problem: 'outside' | 'missing' | 'ambiguous';
+  /** repository files it could mean (ambiguous matches) */
+  candidates?: string[];
+}
+
+/** Enough to name the files a PR touches; a report of generated sources may list millions. */
+export const MAX_UNRESOLVED = 10_000;

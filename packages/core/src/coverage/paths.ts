@@ -1,14 +1,32 @@
+import type { UnresolvedPath } from './model.js';
+
+export interface GoModule {
+  /** module path from go.mod (`example.com/api`) */
+  path: string;
+  /** repository-relative directory of that go.mod; '' for the root */
+  dir: string;
+}
+
 export interface PathOptions {
   /** absolute checkout directory of the run that wrote the report (GITHUB_WORKSPACE), any separators */
   workspaceRoot?: string;
-  /** module path from go.mod: coverprofiles name files by import path (`example.com/demo/calc.go`) */
+  /** module path of the root go.mod: coverprofiles name files by import path (`example.com/demo/calc.go`) */
   goModulePath?: string;
+  /** every go.mod of the repository (modules below the root too); the longest module path wins */
+  goModules?: readonly GoModule[];
   /**
-   * the repository's files, when known: a report path that is not one of them is resolved by a unique
-   * suffix match (JaCoCo names files by package, `demo/Calc.java` for `src/main/java/demo/Calc.java`)
+   * the repository's files, when known. A report path is then used only when it names one of them:
+   * relative paths are tried from the report's own folder up, then from the root, then under each source
+   * root, then as a unique suffix (JaCoCo's `demo/Calc.java` for `src/main/java/demo/Calc.java`).
    */
   repoFiles?: readonly string[];
+  /** repository-relative folders that sources are relative to (diff-cover's `--src-roots`) */
+  sourceRoots?: readonly string[];
+  /** repository-relative path of the report itself: a package's report names files from its package */
+  reportPath?: string;
 }
+
+export type Resolution = { path: string } | UnresolvedPath;
 
 /**
  * Where GitHub runners check a repository out: `/home/runner/work/<repo>/<repo>` (Linux),
@@ -18,7 +36,7 @@ export interface PathOptions {
 const RUNNER_CHECKOUTS = [
   /^\/home\/runner\/work\/[^/]+\/[^/]+\//,
   /^\/Users\/runner\/work\/[^/]+\/[^/]+\//,
-  /^[A-Za-z]:\/a\/[^/]+\/[^/]+\//,
+  /^[A-Za-z]:\/a\/[^/]+\/[^/]+\//i,
   /^\/__w\/[^/]+\/[^/]+\//,
   /^\/github\/workspace\//,
 ];
@@ -47,53 +65,132 @@ function normalizeSegments(path: string): string | undefined {
   return absolutePrefix + out.join('/');
 }
 
-function sameRoot(path: string, root: string): boolean {
-  // Windows drive letters are case-insensitive (`d:` in some tools, `D:` in others).
-  if (WINDOWS_ABSOLUTE.test(root) && WINDOWS_ABSOLUTE.test(path)) {
-    return (
-      path.slice(0, 1).toLowerCase() === root.slice(0, 1).toLowerCase() && path.startsWith(root.slice(1), 1)
-    );
-  }
-  return path.startsWith(root);
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
-/** Maps the paths a coverage tool wrote to repository-relative `/` paths. */
+/** `a/b/c` → `['a/b', 'a']`: the folders a report's relative paths may be taken from, nearest first. */
+function ancestors(dir: string): string[] {
+  const out: string[] = [];
+  let current = dir;
+  while (current !== '') {
+    out.push(current);
+    const slash = current.lastIndexOf('/');
+    current = slash === -1 ? '' : current.slice(0, slash);
+  }
+  return out;
+}
+
+/** The repository's files, looked up exactly, case-insensitively (Windows reports) and by suffix. */
+class RepoIndex {
+  private readonly exact: Set<string>;
+  private readonly byName = new Map<string, string[]>();
+  private lower: Map<string, string[]> | undefined;
+
+  constructor(private readonly files: readonly string[]) {
+    this.exact = new Set(files);
+    for (const file of files) {
+      const name = baseName(file);
+      const list = this.byName.get(name);
+      if (list) list.push(file);
+      else this.byName.set(name, [file]);
+    }
+  }
+
+  has(path: string, ignoreCase: boolean): string | undefined {
+    if (this.exact.has(path)) return path;
+    if (!ignoreCase) return undefined;
+    const found = this.lowerIndex().get(path.toLowerCase());
+    return found?.length === 1 ? found[0] : undefined;
+  }
+
+  /** Files ending in `/<path>` (with `path` a whole-segment suffix). */
+  endingWith(path: string, ignoreCase: boolean): string[] {
+    const suffix = `/${path}`;
+    if (!ignoreCase) return (this.byName.get(baseName(path)) ?? []).filter((file) => file.endsWith(suffix));
+    const lowerSuffix = suffix.toLowerCase();
+    return this.files.filter((file) => file.toLowerCase().endsWith(lowerSuffix));
+  }
+
+  private lowerIndex(): Map<string, string[]> {
+    if (!this.lower) {
+      this.lower = new Map();
+      for (const file of this.files) {
+        const key = file.toLowerCase();
+        const list = this.lower.get(key);
+        if (list) list.push(file);
+        else this.lower.set(key, [file]);
+      }
+    }
+    return this.lower;
+  }
+}
+
+/** Maps the paths a coverage tool wrote to repository-relative `/` paths of files that exist. */
 export class PathResolver {
   private readonly workspaceRoot: string | undefined;
-  private readonly goModulePrefix: string | undefined;
-  private readonly repoFiles: Set<string> | undefined;
-  private readonly repoFileList: readonly string[];
+  private readonly goModules: GoModule[];
+  private readonly index: RepoIndex | undefined;
+  private readonly sourceRoots: string[];
+  private readonly reportDirs: string[];
 
   constructor(options: PathOptions = {}) {
     const root = options.workspaceRoot ? normalizeSegments(toSlashes(options.workspaceRoot)) : undefined;
     this.workspaceRoot = root ? `${root.replace(/\/+$/, '')}/` : undefined;
-    this.goModulePrefix = options.goModulePath ? `${options.goModulePath.replace(/\/+$/, '')}/` : undefined;
-    this.repoFiles = options.repoFiles ? new Set(options.repoFiles) : undefined;
-    this.repoFileList = options.repoFiles ?? [];
+    const modules = [...(options.goModules ?? [])];
+    if (options.goModulePath) modules.push({ path: options.goModulePath, dir: '' });
+    this.goModules = modules
+      .map((module) => ({ path: module.path.replace(/\/+$/, ''), dir: trimSlashes(module.dir) }))
+      .sort((a, b) => b.path.length - a.path.length);
+    this.index = options.repoFiles ? new RepoIndex(options.repoFiles) : undefined;
+    this.sourceRoots = (options.sourceRoots ?? []).map(trimSlashes);
+    const reportPath = options.reportPath ? normalizeSegments(toSlashes(options.reportPath)) : undefined;
+    const reportDir =
+      reportPath && !isAbsolute(reportPath)
+        ? reportPath.slice(0, Math.max(0, reportPath.lastIndexOf('/')))
+        : '';
+    this.reportDirs = ancestors(reportDir);
   }
 
   /**
-   * The repository-relative path of `raw`, or undefined when it lies outside the repository.
-   * `base` is a directory relative paths are taken from (a Cobertura `<source>`).
+   * The repository file `raw` names, or why there is none. `base` is a directory relative paths are
+   * taken from (a Cobertura `<source>`).
    */
-  resolve(raw: string, base?: string): string | undefined {
-    let path = toSlashes(raw.trim());
-    if (!isAbsolute(path) && base !== undefined && base !== '') {
-      path = `${toSlashes(base).replace(/\/+$/, '')}/${path}`;
+  resolve(raw: string, base?: string): Resolution {
+    const trimmed = raw.trim();
+    // Windows file systems ignore case: a report from a Windows runner may spell `Src\Foo.cs`.
+    const ignoreCase = trimmed.includes('\\') || WINDOWS_ABSOLUTE.test(trimmed);
+    let path = toSlashes(trimmed);
+    if (!isAbsolute(path) && base !== undefined && base.trim() !== '')
+      path = `${toSlashes(base.trim()).replace(/\/+$/, '')}/${path}`;
+    path = this.fromGoModule(path);
+    if (isAbsolute(path)) {
+      const normalized = normalizeSegments(path);
+      const relative = normalized === undefined ? undefined : this.stripCheckout(normalized, ignoreCase);
+      if (relative === undefined || relative === '') return { raw, problem: 'outside' };
+      return this.findFile(relative, raw, ignoreCase, false);
     }
-    if (this.goModulePrefix && path.startsWith(this.goModulePrefix))
-      path = path.slice(this.goModulePrefix.length);
-    const normalized = normalizeSegments(path);
-    if (normalized === undefined || normalized === '' || normalized === '/') return undefined;
-    const relative = isAbsolute(normalized) ? this.stripCheckout(normalized) : normalized;
-    if (relative === undefined) return undefined;
-    return this.matchRepoFile(relative);
+    return this.findFile(path, raw, ignoreCase, true);
   }
 
-  private stripCheckout(path: string): string | undefined {
+  private fromGoModule(path: string): string {
+    for (const module of this.goModules) {
+      if (path.startsWith(`${module.path}/`)) {
+        const rest = path.slice(module.path.length + 1);
+        return module.dir === '' ? rest : `${module.dir}/${rest}`;
+      }
+    }
+    return path;
+  }
+
+  private stripCheckout(path: string, ignoreCase: boolean): string | undefined {
     // A known workspace is authoritative: a runner-like path outside it is another checkout.
     if (this.workspaceRoot) {
-      return sameRoot(path, this.workspaceRoot) ? path.slice(this.workspaceRoot.length) : undefined;
+      const root = this.workspaceRoot;
+      const inside = ignoreCase
+        ? path.slice(0, root.length).toLowerCase() === root.toLowerCase()
+        : path.startsWith(root);
+      return inside ? path.slice(root.length) : undefined;
     }
     for (const pattern of RUNNER_CHECKOUTS) {
       const match = pattern.exec(path);
@@ -102,15 +199,47 @@ export class PathResolver {
     return undefined;
   }
 
-  private matchRepoFile(path: string): string {
-    if (!this.repoFiles || this.repoFiles.has(path)) return path;
-    const suffix = `/${path}`;
-    let found: string | undefined;
-    for (const candidate of this.repoFileList) {
-      if (!candidate.endsWith(suffix)) continue;
-      if (found !== undefined) return path;
-      found = candidate;
+  private findFile(path: string, raw: string, ignoreCase: boolean, relativeToReport: boolean): Resolution {
+    const index = this.index;
+    if (!index) {
+      const normalized = normalizeSegments(path);
+      return normalized ? { path: normalized } : { raw, problem: 'outside' };
     }
-    return found ?? path;
+    const tried = (candidate: string | undefined) =>
+      candidate === undefined || candidate === '' ? undefined : index.has(candidate, ignoreCase);
+    if (relativeToReport) {
+      for (const dir of this.reportDirs) {
+        const found = tried(normalizeSegments(`${dir}/${path}`));
+        if (found) return { path: found };
+      }
+    }
+    const normalized = normalizeSegments(path);
+    if (normalized === undefined || normalized === '') return { raw, problem: 'outside' };
+    const atRoot = tried(normalized);
+    if (atRoot) return { path: atRoot };
+    for (const root of this.sourceRoots) {
+      const found = tried(normalizeSegments(`${root}/${normalized}`));
+      if (found) return { path: found };
+    }
+    let candidates = index.endingWith(normalized, ignoreCase);
+    if (candidates.length > 1) candidates = this.nearestToReport(candidates);
+    if (candidates.length === 1) return { path: candidates[0]! };
+    if (candidates.length > 1) return { raw, problem: 'ambiguous', candidates: candidates.slice(0, 5) };
+    return { raw, problem: 'missing' };
   }
+
+  /** Of several files a path could mean, those in the deepest folder that also holds the report. */
+  private nearestToReport(candidates: string[]): string[] {
+    for (const dir of this.reportDirs) {
+      const inside = candidates.filter((file) => file.startsWith(`${dir}/`));
+      if (inside.length > 0) return inside;
+    }
+    return candidates;
+  }
+}
+
+function trimSlashes(path: string): string {
+  return toSlashes(path)
+    .replace(/^\.?\/+/, '')
+    .replace(/\/+$/, '');
 }

@@ -9,6 +9,8 @@ export interface CoverageComponentPolicy {
   'patch-minimum'?: number | null;
 }
 
+export type UnmeasuredPolicy = 'review' | 'fail' | 'ignore';
+
 /**
  * The `coverage` section of `.github/floodgate.yml`. Percentages are 0-100 and compared exactly
  * (`covered * 100 >= minimum * total`). `null` turns a rule off.
@@ -22,6 +24,12 @@ export interface CoveragePolicy {
   'patch-review-below': number | null;
   /** a drop of more than this many points against the baseline asks for human review */
   'allowed-drop': number | null;
+  /**
+   * What a changed code file with added lines means when no report measures it (not in any report,
+   * excluded by the report's tool, or its report path could not be resolved): `review` asks a human,
+   * `fail` blocks, `ignore` is for repositories that exclude files knowingly.
+   */
+  unmeasured: UnmeasuredPolicy;
   components: CoverageComponentPolicy[];
 }
 
@@ -34,5 +42,6 @@ export const DEFAULT_COVERAGE_POLICY: Readonly<CoveragePolicy> = Object.freeze({
   'patch-minimum': 80,
   'patch-review-below': null,
   'allowed-drop': 0,
+  unmeasured: 'review',
   components: [],
 });

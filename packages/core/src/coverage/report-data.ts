@@ -1,7 +1,7 @@
 import { formatDeltaPoints } from './delta.js';
 import type { CoverageEvaluation, CoverageReason, GateResult } from './evaluate.js';
 import { formatPercent, type Fraction } from './fraction.js';
-import type { PatchCoverage } from './patch.js';
+import type { PatchCoverage, UnmeasuredFile } from './patch.js';
 import type { HeadlineMetric } from './model.js';
 import type { CoverageBaselineRef } from './report.js';
 
@@ -23,8 +23,15 @@ export interface CoverageReportData {
     files: { path: string; lines: FractionData; uncovered: [number, number][] }[];
     /** files left out of `files` to keep the output small */
     filesOmitted: number;
-    unmeasured: string[];
+    /** changed code files no report measures, each with its reason */
+    unmeasured: UnmeasuredFile[];
+    /** changed files the reports' tools do not measure (docs, config, other languages) */
+    notCode: string[];
+    /** changed test files and tool configuration, not in the reports */
+    tests: string[];
     unknown: string[];
+    /** the reports carry totals only: patch coverage could not be computed */
+    totalsOnly: boolean;
   };
   base?: CoverageBaselineRef & { coverage: FractionData };
   /** points, head - base, two decimals with a sign */
@@ -81,7 +88,10 @@ export function coverageReportData(
       })),
       filesOmitted: Math.max(0, patch.files.length - maxFiles),
       unmeasured: patch.unmeasured.slice(0, maxFiles),
+      notCode: patch.notCode.slice(0, maxFiles),
+      tests: patch.tests.slice(0, maxFiles),
       unknown: patch.unknown.slice(0, maxFiles),
+      totalsOnly: patch.totalsOnly,
     };
   }
   if (baseline && evaluation.base) {

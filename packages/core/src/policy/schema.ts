@@ -166,6 +166,11 @@ export const policySchema = {
           minimum: 0,
           description: 'Points the total may drop vs base before review',
         },
+        unmeasured: {
+          enum: ['review', 'fail', 'ignore'],
+          description:
+            'What a changed code file with added lines that no report measures means: review (default), fail, or ignore (files excluded knowingly)',
+        },
         components: {
           type: 'array',
           items: {

@@ -66,7 +66,14 @@ describe('format details', () => {
       },
     ]);
     expect(patch.lines).toEqual({ covered: 0, total: 0 });
-    expect(patch.unmeasured).toEqual(['js/main.js']);
+    expect(patch.totalsOnly).toBe(true);
+    expect(patch.unmeasured).toEqual([
+      {
+        path: 'js/main.js',
+        reason: 'no-line-data',
+        detail: 'the istanbul-summary report has totals only for it, no per-line data',
+      },
+    ]);
   });
 
   it('summarizes a Go report by statements, compactly', async () => {

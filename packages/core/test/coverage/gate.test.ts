@@ -79,11 +79,14 @@ describe('path mapping to repository paths', () => {
       expected: 'src/main/java/demo/Calc.java',
     },
   ])('$raw', ({ raw, options, expected }) => {
-    expect(new PathResolver(options).resolve(raw)).toBe(expected);
+    const resolution = new PathResolver(options).resolve(raw);
+    expect('path' in resolution ? resolution.path : undefined).toBe(expected);
   });
 
   it('takes Cobertura <source> as the base of relative names', () => {
-    expect(new PathResolver().resolve('app/calc.py', '/home/runner/work/r/r/py')).toBe('py/app/calc.py');
+    expect(new PathResolver().resolve('app/calc.py', '/home/runner/work/r/r/py')).toEqual({
+      path: 'py/app/calc.py',
+    });
   });
 });
 
@@ -109,7 +112,10 @@ function patch(files: Record<string, [number, number]>): PatchCoverage {
     },
     files: entries,
     unmeasured: [],
+    notCode: [],
+    tests: [],
     unknown: [],
+    totalsOnly: false,
   };
 }
 

@@ -90,6 +90,8 @@ describe('patch coverage agrees with diff-cover on the same report and diff', ()
       { start: 2, end: 4 },
       { start: 6, end: 8 },
     ]);
-    expect(patch.unmeasured).toEqual(['README.md']);
+    // README.md is not code a TypeScript report's tool measures: listed, never "unmeasured".
+    expect(patch.unmeasured).toEqual([]);
+    expect(patch.notCode).toEqual(['README.md']);
   });
 });

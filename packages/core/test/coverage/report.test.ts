@@ -40,7 +40,10 @@ function patchOf(files: { path: string; uncovered: [number, number][] }[]): Patc
       uncovered: file.uncovered.map(([start, end]) => ({ start, end })),
     })),
     unmeasured: [],
+    notCode: [],
+    tests: [],
     unknown: [],
+    totalsOnly: false,
   };
 }
 
@@ -141,7 +144,10 @@ describe('renderCoverageReport', () => {
       },
     ],
     unmeasured: [],
+    notCode: [],
+    tests: [],
     unknown: [],
+    totalsOnly: false,
   };
   const evaluation = evaluateCoverage({ current, patch }, DEFAULT_COVERAGE_POLICY);
   const sections = renderCoverageReport(current, evaluation, patch, {

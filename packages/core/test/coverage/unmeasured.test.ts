@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { parseUnifiedDiff } from '../../src/diff/index.js';
+import {
+  computePatchCoverage,
+  DEFAULT_COVERAGE_POLICY,
+  evaluateCoverage,
+  Measurability,
+  parseCoverage,
+  renderCoverageReport,
+  summarizeCoverage,
+  type CoveragePolicy,
+  type ParseCoverageOptions,
+  type UnmeasuredPolicy,
+} from '../../src/coverage/index.js';
+import { fixture } from './helpers.js';
+
+/** A git diff adding `lines` lines to each file. */
+function diffAdding(files: Record<string, number>): string {
+  return Object.entries(files)
+    .map(([path, lines]) =>
+      [
+        `diff --git a/${path} b/${path}`,
+        'new file mode 100644',
+        '--- /dev/null',
+        `+++ b/${path}`,
+        `@@ -0,0 +1,${lines} @@`,
+        ...Array.from({ length: lines }, (_, index) => `+line ${index + 1}`),
+      ].join('\n'),
+    )
+    .join('\n')
+    .concat('\n');
+}
+
+const lcov = (records: Record<string, number[]>) =>
+  Object.entries(records)
+    .map(([path, hits]) =>
+      [`SF:${path}`, ...hits.map((count, index) => `DA:${index + 1},${count}`), 'end_of_record'].join('\n'),
+    )
+    .join('\n')
+    .concat('\n');
+
+async function gate(
+  report: string,
+  diff: string,
+  options: Partial<ParseCoverageOptions> = {},
+  policy: Partial<CoveragePolicy> = {},
+) {
+  const parsed = await parseCoverage(report, { file: 'lcov.info', ...options });
+  const patch = computePatchCoverage(parsed, parseUnifiedDiff(diff));
+  const current = summarizeCoverage(parsed);
+  const evaluation = evaluateCoverage({ current, patch }, { ...DEFAULT_COVERAGE_POLICY, ...policy });
+  return { patch, evaluation, current };
+}
+
+describe('a changed file the report does not measure is never a silent pass', () => {
+  const report = lcov({ 'src/a.ts': [1, 1, 1, 1, 1] });
+
+  it.each([
+    ['review', 'review'],
+    ['fail', 'fail'],
+    ['ignore', 'pass'],
+  ] as const)('coverage.unmeasured: %s gives %s and names the file', async (setting, result) => {
+    const { patch, evaluation } = await gate(
+      report,
+      diffAdding({ 'src/a.ts': 2, 'lib/new.ts': 3 }),
+      {},
+      {
+        unmeasured: setting satisfies UnmeasuredPolicy,
+      },
+    );
+    expect(patch.lines).toEqual({ covered: 2, total: 2 });
+    expect(patch.unmeasured).toEqual([
+      { path: 'lib/new.ts', reason: 'not-in-report', detail: 'no coverage report lists it' },
+    ]);
+    expect(evaluation.result).toBe(result);
+    const reason = evaluation.reasons.find((r) => r.rule === 'unmeasured')!;
+    expect(reason.outcome).toBe(result);
+    expect(reason.message).toBe(
+      `1 changed file(s) with added lines are not measured by any report: lib/new.ts (no coverage report lists it)${setting === 'ignore' ? ' (ignored: coverage.unmeasured is ignore)' : ''}`,
+    );
+  });
+
+  it('only unmeasured files: not "no executable lines added", and the summary names each with its reason', async () => {
+    const { patch, evaluation, current } = await gate(report, diffAdding({ 'src/b.ts': 4 }));
+    expect(evaluation.result).toBe('review');
+    expect(evaluation.reasons.map((r) => r.message)).toContain('no measured executable lines added');
+    expect(patch.unmeasured[0]).toMatchObject({ path: 'src/b.ts', reason: 'excluded' });
+    const markdown = renderCoverageReport(current, evaluation, patch, {
+      subject: '#1',
+      reports: ['lcov.info'],
+      mode: 'enforce',
+      policy: { path: '.github/floodgate.yml' },
+      now: new Date(0),
+    })
+      .map((section) => section.markdown)
+      .join('\n');
+    expect(markdown).toContain('not measured (1 changed file unmeasured)');
+    expect(markdown).toContain(
+      "| `src/b.ts` | excluded by the report's tool | the report measures other files of src but not this one",
+    );
+  });
+
+  it('docs, images, lockfiles, YAML and tests are listed, not unmeasured', async () => {
+    const { patch, evaluation } = await gate(
+      report,
+      diffAdding({
+        'README.md': 2,
+        'pnpm-lock.yaml': 2,
+        '.github/workflows/ci.yml': 1,
+        'src/a.test.ts': 3,
+        'vitest.config.ts': 1,
+        'tools/gen.py': 1,
+      }),
+    );
+    expect(patch.unmeasured).toEqual([]);
+    expect(patch.notCode).toEqual([
+      'README.md',
+      'pnpm-lock.yaml',
+      '.github/workflows/ci.yml',
+      'tools/gen.py',
+    ]);
+    expect(patch.tests).toEqual(['src/a.test.ts', 'vitest.config.ts']);
+    expect(evaluation.result).toBe('pass');
+  });
+
+  it('a binary image is skipped; a code file whose patch GitHub omitted is unknown', async () => {
+    const diff = [
+      'diff --git a/logo.png b/logo.png',
+      'new file mode 100644',
+      'Binary files /dev/null and b/logo.png differ',
+      '',
+    ].join('\n');
+    const { patch } = await gate(report, diff);
+    expect(patch).toMatchObject({ notCode: [], unmeasured: [], unknown: [] });
+  });
+
+  it('a file the report names by a path outside the checkout is unresolved, with that path', async () => {
+    const { patch } = await gate(
+      lcov({ 'src/a.ts': [1], '/Users/dev/project/src/b.ts': [0, 0] }),
+      diffAdding({ 'src/b.ts': 2 }),
+      { workspaceRoot: '/home/runner/work/r/r' },
+    );
+    expect(patch.unmeasured).toEqual([
+      {
+        path: 'src/b.ts',
+        reason: 'unresolved',
+        detail: "the report names it '/Users/dev/project/src/b.ts', which is outside this checkout",
+      },
+    ]);
+  });
+
+  it('a relative report path that two packages share is ambiguous, and says which', async () => {
+    const { patch } = await gate(
+      lcov({ 'src/index.ts': [1, 0] }),
+      diffAdding({ 'packages/a/src/index.ts': 2 }),
+      {
+        repoFiles: ['packages/a/src/index.ts', 'packages/b/src/index.ts'],
+        reportPath: 'coverage/lcov.info',
+      },
+    );
+    expect(patch.unmeasured).toEqual([
+      {
+        path: 'packages/a/src/index.ts',
+        reason: 'unresolved',
+        detail:
+          "the report names it 'src/index.ts', which could be any of packages/a/src/index.ts, packages/b/src/index.ts (set source-roots, or write the report from the package's folder)",
+      },
+    ]);
+  });
+
+  it('a summary-only report with a diff says patch coverage cannot be computed from it', async () => {
+    const parsed = await parseCoverage(fixture('c8/coverage-summary.json'), {
+      file: 'coverage-summary.json',
+    });
+    const patch = computePatchCoverage(parsed, parseUnifiedDiff(diffAdding({ 'js/lib/math.js': 2 })));
+    const evaluation = evaluateCoverage(
+      { current: summarizeCoverage(parsed), patch },
+      { ...DEFAULT_COVERAGE_POLICY, minimum: 0 },
+    );
+    expect(evaluation.result).toBe('review');
+    expect(evaluation.reasons[0]!.message).toMatch(
+      /^patch coverage cannot be computed from a report with totals only \(Istanbul coverage-summary\.json\): use coverage-final\.json or lcov\.info; 1 changed file\(s\) unmeasured: js\/lib\/math\.js/,
+    );
+  });
+});
+
+describe('a report that measures nothing never passes', () => {
+  it('zero executable lines fails even with the minimum off', async () => {
+    const { evaluation } = await gate(
+      'SF:src/types.ts\nend_of_record\n',
+      diffAdding({}),
+      {},
+      { minimum: null },
+    );
+    expect(evaluation.result).toBe('fail');
+    expect(evaluation.reasons[0]).toEqual({
+      rule: 'measured',
+      outcome: 'fail',
+      message: 'the coverage report measures 0 executable lines: nothing was measured',
+    });
+  });
+});
+
+describe('what counts as code for a report', () => {
+  it.each([
+    [['src/a.ts'], 'src/b.mjs', 'code'],
+    [['src/a.ts'], 'src/b.py', 'not-code'],
+    [['calc.c'], 'calc.h', 'not-code'],
+    [['calc.c', 'calc.h'], 'util.hpp', 'code'],
+    [['calc.go'], 'calc_test.go', 'test'],
+    [['src/main/java/demo/Calc.java'], 'src/test/java/demo/CalcTest.java', 'test'],
+    [['app/calc.py'], 'tests/test_calc.py', 'test'],
+    [['app/calc.py'], 'Makefile', 'not-code'],
+    [['app/calc.py'], 'docs/logo.PNG', 'not-code'],
+    [['src/a.TS'], 'src/b.ts', 'code'],
+  ])('report %j: %s is %s', (reportFiles, path, kind) => {
+    expect(new Measurability(reportFiles).kind(path)).toBe(kind);
+  });
+});
