@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -293,4 +301,152 @@ describe("the README's workflow examples", () => {
       }
     },
   );
+});
+
+describe('releases pin the code of every Floodgate action a pinned workflow runs', () => {
+  // A user who pins floodgate.yml to a release must not run whatever @v1 points at later, with
+  // their merge token: scripts/pin-release.mjs rewrites our own references in the release commit.
+  const script = join(root, 'scripts/pin-release.mjs');
+  const SHA = 'a'.repeat(40);
+  const pinScript = (args: string[]) => {
+    const result = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  };
+  const reusable = workflows.filter(
+    (file) =>
+      file.startsWith('.github/workflows/') &&
+      /^\s+workflow_call:/m.test(readFileSync(join(root, file), 'utf8')),
+  );
+  const OWN = /floodgate-dev\/floodgate\/(actions\/[\w.-]+|\.github\/workflows\/[\w.-]+)@/;
+  // Lookalikes the script must leave alone, next to one reference it must pin.
+  const LOOKALIKES = `name: Lookalikes
+on:
+  workflow_call:
+permissions: {}
+jobs:
+  one:
+    runs-on: ubuntu-24.04
+    steps:
+      - uses: floodgate-dev/floodgate-extras/actions/risk-assess@v1
+      - uses: someone-else/floodgate/actions/risk-assess@v1
+      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+      - uses: 'floodgate-dev/floodgate/actions/coverage-gate@v1' # pinned by the release
+        with:
+          note: floodgate-dev/floodgate/actions/risk-assess@v1 is only text here
+`;
+
+  /** A copy of this tree's workflows (plus the lookalikes) to pin without touching the real ones. */
+  function copyTree(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'floodgate-pin-'));
+    mkdirSync(join(dir, '.github/workflows'), { recursive: true });
+    cpSync(join(root, '.github/workflows'), join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(join(dir, '.github/workflows/lookalikes.yml'), LOOKALIKES);
+    return dir;
+  }
+  const read = (dir: string) =>
+    Object.fromEntries(
+      readdirSync(join(dir, '.github/workflows')).map((name) => [
+        name,
+        readFileSync(join(dir, '.github/workflows', name), 'utf8'),
+      ]),
+    );
+
+  it('the reusable workflows call only our own actions by a reference the release can pin', () => {
+    expect(reusable.length).toBeGreaterThanOrEqual(2);
+    for (const file of reusable) {
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const [, ref] of text.matchAll(/^\s*(?:-\s+)?uses:\s*['"]?([^\s'"#]+)/gm)) {
+        if (ref?.startsWith('floodgate-dev/')) expect(ref, `${file}`).toMatch(OWN);
+      }
+    }
+  });
+
+  it('the check fails a tree with a moving reference, naming file, line and reference', () => {
+    const dir = copyTree();
+    const result = pinScript(['--root', dir, '--check']);
+    expect(result.status).toBe(1);
+    const expected = reusable.flatMap((file) =>
+      [
+        ...readFileSync(join(root, file), 'utf8').matchAll(/floodgate-dev\/floodgate\/actions\/[\w-]+@v1\b/g),
+      ].map((m) => m[0]),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    for (const ref of expected) expect(result.output).toContain(ref);
+    expect(result.output).toMatch(
+      /\.github\/workflows\/floodgate\.yml:\d+: floodgate-dev\/floodgate\/actions\//,
+    );
+    expect(result.output).toContain('lookalikes.yml:12: floodgate-dev/floodgate/actions/coverage-gate@v1');
+  });
+
+  it('pins every own reference to the SHA with a version comment, touches nothing else, and is idempotent', async () => {
+    const dir = copyTree();
+    const before = read(dir);
+    const first = pinScript(['--root', dir, '--sha', SHA, '--version', 'v1.4.0']);
+    expect(first.status, first.output).toBe(0);
+    const after = read(dir);
+    for (const [name, text] of Object.entries(before)) {
+      const old = text.split('\n');
+      const pinned = after[name]!.split('\n');
+      expect(pinned.length, name).toBe(old.length);
+      old.forEach((line, i) => {
+        if (
+          /^\s*(?:-\s+)?uses:\s*['"]?floodgate-dev\/floodgate\//.test(line) &&
+          /workflow_call:/.test(text)
+        ) {
+          expect(pinned[i], `${name}:${i + 1}`).toMatch(new RegExp(`@${SHA}'? # v1\\.4\\.0$`));
+          expect(pinned[i]!.replace(/@.*$/, ''), `${name}:${i + 1}`).toBe(line.replace(/@.*$/, ''));
+        } else {
+          expect(pinned[i], `${name}:${i + 1}`).toBe(line);
+        }
+      });
+    }
+    expect(after['lookalikes.yml']).toContain('floodgate-dev/floodgate-extras/actions/risk-assess@v1\n');
+    expect(after['lookalikes.yml']).toContain('someone-else/floodgate/actions/risk-assess@v1\n');
+    expect(after['lookalikes.yml']).toContain('note: floodgate-dev/floodgate/actions/risk-assess@v1 is only');
+    expect(pinScript(['--root', dir, '--check']).status).toBe(0);
+
+    const second = pinScript(['--root', dir, '--sha', SHA, '--version', 'v1.4.0']);
+    expect(second.status).toBe(0);
+    expect(second.output).toBe('');
+    expect(read(dir)).toEqual(after);
+    // What the release commit holds is still a workflow GitHub accepts.
+    for (const file of reusable) {
+      const name = file.split('/').pop()!;
+      expect(await parserErrors(name, after[name]!)).toEqual([]);
+    }
+  });
+
+  it('refuses a SHA that is not a full commit SHA, or a version that is not vX.Y.Z', () => {
+    const dir = copyTree();
+    expect(pinScript(['--root', dir, '--sha', 'v1', '--version', 'v1.4.0']).status).toBe(1);
+    expect(pinScript(['--root', dir, '--sha', SHA, '--version', 'main']).status).toBe(1);
+    expect(read(dir)['floodgate.yml']).toBe(
+      readFileSync(join(root, '.github/workflows/floodgate.yml'), 'utf8'),
+    );
+  });
+
+  it('the release workflow pins and checks before it tags, and is not started by pushing a tag', () => {
+    const release = parse(readFileSync(join(root, '.github/workflows/release.yml'), 'utf8')) as Workflow;
+    expect(Object.keys(release.on as object)).toEqual(['workflow_dispatch']);
+    const build = (release.jobs.build?.steps ?? []).map((step) => step.run ?? '').join('\n');
+    expect(build).toMatch(
+      /pin-release\.mjs --sha "\$SHA" --version "\$VERSION"[\s\S]*pin-release\.mjs --check/,
+    );
+    const publish = (release.jobs.publish?.steps ?? []).map((step) => step.run ?? '').join('\n');
+    expect(publish.indexOf('pin-release.mjs --check')).toBeGreaterThan(-1);
+    expect(publish.indexOf('pin-release.mjs --check')).toBeLessThan(publish.indexOf('push'));
+  });
+
+  // On a release commit (CI runs with the tag checked out, or on the tag's ref): nothing moves.
+  const tagged = [
+    ...(spawnSync('git', ['tag', '--points-at', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout ?? '').split(
+      '\n',
+    ),
+    (process.env.GITHUB_REF ?? '').replace(/^refs\/tags\//, ''),
+  ].filter((tag) => /^v\d+\.\d+\.\d+$/.test(tag));
+  it.runIf(tagged.length > 0)(`a tagged tree (${tagged.join(', ')}) has no moving reference`, () => {
+    const result = pinScript(['--check']);
+    expect(result.output).not.toContain('moving reference');
+    expect(result.status).toBe(0);
+  });
 });
