@@ -17,6 +17,8 @@ export interface CoverageInputs {
   allowedDrop?: number;
   diff?: string;
   baseline?: string;
+  /** repository-relative folders report paths are relative to (JaCoCo packages, diff-cover's --src-roots) */
+  sourceRoots: string[];
   /** undefined: record on a push to the default branch */
   record?: boolean;
   annotations: boolean;
@@ -39,6 +41,7 @@ export function readCoverageInputs(read: InputReader): CoverageInputs {
   const allowedDrop = inputs.number('allowed-drop', { min: 0, max: 100 });
   const diff = inputs.string('diff');
   const baseline = inputs.string('baseline');
+  const sourceRoots = inputs.list('source-roots');
   const record = inputs.string('record') === undefined ? undefined : inputs.boolean('record', false);
   return {
     files,
@@ -54,6 +57,7 @@ export function readCoverageInputs(read: InputReader): CoverageInputs {
     ...(allowedDrop !== undefined ? { allowedDrop } : {}),
     ...(diff ? { diff } : {}),
     ...(baseline ? { baseline } : {}),
+    sourceRoots,
     ...(record !== undefined ? { record } : {}),
     annotations: inputs.boolean('annotations', true),
     comment: inputs.boolean('comment', true),

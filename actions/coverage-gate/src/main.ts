@@ -24,8 +24,9 @@ import {
 } from '@floodgate/kit';
 import { findBaseline, trendPoints, type CoverageBaselineStore } from './baselines.js';
 import { readChangedLines } from './changes.js';
-import { listRepoFiles, localGit, type GitRunner } from './git.js';
+import { localGit, type GitRunner } from './git.js';
 import type { CoverageInputs } from './inputs.js';
+import { listWorkspaceFiles } from './repo-files.js';
 import { readCoverageReports } from './reports.js';
 import { publishToPullRequest, writeAnnotations } from './surfaces.js';
 
@@ -129,12 +130,17 @@ export async function run(inputs: CoverageInputs, deps: CoverageDependencies): P
   const mode = inputs.mode ?? policy.policy.mode;
   const coveragePolicy = withOverrides(policy.policy.coverage, inputs);
 
-  const repoFiles = await listRepoFiles(git);
-  const { report, names } = await readCoverageReports(
+  const repoFiles = await listWorkspaceFiles(git, context.workspace);
+  const {
+    report,
+    names,
+    notes: readingNotes,
+  } = await readCoverageReports(
     inputs.files,
     inputs.format,
     context.workspace,
     repoFiles,
+    inputs.sourceRoots,
   );
   if (report.outside.length > 0) {
     io.info(
@@ -188,7 +194,7 @@ export async function run(inputs: CoverageInputs, deps: CoverageDependencies): P
     subject,
     reports: names,
     ...(changes ? { diffSource: changes.source } : {}),
-    notes: changes?.notes ?? [],
+    notes: [...readingNotes, ...(changes?.notes ?? [])],
     ...(baseline.ref ? { baseline: baseline.ref } : {}),
     ...(baseline.missing ? { noBaseline: baseline.missing } : {}),
     ...(baseline.history.length > 0

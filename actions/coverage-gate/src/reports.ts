@@ -1,5 +1,4 @@
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
 import { InvalidInputError } from '@floodgate/core';
 import {
   mergeReports,
@@ -9,19 +8,14 @@ import {
   type PathOptions,
 } from '@floodgate/core/coverage';
 import { matchFiles } from '@floodgate/kit';
+import { readGoModules } from './repo-files.js';
 
 export interface ReadReports {
   report: CoverageReport;
   /** report files as the user sees them (workspace-relative) */
   names: string[];
-}
-
-/** The module path of the workspace's go.mod: Go coverprofiles name files by import path. */
-export function readGoModulePath(workspace: string): string | undefined {
-  const path = join(workspace, 'go.mod');
-  if (!existsSync(path)) return undefined;
-  const match = /^\s*module\s+"?([^\s"]+)"?\s*$/m.exec(readFileSync(path, 'utf8'));
-  return match?.[1];
+  /** facts about how the reports' paths were read, for the report's footer */
+  notes: string[];
 }
 
 async function parseFile(path: string, name: string, format: CoverageFormat | undefined, paths: PathOptions) {
@@ -34,29 +28,44 @@ async function parseFile(path: string, name: string, format: CoverageFormat | un
 }
 
 /**
- * Parses and merges every matched report. Absolute paths are resolved against this run's workspace;
- * a report written in another checkout (another job's container path, a downloaded artifact) is
- * parsed again with only the runners' well-known checkout paths, and the reading that places more
- * files in the repository wins.
+ * Parses and merges every matched report. Report paths are placed on the repository's files (when they
+ * are known): absolute paths under this run's workspace, relative ones from the report's own folder up,
+ * then under the source roots. A report written in another checkout (another job's container path, a
+ * downloaded artifact) is parsed again with only the runners' well-known checkout paths, and the reading
+ * that places more files wins. A workspace without the sources at all (reports compared offline) takes
+ * the reports' paths as they are, and says so.
  */
 export async function readCoverageReports(
   patterns: readonly string[],
   format: CoverageFormat | undefined,
   workspace: string,
   repoFiles: readonly string[] | undefined,
+  sourceRoots: readonly string[] = [],
 ): Promise<ReadReports> {
   const files = await matchFiles('files', patterns, workspace);
-  const goModulePath = readGoModulePath(workspace);
+  const goModules = readGoModules(workspace, repoFiles);
   const common: PathOptions = {
-    ...(goModulePath ? { goModulePath } : {}),
-    ...(repoFiles ? { repoFiles } : {}),
+    ...(goModules.length > 0 ? { goModules } : {}),
+    ...(sourceRoots.length > 0 ? { sourceRoots } : {}),
   };
   const reports: CoverageReport[] = [];
+  const notes: string[] = [];
   for (const file of files) {
-    let report = await parseFile(file.path, file.name, format, { ...common, workspaceRoot: workspace });
+    const placed: PathOptions = { ...common, ...(repoFiles ? { repoFiles } : {}), reportPath: file.name };
+    let report = await parseFile(file.path, file.name, format, { ...placed, workspaceRoot: workspace });
     if (report.outside.length > 0) {
-      const elsewhere = await parseFile(file.path, file.name, format, common);
+      const elsewhere = await parseFile(file.path, file.name, format, placed);
       if (elsewhere.files.size > report.files.size) report = elsewhere;
+    }
+    if (report.files.size === 0 && repoFiles) {
+      let literal = await parseFile(file.path, file.name, format, { ...common, workspaceRoot: workspace });
+      if (literal.files.size === 0) literal = await parseFile(file.path, file.name, format, common);
+      if (literal.files.size > 0) {
+        report = literal;
+        notes.push(
+          `None of the files ${file.name} names exist in the workspace: its paths are used as written (check out the repository to have them checked).`,
+        );
+      }
     }
     reports.push(report);
   }
@@ -65,8 +74,8 @@ export async function readCoverageReports(
     const outside = report.outside.slice(0, 3).map((path) => `'${path}'`);
     throw new InvalidInputError(
       'files',
-      `no file of ${files.map((f) => f.name).join(', ')} lies in the repository (${outside.join(', ')}${report.outside.length > 3 ? ', ...' : ''} are outside ${workspace}): expected paths relative to the repository or under the workspace`,
+      `no file of ${files.map((f) => f.name).join(', ')} lies in the repository (${outside.join(', ')}${report.outside.length > 3 ? ', ...' : ''} are outside ${workspace} or name no repository file): expected paths relative to the repository or under the workspace`,
     );
   }
-  return { report, names: files.map((file) => file.name) };
+  return { report, names: files.map((file) => file.name), notes };
 }

@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GoModule } from '@floodgate/core/coverage';
+import { listRepoFiles, type GitRunner } from './git.js';
+
+/** A workspace bigger than this is not walked: resolution then trusts the reports' paths. */
+export const WALK_LIMIT = 200_000;
+
+/** Folders that hold no sources of the repository itself. */
+const SKIPPED = new Set(['.git', 'node_modules']);
+
+/**
+ * The repository's files, so that a report path is used only when it names one: the tracked files of a
+ * git checkout, else (a workspace that is not a checkout, e.g. sources from an artifact) a walk of the
+ * workspace. Undefined when neither works or the walk is too large.
+ */
+export async function listWorkspaceFiles(git: GitRunner, workspace: string): Promise<string[] | undefined> {
+  const tracked = await listRepoFiles(git);
+  if (tracked) return tracked;
+  const files: string[] = [];
+  const walk = (dir: string, prefix: string): boolean => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return true;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (SKIPPED.has(entry.name)) continue;
+        if (!walk(join(dir, entry.name), `${prefix}${entry.name}/`)) return false;
+      } else if (entry.isFile()) {
+        files.push(`${prefix}${entry.name}`);
+        if (files.length > WALK_LIMIT) return false;
+      }
+    }
+    return true;
+  };
+  return walk(workspace, '') && files.length > 0 ? files : undefined;
+}
+
+const MODULE_LINE = /^\s*module\s+"?([^\s"]+)"?\s*$/m;
+
+/**
+ * Every Go module of the repository (go.mod at the root and below it): coverprofiles name files by
+ * import path, and each module's path maps to its own folder.
+ */
+export function readGoModules(workspace: string, repoFiles: readonly string[] | undefined): GoModule[] {
+  const goMods = (repoFiles ?? ['go.mod']).filter((file) => file === 'go.mod' || file.endsWith('/go.mod'));
+  const modules: GoModule[] = [];
+  for (const goMod of goMods) {
+    let text: string;
+    try {
+      text = readFileSync(join(workspace, goMod), 'utf8');
+    } catch {
+      continue;
+    }
+    const path = MODULE_LINE.exec(text)?.[1];
+    if (path) modules.push({ path, dir: goMod.slice(0, Math.max(0, goMod.length - 'go.mod'.length - 1)) });
+  }
+  return modules;
+}

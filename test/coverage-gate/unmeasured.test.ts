@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { runAction } from '../harness/index.js';
+import { coverageFixture } from './fixtures.js';
+
+// coverage.py's report of the sample covers app/calc.py and app/report.py; the PR also adds app/extra.py,
+// which no test imports, so coverage.py never wrote it into the report.
+const diff = `${coverageFixture('coveragepy/pr.diff')}${[
+  'diff --git a/app/extra.py b/app/extra.py',
+  'new file mode 100644',
+  'index 0000000..1111111',
+  '--- /dev/null',
+  '+++ b/app/extra.py',
+  '@@ -0,0 +1,3 @@',
+  '+def untested(x):',
+  '+    return x * 2',
+  '+',
+  'diff --git a/docs/usage.md b/docs/usage.md',
+  'new file mode 100644',
+  'index 0000000..2222222',
+  '--- /dev/null',
+  '+++ b/docs/usage.md',
+  '@@ -0,0 +1 @@',
+  '+How to use it.',
+  '',
+].join('\n')}`;
+
+const offline = { token: '', event: {}, eventName: 'workflow_dispatch' } as const;
+
+async function gate(policy?: string) {
+  return runAction('coverage-gate', {
+    ...offline,
+    files: {
+      'coverage.lcov': coverageFixture('coveragepy/coverage.lcov'),
+      'pr.diff': diff,
+      ...(policy ? { 'floodgate.yml': policy } : {}),
+    },
+    inputs: {
+      files: 'coverage.lcov',
+      diff: 'pr.diff',
+      token: '',
+      'patch-minimum': '0',
+      ...(policy ? { config: 'floodgate.yml' } : {}),
+    },
+  });
+}
+
+interface Report {
+  result: string;
+  patch: { unmeasured: { path: string; reason: string }[]; notCode: string[] };
+  reasons: { rule: string; outcome: string; message: string }[];
+}
+
+describe('a changed source file missing from the report is never a silent pass', () => {
+  it('asks for review by default and names the file in the outputs and the summary', async () => {
+    const run = await gate();
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.result).toBe('review');
+    const report = JSON.parse(run.outputs.report!) as Report;
+    expect(report.patch.unmeasured).toEqual([
+      expect.objectContaining({ path: 'app/extra.py', reason: 'excluded' }),
+    ]);
+    expect(report.patch.notCode).toEqual(['docs/usage.md']);
+    expect(report.reasons.find((r) => r.rule === 'unmeasured')).toMatchObject({
+      outcome: 'review',
+      message: expect.stringMatching(
+        /^1 changed file\(s\) with added lines are not measured by any report: app\/extra\.py \(/,
+      ),
+    });
+    expect(run.summary).toContain("| `app/extra.py` | excluded by the report's tool |");
+  });
+
+  it('fails under coverage.unmeasured: fail, with the file in the one error line', async () => {
+    const run = await gate('version: 1\ncoverage:\n  unmeasured: fail\n');
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.result).toBe('fail');
+    const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^Coverage gate failed: .*app\/extra\.py/);
+  });
+
+  it('passes under coverage.unmeasured: ignore, still listing the file', async () => {
+    const run = await gate('version: 1\ncoverage:\n  unmeasured: ignore\n');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.result).toBe('pass');
+    expect(run.summary).toContain('`app/extra.py`');
+  });
+});
