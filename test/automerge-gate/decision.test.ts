@@ -27,8 +27,10 @@ describe('automerge-gate decides, routes, and writes only what it may', () => {
     await fake();
     const event = pullEvent({ fork: true });
     const result = await run(event, { ...PASSING, wait: '0' }, { token: READ_ONLY_TOKEN });
-    expect(result.exitCode).toBe(0);
-    expect(result.outputs.decision).toBe('auto-merge');
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    // Every signal passed, but they came from the fork's own workflows: never an automatic merge.
+    expect(result.outputs.decision).toBe('human-review');
+    expect(JSON.parse(result.outputs.reasons ?? '[]')).toMatchObject([{ rule: 'fork-pr', waivable: false }]);
     expect(result.outputs.merged).toBe('false');
     expect(writes()).toEqual([]);
     expect(result.stdout).toContain('pull request from fork');

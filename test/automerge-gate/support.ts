@@ -31,8 +31,14 @@ afterEach(async () => {
   ).toEqual([]);
 });
 
-export async function fake(): Promise<FakeGitHub> {
+/** Without a policy file Floodgate never merges: these tests start from a repository that opted in. */
+export const AUTO_MERGE_POLICY = 'version: 1\nmerge:\n  auto-merge: ai\n';
+
+export async function fake(options: { policy?: string | null } = {}): Promise<FakeGitHub> {
   api = await startFakeGitHub();
+  const policy = options.policy === undefined ? AUTO_MERGE_POLICY : options.policy;
+  if (policy !== null)
+    api.state.commitFiles('main', { '.github/floodgate.yml': policy }, 'Enable Floodgate auto-merge');
   return api;
 }
 

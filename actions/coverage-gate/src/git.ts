@@ -1,20 +1,37 @@
 import { execFile } from 'node:child_process';
+import { minimalEnvironment, trustedExecutable } from '@floodgate/kit';
 
 /** Runs git with an argument array (never a shell): stdout, or undefined when git fails or is missing. */
 export type GitRunner = (args: readonly string[]) => Promise<string | undefined>;
 
-export function localGit(cwd: string): GitRunner {
+/**
+ * Settings the checkout's own .git/config could set to make a read run a command (fsmonitor,
+ * hooks) or rewrite what a diff shows (textconv drivers): off for every call.
+ */
+const NEUTRAL_CONFIG = [
+  '-c',
+  'core.fsmonitor=false',
+  '-c',
+  'core.hooksPath=/dev/null',
+  '-c',
+  'diff.noprefix=false',
+];
+
+/**
+ * git from the system's own directories (never PATH, which an earlier step of the job may have
+ * changed) with no tokens in its environment.
+ */
+export function localGit(cwd: string, git = trustedExecutable('git')): GitRunner {
   return (args) =>
     new Promise((resolve) => {
+      if (!git) {
+        resolve(undefined);
+        return;
+      }
       execFile(
-        'git',
-        [...args],
-        {
-          cwd,
-          encoding: 'utf8',
-          maxBuffer: 1024 * 1024 * 1024,
-          env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
-        },
+        git,
+        [...NEUTRAL_CONFIG, ...args],
+        { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env: minimalEnvironment() },
         (error, stdout) => resolve(error ? undefined : stdout),
       );
     });
@@ -54,6 +71,7 @@ export async function readLocalDiff(git: GitRunner, baseSha: string): Promise<Lo
     '--find-renames',
     '--no-color',
     '--no-ext-diff',
+    '--no-textconv',
     '--src-prefix=a/',
     '--dst-prefix=b/',
     '--end-of-options',

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
+import { lstat, readFile, realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import * as glob from '@actions/glob';
 import { InvalidInputError } from '@floodgate/core';
 
@@ -36,10 +36,54 @@ export async function matchFiles(
       `no file matches ${patterns.map((p) => `'${p}'`).join(', ')} (in ${workspace})`,
     );
   }
+  const roots = await Promise.all(
+    resolved.filter((pattern) => !pattern.startsWith('!')).map((pattern) => realRoot(literalRoot(pattern))),
+  );
+  for (const path of paths) await refuseEscapingLink(input, path, roots);
   return paths.map((path) => {
     const rel = relative(workspace, path);
     return { name: rel.startsWith('..') ? path : rel, path };
   });
+}
+
+/** The directory a glob starts from: its segments before the first one with a glob character. */
+function literalRoot(pattern: string): string {
+  const segments = pattern.split('/');
+  const firstGlob = segments.findIndex((segment) => /[*?[\]{}]/.test(segment));
+  if (firstGlob === -1) return dirname(pattern);
+  return segments.slice(0, firstGlob).join('/') || '/';
+}
+
+async function realRoot(root: string): Promise<string> {
+  try {
+    return await realpath(root);
+  } catch {
+    return root;
+  }
+}
+
+const within = (path: string, root: string) =>
+  path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
+/**
+ * A symbolic link among the matched files must stay inside the folder the pattern names: a report
+ * folder (an artifact, a checkout) can hold a link to any file the runner can read, and reading
+ * through it would make that file a gate input.
+ */
+async function refuseEscapingLink(input: string, path: string, roots: readonly string[]): Promise<void> {
+  if (!(await lstat(path)).isSymbolicLink()) return;
+  let target: string;
+  try {
+    target = await realpath(path);
+  } catch {
+    throw new InvalidInputError(input, `'${path}' is a symbolic link to a file that does not exist`);
+  }
+  if (!roots.some((root) => within(target, root))) {
+    throw new InvalidInputError(
+      input,
+      `'${path}' is a symbolic link to '${target}', outside the folder its pattern names: links are not followed out of a report folder`,
+    );
+  }
 }
 
 export async function readMatchedFiles(

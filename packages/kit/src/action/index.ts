@@ -5,3 +5,4 @@ export { runAction } from './run.js';
 export { matchFiles, readMatchedFiles, type MatchedFile } from './files.js';
 export { createActionClient } from './client.js';
 export { whyNoWrites } from './writes.js';
+export { minimalEnvironment, trustedExecutable, TRUSTED_TOOL_DIRS } from './child-process.js';

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { minimalEnvironment, TRUSTED_TOOL_DIRS, trustedExecutable } from '../../src/action/index.js';
+
+describe('child processes get the least environment', () => {
+  const runnerEnv = {
+    PATH: '/tmp/planted-by-the-pr:/usr/bin',
+    INPUT_TOKEN: 'ghs_secret',
+    GITHUB_TOKEN: 'ghs_secret',
+    ACTIONS_RUNTIME_TOKEN: 'secret',
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'secret',
+    GIT_CONFIG_GLOBAL: '/tmp/planted-gitconfig',
+    HOME: '/home/runner',
+  };
+
+  it('carries no token and no configuration an earlier step could have planted', () => {
+    const env = minimalEnvironment(runnerEnv);
+    const values = Object.values(env).join('\n');
+    expect(values).not.toContain('secret');
+    expect(values).not.toContain('planted');
+    expect(Object.keys(env).filter((key) => /TOKEN/i.test(key))).toEqual([]);
+    expect(env.GIT_TERMINAL_PROMPT).toBe('0');
+    expect(env.GIT_CONFIG_NOSYSTEM).toBe('1');
+  });
+
+  it('finds tools only in the system directories, never through PATH', () => {
+    const planted = new Set(['/tmp/planted-by-the-pr/git', `${TRUSTED_TOOL_DIRS[0]}/git`]);
+    expect(trustedExecutable('git', TRUSTED_TOOL_DIRS, (path) => planted.has(path))).toBe(
+      `${TRUSTED_TOOL_DIRS[0]}/git`,
+    );
+    expect(trustedExecutable('git', TRUSTED_TOOL_DIRS, () => false)).toBeUndefined();
+  });
+});
