@@ -4,7 +4,7 @@ import { LineHitsBuilder } from './line-hits.js';
 import type { CoverageReport, CoverageTotals } from './model.js';
 import type { PathOptions } from './paths.js';
 import { ReportBuilder } from './report-builder.js';
-import { countAttribute, requiredAttribute, streamXml, type XmlWhere } from './xml.js';
+import { countAttribute, lineAttribute, requiredAttribute, streamXml, type XmlWhere } from './xml.js';
 
 /**
  * Clover XML (OpenClover, istanbul/c8 `clover`). Statements, branches (conditionals) and functions
@@ -33,7 +33,7 @@ export async function parseClover(
         case 'line': {
           if (!current) return;
           const type = attributes.type;
-          const number = countAttribute(attributes, 'num', 'line', where);
+          const number = lineAttribute(attributes, 'num', 'line', where);
           if (type === 'stmt' || type === 'cond')
             current.lines.add(number, countAttribute(attributes, 'count', 'line', where, 0));
           return;

@@ -4,9 +4,10 @@ import { LineHitsBuilder } from './line-hits.js';
 import type { CoverageReport } from './model.js';
 import type { PathOptions } from './paths.js';
 import { ReportBuilder } from './report-builder.js';
-import { countAttribute, requiredAttribute, streamXml } from './xml.js';
+import { MAX_ARMS_PER_LINE } from './limits.js';
+import { countAttribute, lineAttribute, requiredAttribute, streamXml } from './xml.js';
 
-const CONDITION_COVERAGE = /\((\d+)\/(\d+)\)/;
+const CONDITION_COVERAGE = /\((\d{1,15})\/(\d{1,15})\)/;
 
 interface ClassRecord {
   filename: string;
@@ -44,7 +45,7 @@ export async function parseCobertura(
       switch (name) {
         case 'line': {
           if (!current) return;
-          const number = countAttribute(attributes, 'number', 'line', where);
+          const number = lineAttribute(attributes, 'number', 'line', where);
           const hits = countAttribute(attributes, 'hits', 'line', where);
           if (method) {
             if (!method.declared) method.hits = Math.max(method.hits, hits);
@@ -64,11 +65,23 @@ export async function parseCobertura(
             const total = Number(match[2]);
             if (covered > total)
               throw new InvalidFileError(where(), `expected covered <= total in '${condition}'`);
+            if (total > MAX_ARMS_PER_LINE) {
+              throw new InvalidFileError(
+                where(),
+                `expected at most ${MAX_ARMS_PER_LINE} branches on one line, found '${condition}'`,
+              );
+            }
             const arms = Array.from({ length: total }, (_, index) => (index < covered ? 1 : 0));
+            // gcovr lists a line once per function instance (templates): its arms add up, arm by arm.
             const existing = current.branches.get(number);
             current.branches.set(
               number,
-              existing ? existing.map((taken, index) => taken + (arms[index] ?? 0)) : arms,
+              existing
+                ? Array.from(
+                    { length: Math.max(existing.length, arms.length) },
+                    (_, index) => (existing[index] ?? 0) + (arms[index] ?? 0),
+                  )
+                : arms,
             );
           }
           return;

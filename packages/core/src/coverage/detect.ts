@@ -24,8 +24,24 @@ export function detectFormat(head: string): CoverageFormat | undefined {
     return undefined;
   }
   if (/^mode:\s*(set|count|atomic)\b/.test(text)) return 'go';
-  if (/^(TN|SF|VER):/.test(text)) return 'lcov';
+  // lcov 2's `--comment` lines come before the first record.
+  if (/^(#[^\n]*\n\s*)*(TN|SF|VER):/.test(text)) return 'lcov';
   return undefined;
+}
+
+/**
+ * A compressed file read as UTF-8: gzip starts with bytes 1f 8b (8b is no UTF-8 character, so it reads as
+ * U+FFFD), zip with `PK\x03\x04`. Named, because "not a coverage report" would send the user looking in the
+ * wrong place.
+ */
+export function compressedError(file: string, head: string): InvalidFileError | undefined {
+  const gzip = head.charCodeAt(0) === 0x1f && (head.charCodeAt(1) === 0x8b || head.charCodeAt(1) === 0xfffd);
+  const what = gzip ? 'gzip' : head.startsWith('PK\u0003\u0004') ? 'zip' : undefined;
+  if (!what) return undefined;
+  return new InvalidFileError(
+    { file, line: 1, column: 1 },
+    `expected a coverage report, found a ${what}-compressed file: decompress it first (${what === 'gzip' ? 'gunzip' : 'unzip'})`,
+  );
 }
 
 export function unknownFormatError(file: string, head: string): InvalidFileError {

@@ -244,7 +244,7 @@ function unmeasuredReason(patch: PatchCoverage, setting: UnmeasuredPolicy): Cove
     .join('; ');
   const more = files.length > 3 ? `; and ${files.length - 3} more` : '';
   const head = patch.totalsOnly
-    ? `patch coverage cannot be computed from a report with totals only (Istanbul coverage-summary.json): use coverage-final.json or lcov.info; ${files.length} changed file(s) unmeasured`
+    ? `patch coverage cannot be computed from a report with totals only (no per-line hits, e.g. Istanbul coverage-summary.json or gcovr's JaCoCo XML): use a report with line data (coverage-final.json, LCOV, Cobertura); ${files.length} changed file(s) unmeasured`
     : `${files.length} changed file(s) with added lines are not measured by any report`;
   const tail = setting === 'ignore' ? ' (ignored: coverage.unmeasured is ignore)' : '';
   return { rule: 'unmeasured', outcome, message: `${head}: ${shown}${more}${tail}` };

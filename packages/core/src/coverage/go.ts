@@ -1,11 +1,12 @@
 import { InvalidFileError } from '../errors.js';
 import { forEachLine, parseCountIn, type CoverageInput } from './input.js';
+import { lineNumberProblem, MAX_GO_SPANNED_LINES } from './limits.js';
 import { LineHitsBuilder } from './line-hits.js';
 import type { CoverageReport, StatementBlock } from './model.js';
 import type { PathOptions } from './paths.js';
 import { ReportBuilder } from './report-builder.js';
 
-const BLOCK = /^(\d+)\.(\d+),(\d+)\.(\d+)$/;
+const BLOCK = /^(\d{1,15})\.(\d{1,15}),(\d{1,15})\.(\d{1,15})$/;
 
 interface GoBlock extends StatementBlock {
   startLine: number;
@@ -26,6 +27,7 @@ export async function parseGoProfile(
   const builder = new ReportBuilder('go', 'statements', paths);
   const blocksByFile = new Map<string, Map<string, GoBlock>>();
   let sawMode = false;
+  let spanned = 0;
 
   await forEachLine(input, (text, line) => {
     if (text === '' || text.trim() === '') return;
@@ -58,6 +60,16 @@ export async function parseGoProfile(
         'expected a block <line>.<col>,<line>.<col>',
       );
     }
+    const startLine = Number(position[1]);
+    const endLine = Number(position[3]);
+    const problem = lineNumberProblem(Math.max(startLine, endLine));
+    if (problem) throw new InvalidFileError({ file, line, column: colon + 2 }, problem);
+    if (endLine < startLine) {
+      throw new InvalidFileError(
+        { file, line, column: colon + 2 },
+        `expected a block that ends at or after its start line, found ${startLine} to ${endLine}`,
+      );
+    }
     const weight = parseCountIn(text, stmtSpace + 1, countSpace, file, line, 'a statement count');
     const hits = parseCountIn(text, countSpace + 1, text.length, file, line, 'an execution count');
     const name = text.slice(0, colon);
@@ -73,7 +85,16 @@ export async function parseGoProfile(
         );
       }
       existing.hits += hits;
-    } else blocks.set(key, { weight, hits, startLine: Number(position[1]), endLine: Number(position[3]) });
+    } else {
+      spanned += endLine - startLine + 1;
+      if (spanned > MAX_GO_SPANNED_LINES) {
+        throw new InvalidFileError(
+          { file, line, column: colon + 2 },
+          `expected blocks spanning at most ${MAX_GO_SPANNED_LINES} lines in all, as real coverprofiles do (block ${key})`,
+        );
+      }
+      blocks.set(key, { weight, hits, startLine, endLine });
+    }
   });
 
   for (const [name, blocks] of blocksByFile) {

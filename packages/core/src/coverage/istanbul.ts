@@ -2,6 +2,7 @@ import { InvalidFileError } from '../errors.js';
 import type { Fraction } from './fraction.js';
 import { readAll, type CoverageInput } from './input.js';
 import { isRecord, parseJson } from './json.js';
+import { MAX_LINE_NUMBER } from './limits.js';
 import { LineHitsBuilder } from './line-hits.js';
 import type { CoverageReport, CoverageTotals, StatementBlock } from './model.js';
 import type { PathOptions } from './paths.js';
@@ -52,6 +53,8 @@ export async function parseIstanbulFinal(
         hits: (statements.get(locationKey(location))?.hits ?? 0) + hits,
       });
       const line = location.start.line;
+      if (!Number.isInteger(line) || line < 0 || line > MAX_LINE_NUMBER)
+        return fail(`statementMap.${id} to start at a line from 0 to ${MAX_LINE_NUMBER}, found ${line}`);
       const previous = lineHits.get(line);
       if (previous === undefined || previous < hits) lineHits.set(line, hits);
     }
@@ -69,7 +72,10 @@ export async function parseIstanbulFinal(
     const branches = new Map<number, number[]>();
     for (const [id, armsValue] of Object.entries(branchCounts)) {
       if (!Array.isArray(armsValue)) return fail(`b.${id} to be an array of counts`);
-      const arms = armsValue.map((value, index) => count(value, `b.${id}[${index}]`, fail));
+      // Istanbul writes null for an arm it never initialised (merged or hand-made reports): not taken.
+      const arms = armsValue.map((value, index) =>
+        value === null ? 0 : count(value, `b.${id}[${index}]`, fail),
+      );
       const meta = branchMap[id];
       const line = branchLine(meta);
       const existing = branches.get(line);

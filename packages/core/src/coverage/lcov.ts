@@ -1,5 +1,6 @@
 import { InvalidFileError } from '../errors.js';
 import { forEachLineRange, parseCountIn, type CoverageInput } from './input.js';
+import { lineNumberProblem, MAX_LINE_NUMBER } from './limits.js';
 import { LineHitsBuilder } from './line-hits.js';
 import type { CoverageReport, CoverageTotals } from './model.js';
 import type { PathOptions } from './paths.js';
@@ -62,12 +63,15 @@ export async function parseLcov(
       const comma = chunk.indexOf(',', start + 3);
       if (comma !== -1 && comma < end) {
         const lineNumber = parseCountIn(chunk, start + 3, comma, file, line, 'a line number', start);
+        if (lineNumber > MAX_LINE_NUMBER) tooHigh(lineNumber, file, line, 4);
         let stop = chunk.indexOf(',', comma + 1);
         if (stop === -1 || stop > end) stop = end;
         record.lines.add(lineNumber, parseCountIn(chunk, comma + 1, stop, file, line, 'a hit count', start));
         return;
       }
     }
+    // lcov 2 writes `--comment` text (and some tools a header) as `#` lines.
+    if (chunk.charCodeAt(start) === 35) return;
     const text = chunk.slice(start, end);
     const colon = text.indexOf(':');
     const key = colon === -1 ? text.trim() : text.slice(0, colon);
@@ -76,6 +80,7 @@ export async function parseLcov(
         const current = requireRecord(key, line);
         const comma = commaAfter(text, colon + 1, file, line, 'DA:<line>,<hits>');
         const lineNumber = parseCountIn(text, colon + 1, comma, file, line, 'a line number');
+        if (lineNumber > MAX_LINE_NUMBER) tooHigh(lineNumber, file, line, colon + 2);
         let end = text.indexOf(',', comma + 1);
         if (end === -1) end = text.length;
         current.lines.add(lineNumber, parseCountIn(text, comma + 1, end, file, line, 'a hit count'));
@@ -91,8 +96,11 @@ export async function parseLcov(
           );
         }
         const lineNumber = count(fields[0]!, file, line, 'a line number');
+        if (lineNumber > MAX_LINE_NUMBER) tooHigh(lineNumber, file, line, colon + 2);
         const takenText = fields[fields.length - 1]!;
-        const taken = takenText === '-' ? 0 : count(takenText, file, line, "a branch count or '-'");
+        // '-': the block never ran; some generators leave the count empty for the same thing.
+        const taken =
+          takenText === '-' || takenText === '' ? 0 : count(takenText, file, line, "a branch count or '-'");
         const armKey = `${lineNumber},${fields.slice(1, -1).join(',')}`;
         let arms = current.branches.get(lineNumber);
         if (!arms) current.branches.set(lineNumber, (arms = []));
@@ -209,4 +217,8 @@ function commaAfter(text: string, from: number, file: string, line: number, shap
 
 function count(text: string, file: string, line: number, what: string): number {
   return parseCountIn(text, 0, text.length, file, line, what);
+}
+
+function tooHigh(value: number, file: string, line: number, column: number): never {
+  throw new InvalidFileError({ file, line, column }, lineNumberProblem(value)!);
 }

@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../errors.js';
 import { parseClover } from './clover.js';
 import { parseCobertura } from './cobertura.js';
-import { detectFormat, unknownFormatError } from './detect.js';
+import { compressedError, detectFormat, unknownFormatError } from './detect.js';
 import { parseGoProfile } from './go.js';
 import { peek, type CoverageInput } from './input.js';
 import { parseIstanbulFinal, parseIstanbulSummary } from './istanbul.js';
@@ -46,6 +46,8 @@ export async function parseCoverage(
   const { file, format: forced, ...paths } = options;
   const peeked = await peek(input, 4096);
   const body = peeked.head.startsWith('\uFEFF') ? withoutBom(peeked.input) : peeked.input;
+  const compressed = compressedError(file, peeked.head);
+  if (compressed) throw compressed;
   const format = forced ?? detectFormat(peeked.head);
   if (!format) throw unknownFormatError(file, peeked.head);
   return PARSERS[format](body, file, paths);

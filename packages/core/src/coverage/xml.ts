@@ -1,6 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { InvalidFileError, type SourcePosition } from '../errors.js';
 import { chunksOf, type CoverageInput } from './input.js';
+import { lineNumberProblem } from './limits.js';
 
 export interface XmlHandlers {
   open(name: string, attributes: Record<string, string>): void;
@@ -86,4 +87,17 @@ export function requiredAttribute(
   if (text === undefined || text === '')
     throw new InvalidFileError(where(), `expected attribute ${name} on <${element}>`);
   return text;
+}
+
+/** A line number attribute, within MAX_LINE_NUMBER. */
+export function lineAttribute(
+  attributes: Record<string, string>,
+  name: string,
+  element: string,
+  where: XmlWhere,
+): number {
+  const value = countAttribute(attributes, name, element, where);
+  const problem = lineNumberProblem(value);
+  if (problem) throw new InvalidFileError(where(), `${name} on <${element}>: ${problem}`);
+  return value;
 }

@@ -179,7 +179,7 @@ describe('a changed file the report does not measure is never a silent pass', ()
     );
     expect(evaluation.result).toBe('review');
     expect(evaluation.reasons[0]!.message).toMatch(
-      /^patch coverage cannot be computed from a report with totals only \(Istanbul coverage-summary\.json\): use coverage-final\.json or lcov\.info; 1 changed file\(s\) unmeasured: js\/lib\/math\.js/,
+      /^patch coverage cannot be computed from a report with totals only \(no per-line hits, e\.g\. Istanbul coverage-summary\.json or gcovr's JaCoCo XML\): use a report with line data \(coverage-final\.json, LCOV, Cobertura\); 1 changed file\(s\) unmeasured: js\/lib\/math\.js/,
     );
   });
 });
