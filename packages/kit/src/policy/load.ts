@@ -36,7 +36,8 @@ export interface PolicyRequest {
 
 export interface RunPolicy extends LoadedPolicy {
   source: PolicySource;
-  /** said in the log when the policy is not the one a reader might expect */
+  /** said in the log: the defaults applying (a notice), a config input not used (a warning) */
+  notices: string[];
   warnings: string[];
 }
 
@@ -61,10 +62,11 @@ function fromText(text: string | undefined, path: string, label: string, from: s
     return {
       ...policyWithoutFile(),
       source: { path, missingAt: from },
-      warnings: [`No ${path} in ${from}: ${NO_FILE_CONSEQUENCE}.`],
+      notices: [`No ${path} in ${from}: ${NO_FILE_CONSEQUENCE}.`],
+      warnings: [],
     };
   }
-  return { ...loadPolicy(text, label), source: { path, from }, warnings: [] };
+  return { ...loadPolicy(text, label), source: { path, from }, notices: [], warnings: [] };
 }
 
 /**
@@ -88,6 +90,7 @@ export async function loadRunPolicy(request: PolicyRequest): Promise<RunPolicy> 
       return {
         ...policyWithoutFile(),
         source: { path: policyPath, missingAt: 'this run (no token to read the base branch)' },
+        notices: [],
         warnings: [
           `The config input '${configFile}' is inside the pull request's checkout, which the PR controls: it is ignored and ${NO_FILE_CONSEQUENCE}.`,
         ],
@@ -96,6 +99,7 @@ export async function loadRunPolicy(request: PolicyRequest): Promise<RunPolicy> 
     return {
       ...loadPolicy(readLocal(path, 'config'), configFile),
       source: { path: configFile, from: 'the config input' },
+      notices: [],
       warnings: [],
     };
   }
@@ -103,17 +107,13 @@ export async function loadRunPolicy(request: PolicyRequest): Promise<RunPolicy> 
     return {
       ...policyWithoutFile(),
       source: { path: policyPath, missingAt: 'this run (no token to read the base branch)' },
-      warnings: [
+      notices: [
         `No token to read ${policyPath} from the base branch, and the pull request's own checkout never judges it: ${NO_FILE_CONSEQUENCE}.`,
       ],
+      warnings: [],
     };
   }
-  return fromText(
-    readLocal(join(workspace, policyPath), undefined),
-    policyPath,
-    policyPath,
-    'the checkout',
-  );
+  return fromText(readLocal(join(workspace, policyPath), undefined), policyPath, policyPath, 'the checkout');
 }
 
 /**
@@ -148,7 +148,7 @@ export async function loadActionPolicy(request: {
   pr?: { baseRef: string; baseSha?: string };
   /** the run's event and commit: a push reads the pushed commit's policy */
   event?: { name: string; sha: string };
-  log: { warning(message: string): void };
+  log: { warning(message: string): void; notice(message: string): void };
 }): Promise<RunPolicy> {
   const { client, pr, event } = request;
   let remote: RemotePolicy | undefined;
@@ -169,6 +169,7 @@ export async function loadActionPolicy(request: {
     ...(remote ? { remote } : {}),
     judgesPullRequest: pr !== undefined,
   });
+  for (const notice of policy.notices) request.log.notice(notice);
   for (const warning of policy.warnings) request.log.warning(warning);
   return policy;
 }
