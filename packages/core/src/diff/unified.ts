@@ -36,17 +36,92 @@ function unquote(path: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
+/** A `---`/`+++` path without its tab-separated timestamp; undefined for `/dev/null`. */
 function headerPath(raw: string): string | undefined {
   const path = unquote((raw.split('\t')[0] as string).trim());
-  if (path === '/dev/null') return undefined;
-  return path.replace(/^[ab]\//, '');
+  return path === '/dev/null' ? undefined : path;
 }
 
 interface FileHeader {
   oldPath?: string;
   newPath?: string;
+  /** paths as `---`/`+++` wrote them, prefix included */
+  rawOld?: string;
+  rawNew?: string;
+  /** the prefixes the `diff --git` line shows (`a/` `b/`, `c/` `w/`, none, custom) */
+  prefixes?: [string, string];
+  /** rename/copy lines name the paths without any prefix */
+  named: boolean;
   status: FileStatus;
   binary: boolean;
+}
+
+/** Reads one (possibly quoted) path token of a `diff --git` line from `from`. */
+function readToken(text: string, from: number): { token: string; end: number } | undefined {
+  if (text[from] !== '"') return undefined;
+  let index = from + 1;
+  while (index < text.length && text[index] !== '"') index += text[index] === '\\' ? 2 : 1;
+  return index < text.length ? { token: unquote(text.slice(from, index + 1)), end: index + 1 } : undefined;
+}
+
+/**
+ * The two sides of `diff --git <old> <new>` with their prefixes. git writes `a/` `b/` by default, `c/`
+ * `w/` `i/` `o/` with `diff.mnemonicPrefix`, none with `--no-prefix`, anything with `--src-prefix`: the
+ * path is the longest whole-segment suffix both sides share, the rest is the prefix. Renames differ on
+ * both sides: their `rename from`/`rename to` lines name them.
+ */
+function splitGitHeader(rest: string): { paths: [string, string]; prefixes: [string, string] } | undefined {
+  const sides: [string, string][] = [];
+  const quoted = readToken(rest, 0);
+  if (quoted) {
+    const second = rest.slice(quoted.end + 1);
+    sides.push([quoted.token, readToken(second, 0)?.token ?? second]);
+  } else {
+    for (let index = rest.indexOf(' '); index !== -1; index = rest.indexOf(' ', index + 1)) {
+      const second = rest.slice(index + 1);
+      sides.push([rest.slice(0, index), readToken(second, 0)?.token ?? second]);
+    }
+  }
+  let best: { paths: [string, string]; prefixes: [string, string] } | undefined;
+  for (const [left, right] of sides) {
+    const shared = sharedPath(left, right);
+    if (shared === undefined || (best && best.paths[0].length >= shared.length)) continue;
+    const oldPrefix = left.slice(0, left.length - shared.length);
+    const newPrefix = right.slice(0, right.length - shared.length);
+    best = { paths: [shared, shared], prefixes: [oldPrefix, newPrefix] };
+  }
+  return best;
+}
+
+/** The longest common suffix of `a` and `b` that starts a path segment in both. */
+function sharedPath(a: string, b: string): string | undefined {
+  let length = 0;
+  while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length])
+    length++;
+  for (; length > 0; length--) {
+    const startA = a.length - length;
+    const startB = b.length - length;
+    const boundary = (text: string, start: number) => start === 0 || text[start - 1] === '/';
+    if (boundary(a, startA) && boundary(b, startB) && a[startA] !== '/') return a.slice(startA);
+  }
+  return undefined;
+}
+
+/** git's mnemonic prefix pairs: commit, index, work tree, object. */
+const MNEMONIC = /^[abciwo]\/$/;
+
+/** A `---`/`+++` path without its prefix: the one the git line showed, else a pair git would write. */
+function stripPrefix(
+  path: string | undefined,
+  prefix: string | undefined,
+  other?: string,
+): string | undefined {
+  if (path === undefined) return undefined;
+  if (prefix !== undefined) return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+  // A plain diff: strip `a/`-style prefixes only when both sides carry one (or the other is /dev/null).
+  const own = /^[^/]+\//.exec(path)?.[0];
+  const theirs = other === undefined ? own : /^[^/]+\//.exec(other)?.[0];
+  return own && theirs && MNEMONIC.test(own) && MNEMONIC.test(theirs) ? path.slice(own.length) : path;
 }
 
 function startsFileHeader(lines: readonly string[], index: number): boolean {
@@ -70,12 +145,14 @@ export function parseUnifiedDiff(text: string, source = 'diff'): DiffFile[] {
       continue;
     }
     const headerLine = index + 1;
-    const header: FileHeader = { status: 'modified', binary: false };
+    const header: FileHeader = { status: 'modified', binary: false, named: false };
     const first = lines[index] as string;
-    const gitHeader = /^diff --git ("?a\/.+?"?) ("?b\/.+"?)$/.exec(first);
-    if (gitHeader) {
-      header.oldPath = headerPath(gitHeader[1] as string);
-      header.newPath = headerPath(gitHeader[2] as string);
+    if (first.startsWith('diff --git ')) {
+      const split = splitGitHeader(first.slice('diff --git '.length));
+      if (split) {
+        [header.oldPath, header.newPath] = split.paths;
+        header.prefixes = split.prefixes;
+      }
     }
     index += first.startsWith('diff --git ') ? 1 : 0;
     while (
@@ -98,26 +175,36 @@ export function parseUnifiedDiff(text: string, source = 'diff'): DiffFile[] {
 function readHeaderLine(line: string, header: FileHeader): void {
   if (line.startsWith('--- ')) {
     const path = headerPath(line.slice(4));
-    if (path !== undefined) header.oldPath = path;
+    if (path !== undefined) header.rawOld = path;
     else header.status = 'added';
   } else if (line.startsWith('+++ ')) {
     const path = headerPath(line.slice(4));
-    if (path !== undefined) header.newPath = path;
+    if (path !== undefined) header.rawNew = path;
     else header.status = 'removed';
   } else if (line.startsWith('new file mode')) header.status = 'added';
   else if (line.startsWith('deleted file mode')) header.status = 'removed';
   else if (line.startsWith('rename from ')) {
     header.oldPath = unquote(line.slice('rename from '.length));
     header.status = 'renamed';
+    header.named = true;
   } else if (line.startsWith('rename to ')) header.newPath = unquote(line.slice('rename to '.length));
   else if (line.startsWith('copy from ')) {
     header.oldPath = unquote(line.slice('copy from '.length));
     header.status = 'copied';
+    header.named = true;
   } else if (line.startsWith('copy to ')) header.newPath = unquote(line.slice('copy to '.length));
   else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch')) header.binary = true;
 }
 
 function toDiffFile(header: FileHeader, parsed: ParsedPatch, source: string, line: number): DiffFile {
+  // The git line (or rename/copy lines) name the paths; `---`/`+++` only fill in what they could not.
+  if (!header.named && (header.oldPath === undefined || header.newPath === undefined)) {
+    const [oldPrefix, newPrefix] = header.prefixes ?? [undefined, undefined];
+    const oldPath = stripPrefix(header.rawOld, oldPrefix, header.rawNew);
+    const newPath = stripPrefix(header.rawNew, newPrefix, header.rawOld);
+    if (oldPath !== undefined) header.oldPath = oldPath;
+    if (newPath !== undefined) header.newPath = newPath;
+  }
   const path =
     header.status === 'removed' ? (header.oldPath ?? header.newPath) : (header.newPath ?? header.oldPath);
   if (!path) {
