@@ -11,8 +11,12 @@ import {
   type GateJobName,
   type Signal,
 } from '@floodgate/core/decision';
+import { gatherContents, judgedFile, judgingFiles } from '@floodgate/core/judging';
 import {
+  diffFileFromGitHub,
   listPullRequestFiles,
+  readFileAtRef,
+  type PullRequestFile,
   readMatchedFiles,
   type PullRequestInfo,
   type RepoRef,
@@ -46,6 +50,22 @@ const producedBy: Record<GateJobName, (inputs: AutomergeInputs) => boolean> = {
 /** A head in another repository, or one whose repository is gone, is a fork's. */
 function isFork(pr: PullRequestInfo, repoName: string): boolean {
   return pr.headRepo === undefined || pr.headRepo.toLowerCase() !== repoName.toLowerCase();
+}
+
+/** The listed files that change how the PR is judged, read at base and head where that needs their text. */
+async function judgingOf(
+  api: NonNullable<FactsRequest['api']>,
+  pr: PullRequestInfo,
+  listed: readonly PullRequestFile[],
+  policyPath: string,
+) {
+  const files = listed.map(diffFileFromGitHub);
+  const baseRef = pr.baseSha || pr.baseRef;
+  const contents = await gatherContents({
+    files,
+    read: (path, side) => readFileAtRef(api.client, api.repo, path, side === 'base' ? baseRef : pr.headSha),
+  });
+  return judgingFiles(files.map(judgedFile), contents, policyPath);
 }
 
 export interface FactsRequest {
@@ -94,6 +114,7 @@ export async function gatherDecisionFacts({
             file.previous_filename ? [file.filename, file.previous_filename] : [file.filename],
           ),
         };
+    if (change) change.judging = await judgingOf(api, pr, listing.files, inputs.policyPath);
     commitMessages = commits.map((commit) => commit.commit.message);
     approvals = approved;
   }

@@ -8,7 +8,10 @@ import {
   type Finding,
   type Policy,
 } from '@floodgate/core';
+import { gatherContents, needsContents } from '@floodgate/core/judging';
+import { hunksByFile, type FileContents } from '@floodgate/core/manifests';
 import {
+  readFileAtRef,
   readMatchedFiles,
   readPullRequestChange,
   teamsOfAuthor,
@@ -36,7 +39,21 @@ async function readDiffInput(diff: string, workspace: string) {
       `cannot read '${diff}': expected a unified diff file (git diff output)`,
     );
   }
-  return parseUnifiedDiff(text, diff);
+  const files = parseUnifiedDiff(text, diff);
+  // Offline there is no base text to read: the judging and dependency checks work from the hunks.
+  const hunks = hunksByFile(text, diff);
+  const contents: Record<string, FileContents> = {};
+  for (const file of files) {
+    if (!needsContents(file.path) && !(file.previousPath && needsContents(file.previousPath))) continue;
+    const lines = hunks.get(file.path);
+    contents[file.path] = lines
+      ? { kind: 'hunks', lines }
+      : {
+          kind: 'unread',
+          why: 'the diff input is not git diff output, so its hunks could not be split by file',
+        };
+  }
+  return { files, contents };
 }
 
 export interface FactsRequest {
@@ -63,13 +80,19 @@ export async function gatherFacts({
   let files;
   let commitMessages: string[] = [];
   let totalFiles = pr.changedFiles;
+  let contents: Record<string, FileContents>;
   if (inputs.diff) {
-    files = await readDiffInput(inputs.diff, workspace);
+    ({ files, contents } = await readDiffInput(inputs.diff, workspace));
     totalFiles = files.length;
   } else if (client) {
     const change = await readPullRequestChange(client, repo, pr.number, pr.changedFiles);
     files = change.files;
     commitMessages = change.commitMessages;
+    const baseRef = pr.baseSha || pr.baseRef;
+    contents = await gatherContents({
+      files,
+      read: (path, side) => readFileAtRef(client, repo, path, side === 'base' ? baseRef : pr.headSha),
+    });
   } else {
     throw new InvalidInputError(
       'diff',
@@ -94,5 +117,6 @@ export async function gatherFacts({
     ...(inputs.coverage !== undefined ? { coverage: inputs.coverage } : {}),
     ...(findings ? { findings } : {}),
     policyPath: inputs.policyPath,
+    contents,
   };
 }

@@ -4,6 +4,7 @@ import { GlobSet } from '../glob/match.js';
 import { SEVERITIES, type Policy, type Severity } from '../policy/types.js';
 import { blocked, review, type Rule } from './reasons.js';
 import { forkPullRequest, gateJobs } from './trust.js';
+import { judgingFilesRule } from './judging.js';
 import type { DecisionFacts, DecisionReason, MergeDecision, Signal, SignalName } from './types.js';
 
 /** Changed files shown as evidence for a path rule; the rest are counted. */
@@ -150,6 +151,8 @@ const change: Rule = (facts, policy) => {
       review(
         'change-unknown',
         'The changed files could not be read, so path and size rules were not checked.',
+        [],
+        false,
       ),
     ];
   }
@@ -215,6 +218,7 @@ const RULES: readonly Rule[] = [
   tier,
   aiConfidence,
   change,
+  judgingFilesRule,
   whoseMerge,
   draft,
 ];

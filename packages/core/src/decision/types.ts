@@ -65,7 +65,15 @@ export interface DecisionFacts {
   aiConfidence?: Signal<number>;
   requiredChecks: RequiredCheck[];
   /** undefined when the change could not be read */
-  change?: { linesChanged: number; files: string[] };
+  change?: {
+    linesChanged: number;
+    files: string[];
+    /**
+     * Changed files that change how the PR is judged, as the runner found them with their text
+     * (`judgingFiles`); without it, files whose verdict needs their text count (fail closed).
+     */
+    judging?: { file: string; why: string }[];
+  };
   aiGenerated: boolean;
   /** the head lives in another repository: its workflows, results and reports are the fork's */
   fork: boolean;

@@ -43,6 +43,8 @@ const factor = {
         'ai-generated',
         'policy-change',
         'incomplete-diff',
+        'judging-files',
+        'dependencies',
       ],
       description: 'What the factor looks at',
     },
@@ -74,6 +76,12 @@ const factor = {
     },
     below: percent('coverage: fires when line coverage is below this percentage'),
     'min-severity': { ...severityEnum, description: 'findings: lowest severity that counts' },
+    change: {
+      enum: ['major', 'minor', 'patch', 'added', 'removed', 'lockfile-only'],
+      description:
+        'dependencies: which change it scores (major also covers changes no version number bounds, e.g. a git ref)',
+    },
+    'except-authors': stringList('dependencies: author logins it does not judge, e.g. "dependabot[bot]"'),
   },
 };
 

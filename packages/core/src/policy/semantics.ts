@@ -26,6 +26,8 @@ const KIND_KEYS: Record<FactorKind, { allowed: string[]; required: string[] }> =
   'ai-generated': { allowed: [], required: [] },
   'policy-change': { allowed: [], required: [] },
   'incomplete-diff': { allowed: [], required: [] },
+  'judging-files': { allowed: [], required: [] },
+  dependencies: { allowed: ['change', 'except-authors'], required: ['change'] },
 };
 
 const isRaw = (value: unknown): value is Raw =>
@@ -55,7 +57,15 @@ function mergeFactor(name: string, raw: Raw, base: RiskFactorRule | undefined, f
   }
   const merged: Raw = inherits
     ? { ...base, ...raw }
-    : { 'applies-to': 'all', enabled: true, description: name, flags: '', paths: [], ...raw };
+    : {
+        'applies-to': 'all',
+        enabled: true,
+        description: name,
+        flags: '',
+        paths: [],
+        ...(kind === 'dependencies' ? { 'except-authors': [] } : {}),
+        ...raw,
+      };
   if (!inherits) merged.kind = kind;
   for (const key of rules.required) {
     if (merged[key] === undefined) fail(path, `factor '${name}' of kind '${kind}' needs '${key}'`, true);

@@ -1,4 +1,6 @@
 import { matchesAnyName } from '../glob/match.js';
+import { judgedFile, judgingFiles } from '../judging/judge.js';
+import { dependencyChanges } from '../manifests/changes.js';
 import { TIERS, type Policy, type RiskOverride, type Tier } from '../policy/types.js';
 import { detectAi } from './ai.js';
 import { EVIDENCE_LIMIT, evaluateFactor, type FactorContext } from './factors.js';
@@ -37,7 +39,12 @@ export function assessRisk(facts: ChangeFacts, policy: Policy): RiskAssessment {
     .filter((file) => !file.patchAvailable && file.status !== 'removed')
     .map((file) => file.path);
   const cappedFiles = Math.max(0, facts.totalFiles - facts.files.length);
-  const context: FactorContext = { facts, ai, filesWithoutPatch, cappedFiles };
+  const contents = facts.contents ?? {};
+  const judging = judgingFiles(facts.files.map(judgedFile), contents, facts.policyPath).filter(
+    (item) => item.file !== facts.policyPath,
+  );
+  const dependencies = dependencyChanges(facts.files, contents);
+  const context: FactorContext = { facts, ai, filesWithoutPatch, cappedFiles, judging, dependencies };
   const factors: FiredFactor[] = [];
   const notes: string[] = [];
 

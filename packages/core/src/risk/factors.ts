@@ -1,7 +1,10 @@
 import type { DiffFile } from '../diff/types.js';
 import { atLeast } from '../findings/severity.js';
 import { GlobSet } from '../glob/match.js';
+import type { JudgingFile } from '../judging/judge.js';
+import type { DependencyChange } from '../manifests/types.js';
 import type { RiskFactorRule } from '../policy/types.js';
+import { evaluateDependencies } from './dependencies.js';
 import type { AiDetectionResult, ChangeFacts, Evidence } from './types.js';
 
 /** How much evidence a factor lists; the rest is counted. */
@@ -13,6 +16,9 @@ export interface FactorContext {
   ai: AiDetectionResult;
   filesWithoutPatch: string[];
   cappedFiles: number;
+  /** changed files that can change how the PR is judged (the policy file aside) */
+  judging: JudgingFile[];
+  dependencies: DependencyChange[];
 }
 
 export interface FactorOutcome {
@@ -131,6 +137,19 @@ export function evaluateFactor(rule: RiskFactorRule, context: FactorContext): Fa
         evidence: filesWithoutPatch.map((file) => ({ file, detail: 'no patch (binary or too large)' })),
       };
     }
+    case 'judging-files': {
+      const { judging } = context;
+      if (judging.length === 0) return undefined;
+      return {
+        reason: `${plural(judging.length, 'changed file')} can change how this PR is judged or what CI runs: ${judging
+          .slice(0, 3)
+          .map((item) => item.file)
+          .join(', ')}${judging.length > 3 ? ', …' : ''}`,
+        evidence: judging.map((item) => ({ file: item.file, detail: item.why })),
+      };
+    }
+    case 'dependencies':
+      return evaluateDependencies(rule, context);
     case 'ai-generated':
       return context.ai.aiGenerated
         ? { reason: context.ai.because ?? 'AI-generated', evidence: [] }

@@ -1,5 +1,6 @@
 import type { DiffFile } from '../diff/types.js';
 import type { Finding } from '../findings/types.js';
+import type { FileContents } from '../manifests/types.js';
 import type { FactorKind, QaStrategy, Tier } from '../policy/types.js';
 
 /**
@@ -24,6 +25,11 @@ export interface ChangeFacts {
   findings?: Finding[];
   /** the policy file's path: a change to it is a risk factor */
   policyPath: string;
+  /**
+   * What the runner read of the changed manifests and build files (`needsContents`), keyed by
+   * path: judging-file and dependency checks need it and fail closed where it is missing.
+   */
+  contents?: Record<string, FileContents>;
 }
 
 export interface Evidence {

@@ -106,11 +106,11 @@ describe('assessRisk with the default (article) policy', () => {
       tier: 'critical',
     },
     {
-      name: 'a workflow change',
+      name: 'a workflow change: it runs with the secrets and can change what judges the PR',
       facts: facts({ files: [file('.github/workflows/ci.yml')] }),
-      factors: ['ci-changes'],
-      score: 40,
-      tier: 'high',
+      factors: ['ci-changes', 'judging-files'],
+      score: 110,
+      tier: 'critical',
     },
     {
       name: 'a file whose patch GitHub omitted',
