@@ -36,8 +36,14 @@ export interface SarifOptions {
   root?: string;
 }
 
-function relativeUri(uri: string, root: string | undefined): string {
-  let path = decodeURIComponent(uri.replace(/^file:\/\//, '')).replace(/\\/g, '/');
+function relativeUri(uri: string, root: string | undefined, fail: (expected: string) => never): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(uri.replace(/^file:\/\//, ''));
+  } catch {
+    return fail(`a percent-encoded artifactLocation.uri, found '${uri.slice(0, 200)}'`);
+  }
+  let path = decoded.replace(/\\/g, '/');
   if (root) {
     const prefix = root.replace(/\\/g, '/').replace(/\/?$/, '/');
     if (path.startsWith(prefix)) path = path.slice(prefix.length);
@@ -45,20 +51,24 @@ function relativeUri(uri: string, root: string | undefined): string {
   return path.replace(/^\.\//, '');
 }
 
-function locationOf(result: Json, root: string | undefined): { file?: string; line?: number } {
+function locationOf(
+  result: Json,
+  root: string | undefined,
+  fail: (expected: string) => never,
+): { file?: string; line?: number } {
   const location = Array.isArray(result.locations) ? result.locations[0] : undefined;
   const physical =
     isObject(location) && isObject(location.physicalLocation) ? location.physicalLocation : undefined;
   const artifact = physical && isObject(physical.artifactLocation) ? physical.artifactLocation : undefined;
   const region = physical && isObject(physical.region) ? physical.region : undefined;
-  const uri = typeof artifact?.uri === 'string' ? relativeUri(artifact.uri, root) : undefined;
+  const uri = typeof artifact?.uri === 'string' ? relativeUri(artifact.uri, root, fail) : undefined;
   const line = typeof region?.startLine === 'number' ? region.startLine : undefined;
   return { ...(uri ? { file: uri } : {}), ...(line ? { line } : {}) };
 }
 
 /**
  * Reads the results of a SARIF 2.1.0 log that count as findings: `kind` "fail" (the default),
- * not suppressed, not absent from the current baseline. Severity follows GitHub code scanning:
+ * not suppressed outside the source, not absent from the current baseline. Severity follows GitHub code scanning:
  * the `security-severity` property (of the result or its rule) when present, else the level.
  */
 export function parseSarif(text: string, file: string, options: SarifOptions = {}): Finding[] {
@@ -88,8 +98,15 @@ export function parseSarif(text: string, file: string, options: SarifOptions = {
       const item = result as Json;
       if ((item.kind ?? 'fail') !== 'fail') return;
       if (item.baselineState === 'absent') return;
-      const suppressions = Array.isArray(item.suppressions) ? (item.suppressions as Json[]) : [];
-      if (suppressions.some((s) => (s.status ?? 'accepted') === 'accepted')) return;
+      const suppressions = (Array.isArray(item.suppressions) ? (item.suppressions as unknown[]) : []).filter(
+        isObject,
+      );
+      const accepted = suppressions.filter((s) => (s.status ?? 'accepted') === 'accepted');
+      // A suppression written in the source (a `// nosemgrep`, `# noqa`, `@SuppressWarnings`) is
+      // something the PR itself can add: it is reported, never allowed to hide the finding. Only
+      // suppressions kept outside the code (dismissals in the scanning service) drop it.
+      if (accepted.some((s) => s.kind !== 'inSource')) return;
+      const suppressedInSource = accepted.length > 0;
       const rule = ruleOf(runObject, item);
       const score = scoreOf(item.properties) ?? scoreOf(rule?.properties);
       if (score !== undefined && Number.isNaN(score)) {
@@ -111,7 +128,8 @@ export function parseSarif(text: string, file: string, options: SarifOptions = {
         severitySource: score !== undefined ? 'security-severity' : 'level',
         message,
         source: file,
-        ...locationOf(item, options.root),
+        ...locationOf(item, options.root, (expected) => fail([...path, 'locations', 0], expected)),
+        ...(suppressedInSource ? { suppressedInSource: true } : {}),
       });
     });
   });

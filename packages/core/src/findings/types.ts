@@ -11,6 +11,8 @@ export interface Finding {
   line?: number;
   /** the SARIF file it was read from */
   source: string;
+  /** suppressed by a comment in the code (which the PR may have added): still counted */
+  suppressedInSource?: true;
 }
 
 export type SeverityCounts = Record<Severity, number>;

@@ -49,19 +49,43 @@ describe('parseSarif', () => {
     expect(findings.every((f) => f.tool === 'ESLint' && f.severitySource === 'level')).toBe(true);
   });
 
-  it('uses security-severity from the rule, and skips suppressed, passing, absent and zero-score results', () => {
+  it('uses security-severity from the rule, and skips passing, absent and zero-score results', () => {
     const findings = parseSarif(fixture('codeql-style.sarif'), 'codeql.sarif');
     expect(findings.map((f) => [f.ruleId, f.severity, f.severitySource])).toEqual([
       ['js/sql-injection', 'high', 'security-severity'],
       ['js/hardcoded-credentials', 'critical', 'security-severity'],
+      ['js/missing-rate-limiting', 'high', 'security-severity'],
       ['js/log-injection', 'medium', 'security-severity'],
       ['js/unused-local-variable', 'low', 'level'],
     ]);
-    expect(countBySeverity(findings)).toEqual({ low: 1, medium: 1, high: 1, critical: 1 });
+    expect(countBySeverity(findings)).toEqual({ low: 1, medium: 1, high: 2, critical: 1 });
     expect(findings[0]).toMatchObject({ file: 'src/db/users.ts', line: 42 });
   });
 
+  it('a suppression in the source (which the PR can write) is reported but still counts; an external one drops it', () => {
+    const result = (suppressions: object[]) =>
+      JSON.stringify({
+        runs: [
+          {
+            tool: { driver: { name: 'semgrep' } },
+            results: [{ ruleId: 'r', level: 'error', message: { text: 'm' }, suppressions }],
+          },
+        ],
+      });
+    expect(parseSarif(result([{ kind: 'inSource' }]), 's.sarif')).toMatchObject([
+      { ruleId: 'r', severity: 'high', suppressedInSource: true },
+    ]);
+    expect(parseSarif(result([{ kind: 'external', status: 'accepted' }]), 's.sarif')).toEqual([]);
+    expect(parseSarif(result([{ kind: 'external', status: 'underReview' }]), 's.sarif')).toHaveLength(1);
+  });
+
   it.each([
+    {
+      name: 'a malformed artifact uri',
+      text: '{"runs":[{"tool":{"driver":{"name":"x"}},"results":[\n{"ruleId":"a","locations":[{"physicalLocation":{"artifactLocation":{"uri":"src/%zz.ts"}}}]}]}]}',
+      error:
+        /^bad\.sarif:2:28: expected a percent-encoded artifactLocation\.uri, found 'src\/%zz\.ts' at runs\[0\]\.results\[0\]\.locations\[0\]$/,
+    },
     { name: 'truncated JSON', text: '{"runs": [', error: /^bad\.sarif:1:11: expected valid JSON/ },
     {
       name: 'not SARIF',
