@@ -68,7 +68,9 @@ describe('perf-regression: record on push, then compare a pull request', () => {
       data: { metrics: { name: string; samples: number[] }[] };
     };
     expect(record).toMatchObject({ kind: 'perf', sha: first.sha, ref: 'refs/heads/main' });
-    expect(record.data.metrics.find((m) => m.name === 'BenchmarkBusy-2 ns/op')!.samples).toHaveLength(16);
+    expect(
+      record.data.metrics.find((m) => m.name === 'example.com/busy.BenchmarkBusy-2 ns/op')!.samples,
+    ).toHaveLength(16);
     expect(first.run.summary).toContain(`Recorded as the perf baseline of ${first.sha.slice(0, 7)}`);
     // The second push compares with the first record.
     expect(reportOf(second.run).baseline?.sha).toBe(first.sha);
@@ -89,7 +91,9 @@ describe('perf-regression: record on push, then compare a pull request', () => {
     expect(statusesOf(api, headSha)).toEqual([
       {
         state: 'failure',
-        description: expect.stringMatching(/^fail: 1 metric, worst \+2\d\.\d% BenchmarkBusy-2 ns\/op$/),
+        description: expect.stringMatching(
+          /^fail: 1 metric, worst \+2\d\.\d% example\.com\/busy\.BenchmarkBusy-2 ns\/op$/,
+        ),
       },
     ]);
   });
@@ -99,7 +103,7 @@ describe('perf-regression: record on push, then compare a pull request', () => {
     expect(bodies).toHaveLength(1);
     const section = perfSection(bodies[0]!)!;
     expect(section).toContain(`### ❌ Performance of #${prNumber}: fail`);
-    expect(section).toContain('`BenchmarkBusy-2 ns/op`');
+    expect(section).toContain('`example.com/busy.BenchmarkBusy-2 ns/op`');
     expect(section).toContain('5 more metrics passed; the job summary lists every metric.');
     expect(section).not.toContain('xychart-beta');
   });
@@ -112,7 +116,9 @@ describe('perf-regression: record on push, then compare a pull request', () => {
     );
     expect(chart).toMatch(/title "2 metrics \(us\/op\)"/);
     expect(chart.match(/^ {2}line \[/gm)).toHaveLength(2);
-    expect(slow.summary).toContain('Lines, in order: `BenchmarkBusy-2 ns/op`, `BenchmarkAppend-2 ns/op`');
+    expect(slow.summary).toContain(
+      'Lines, in order: `example.com/busy.BenchmarkBusy-2 ns/op`, `example.com/busy.BenchmarkAppend-2 ns/op`',
+    );
   });
 
   it('makes only valid requests', () => {

@@ -10,12 +10,12 @@ describe('perf-regression offline: no token, the baseline input', () => {
     expect(Number(run.outputs.regression)).toBeLessThan(0.1);
     const report = reportOf(run);
     expect(report.metrics.map((m) => m.name).sort()).toEqual([
-      'BenchmarkAppend-2 B/op',
-      'BenchmarkAppend-2 allocs/op',
-      'BenchmarkAppend-2 ns/op',
-      'BenchmarkBusy-2 B/op',
-      'BenchmarkBusy-2 allocs/op',
-      'BenchmarkBusy-2 ns/op',
+      'example.com/busy.BenchmarkAppend-2 B/op',
+      'example.com/busy.BenchmarkAppend-2 allocs/op',
+      'example.com/busy.BenchmarkAppend-2 ns/op',
+      'example.com/busy.BenchmarkBusy-2 B/op',
+      'example.com/busy.BenchmarkBusy-2 allocs/op',
+      'example.com/busy.BenchmarkBusy-2 ns/op',
     ]);
     expect(report.metrics.every((m) => m.verdict === 'pass')).toBe(true);
     expect(report.baseline?.how).toContain('base.txt');
@@ -35,14 +35,14 @@ describe('perf-regression offline: no token, the baseline input', () => {
     const errors = errorMessages(run);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
-      /^Performance gate failed: 1 gated metric\(s\) fail \(BenchmarkBusy-2 ns\/op: \+2\d\.\d% worse\)/,
+      /^Performance gate failed: 1 gated metric\(s\) fail \(example\.com\/busy\.BenchmarkBusy-2 ns\/op: \+2\d\.\d% worse\)/,
     );
     expect(hasStackTrace(run)).toBe(false);
     const failing = reportOf(run).metrics[0]!;
-    expect(failing).toMatchObject({ name: 'BenchmarkBusy-2 ns/op', verdict: 'fail' });
+    expect(failing).toMatchObject({ name: 'example.com/busy.BenchmarkBusy-2 ns/op', verdict: 'fail' });
     expect(failing.p).toBeLessThan(0.05);
     // Failing metrics come first in the summary's table.
-    const rows = run.summary.split('\n').filter((line) => line.startsWith('| `Benchmark'));
+    const rows = run.summary.split('\n').filter((line) => line.startsWith('| `example.com/busy.Benchmark'));
     expect(rows[0]).toContain('❌ fail');
   });
 
@@ -81,7 +81,9 @@ describe('perf-regression offline: no token, the baseline input', () => {
     );
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.outputs.result).toBe('pass');
-    expect(reportOf(run).metrics.find((m) => m.name === 'BenchmarkBusy-2 ns/op')).toBeDefined();
+    expect(
+      reportOf(run).metrics.find((m) => m.name === 'example.com/busy.BenchmarkBusy-2 ns/op'),
+    ).toBeDefined();
     expect(run.summary).toContain("the baseline input's result files ab/base\\-1\\.txt, ab/base\\-2\\.txt");
   });
 
@@ -92,6 +94,6 @@ describe('perf-regression offline: no token, the baseline input', () => {
     expect(run.outputs.regression).toBe('0');
     expect(reportOf(run).baseline).toBeNull();
     expect(run.summary).toContain('No baseline: no token and no baseline input');
-    expect(run.summary).toMatch(/\| `BenchmarkBusy-2 ns\/op` \| [\d,.]+ ns\/op \| 16 \|/);
+    expect(run.summary).toMatch(/\| `example\.com\/busy\.BenchmarkBusy-2 ns\/op` \| [\d,.]+ ns\/op \| 16 \|/);
   });
 });

@@ -1,9 +1,11 @@
 import type { Direction, Metric } from './model.js';
 import type { MetricSettings } from './policy.js';
-import { hodgesLehmann } from './stats/hodges-lehmann.js';
-import { mannWhitney, smallestPossibleP } from './stats/mann-whitney.js';
+import { allEqual, analyseSamples, formatP, worsening } from './compare-samples.js';
 import { twoProportionP } from './stats/proportions.js';
+import { unitConversion } from './units.js';
 import { percent, type Verdict } from './verdict.js';
+
+export { formatP };
 
 export type ComparisonMethod = 'mann-whitney' | 'exact' | 'ratio' | 'error-rate' | 'slo' | 'missing' | 'new';
 
@@ -35,23 +37,21 @@ export interface Analysis {
   decide: (adjustedP: number | null) => void;
 }
 
-function allEqual(values: readonly number[]): boolean {
-  return values.every((value) => value === values[0]);
-}
-
-/** Worsening of a relative change for this direction: a 10% throughput drop is +0.10. */
-function worsening(ratio: number, direction: Direction): number {
-  return direction === 'smaller' ? ratio - 1 : 1 - ratio;
-}
-
-function hasTies(x: readonly number[], y: readonly number[]): boolean {
-  const all = Float64Array.from([...x, ...y]).sort();
-  for (let i = 1; i < all.length; i++) if (all[i] === all[i - 1]) return true;
-  return false;
+/** The baseline in the current side's unit when the two differ only in scale (ms and s, KB and MiB). */
+function inCurrentUnit(base: Metric, current: Metric): Metric | undefined {
+  const factor = unitConversion(base.unit, current.unit);
+  if (factor === undefined) return undefined;
+  if (factor === 1) return base;
+  return {
+    ...base,
+    unit: current.unit,
+    value: base.value * factor,
+    samples: base.samples.map((sample) => sample * factor),
+  };
 }
 
 export function analyseMetric(
-  base: Metric,
+  recorded: Metric,
   current: Metric,
   settings: MetricSettings,
   direction: Direction,
@@ -59,6 +59,8 @@ export function analyseMetric(
   alpha: number,
   errorRateFailPoints: number,
 ): Analysis {
+  const converted = inCurrentUnit(recorded, current);
+  const base = converted ?? recorded;
   const comparison: MetricComparison = {
     name: current.name,
     unit: current.unit,
@@ -77,14 +79,17 @@ export function analyseMetric(
     verdict: 'pass',
     reason: '',
   };
+  const conversion =
+    recorded.unit === current.unit ? '' : ` (baseline converted from ${recorded.unit} to ${current.unit})`;
   const set = (verdict: Verdict, reason: string): void => {
     comparison.verdict = verdict;
-    comparison.reason = reason;
+    comparison.reason = `${reason}${conversion}`;
   };
   const none = (): void => {};
 
-  if (base.unit !== current.unit) {
-    set('fail', `unit changed from "${base.unit}" to "${current.unit}": the values cannot be compared`);
+  if (!converted) {
+    comparison.verdict = 'fail';
+    comparison.reason = `unit changed from "${recorded.unit}" to "${current.unit}", which measure different things: the values cannot be compared`;
     comparison.change = null;
     return { comparison, decide: none };
   }
@@ -192,113 +197,6 @@ function analyseRate(
         );
       else if (points > 0 && significant) set('review', `${describe}, a significant increase (${pText})`);
       else set('pass', `${describe} (${pText})`);
-    },
-  };
-}
-
-export function formatP(p: number | null): string {
-  if (p === null) return 'n/a';
-  return p < 0.0001 ? p.toExponential(1) : p.toFixed(4);
-}
-
-function analyseSamples(
-  base: Metric,
-  current: Metric,
-  comparison: MetricComparison,
-  set: (verdict: Verdict, reason: string) => void,
-  settings: MetricSettings,
-  direction: Direction,
-  alpha: number,
-): Analysis {
-  comparison.method = 'mann-whitney';
-  const x = base.samples;
-  const y = current.samples;
-  const m = x.length;
-  const n = y.length;
-  if (allEqual(x) && allEqual(y) && x[0] === y[0]) {
-    comparison.regression = 0;
-    // Nothing was tested: kept out of the multiple-testing family, where a p of 1 would dilute the others.
-    return {
-      comparison,
-      decide: (adjustedP) => {
-        comparison.adjustedP = adjustedP;
-        set('pass', 'unchanged (identical samples)');
-      },
-    };
-  }
-  const test = mannWhitney(x, y);
-  comparison.p = test.p;
-  const ties = hasTies(x, y);
-  const positive = x.every((v) => v > 0) && y.every((v) => v > 0);
-  let estimate: number | null = null;
-  if (positive) {
-    const shift = hodgesLehmann(x.map(Math.log), y.map(Math.log), alpha, ties);
-    const low = worsening(Math.exp(direction === 'smaller' ? shift.low : shift.high), direction);
-    const high = worsening(Math.exp(direction === 'smaller' ? shift.high : shift.low), direction);
-    estimate = worsening(Math.exp(shift.estimate), direction);
-    comparison.interval = [low, high];
-  } else if (base.value > 0) {
-    // Zeros (e.g. 0 B/op in some runs) have no logarithm: shift on the raw scale, relative to the baseline median.
-    const shift = hodgesLehmann(x, y, alpha, ties);
-    const toRegression = (d: number): number => (direction === 'smaller' ? d : -d) / base.value;
-    estimate = toRegression(shift.estimate);
-    const ends = [toRegression(shift.low), toRegression(shift.high)].sort((a, b) => a - b);
-    comparison.interval = [ends[0]!, ends[1]!];
-  }
-  comparison.regression = estimate;
-  const smallest = smallestPossibleP(m, n);
-  const { reviewThreshold, failThreshold } = settings;
-  return {
-    comparison,
-    decide: (adjustedP) => {
-      comparison.adjustedP = adjustedP;
-      const p = adjustedP ?? test.p;
-      const pText = `p=${formatP(p)}`;
-      const sizes = `${m} vs ${n} samples`;
-      const est =
-        estimate === null ? 'change not expressible as a ratio (baseline 0)' : `${percent(estimate)}`;
-      const interval = comparison.interval;
-      if (smallest >= alpha) {
-        if (estimate === null || estimate >= reviewThreshold) {
-          set(
-            'review',
-            `${est} with ${sizes}: too few to resolve the threshold (the smallest possible p is ${formatP(smallest)} >= ${alpha}); run at least 4 a side (5+ recommended)`,
-          );
-        } else {
-          set(
-            'pass',
-            `${est} with ${sizes} (too few samples for a test: the smallest possible p is ${formatP(smallest)})`,
-          );
-        }
-        return;
-      }
-      const significant = p < alpha;
-      const range = interval ? `[${percent(interval[0])}, ${percent(interval[1])}]` : 'no interval';
-      if (!significant) {
-        set('pass', `${est}, not significant (${pText}, interval ${range})`);
-      } else if (interval && interval[0] >= failThreshold) {
-        set(
-          'fail',
-          `${est}, the whole interval ${range} lies past the fail threshold ${percent(failThreshold)} (${pText})`,
-        );
-      } else if (
-        estimate === null &&
-        (direction === 'smaller' ? test.u < (m * n) / 2 : test.u > (m * n) / 2)
-      ) {
-        set('review', `significant worsening from a zero baseline (${pText})`);
-      } else if (interval && estimate !== null && estimate > 0 && interval[1] >= reviewThreshold) {
-        set(
-          'review',
-          `${est}, significant and the interval ${range} reaches the review threshold ${percent(reviewThreshold)} (${pText})`,
-        );
-      } else if (estimate !== null && estimate <= 0) {
-        set('pass', `${est}, a significant improvement (${pText}, interval ${range})`);
-      } else {
-        set(
-          'pass',
-          `${est}, significant but below the review threshold ${percent(reviewThreshold)} (${pText}, interval ${range})`,
-        );
-      }
     },
   };
 }

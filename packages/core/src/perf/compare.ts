@@ -1,4 +1,5 @@
 import { analyseMetric, type Analysis, type MetricComparison } from './compare-metric.js';
+import { matchBaseline } from './match.js';
 import type { Metric, PerfSuite } from './model.js';
 import { DEFAULT_PERF_POLICY, settingsFor, type PerfPolicy, type PerfSlo } from './policy.js';
 import { adjustPValues } from './stats/multiple-testing.js';
@@ -17,7 +18,11 @@ export type PerfSide = Pick<PerfSuite, 'metrics' | 'notes' | 'failures'>;
 
 const PERCENTILE = /\bp\(\d+(\.\d+)?\)$/;
 
-function missingReason(name: string): string {
+function missingReason(name: string, ambiguous: ReadonlyMap<string, string[]>): string {
+  const packages = ambiguous.get(name);
+  if (packages) {
+    return `present in the baseline, recorded without its package; ${packages.length} packages now have a benchmark of this name (${packages.join(', ')}): record the baseline again`;
+  }
   if (PERCENTILE.test(name)) {
     return 'present in the baseline but missing now; k6 reports this percentile only when summaryTrendStats lists it';
   }
@@ -53,7 +58,18 @@ export function comparePerf(
   policy: PerfPolicy = DEFAULT_PERF_POLICY,
 ): PerfComparison {
   const notes = [...new Set([...baseline.notes.map((note) => `baseline: ${note}`), ...current.notes])];
-  const baseByName = new Map(baseline.metrics.map((metric) => [metric.name, metric]));
+  const { baseFor, byPackageFallback, ambiguous } = matchBaseline(baseline.metrics, current.metrics);
+  if (byPackageFallback.length > 0) {
+    const shown = byPackageFallback
+      .slice(0, 3)
+      .map((pair) => `${pair.baseline} as ${pair.current}`)
+      .join(', ');
+    const more = byPackageFallback.length > 3 ? ` and ${byPackageFallback.length - 3} more` : '';
+    notes.push(
+      `baseline: ${byPackageFallback.length} go benchmark(s) matched by name without their package (${shown}${more}); a baseline recorded now keeps the package`,
+    );
+  }
+  const pairedBases = new Set(baseFor.values());
   const currentByName = new Map(current.metrics.map((metric) => [metric.name, metric]));
   const analyses: Analysis[] = [];
   const comparisons: MetricComparison[] = [];
@@ -62,7 +78,7 @@ export function comparePerf(
     const settings = settingsFor(metric.name, policy);
     const direction = settings.direction ?? metric.direction;
     const gated = settings.gate ?? metric.gate;
-    const base = baseByName.get(metric.name);
+    const base = baseFor.get(metric);
     if (!base) {
       comparisons.push({
         name: metric.name,
@@ -98,7 +114,7 @@ export function comparePerf(
   }
 
   for (const base of baseline.metrics) {
-    if (currentByName.has(base.name)) continue;
+    if (pairedBases.has(base)) continue;
     const settings = settingsFor(base.name, policy);
     const gated = settings.gate ?? base.gate;
     comparisons.push({
@@ -117,7 +133,7 @@ export function comparePerf(
       samples: { baseline: base.samples.length, current: 0 },
       method: 'missing',
       verdict: 'fail',
-      reason: missingReason(base.name),
+      reason: missingReason(base.name, ambiguous),
     });
   }
 

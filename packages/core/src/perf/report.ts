@@ -228,7 +228,7 @@ function footer(context: PerfReportContext): string {
     context.files.length > 5
       ? `${context.files.slice(0, 5).map(inlineCode).join(', ')} and ${context.files.length - 5} more`
       : context.files.map(inlineCode).join(', ');
-  const method = `Verdicts: Mann-Whitney U test on the samples; the interval is the Hodges-Lehmann interval of the regression (positive is worse); p adjusted across the gated metrics (${context.correction}), alpha ${context.alpha}.`;
+  const method = `Verdicts: Mann-Whitney U test on the samples (timings with 16 or more a side: their faster halves, as other load only adds time); the interval is the Hodges-Lehmann interval of the regression (positive is worse), and review asks that all of it lie past the review threshold; p adjusted across the gated metrics (${context.correction}), alpha ${context.alpha}.`;
   return `<sub>Results: ${files}. ${method} Policy: ${policy}, mode ${context.mode}.</sub>`;
 }
 

@@ -16,44 +16,94 @@ export const SLOWDOWNS = [
   { variant: 'slow25', factor: 0.25 },
 ] as const;
 
-export const corpusFolder = fileURLToPath(new URL('../fixtures/perf/corpus/', import.meta.url));
+export interface Corpus {
+  name: string;
+  /** Folder under packages/core/test/fixtures/perf/. */
+  folder: string;
+  tools: readonly { tool: string; extension: string }[];
+  noChange: readonly string[];
+  /** Variants with a known change in work: positive is a slowdown, negative a speed-up. */
+  changes: readonly { variant: string; factor: number }[];
+}
+
+/** scripts/fixtures/perf/make.sh: a quiet 2-core machine, every tool pinned to one CPU. */
+export const QUIET_CORPUS: Corpus = {
+  name: 'quiet machine',
+  folder: 'corpus',
+  tools: CORPUS_TOOLS,
+  noChange: NO_CHANGE_VARIANTS,
+  changes: SLOWDOWNS,
+};
+
+/** scripts/fixtures/perf/make-shared.sh: the same 2 cores shared with other jobs (load.txt), unpinned. */
+export const SHARED_CORPUS: Corpus = {
+  name: 'shared machine',
+  folder: 'shared',
+  tools: [
+    { tool: 'hyperfine', extension: 'json' },
+    { tool: 'go', extension: 'txt' },
+  ],
+  noChange: ['base', 'same1', 'same2', 'same3'],
+  changes: [{ variant: 'fast10', factor: -0.1 }, ...SLOWDOWNS],
+};
+
+/** make-shared.sh's coarser rounds (10 of 3 hyperfine runs, 2 go runs) while the load was 5-11 on 2 cores. */
+export const OVERLOADED_CORPUS: Corpus = {
+  ...SHARED_CORPUS,
+  name: 'overloaded machine',
+  folder: 'overloaded',
+};
+
+const fixtures = fileURLToPath(new URL('../fixtures/perf/', import.meta.url));
+export const corpusFolder = `${fixtures}corpus/`;
 
 /** A variant's files: one appended text file (go), or one JSON file per invocation (the others). */
-export function corpusFiles(tool: string, variant: string, extension: string): PerfFile[] {
+export function corpusFiles(
+  tool: string,
+  variant: string,
+  extension: string,
+  corpus: Corpus = QUIET_CORPUS,
+): PerfFile[] {
+  const root = `${fixtures}${corpus.folder}/`;
   if (extension === 'txt') {
     const file = `${tool}/${variant}.txt`;
-    return [{ file: `corpus/${file}`, text: readFileSync(`${corpusFolder}${file}`, 'utf8') }];
+    return [{ file: `${corpus.folder}/${file}`, text: readFileSync(`${root}${file}`, 'utf8') }];
   }
   const folder = `${tool}/${variant}`;
-  return readdirSync(`${corpusFolder}${folder}`)
-    .sort()
+  return readdirSync(`${root}${folder}`)
+    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10))
     .map((name) => ({
-      file: `corpus/${folder}/${name}`,
-      text: readFileSync(`${corpusFolder}${folder}/${name}`, 'utf8'),
+      file: `${corpus.folder}/${folder}/${name}`,
+      text: readFileSync(`${root}${folder}/${name}`, 'utf8'),
     }));
 }
 
-export function loadCorpus(tool: string, variant: string, extension: string): PerfSuite {
-  return parsePerfFiles(corpusFiles(tool, variant, extension));
+export function loadCorpus(
+  tool: string,
+  variant: string,
+  extension: string,
+  corpus: Corpus = QUIET_CORPUS,
+): PerfSuite {
+  return parsePerfFiles(corpusFiles(tool, variant, extension, corpus));
 }
 
 export interface CorpusPair {
   tool: string;
   baseline: string;
   current: string;
-  /** Known slowdown in work (0 for no change). */
+  /** Known change in work: 0 for none, 0.05 for 5% more, -0.1 for 10% less. */
   slowdown: number;
 }
 
-/** Every ordered pair of no-change runs, and every no-change run against every slowed-down run. */
-export function corpusPairs(): CorpusPair[] {
+/** Every ordered pair of no-change runs, and every no-change run against every changed run. */
+export function corpusPairs(corpus: Corpus = QUIET_CORPUS): CorpusPair[] {
   const pairs: CorpusPair[] = [];
-  for (const { tool } of CORPUS_TOOLS) {
-    for (const baseline of NO_CHANGE_VARIANTS) {
-      for (const current of NO_CHANGE_VARIANTS) {
+  for (const { tool } of corpus.tools) {
+    for (const baseline of corpus.noChange) {
+      for (const current of corpus.noChange) {
         if (baseline !== current) pairs.push({ tool, baseline, current, slowdown: 0 });
       }
-      for (const { variant, factor } of SLOWDOWNS)
+      for (const { variant, factor } of corpus.changes)
         pairs.push({ tool, baseline, current: variant, slowdown: factor });
     }
   }

@@ -2,6 +2,7 @@ import type { JsonFile } from '../json.js';
 import type { PerfSuite } from '../model.js';
 import { directionOfUnit, kindOfUnit } from '../units.js';
 import { median } from './samples.js';
+import { requireUniqueNames } from './unique.js';
 
 /**
  * The documented generic format, compatible with github-action-benchmark's `customSmallerIsBetter` /
@@ -47,5 +48,10 @@ export function parseGeneric(json: JsonFile, data: unknown[]): PerfSuite {
       format: 'generic' as const,
     } as const;
   });
+  requireUniqueNames(
+    json,
+    metrics.map((metric, index) => ({ name: metric.name, path: [index, 'name'] })),
+    'two entries of one name; to give one metric several measurements, list them in "samples"',
+  );
   return { metrics: [...metrics], notes: [], failures: [] };
 }

@@ -12,22 +12,21 @@ export function looksLikeGoTest(text: string): boolean {
 
 /**
  * `go test -bench` output, possibly several runs appended (benchstat's input): each line of a benchmark is a
- * sample of every unit on it (`ns/op`, `B/op`, `allocs/op`, `MB/s`, custom metrics). Names are
- * `BenchmarkX-N unit`; when the file holds several packages they are qualified as `pkg.BenchmarkX-N unit`.
+ * sample of every unit on it (`ns/op`, `B/op`, `allocs/op`, `MB/s`, custom metrics), and a name met again
+ * is a repetition. Names are `pkg/path.BenchmarkX-N unit`, qualified by the `pkg:` line above the benchmark
+ * whatever else the file holds, so one benchmark keeps its name when another package joins the output and
+ * the same name in two packages is two metrics; a benchmark above any `pkg:` line is `BenchmarkX-N unit`.
+ * (Baselines recorded with unqualified names still match: see `matchBaseline` in compare.ts.)
  */
 export function parseGoTest(file: string, text: string): PerfSuite {
   const lines = text.split(/\r?\n/);
-  const packages = new Set<string>();
   let pkg = '';
   const found: { pkg: string; name: string; unit: string; value: number }[] = [];
   lines.forEach((line, index) => {
     const at = (column: number) => ({ file, line: index + 1, column });
     const header = HEADER.exec(line);
     if (header) {
-      if (header[1] === 'pkg') {
-        pkg = header[2]!.trim();
-        packages.add(pkg);
-      }
+      if (header[1] === 'pkg') pkg = header[2]!.trim();
       return;
     }
     if (/^(--- FAIL|FAIL\b|panic:)/.test(line)) {
@@ -64,10 +63,9 @@ export function parseGoTest(file: string, text: string): PerfSuite {
       'expected `go test -bench` output with at least one Benchmark line',
     );
   }
-  const qualify = packages.size > 1;
   const byName = new Map<string, { unit: string; samples: number[] }>();
   for (const { pkg: owner, name, unit, value } of found) {
-    const key = `${qualify ? `${owner}.` : ''}${name} ${unit}`;
+    const key = `${owner ? `${owner}.` : ''}${name} ${unit}`;
     const entry = byName.get(key) ?? { unit, samples: [] };
     entry.samples.push(value);
     byName.set(key, entry);

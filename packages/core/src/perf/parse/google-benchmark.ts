@@ -12,10 +12,15 @@ import { median } from './samples.js';
 export function parseGoogleBenchmark(json: JsonFile, data: Record<string, unknown>): PerfSuite {
   const rows = json.array(data.benchmarks, ['benchmarks']);
   const byName = new Map<string, { samples: number[]; unit: string; path: (string | number)[] }>();
+  const aggregateOnly = new Map<string, (string | number)[]>();
   rows.forEach((item, index) => {
     const path = ['benchmarks', index];
     const row = json.record(item, path);
-    if (row.run_type === 'aggregate') return;
+    if (row.run_type === 'aggregate') {
+      const name = typeof row.run_name === 'string' ? row.run_name : undefined;
+      if (name !== undefined && !aggregateOnly.has(name)) aggregateOnly.set(name, path);
+      return;
+    }
     if (row.error_occurred === true) json.fail(path, `expected a benchmark without error_occurred`);
     const name = json.string(row.run_name ?? row.name, [...path, 'run_name']);
     const wall = /\/(real|manual)_time$/.test(name);
@@ -28,6 +33,13 @@ export function parseGoogleBenchmark(json: JsonFile, data: Record<string, unknow
     entry.samples.push(value);
     byName.set(name, entry);
   });
+  for (const [name, path] of aggregateOnly) {
+    if (byName.has(name)) continue;
+    json.fail(
+      path,
+      `expected the repetitions of "${name}" (run_type "iteration"), found only its aggregates (_mean, _median, ...), which the gate ignores because it tests the samples themselves: run with --benchmark_repetitions=N --benchmark_report_aggregates_only=false`,
+    );
+  }
   const metrics: Metric[] = [...byName].map(([name, { samples, unit }]) => ({
     name,
     unit,

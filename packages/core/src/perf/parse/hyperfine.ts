@@ -1,8 +1,9 @@
 import type { JsonFile } from '../json.js';
 import type { PerfSuite } from '../model.js';
 import { median } from './samples.js';
+import { requireUniqueNames } from './unique.js';
 
-/** `hyperfine --export-json`: one metric per command, every run a sample (seconds). */
+/** `hyperfine --export-json`: one metric per command, every run a sample (seconds); a name once per file. */
 export function parseHyperfine(json: JsonFile, data: Record<string, unknown>): PerfSuite {
   const results = json.array(data.results, ['results']);
   const metrics = results.map((item, index) => {
@@ -22,5 +23,10 @@ export function parseHyperfine(json: JsonFile, data: Record<string, unknown>): P
       format: 'hyperfine' as const,
     };
   });
+  requireUniqueNames(
+    json,
+    metrics.map((metric, index) => ({ name: metric.name, path: ['results', index, 'command'] })),
+    'two commands of one name: give each its own --command-name',
+  );
   return { metrics, notes: [], failures: [] };
 }

@@ -8,6 +8,7 @@ import { parseHyperfine } from './hyperfine.js';
 import { k6Shape, parseK6 } from './k6.js';
 import { parsePytestBenchmark } from './pytest-benchmark.js';
 import { median } from './samples.js';
+import { unitConversion } from '../units.js';
 
 export { type K6Shape } from './k6.js';
 
@@ -102,18 +103,20 @@ export function parsePerfFiles(files: readonly PerfFile[], format?: PerfFormat):
         suite.metrics.push(metric);
         continue;
       }
+      // Repeated runs pool; a unit of the same dimension (ms in one file, s in another) is converted.
+      const factor = unitConversion(metric.unit, earlier.unit);
       if (
-        earlier.unit !== metric.unit ||
+        factor === undefined ||
         earlier.format !== metric.format ||
         !earlier.samples.length ||
         !metric.samples.length
       ) {
         throw new InvalidFileError(
           { file: file.file },
-          `expected metric "${metric.name}" once, or with samples in the same unit (${earlier.unit}) as in ${earlier.file}`,
+          `expected metric "${metric.name}" once, or with samples in the unit of ${earlier.file} (${earlier.unit})`,
         );
       }
-      earlier.samples.push(...metric.samples);
+      earlier.samples.push(...metric.samples.map((sample) => sample * factor));
       earlier.value = median(earlier.samples);
     }
   }

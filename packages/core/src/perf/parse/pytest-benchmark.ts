@@ -1,6 +1,7 @@
 import type { JsonFile } from '../json.js';
 import type { PerfSuite } from '../model.js';
 import { median } from './samples.js';
+import { requireUniqueNames } from './unique.js';
 
 /** pytest-benchmark `--benchmark-json`: `stats.data` holds every round's time in seconds. */
 export function parsePytestBenchmark(json: JsonFile, data: Record<string, unknown>): PerfSuite {
@@ -32,5 +33,10 @@ export function parsePytestBenchmark(json: JsonFile, data: Record<string, unknow
       format: 'pytest-benchmark' as const,
     };
   });
+  requireUniqueNames(
+    json,
+    metrics.map((metric, index) => ({ name: metric.name, path: ['benchmarks', index, 'fullname'] })),
+    'two benchmarks of one name',
+  );
   return { metrics, notes, failures: [] };
 }
