@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { GlobSet } from '../glob/match.js';
 import {
   coveredNeeded,
   deltaPoints,
@@ -134,7 +134,9 @@ export function evaluateCoverage(facts: CoverageFacts, policy: CoveragePolicy): 
   }
 
   for (const component of policy.components) {
-    const matches = (path: string) => component.paths.some((glob) => minimatch(path, glob, { dot: true }));
+    // One glob dialect everywhere (dot files, a leading ! excludes): the risk factors' own.
+    const globs = new GlobSet(component.paths);
+    const matches = (path: string) => globs.matches(path);
     const componentCoverage = sumFractions(
       Object.entries(current.files)
         .filter(([path]) => matches(path))

@@ -1,1 +1,2 @@
 export { GlobSet, matchesAnyName, wildcardRegExp } from './match.js';
+export { globProblem } from './validate.js';

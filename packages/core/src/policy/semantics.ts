@@ -1,3 +1,4 @@
+import { globProblem } from '../glob/validate.js';
 import { defaultPolicy } from './defaults.js';
 import { parseDurationMinutes } from './duration.js';
 import {
@@ -133,8 +134,30 @@ function mergeOverrides(raw: unknown, fail: Fail): RiskOverride[] {
   });
 }
 
+/** Every path glob the file writes: risk factor paths, review paths, coverage components. */
+function pathGlobs(data: Raw): { path: PathSegment[]; glob: unknown }[] {
+  const found: { path: PathSegment[]; glob: unknown }[] = [];
+  const list = (value: unknown, path: PathSegment[]) => {
+    if (Array.isArray(value)) value.forEach((glob, index) => found.push({ path: [...path, index], glob }));
+  };
+  for (const [name, factor] of Object.entries(section(section(data, 'risk'), 'factors')))
+    if (isRaw(factor)) list(factor.paths, ['risk', 'factors', name, 'paths']);
+  list(section(data, 'merge')['review-paths'], ['merge', 'review-paths']);
+  const components = section(data, 'coverage').components;
+  if (Array.isArray(components)) {
+    components.forEach((component, index) => {
+      if (isRaw(component)) list(component.paths, ['coverage', 'components', index, 'paths']);
+    });
+  }
+  return found;
+}
+
 /** Applies a schema-valid file over the defaults and checks what a schema cannot express. */
 export function checkPolicy(data: Raw, fail: Fail): Policy {
+  for (const { path, glob } of pathGlobs(data)) {
+    const problem = typeof glob === 'string' ? globProblem(glob) : undefined;
+    if (problem) fail(path, `expected a glob that can match a changed file: ${problem}`);
+  }
   const defaults = defaultPolicy();
   const risk = section(data, 'risk');
   const factors: Record<string, RiskFactorRule> = { ...defaults.risk.factors };

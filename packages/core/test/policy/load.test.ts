@@ -128,3 +128,50 @@ describe('loadPolicy', () => {
     expect((thrown as Error).message).not.toContain('\n');
   });
 });
+
+describe('path globs that can never match are errors at their position', () => {
+  it.each([
+    [
+      'risk:\n  factors:\n    security-paths:\n      paths: ["src/[auth/**"]\n',
+      4,
+      /'src\/\[auth\/\*\*' has a '\[' that is never closed/,
+    ],
+    [
+      'merge:\n  review-paths:\n    - ./src/auth/**\n',
+      3,
+      /write 'src\/auth\/\*\*', not '\.\/src\/auth\/\*\*'/,
+    ],
+    [
+      'merge:\n  review-paths:\n    - /home/runner/work/app/src/**\n',
+      3,
+      /the absolute '\/home\/runner\/work\/app\/src\/\*\*' matches nothing/,
+    ],
+    [
+      'coverage:\n  components:\n    - name: api\n      paths: ["src/{api,rpc/**"]\n',
+      4,
+      /'src\/\{api,rpc\/\*\*' has a '\{' that is never closed/,
+    ],
+  ])('%s', (body, line, problem) => {
+    let message = '';
+    try {
+      loadPolicy(`version: 1\n${body}`, '.github/floodgate.yml');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      new RegExp(
+        `^\\.github/floodgate\\.yml:${line + 1}:\\d+: expected a glob that can match a changed file: `,
+      ),
+    );
+    expect(message).toMatch(problem);
+  });
+
+  it('accepts escaped brackets, negations and ordinary globs', () => {
+    expect(() =>
+      loadPolicy(
+        'version: 1\nmerge:\n  review-paths: ["**/auth/**", "!**/auth/fixtures/**", "docs/\\\\[draft\\\\]/**"]\n',
+        'p.yml',
+      ),
+    ).not.toThrow();
+  });
+});
