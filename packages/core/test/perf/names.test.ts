@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InvalidFileError } from '../../src/errors.js';
 import { comparePerf, parsePerfFile, type PerfSuite } from '../../src/perf/index.js';
@@ -150,6 +151,16 @@ describe('Google Benchmark with aggregates only', () => {
     const text = file(['mean', 'median', 'stddev', 'cv'].map((a) => row('BM_Parse', 'aggregate', a)));
     expect(errorOf(() => parsePerfFile({ file: 'g.json', text })).message).toMatch(
       /^g\.json:\d+:\d+: expected the repetitions of "BM_Parse" \(run_type "iteration"\), found only its aggregates .*ignores.*--benchmark_repetitions=N --benchmark_report_aggregates_only=false$/,
+    );
+  });
+
+  it('says so for real output of --benchmark_report_aggregates_only=true (Debian libbenchmark 1.7.1)', () => {
+    // g++ -O2 scripts/fixtures/perf/gbench/busy.cc -lbenchmark; ./a.out --benchmark_repetitions=3
+    //   --benchmark_report_aggregates_only=true --benchmark_min_time=0.05 --benchmark_format=json
+    const file = 'gbench-aggregates-only.json';
+    const text = readFileSync(new URL(`../fixtures/perf/${file}`, import.meta.url), 'utf8');
+    expect(errorOf(() => parsePerfFile({ file, text })).message).toMatch(
+      /^gbench-aggregates-only\.json:\d+:\d+: expected the repetitions of "BM_Busy" .*--benchmark_report_aggregates_only=false$/,
     );
   });
 
