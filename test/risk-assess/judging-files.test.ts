@@ -105,6 +105,46 @@ describe.concurrent('risk-assess scores changes to what judges the PR', () => {
       expect(run.outputs.tier).toBe('critical');
     }));
 
+  it('offline (diff input, no token): decided from the hunks of package.json', ({ expect }) =>
+    withFake(async (api) => {
+      const diff = [
+        'diff --git a/package.json b/package.json',
+        'index 1111111..2222222 100644',
+        '--- a/package.json',
+        '+++ b/package.json',
+        '@@ -3,8 +3,8 @@',
+        '   "version": "1.0.0",',
+        '   "scripts": {',
+        '-    "test": "vitest run",',
+        '+    "test": "true",',
+        '     "build": "tsc"',
+        '   },',
+        '   "dependencies": {',
+        '-    "react": "^17.0.2"',
+        '+    "react": "^18.2.0"',
+        '',
+      ].join('\n');
+      const event = api.pullRequestEvent('opened', { files: [] });
+      const run = await runRisk(api, {
+        event,
+        token: '',
+        inputs: { token: '', diff: 'change.diff' },
+        files: { 'change.diff': diff },
+      });
+      expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+      const factors = JSON.parse(run.outputs.factors!) as Factor[];
+      expect(factors.map((f) => [f.id, f.score])).toEqual([
+        ['judging-files', 70],
+        ['dependency-major', 70],
+      ]);
+      expect(factors[0]!.evidence).toEqual([
+        { file: 'package.json', detail: 'a change near "scripts" (only the diff was available)' },
+      ]);
+      expect(factors[1]!.evidence).toEqual([
+        { file: 'package.json', detail: 'react ^17.0.2 → ^18.2.0 (major)' },
+      ]);
+    }));
+
   it('a failed read of package.json fails closed: it counts as judging', ({ expect }) =>
     withFake(async (api) => {
       api.state.commitFiles('main', { 'package.json': BASE_PACKAGE }, 'Add package.json');
