@@ -39,16 +39,20 @@ export function tiedDistribution(m: number, groups: readonly number[]): TiedDist
   // Doubled rank sums run up to 2 * (sum of the m largest ranks); index by doubled rank sum directly.
   const maxSum = m * (2 * (m + n) - m + 1);
   // ways[k][s]: arrangements of the groups seen so far taking k values into the first sample, doubled sum s.
-  let ways: Float64Array[] = [Float64Array.from({ length: maxSum + 1 }, (_, s) => (s === 0 ? 1 : 0))];
-  for (let k = 1; k <= m; k++) ways.push(new Float64Array(maxSum + 1));
+  // Two sets of rows, swapped per group; `reach` bounds the sums reached so far, so only those are walked.
+  let ways = Array.from({ length: m + 1 }, () => new Float64Array(maxSum + 1));
+  let next = Array.from({ length: m + 1 }, () => new Float64Array(maxSum + 1));
+  ways[0]![0] = 1;
   let seen = 0;
+  let reach = 0;
   for (const t of groups) {
     const doubledRank = 2 * seen + t + 1;
     const choose = binomialRow(t);
-    const next = ways.map(() => new Float64Array(maxSum + 1));
+    const nextReach = Math.min(maxSum, reach + Math.min(t, m) * doubledRank);
+    for (const row of next) row.fill(0, 0, nextReach + 1);
     for (let k = 0; k <= Math.min(m, seen); k++) {
       const row = ways[k]!;
-      for (let s = 0; s <= maxSum; s++) {
+      for (let s = 0; s <= reach; s++) {
         const count = row[s]!;
         if (count === 0) continue;
         for (let take = 0; take <= t && k + take <= m; take++) {
@@ -56,8 +60,9 @@ export function tiedDistribution(m: number, groups: readonly number[]): TiedDist
         }
       }
     }
-    ways = next;
+    [ways, next] = [next, ways];
     seen += t;
+    reach = nextReach;
   }
   // 2U = 2R - m(m+1): shift the doubled rank sums down to doubled U values.
   const offset = m * (m + 1);
