@@ -33,7 +33,13 @@ describe('automerge-gate merges exactly the evaluated head, or not at all', () =
     await fake();
     const event = pullEvent();
     const evaluated = api.state.pull(1).head.sha;
-    const moved = api.state.pushToPull(1);
+    let moved = '';
+    // A push lands right after the decision status was written, before the merge.
+    api.after({
+      method: 'POST',
+      route: '/repos/{owner}/{repo}/statuses/{sha}',
+      action: () => (moved = api.state.pushToPull(1)),
+    });
     const result = await run(event, { ...PASSING, wait: '0' });
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({ decision: 'auto-merge', merged: 'false' });

@@ -10,6 +10,7 @@ import {
   run,
   writes,
 } from './support.js';
+import { passTime } from './clock.js';
 
 describe('automerge-gate waits without a runner: the scheduled sweep', () => {
   it('waits without holding a runner: pending status and label, then the sweep merges, and a second sweep does nothing', async () => {
@@ -25,7 +26,10 @@ describe('automerge-gate waits without a runner: the scheduled sweep', () => {
     expect(mergeAt - started).toBeGreaterThan(59 * 60_000);
     expect(mergeAt - started).toBeLessThan(61 * 60_000);
     expect(pull.labels).toContain('floodgate:auto-merge-pending');
-    expect(decisionStatuses(head).map((s) => s.state)).toEqual(['success']);
+    // Pending during the wait: nobody may merge on the strength of this status yet.
+    expect(decisionStatuses(head).map((s) => [s.state, s.description])).toEqual([
+      ['pending', `auto-merge pending until ${first.outputs['merge-at']} squash`],
+    ]);
     expect(merges()).toHaveLength(0);
 
     const tooEarly = await run({}, { mode: 'sweep' }, { eventName: 'schedule' });
@@ -33,14 +37,13 @@ describe('automerge-gate waits without a runner: the scheduled sweep', () => {
     expect(pull.merged).toBe(false);
     expect(tooEarly.summary).toContain('waiting until');
 
-    // An hour passes.
-    for (const status of decisionStatuses(head))
-      status.createdAt = new Date(Date.now() - 61 * 60_000).toISOString();
+    passTime(api, head, 61);
     const sweep = await run({}, { mode: 'sweep' }, { eventName: 'schedule' });
     expect(sweep.exitCode).toBe(0);
     expect(sweep.outputs.merged).toBe('true');
     expect(merges()).toHaveLength(1);
     expect(merges()[0]?.body).toMatchObject({ sha: head, merge_method: 'squash' });
+    expect(decisionStatuses(head).map((s) => s.state)).toEqual(['pending', 'success']);
     expect(pull.merged).toBe(true);
     expect(pull.labels).not.toContain('floodgate:auto-merge-pending');
 
@@ -51,14 +54,14 @@ describe('automerge-gate waits without a runner: the scheduled sweep', () => {
     expect(writes()).toHaveLength(before);
   });
 
-  it('the sweep does not merge a head that carries no successful decision', async () => {
+  it('the sweep does not merge a head whose decision is not one Floodgate encodes', async () => {
     await fake();
     const pull = api.state.addPullRequest({ labels: ['floodgate:auto-merge-pending'] });
     api.state.addStatus(pull.head.sha, 'floodgate/decision', 'pending', 'Human review: tier high');
     const sweep = await run({}, { mode: 'sweep', wait: '0' }, { eventName: 'schedule' });
     expect(sweep.exitCode).toBe(0);
     expect(merges()).toHaveLength(0);
-    expect(sweep.summary).toContain('no successful floodgate/decision');
+    expect(sweep.summary).toContain('not a decision value Floodgate writes');
   });
 
   it('publishing results for an older head (head-sha) writes nothing and fails', async () => {
@@ -91,6 +94,6 @@ describe('automerge-gate waits without a runner: the scheduled sweep', () => {
     const sweep = await run({}, { mode: 'sweep', wait: '0' }, { eventName: 'schedule' });
     expect(sweep.exitCode).toBe(0);
     expect(merges()).toHaveLength(0);
-    expect(sweep.summary).toContain('ignored 1 floodgate status');
+    expect(sweep.summary).toContain('ignored 1 signal from untrusted sources');
   });
 });

@@ -1,6 +1,7 @@
 import { pullRequestEvent, type PullRequestEventOverrides } from './events.js';
 export { pushEvent as pushEventOf, webhookExample } from './events.js';
 import type { Fault } from './faults.js';
+import type { Hook } from './hooks.js';
 import { DEFAULT_TOKEN, FakeGitHubServer, type FakeGitHubOptions, type RecordedRequest } from './server.js';
 import type { FakeState, TokenConfig } from './state.js';
 
@@ -17,6 +18,10 @@ export interface FakeGitHub {
   inject(fault: Fault): void;
   /** Faults injected but not yet triggered. */
   pendingFaults(): number;
+  /** Runs `hook.action` right after the nth matching request is answered (e.g. push a new head). */
+  after(hook: Hook): void;
+  /** Hooks added but not yet triggered. */
+  pendingHooks(): number;
   /** The token with write access (a GITHUB_TOKEN of an installation) that tests pass by default. */
   token: string;
   /** Registers another token. */
@@ -36,6 +41,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     writes: () => server.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD'),
     inject: (fault) => server.inject(fault),
     pendingFaults: () => server.pendingFaults,
+    after: (hook) => server.after(hook),
+    pendingHooks: () => server.pendingHooks,
     token: DEFAULT_TOKEN,
     addToken: (token, config) => void server.tokens.set(token, config),
     pullRequestEvent: (action, overrides) => pullRequestEvent(server.state, action, overrides, server.url),
@@ -46,6 +53,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 export { catalog, DEFAULT_TOKEN, DEFAULT_TOKENS, PAT_TOKEN, READ_ONLY_TOKEN } from './server.js';
 export type { FakeGitHubOptions, RecordedRequest } from './server.js';
 export type { Fault } from './faults.js';
+export type { Hook } from './hooks.js';
 export { warmUpGraphQL } from './graphql.js';
 export { pullRequestActions, pullRequestEvent, type PullRequestEventOverrides } from './events.js';
 export { makePatchFile, synthesizeFiles, type PullFileSeed } from './synthetic-files.js';

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { HandlerResult, QueryValues, RequestContext } from './context.js';
 import { defaultFaultMessage, FaultQueue, type Fault } from './faults.js';
 import { runGraphQL, type GraphQLRequest } from './graphql.js';
+import { HookQueue, type Hook } from './hooks.js';
 import { errorBody, HttpError } from './http-error.js';
 import { OpenApiCatalog } from './openapi.js';
 import { routes } from './routes/index.js';
@@ -66,6 +67,7 @@ export class FakeGitHubServer {
   readonly tokens: Map<string, TokenConfig>;
   url = '';
   private readonly faults = new FaultQueue();
+  private readonly hooks = new HookQueue();
   private readonly rateUsed = new Map<string, number>();
   private readonly rateReset = Math.floor(Date.now() / 1000) + 3600;
   private readonly server = createServer((req, res) => void this.handle(req, res));
@@ -94,6 +96,14 @@ export class FakeGitHubServer {
 
   get pendingFaults(): number {
     return this.faults.pending;
+  }
+
+  after(hook: Hook): void {
+    this.hooks.add(hook);
+  }
+
+  get pendingHooks(): number {
+    return this.hooks.pending;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -227,7 +237,9 @@ export class FakeGitHubServer {
       token,
     };
     const result = handler(context);
-    return fault ? this.faultResult(fault, record) : result;
+    if (fault) return this.faultResult(fault, record);
+    this.hooks.answered(method, match.route, url.pathname);
+    return result;
   }
 
   private async respondGraphQL(
@@ -251,6 +263,7 @@ export class FakeGitHubServer {
       record.valid = false;
       record.problems.push(...outcome.problems);
     }
+    if (!fault) this.hooks.answered(method, '/graphql', '/graphql');
     return fault ? this.faultResult(fault, record) : { status: 200, body: outcome.body };
   }
 

@@ -327,7 +327,7 @@ export function checkRunShape(run: CheckRunState, repo: RepoState, api: string):
     },
     name: run.name,
     check_suite: { id: run.id + 1 },
-    app: { id: 15368, slug: run.appSlug, name: 'GitHub Actions' },
+    app: { id: run.app.id, slug: run.app.slug, name: run.app.name },
     pull_requests: [],
   };
 }

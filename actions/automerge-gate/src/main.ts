@@ -1,9 +1,15 @@
 import { escapeLog, FloodgateError, routeFor, type Policy, type Tier } from '@floodgate/core';
 import {
   decideMerge,
+  decisionStatusValue,
+  decodeDecisionStatus,
+  describeIgnored,
+  encodeDecisionStatus,
   isoSeconds,
+  latestStatuses,
   mergeTime,
   renderDecisionReport,
+  signalSourcesOf,
   STATUS_CONTEXTS,
   waitElapsed,
   type Decision,
@@ -12,7 +18,9 @@ import {
 import {
   assertExpectedHead,
   findPullRequest,
+  headMoved,
   loadActionPolicy,
+  readPullRequestNow,
   whyNoWrites,
   requestReviewers,
   setCommitStatus,
@@ -28,6 +36,7 @@ import {
   firstStatusTime,
   mergePullRequest,
   readCommitSignals,
+  withdrawAutoMerge,
   type MergeOutcome,
 } from '@floodgate/kit/merge';
 import { gatherDecisionFacts } from './facts.js';
@@ -48,8 +57,6 @@ export interface AutomergeResult {
   merged: boolean;
   mergeAt?: string;
 }
-
-const STATUS_STATE = { blocked: 'failure', 'human-review': 'pending', 'auto-merge': 'success' } as const;
 
 /** Outputs of a run that failed before deciding: blocked, never merged. */
 export function failClosed(io: ActionIO, error: unknown): void {
@@ -73,17 +80,6 @@ async function resolvePullRequest(
     );
   }
   return pr;
-}
-
-function statusDescription(result: MergeDecision): string {
-  const first = result.reasons[0];
-  const more = result.reasons.length > 1 ? ` (+${result.reasons.length - 1} more)` : '';
-  if (result.decision === 'auto-merge')
-    return result.approvedBy.length > 0
-      ? 'Auto-merge: review reasons settled by approval'
-      : 'Auto-merge: every gate passed';
-  const label = result.decision === 'blocked' ? 'Blocked' : 'Human review';
-  return `${label}: ${first?.message ?? ''}${more}`;
 }
 
 interface Writes {
@@ -168,6 +164,7 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
     repo: context.repo,
     ...(client ? { client } : {}),
     ...(pr ? { pr } : {}),
+    event: { name: context.eventName, sha: context.sha },
     log: io,
   });
   const policy = loaded.policy;
@@ -176,25 +173,40 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
   const waitMinutes = inputs.wait ?? policy.merge.wait;
 
   const floodgateLogin = client ? await resolveTokenLogin(client, io) : undefined;
+  const sources = floodgateLogin ? signalSourcesOf(policy.merge, floodgateLogin) : undefined;
   const commit =
-    client && floodgateLogin
-      ? await readCommitSignals(client, context.repo, pr.headSha, floodgateLogin)
-      : undefined;
-  for (const status of commit?.forged ?? []) {
-    io.warning(
-      `Ignored the ${status.context} status on ${pr.headSha.slice(0, 7)}: written by ${status.creator ?? 'an unknown author'}, not by Floodgate's token (${floodgateLogin}).`,
-    );
-  }
+    client && sources ? await readCommitSignals(client, context.repo, pr.headSha, sources) : undefined;
+  const ignored =
+    commit && sources
+      ? describeIgnored(
+          { ignoredStatuses: commit.forged, ignoredCheckRuns: commit.ignoredCheckRuns },
+          sources,
+        )
+      : [];
+  for (const line of ignored) io.warning(`${pr.headSha.slice(0, 7)}: ${line}`);
   const facts = await gatherDecisionFacts({
     inputs,
     pr,
     policy,
     workspace: context.workspace,
+    repoName: `${context.repo.owner}/${context.repo.repo}`,
     ...(client && commit ? { api: { client, repo: context.repo, commit } } : {}),
   });
+  // The files and commits were listed for whatever the head was then: they are this head's only if
+  // it has not moved since.
+  const prNow = client ? await readPullRequestNow(client, context.repo, pr.number) : undefined;
+  const moved = prNow && headMoved(pr.headSha, prNow, pr.number);
+  if (moved) {
+    io.notice(moved);
+    io.setOutput('merged', 'false');
+    await io.summary(`## Floodgate: decision for #${pr.number}\n\n${moved}\n`);
+    return { merged: false };
+  }
   const result = decideMerge(facts, policy);
   const tier = facts.tier?.known ? facts.tier.value : undefined;
-  let firstSeen = commit ? firstStatusTime(commit.statuses, STATUS_CONTEXTS.decision) : undefined;
+  const firstSeen = commit ? firstStatusTime(commit.statuses, STATUS_CONTEXTS.decision) : undefined;
+  const priorStatus = commit && latestStatuses(commit.statuses).get(STATUS_CONTEXTS.decision);
+  const prior = priorStatus ? decodeDecisionStatus(priorStatus) : undefined;
 
   io.info(`Decision for #${pr.number} at ${pr.headSha.slice(0, 7)}: ${result.decision}`);
   for (const reason of result.reasons)
@@ -210,40 +222,59 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
   let merged = false;
   let mergeMessage: string | undefined;
   let actions: string[] = [];
-  let mergeAt = mergeTime(firstSeen ?? now(), waitMinutes);
+  const mergeAt = mergeTime(firstSeen ?? now(), waitMinutes);
+  const allowedNow = result.decision === 'auto-merge' && waitElapsed(now(), mergeAt);
   // The comment leaves out what this run wrote, so a re-run on the same head leaves it untouched.
   const report = (withActions: boolean) =>
     renderDecisionReport(result, {
       number: pr.number,
       sha: pr.headSha,
       mode,
+      policy: loaded.source,
       ...(mergeMessage ? { merge: mergeMessage } : {}),
       ...(writesSkipped ? { writesSkipped } : {}),
       ...(withActions ? { actions } : {}),
+      ignored,
     });
 
   try {
-    if (client && !writesSkipped) {
-      // The status goes first: its first appearance on this head is when the wait started.
-      const written = await setCommitStatus(client, context.repo, pr.headSha, {
+    if (client && prNow && !writesSkipped) {
+      // Native auto-merge left on from an earlier head must not outlive a decision that says not now.
+      const withdrawn = allowedNow
+        ? undefined
+        : await withdrawAutoMerge(
+            client,
+            prNow,
+            result.decision === 'auto-merge'
+              ? `${pr.headSha.slice(0, 7)} waits until ${isoSeconds(mergeAt)}`
+              : `${pr.headSha.slice(0, 7)} is ${result.decision}`,
+            io,
+          );
+      // Success only when a merge is allowed now: during the wait nobody (writer or native
+      // auto-merge) can merge on the strength of this status.
+      await setCommitStatus(client, context.repo, pr.headSha, {
         context: STATUS_CONTEXTS.decision,
-        state: STATUS_STATE[result.decision],
-        description: statusDescription(result),
+        ...encodeDecisionStatus(decisionStatusValue(result, { mergeAt, method, allowedNow })),
         ...(context.runUrl ? { targetUrl: context.runUrl } : {}),
       });
-      if (!firstSeen && written === 'written') {
-        const reread = await readCommitSignals(client, context.repo, pr.headSha, floodgateLogin ?? '');
-        firstSeen = firstStatusTime(reread.statuses, STATUS_CONTEXTS.decision);
-        mergeAt = mergeTime(firstSeen ?? now(), waitMinutes);
-      }
       let mergeHandled = false;
-      if (result.decision === 'auto-merge') {
-        if (waitElapsed(now(), mergeAt)) {
+      if (result.decision === 'auto-merge' && !inputs.merge) {
+        // Not labelled pending either: the sweep must not merge what this run was told not to.
+        mergeHandled = true;
+        mergeMessage = `Eligible, but this run never merges (merge: false): a person merges ${pr.headSha.slice(0, 7)}.`;
+        io.notice(mergeMessage);
+      } else if (result.decision === 'auto-merge') {
+        if (allowedNow) {
           const outcome = await mergePullRequest(client, context.repo, {
             number: pr.number,
             sha: pr.headSha,
             method,
             deleteBranch: policy.merge['delete-branch'],
+            // Ours for this head only if an earlier run already allowed it and Floodgate enabled it.
+            autoMergePinned:
+              prior?.decision === 'auto-merge' &&
+              prior.allowedNow &&
+              prNow.autoMerge?.enabledBy.toLowerCase() === floodgateLogin?.toLowerCase(),
             log: io,
           });
           merged = outcome.status === 'merged';
@@ -254,7 +285,10 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
           io.notice(mergeMessage);
         }
       }
-      actions = await routeDecision({ client, context, pr, policy, result, tier, mergeHandled });
+      actions = [
+        ...(withdrawn ? [withdrawn] : []),
+        ...(await routeDecision({ client, context, pr, policy, result, tier, mergeHandled })),
+      ];
       if (inputs.comment) {
         const comment = await upsertCommentSection(client, {
           repo: context.repo,

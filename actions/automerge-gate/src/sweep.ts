@@ -1,19 +1,23 @@
 import { FloodgateError, type Policy } from '@floodgate/core';
 import {
+  describeIgnored,
+  encodeDecisionStatus,
   isoSeconds,
-  latestStatuses,
-  mergeTime,
+  recheckForMerge,
+  signalSourcesOf,
   STATUS_CONTEXTS,
-  waitElapsed,
 } from '@floodgate/core/decision';
 import { escapeMarkdown, table } from '@floodgate/core';
-import { fetchPullRequest, loadRunPolicy, resolveTokenLogin, syncLabels } from '@floodgate/kit';
 import {
-  firstStatusTime,
-  mergePullRequest,
-  openPullRequestsWithLabel,
-  readCommitSignals,
-} from '@floodgate/kit/merge';
+  fetchPullRequest,
+  headMoved,
+  loadRunPolicy,
+  readPullRequestNow,
+  resolveTokenLogin,
+  setCommitStatus,
+  syncLabels,
+} from '@floodgate/kit';
+import { mergePullRequest, openPullRequestsWithLabel, readCommitSignals } from '@floodgate/kit/merge';
 import type { AutomergeInputs } from './inputs.js';
 import type { AutomergeDependencies, AutomergeResult } from './main.js';
 
@@ -25,9 +29,12 @@ interface SweepEntry {
 
 /**
  * The wait period without holding a runner: on a schedule, every open PR labelled as pending
- * auto-merge whose head still carries a successful `floodgate/decision` and whose wait is over is
- * merged (exactly that head). Nothing is decided again here; a PR whose head moved waits for its
- * own pull_request run. A second sweep over the same heads changes nothing.
+ * auto-merge whose head carries Floodgate's pending `auto-merge` decision is merged (exactly that
+ * head) once the time that decision recorded has come, with the method it recorded: the sweep
+ * never sees the decide run's `wait` and `merge-method` inputs, so it must not fall back to the
+ * policy's. Nothing is decided again, but every signal is re-read on that commit first (see
+ * recheckForMerge); a PR whose head moved waits for its own pull_request run. A second sweep over
+ * the same heads changes nothing.
  */
 export async function runSweep(
   inputs: AutomergeInputs,
@@ -43,7 +50,8 @@ export async function runSweep(
         await loadRunPolicy({
           policyPath: inputs.policyPath,
           workspace: context.workspace,
-          base: { client, repo: context.repo, ref },
+          remote: { client, repo: context.repo, ref, describe: `the base branch ${ref}` },
+          judgesPullRequest: true,
         })
       ).policy;
       policies.set(ref, policy);
@@ -56,37 +64,78 @@ export async function runSweep(
   const candidates = await openPullRequestsWithLabel(client, context.repo, label);
   const floodgateLogin = await resolveTokenLogin(client, io);
   io.info(`Sweep: ${candidates.length} open pull request(s) labelled '${label}'.`);
+  if (inputs.wait !== undefined || inputs.mergeMethod !== undefined)
+    io.notice(
+      'mode sweep ignores the wait and merge-method inputs: each PR merges at the time and with the method its decision recorded.',
+    );
 
   const entries: SweepEntry[] = [];
   for (const candidate of candidates) {
     const pr = await fetchPullRequest(client, context.repo, candidate.number);
     const policy = await policyFor(pr.baseRef);
     const mode = inputs.mode === 'sweep' ? policy.mode : inputs.mode;
-    const commit = await readCommitSignals(client, context.repo, pr.headSha, floodgateLogin);
-    const decision = latestStatuses(commit.statuses).get(STATUS_CONTEXTS.decision);
-    if (decision?.state !== 'success') {
+    const sources = signalSourcesOf(policy.merge, floodgateLogin);
+    const commit = await readCommitSignals(client, context.repo, pr.headSha, sources);
+    const ignored = describeIgnored(
+      { ignoredStatuses: commit.forged, ignoredCheckRuns: commit.ignoredCheckRuns },
+      sources,
+    );
+    for (const line of ignored) io.warning(`#${pr.number} at ${pr.headSha.slice(0, 7)}: ${line}`);
+    const recheck = recheckForMerge({
+      statuses: commit.statuses,
+      checkRuns: commit.checkRuns,
+      requiredChecks: policy.merge['required-checks'],
+      testChecks: inputs.testChecks,
+      now: now(),
+    });
+    if (recheck.verdict === 'refuse') {
+      const also =
+        ignored.length > 0
+          ? `; ignored ${ignored.length} signal${ignored.length === 1 ? '' : 's'} from untrusted sources`
+          : '';
       entries.push({
         pr: pr.number,
         outcome: 'skipped',
-        message: `head ${pr.headSha.slice(0, 7)} has no successful ${STATUS_CONTEXTS.decision} status written by ${floodgateLogin} (${decision?.state ?? 'none'}${commit.forged.length > 0 ? `; ignored ${commit.forged.length} floodgate status(es) by others` : ''}); its next pull_request run decides again`,
+        message: `head ${pr.headSha.slice(0, 7)}: ${recheck.why}${also}; its next pull_request run decides again`,
       });
       continue;
     }
-    const firstSeen = firstStatusTime(commit.statuses, STATUS_CONTEXTS.decision) ?? now();
-    const mergeAt = mergeTime(firstSeen, inputs.wait ?? policy.merge.wait);
-    if (!waitElapsed(now(), mergeAt)) {
-      entries.push({ pr: pr.number, outcome: 'waiting', message: `waiting until ${isoSeconds(mergeAt)}` });
+    if (recheck.verdict === 'waiting') {
+      entries.push({
+        pr: pr.number,
+        outcome: 'waiting',
+        message: `waiting until ${isoSeconds(recheck.mergeAt)} (${recheck.method})`,
+      });
       continue;
     }
     if (mode === 'observe') {
       entries.push({ pr: pr.number, outcome: 'skipped', message: 'observe mode: would merge now' });
       continue;
     }
+    // The last look before the first write: a push since the listing above leaves the old head alone.
+    const prNow = await readPullRequestNow(client, context.repo, pr.number);
+    const moved = headMoved(pr.headSha, prNow, pr.number);
+    if (moved) {
+      entries.push({ pr: pr.number, outcome: 'skipped', message: moved });
+      continue;
+    }
+    await setCommitStatus(client, context.repo, pr.headSha, {
+      context: STATUS_CONTEXTS.decision,
+      ...encodeDecisionStatus({
+        decision: 'auto-merge',
+        mergeAt: recheck.mergeAt,
+        method: recheck.method,
+        allowedNow: true,
+      }),
+      ...(context.runUrl ? { targetUrl: context.runUrl } : {}),
+    });
     const outcome = await mergePullRequest(client, context.repo, {
       number: pr.number,
       sha: pr.headSha,
-      method: inputs.mergeMethod ?? policy.merge.method,
+      method: recheck.method,
       deleteBranch: policy.merge['delete-branch'],
+      autoMergePinned:
+        recheck.alreadyAllowed && prNow.autoMerge?.enabledBy.toLowerCase() === floodgateLogin.toLowerCase(),
       log: io,
     });
     if (outcome.status === 'not-merged') io.warning(`#${pr.number}: ${outcome.message}`);

@@ -13,7 +13,9 @@ import {
   assertExpectedHead,
   checkProposedPolicy,
   findPullRequest,
+  headMoved,
   loadActionPolicy,
+  readPullRequestNow,
   readFileAtRef,
   whyNoWrites,
   requestReviewers,
@@ -139,8 +141,11 @@ function annotateRiskyLines(io: ActionIO, assessment: RiskAssessment): void {
   if (rest > 0) io.notice(`${rest} more risky changed lines were not annotated.`);
 }
 
-/** Assesses one pull request and routes it; returns the assessment (for tests and composition). */
-export async function run(inputs: RiskInputs, deps: RiskDependencies): Promise<RiskAssessment> {
+/**
+ * Assesses one pull request and routes it; returns the assessment (for tests and composition), or
+ * undefined when the head moved while its files were listed (nothing is written for the old head).
+ */
+export async function run(inputs: RiskInputs, deps: RiskDependencies): Promise<RiskAssessment | undefined> {
   const { io, context, client } = deps;
   const pr = await resolvePullRequest(inputs, deps);
   assertExpectedHead(pr, inputs.headSha);
@@ -151,6 +156,7 @@ export async function run(inputs: RiskInputs, deps: RiskDependencies): Promise<R
     repo: context.repo,
     ...(client ? { client } : {}),
     ...(pr ? { pr } : {}),
+    event: { name: context.eventName, sha: context.sha },
     log: io,
   });
   const mode = inputs.mode ?? policy.policy.mode;
@@ -163,6 +169,16 @@ export async function run(inputs: RiskInputs, deps: RiskDependencies): Promise<R
     workspace: context.workspace,
     io,
   });
+  // GitHub lists the files of whatever the head is at that moment: they are the evaluated head's
+  // only if it has not moved since, else floodgate/risk would score one push with another's files.
+  if (client && !inputs.diff) {
+    const moved = headMoved(pr.headSha, await readPullRequestNow(client, context.repo, pr.number), pr.number);
+    if (moved) {
+      io.notice(moved);
+      await io.summary(`## Floodgate: risk of #${pr.number}\n\n${moved}\n`);
+      return undefined;
+    }
+  }
   const assessment = assessRisk(facts, policy.policy);
   outputs(io, assessment);
 

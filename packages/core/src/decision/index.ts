@@ -15,3 +15,21 @@ export {
 } from './signals.js';
 export { isoSeconds, mergeTime, waitElapsed } from './wait.js';
 export { renderDecisionReport, type DecisionReportContext } from './render.js';
+export {
+  decisionStatusValue,
+  decodeDecisionStatus,
+  encodeDecisionStatus,
+  type DecisionStatusValue,
+  type EncodedDecisionStatus,
+} from './status-value.js';
+export {
+  bySource,
+  describeIgnored,
+  isFloodgateContext,
+  signalSourcesOf,
+  trustsCheckRun,
+  trustsStatus,
+  type SignalSources,
+  type SourcedSignals,
+} from './sources.js';
+export { recheckForMerge, type MergeRecheck, type MergeRecheckInput } from './recheck.js';

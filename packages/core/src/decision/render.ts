@@ -1,4 +1,5 @@
 import { escapeMarkdown, inlineCode, table } from '../report/markdown.js';
+import { describePolicySource, type PolicySource } from '../report/risk.js';
 import type { Decision, MergeDecision } from './types.js';
 
 const ICON: Record<Decision, string> = { blocked: '⛔', 'human-review': '👀', 'auto-merge': '✅' };
@@ -13,6 +14,10 @@ export interface DecisionReportContext {
   writesSkipped?: string;
   /** what the run wrote */
   actions?: string[];
+  /** signals left out because they came from a source the policy does not trust */
+  ignored?: string[];
+  /** the policy that judged it; shown when the defaults did (a missing file never merges) */
+  policy?: PolicySource;
 }
 
 /** The decision section of the job summary and the sticky comment. */
@@ -23,6 +28,8 @@ export function renderDecisionReport(result: MergeDecision, context: DecisionRep
   lines.push(
     `Pull request #${context.number} at ${inlineCode(context.sha.slice(0, 12))}, mode ${context.mode}.`,
   );
+  if (context.policy && !context.policy.from)
+    lines.push('', `Policy: ${describePolicySource(context.policy)}.`);
   if (context.merge) lines.push('', escapeMarkdown(context.merge));
   lines.push('');
   if (result.reasons.length === 0) {
@@ -48,6 +55,10 @@ export function renderDecisionReport(result: MergeDecision, context: DecisionRep
   }
   if (result.notChecked.length > 0) {
     lines.push('', `Not given, so not checked: ${result.notChecked.map(inlineCode).join(', ')}.`);
+  }
+  if (context.ignored && context.ignored.length > 0) {
+    lines.push('', 'Not counted (not from a source the policy trusts):', '');
+    lines.push(...context.ignored.map((line) => `- ${escapeMarkdown(line)}`));
   }
   if (context.writesSkipped) lines.push('', `> ${escapeMarkdown(context.writesSkipped)}`);
   if (context.actions && context.actions.length > 0) {

@@ -9,6 +9,8 @@ export interface StatusRecord {
   context: string;
   state: 'error' | 'failure' | 'pending' | 'success';
   description: string | null;
+  /** the login that wrote it (`creator.login`); unknown counts as untrusted */
+  creator?: string;
 }
 
 /** A check run as the decision needs it (the REST shape fits). */
@@ -17,6 +19,8 @@ export interface CheckRunRecord {
   name: string;
   status: string;
   conclusion: string | null;
+  /** the slug of the app that created it (`app.slug`); unknown counts as untrusted */
+  app?: string | null;
 }
 
 /** The commit status contexts the Floodgate gates write. */

@@ -253,6 +253,10 @@ export const policySchema = {
       additionalProperties: false,
       properties: {
         'auto-merge': { enum: ['all', 'ai', 'none'], description: 'Whose PRs may merge without a human' },
+        forks: {
+          enum: ['never', 'after-approval'],
+          description: "Fork PRs: never merged automatically, or only after a writer approves the exact head",
+        },
         method: { enum: ['squash', 'merge', 'rebase'] },
         'delete-branch': { type: 'boolean' },
         wait: duration,
@@ -269,6 +273,12 @@ export const policySchema = {
         'review-on-coverage-drop': { type: 'boolean' },
         'required-checks': stringList('Check runs / statuses that must succeed'),
         'pending-label': { type: 'string', minLength: 1 },
+        'trusted-apps': stringList(
+          'Apps (slugs) whose check runs count, e.g. github-actions; others are ignored',
+        ),
+        'trusted-status-logins': stringList(
+          'Logins whose commit statuses (other than floodgate/*) count, e.g. github-actions[bot]',
+        ),
       },
     },
   },

@@ -1,33 +1,39 @@
-import type { CheckRunRecord, StatusRecord } from '@floodgate/core/decision';
+import {
+  bySource,
+  type CheckRunRecord,
+  type SignalSources,
+  type StatusRecord,
+} from '@floodgate/core/decision';
 import type { GitHubClient } from '../github/client.js';
 import type { RepoRef } from '../github/types.js';
 
 export interface CommitStatusEntry extends StatusRecord {
   createdAt: string;
-  creator?: string;
 }
 
 export interface CommitSignals {
-  /** newest first, as GitHub lists them */
+  /** from trusted sources only, newest first, as GitHub lists them */
   statuses: CommitStatusEntry[];
+  /** from trusted apps only */
   checkRuns: CheckRunRecord[];
-  /** `floodgate/*` statuses left out because someone other than Floodgate's token wrote them */
+  /** statuses left out: `floodgate/*` not written by Floodgate's token, others by logins the policy does not name */
   forged: CommitStatusEntry[];
+  /** check runs left out: created by an app the policy does not name */
+  ignoredCheckRuns: CheckRunRecord[];
 }
 
-const isFloodgateContext = (context: string) => context.toLowerCase().startsWith('floodgate/');
-
 /**
- * Every commit status and check run on a commit (all pages). Any workflow with `statuses: write`
- * can post a `floodgate/decision` success, so `floodgate/*` statuses count only when written by
- * `floodgateLogin`, the login Floodgate's own token writes as. (Where the PR's own workflows run
- * with the same token, use an app token for Floodgate so its statuses cannot be imitated.)
+ * Every commit status and check run on a commit (all pages), split by who wrote them. Any workflow
+ * with `statuses: write` can post a `floodgate/decision` success and any installed app can post a
+ * check run named like the test job, so only the sources in `sources` count (see SignalSources).
+ * (Where the PR's own workflows run with the same token, use an app token for Floodgate so its
+ * statuses cannot be imitated.)
  */
 export async function readCommitSignals(
   client: GitHubClient,
   repo: RepoRef,
   sha: string,
-  floodgateLogin: string,
+  sources: SignalSources,
 ): Promise<CommitSignals> {
   const [statuses, checkRuns] = await Promise.all([
     client.paginate(client.rest.repos.listCommitStatusesForRef, { ...repo, ref: sha, per_page: 100 }),
@@ -40,17 +46,19 @@ export async function readCommitSignals(
     createdAt: status.created_at,
     ...(status.creator ? { creator: status.creator.login } : {}),
   }));
-  const trusted = (entry: CommitStatusEntry) =>
-    !isFloodgateContext(entry.context) || entry.creator?.toLowerCase() === floodgateLogin.toLowerCase();
+  const runs: CheckRunRecord[] = checkRuns.map((run) => ({
+    id: run.id,
+    name: run.name,
+    status: run.status,
+    conclusion: run.conclusion,
+    app: run.app?.slug ?? null,
+  }));
+  const sourced = bySource(entries, runs, sources);
   return {
-    statuses: entries.filter(trusted),
-    forged: entries.filter((entry) => !trusted(entry)),
-    checkRuns: checkRuns.map((run) => ({
-      id: run.id,
-      name: run.name,
-      status: run.status,
-      conclusion: run.conclusion,
-    })),
+    statuses: sourced.statuses,
+    checkRuns: sourced.checkRuns,
+    forged: sourced.ignoredStatuses,
+    ignoredCheckRuns: sourced.ignoredCheckRuns,
   };
 }
 

@@ -1,4 +1,5 @@
 export { writerApprovals } from './approvals.js';
+export { disableAutoMerge, withdrawAutoMerge } from './auto-merge.js';
 export {
   firstStatusTime,
   readCommitSignals,

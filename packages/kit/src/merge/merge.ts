@@ -2,6 +2,7 @@ import type { MergeMethod } from '@floodgate/core';
 import type { GitHubClient } from '../github/client.js';
 import { githubMessageOf, httpStatusOf, isOutcomeUnknown } from '../github/request-error.js';
 import type { GitHubLog, RepoRef } from '../github/types.js';
+import { disableAutoMerge } from './auto-merge.js';
 
 export interface MergeRequest {
   number: number;
@@ -9,6 +10,11 @@ export interface MergeRequest {
   sha: string;
   method: MergeMethod;
   deleteBranch: boolean;
+  /**
+   * The PR's native auto-merge, if on, was enabled by Floodgate for this very `sha`. Otherwise an
+   * auto-merge found on the PR may expect another head (or none) and is replaced by one pinned to `sha`.
+   */
+  autoMergePinned?: boolean;
   log: GitHubLog;
 }
 
@@ -77,8 +83,17 @@ export async function mergePullRequest(
       message: `#${pull.number} cannot be merged (mergeable_state ${pull.mergeable_state}): not merged.`,
     };
   }
-  if (pull.auto_merge)
-    return { status: 'auto-merge-enabled', message: 'Native auto-merge is already enabled.' };
+  if (pull.auto_merge) {
+    if (request.autoMergePinned)
+      return {
+        status: 'auto-merge-enabled',
+        message: `Native auto-merge is already enabled for ${short(request.sha)}.`,
+      };
+    await disableAutoMerge(client, pull.node_id);
+    request.log.info(
+      `Disabled native auto-merge enabled by ${pull.auto_merge.enabled_by.login}: it was not pinned to ${short(request.sha)}.`,
+    );
+  }
 
   const { data: branch } = await client.rest.repos.getBranch({ ...repo, branch: pull.base.ref });
   if (branch.protected) {
