@@ -1,4 +1,5 @@
 import { globProblem } from '../glob/validate.js';
+import { linearPatternProblem } from '../text/linear-pattern.js';
 import { defaultPolicy } from './defaults.js';
 import { parseDurationMinutes } from './duration.js';
 import {
@@ -73,10 +74,10 @@ function mergeFactor(name: string, raw: Raw, base: RiskFactorRule | undefined, f
   }
   if (merged.score === undefined) fail(path, `factor '${name}' needs a 'score'`, true);
   if (kind === 'content') {
-    try {
-      new RegExp(String(merged.pattern), String(merged.flags ?? ''));
-    } catch (error) {
-      fail([...path, 'pattern'], `expected a valid regular expression: ${(error as Error).message}`);
+    const problem = linearPatternProblem(String(merged.pattern), String(merged.flags ?? ''));
+    if (problem) {
+      const where = raw.flags !== undefined && problem.startsWith('flag ') ? 'flags' : 'pattern';
+      fail([...path, where], `expected a pattern the linear-time engine can run: ${problem}`);
     }
   }
   return merged as unknown as RiskFactorRule;

@@ -1,6 +1,7 @@
 import type { DiffFile } from '../diff/types.js';
 import { atLeast } from '../findings/severity.js';
 import { GlobSet } from '../glob/match.js';
+import { compileLinearPattern, type LinearPattern } from '../text/linear-pattern.js';
 import type { JudgingFile } from '../judging/judge.js';
 import type { DependencyChange } from '../manifests/types.js';
 import type { RiskFactorRule } from '../policy/types.js';
@@ -51,13 +52,16 @@ function matchPaths(files: readonly DiffFile[], patterns: readonly string[]): Ev
   return evidence;
 }
 
-function matchContent(files: readonly DiffFile[], pattern: RegExp, paths: readonly string[]): Evidence[] {
+function matchContent(
+  files: readonly DiffFile[],
+  pattern: LinearPattern,
+  paths: readonly string[],
+): Evidence[] {
   const globs = paths.length > 0 ? new GlobSet(paths) : undefined;
   const evidence: Evidence[] = [];
   for (const file of files) {
     if (globs && !globs.matches(file.path)) continue;
     for (const added of file.addedLines) {
-      pattern.lastIndex = 0;
       if (pattern.test(added.text)) {
         evidence.push({
           file: file.path,
@@ -84,7 +88,7 @@ export function evaluateFactor(rule: RiskFactorRule, context: FactorContext): Fa
         : undefined;
     }
     case 'content': {
-      const pattern = new RegExp(rule.pattern, rule.flags.replace('g', ''));
+      const pattern = compileLinearPattern(rule.pattern, rule.flags);
       const evidence = matchContent(facts.files, pattern, rule.paths);
       return evidence.length > 0
         ? {

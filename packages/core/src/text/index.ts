@@ -1,1 +1,2 @@
 export { escapeLog, escapeMarkdown, inlineCode, neutralizeMentions } from './escape.js';
+export { compileLinearPattern, linearPatternProblem, type LinearPattern } from './linear-pattern.js';

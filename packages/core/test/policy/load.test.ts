@@ -99,7 +99,17 @@ describe('loadPolicy', () => {
     {
       name: 'an invalid regular expression',
       text: 'version: 1\nrisk:\n  factors:\n    sql-changes:\n      pattern: "(unclosed"\n',
-      error: `${FILE}:5:16: expected a valid regular expression`,
+      error: `${FILE}:5:16: expected a pattern the linear-time engine can run: missing closing )`,
+    },
+    {
+      name: 'a backreference (no linear-time engine runs it)',
+      text: 'version: 1\nrisk:\n  factors:\n    sql-changes:\n      pattern: "(select)\\\\s+\\\\1"\n',
+      error: `${FILE}:5:16: expected a pattern the linear-time engine can run: invalid escape sequence`,
+    },
+    {
+      name: 'a lookahead',
+      text: 'version: 1\nrisk:\n  factors:\n    sql-changes:\n      pattern: "select(?= )"\n',
+      error: `${FILE}:5:16: expected a pattern the linear-time engine can run: invalid or unsupported Perl syntax`,
     },
     {
       name: 'tiers out of order',
