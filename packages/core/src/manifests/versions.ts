@@ -18,8 +18,9 @@ export function minimumVersion(spec: string): semver.SemVer | undefined {
   }
   if (semver.validRange(trimmed, { loose: true })) {
     const min = semver.minVersion(trimmed, { loose: true });
-    if (min && !(min.major === 0 && min.minor === 0 && min.patch === 0 && !/\b0\.0\.0\b/.test(trimmed)))
-      return min;
+    // A range with only an upper bound (`<2`) has 0.0.0 as its minimum: no version bounds it.
+    const unbounded = min?.version === '0.0.0' && !/\b0\.0\.0\b/.test(trimmed);
+    if (min && !unbounded) return min;
   }
   const bound = LOWER_BOUND.exec(trimmed);
   if (!bound || !/\d/.test(bound[2] as string)) return undefined;
