@@ -6,6 +6,7 @@ import {
   type CoverageFormat,
   type CoverageReport,
   type PathOptions,
+  type UnresolvedPath,
 } from '@floodgate/core/coverage';
 import { matchFiles } from '@floodgate/kit';
 import { readGoModules } from './repo-files.js';
@@ -57,7 +58,9 @@ export async function readCoverageReports(
       const elsewhere = await parseFile(file.path, file.name, format, placed);
       if (elsewhere.files.size > report.files.size) report = elsewhere;
     }
-    if (report.files.size === 0 && repoFiles) {
+    // Only a workspace without the sources: a path that matches several files is no reason to guess.
+    const ambiguous = report.unresolved.some((path) => path.problem === 'ambiguous');
+    if (report.files.size === 0 && repoFiles && !ambiguous) {
       let literal = await parseFile(file.path, file.name, format, { ...common, workspaceRoot: workspace });
       if (literal.files.size === 0) literal = await parseFile(file.path, file.name, format, common);
       if (literal.files.size > 0) {
@@ -71,11 +74,22 @@ export async function readCoverageReports(
   }
   const report = mergeReports(reports);
   if (report.files.size === 0) {
-    const outside = report.outside.slice(0, 3).map((path) => `'${path}'`);
+    const shown = report.unresolved.slice(0, 3).map(describeUnresolved);
     throw new InvalidInputError(
       'files',
-      `no file of ${files.map((f) => f.name).join(', ')} lies in the repository (${outside.join(', ')}${report.outside.length > 3 ? ', ...' : ''} are outside ${workspace} or name no repository file): expected paths relative to the repository or under the workspace`,
+      `no file of ${files.map((f) => f.name).join(', ')} lies in the repository (${shown.join('; ')}${report.unresolved.length > 3 ? '; ...' : ''}): expected paths relative to the repository or under the workspace ${workspace}, or set source-roots`,
     );
   }
   return { report, names: files.map((file) => file.name), notes };
+}
+
+function describeUnresolved(path: UnresolvedPath): string {
+  switch (path.problem) {
+    case 'outside':
+      return `'${path.raw}' is outside the workspace`;
+    case 'missing':
+      return `'${path.raw}' is no file of the repository`;
+    case 'ambiguous':
+      return `'${path.raw}' could be any of ${path.candidates?.join(', ') ?? 'several files'}`;
+  }
 }
