@@ -2,6 +2,7 @@ import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
+import { FloodgateError } from '@floodgate/core';
 import { isSafeToRepeat } from './idempotency.js';
 import { GitHubPermissionError, isResourceNotAccessible } from './permissions.js';
 import { githubMessageOf, httpStatusOf } from './request-error.js';
@@ -96,6 +97,28 @@ export function createGitHubClient(options: GitHubClientOptions) {
 
 export type GitHubClient = ReturnType<typeof createGitHubClient>;
 
+/** GitHub said JSON but sent something that is not (truncated, an HTML error page). */
+export class GitHubBodyError extends FloodgateError {
+  constructor(method: string, url: string, status: number, bytes: number) {
+    const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+    super(
+      `GitHub answered ${status} to ${method} ${path} with a body that is not valid JSON (${bytes} bytes, cut off or not from GitHub): nothing after it was done; re-run when GitHub is healthy.`,
+    );
+    this.name = 'GitHubBodyError';
+  }
+}
+
+/** Raw, diff and patch media types answer with text on purpose. */
+function asksForJson(headers: Record<string, unknown> | undefined): boolean {
+  const accept = String(headers?.['accept'] ?? '');
+  return !/\.(raw|diff|patch|html)\b/i.test(accept);
+}
+
+function isUnparsedJson(response: { headers: Record<string, unknown>; data: unknown }): boolean {
+  const type = String(response.headers['content-type'] ?? '');
+  return /\bjson\b/i.test(type) && typeof response.data === 'string' && response.data.length > 0;
+}
+
 type OctokitPlugin = Parameters<typeof GitHub.plugin>[number];
 type PluginHost = Parameters<OctokitPlugin>[0];
 
@@ -127,7 +150,21 @@ function requestPolicy(log: GitHubLog) {
         options.request = { ...options.request, retries: 0 };
       }
       try {
-        return await request(options);
+        const response = await request(options);
+        if (!asksForJson(options.headers) || !isUnparsedJson(response)) return response;
+        // A cut-off body (a proxy, a dropped connection): octokit hands it over as a string. A
+        // read can be asked again once; anything else, or a second bad body, stops the gate.
+        if (isSafeToRepeat(options.method, options.url, graphqlQuery)) {
+          log.debug(`${options.method} ${response.url}: the body is not valid JSON, asking once more`);
+          const again = await request(options);
+          if (!isUnparsedJson(again)) return again;
+        }
+        throw new GitHubBodyError(
+          options.method,
+          response.url,
+          response.status,
+          String(response.data).length,
+        );
       } catch (error) {
         const status = httpStatusOf(error);
         const message = githubMessageOf(error);
