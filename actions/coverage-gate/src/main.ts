@@ -144,7 +144,7 @@ export async function run(inputs: CoverageInputs, deps: CoverageDependencies): P
   );
   if (report.outside.length > 0) {
     io.info(
-      `Ignored ${report.outside.length} report path(s) outside the repository, e.g. ${escapeLog(report.outside[0]!)}`,
+      `Ignored ${report.outside.length} report path(s) that name no file of the repository (outside it, missing or ambiguous), e.g. ${escapeLog(report.outside[0]!)}`,
     );
   }
   const summary = summarizeCoverage(report);

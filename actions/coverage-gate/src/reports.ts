@@ -80,6 +80,13 @@ export async function readCoverageReports(
       `no file of ${files.map((f) => f.name).join(', ')} lies in the repository (${shown.join('; ')}${report.unresolved.length > 3 ? '; ...' : ''}): expected paths relative to the repository or under the workspace ${workspace}, or set source-roots`,
     );
   }
+  const ambiguous = report.unresolved.filter((path) => path.problem === 'ambiguous');
+  if (ambiguous.length > 0) {
+    // Left out of the totals: said, because the total then covers less than the report does.
+    notes.push(
+      `${ambiguous.length} report path(s) match several repository files and were left out (${describeUnresolved(ambiguous[0]!)}): set source-roots to say which.`,
+    );
+  }
   return { report, names: files.map((file) => file.name), notes };
 }
 
