@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runAction } from '../harness/index.js';
 import { coverageFixture } from './fixtures.js';
@@ -84,5 +88,42 @@ describe('a changed source file missing from the report is never a silent pass',
     expect(run.exitCode).toBe(0);
     expect(run.outputs.result).toBe('pass');
     expect(run.summary).toContain('`app/extra.py`');
+  });
+});
+
+describe('reports that cannot give patch coverage say so', () => {
+  it('a summary-only report (coverage-summary.json) with a diff: review, patch coverage cannot be computed', async () => {
+    const run = await runAction('coverage-gate', {
+      ...offline,
+      files: {
+        'coverage-summary.json': coverageFixture('c8/coverage-summary.json'),
+        'pr.diff': '--- a/js/lib/calc.js\n+++ b/js/lib/calc.js\n@@ -1 +1,2 @@\n a\n+b\n',
+      },
+      inputs: { files: 'coverage-summary.json', diff: 'pr.diff', token: '', minimum: '0' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.result).toBe('review');
+    expect(run.outputs['patch-coverage']).toBe('');
+    expect(run.summary).toContain('patch coverage cannot be computed from a report with totals only');
+    expect(run.summary).toContain('| `js/lib/calc.js` | report has totals only |');
+  });
+
+  it('a gzip-compressed report fails with one line that says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'floodgate-coverage-gzip-'));
+    try {
+      writeFileSync(join(dir, 'lcov.info.gz'), gzipSync(coverageFixture('coveragepy/coverage.lcov')));
+      const run = await runAction('coverage-gate', {
+        ...offline,
+        cwd: dir,
+        inputs: { files: 'lcov.info.gz', token: '' },
+      });
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr).toBe('');
+      expect(run.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+        'lcov.info.gz:1:1: expected a coverage report, found a gzip-compressed file: decompress it first (gunzip)',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
