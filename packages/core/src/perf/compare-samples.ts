@@ -44,11 +44,41 @@ export function fasterHalf(samples: readonly number[], direction: Direction): nu
   return sorted.slice(0, Math.ceil(sorted.length / 2));
 }
 
+interface Shift {
+  /** Hodges-Lehmann estimate of the regression (positive is worse). */
+  estimate: number;
+  /** Its distribution-free interval at 1 - alpha. */
+  interval: [number, number];
+}
+
+/** The regression from x to y as a ratio (on log values), or relative to the baseline when there are zeros. */
+function relativeShift(
+  x: readonly number[],
+  y: readonly number[],
+  baseline: number,
+  direction: Direction,
+  alpha: number,
+): Shift | undefined {
+  const ties = hasTies(x, y);
+  if (x.every((v) => v > 0) && y.every((v) => v > 0)) {
+    const shift = hodgesLehmann(x.map(Math.log), y.map(Math.log), alpha, ties);
+    const low = worsening(Math.exp(direction === 'smaller' ? shift.low : shift.high), direction);
+    const high = worsening(Math.exp(direction === 'smaller' ? shift.high : shift.low), direction);
+    return { estimate: worsening(Math.exp(shift.estimate), direction), interval: [low, high] };
+  }
+  if (!(baseline > 0)) return undefined;
+  // Zeros (e.g. 0 B/op in some runs) have no logarithm: shift on the raw scale, relative to the baseline median.
+  const shift = hodgesLehmann(x, y, alpha, ties);
+  const toRegression = (d: number): number => (direction === 'smaller' ? d : -d) / baseline;
+  const ends = [toRegression(shift.low), toRegression(shift.high)].sort((a, b) => a - b);
+  return { estimate: toRegression(shift.estimate), interval: [ends[0]!, ends[1]!] };
+}
+
 /**
  * Samples on both sides: Mann-Whitney U for significance, a Hodges-Lehmann interval for the size. A metric
  * asks for review only when the slowdown is confidently past the review threshold (the whole interval above
  * it), so that noise between runs of unchanged code, which moves a null pair by 1-3%, does not. It fails when
- * the whole interval lies past the fail threshold. (Reviewing also a significant slowdown whose estimate alone
+ * the whole interval lies past the fail threshold, on the faster halves and on all samples. (Reviewing also a significant slowdown whose estimate alone
  * passes the fail threshold was tried: on the loaded corpora it reviewed more unchanged pairs than it caught
  * slowdowns, as the estimate of a bimodal timing jumps.)
  */
@@ -83,23 +113,14 @@ export function analyseSamples(
   }
   const test = mannWhitney(x, y);
   comparison.p = test.p;
-  const ties = hasTies(x, y);
-  const positive = x.every((v) => v > 0) && y.every((v) => v > 0);
-  let estimate: number | null = null;
-  if (positive) {
-    const shift = hodgesLehmann(x.map(Math.log), y.map(Math.log), alpha, ties);
-    const low = worsening(Math.exp(direction === 'smaller' ? shift.low : shift.high), direction);
-    const high = worsening(Math.exp(direction === 'smaller' ? shift.high : shift.low), direction);
-    estimate = worsening(Math.exp(shift.estimate), direction);
-    comparison.interval = [low, high];
-  } else if (base.value > 0) {
-    // Zeros (e.g. 0 B/op in some runs) have no logarithm: shift on the raw scale, relative to the baseline median.
-    const shift = hodgesLehmann(x, y, alpha, ties);
-    const toRegression = (d: number): number => (direction === 'smaller' ? d : -d) / base.value;
-    estimate = toRegression(shift.estimate);
-    const ends = [toRegression(shift.low), toRegression(shift.high)].sort((a, b) => a - b);
-    comparison.interval = [ends[0]!, ends[1]!];
-  }
+  const shift = relativeShift(x, y, base.value, direction, alpha);
+  const estimate = shift?.estimate ?? null;
+  comparison.interval = shift?.interval ?? null;
+  // Failing blocks a merge: all samples must agree that the whole interval is past the fail threshold, for
+  // timings whose fast runs come and go (garbage collection) move their faster half more than their median.
+  const allSamples = trim
+    ? relativeShift(base.samples, current.samples, base.value, direction, alpha)?.interval
+    : comparison.interval;
   comparison.regression = estimate;
   const smallest = smallestPossibleP(m, n);
   const { reviewThreshold, failThreshold } = settings;
@@ -134,16 +155,24 @@ export function analyseSamples(
       const on = `${pText}, ${sizes}`;
       if (!significant) {
         set('pass', `${est}, not significant (${on}, interval ${range})`);
-      } else if (interval && interval[0] >= failThreshold) {
+      } else if (interval && interval[0] >= failThreshold && allSamples && allSamples[0] >= failThreshold) {
+        const also = trim
+          ? `, as does that of all samples [${percent(allSamples[0])}, ${percent(allSamples[1])}]`
+          : '';
         set(
           'fail',
-          `${est}, the whole interval ${range} lies past the fail threshold ${percent(failThreshold)} (${on})`,
+          `${est}, the whole interval ${range} lies past the fail threshold ${percent(failThreshold)}${also} (${on})`,
         );
       } else if (
         estimate === null &&
         (direction === 'smaller' ? test.u < (m * n) / 2 : test.u > (m * n) / 2)
       ) {
         set('review', `significant worsening from a zero baseline (${on})`);
+      } else if (interval && interval[0] >= failThreshold && allSamples) {
+        set(
+          'review',
+          `${est}: the faster halves' interval ${range} lies past the fail threshold ${percent(failThreshold)}, that of all samples [${percent(allSamples[0])}, ${percent(allSamples[1])}] does not (the share of fast runs changed?) (${on})`,
+        );
       } else if (interval && interval[0] >= reviewThreshold) {
         set(
           'review',

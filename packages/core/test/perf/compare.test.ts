@@ -87,6 +87,40 @@ describe('metrics with samples on both sides', () => {
     expect(comparison.method).toBe('mann-whitney');
   });
 
+  it('compares timings with 16+ samples a side on their faster halves: load bursts on one side pass', () => {
+    const burst = (values: number[], every: number) =>
+      values.map((value, i) => (i % every === 0 ? value * 1.4 : value));
+    const comparison = verdictOf(
+      metric('bench', { samples: burst(around(100, 20, 0.005), 7) }),
+      metric('bench', { samples: burst(around(100, 20, 0.005), 2) }),
+    );
+    expect(comparison.verdict).toBe('pass');
+    expect(comparison.reason).toMatch(/the faster halves, 10 of 20 vs 10 of 20 samples/);
+    const slower = verdictOf(
+      metric('bench', { samples: burst(around(100, 20, 0.005), 2) }),
+      metric('bench', { samples: burst(around(105, 20, 0.005), 7) }),
+    );
+    expect(slower.verdict).toBe('review');
+    expect(slower.reason).toMatch(/confidently past the review threshold/);
+  });
+
+  it('fails only when all samples agree with the faster halves', () => {
+    const fastModeGone = verdictOf(
+      metric('bench', { samples: [...around(70, 8, 0.01), ...around(100, 8, 0.01)] }),
+      metric('bench', { samples: around(100, 16, 0.01) }),
+    );
+    expect(fastModeGone.verdict).toBe('review');
+    expect(fastModeGone.reason).toMatch(
+      /faster halves' interval .* lies past the fail threshold .*, that of all samples .* does not/,
+    );
+    const slower = verdictOf(
+      metric('bench', { samples: around(100, 16, 0.01) }),
+      metric('bench', { samples: around(130, 16, 0.01) }),
+    );
+    expect(slower.verdict).toBe('fail');
+    expect(slower.reason).toMatch(/as does that of all samples \[\+29\.\d%, \+30\.\d%\]/);
+  });
+
   it('reports the ratio interval around the estimate', () => {
     const comparison = verdictOf(
       metric('b', { samples: around(100, 10) }),
