@@ -153,7 +153,13 @@ describe.concurrent('risk-assess scores changes to what judges the PR', () => {
       });
       // The policy read (same route) must still work: fail only this file's reads.
       const path = `/repos/${api.state.repo().fullName}/contents/package.json`;
-      api.inject({ method: 'GET', route: path, status: 403, times: 2 });
+      api.inject({
+        method: 'GET',
+        route: path,
+        status: 403,
+        times: 2,
+        body: { message: 'Resource not accessible by integration' },
+      });
       const run = await runRisk(api, { event });
       expect(run.exitCode, run.stdout + run.stderr).toBe(0);
       const factors = JSON.parse(run.outputs.factors!) as Factor[];
