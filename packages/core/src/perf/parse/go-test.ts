@@ -16,7 +16,7 @@ export function looksLikeGoTest(text: string): boolean {
  * is a repetition. Names are `pkg/path.BenchmarkX-N unit`, qualified by the `pkg:` line above the benchmark
  * whatever else the file holds, so one benchmark keeps its name when another package joins the output and
  * the same name in two packages is two metrics; a benchmark above any `pkg:` line is `BenchmarkX-N unit`.
- * (Baselines recorded with unqualified names still match: see `matchBaseline` in compare.ts.)
+ * (Baselines recorded with unqualified names still match: see `matchBaseline` in match.ts.)
  */
 export function parseGoTest(file: string, text: string): PerfSuite {
   const lines = text.split(/\r?\n/);

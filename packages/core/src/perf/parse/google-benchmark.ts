@@ -5,20 +5,21 @@ import { median } from './samples.js';
 
 /**
  * Google Benchmark `--benchmark_format=json`: every `run_type: iteration` row is a sample; aggregate rows
- * (`_mean`, `_median`, `_stddev`, `_cv`) are derived and ignored. CPU time is the measure, as the library
+ * (`_mean`, `_median`, `_stddev`, `_cv`) are derived and ignored, and a benchmark with aggregates but no
+ * iteration rows (`--benchmark_report_aggregates_only=true`) is an error saying how to keep them. CPU time is the measure, as the library
  * itself sizes runs by it, unless the benchmark asked for real or manual time (`/real_time`, `/manual_time`),
  * which is more robust to other load on shared runners than wall time.
  */
 export function parseGoogleBenchmark(json: JsonFile, data: Record<string, unknown>): PerfSuite {
   const rows = json.array(data.benchmarks, ['benchmarks']);
   const byName = new Map<string, { samples: number[]; unit: string; path: (string | number)[] }>();
-  const aggregateOnly = new Map<string, (string | number)[]>();
+  const aggregated = new Map<string, (string | number)[]>();
   rows.forEach((item, index) => {
     const path = ['benchmarks', index];
     const row = json.record(item, path);
     if (row.run_type === 'aggregate') {
       const name = typeof row.run_name === 'string' ? row.run_name : undefined;
-      if (name !== undefined && !aggregateOnly.has(name)) aggregateOnly.set(name, path);
+      if (name !== undefined && !aggregated.has(name)) aggregated.set(name, path);
       return;
     }
     if (row.error_occurred === true) json.fail(path, `expected a benchmark without error_occurred`);
@@ -33,7 +34,7 @@ export function parseGoogleBenchmark(json: JsonFile, data: Record<string, unknow
     entry.samples.push(value);
     byName.set(name, entry);
   });
-  for (const [name, path] of aggregateOnly) {
+  for (const [name, path] of aggregated) {
     if (byName.has(name)) continue;
     json.fail(
       path,
