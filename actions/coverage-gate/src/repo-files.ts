@@ -46,7 +46,10 @@ const MODULE_LINE = /^\s*module\s+"?([^\s"]+)"?\s*$/m;
  * import path, and each module's path maps to its own folder.
  */
 export function readGoModules(workspace: string, repoFiles: readonly string[] | undefined): GoModule[] {
-  const goMods = (repoFiles ?? ['go.mod']).filter((file) => file === 'go.mod' || file.endsWith('/go.mod'));
+  // Vendored and test-data modules are never what a coverprofile of this repository names.
+  const goMods = (repoFiles ?? ['go.mod']).filter(
+    (file) => (file === 'go.mod' || file.endsWith('/go.mod')) && !/(^|\/)(vendor|testdata)\//.test(file),
+  );
   const modules: GoModule[] = [];
   for (const goMod of goMods) {
     let text: string;

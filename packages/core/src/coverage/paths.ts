@@ -159,7 +159,8 @@ export class PathResolver {
   resolve(raw: string, base?: string): Resolution {
     const trimmed = raw.trim();
     // Windows file systems ignore case: a report from a Windows runner may spell `Src\Foo.cs`.
-    const ignoreCase = trimmed.includes('\\') || WINDOWS_ABSOLUTE.test(trimmed);
+    const windows = (text: string) => text.includes('\\') || WINDOWS_ABSOLUTE.test(text);
+    const ignoreCase = windows(trimmed) || (base !== undefined && windows(base.trim()));
     let path = toSlashes(trimmed);
     if (!isAbsolute(path) && base !== undefined && base.trim() !== '')
       path = `${toSlashes(base.trim()).replace(/\/+$/, '')}/${path}`;

@@ -69,6 +69,11 @@ describe('Windows runner paths are matched case-insensitively', () => {
     });
   });
 
+  it('a Cobertura <source> on a Windows runner makes its relative names case-insensitive', () => {
+    const resolver = new PathResolver({ repoFiles: ['src/Calc.cs'], workspaceRoot: 'D:\\a\\demo\\demo' });
+    expect(resolver.resolve('src/calc.cs', 'd:\\a\\demo\\demo')).toEqual({ path: 'src/Calc.cs' });
+  });
+
   it('a POSIX path keeps its case', () => {
     expect(new PathResolver({ repoFiles: ['src/Calc.ts'] }).resolve('src/calc.ts')).toEqual({
       raw: 'src/calc.ts',
