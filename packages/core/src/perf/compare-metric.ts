@@ -21,7 +21,10 @@ export interface MetricComparison {
   change: number | null;
   /** How much worse, direction-aware: positive is a regression (0.034 = 3.4% worse). Null when not a ratio. */
   regression: number | null;
-  /** Confidence interval of `regression` (Hodges-Lehmann on log values), when samples allow one. */
+  /**
+   * Confidence interval of `regression` (Hodges-Lehmann on log values), when samples allow one; for timings
+   * with 16 or more samples a side, of their faster halves (compare-samples.ts).
+   */
   interval: [number, number] | null;
   p: number | null;
   adjustedP: number | null;

@@ -24,7 +24,7 @@ export interface PerfSlo {
 }
 
 export interface PerfPolicy {
-  /** Relative worsening from which a significant change asks for review (0.01 = 1%). */
+  /** Relative worsening a significant change must confidently pass, its whole interval above it, to ask for review (0.01 = 1%). */
   'review-threshold': number;
   /** Relative worsening that fails when the whole confidence interval lies beyond it (0.10 = 10%). */
   'fail-threshold': number;
