@@ -1,6 +1,6 @@
 import { cargoDependencies } from './cargo.js';
 import { goDependencies } from './go.js';
-import { gradleDependencies, mavenDependencies } from './jvm.js';
+import { gradleDependencies, mavenDependencies, versionCatalogDependencies } from './jvm.js';
 import { npmDependencies } from './npm.js';
 import { pyprojectDependencies, requirementsDependencies } from './python.js';
 import { gemDependencies } from './ruby.js';
@@ -29,6 +29,7 @@ export function manifestFormat(path: string): ManifestFormat | undefined {
   if (name === 'pom.xml') return { ecosystem: 'maven', parse: mavenDependencies };
   if (name === 'build.gradle' || name === 'build.gradle.kts')
     return { ecosystem: 'gradle', parse: gradleDependencies };
+  if (name.endsWith('.versions.toml')) return { ecosystem: 'gradle', parse: versionCatalogDependencies };
   if (name === 'Gemfile' || name === 'gems.rb') return { ecosystem: 'bundler', parse: gemDependencies };
   return undefined;
 }

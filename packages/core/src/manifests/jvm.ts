@@ -1,3 +1,4 @@
+import { tomlEntries } from './toml.js';
 import type { DependencyMap } from './types.js';
 
 const tag = (block: string, name: string) =>
@@ -57,6 +58,29 @@ export function gradleDependencies(text: string): DependencyMap {
     }
     for (const match of code.matchAll(PLUGIN))
       if (!map.has(match[1] as string)) map.set(match[1] as string, match[2] as string);
+  }
+  return map;
+}
+
+/**
+ * A Gradle version catalog (`gradle/libs.versions.toml`): `[versions]` entries (named
+ * `versions.<key>`, since libraries refer to them), and `[libraries]` / `[plugins]` with a
+ * version of their own (`"group:artifact:1.2"`, `{ module = …, version = "1.2" }`).
+ */
+export function versionCatalogDependencies(text: string, partial: boolean): DependencyMap {
+  const map: DependencyMap = new Map();
+  const add = (name: string, spec: string) => {
+    if (!map.has(name)) map.set(name, spec);
+  };
+  for (const entry of tomlEntries(text)) {
+    if (entry.key === undefined) continue;
+    const section = entry.section ?? (partial ? 'versions' : '');
+    if (section === 'versions' && entry.strings[0] !== undefined)
+      add(`versions.${entry.key}`, entry.strings[0]);
+    if (section !== 'libraries' && section !== 'plugins') continue;
+    const coordinate = /^([^:]+:[^:]+):(.+)$/.exec(entry.strings[0] ?? '');
+    if (coordinate) add(coordinate[1] as string, coordinate[2] as string);
+    else if (entry.version !== undefined) add(entry.key, entry.version);
   }
   return map;
 }

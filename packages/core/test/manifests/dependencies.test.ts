@@ -163,6 +163,18 @@ describe('dependencyChanges from base and head text, per ecosystem', () => {
       ],
     },
     {
+      name: 'Gradle version catalog: versions, libraries and plugins with their own version',
+      path: 'gradle/libs.versions.toml',
+      base: '[versions]\nkotlin = "1.9.23"\n\n[libraries]\nguava = "com.google.guava:guava:32.1.3-jre"\nokhttp = { module = "com.squareup.okhttp3:okhttp", version = "4.11.0" }\nktor = { module = "io.ktor:ktor-core", version.ref = "kotlin" }\n\n[plugins]\nspotless = { id = "com.diffplug.spotless", version = "6.25.0" }\n',
+      head: '[versions]\nkotlin = "2.0.0"\n\n[libraries]\nguava = "com.google.guava:guava:33.1.0-jre"\nokhttp = { module = "com.squareup.okhttp3:okhttp", version = "4.12.0" }\nktor = { module = "io.ktor:ktor-core", version.ref = "kotlin" }\n\n[plugins]\nspotless = { id = "com.diffplug.spotless", version = "6.25.1" }\n',
+      expected: [
+        ['versions.kotlin', 'major'],
+        ['com.google.guava:guava', 'major'],
+        ['okhttp', 'minor'],
+        ['spotless', 'patch'],
+      ],
+    },
+    {
       name: 'Gemfile: constraints, several per gem, none',
       path: 'Gemfile',
       base: "source 'https://rubygems.org'\ngem 'rails', '~> 7.1.3'\ngem 'puma', '>= 6.0', '< 7'\ngem 'bootsnap', require: false\n",
