@@ -22,6 +22,7 @@ import {
   type RepoRef,
   type GitHubClient,
 } from '@floodgate/kit';
+import { notIndependent } from '@floodgate/core/review';
 import { writerApprovals, type CommitSignals } from '@floodgate/kit/merge';
 import type { AutomergeInputs } from './inputs.js';
 
@@ -96,15 +97,25 @@ export async function gatherDecisionFacts({
   let commitMessages: string[] = [];
   let approvals: string[] = [];
   if (api) {
-    const [listing, commits, approved] = await Promise.all([
+    const [listing, commits] = await Promise.all([
       listPullRequestFiles(api.client, api.repo, pr.number, { changedFiles: pr.changedFiles }),
       api.client.paginate(api.client.rest.pulls.listCommits, {
         ...api.repo,
         pull_number: pr.number,
         per_page: 100,
       }),
-      writerApprovals(api.client, api.repo, pr.number, pr.headSha, pr.author),
     ]);
+    const messages = commits.map((commit) => commit.commit.message);
+    // The author and whoever asked the agent for the PR cannot approve it on its own behalf.
+    const notApprovers = notIndependent({
+      author: pr.author,
+      aiGenerated: detectAi({ author: pr.author, labels: pr.labels, commitMessages: messages }, policy.ai)
+        .aiGenerated,
+      assignees: pr.assignees,
+      body: pr.body,
+      commitMessages: messages,
+    });
+    const approved = await writerApprovals(api.client, api.repo, pr.number, pr.headSha, notApprovers);
     // A capped listing hides files a path rule may need: then the change is not known.
     change = listing.truncated
       ? undefined
@@ -115,7 +126,7 @@ export async function gatherDecisionFacts({
           ),
         };
     if (change) change.judging = await judgingOf(api, pr, listing.files, inputs.policyPath);
-    commitMessages = commits.map((commit) => commit.commit.message);
+    commitMessages = messages;
     approvals = approved;
   }
 

@@ -5,15 +5,16 @@ const WRITERS = new Set(['admin', 'maintain', 'write']);
 
 /**
  * Who approves the pull request at `headSha` and may write to the repository. A reviewer's latest
- * approving or blocking review counts (comments do not change it); approvals of an older head, the
- * author's own, and those of people without write access are not approvals.
+ * approving or blocking review counts (comments do not change it); approvals of an older head,
+ * those of `notApprovers` (the author, who asked an agent for the PR: lowercase logins), and those
+ * of people without write access are not approvals.
  */
 export async function writerApprovals(
   client: GitHubClient,
   repo: RepoRef,
   pullNumber: number,
   headSha: string,
-  author: string,
+  notApprovers: ReadonlySet<string>,
 ): Promise<string[]> {
   const reviews = await client.paginate(client.rest.pulls.listReviews, {
     ...repo,
@@ -33,7 +34,7 @@ export async function writerApprovals(
     (review) =>
       review.state === 'APPROVED' &&
       review.commit === headSha &&
-      review.login.toLowerCase() !== author.toLowerCase(),
+      !notApprovers.has(review.login.toLowerCase()),
   );
   const approvers: string[] = [];
   for (const review of candidates) {
