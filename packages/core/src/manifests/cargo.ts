@@ -1,6 +1,10 @@
 import { tomlEntries } from './toml.js';
 import type { DependencyMap } from './types.js';
 
+/** A value that reads as a version requirement (`1.2`, `^0.4`, `=1.0.3`), not a name or a license. */
+const VERSION_LIKE = /^[~^=<>*]*\s*\d/;
+/** `[package]` keys a headerless fragment may show that take versions but are not dependencies. */
+const PACKAGE_KEYS = new Set(['version', 'edition', 'rust-version']);
 const TABLE = /^(?:workspace\.|target\..+\.)?(?:dev-|build-)?dependencies$/;
 const DETAILED = /^(?:workspace\.|target\..+\.)?(?:dev-|build-)?dependencies\.([^.]+)$/;
 
@@ -28,8 +32,9 @@ export function cargoDependencies(text: string, partial: boolean): DependencyMap
       continue;
     }
     const headerless = partial && entry.section === undefined;
-    if (!TABLE.test(section) && !(headerless && /\d/.test(entry.version ?? entry.strings[0] ?? ''))) continue;
-    if (headerless && ['version', 'edition', 'rust-version', 'name'].includes(entry.key)) continue;
+    const quoted = entry.version ?? entry.strings[0] ?? '';
+    if (!TABLE.test(section) && !(headerless && VERSION_LIKE.test(quoted))) continue;
+    if (headerless && PACKAGE_KEYS.has(entry.key)) continue;
     if (!map.has(entry.key)) map.set(entry.key, specOf(entry.value, entry.version, entry.strings));
   }
   return map;

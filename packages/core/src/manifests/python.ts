@@ -40,6 +40,8 @@ function holdsRequirements(entry: TomlEntry): boolean {
 }
 const POETRY_TABLE = /^tool\.poetry\.(?:(?:dev-)?dependencies|group\.[^.]+\.dependencies)$/;
 /** Keys of a fragment without its header that are package metadata, not dependencies. */
+/** A quoted value that reads as a version constraint (`^1.2`, `>=2,<3`, `1.0`), not a name or a path. */
+const VERSION_LIKE = /^[~^=<>!]*\s*\d/;
 const METADATA = new Set([
   'name',
   'version',
@@ -72,7 +74,11 @@ export function pyprojectDependencies(text: string, partial: boolean): Dependenc
       }
     } else if (entry.key !== undefined && !METADATA.has(entry.key)) {
       const spec = entry.version ?? entry.strings[0] ?? entry.value;
-      if (POETRY_TABLE.test(entry.section ?? '') || (headerless && /\d/.test(spec)))
+      const quoted = entry.version ?? entry.strings[0];
+      if (
+        POETRY_TABLE.test(entry.section ?? '') ||
+        (headerless && quoted !== undefined && VERSION_LIKE.test(quoted))
+      )
         add(normalizePythonName(entry.key), spec);
     }
   }

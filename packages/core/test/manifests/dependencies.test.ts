@@ -262,6 +262,28 @@ describe('dependencyChanges from diff hunks only (offline diff input)', () => {
     ]);
   });
 
+  it.each([
+    ['pyproject.toml', ['@@ -30,2 +30,2 @@', '-fail_under = 80', '+fail_under = 0', ' show_missing = true']],
+    [
+      'Cargo.toml',
+      ['@@ -4,2 +4,2 @@', '-license = "MIT"', '+license = "MIT OR Apache-2.0"', ' edition = "2021"'],
+    ],
+  ])('%s: a headerless hunk of settings is not read as dependencies', (path, lines) => {
+    expect(dependencyChanges([{ path }], { [path]: { kind: 'hunks', lines } })).toEqual([]);
+  });
+
+  it('a headerless Cargo.toml hunk of dependencies is', () => {
+    const lines = [
+      '@@ -9,2 +9,2 @@',
+      '-serde = "1.0.197"',
+      '+serde = "1.0.198"',
+      ' tokio = { version = "1.37" }',
+    ];
+    expect(
+      dependencyChanges([{ path: 'Cargo.toml' }], { 'Cargo.toml': { kind: 'hunks', lines } }),
+    ).toMatchObject([{ name: 'serde', kind: 'patch' }]);
+  });
+
   it('a plain diff -u (no diff --git lines) gives no hunks, so its manifests stay unread', () => {
     expect(hunksByFile('--- a/package.json\n+++ b/package.json\n@@ -1 +1 @@\n-a\n+b\n').size).toBe(0);
   });
