@@ -87,6 +87,17 @@ describe('floodgate/decision is success only when a merge is allowed (case 6)', 
     expect(mutation('enablePullRequestAutoMerge')).toHaveLength(1);
     expect(pull.autoMerge).toMatchObject({ expectedHeadOid: head, mergeMethod: 'SQUASH' });
   });
+  it('a re-run during the wait writes nothing and keeps the recorded time', async () => {
+    await fake();
+    const event = pullEvent();
+    const head = api.state.pull(1).head.sha;
+    const first = await run(event, { ...PASSING, wait: '30m' });
+    const before = writes().length;
+    const again = await run(event, { ...PASSING, wait: '30m' });
+    expect(again.outputs['merge-at']).toBe(first.outputs['merge-at']);
+    expect(writes()).toHaveLength(before);
+    expect(decisionStatuses(head)).toHaveLength(1);
+  });
 });
 
 describe('signals from known sources only (case 7)', () => {

@@ -1,5 +1,6 @@
 import { escapeLog, FloodgateError, routeFor, type Policy, type Tier } from '@floodgate/core';
 import {
+  decidedMergeTime,
   decideMerge,
   decisionStatusValue,
   decodeDecisionStatus,
@@ -7,7 +8,6 @@ import {
   encodeDecisionStatus,
   isoSeconds,
   latestStatuses,
-  mergeTime,
   renderDecisionReport,
   signalSourcesOf,
   STATUS_CONTEXTS,
@@ -222,7 +222,12 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
   let merged = false;
   let mergeMessage: string | undefined;
   let actions: string[] = [];
-  const mergeAt = mergeTime(firstSeen ?? now(), waitMinutes);
+  const mergeAt = decidedMergeTime({
+    firstSeen,
+    now: now(),
+    waitMinutes,
+    recorded: prior?.decision === 'auto-merge' ? prior.mergeAt : undefined,
+  });
   const allowedNow = result.decision === 'auto-merge' && waitElapsed(now(), mergeAt);
   // The comment leaves out what this run wrote, so a re-run on the same head leaves it untouched.
   const report = (withActions: boolean) =>

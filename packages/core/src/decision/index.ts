@@ -13,7 +13,7 @@ export {
   type CheckRunRecord,
   type StatusRecord,
 } from './signals.js';
-export { isoSeconds, mergeTime, waitElapsed } from './wait.js';
+export { decidedMergeTime, isoSeconds, mergeTime, waitElapsed, type MergeTimeFacts } from './wait.js';
 export { renderDecisionReport, type DecisionReportContext } from './render.js';
 export {
   decisionStatusValue,

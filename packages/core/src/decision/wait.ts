@@ -15,3 +15,27 @@ export function waitElapsed(now: Date, mergeAt: Date): boolean {
 export function isoSeconds(time: Date): string {
   return time.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+export interface MergeTimeFacts {
+  /** when the head's first `floodgate/decision` status was written (GitHub's clock), if any */
+  firstSeen: Date | undefined;
+  now: Date;
+  waitMinutes: number;
+  /** the merge time an earlier decision on this head recorded, if it was an auto-merge */
+  recorded: Date | undefined;
+}
+
+/** How far the runner's clock (which set a recorded time) and GitHub's (firstSeen) may disagree. */
+export const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * When this head may merge: the wait counted from when GitHub first saw a decision on it (from now
+ * when there is none yet). A time an earlier run recorded for this head stands unless it is earlier
+ * than that by more than clock skew: re-running on the same head then writes the very same status
+ * instead of one a second off, and a longer wait given later still lengthens it. Neither clock is
+ * one the pull request can set.
+ */
+export function decidedMergeTime({ firstSeen, now, waitMinutes, recorded }: MergeTimeFacts): Date {
+  const floor = mergeTime(firstSeen ?? now, waitMinutes);
+  return recorded && recorded.getTime() >= floor.getTime() - CLOCK_SKEW_MS ? recorded : floor;
+}
