@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, warmUpGraphQL, type FakeGitHub } from '../fake-github/index.js';
+import { passTime } from '../automerge-gate/clock.js';
 import { runWorkflow, type WorkflowRun } from './run-workflow.js';
 
 // The reusable workflow users call, run as the runner runs it: every gate's outputs feed the
@@ -84,9 +85,11 @@ const problems = (run: WorkflowRun) =>
   );
 
 describe('the reusable workflow, end to end', () => {
-  it('a low-risk AI PR with good coverage is merged by the sweep once the wait is over', async () => {
+  it('a low-risk AI PR with good coverage is merged by the sweep once the wait is over, as decided', async () => {
     const { event, pull } = await world({ filename: 'src/format.ts', patch: PATCH });
-    const run = await pipeline(event);
+    // The workflow's wait and merge-method travel with the pending decision to the sweep, which
+    // never sees these inputs: the policy says squash, the caller says rebase.
+    const run = await pipeline(event, { 'merge-method': 'rebase' });
     expect(problems(run)).toEqual([]);
     expect(run.outputs).toMatchObject({ tier: 'low', decision: 'auto-merge' });
     expect(run.jobs.coverage?.outputs.result).toBe('pass');
@@ -95,10 +98,23 @@ describe('the reusable workflow, end to end', () => {
     expect(pull.merged).toBe(false);
     expect(pull.labels).toContain('floodgate:auto-merge-pending');
 
-    // An hour later the schedule's sweep merges exactly the head that was judged.
+    // Pending during the wait: nothing may merge it yet.
     const decision = [...api.state.repo().statuses.values()].find((s) => s.context === 'floodgate/decision');
-    expect(decision?.state).toBe('success');
-    decision!.createdAt = new Date(Date.now() - 61 * 60_000).toISOString();
+    expect(decision?.state).toBe('pending');
+
+    // A sweep before the hour is over leaves it alone.
+    const early = await runWorkflow({
+      workflow: SWEEP,
+      api,
+      event: {},
+      eventName: 'schedule',
+      inputs: { sweep: true },
+    });
+    expect(problems(early)).toEqual([]);
+    expect(pull.merged).toBe(false);
+
+    // An hour later the schedule's sweep merges exactly the head that was judged, the way decided.
+    passTime(api, pull.head.sha, 61);
     const sweep = await runWorkflow({
       workflow: SWEEP,
       api,
@@ -109,7 +125,7 @@ describe('the reusable workflow, end to end', () => {
     expect(problems(sweep)).toEqual([]);
     expect(pull.merged).toBe(true);
     const merge = api.requests.find((r) => r.method === 'PUT' && r.route?.endsWith('/merge'));
-    expect((merge?.body as { sha?: string }).sha).toBe(pull.head.sha);
+    expect(merge?.body).toMatchObject({ sha: pull.head.sha, merge_method: 'rebase' });
   });
 
   it('a PR touching auth/ ends in human review with the security team requested', async () => {

@@ -24,6 +24,10 @@ interface JobSpec {
   if?: string | boolean;
   outputs?: Record<string, string>;
   steps?: StepSpec[];
+  /** a call of one of our reusable workflows */
+  uses?: string;
+  with?: Record<string, string | number | boolean>;
+  secrets?: Record<string, string>;
 }
 interface WorkflowSpec {
   on: {
@@ -45,6 +49,8 @@ export interface JobRun {
   result: 'success' | 'failure' | 'skipped';
   outputs: Record<string, string>;
   steps: StepRun[];
+  /** the run of the reusable workflow this job called */
+  called?: WorkflowRun;
 }
 export interface WorkflowRun {
   jobs: Record<string, JobRun>;
@@ -63,6 +69,11 @@ export interface RunWorkflowOptions {
   artifacts?: Record<string, Record<string, string>>;
   /** what actions/checkout puts in a job's workspace (the PR's files: untrusted) */
   checkout?: Record<string, string>;
+  /**
+   * The caller's own jobs (its tests, its builds) that the scenario stands in for: they end with
+   * this result and these outputs, and their steps never run.
+   */
+  jobResults?: Record<string, { result: JobRun['result']; outputs?: Record<string, string> }>;
 }
 
 function writeFiles(dir: string, files: Record<string, string>): void {
@@ -112,11 +123,16 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
       success: needsSucceeded,
       failure: needsOf(job).some((need) => jobs[need]!.result === 'failure'),
     };
+    const given = options.jobResults?.[name];
+    if (given) {
+      jobs[name] = { result: given.result, outputs: given.outputs ?? {}, steps: [] };
+      continue;
+    }
     if (!condition(job.if, context, status)) {
       jobs[name] = { result: 'skipped', outputs: {}, steps: [] };
       continue;
     }
-    jobs[name] = await runJob(job, context, options);
+    jobs[name] = job.uses ? await callWorkflow(job, context, options) : await runJob(job, context, options);
   }
   const outputs: Record<string, string> = {};
   const jobsContext: Context = {
@@ -126,6 +142,35 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
     outputs[name] = interpolate(output.value, jobsContext);
   }
   return { jobs, outputs };
+}
+
+/**
+ * A job that calls one of our reusable workflows (`uses: floodgate-dev/floodgate/.github/workflows/
+ * <file>@<ref>`): the file of this tree runs with the job's `with:` and `secrets:`, on the caller's
+ * event, and the job fails when one of its jobs failed.
+ */
+async function callWorkflow(job: JobSpec, context: Context, options: RunWorkflowOptions): Promise<JobRun> {
+  const called = /^floodgate-dev\/floodgate\/(\.github\/workflows\/[\w.-]+)@[\w.-]+$/.exec(job.uses ?? '');
+  if (!called)
+    throw new Error(`the pipeline runner only calls our own reusable workflows, not '${job.uses}'`);
+  // Booleans stay booleans (`sweep: true`); strings are templates.
+  const inputs = Object.fromEntries(
+    Object.entries(job.with ?? {}).map(([key, value]) => [
+      key,
+      typeof value === 'string'
+        ? interpolate(value, context)
+        : typeof value === 'number'
+          ? String(value)
+          : value,
+    ]),
+  );
+  const secrets = Object.fromEntries(
+    Object.entries(job.secrets ?? {}).map(([key, value]) => [key, interpolate(value, context)]),
+  );
+  const { jobResults: _callerJobs, ...rest } = options;
+  const run = await runWorkflow({ ...rest, workflow: called[1] as string, inputs, secrets });
+  const failed = Object.values(run.jobs).some((j) => j.result === 'failure');
+  return { result: failed ? 'failure' : 'success', outputs: run.outputs, steps: [], called: run };
 }
 
 async function runJob(job: JobSpec, needsContext: Context, options: RunWorkflowOptions): Promise<JobRun> {

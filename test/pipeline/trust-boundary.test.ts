@@ -134,13 +134,50 @@ describe('the reusable workflow: what reaches the decision', () => {
     expect(run.jobs.risk?.outputs.score).toBe('25');
     expect(run.outputs.tier).toBe('medium');
   });
+
+  it('a configured gate that was skipped blocks the decision and fails floodgate-ok', async () => {
+    const { event, pull } = await aiPullRequest();
+    // e.g. a cancelled run: the coverage job never ran although the caller configured it.
+    const run = await runWorkflow({
+      workflow: WORKFLOW,
+      api,
+      event,
+      eventName: 'pull_request',
+      inputs: { 'tests-result': 'success', 'coverage-artifact': 'coverage', wait: '0' },
+      jobResults: { coverage: { result: 'skipped' } },
+    });
+    expect(run.outputs.decision).toBe('blocked');
+    expect(pull.merged).toBe(false);
+    const ok = run.jobs['floodgate-ok']!;
+    expect(ok.result).toBe('failure');
+    expect(ok.steps[0]?.output).toContain('COVERAGE ended with: skipped');
+  });
+});
+
+describe('the auto-merge template', () => {
+  it("waits as long as the policy's merge.wait says: the template sets no wait of its own", async () => {
+    const { event, pull } = await aiPullRequest('version: 1\nmerge:\n  wait: 0\n');
+    const run = await runWorkflow({
+      workflow: 'workflow-templates/floodgate-auto-merge.yml',
+      api,
+      event,
+      eventName: 'pull_request',
+      jobResults: { test: { result: 'success' } },
+      artifacts: { coverage: { 'lcov.info': COVERED } },
+    });
+    expect(problems(run.jobs.floodgate!.called!)).toEqual([]);
+    expect(run.jobs.floodgate?.outputs.decision).toBe('auto-merge');
+    expect(run.jobs.sweep?.result).toBe('skipped');
+    // A wait of 60m in the template would leave it pending for the sweep instead.
+    expect(pull.merged).toBe(true);
+    expect(pull.labels).not.toContain('floodgate:auto-merge-pending');
+  });
 });
 
 describe('the default-branch workflow on push', () => {
-  // Waits on the coordinator's action change (on push, coverage-gate and perf-regression read
-  // the pushed commit's policy through the API with the job's token): today the jobs have no
-  // checkout, so they judge and record under the defaults.
-  it.todo('judges a push under the repository policy (coverage minimum 90), not the defaults', async () => {
+  // The jobs have no checkout: coverage-gate reads the pushed commit's policy through the API
+  // with the job's token. Before, they judged and recorded under the defaults, silently.
+  it('judges a push under the repository policy (coverage minimum 90), not the defaults', async () => {
     api = await startFakeGitHub();
     api.state.commitFiles(
       'main',
