@@ -72,17 +72,10 @@ export async function parseCobertura(
               );
             }
             const arms = Array.from({ length: total }, (_, index) => (index < covered ? 1 : 0));
-            // gcovr lists a line once per function instance (templates): its arms add up, arm by arm.
+            // gcovr 8 lists a line once per function instance (templates), each with its own arms, and
+            // counts them all: the arms of a repeated line are kept side by side.
             const existing = current.branches.get(number);
-            current.branches.set(
-              number,
-              existing
-                ? Array.from(
-                    { length: Math.max(existing.length, arms.length) },
-                    (_, index) => (existing[index] ?? 0) + (arms[index] ?? 0),
-                  )
-                : arms,
-            );
+            current.branches.set(number, existing ? existing.concat(arms) : arms);
           }
           return;
         }
@@ -127,10 +120,16 @@ export async function parseCobertura(
           if (!current) return;
           const path = builder.resolveAmong(current.filename, sources);
           if (path !== undefined) {
+            const lines = current.lines.build();
+            const { entries, coveredEntries } = current.lines;
             builder.add({
               path,
               declared: {},
-              lines: current.lines.build(),
+              lines,
+              // A class listing lines more than once (gcovr 8, per function instance): gcovr's tally.
+              ...(entries > lines.lines.length
+                ? { tallied: { covered: coveredEntries, total: entries } }
+                : {}),
               ...(current.branches.size > 0 ? { branches: current.branches } : {}),
               ...(current.functions.size > 0 ? { functions: current.functions } : {}),
             });

@@ -5,8 +5,13 @@ export class LineHitsBuilder {
   private lines: number[] = [];
   private hits: number[] = [];
   private sorted = true;
+  /** every (line, hits) pair added, duplicates included: gcovr 8 tallies a line once per function instance */
+  entries = 0;
+  coveredEntries = 0;
 
   add(line: number, hits: number): void {
+    this.entries++;
+    if (hits > 0) this.coveredEntries++;
     const last = this.lines.length - 1;
     if (last >= 0) {
       const previous = this.lines[last]!;

@@ -52,6 +52,12 @@ export interface FileCoverage {
   statements?: Map<string, StatementBlock>;
   /** totals the report states where it gives no detail to recompute them from */
   declared: Partial<CoverageTotals>;
+  /**
+   * line totals as the tool tallies them where that differs from one per line: gcovr 8 lists a template's
+   * line once per instantiation and counts each. Totals use it; patch coverage uses `lines` (a line is
+   * covered when any instance ran). Dropped when records of the file are merged (the detail decides).
+   */
+  tallied?: Fraction;
 }
 
 export interface CoverageReport {

@@ -13,7 +13,7 @@ import type { CoverageReport, CoverageTotals, FileCoverage } from './model.js';
  */
 export function fileTotals(file: FileCoverage): CoverageTotals {
   const totals: CoverageTotals = {
-    lines: file.lines ? linesFraction(file) : (file.declared.lines ?? EMPTY_FRACTION),
+    lines: file.tallied ?? (file.lines ? linesFraction(file) : (file.declared.lines ?? EMPTY_FRACTION)),
     branches: file.branches ? branchesFraction(file.branches) : (file.declared.branches ?? EMPTY_FRACTION),
     functions: file.functions
       ? countHit(file.functions.values())

@@ -54,17 +54,28 @@ describe('what the tools write', () => {
     ]);
   });
 
-  it('a Cobertura line listed once per function instance (templates) is one line; its arms add up', async () => {
-    const xml = `<coverage><packages><package><classes><class filename="t.hpp"><lines>
+  it('a Cobertura line listed once per function instance (gcovr 8, templates): totals as gcovr counts them', async () => {
+    // gcovr 8 keeps a template's lines per instantiation: <lines> repeats the line, and gcovr's totals
+    // (the root's lines-valid/branches-valid, its printed summary) count each instance.
+    const xml = `<coverage lines-valid="4" lines-covered="2" branches-valid="4" branches-covered="2" version="gcovr 8.2">
+      <sources><source>.</source></sources><packages><package name=""><classes>
+      <class name="t_hpp" filename="t.hpp"><methods/><lines>
       <line number="3" hits="2" branch="true" condition-coverage="50% (1/2)"/>
-      <line number="4" hits="0"/>
+      <line number="4" hits="0" branch="false"/>
       <line number="3" hits="0" branch="true" condition-coverage="50% (1/2)"/>
-      <line number="4" hits="1"/>
+      <line number="4" hits="1" branch="false"/>
       </lines></class></classes></package></packages></coverage>`;
+    const root = (name: string) => Number(new RegExp(`${name}="(\\d+)"`).exec(xml)![1]);
     const report = await parseCoverage(xml, { file: 'gcovr.xml' });
     const totals = fileTotals(report.files.get('t.hpp')!);
-    expect(totals.lines).toEqual({ covered: 2, total: 2 });
-    expect(totals.branches).toEqual({ covered: 1, total: 2 });
+    expect(totals.lines).toEqual({ covered: root('lines-covered'), total: root('lines-valid') });
+    expect(totals.branches).toEqual({ covered: root('branches-covered'), total: root('branches-valid') });
+    // A changed line is covered when any instance ran it.
+    const patch = computePatchCoverage(
+      report,
+      parseUnifiedDiff('--- a/t.hpp\n+++ b/t.hpp\n@@ -3,2 +3,2 @@\n-a\n-b\n+c\n+d\n'),
+    );
+    expect(patch.lines).toEqual({ covered: 2, total: 2 });
   });
 
   it('lcov 2 comment lines (`lcov --comment`) are skipped, also before the first record', async () => {
