@@ -7,7 +7,8 @@ export const CONTENTS_READ_LIMIT = 20;
 const PARALLEL_READS = 4;
 
 export interface ContentsRequest {
-  files: readonly { path: string; previousPath?: string; status: FileStatus }[];
+  /** `patchAvailable: false`: the diff did not show the file (a lockfile then needs its text) */
+  files: readonly { path: string; previousPath?: string; status: FileStatus; patchAvailable?: boolean }[];
   /** a file's text at a side of the change; undefined when it does not exist there */
   read: (path: string, side: 'base' | 'head') => Promise<string | undefined>;
   limit?: number;
@@ -25,7 +26,8 @@ export async function gatherContents({
 }: ContentsRequest): Promise<Record<string, FileContents>> {
   const wanted = files.filter(
     (file) =>
-      needsContents(file.path) || (file.previousPath !== undefined && needsContents(file.previousPath)),
+      needsContents(file.path, file.patchAvailable) ||
+      (file.previousPath !== undefined && needsContents(file.previousPath)),
   );
   const contents: Record<string, FileContents> = {};
   for (const file of wanted.slice(limit)) {

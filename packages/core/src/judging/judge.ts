@@ -2,7 +2,8 @@ import type { DiffFile, FileStatus } from '../diff/types.js';
 import { manifestFormat } from '../manifests/ecosystems.js';
 import type { FileContents } from '../manifests/types.js';
 import { checkHunks, checkTexts } from './content.js';
-import { contentKind, installScriptMarker, judgingPathReason } from './paths.js';
+import { judgeLockfile, recordsInstallScripts } from './lockfiles.js';
+import { contentKind, judgingPathReason } from './paths.js';
 
 export interface JudgedFile {
   path: string;
@@ -47,16 +48,6 @@ function judgeContent(file: JudgedFile, contents: FileContents | undefined): str
   return checkTexts(kind, contents.base ?? '', contents.head ?? '');
 }
 
-function judgeLockfile(file: JudgedFile): string | undefined {
-  const marker = installScriptMarker(file.path);
-  if (!marker || file.status === 'removed') return undefined;
-  if (file.addedLines === undefined)
-    return 'its diff was not shown, so new install scripts could not be ruled out';
-  const count = file.addedLines.filter((line) => marker.test(line)).length;
-  if (count === 0) return undefined;
-  return `${count} ${count === 1 ? 'entry is' : 'entries are'} newly marked as running an install script`;
-}
-
 /**
  * The changed files that can change how this PR is judged or what CI runs on it: workflows,
  * actions, the policy, CODEOWNERS, test and coverage configuration, package scripts and install
@@ -74,7 +65,9 @@ export function judgingFiles(
     const why =
       paths.map((path) => judgingByPath(path, policyPath)).find(Boolean) ??
       judgeContent(file, contents?.[file.path]) ??
-      judgeLockfile(file);
+      (file.status === 'removed'
+        ? undefined
+        : judgeLockfile(file.path, file.addedLines, contents?.[file.path]));
     if (why) found.push({ file: file.path, why });
   }
   return found;
@@ -82,8 +75,12 @@ export function judgingFiles(
 
 /**
  * Whether judging this path (here, or as a dependency manifest) needs its base and head text:
- * what a runner should read for `contents`.
+ * what a runner should read for `contents`. A lockfile needs it only when its diff is not shown.
  */
-export function needsContents(path: string): boolean {
-  return contentKind(path) !== undefined || manifestFormat(path) !== undefined;
+export function needsContents(path: string, patchAvailable = true): boolean {
+  return (
+    contentKind(path) !== undefined ||
+    manifestFormat(path) !== undefined ||
+    (!patchAvailable && recordsInstallScripts(path))
+  );
 }

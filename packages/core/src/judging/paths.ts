@@ -57,11 +57,3 @@ export function contentKind(path: string): ContentKind | undefined {
   if (name === 'pnpm-workspace.yaml') return 'pnpm-workspace';
   return undefined;
 }
-
-/** Lockfiles that record install scripts, with the added line that marks one. */
-export function installScriptMarker(path: string): RegExp | undefined {
-  const name = baseName(path);
-  if (name === 'package-lock.json' || name === 'npm-shrinkwrap.json') return /"hasInstallScript"\s*:\s*true/;
-  if (name === 'pnpm-lock.yaml') return /^\s*requiresBuild:\s*true\b/;
-  return undefined;
-}

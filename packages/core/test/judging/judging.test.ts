@@ -270,6 +270,57 @@ describe('lockfiles: entries newly marked as running install scripts', () => {
   });
 });
 
+describe('lockfiles whose diff GitHub did not show: compared from their text', () => {
+  const npmLock = (packages: Record<string, object>) => JSON.stringify({ lockfileVersion: 3, packages });
+  const pnpmLock = (packages: string) => `lockfileVersion: '6.0'\npackages:\n${packages}`;
+  it.each<[string, string, string, string | undefined]>([
+    [
+      'package-lock.json',
+      npmLock({ 'node_modules/esbuild': { version: '0.19.0', hasInstallScript: true } }),
+      npmLock({
+        'node_modules/esbuild': { version: '0.20.0', hasInstallScript: true },
+        'node_modules/sharp': { version: '0.33.0', hasInstallScript: true },
+        'node_modules/lodash': { version: '4.17.21' },
+      }),
+      '1 entry is newly marked as running an install script: node_modules/sharp',
+    ],
+    [
+      'package-lock.json',
+      npmLock({ 'node_modules/esbuild': { version: '0.19.0', hasInstallScript: true } }),
+      npmLock({ 'node_modules/esbuild': { version: '0.20.0', hasInstallScript: true } }),
+      undefined,
+    ],
+    [
+      'pnpm-lock.yaml',
+      pnpmLock('  /lodash@4.17.20:\n    resolution: {integrity: sha512-a}\n'),
+      pnpmLock(
+        '  /lodash@4.17.21:\n    resolution: {integrity: sha512-b}\n  /esbuild@0.20.2:\n    requiresBuild: true\n',
+      ),
+      '1 entry is newly marked as running an install script: /esbuild@0.20.2',
+    ],
+    [
+      'package-lock.json',
+      '{}',
+      '{"packages": ',
+      'it does not parse, so new install scripts could not be ruled out',
+    ],
+  ])('%s', (path, base, head, why) => {
+    const file: JudgedFile = { path, status: 'modified' };
+    expect(judgingFiles([file], { [path]: texts(base, head) }, POLICY)[0]?.why).toBe(why);
+  });
+
+  it('gatherContents reads a lockfile only when its diff was not shown', async () => {
+    const read = async (path: string, side: string) => `${side}:${path}`;
+    const shown = await gatherContents({ files: [{ path: 'package-lock.json', status: 'modified' }], read });
+    const hidden = await gatherContents({
+      files: [{ path: 'package-lock.json', status: 'modified', patchAvailable: false }],
+      read,
+    });
+    expect(shown).toEqual({});
+    expect(Object.keys(hidden)).toEqual(['package-lock.json']);
+  });
+});
+
 describe('gatherContents reads only what the checks need, and fails closed', () => {
   it('reads base and head of manifests and build files, at most the limit, and records failures', async () => {
     const reads: string[] = [];
