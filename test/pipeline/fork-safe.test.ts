@@ -74,6 +74,33 @@ describe('fork-safe publishing (workflow_run)', () => {
     expect([...api.state.repo().comments.values()]).toHaveLength(1);
   });
 
+  it('never merges a fork PR, even one the policy would let merge after a writer approved it', async () => {
+    const pull = await forkPr();
+    // Everything a merge needs: a policy that allows approved fork PRs without a wait, a writer's
+    // approval of the head, passing tests and coverage. Part 2 still only reports: the tests
+    // input is the conclusion of a workflow the fork controls.
+    api.state.commitFiles(
+      'main',
+      {
+        '.github/floodgate.yml':
+          'version: 1\nmerge:\n  forks: after-approval\n  auto-merge: all\n  wait: 0\n',
+      },
+      'Add the Floodgate policy',
+    );
+    api.state.setPermission('alice', 'write');
+    api.state.addReview(1, 'alice', 'APPROVED');
+    const run = await publish(workflowRunEvent(pull.head.sha), { number: 1, head_sha: pull.head.sha });
+    const failed = run.jobs.publish!.steps.filter((s) => s.outcome === 'failure');
+    expect(failed.map((s) => `${s.name}: ${s.action?.stdout ?? s.output}`)).toEqual([]);
+    expect(pull.merged).toBe(false);
+    const merges = api.requests.filter(
+      (r) =>
+        (r.method === 'PUT' && r.route?.endsWith('/merge')) ||
+        /enablePullRequestAutoMerge/.test(r.graphql?.query ?? ''),
+    );
+    expect(merges).toEqual([]);
+  });
+
   it('refuses an artifact whose head is not the head of the run that made it', async () => {
     const pull = await forkPr();
     const run = await publish(workflowRunEvent(pull.head.sha), { number: 1, head_sha: 'f'.repeat(40) });
