@@ -108,6 +108,19 @@ describe('reports that cannot give patch coverage say so', () => {
     expect(run.summary).toContain('| `js/lib/calc.js` | report has totals only |');
   });
 
+  it('a report with zero executable lines never passes, whatever the minimum', async () => {
+    const run = await runAction('coverage-gate', {
+      ...offline,
+      files: { 'lcov.info': 'TN:\nSF:src/types.ts\nend_of_record\n' },
+      inputs: { files: 'lcov.info', token: '', minimum: '0' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.result).toBe('fail');
+    expect(run.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+      'Coverage gate failed: the coverage report measures 0 executable lines: nothing was measured',
+    ]);
+  });
+
   it('a gzip-compressed report fails with one line that says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'floodgate-coverage-gzip-'));
     try {

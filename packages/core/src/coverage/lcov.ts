@@ -80,7 +80,6 @@ export async function parseLcov(
         const current = requireRecord(key, line);
         const comma = commaAfter(text, colon + 1, file, line, 'DA:<line>,<hits>');
         const lineNumber = parseCountIn(text, colon + 1, comma, file, line, 'a line number');
-        if (lineNumber > MAX_LINE_NUMBER) tooHigh(lineNumber, file, line, colon + 2);
         let end = text.indexOf(',', comma + 1);
         if (end === -1) end = text.length;
         current.lines.add(lineNumber, parseCountIn(text, comma + 1, end, file, line, 'a hit count'));

@@ -120,6 +120,11 @@ describe('errors that say what the file is', () => {
       gzipSync('TN:\nSF:a.c\nend_of_record\n').toString('latin1'),
       /gzip-compressed file: decompress it first \(gunzip\)$/,
     ],
+    [
+      'zip',
+      'PK\u0003\u0004\u0014\u0000\u0000\u0000lcov.info',
+      /zip-compressed file: decompress it first \(unzip\)$/,
+    ],
   ])('a %s-compressed report', async (_name, text, message) => {
     // Read as UTF-8 the way the action reads it.
     const asRead = Buffer.from(text, 'latin1').toString('utf8');
@@ -154,6 +159,21 @@ describe('hostile reports: one error line, no work proportional to a number in t
       name: 'LCOV line number 1e14',
       text: 'SF:a.c\nDA:100000000000000,1\nend_of_record\n',
       message: /^r:2:4: expected a line number up to 10000000, found 100000000000000$/,
+    },
+    {
+      name: 'LCOV BRDA on line 1e14',
+      text: 'SF:a.c\nBRDA:100000000000000,0,0,1\nend_of_record\n',
+      message: /^r:2:6: expected a line number up to 10000000, found 100000000000000$/,
+    },
+    {
+      name: 'JaCoCo line number 1e14',
+      text: '<report name="x"><package name="p"><sourcefile name="A.java"><line nr="100000000000000" mi="0" ci="1"/></sourcefile></package></report>',
+      message: /^r:1:\d+: nr on <line>: expected a line number up to 10000000, found 100000000000000$/,
+    },
+    {
+      name: 'Clover line number 1e14',
+      text: '<coverage clover="4.4.1"><project><file name="a.js" path="a.js"><line num="100000000000000" count="1" type="stmt"/></file></project></coverage>',
+      message: /^r:1:\d+: num on <line>: expected a line number up to 10000000, found 100000000000000$/,
     },
     {
       name: 'Go block spanning 1e14 lines',
