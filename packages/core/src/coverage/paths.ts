@@ -86,6 +86,7 @@ class RepoIndex {
   private readonly exact: Set<string>;
   private readonly byName = new Map<string, string[]>();
   private lower: Map<string, string[]> | undefined;
+  private lowerByName: Map<string, string[]> | undefined;
 
   constructor(private readonly files: readonly string[]) {
     this.exact = new Set(files);
@@ -109,7 +110,22 @@ class RepoIndex {
     const suffix = `/${path}`;
     if (!ignoreCase) return (this.byName.get(baseName(path)) ?? []).filter((file) => file.endsWith(suffix));
     const lowerSuffix = suffix.toLowerCase();
-    return this.files.filter((file) => file.toLowerCase().endsWith(lowerSuffix));
+    return (this.lowerNames().get(baseName(path).toLowerCase()) ?? []).filter((file) =>
+      file.toLowerCase().endsWith(lowerSuffix),
+    );
+  }
+
+  private lowerNames(): Map<string, string[]> {
+    if (!this.lowerByName) {
+      this.lowerByName = new Map();
+      for (const [name, files] of this.byName) {
+        const key = name.toLowerCase();
+        const list = this.lowerByName.get(key);
+        if (list) list.push(...files);
+        else this.lowerByName.set(key, [...files]);
+      }
+    }
+    return this.lowerByName;
   }
 
   private lowerIndex(): Map<string, string[]> {
