@@ -176,6 +176,27 @@ describe.each(workflows)('%s', (file) => {
     }
   });
 
+  it('never merges from a workflow_run, whose inputs a fork produced', () => {
+    const triggers = typeof workflow.on === 'string' ? [workflow.on] : Object.keys(workflow.on as object);
+    if (!triggers.includes('workflow_run')) return;
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      expect((job.permissions as Record<string, string> | undefined)?.contents, `${file}: ${name}`).not.toBe(
+        'write',
+      );
+      for (const step of (job.steps ?? []).filter((s) => /\/actions\/automerge-gate@/.test(s.uses ?? ''))) {
+        expect(String(step.with?.merge), `${file}: ${name} passes merge: 'false'`).toBe('false');
+      }
+    }
+  });
+
+  it('downloads artifacts outside the workspace, where the PR cannot have planted files', () => {
+    // A checkout is the PR's tree: a report it commits under the download folder would be read as
+    // the run's own. Every download lands in the runner's temp directory instead.
+    for (const step of steps.filter((s) => s.uses?.startsWith('actions/download-artifact@'))) {
+      expect(String(step.with?.path ?? ''), `download in ${file}`).toMatch(/^\$\{\{\s*runner\.temp\s*\}\}\//);
+    }
+  });
+
   it('is read-only at the top level; writes are granted per job', () => {
     const top = workflow.permissions;
     const writes =
