@@ -99,9 +99,10 @@ describe.each([QUIET_CORPUS])('accuracy on the $name corpus (real tools)', (corp
   });
 });
 
-// Pairs made while other jobs kept 4-5 runnable processes per core (load.txt): a 16 ms process then takes
-// 13 to 185 ms, and the fastest run of unchanged code moves by up to 20%. Nothing can resolve a 10% slowdown
-// there; what must hold is that the gate does not cry wolf.
+// Pairs made while other jobs kept 2.5 to 6.5 runnable processes per core (load.txt): a 16 ms run then took
+// 13 to 221 ms, and even the fastest run of unchanged code moved by up to 20% between variants. No rule can
+// resolve every 10% slowdown there (the targets above do not apply); what must hold is that the gate does not
+// cry wolf, and the rates say what it still catches.
 describe.each([SHARED_CORPUS, OVERLOADED_CORPUS])('on the $name corpus (load 5-13 on 2 cores)', (corpus) => {
   const outcomes = outcomesOf(corpus);
   const unchangedOrFaster = outcomes.filter((o) => o.slowdown <= 0);
