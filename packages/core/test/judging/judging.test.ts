@@ -244,6 +244,20 @@ describe('from diff hunks only: a change in or near the section counts', () => {
       ],
       true,
     ],
+    ['setup.cfg', ['@@ -12,2 +12,2 @@', ' [coverage:report]', '-fail_under = 90', '+fail_under = 0'], true],
+    ['setup.cfg', ['@@ -2,2 +2,2 @@', ' [metadata]', '-version = 1.0', '+version = 1.1'], false],
+    [
+      'build.gradle',
+      ['@@ -20,3 +20,4 @@', ' test {', '     useJUnitPlatform()', '+    ignoreFailures = true'],
+      true,
+    ],
+    [
+      'build.gradle',
+      ['@@ -5,2 +5,2 @@', ' dependencies {', "-  implementation 'a:b:1.0'", "+  implementation 'a:b:1.1'"],
+      false,
+    ],
+    ['pnpm-workspace.yaml', ['@@ -1,2 +1,3 @@', ' packages:', "   - 'packages/*'", "+  - 'apps/*'"], false],
+    ['pnpm-workspace.yaml', ['@@ -3,1 +3,3 @@', ' ', '+onlyBuiltDependencies:', '+  - evil'], true],
   ])('%s %j judges: %s', (path, lines, judges) => {
     expect(judge(path, { kind: 'hunks', lines }) !== undefined).toBe(judges);
   });
