@@ -91,4 +91,28 @@ describe('automerge-gate never merges a PR that changes what judges it, whatever
     ]);
     expect(merges()).toHaveLength(0);
   });
+
+  it('a lockfile that newly marks an install script is human-review, however small the bump', async () => {
+    await fake();
+    api.state.commitFiles('main', { '.github/floodgate.yml': MERGE_ALL });
+    const event = pullEvent({
+      author: 'dependabot[bot]',
+      files: [
+        makePatchFile('package-lock.json', 3, 0, 'modified', [
+          '    "node_modules/postinstall-thing": {',
+          '      "version": "1.0.1",',
+          '      "hasInstallScript": true,',
+        ]),
+      ],
+    });
+    const result = await run(event, { ...PASSING, wait: '0' });
+    expect(result.outputs, result.stdout).toMatchObject({ decision: 'human-review', merged: 'false' });
+    const reasons = JSON.parse(result.outputs.reasons ?? '[]') as Reason[];
+    expect(reasons).toMatchObject([
+      {
+        rule: 'judging-files',
+        evidence: ['package-lock.json: 1 entry is newly marked as running an install script'],
+      },
+    ]);
+  });
 });
