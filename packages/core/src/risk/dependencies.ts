@@ -24,7 +24,8 @@ const NAMES_SHOWN = 5;
 
 function detail(change: DependencyChange): string {
   if (change.kind === 'added') return `${change.name} ${change.to || '(any version)'} added`;
-  if (change.kind === 'removed') return `${change.name} ${change.from ?? ''} removed`.replace('  ', ' ');
+  if (change.kind === 'removed') return `${change.name} ${change.from || '(any version)'} removed`;
+  // An unreadable manifest is one change named after the file, with no versions.
   if (change.from === undefined) return `could not compare dependencies: ${change.why ?? 'unknown'}`;
   const moved = `${change.name} ${change.from} → ${change.to ?? ''}`;
   return change.kind === 'unknown'

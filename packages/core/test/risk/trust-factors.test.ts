@@ -184,6 +184,31 @@ describe('dependency and judging-file factors under the default policy', () => {
     ]);
   });
 
+  it('says what changed in each dependency', () => {
+    const assessment = assessRisk(
+      facts([file('Gemfile'), file('go.mod')], {
+        Gemfile: texts(
+          "gem 'rake'\ngem 'rails', '~> 7.1'\n",
+          "gem 'sidekiq', '~> 7.2'\ngem 'rails', '~> 8.0'\n",
+        ),
+        'go.mod': { kind: 'unread', why: 'reading it failed: HTTP 502' },
+      }),
+      policy,
+    );
+    const evidence = Object.fromEntries(
+      assessment.factors.map((f) => [f.id, f.evidence.map((e) => e.detail)]),
+    );
+    expect(evidence).toEqual({
+      'dependency-major': [
+        'rails ~> 7.1 → ~> 8.0 (major)',
+        'could not compare dependencies: reading it failed: HTTP 502',
+      ],
+      'dependency-added': ['sidekiq ~> 7.2 added'],
+      'dependency-removed': ['rake (any version) removed'],
+    });
+    expect(assessment.factors[0]?.reason).toBe('2 major dependency upgrades: rails, go.mod');
+  });
+
   it('the bots are the policy’s to name', () => {
     const { policy: tuned } = loadPolicy(
       'version: 1\nrisk:\n  factors:\n    dependency-patch:\n      except-authors: ["our-deps-bot[bot]"]\n',
