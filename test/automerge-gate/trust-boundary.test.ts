@@ -111,9 +111,17 @@ describe('signals from known sources only (case 7)', () => {
       slug: 'totally-legit-ci',
       name: 'Totally Legit CI',
     });
+    // Another app's run that the decision does not look at: logged, not warned about.
+    api.state.addCheckRun(head, 'lint', 'success', 'completed', undefined, {
+      id: 4242,
+      slug: 'totally-legit-ci',
+      name: 'Totally Legit CI',
+    });
     const { tests: _tests, ...rest } = PASSING;
     const result = await run(event, { ...rest, 'test-checks': 'test', wait: '0' });
     expect(result.outputs).toMatchObject({ decision: 'blocked', merged: 'false' });
+    expect(result.annotations.filter((a) => a.message.includes("'lint'"))).toEqual([]);
+    expect(result.stdout).toContain("Ignored check run 'lint' (success) from app totally-legit-ci");
     expect(merges()).toHaveLength(0);
     const reported =
       "Ignored check run 'test' (success) from app totally-legit-ci: not one of merge.trusted-apps (github-actions).";

@@ -4,7 +4,6 @@ import {
   decideMerge,
   decisionStatusValue,
   decodeDecisionStatus,
-  describeIgnored,
   encodeDecisionStatus,
   isoSeconds,
   latestStatuses,
@@ -42,6 +41,7 @@ import {
 import { gatherDecisionFacts } from './facts.js';
 import type { AutomergeInputs } from './inputs.js';
 import { decisionLabels, wantedLabel } from './labels.js';
+import { reportIgnored } from './ignored.js';
 import { runSweep } from './sweep.js';
 
 export interface AutomergeDependencies {
@@ -178,12 +178,8 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
     client && sources ? await readCommitSignals(client, context.repo, pr.headSha, sources) : undefined;
   const ignored =
     commit && sources
-      ? describeIgnored(
-          { ignoredStatuses: commit.forged, ignoredCheckRuns: commit.ignoredCheckRuns },
-          sources,
-        )
+      ? reportIgnored(commit, sources, policy.merge['required-checks'], inputs.testChecks, io, pr.headSha)
       : [];
-  for (const line of ignored) io.warning(`${pr.headSha.slice(0, 7)}: ${line}`);
   const facts = await gatherDecisionFacts({
     inputs,
     pr,

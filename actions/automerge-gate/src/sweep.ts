@@ -1,6 +1,5 @@
 import { FloodgateError, type Policy } from '@floodgate/core';
 import {
-  describeIgnored,
   encodeDecisionStatus,
   isoSeconds,
   recheckForMerge,
@@ -18,6 +17,7 @@ import {
   syncLabels,
 } from '@floodgate/kit';
 import { mergePullRequest, openPullRequestsWithLabel, readCommitSignals } from '@floodgate/kit/merge';
+import { reportIgnored } from './ignored.js';
 import type { AutomergeInputs } from './inputs.js';
 import type { AutomergeDependencies, AutomergeResult } from './main.js';
 
@@ -76,11 +76,15 @@ export async function runSweep(
     const mode = inputs.mode === 'sweep' ? policy.mode : inputs.mode;
     const sources = signalSourcesOf(policy.merge, floodgateLogin);
     const commit = await readCommitSignals(client, context.repo, pr.headSha, sources);
-    const ignored = describeIgnored(
-      { ignoredStatuses: commit.forged, ignoredCheckRuns: commit.ignoredCheckRuns },
+    const ignored = reportIgnored(
+      commit,
       sources,
+      policy.merge['required-checks'],
+      inputs.testChecks,
+      io,
+      pr.headSha,
+      `#${pr.number} at `,
     );
-    for (const line of ignored) io.warning(`#${pr.number} at ${pr.headSha.slice(0, 7)}: ${line}`);
     const recheck = recheckForMerge({
       statuses: commit.statuses,
       checkRuns: commit.checkRuns,

@@ -25,6 +25,7 @@ export {
 export {
   bySource,
   describeIgnored,
+  ignoredThatMatter,
   isFloodgateContext,
   signalSourcesOf,
   trustsCheckRun,

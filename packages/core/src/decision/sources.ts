@@ -1,3 +1,4 @@
+import { matchesAnyName } from '../glob/match.js';
 import type { CheckRunRecord, StatusRecord } from './signals.js';
 
 /**
@@ -75,4 +76,27 @@ export function signalSourcesOf(
   floodgateLogin: string,
 ): SignalSources {
   return { apps: merge['trusted-apps'], statusLogins: merge['trusted-status-logins'], floodgateLogin };
+}
+
+type Ignored = Pick<SourcedSignals<StatusRecord, CheckRunRecord>, 'ignoredStatuses' | 'ignoredCheckRuns'>;
+
+/**
+ * The ignored signals that would have changed the decision had they counted: a `floodgate/*`
+ * status, a required check, or a check run named like the tests. The rest (a deploy preview's
+ * status, another app's lint) are only logged, so the warnings name what matters.
+ */
+export function ignoredThatMatter(
+  ignored: Ignored,
+  names: { requiredChecks: readonly string[]; testChecks: readonly string[] },
+): Ignored {
+  const required = new Set(names.requiredChecks.map((name) => name.toLowerCase()));
+  return {
+    ignoredStatuses: ignored.ignoredStatuses.filter(
+      (status) => isFloodgateContext(status.context) || required.has(status.context.toLowerCase()),
+    ),
+    ignoredCheckRuns: ignored.ignoredCheckRuns.filter(
+      (run) =>
+        required.has(run.name.toLowerCase()) || matchesAnyName(run.name, names.testChecks) !== undefined,
+    ),
+  };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bySource,
   describeIgnored,
+  ignoredThatMatter,
   signalSourcesOf,
   testsFromCheckRuns,
   type CheckRunRecord,
@@ -71,5 +72,16 @@ describe('signals count only from the sources the policy names', () => {
       'Ignored status ci/build (success) by an unknown author: not written by merge.trusted-status-logins (ci-bot[bot]).',
       "Ignored check run 'test' (success) from app evil-ci: not one of merge.trusted-apps (github-actions).",
     ]);
+  });
+
+  it('of the ignored signals, those that would have mattered: floodgate/*, required checks, the tests', () => {
+    const named = (name: string, app: string): CheckRunRecord => ({ ...run(1, 'success', app), name });
+    const ignored = {
+      ignoredStatuses: [status('floodgate/risk', 'x'), status('Build', 'x'), status('vercel', 'x')],
+      ignoredCheckRuns: [named('test (22)', 'a'), named('build', 'b'), named('lint', 'c')],
+    };
+    const matter = ignoredThatMatter(ignored, { requiredChecks: ['build'], testChecks: ['test (*)'] });
+    expect(matter.ignoredStatuses.map((s) => s.context)).toEqual(['floodgate/risk', 'Build']);
+    expect(matter.ignoredCheckRuns.map((r) => r.name)).toEqual(['test (22)', 'build']);
   });
 });
