@@ -327,6 +327,13 @@ describe("the README's workflow examples", () => {
 describe('releases pin the code of every Floodgate action a pinned workflow runs', () => {
   // A user who pins floodgate.yml to a release must not run whatever @v1 points at later, with
   // their merge token: scripts/pin-release.mjs rewrites our own references in the release commit.
+  // On a release commit (CI runs with the tag checked out, or on the tag's ref): nothing moves.
+  const tagged = [
+    ...(spawnSync('git', ['tag', '--points-at', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout ?? '').split(
+      '\n',
+    ),
+    (process.env.GITHUB_REF ?? '').replace(/^refs\/tags\//, ''),
+  ].filter((tag) => /^v\d+\.\d+\.\d+$/.test(tag));
   const script = join(root, 'scripts/pin-release.mjs');
   const SHA = 'a'.repeat(40);
   const pinScript = (args: string[]) => {
@@ -391,11 +398,13 @@ jobs:
         ...readFileSync(join(root, file), 'utf8').matchAll(/floodgate-dev\/floodgate\/actions\/[\w-]+@v1\b/g),
       ].map((m) => m[0]),
     );
-    expect(expected.length).toBeGreaterThan(0);
+    // On main the reusable workflows use @v1 (a release commit has none left: then only the
+    // lookalike fixture's reference is there to find).
     for (const ref of expected) expect(result.output).toContain(ref);
-    expect(result.output).toMatch(
-      /\.github\/workflows\/floodgate\.yml:\d+: floodgate-dev\/floodgate\/actions\//,
-    );
+    if (expected.length > 0)
+      expect(result.output).toMatch(
+        /\.github\/workflows\/floodgate\.yml:\d+: floodgate-dev\/floodgate\/actions\//,
+      );
     expect(result.output).toContain('lookalikes.yml:12: floodgate-dev/floodgate/actions/coverage-gate@v1');
   });
 
@@ -458,13 +467,6 @@ jobs:
     expect(publish.indexOf('pin-release.mjs --check')).toBeLessThan(publish.indexOf('push'));
   });
 
-  // On a release commit (CI runs with the tag checked out, or on the tag's ref): nothing moves.
-  const tagged = [
-    ...(spawnSync('git', ['tag', '--points-at', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout ?? '').split(
-      '\n',
-    ),
-    (process.env.GITHUB_REF ?? '').replace(/^refs\/tags\//, ''),
-  ].filter((tag) => /^v\d+\.\d+\.\d+$/.test(tag));
   it.runIf(tagged.length > 0)(`a tagged tree (${tagged.join(', ')}) has no moving reference`, () => {
     const result = pinScript(['--check']);
     expect(result.output).not.toContain('moving reference');
