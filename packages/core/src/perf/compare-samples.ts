@@ -11,6 +11,9 @@ import { percent, type Verdict } from './verdict.js';
  */
 export const MIN_SAMPLES_TO_TRIM = 16;
 
+/** Ends the reason of a pass whose interval reaches the fail threshold (compare.ts counts them in a note). */
+export const TOO_NOISY = 'too noisy to rule out a slowdown past the fail threshold';
+
 export function allEqual(values: readonly number[]): boolean {
   return values.every((value) => value === values[0]);
 }
@@ -154,7 +157,10 @@ export function analyseSamples(
       const range = interval ? `[${percent(interval[0])}, ${percent(interval[1])}]` : 'no interval';
       const on = `${pText}, ${sizes}`;
       if (!significant) {
-        set('pass', `${est}, not significant (${on}, interval ${range})`);
+        // Passing, but a reader must know when the data could not have shown a slowdown the size of a failure.
+        const noisy =
+          interval && interval[1] >= failThreshold ? `; ${TOO_NOISY} ${percent(failThreshold)}` : '';
+        set('pass', `${est}, not significant (${on}, interval ${range})${noisy}`);
       } else if (interval && interval[0] >= failThreshold && allSamples && allSamples[0] >= failThreshold) {
         const also = trim
           ? `, as does that of all samples [${percent(allSamples[0])}, ${percent(allSamples[1])}]`

@@ -1,4 +1,5 @@
 import { analyseMetric, type Analysis, type MetricComparison } from './compare-metric.js';
+import { TOO_NOISY } from './compare-samples.js';
 import { matchBaseline } from './match.js';
 import type { Metric, PerfSuite } from './model.js';
 import { DEFAULT_PERF_POLICY, settingsFor, type PerfPolicy, type PerfSlo } from './policy.js';
@@ -157,6 +158,14 @@ export function comparePerf(
     }
   }
 
+  const noisy = comparisons.filter((c) => c.gated && c.verdict === 'pass' && c.reason.includes(TOO_NOISY));
+  if (noisy.length > 0) {
+    const names = noisy.slice(0, 5).map((c) => c.name);
+    const more = noisy.length > 5 ? ` and ${noisy.length - 5} more` : '';
+    notes.push(
+      `${noisy.length} gated metric(s) passed only for want of evidence: ${TOO_NOISY} (${names.join(', ')}${more}); their samples vary more than the change to detect: benchmark on a quieter runner, with more samples, or base and head interleaved on one runner`,
+    );
+  }
   const gatedVerdicts = comparisons.filter((c) => c.gated).map((c) => c.verdict);
   const toolFailures = current.failures;
   notes.push(...toolFailures);

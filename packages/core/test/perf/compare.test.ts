@@ -121,6 +121,25 @@ describe('metrics with samples on both sides', () => {
     expect(slower.reason).toMatch(/as does that of all samples \[\+29\.\d%, \+30\.\d%\]/);
   });
 
+  it('says when a pass is only for want of evidence: the interval reaches the fail threshold', () => {
+    const noisy = comparePerf(
+      suite(metric('bench', { samples: around(100, 10, 0.3) })),
+      suite(metric('bench', { samples: around(103, 10, 0.3).reverse() })),
+    );
+    expect(noisy.metrics[0]!.reason).toMatch(
+      /too noisy to rule out a slowdown past the fail threshold \+10\.0%$/,
+    );
+    expect(noisy.notes.join('\n')).toMatch(
+      /^1 gated metric\(s\) passed only for want of evidence: .* \(bench\)/m,
+    );
+    const tight = comparePerf(
+      suite(metric('bench', { samples: around(100, 10, 0.01) })),
+      suite(metric('bench', { samples: around(100.2, 10, 0.01).reverse() })),
+    );
+    expect(tight.metrics[0]!.verdict).toBe('pass');
+    expect(tight.notes).toEqual([]);
+  });
+
   it('reports the ratio interval around the estimate', () => {
     const comparison = verdictOf(
       metric('b', { samples: around(100, 10) }),
