@@ -78,6 +78,21 @@ describe('go benchmarks are keyed by package', () => {
     );
   });
 
+  it('matches an unqualified baseline when the head adds a second package', () => {
+    const old = parse(goOutput(['example.com/a', [['BenchmarkX', steady]]]).replace(/^pkg: .*\n/m, ''));
+    const head = parse(
+      goOutput(['example.com/a', [['BenchmarkX', steady]]], ['example.com/b', [['BenchmarkY', steady]]]),
+    );
+    const result = comparePerf(old, head);
+    expect(result.result).toBe('pass');
+    expect(result.metrics.filter((m) => m.method === 'missing')).toEqual([]);
+    expect(result.metrics.filter((m) => m.method === 'new').map((m) => m.name)).toEqual([
+      'example.com/b.BenchmarkY-2 ns/op',
+      'example.com/b.BenchmarkY-2 B/op',
+      'example.com/b.BenchmarkY-2 allocs/op',
+    ]);
+  });
+
   it('does not guess when an unqualified baseline name is now in two packages', () => {
     const old = parse(goOutput(['example.com/a', [['BenchmarkX', steady]]]).replace(/^pkg: .*\n/m, ''));
     const head = parse(
