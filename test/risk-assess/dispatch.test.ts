@@ -37,7 +37,11 @@ describe('risk-assess on workflow_dispatch with the pr input', () => {
       expect(run.exitCode, run.stdout).toBe(0);
       expect(run.processEnv.GITHUB_EVENT_NAME).toBe('workflow_dispatch');
       const fetched = api.requests.filter((r) => r.route === '/repos/{owner}/{repo}/pulls/{pull_number}');
-      expect(fetched.map((r) => r.path)).toEqual([`/repos/octo-org/widgets/pulls/${pull.number}`]);
+      // Read once to judge it, once more after listing its files: the head must not have moved.
+      expect(fetched.map((r) => r.path)).toEqual([
+        `/repos/octo-org/widgets/pulls/${pull.number}`,
+        `/repos/octo-org/widgets/pulls/${pull.number}`,
+      ]);
       expect(run.outputs).toMatchObject({
         tier: 'high',
         score: '40',

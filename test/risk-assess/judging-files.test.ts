@@ -57,7 +57,7 @@ describe.concurrent('risk-assess scores changes to what judges the PR', () => {
       const factors = JSON.parse(run.outputs.factors!) as Factor[];
       expect(factors.map((f) => [f.id, f.score])).toEqual([
         ['judging-files', 70],
-        ['dependency-added', 30],
+        ['dependency-added', 40],
         ['ai-generated', 0],
       ]);
       expect(run.outputs.tier).toBe('critical');

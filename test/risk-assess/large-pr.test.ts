@@ -34,12 +34,13 @@ describe.concurrent('risk-assess on very large pull requests', () => {
     expect(run.outputs['lines-changed']).toBe('6000');
     const factors = JSON.parse(run.outputs.factors!) as { id: string }[];
     expect(factors.map((f) => f.id)).toEqual(['large-change']);
-    // 30 pages + policy + commits + statuses + issue labels + the label to add + viewer (who the
-    // token is) + comments + the comment read back, and 4 writes (status, label, issue label, comment).
+    // 30 pages + policy + commits + the PR re-read after listing (is the head still the one
+    // judged?) + statuses + issue labels + the label to add + viewer (who the token is) + comments +
+    // the comment read back, and 4 writes (status, label, issue label, comment).
     const others = api.requests.filter((r) => r.route !== FILES_ROUTE);
-    expect(requestLines(others.filter((r) => !isWrite(r)))).toHaveLength(8);
+    expect(requestLines(others.filter((r) => !isWrite(r)))).toHaveLength(9);
     expect(others.filter(isWrite)).toHaveLength(4);
-    expect(api.requests).toHaveLength(42);
+    expect(api.requests).toHaveLength(43);
     expect(api.requests.every((r) => r.valid)).toBe(true);
   });
 

@@ -93,7 +93,8 @@ export function defaultPolicy(): Policy {
           score: 40,
           description: 'CI workflow changes (they run with the repository secrets)',
           'applies-to': 'all',
-          enabled: true,
+          // judging-files (critical, never auto-merged) covers these paths; set true to add both.
+          enabled: false,
         },
         'policy-change': {
           kind: 'policy-change',
@@ -126,7 +127,8 @@ export function defaultPolicy(): Policy {
           kind: 'dependencies',
           change: 'added',
           'except-authors': [],
-          score: 30,
+          // High: new code from outside the repository is a person's call (review-tiers).
+          score: 40,
           description: 'New dependencies',
           'applies-to': 'all',
           enabled: true,

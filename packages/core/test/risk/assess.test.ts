@@ -108,8 +108,8 @@ describe('assessRisk with the default (article) policy', () => {
     {
       name: 'a workflow change: it runs with the secrets and can change what judges the PR',
       facts: facts({ files: [file('.github/workflows/ci.yml')] }),
-      factors: ['ci-changes', 'judging-files'],
-      score: 110,
+      factors: ['judging-files'],
+      score: 70,
       tier: 'critical',
     },
     {

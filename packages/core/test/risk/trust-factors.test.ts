@@ -94,13 +94,13 @@ describe('dependency and judging-file factors under the default policy', () => {
       tier: 'critical',
     },
     {
-      name: 'an added dependency scores 30, a removed one is reported at 0',
+      name: 'an added dependency scores 40 (high: a person reviews it), a removed one is reported at 0',
       facts: facts([file('Gemfile')], { Gemfile: texts("gem 'rake'\n", "gem 'sidekiq', '~> 7.2'\n") }),
       factors: [
-        ['dependency-added', 30],
+        ['dependency-added', 40],
         ['dependency-removed', 0],
       ],
-      tier: 'medium',
+      tier: 'high',
     },
     {
       name: 'a lockfile change without a manifest change scores 10',
@@ -141,7 +141,7 @@ describe('dependency and judging-file factors under the default policy', () => {
       ),
       factors: [
         ['judging-files', 70],
-        ['dependency-added', 30],
+        ['dependency-added', 40],
       ],
       tier: 'critical',
     },
