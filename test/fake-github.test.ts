@@ -132,11 +132,11 @@ describe('REST validation against GitHub’s OpenAPI description', () => {
   });
 
   it('flags an operation that exists on GitHub but not in the fake', async () => {
-    const reply = await call('GET', `${REPO}/issues/1/events`);
+    const reply = await call('GET', `${REPO}/issues/1/timeline`);
     expect(reply.status).toBe(404);
     expect(api.requests[0]).toMatchObject({
       valid: false,
-      route: '/repos/{owner}/{repo}/issues/{issue_number}/events',
+      route: '/repos/{owner}/{repo}/issues/{issue_number}/timeline',
     });
     expect(api.requests[0]?.problems[0]).toMatch(/does not implement/);
   });

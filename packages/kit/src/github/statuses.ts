@@ -1,4 +1,5 @@
 import type { GitHubClient } from './client.js';
+import { resolveTokenLogin } from './token-login.js';
 import type { RepoRef } from './types.js';
 
 /** GitHub's limit for a commit status description. */
@@ -15,8 +16,9 @@ export interface CommitStatus {
 }
 
 /**
- * Sets a commit status unless the latest one for the same context on that commit already says the same
- * (state and description), so a re-run on the same SHA changes nothing. Returns whether it wrote.
+ * Sets a commit status unless the latest one this token wrote for the same context on that commit
+ * already says the same (state and description), so a re-run on the same SHA changes nothing. A
+ * status someone else wrote never stands in for ours: readers ignore it. Returns whether it wrote.
  */
 export async function setCommitStatus(
   client: GitHubClient,
@@ -25,7 +27,8 @@ export async function setCommitStatus(
   status: CommitStatus,
 ): Promise<'written' | 'unchanged'> {
   const description = shortenDescription(status.description);
-  const latest = await latestStatus(client, repo, sha, status.context);
+  const login = (await resolveTokenLogin(client)).toLowerCase();
+  const latest = await latestStatus(client, repo, sha, status.context, login);
   if (latest && latest.state === status.state && (latest.description ?? '') === description)
     return 'unchanged';
   await client.rest.repos.createCommitStatus({
@@ -40,14 +43,22 @@ export async function setCommitStatus(
 }
 
 /** Statuses come newest first, so the first one with the context is the latest: stop paging there. */
-async function latestStatus(client: GitHubClient, repo: RepoRef, sha: string, context: string) {
+async function latestStatus(
+  client: GitHubClient,
+  repo: RepoRef,
+  sha: string,
+  context: string,
+  login: string,
+) {
   const pages = client.paginate.iterator(client.rest.repos.listCommitStatusesForRef, {
     ...repo,
     ref: sha,
     per_page: 100,
   });
   for await (const page of pages) {
-    const match = page.data.find((entry) => entry.context === context);
+    const match = page.data.find(
+      (entry) => entry.context === context && entry.creator?.login.toLowerCase() === login,
+    );
     if (match) return match;
   }
   return undefined;

@@ -233,6 +233,22 @@ describe('setCommitStatus', () => {
   });
 });
 
+describe('setCommitStatus and statuses written by others', () => {
+  it('an identical status by another login never stands in for ours', async () => {
+    const { fake, client } = await setUp();
+    const sha = fake.state.branchSha('main')!;
+    fake.state.addStatus(sha, 'floodgate/risk', 'success', 'tier low', undefined, 'mallory');
+    const status = { context: 'floodgate/risk', state: 'success' as const, description: 'tier low' };
+    expect(await setCommitStatus(client, REPO, sha, status)).toBe('written');
+    expect(await setCommitStatus(client, REPO, sha, status)).toBe('unchanged');
+    const creators = fake.state
+      .repo()
+      .statuses.filter((entry) => entry.context === 'floodgate/risk')
+      .map((entry) => entry.creator.login);
+    expect(creators.sort()).toEqual([BOT, 'mallory']);
+  });
+});
+
 describe('a full re-run on the same SHA', () => {
   async function gate(client: GitHubClient, sha: string) {
     await ensureLabel(client, REPO, { name: 'floodgate:medium', color: 'fbca04' });
