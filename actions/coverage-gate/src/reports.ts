@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { InvalidInputError } from '@floodgate/core';
 import {
   mergeReports,
@@ -6,6 +6,7 @@ import {
   type CoverageFormat,
   type CoverageReport,
   type PathOptions,
+  type ReopenableInput,
   type UnresolvedPath,
 } from '@floodgate/core/coverage';
 import { matchFiles } from '@floodgate/kit';
@@ -19,12 +20,23 @@ export interface ReadReports {
   notes: string[];
 }
 
+/**
+ * A report is read as bytes in 1 MB chunks, never whole: the LCOV and Cobertura scanners work on bytes,
+ * and a Cobertura report with anything the fast scanner leaves to saxes is read again from the start.
+ */
 async function parseFile(path: string, name: string, format: CoverageFormat | undefined, paths: PathOptions) {
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const streams: ReadStream[] = [];
+  const input: ReopenableInput = {
+    reopen() {
+      const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+      streams.push(stream);
+      return stream;
+    },
+  };
   try {
-    return await parseCoverage(stream, { file: name, ...(format ? { format } : {}), ...paths });
+    return await parseCoverage(input, { file: name, ...(format ? { format } : {}), ...paths });
   } finally {
-    stream.destroy();
+    for (const stream of streams) stream.destroy();
   }
 }
 

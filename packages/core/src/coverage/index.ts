@@ -10,7 +10,7 @@ export type {
   UnresolvedPath,
 } from './model.js';
 export { COVERAGE_FORMATS, MAX_UNRESOLVED } from './model.js';
-export type { CoverageInput } from './input.js';
+export type { CoverageInput, ReopenableInput } from './input.js';
 export { detectFormat } from './detect.js';
 export { parseCoverage, toCoverageFormat, type ParseCoverageOptions } from './parse.js';
 export { parseLcov } from './lcov.js';

@@ -1,11 +1,70 @@
 import { InvalidFileError } from '../errors.js';
 
-/** A whole report, or its text in chunks (a file read stream with `setEncoding('utf8')`). */
-export type CoverageInput = string | AsyncIterable<string>;
+/**
+ * A report file that can be read again from its start. The fast scanners (LCOV, Cobertura) read bytes, and
+ * the Cobertura scanner hands anything unusual to saxes by reading the file again, so correctness never
+ * depends on the fast path while the report itself is never held whole.
+ */
+export interface ReopenableInput {
+  reopen(): AsyncIterable<Uint8Array>;
+}
 
+/**
+ * A whole report, its text or bytes in chunks (a file read stream, with or without an encoding), or a
+ * file that can be read again.
+ */
+export type CoverageInput = string | AsyncIterable<string | Uint8Array> | ReopenableInput;
+
+export function isReopenable(input: CoverageInput): input is ReopenableInput {
+  return typeof input === 'object' && 'reopen' in input;
+}
+
+function iterate(input: CoverageInput): AsyncIterable<string | Uint8Array> | readonly string[] {
+  if (typeof input === 'string') return [input];
+  return isReopenable(input) ? input.reopen() : input;
+}
+
+/** The report as text chunks; bytes are decoded as UTF-8 (a leading BOM dropped, as the decoder does). */
 export async function* chunksOf(input: CoverageInput): AsyncIterable<string> {
-  if (typeof input === 'string') yield input;
-  else yield* input;
+  const decoder = new TextDecoder();
+  let first = true;
+  for await (const chunk of iterate(input)) {
+    if (typeof chunk === 'string') {
+      yield first && chunk.startsWith('\uFEFF') ? chunk.slice(1) : chunk;
+    } else {
+      const text = decoder.decode(chunk, { stream: true });
+      if (text !== '') yield text;
+    }
+    first = false;
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+/** The report as byte chunks (Buffers), without a leading UTF-8 BOM: what the byte scanners read. */
+export async function* bytesOf(input: CoverageInput): AsyncIterable<Buffer> {
+  // The first bytes are held until three have come: a BOM may arrive split over chunks.
+  let head: Buffer | undefined = Buffer.alloc(0);
+  for await (const chunk of iterate(input)) {
+    let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : toBuffer(chunk);
+    if (head) {
+      bytes = Buffer.concat([head, bytes]);
+      if (bytes.length < 3 && BOM.subarray(0, bytes.length).equals(bytes)) {
+        head = bytes;
+        continue;
+      }
+      head = undefined;
+      if (bytes.subarray(0, 3).equals(BOM)) bytes = bytes.subarray(3);
+    }
+    if (bytes.length > 0) yield bytes;
+  }
+  if (head && head.length > 0) yield head;
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function toBuffer(chunk: Uint8Array): Buffer {
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
 /**
@@ -49,18 +108,22 @@ export async function forEachLineRange(
 export async function readAll(input: CoverageInput): Promise<string> {
   if (typeof input === 'string') return input;
   const parts: string[] = [];
-  for await (const chunk of input) parts.push(chunk);
+  for await (const chunk of chunksOf(input)) parts.push(chunk);
   return parts.join('');
 }
 
-/** The first `size` characters, and an input that replays them followed by the rest. */
+/**
+ * The first `size` characters (to detect the format), and an input that replays them followed by the rest.
+ * A reopenable file is read again from its start instead of being replayed.
+ */
 export async function peek(
   input: CoverageInput,
   size: number,
 ): Promise<{ head: string; input: CoverageInput }> {
   if (typeof input === 'string') return { head: input.slice(0, size), input };
-  const iterator = input[Symbol.asyncIterator]();
-  const seen: string[] = [];
+  const source = isReopenable(input) ? input.reopen() : input;
+  const iterator = source[Symbol.asyncIterator]();
+  const seen: (string | Uint8Array)[] = [];
   let length = 0;
   let done = false;
   while (length < size) {
@@ -72,8 +135,19 @@ export async function peek(
     seen.push(next.value);
     length += next.value.length;
   }
-  const head = seen.join('').slice(0, size);
-  async function* replay(): AsyncIterable<string> {
+  let head = '';
+  for await (const text of chunksOf(
+    (async function* () {
+      yield* seen;
+    })(),
+  ))
+    head += text;
+  head = head.slice(0, size);
+  if (isReopenable(input)) {
+    await iterator.return?.();
+    return { head, input };
+  }
+  async function* replay(): AsyncIterable<string | Uint8Array> {
     yield* seen;
     if (done) return;
     for (;;) {

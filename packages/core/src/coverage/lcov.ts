@@ -1,5 +1,6 @@
 import { InvalidFileError } from '../errors.js';
-import { forEachLineRange, parseCountIn, type CoverageInput } from './input.js';
+import { parseCountIn, type CoverageInput } from './input.js';
+import { scanLcovLines } from './lcov-scan.js';
 import { lineNumberProblem, MAX_LINE_NUMBER } from './limits.js';
 import { LineHitsBuilder } from './line-hits.js';
 import type { CoverageReport, CoverageTotals } from './model.js';
@@ -52,27 +53,10 @@ export async function parseLcov(
     });
   };
 
-  await forEachLineRange(input, (chunk, start, end, line) => {
-    // Hot path: `DA:<line>,<hits>[,<checksum>]` parsed in place, without slicing the line out.
-    if (
-      record !== undefined &&
-      chunk.charCodeAt(start) === 68 &&
-      chunk.charCodeAt(start + 1) === 65 &&
-      chunk.charCodeAt(start + 2) === 58
-    ) {
-      const comma = chunk.indexOf(',', start + 3);
-      if (comma !== -1 && comma < end) {
-        const lineNumber = parseCountIn(chunk, start + 3, comma, file, line, 'a line number', start);
-        if (lineNumber > MAX_LINE_NUMBER) tooHigh(lineNumber, file, line, 4);
-        let stop = chunk.indexOf(',', comma + 1);
-        if (stop === -1 || stop > end) stop = end;
-        record.lines.add(lineNumber, parseCountIn(chunk, comma + 1, stop, file, line, 'a hit count', start));
-        return;
-      }
-    }
+  /** Every line but the `DA:` hot path: decoded and taken apart as text, with columns in characters. */
+  const handleLine = (text: string, line: number): void => {
     // lcov 2 writes `--comment` text (and some tools a header) as `#` lines.
-    if (chunk.charCodeAt(start) === 35) return;
-    const text = chunk.slice(start, end);
+    if (text.charCodeAt(0) === 35) return;
     const colon = text.indexOf(':');
     const key = colon === -1 ? text.trim() : text.slice(0, colon);
     switch (key) {
@@ -80,6 +64,7 @@ export async function parseLcov(
         const current = requireRecord(key, line);
         const comma = commaAfter(text, colon + 1, file, line, 'DA:<line>,<hits>');
         const lineNumber = parseCountIn(text, colon + 1, comma, file, line, 'a line number');
+        if (lineNumber > MAX_LINE_NUMBER) tooHigh(lineNumber, file, line, colon + 2);
         let end = text.indexOf(',', comma + 1);
         if (end === -1) end = text.length;
         current.lines.add(lineNumber, parseCountIn(text, comma + 1, end, file, line, 'a hit count'));
@@ -198,7 +183,17 @@ export async function parseLcov(
           `expected an LCOV line (KEY:value or end_of_record), found '${text.slice(0, 40)}'`,
         );
     }
-  });
+  };
+
+  await scanLcovLines(
+    input,
+    (lineNumber, hits) => {
+      if (!record) return false;
+      record.lines.add(lineNumber, hits);
+      return true;
+    },
+    handleLine,
+  );
   if (record) {
     throw new InvalidFileError(
       { file, line: record.startLine, column: 1 },

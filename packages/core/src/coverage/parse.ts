@@ -45,18 +45,10 @@ export async function parseCoverage(
 ): Promise<CoverageReport> {
   const { file, format: forced, ...paths } = options;
   const peeked = await peek(input, 4096);
-  const body = peeked.head.startsWith('\uFEFF') ? withoutBom(peeked.input) : peeked.input;
   const compressed = compressedError(file, peeked.head);
   if (compressed) throw compressed;
   const format = forced ?? detectFormat(peeked.head);
   if (!format) throw unknownFormatError(file, peeked.head);
-  return PARSERS[format](body, file, paths);
-}
-
-async function* withoutBom(input: CoverageInput): AsyncIterable<string> {
-  let first = true;
-  for await (const chunk of typeof input === 'string' ? [input] : input) {
-    yield first ? chunk.replace(/^\uFEFF/, '') : chunk;
-    first = false;
-  }
+  // A leading BOM is dropped by chunksOf/bytesOf, wherever the parser reads from.
+  return PARSERS[format](peeked.input, file, paths);
 }
