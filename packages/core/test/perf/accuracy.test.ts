@@ -99,11 +99,12 @@ describe.each([QUIET_CORPUS])('accuracy on the $name corpus (real tools)', (corp
   });
 });
 
-// Pairs made while other jobs kept 2.5 to 6.5 runnable processes per core (load.txt): a 16 ms run then took
-// 13 to 221 ms, and even the fastest run of unchanged code moved by up to 20% between variants. No rule can
-// resolve every 10% slowdown there (the targets above do not apply); what must hold is that the gate does not
-// cry wolf, and the rates say what it still catches.
-describe.each([SHARED_CORPUS, OVERLOADED_CORPUS])('on the $name corpus (load 5-13 on 2 cores)', (corpus) => {
+// Pairs made while other jobs kept 1.3 to 5.5 runnable processes per core (load.txt: shared 2.7-7.6, overloaded
+// 5-11): a 16 ms run then took 11 to 389 ms, and the faster half of unchanged code moved by up to 10% (shared)
+// or 24% (overloaded) between variants, as much as the slowdowns to find. No rule resolves every 10% slowdown
+// there (the targets above do not apply); what must hold is that the gate does not cry wolf, and the rates say
+// what it still catches.
+describe.each([SHARED_CORPUS, OVERLOADED_CORPUS])('on the $name corpus (loaded 2 cores)', (corpus) => {
   const outcomes = outcomesOf(corpus);
   const unchangedOrFaster = outcomes.filter((o) => o.slowdown <= 0);
 
