@@ -82,9 +82,9 @@ function relativeShift(
  * Samples on both sides: Mann-Whitney U for significance, a Hodges-Lehmann interval for the size. A metric
  * asks for review only when the slowdown is confidently past the review threshold (the whole interval above
  * it), so that noise between runs of unchanged code, which moves a null pair by 1-3%, does not. It fails when
- * the whole interval lies past the fail threshold, on the faster halves and on all samples. (Reviewing also a significant slowdown whose estimate alone
- * passes the fail threshold was tried: on the loaded corpora it reviewed more unchanged pairs than it caught
- * slowdowns, as the estimate of a bimodal timing jumps.)
+ * the whole interval lies past the fail threshold, on the faster halves and on all samples. (Reviewing also a
+ * significant slowdown whose estimate alone passes the fail threshold was tried: on the loaded corpora it
+ * reviewed more unchanged pairs than it caught slowdowns, as the estimate of a bimodal timing jumps.)
  */
 export function analyseSamples(
   base: Metric,
@@ -178,7 +178,7 @@ export function analyseSamples(
       } else if (interval && interval[0] >= failThreshold && allSamples) {
         set(
           'review',
-          `${est}: the faster halves' interval ${range} lies past the fail threshold ${percent(failThreshold)}, that of all samples [${percent(allSamples[0])}, ${percent(allSamples[1])}] does not (the share of fast runs changed?) (${on})`,
+          `${est}: the faster halves' interval ${range} lies past the fail threshold ${percent(failThreshold)}, that of all samples [${percent(allSamples[0])}, ${percent(allSamples[1])}] does not: fewer fast runs, not slower ones? (${on})`,
         );
       } else if (interval && interval[0] >= reviewThreshold) {
         set(
