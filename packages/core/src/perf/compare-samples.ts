@@ -178,7 +178,7 @@ export function analyseSamples(
       } else if (interval && interval[0] >= failThreshold && allSamples) {
         set(
           'review',
-          `${est}: the faster halves' interval ${range} lies past the fail threshold ${percent(failThreshold)}, that of all samples [${percent(allSamples[0])}, ${percent(allSamples[1])}] does not: fewer fast runs, not slower ones? (${on})`,
+          `${est}: the faster halves' interval ${range} lies past the fail threshold ${percent(failThreshold)}, that of all samples [${percent(allSamples[0])}, ${percent(allSamples[1])}] does not: fewer fast runs rather than slower ones (${on})`,
         );
       } else if (interval && interval[0] >= reviewThreshold) {
         set(
