@@ -5,6 +5,8 @@ import { SEVERITIES, type Policy, type Severity } from '../policy/types.js';
 import { blocked, review, type Rule } from './reasons.js';
 import { forkPullRequest, gateJobs } from './trust.js';
 import { judgingFilesRule } from './judging.js';
+import { deepDiveRule } from './deep-dive.js';
+import { mergeQueueRule } from './merge-queue.js';
 import type { DecisionFacts, DecisionReason, MergeDecision, Signal, SignalName } from './types.js';
 
 /** Changed files shown as evidence for a path rule; the rest are counted. */
@@ -221,6 +223,8 @@ const RULES: readonly Rule[] = [
   judgingFilesRule,
   whoseMerge,
   draft,
+  mergeQueueRule,
+  deepDiveRule,
 ];
 
 /** Approvals that settle human-review reasons: the tier's reviewer count, at least one. */

@@ -34,3 +34,5 @@ export {
   type SourcedSignals,
 } from './sources.js';
 export { recheckForMerge, type MergeRecheck, type MergeRecheckInput } from './recheck.js';
+export { DEEP_DIVE_LABEL, DEEP_DIVE_RULE } from './deep-dive.js';
+export { DEQUEUED_RULE } from './merge-queue.js';

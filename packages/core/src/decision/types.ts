@@ -84,6 +84,10 @@ export interface DecisionFacts {
   approvals: string[];
   /** signals whose absence stops an automatic merge; `tests` is always required */
   required: readonly SignalName[];
+  /** the evaluated head (deep-dive sampling draws from it) */
+  headSha?: string;
+  /** why this head's merge group left the merge queue (Floodgate's `floodgate/merge-queue` status) */
+  dequeued?: string;
 }
 
 export interface DecisionReason {

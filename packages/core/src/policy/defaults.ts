@@ -33,6 +33,25 @@ export function defaultPolicy(): Policy {
         'Generated-by: *',
         'Assisted-by: *',
       ],
+      // Assignees, "Requested by @x" and noreply Co-authored-by trailers are read for every AI PR;
+      // these add each agent's own way of naming who asked for the PR.
+      requesters: [
+        { agents: ['Copilot', 'copilot-swe-agent[bot]'], body: [] },
+        {
+          agents: ['devin-ai-integration[bot]'],
+          body: [String.raw`(?i)\brequested\s+by:?\s*\[?@([A-Za-z0-9][A-Za-z0-9-]{0,38})`],
+        },
+        {
+          agents: ['claude[bot]'],
+          body: [String.raw`(?i)\b(?:triggered|asked)\s+by:?\s*@([A-Za-z0-9][A-Za-z0-9-]{0,38})`],
+        },
+        {
+          agents: ['cursor[bot]'],
+          body: [
+            String.raw`(?i)\b(?:created|started|requested)\s+by:?\s*\[?@([A-Za-z0-9][A-Za-z0-9-]{0,38})`,
+          ],
+        },
+      ],
     },
     risk: {
       factors: {
@@ -241,6 +260,8 @@ export function defaultPolicy(): Policy {
       'pending-label': 'floodgate:auto-merge-pending',
       'trusted-apps': ['github-actions'],
       'trusted-status-logins': ['github-actions[bot]'],
+      'deep-dive-rate': 0,
+      'max-open-reviews': 0,
     },
   };
 }

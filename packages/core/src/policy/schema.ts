@@ -127,6 +127,20 @@ export const policySchema = {
         authors: stringList('Author login globs, e.g. "*[bot]"'),
         labels: stringList('PR labels'),
         trailers: stringList('Globs matched against commit trailer lines, e.g. "Co-authored-by: *Claude*"'),
+        requesters: {
+          type: 'array',
+          description:
+            "Per agent, where its PRs name who asked for them (that person's approval does not count and they are not asked to review); assignees, 'Requested by @x' and noreply Co-authored-by trailers are always read",
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['agents'],
+            properties: {
+              agents: stringList('Author login globs of the agent, e.g. "cursor[bot]"'),
+              body: stringList('RE2 patterns with one capture group, the login, searched in the PR body'),
+            },
+          },
+        },
       },
     },
     risk: {
@@ -279,6 +293,18 @@ export const policySchema = {
         'trusted-status-logins': stringList(
           'Logins whose commit statuses (other than floodgate/*) count, e.g. github-actions[bot]',
         ),
+        'deep-dive-rate': {
+          type: 'number',
+          minimum: 0,
+          maximum: 1,
+          description:
+            'Share of PRs that would merge automatically sent to a person anyway (0.05 = 5%), drawn from the head SHA; 0: off',
+        },
+        'max-open-reviews': {
+          type: 'integer',
+          minimum: 0,
+          description: 'Reviewers with this many open review requests are skipped when routing (0: no limit)',
+        },
       },
     },
   },

@@ -1,5 +1,6 @@
 import { globProblem } from '../glob/validate.js';
 import { linearPatternProblem } from '../text/linear-pattern.js';
+import { requesterPatternProblem } from '../review/requesters.js';
 import { defaultPolicy } from './defaults.js';
 import { parseDurationMinutes } from './duration.js';
 import {
@@ -200,10 +201,18 @@ export function checkPolicy(data: Raw, fail: Fail): Policy {
       `expected review-threshold at or below fail-threshold (${perf['fail-threshold']})`,
     );
   }
+  const ai = { ...defaults.ai, ...section(data, 'ai') } as Policy['ai'];
+  ai.requesters = ai.requesters.map((rule, index) => {
+    rule.body?.forEach((source, at) => {
+      const problem = requesterPatternProblem(source);
+      if (problem) fail(['ai', 'requesters', index, 'body', at], problem);
+    });
+    return { agents: rule.agents, body: rule.body ?? [] };
+  });
   return {
     version: 1,
     mode: (data.mode as Policy['mode'] | undefined) ?? defaults.mode,
-    ai: { ...defaults.ai, ...section(data, 'ai') } as Policy['ai'],
+    ai,
     risk: {
       factors,
       tiers: mergeTiers(section(risk, 'tiers'), fail),

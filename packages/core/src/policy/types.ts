@@ -100,6 +100,15 @@ export interface AiDetection {
   labels: string[];
   /** globs matched against commit message trailer lines, e.g. `Co-authored-by: *Claude*` */
   trailers: string[];
+  /** per agent: where its PRs name the person who asked for them (who then is no independent reviewer) */
+  requesters: RequesterRule[];
+}
+
+export interface RequesterRule {
+  /** author login globs of the agent */
+  agents: string[];
+  /** RE2 patterns with one capture group (the login), searched in the PR body */
+  body: string[];
 }
 
 export type MergeMethod = 'squash' | 'merge' | 'rebase';
@@ -132,6 +141,10 @@ export interface MergeSection {
   'trusted-apps': string[];
   /** logins whose commit statuses (other than floodgate/*) count as signals */
   'trusted-status-logins': string[];
+  /** share (0..1) of would-be automatic merges sent to a person anyway, drawn from the head SHA */
+  'deep-dive-rate': number;
+  /** reviewers with this many open review requests are skipped by the rotation (0: no limit) */
+  'max-open-reviews': number;
 }
 
 export interface Policy {

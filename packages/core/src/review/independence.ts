@@ -1,8 +1,9 @@
+import type { RequesterRule } from '../policy/types.js';
+import { findRequesters, type Requester } from './requesters.js';
+
 /**
- * Who cannot vouch for a pull request: its author, and the people who asked an agent to write it.
- * An agent's PR carries its requester in a few places depending on the platform: the assignee the
- * agent was started from (Copilot coding agent), "requested by @login" in the body (Devin, Cursor,
- * Claude Code), and `Co-authored-by` trailers with a GitHub noreply address.
+ * Who cannot vouch for a pull request: its author, and the people who asked an agent to write it
+ * (see findRequesters for where each agent names them).
  */
 export interface AuthorshipFacts {
   author: string;
@@ -10,19 +11,39 @@ export interface AuthorshipFacts {
   assignees?: readonly string[];
   body?: string;
   commitMessages?: readonly string[];
+  /** the policy's `ai.requesters` */
+  requesters?: readonly RequesterRule[];
 }
 
-const REQUESTED_BY = /\brequested\s+by:?\s*\[?@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/gi;
-const NOREPLY_TRAILER = /^co-authored-by:.*<(?:\d+\+)?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))@users\.noreply\.github\.com>/gim;
+/** The requesters of the PR (none for a human PR: its assignees are just assignees). */
+export function requestersOf(facts: AuthorshipFacts): Requester[] {
+  if (!facts.aiGenerated) return [];
+  return findRequesters(
+    {
+      author: facts.author,
+      ...(facts.assignees ? { assignees: facts.assignees } : {}),
+      ...(facts.body !== undefined ? { body: facts.body } : {}),
+      ...(facts.commitMessages ? { commitMessages: facts.commitMessages } : {}),
+    },
+    facts.requesters,
+  );
+}
 
 /** Logins (lowercase) whose approval or acknowledgment is not independent of the change. */
 export function notIndependent(facts: AuthorshipFacts): Set<string> {
   const logins = new Set<string>();
   if (facts.author) logins.add(facts.author.toLowerCase());
-  if (!facts.aiGenerated) return logins;
-  for (const assignee of facts.assignees ?? []) logins.add(assignee.toLowerCase());
-  for (const match of (facts.body ?? '').matchAll(REQUESTED_BY)) logins.add(match[1]!.toLowerCase());
-  for (const message of facts.commitMessages ?? [])
-    for (const match of message.matchAll(NOREPLY_TRAILER)) logins.add(match[1]!.toLowerCase());
+  for (const requester of requestersOf(facts)) logins.add(requester.login.toLowerCase());
   return logins;
+}
+
+/** The summary's line about requesters: they were not asked to review, and their approval does not count. */
+export function describeRequesters(requesters: readonly Requester[]): string | undefined {
+  if (requesters.length === 0) return undefined;
+  return requesters
+    .map(
+      (requester) =>
+        `${requester.login} asked the agent for this PR (${requester.because}): not requested, and their approval does not count.`,
+    )
+    .join(' ');
 }

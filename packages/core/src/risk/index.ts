@@ -8,5 +8,5 @@ export type {
 } from './types.js';
 export { assessRisk, tierForScore } from './assess.js';
 export { detectAi } from './ai.js';
-export { pickReviewers, routeFor } from './routing.js';
+export { pickReviewers, reviewersFor, routeFor, type ReviewerFacts } from './routing.js';
 export { EVIDENCE_LIMIT } from './factors.js';

@@ -1,9 +1,11 @@
 import { TIERS, type Policy, type Tier } from '../policy/types.js';
+import { rotateReviewers, type RotationResult } from '../review/rotation.js';
 import type { ChangeFacts, Routing } from './types.js';
 
 /**
- * Picks `count` reviewers from the tier's candidates, never the author. The starting point
- * rotates with the PR number so review load spreads instead of landing on the first name.
+ * Picks `count` reviewers from the tier's candidates, never the author, by the rotation rule of
+ * rotateReviewers (pool ordered by login, starting at `seed` mod its size): review load spreads
+ * instead of landing on the first name.
  */
 export function pickReviewers(
   candidates: readonly string[],
@@ -11,11 +13,40 @@ export function pickReviewers(
   author: string,
   seed = 0,
 ): string[] {
-  const eligible = candidates.filter((login) => login.toLowerCase() !== author.toLowerCase());
-  if (eligible.length === 0 || count === 0) return [];
-  const start = seed % eligible.length;
-  const rotated = [...eligible.slice(start), ...eligible.slice(0, start)];
-  return rotated.slice(0, Math.min(count, eligible.length));
+  return rotateReviewers({
+    pool: candidates,
+    count,
+    seed,
+    exclude: new Map([[author.toLowerCase(), 'the author']]),
+  }).picked;
+}
+
+export interface ReviewerFacts {
+  author: string;
+  number: number;
+  /** logins who asked the agent for the PR: never asked to review it */
+  requesters: readonly string[];
+  /** lowercase login -> open review requests on other pull requests (from the API) */
+  openReviews: ReadonlyMap<string, number>;
+}
+
+/**
+ * The tier's reviewers for a PR as the actions request them: the rotation over the tier's pool
+ * skipping the author, the requesters and people at the policy's `merge.max-open-reviews`.
+ */
+export function reviewersFor(tier: Tier, facts: ReviewerFacts, policy: Policy): RotationResult {
+  const route = policy.risk.tiers[tier];
+  const exclude = new Map<string, string>();
+  for (const login of facts.requesters) exclude.set(login.toLowerCase(), 'asked the agent for this PR');
+  exclude.set(facts.author.toLowerCase(), 'the author');
+  return rotateReviewers({
+    pool: route.reviewers.users,
+    count: route.reviewers.count,
+    seed: facts.number,
+    exclude,
+    openReviews: facts.openReviews,
+    maxOpen: policy.merge['max-open-reviews'],
+  });
 }
 
 export function routeFor(tier: Tier, facts: Pick<ChangeFacts, 'author' | 'number'>, policy: Policy): Routing {

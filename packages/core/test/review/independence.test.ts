@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { notIndependent, type AuthorshipFacts } from '../../src/review/index.js';
+import {
+  findRequesters,
+  notIndependent,
+  requesterPatternProblem,
+  requestersOf,
+  type AuthorshipFacts,
+} from '../../src/review/index.js';
+import { defaultPolicy } from '../../src/index.js';
 
 describe('who is not an independent reviewer', () => {
   it.each<[string, AuthorshipFacts, string[]]>([
@@ -34,5 +41,27 @@ describe('who is not an independent reviewer', () => {
     ],
   ])('%s', (_name, facts, expected) => {
     expect([...notIndependent(facts)]).toEqual(expected);
+  });
+});
+
+describe('requesters per agent (ai.requesters)', () => {
+  it('reads an agent-specific body line and says why', () => {
+    const rules = defaultPolicy().ai.requesters;
+    expect(
+      findRequesters({ author: 'cursor[bot]', body: 'Created by @erin in Cursor\n\nFixes it.' }, rules),
+    ).toEqual([{ login: 'erin', because: 'named in the PR body as who asked the agent (cursor[bot])' }]);
+    // The same line from an agent the rule is not for names nobody (only the built-in places count).
+    expect(findRequesters({ author: 'claude[bot]', body: 'Created by @erin' }, rules)).toEqual([]);
+  });
+
+  it('never names the author, and a human PR has no requester', () => {
+    expect(findRequesters({ author: 'carol', assignees: ['Carol'] })).toEqual([]);
+    expect(requestersOf({ author: 'alice', aiGenerated: false, assignees: ['bob'] })).toEqual([]);
+  });
+
+  it('rejects a pattern without exactly one capture group', () => {
+    expect(requesterPatternProblem('by @\\w+')).toMatch(/exactly one capture group/);
+    expect(requesterPatternProblem('by @(\\w+)')).toBeUndefined();
+    expect(requesterPatternProblem('(a)\\1')).toMatch(/RE2/);
   });
 });
