@@ -1,0 +1,390 @@
+import { bytesOf, type CoverageInput } from './input.js';
+
+/**
+ * Thrown when the input holds anything the scanner leaves to saxes: the caller parses the whole report
+ * again with saxes, which also gives every malformed-input error its exact position.
+ */
+export class LeftToSaxes extends Error {
+  constructor(why: string) {
+    super(`left to saxes: ${why}`);
+  }
+}
+
+export interface ScanHandlers {
+  /** Every element but the hot one, with its attributes as saxes gives them. */
+  open(name: string, attributes: Record<string, string>): void;
+  close(name: string): void;
+  /** Text of the elements named in `textIn` (Cobertura's `<source>`); other text must be whitespace. */
+  text(text: string): void;
+  readonly textIn: ReadonlySet<string>;
+  /**
+   * Cobertura's `<line number hits branch condition-coverage>`, most of any report: read straight from the
+   * bytes, without an attributes object. `number` and `hits` are -1 when absent. Its open and close are
+   * not reported to `open`/`close`. A `<line>` with any other attribute takes the generic way (`open`).
+   */
+  line(number: number, hits: number, branch: string | undefined, condition: string | undefined): void;
+}
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const EQUALS = 61;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const AMPERSAND = 38;
+const BRACKET = 93;
+const BANG = 33;
+const QUESTION = 63;
+const CARRIAGE_RETURN = 13;
+const DASH = 45;
+
+/** A construct cut by chunk ends longer than this is left to saxes, which reads it in linear time. */
+const MAX_CARRY = 16 << 20;
+/** Digits of a fast-path count: up to 15 stay exact in a double; longer ones are left to saxes. */
+const MAX_DIGITS = 15;
+
+const isSpace = (byte: number) => byte === 32 || byte === 10 || byte === 9 || byte === 13;
+const isNameStart = (byte: number) =>
+  (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || byte === 95;
+const isNameByte = (byte: number) =>
+  isNameStart(byte) || (byte >= 48 && byte <= 57) || byte === 45 || byte === 46;
+
+const GENERIC = -2;
+const NUMBER = 0;
+const HITS = 1;
+const BRANCH = 2;
+const CONDITION = 3;
+const LINE_ATTRIBUTES = ['number', 'hits', 'branch', 'condition-coverage'].map((name) =>
+  Buffer.from(name, 'latin1'),
+);
+
+/** `<line` followed by the end of its name. */
+function isLineTag(buffer: Buffer, start: number): boolean {
+  if (buffer[start + 1] !== 108 || buffer[start + 2] !== 105 || buffer[start + 3] !== 110) return false;
+  if (buffer[start + 4] !== 101) return false;
+  const next = buffer[start + 5];
+  return next !== undefined && !isNameByte(next);
+}
+
+/** Which of `<line>`'s attributes `buffer[start, end)` names, or -1. */
+function lineAttribute(buffer: Buffer, start: number, end: number): number {
+  const length = end - start;
+  const which =
+    length === 6
+      ? buffer[start] === 110
+        ? NUMBER
+        : BRANCH
+      : length === 4
+        ? HITS
+        : length === 18
+          ? CONDITION
+          : -1;
+  if (which === -1) return -1;
+  const name = LINE_ATTRIBUTES[which]!;
+  for (let index = 0; index < length; index++) if (buffer[start + index] !== name[index]) return -1;
+  return which;
+}
+
+/** A count of plain digits; anything else (a sign, spaces, too many digits) is saxes' to report. */
+function digits(buffer: Buffer, start: number, end: number): number {
+  if (end === start || end - start > MAX_DIGITS) throw new LeftToSaxes('count');
+  let value = 0;
+  for (let index = start; index < end; index++) {
+    const digit = buffer[index]! - 48;
+    if (digit < 0 || digit > 9) throw new LeftToSaxes('count');
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** What saxes accepts as an XML declaration, in the forms report writers use. */
+const DECLARATION =
+  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])(utf-8|UTF-8|utf8|UTF8)\3)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(yes|no)\6)?[ \t\r\n]*\?>$/;
+
+/** A DOCTYPE naming an external DTD (never read), without an internal subset. */
+const DOCTYPE =
+  /^<!DOCTYPE[ \t\r\n]+[A-Za-z_][A-Za-z0-9_.-]*(?:[ \t\r\n]+(?:SYSTEM|PUBLIC[ \t\r\n]+(?:"[-a-zA-Z0-9 '()+,./:=?;!*#@$_%]*"|'[-a-zA-Z0-9 ()+,./:=?;!*#@$_%]*'))[ \t\r\n]+(?:"[^"<>&[\]]*"|'[^'<>&[\]]*'))?[ \t\r\n]*>$/;
+
+/**
+ * A streaming XML scanner over bytes for the plain subset coverage tools write: elements, attributes in
+ * quotes without entities, whitespace between elements, text only where asked for, comments, an optional
+ * UTF-8 XML declaration and DOCTYPE. Anything else — CDATA, internal DTD subsets, processing instructions, entities and
+ * character references, non-ASCII or prefixed names, control characters, a second root, a truncated
+ * document, mismatched tags — throws LeftToSaxes, so correctness never depends on this path.
+ */
+export async function scanXml(input: CoverageInput, handlers: ScanHandlers): Promise<void> {
+  const stack: string[] = [];
+  let rootClosed = false;
+  let first = true;
+  let textDepth = 0;
+  /** the root element has begun (a DOCTYPE may only come before it) */
+  let started = false;
+  let doctype = false;
+  /** Names are ASCII here (anything else is left to saxes), so bytes compare with char codes. */
+  const matches = (buffer: Buffer, start: number, end: number, name: string): boolean => {
+    if (end - start !== name.length) return false;
+    for (let index = 0; index < name.length; index++)
+      if (buffer[start + index] !== name.charCodeAt(index)) return false;
+    return true;
+  };
+
+  /** Where the attribute value starting at `start` (after its quote) ends, or -1 when cut off. */
+  const valueEnd = (buffer: Buffer, start: number, quote: number): number => {
+    const length = buffer.length;
+    for (let index = start; index < length; index++) {
+      const byte = buffer[index]!;
+      if (byte === quote) return index;
+      // Entities, '<' and whitespace other than spaces (normalized by XML) are left to saxes.
+      if (byte === AMPERSAND || byte === LT || byte < 32) throw new LeftToSaxes('attribute value');
+    }
+    return -1;
+  };
+
+  /**
+   * A start tag at `start` (its '<'): returns the index after its '>' or -1 when the tag is cut off by
+   * the end of the buffer.
+   */
+  const startTag = (buffer: Buffer, start: number): number => {
+    const length = buffer.length;
+    if (rootClosed) throw new LeftToSaxes('a second root element');
+    started = true;
+    if (stack.length > 0 && isLineTag(buffer, start)) {
+      const end = lineTag(buffer, start);
+      if (end !== GENERIC) return end;
+    }
+    let index = start + 1;
+    if (index >= length) return -1;
+    if (!isNameStart(buffer[index]!)) throw new LeftToSaxes('element name');
+    while (index < length && isNameByte(buffer[index]!)) index++;
+    if (index >= length) return -1;
+    const nameEnd = index;
+    const attributes: Record<string, string> = {};
+    for (;;) {
+      const before = index;
+      while (index < length && isSpace(buffer[index]!)) index++;
+      if (index >= length) return -1;
+      const byte = buffer[index]!;
+      if (byte === GT || byte === SLASH) {
+        let end = index + 1;
+        if (byte === SLASH) {
+          if (end >= length) return -1;
+          if (buffer[end] !== GT) throw new LeftToSaxes("'/' in a tag");
+          end++;
+        }
+        const name = buffer.toString('latin1', start + 1, nameEnd);
+        handlers.open(name, attributes);
+        if (byte === SLASH) {
+          handlers.close(name);
+          if (stack.length === 0) rootClosed = true;
+        } else {
+          stack.push(name);
+          if (handlers.textIn.has(name)) textDepth++;
+        }
+        return end;
+      }
+      if (index === before) throw new LeftToSaxes('no space before an attribute');
+      if (!isNameStart(byte)) throw new LeftToSaxes('attribute name');
+      const attributeStart = index;
+      while (index < length && isNameByte(buffer[index]!)) index++;
+      const attributeEnd = index;
+      while (index < length && isSpace(buffer[index]!)) index++;
+      if (index >= length) return -1;
+      if (buffer[index] !== EQUALS) throw new LeftToSaxes('attribute without a value');
+      index++;
+      while (index < length && isSpace(buffer[index]!)) index++;
+      if (index >= length) return -1;
+      const quote = buffer[index]!;
+      if (quote !== QUOTE && quote !== APOSTROPHE) throw new LeftToSaxes('unquoted attribute');
+      const valueStart = index + 1;
+      const end = valueEnd(buffer, valueStart, quote);
+      if (end === -1) return -1;
+      index = end + 1;
+      const attribute = buffer.toString('latin1', attributeStart, attributeEnd);
+      if (attribute in attributes) throw new LeftToSaxes('repeated or reserved attribute name');
+      attributes[attribute] = buffer.toString('utf8', valueStart, end);
+    }
+  };
+
+  /**
+   * `<line ...>` at `start`: the index after its '>', -1 when cut off, GENERIC when it has an attribute
+   * this path does not read (nothing is reported then, and the tag is read again the generic way).
+   */
+  const lineTag = (buffer: Buffer, start: number): number => {
+    const length = buffer.length;
+    let index = start + 5;
+    let number = -1;
+    let hits = -1;
+    let branch: string | undefined;
+    let condition: string | undefined;
+    for (;;) {
+      const before = index;
+      while (index < length && isSpace(buffer[index]!)) index++;
+      if (index >= length) return -1;
+      const byte = buffer[index]!;
+      if (byte === GT || byte === SLASH) {
+        let end = index + 1;
+        if (byte === SLASH) {
+          if (end >= length) return -1;
+          if (buffer[end] !== GT) throw new LeftToSaxes("'/' in a tag");
+          end++;
+        } else stack.push('line');
+        handlers.line(number, hits, branch, condition);
+        return end;
+      }
+      if (index === before) throw new LeftToSaxes('no space before an attribute');
+      const nameStart = index;
+      while (index < length && isNameByte(buffer[index]!)) index++;
+      const nameEnd = index;
+      while (index < length && isSpace(buffer[index]!)) index++;
+      if (index >= length) return -1;
+      if (buffer[index] !== EQUALS || nameEnd === nameStart) return GENERIC;
+      index++;
+      while (index < length && isSpace(buffer[index]!)) index++;
+      if (index >= length) return -1;
+      const quote = buffer[index]!;
+      if (quote !== QUOTE && quote !== APOSTROPHE) throw new LeftToSaxes('unquoted attribute');
+      const valueStart = index + 1;
+      const end = valueEnd(buffer, valueStart, quote);
+      if (end === -1) return -1;
+      index = end + 1;
+      switch (lineAttribute(buffer, nameStart, nameEnd)) {
+        case NUMBER:
+          if (number !== -1) return GENERIC;
+          number = digits(buffer, valueStart, end);
+          break;
+        case HITS:
+          if (hits !== -1) return GENERIC;
+          hits = digits(buffer, valueStart, end);
+          break;
+        case BRANCH:
+          if (branch !== undefined) return GENERIC;
+          branch = buffer.toString('latin1', valueStart, end);
+          break;
+        case CONDITION:
+          if (condition !== undefined) return GENERIC;
+          condition = buffer.toString('utf8', valueStart, end);
+          break;
+        default:
+          return GENERIC;
+      }
+    }
+  };
+
+  /**
+   * `<!` at `start`: a comment (coverage.py writes two inside `<coverage>`), or a DOCTYPE without an internal
+   * subset before the root (gcovr, istanbul). The index after it, or -1 when cut off. CDATA and the rest are
+   * left to saxes.
+   */
+  const markup = (buffer: Buffer, start: number): number => {
+    const length = buffer.length;
+    if (start + 3 >= length) return -1;
+    if (buffer[start + 2] === DASH && buffer[start + 3] === DASH) {
+      for (let index = start + 4; index < length; index++) {
+        const byte = buffer[index]!;
+        if (byte === DASH && buffer[index + 1] === DASH) {
+          if (index + 2 >= length) return -1;
+          // '--' may only close a comment, and not right after another '-'.
+          if (buffer[index + 2] !== GT || (index > start + 4 && buffer[index - 1] === DASH))
+            throw new LeftToSaxes('comment');
+          return index + 3;
+        }
+        if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13) throw new LeftToSaxes('comment');
+      }
+      return -1;
+    }
+    if (started || doctype || buffer.toString('latin1', start, start + 9) !== '<!DOCTYPE') {
+      if (start + 9 > length) return -1;
+      throw new LeftToSaxes('markup declaration');
+    }
+    const close = buffer.indexOf(GT, start);
+    if (close === -1) return -1;
+    if (!DOCTYPE.test(buffer.toString('latin1', start, close + 1))) throw new LeftToSaxes('DOCTYPE');
+    doctype = true;
+    return close + 1;
+  };
+
+  /** An end tag at `start`: the index after its '>' or -1 when cut off. */
+  const endTag = (buffer: Buffer, start: number): number => {
+    const length = buffer.length;
+    let index = start + 2;
+    while (index < length && isNameByte(buffer[index]!)) index++;
+    const nameEnd = index;
+    while (index < length && isSpace(buffer[index]!)) index++;
+    if (index >= length) return -1;
+    if (buffer[index] !== GT) throw new LeftToSaxes('end tag');
+    const open = stack.pop();
+    if (open === undefined || !matches(buffer, start + 2, nameEnd, open))
+      throw new LeftToSaxes('mismatched end tag');
+    if (handlers.textIn.has(open)) textDepth--;
+    if (open !== 'line') handlers.close(open);
+    if (stack.length === 0) rootClosed = true;
+    return index + 1;
+  };
+
+  /** Handles the complete constructs of `buffer`; returns where the first incomplete one starts. */
+  const scan = (buffer: Buffer): number => {
+    const length = buffer.length;
+    let index = 0;
+    if (first) {
+      if (length < 2) return 0;
+      first = false;
+      if (buffer[0] === LT && buffer[1] === QUESTION) {
+        const close = buffer.indexOf('?>', 2);
+        if (close === -1) {
+          first = true;
+          return 0;
+        }
+        if (!DECLARATION.test(buffer.toString('latin1', 0, close + 2)))
+          throw new LeftToSaxes('XML declaration');
+        index = close + 2;
+      }
+    }
+    while (index < length) {
+      const byte = buffer[index]!;
+      if (byte === LT) {
+        if (index + 1 >= length) return index;
+        const next = buffer[index + 1]!;
+        if (next === QUESTION) throw new LeftToSaxes('processing instruction');
+        const end =
+          next === SLASH
+            ? endTag(buffer, index)
+            : next === BANG
+              ? markup(buffer, index)
+              : startTag(buffer, index);
+        if (end === -1) return index;
+        index = end;
+        continue;
+      }
+      const textStart = index;
+      if (textDepth > 0) {
+        while (index < length) {
+          const text = buffer[index]!;
+          if (text === LT) break;
+          if (
+            text === AMPERSAND ||
+            text === BRACKET ||
+            text === CARRIAGE_RETURN ||
+            (text < 32 && text !== 9 && text !== 10)
+          )
+            throw new LeftToSaxes('text');
+          index++;
+        }
+        if (index >= length) return textStart;
+        handlers.text(buffer.toString('utf8', textStart, index));
+      } else {
+        while (index < length && isSpace(buffer[index]!)) index++;
+        if (index < length && buffer[index] !== LT) throw new LeftToSaxes('text outside the text elements');
+      }
+    }
+    return index;
+  };
+
+  let carry: Buffer | undefined;
+  for await (const chunk of bytesOf(input)) {
+    const buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const rest = scan(buffer);
+    carry = rest < buffer.length ? Buffer.from(buffer.subarray(rest)) : undefined;
+    if (carry && carry.length > MAX_CARRY) throw new LeftToSaxes('a construct longer than the carry');
+  }
+  if (carry || stack.length > 0 || !rootClosed) throw new LeftToSaxes('the document ends early');
+}
