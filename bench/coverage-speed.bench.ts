@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runAction, type ActionRun } from '../test/harness/index.js';
 
 const FILES = 20_000;
@@ -175,6 +175,7 @@ async function compare(
 async function main(): Promise<void> {
   if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} is needed for peak RSS`);
   const root = mkdtempSync(join(tmpdir(), 'floodgate-speed-'));
+  const runs: ActionRun[] = [];
   try {
     const workspace = join(root, 'workspace');
     // The files the reports name exist (empty): report paths are used only when they name a real file.
@@ -196,6 +197,7 @@ async function main(): Promise<void> {
         keepTemp: true,
         timeoutMs: 300_000,
       });
+      runs.push(run);
       if (run.outputs.coverage === undefined)
         throw new Error(`coverage-gate on ${report}: no coverage\n${run.stdout}`);
       return run;
@@ -212,6 +214,8 @@ async function main(): Promise<void> {
     });
   } finally {
     rmSync(root, { recursive: true, force: true });
+    // The harness's own temp folder (RUNNER_TEMP's parent: event, command files) of each kept run.
+    for (const run of runs) rmSync(dirname(run.processEnv.RUNNER_TEMP!), { recursive: true, force: true });
   }
 }
 

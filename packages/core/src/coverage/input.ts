@@ -3,7 +3,8 @@ import { InvalidFileError } from '../errors.js';
 /**
  * A report file that can be read again from its start. The fast scanners (LCOV, Cobertura) read bytes, and
  * the Cobertura scanner hands anything unusual to saxes by reading the file again, so correctness never
- * depends on the fast path while the report itself is never held whole.
+ * depends on the fast path while the report itself is never held whole. A chunk may be overwritten once
+ * the next one is asked for (one read buffer, reused): whoever keeps bytes copies them.
  */
 export interface ReopenableInput {
   reopen(): AsyncIterable<Uint8Array>;
@@ -132,7 +133,8 @@ export async function peek(
       done = true;
       break;
     }
-    seen.push(next.value);
+    // A copy: a reopenable file may reuse its read buffer for the next chunk.
+    seen.push(typeof next.value === 'string' ? next.value : Buffer.from(next.value));
     length += next.value.length;
   }
   let head = '';

@@ -88,7 +88,7 @@ export async function scanLcovLines(
     if (carry.length > 0) {
       const newline = chunk.indexOf(NEWLINE);
       if (newline === -1) {
-        carry.push(chunk);
+        carry.push(Buffer.from(chunk)); // a copy: the chunk's buffer may be reused for the next read
         continue;
       }
       scan(Buffer.concat([...carry, chunk.subarray(0, newline + 1)]), 0);

@@ -35,7 +35,7 @@ function allocate(count: number): Uint32Array {
 
 function copyOf(source: Uint32Array, count: number): Uint32Array {
   const copy = allocate(count);
-  copy.set(source.subarray(0, count));
+  copy.set(count === source.length ? source : source.subarray(0, count));
   return copy;
 }
 

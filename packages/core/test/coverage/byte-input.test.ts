@@ -9,7 +9,22 @@ const shapes: { name: string; of: (text: string) => CoverageInput }[] = [
   { name: 'byte chunks of 7', of: (text) => byteChunks(text, 7) },
   { name: 'byte chunks of 4096', of: (text) => byteChunks(text, 4096) },
   { name: 'a reopenable file', of: (text) => ({ reopen: () => byteChunks(text, 64) }) },
+  { name: 'a file read into one reused buffer', of: (text) => ({ reopen: () => reusedBuffer(text, 5) }) },
+  {
+    name: 'a file read into one reused 1-byte buffer',
+    of: (text) => ({ reopen: () => reusedBuffer(text, 1) }),
+  },
 ];
+
+/** As the action reads a report: every chunk is the same buffer, overwritten by the next read. */
+async function* reusedBuffer(text: string, size: number): AsyncIterable<Uint8Array> {
+  const bytes = Buffer.from(text, 'utf8');
+  const buffer = Buffer.alloc(size);
+  for (let index = 0; index < bytes.length; index += size) {
+    const read = bytes.copy(buffer, 0, index, index + size);
+    yield buffer.subarray(0, read);
+  }
+}
 
 async function* byteChunks(text: string, size: number): AsyncIterable<Uint8Array> {
   const bytes = Buffer.from(text, 'utf8');

@@ -23,11 +23,16 @@ async function outcome(read: () => Promise<CoverageReport>): Promise<unknown> {
   }
 }
 
+/** As the action reads a report: one buffer, overwritten by each read. */
 function reopenable(text: string, size: number): CoverageInput {
   const bytes = Buffer.from(text, 'utf8');
   return {
     async *reopen() {
-      for (let index = 0; index < bytes.length; index += size) yield bytes.subarray(index, index + size);
+      const buffer = Buffer.alloc(size);
+      for (let index = 0; index < bytes.length; index += size) {
+        const read = bytes.copy(buffer, 0, index, index + size);
+        yield buffer.subarray(0, read);
+      }
     },
   };
 }
