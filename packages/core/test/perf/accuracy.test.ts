@@ -5,6 +5,7 @@ import {
   loadCorpus,
   OVERLOADED_CORPUS,
   QUIET_CORPUS,
+  SHARED_AGAIN_CORPUS,
   SHARED_CORPUS,
   SLOWDOWNS,
   type Corpus,
@@ -99,42 +100,40 @@ describe.each([QUIET_CORPUS])('accuracy on the $name corpus (real tools)', (corp
   });
 });
 
-// Pairs made while other jobs kept 1.3 to 5.5 runnable processes per core (load.txt: shared 2.7-7.6, overloaded
-// 5-11): a 16 ms run then took 11 to 389 ms, and the faster half of unchanged code moved by up to 10% (shared)
-// or 24% (overloaded) between variants, as much as the slowdowns to find. No rule resolves every 10% slowdown
-// there (the targets above do not apply); what must hold is that the gate does not cry wolf, and the rates say
-// what it still catches.
-describe.each([SHARED_CORPUS, OVERLOADED_CORPUS])('on the $name corpus (loaded 2 cores)', (corpus) => {
-  const outcomes = outcomesOf(corpus);
-  const unchangedOrFaster = outcomes.filter((o) => o.slowdown <= 0);
+// Pairs made while other jobs kept 0.7 to 5.5 runnable processes per core (load.txt: shared 2.7-7.6, its second
+// run 1.3-5.2, overloaded 5-11): a 16 ms run then took 11 to 389 ms. Unchanged code moved by up to 1.6% in the
+// second run but by 10% in the first and 24% overloaded, as much as the slowdowns to find. No rule resolves
+// every slowdown there (the targets above hold on none of them: the rates say what is caught); what must hold
+// is that the gate does not cry wolf.
+describe.each([SHARED_CORPUS, SHARED_AGAIN_CORPUS, OVERLOADED_CORPUS])(
+  'on the $name corpus (loaded 2 cores)',
+  (corpus) => {
+    const outcomes = outcomesOf(corpus);
+    const unchangedOrFaster = outcomes.filter((o) => o.slowdown <= 0);
 
-  it('never fails a pair with no change or a speed-up', () => {
-    expect(unchangedOrFaster.filter((o) => o.metric.verdict === 'fail').map(label)).toEqual([]);
-  });
-
-  it('asks for review on at most 1 in 15 of them', () => {
-    const reviews = unchangedOrFaster.filter((o) => o.metric.verdict === 'review');
-    expect(reviews.length * 15, reviews.map(label).join('\n')).toBeLessThanOrEqual(unchangedOrFaster.length);
-  });
-
-  it('reports what it still catches', () => {
-    const lines = [0, ...SLOWDOWNS.map((s) => s.factor)].map((factor) => {
-      const list = outcomes.filter((o) => o.slowdown === factor);
-      return `${factor === 0 ? 'no change' : `+${factor * 100}%`}: fail ${rate(list, (o) => o.metric.verdict === 'fail')}, caught ${rate(list, caught)}`;
+    it('never fails a pair with no change or a speed-up', () => {
+      expect(unchangedOrFaster.filter((o) => o.metric.verdict === 'fail').map(label)).toEqual([]);
     });
-    console.log(`perf accuracy, ${corpus.name} corpus\n${lines.join('\n')}`);
-    expect(lines).toHaveLength(4);
-  });
-});
+
+    it('asks for review on at most 1 in 15 of them', () => {
+      const reviews = unchangedOrFaster.filter((o) => o.metric.verdict === 'review');
+      expect(reviews.length * 15, reviews.map(label).join('\n')).toBeLessThanOrEqual(
+        unchangedOrFaster.length,
+      );
+    });
+
+    it('reports what it still catches', () => {
+      const lines = [0, ...SLOWDOWNS.map((s) => s.factor)].map((factor) => {
+        const list = outcomes.filter((o) => o.slowdown === factor);
+        return `${factor === 0 ? 'no change' : `+${factor * 100}%`}: fail ${rate(list, (o) => o.metric.verdict === 'fail')}, caught ${rate(list, caught)}`;
+      });
+      console.log(`perf accuracy, ${corpus.name} corpus\n${lines.join('\n')}`);
+      expect(lines).toHaveLength(4);
+    });
+  },
+);
 
 describe('the quiet corpus', () => {
-  it('never fails BenchmarkAppend, whose time the work factor does not change, in any pair', () => {
-    // Its fast runs come and go with the garbage collector: its faster half moves more than its median.
-    const append = outcomesOf(QUIET_CORPUS).filter(isAppend);
-    expect(append.length).toBeGreaterThanOrEqual(15);
-    expect(append.filter((o) => o.metric.verdict === 'fail').map(label)).toEqual([]);
-  });
-
   it('BenchmarkAppend allocates the same in every variant (why it has no known slowdown)', () => {
     const variants = ['base', ...SLOWDOWNS.map((s) => s.variant)];
     const allocation = (variant: string) =>

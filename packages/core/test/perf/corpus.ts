@@ -47,6 +47,13 @@ export const SHARED_CORPUS: Corpus = {
   changes: [{ variant: 'fast10', factor: -0.1 }, ...SLOWDOWNS],
 };
 
+/** make-shared.sh again, 13 minutes later (OUT=.../perf/shared-2): load 1.3-5.2, with less noise than the first. */
+export const SHARED_AGAIN_CORPUS: Corpus = {
+  ...SHARED_CORPUS,
+  name: 'shared machine, second run',
+  folder: 'shared-2',
+};
+
 /** make-shared.sh's coarser rounds (10 of 3 hyperfine runs, 2 go runs) while the load was 5-11 on 2 cores. */
 export const OVERLOADED_CORPUS: Corpus = {
   ...SHARED_CORPUS,
