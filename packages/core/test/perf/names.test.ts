@@ -129,12 +129,12 @@ describe('a name twice in one result file is an error naming it', () => {
       title: 'hyperfine: two commands of one name',
       text: '{"results": [\n {"command": "busy", "times": [1, 2]},\n {"command": "busy", "times": [3, 4]}]}',
       message:
-        /^r\.json:3:14: expected every name once; "busy" is also at results\.0\.command \(.*--command-name\)/,
+        /^r\.json:3:14: expected every name once; "busy" is also at results\[0\]\.command \(.*--command-name\)/,
     },
     {
       title: 'generic: one name with two units',
       text: '[{"name": "parse", "unit": "ms", "value": 3},\n {"name": "parse", "unit": "B", "value": 3}]',
-      message: /^r\.json:2:11: expected every name once; "parse" is also at 0\.name \(.*"samples"\)/,
+      message: /^r\.json:2:11: expected every name once; "parse" is also at \[0\]\.name \(.*"samples"\)/,
     },
     {
       title: 'pytest-benchmark: two benchmarks of one name',

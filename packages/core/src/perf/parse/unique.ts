@@ -1,4 +1,4 @@
-import type { JsonFile, JsonPath } from '../json.js';
+import { describe, type JsonFile, type JsonPath } from '../json.js';
 
 /**
  * Refuses a name met twice in one result file: pooling two different benchmarks' samples under one name
@@ -13,7 +13,7 @@ export function requireUniqueNames(
   for (const { name, path } of entries) {
     const earlier = first.get(name);
     if (earlier) {
-      json.fail(path, `expected every name once; "${name}" is also at ${earlier.join('.')} (${what})`);
+      json.fail(path, `expected every name once; "${name}" is also at ${describe(earlier)} (${what})`);
     }
     first.set(name, path);
   }
