@@ -105,7 +105,7 @@ function rank(x: readonly number[], y: readonly number[]): Ranked {
  * distribution for the observed ties, as scipy's exhaustive permutation method), otherwise the normal
  * approximation with tie and continuity corrections (scipy.stats.mannwhitneyu's 'asymptotic' method).
  * Small samples with ties are the common case (go test rounds its ns/op to integers, B/op repeats), and
- * there the normal approximation is off by enough to move a p-value across alpha.
+ * there the normal approximation can be far off: 0.053 for an exact 0.079 at 5 vs 5 (stats-ties-expected.json).
  */
 export function mannWhitney(x: readonly number[], y: readonly number[]): MannWhitneyResult {
   const m = x.length;
