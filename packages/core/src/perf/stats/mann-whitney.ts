@@ -12,7 +12,7 @@ export interface MannWhitneyResult {
 /** The exact distribution is used up to this size a side (as benchstat), without ties. */
 export const EXACT_MAX_SIZE = 50;
 /**
- * With ties, the exact distribution for the observed tie structure up to this size a side (about a million
+ * With ties, the exact distribution for the observed tie structure up to this size a side (a few million
  * steps of the dynamic programme); beyond, the normal approximation with the tie correction is close enough.
  */
 export const EXACT_TIES_MAX_SIZE = 25;
