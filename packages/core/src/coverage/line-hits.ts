@@ -48,6 +48,8 @@ export class LineHitsBuilder {
   private hits: Uint32Array;
   private count = 0;
   private sorted = true;
+  /** distinct lines hit so far, so that totals need not count 10M hits again */
+  private covered = 0;
   /** every (line, hits) pair added, duplicates included: gcovr 8 tallies a line once per function instance */
   entries = 0;
   coveredEntries = 0;
@@ -69,8 +71,10 @@ export class LineHitsBuilder {
     if (last >= 0) {
       const previous = this.lines[last]!;
       if (line === previous) {
-        const sum = this.hits[last]! + hits;
+        const before = this.hits[last]!;
+        const sum = before + hits;
         this.hits[last] = sum > MAX_HITS ? MAX_HITS : sum;
+        if (before === 0 && sum > 0) this.covered++;
         return;
       }
       if (line < previous) this.sorted = false;
@@ -81,6 +85,7 @@ export class LineHitsBuilder {
     }
     this.lines[this.count] = line;
     this.hits[this.count++] = hits > MAX_HITS ? MAX_HITS : hits;
+    if (hits > 0) this.covered++;
   }
 
   get size(): number {
@@ -92,8 +97,10 @@ export class LineHitsBuilder {
     if (this.lines === FINISHED) throw new Error('LineHitsBuilder: built twice');
     const count = this.count;
     let built: LineHits;
-    if (this.sorted) built = { lines: copyOf(this.lines, count), hits: copyOf(this.hits, count) };
-    else {
+    if (this.sorted) {
+      built = { lines: copyOf(this.lines, count), hits: copyOf(this.hits, count) };
+      coveredCounts.set(built, this.covered);
+    } else {
       const order = Array.from({ length: count }, (_, index) => index).sort(
         (a, b) => this.lines[a]! - this.lines[b]!,
       );
@@ -115,6 +122,20 @@ export class LineHitsBuilder {
     this.lines = lines;
     this.hits = hits;
   }
+}
+
+/** Lines hit at least once, counted while building (line detail is never changed once built). */
+const coveredCounts = new WeakMap<LineHits, number>();
+
+/** How many lines of `lineHits` were hit: known from its builder, else counted once and kept. */
+export function coveredLines(lineHits: LineHits): number {
+  const known = coveredCounts.get(lineHits);
+  if (known !== undefined) return known;
+  const { hits } = lineHits;
+  let covered = 0;
+  for (let index = 0; index < hits.length; index++) if (hits[index]! > 0) covered++;
+  coveredCounts.set(lineHits, covered);
+  return covered;
 }
 
 /** Hit count of `line`, or undefined when the line is not executable. */

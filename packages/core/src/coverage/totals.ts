@@ -1,5 +1,6 @@
 import { EMPTY_FRACTION, sumFractions, type Fraction } from './fraction.js';
-import type { CoverageReport, CoverageTotals, FileCoverage, LineHits } from './model.js';
+import { coveredLines } from './line-hits.js';
+import type { CoverageReport, CoverageTotals, FileCoverage } from './model.js';
 
 /**
  * Totals of one file, from its detail where the report has detail (so merged reports are recomputed),
@@ -45,22 +46,9 @@ export function headlineOf(report: Pick<CoverageReport, 'headline'>, totals: Cov
   return report.headline === 'statements' ? (totals.statements ?? totals.lines) : totals.lines;
 }
 
-/**
- * Line detail is built once and never changed, and a run asks for the same file's totals several times
- * (summary, totals, evaluation): counted once per LineHits, not once per question over 10M lines.
- */
-const linesCounted = new WeakMap<LineHits, Fraction>();
-
 function linesFraction(file: FileCoverage): Fraction {
   const lines = file.lines!;
-  const known = linesCounted.get(lines);
-  if (known) return { ...known };
-  const { hits } = lines;
-  let covered = 0;
-  for (let index = 0; index < hits.length; index++) if (hits[index]! > 0) covered++;
-  const fraction = { covered, total: hits.length };
-  linesCounted.set(lines, fraction);
-  return { ...fraction };
+  return { covered: coveredLines(lines), total: lines.hits.length };
 }
 
 function branchesFraction(branches: Map<number, number[]>): Fraction {

@@ -179,3 +179,29 @@ describe('renderCoverageReport', () => {
     }
   });
 });
+
+describe('the least covered files', () => {
+  it('are the ten with the most uncovered lines, ties by name, as a full sort orders them', () => {
+    const files: CoverageSummary['files'] = {};
+    // 40 files, uncovered counts 0..4 repeating, names out of order: many ties to break by name.
+    for (let index = 0; index < 40; index++)
+      files[`src/f${(index * 17) % 40}.ts`] = { lines: [10 - (index % 5), 10] };
+    const current: CoverageSummary = { version: 1, headline: 'lines', totals: { lines: [280, 400] }, files };
+    const evaluation = evaluateCoverage({ current }, DEFAULT_COVERAGE_POLICY);
+    const section = renderCoverageReport(current, evaluation, undefined, {
+      subject: 'main',
+      reports: ['lcov.info'],
+      mode: 'enforce',
+      policy: { path: '.github/floodgate.yml' },
+      now: new Date(),
+    }).find((s) => s.title === 'the least covered files')!;
+    const shown = [...section.markdown.matchAll(/`(src\/f\d+\.ts)`/g)].map((match) => match[1]);
+    const expected = Object.entries(files)
+      .map(([path, { lines }]) => ({ path, uncovered: lines[1] - lines[0] }))
+      .filter((file) => file.uncovered > 0)
+      .sort((a, b) => b.uncovered - a.uncovered || a.path.localeCompare(b.path))
+      .slice(0, 10)
+      .map((file) => file.path);
+    expect(shown).toEqual(expected);
+  });
+});
