@@ -169,12 +169,18 @@ export function analyseSamples(
       ) {
         set('review', `significant worsening from a zero baseline (${on})`);
       } else if (interval && interval[0] >= reviewThreshold) {
-        set(
-          'review',
-          `${est}, confidently past the review threshold ${percent(reviewThreshold)}: the whole interval ${range} lies above it (${on})`,
-        );
+        const band =
+          settings.noise !== undefined
+            ? `this metric's usual run-to-run noise (±${(settings.noise * 100).toFixed(1)}%)`
+            : `the review threshold ${percent(reviewThreshold)}`;
+        set('review', `${est}, confidently past ${band}: the whole interval ${range} lies above it (${on})`);
       } else if (estimate !== null && estimate <= 0) {
         set('pass', `${est}, a significant improvement (${on}, interval ${range})`);
+      } else if (settings.noise !== undefined) {
+        set(
+          'pass',
+          `${est}, within this metric's usual run-to-run noise (±${(settings.noise * 100).toFixed(1)}%), learned from its recorded baselines: the interval ${range} reaches below it (${on})`,
+        );
       } else {
         set(
           'pass',

@@ -2,7 +2,14 @@ import { analyseMetric, type Analysis, type MetricComparison } from './compare-m
 import { TOO_NOISY } from './compare-samples.js';
 import { matchBaseline } from './match.js';
 import type { Metric, PerfSuite } from './model.js';
-import { DEFAULT_PERF_POLICY, settingsFor, type PerfPolicy, type PerfSlo } from './policy.js';
+import { MIN_NOISE_RECORDS, type NoiseFloor } from './noise.js';
+import {
+  DEFAULT_PERF_POLICY,
+  settingsFor,
+  type MetricSettings,
+  type PerfPolicy,
+  type PerfSlo,
+} from './policy.js';
 import { adjustPValues } from './stats/multiple-testing.js';
 import { worst, type Verdict } from './verdict.js';
 
@@ -16,6 +23,32 @@ export interface PerfComparison {
 
 /** What the current side must contain: a suite (just parsed) or a stored summary (same fields). */
 export type PerfSide = Pick<PerfSuite, 'metrics' | 'notes' | 'failures'>;
+
+export interface PerfCompareOptions {
+  /**
+   * Per metric, the run-to-run noise learned from the recorded baselines (stored-baseline mode only: an
+   * A/B run measures both sides in one job, where that noise does not apply). A timing's review threshold
+   * is raised to its noise, never past the fail threshold.
+   */
+  noise?: ReadonlyMap<string, NoiseFloor>;
+}
+
+function withNoise(
+  settings: MetricSettings,
+  metric: Metric,
+  noise: ReadonlyMap<string, NoiseFloor> | undefined,
+  thin: string[],
+): MetricSettings {
+  if (!noise || metric.kind !== 'timing') return settings;
+  const floor = noise.get(metric.name);
+  if (!floor || floor.spread === undefined) {
+    thin.push(metric.name);
+    return settings;
+  }
+  const raised = Math.min(floor.spread, settings.failThreshold);
+  if (raised <= settings.reviewThreshold) return settings;
+  return { ...settings, reviewThreshold: raised, noise: floor.spread };
+}
 
 const PERCENTILE = /\bp\(\d+(\.\d+)?\)$/;
 
@@ -57,6 +90,7 @@ export function comparePerf(
   baseline: PerfSide,
   current: PerfSide,
   policy: PerfPolicy = DEFAULT_PERF_POLICY,
+  options: PerfCompareOptions = {},
 ): PerfComparison {
   const notes = [...new Set([...baseline.notes.map((note) => `baseline: ${note}`), ...current.notes])];
   const { baseFor, byPackageFallback, ambiguous } = matchBaseline(baseline.metrics, current.metrics);
@@ -74,6 +108,7 @@ export function comparePerf(
   const currentByName = new Map(current.metrics.map((metric) => [metric.name, metric]));
   const analyses: Analysis[] = [];
   const comparisons: MetricComparison[] = [];
+  const thinHistory: string[] = [];
 
   for (const metric of current.metrics) {
     const settings = settingsFor(metric.name, policy);
@@ -104,7 +139,7 @@ export function comparePerf(
     const analysis = analyseMetric(
       base,
       metric,
-      settings,
+      gated ? withNoise(settings, metric, options.noise, thinHistory) : settings,
       direction,
       gated,
       policy.alpha,
@@ -164,6 +199,13 @@ export function comparePerf(
     const more = noisy.length > 5 ? ` and ${noisy.length - 5} more` : '';
     notes.push(
       `${noisy.length} gated metric(s) passed only for want of evidence: ${TOO_NOISY} (${names.join(', ')}${more}); their samples vary more than the change to detect: benchmark on a quieter runner, with more samples, or base and head interleaved on one runner`,
+    );
+  }
+  if (thinHistory.length > 0) {
+    const names = thinHistory.slice(0, 5).join(', ');
+    const more = thinHistory.length > 5 ? ` and ${thinHistory.length - 5} more` : '';
+    notes.push(
+      `${thinHistory.length} gated timing(s) have fewer than ${MIN_NOISE_RECORDS} recorded baselines (${names}${more}), too few to learn their run-to-run noise: their review band is the policy's threshold alone`,
     );
   }
   const gatedVerdicts = comparisons.filter((c) => c.gated).map((c) => c.verdict);

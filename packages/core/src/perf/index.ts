@@ -9,3 +9,5 @@ export { directionOfUnit, kindOfUnit, unitConversion, unitScale, type UnitScale 
 export * from './stats/index.js';
 export * from './report.js';
 export { matchBaseline, withoutPackage, type BaselineMatch } from './match.js';
+export * from './noise.js';
+export * from './ab/index.js';

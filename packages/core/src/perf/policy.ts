@@ -53,6 +53,11 @@ export interface MetricSettings {
   failThreshold: number;
   direction?: Direction;
   gate?: boolean;
+  /**
+   * This metric's run-to-run spread learned from its recorded baselines (noise.ts), set only when it raised
+   * the review threshold: the reason then names the noise rather than the policy's threshold.
+   */
+  noise?: number;
 }
 
 /** Metric names hold slashes (`ns/op`) that are not paths: `*` must match across them. */
