@@ -16,6 +16,9 @@ describe('automerge-gate counts only independent approvals', () => {
     const byAnother = await run(event, { ...PASSING, tier: 'high', mode: 'observe' });
     expect(byAnother.outputs.decision).toBe('auto-merge');
     expect(byAnother.summary).toContain('settled by the approval of `alice`');
-    expect(byAnother.summary).not.toContain('carol');
+    expect(byAnother.summary).not.toMatch(/settled by the approval of [^\n]*carol/);
+    expect(byAnother.summary).toContain(
+      'carol asked the agent for this PR: not requested, and their approval does not count',
+    );
   });
 });

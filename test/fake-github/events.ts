@@ -115,3 +115,50 @@ export function pullRequestEvent(
   }
   return payload;
 }
+
+export interface MergeGroupEventOptions {
+  /** `checks_requested` (the real example) or `destroyed` (the same group, with `reason`) */
+  action?: 'checks_requested' | 'destroyed';
+  reason?: 'merged' | 'invalidated' | 'dequeued';
+  /** a group built earlier (buildMergeGroup); default: build one now */
+  group?: { headSha: string; headRef: string; baseSha: string };
+  repo?: string;
+}
+
+/**
+ * A real `merge_group` webhook payload (@octokit/webhooks-examples has `checks_requested`; a
+ * `destroyed` one is that group with the `reason` GitHub's OpenAPI description lists) for a PR of
+ * `state` that is queued: the group's head, refs and repository match the state's.
+ */
+export function mergeGroupEvent(
+  state: FakeState,
+  number: number,
+  options: MergeGroupEventOptions = {},
+  apiUrl = 'https://api.github.com',
+): { payload: Record<string, unknown>; headSha: string; headRef: string } {
+  const fullName = options.repo ?? state.defaultRepo;
+  const repo = state.repo(fullName);
+  const pull = state.pull(number, fullName);
+  const group = options.group ?? state.buildMergeGroup(number, fullName);
+  const payload = webhookExample('merge_group', (e) => e.action === 'checks_requested');
+  const example = payload.merge_group as Record<string, unknown>;
+  const commit = repo.git.commits.get(group.headSha);
+  payload.merge_group = {
+    ...example,
+    head_sha: group.headSha,
+    head_ref: group.headRef,
+    base_sha: group.baseSha,
+    base_ref: `refs/heads/${pull.base.ref}`,
+    head_commit: {
+      ...(example.head_commit as Record<string, unknown>),
+      id: group.headSha,
+      message: commit?.message ?? `Merge pull request #${number}`,
+    },
+  };
+  payload.repository = { ...(payload.repository as Record<string, unknown>), ...repoShape(repo, apiUrl) };
+  if (options.action === 'destroyed') {
+    payload.action = 'destroyed';
+    payload.reason = options.reason ?? 'dequeued';
+  }
+  return { payload, headSha: group.headSha, headRef: group.headRef };
+}

@@ -8,7 +8,15 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
-import type { Actor, FakeState, PullState, RepoState, TokenConfig } from './state.js';
+import type {
+  Actor,
+  FakeState,
+  MergeQueueEntryState,
+  MergeQueueState,
+  PullState,
+  RepoState,
+  TokenConfig,
+} from './state.js';
 
 export interface GraphQLRequest {
   query: string;
@@ -91,7 +99,54 @@ function pullObject(state: FakeState, repo: RepoState, pull: PullState): Record<
           pullRequest: () => pullObject(state, repo, pull),
         }
       : null,
+    isInMergeQueue: () =>
+      queueOf(repo, pull)?.entries.some((entry) => entry.pullNumber === pull.number) ?? false,
+    mergeQueueEntry: () => {
+      const queue = queueOf(repo, pull);
+      const entry = queue?.entries.find((candidate) => candidate.pullNumber === pull.number);
+      return queue && entry ? entryObject(state, repo, queue, entry) : null;
+    },
     repository: () => repoObject(state, repo),
+  };
+}
+
+function queueOf(repo: RepoState, pull: PullState): MergeQueueState | undefined {
+  return repo.mergeQueues.get(pull.base.ref);
+}
+
+function queueObject(state: FakeState, repo: RepoState, queue: MergeQueueState): Record<string, unknown> {
+  return {
+    __typename: 'MergeQueue',
+    id: queue.id,
+    url: `https://github.com/${repo.fullName}/queue/${queue.branch}`,
+    resourcePath: `/${repo.fullName}/queue/${queue.branch}`,
+    configuration: { mergeMethod: queue.mergeMethod },
+    entries: () => ({
+      totalCount: queue.entries.length,
+      nodes: queue.entries.map((entry) => entryObject(state, repo, queue, entry)),
+    }),
+    repository: () => repoObject(state, repo),
+  };
+}
+
+function entryObject(
+  state: FakeState,
+  repo: RepoState,
+  queue: MergeQueueState,
+  entry: MergeQueueEntryState,
+): Record<string, unknown> {
+  return {
+    __typename: 'MergeQueueEntry',
+    id: entry.id,
+    position: queue.entries.indexOf(entry) + 1,
+    state: 'QUEUED',
+    enqueuedAt: entry.enqueuedAt,
+    enqueuer: actorObject(entry.enqueuedBy),
+    jump: false,
+    solo: false,
+    headCommit: { oid: entry.headSha },
+    pullRequest: () => pullObject(state, repo, repo.pulls.get(entry.pullNumber)!),
+    mergeQueue: () => queueObject(state, repo, queue),
   };
 }
 
@@ -103,6 +158,10 @@ function repoObject(state: FakeState, repo: RepoState): Record<string, unknown> 
     nameWithOwner: repo.fullName,
     autoMergeAllowed: repo.allowAutoMerge,
     defaultBranchRef: { name: repo.defaultBranch },
+    mergeQueue: ({ branch }: { branch?: string | null }) => {
+      const queue = repo.mergeQueues.get(branch ?? repo.defaultBranch);
+      return queue ? queueObject(state, repo, queue) : null;
+    },
     pullRequest: ({ number }: { number: number }) => {
       const pull = repo.pulls.get(number);
       if (!pull)
@@ -119,6 +178,13 @@ interface AutoMergeInput {
   pullRequestId: string;
   mergeMethod?: 'MERGE' | 'SQUASH' | 'REBASE';
   expectedHeadOid?: string;
+  clientMutationId?: string;
+}
+
+interface EnqueueInput {
+  pullRequestId: string;
+  expectedHeadOid?: string;
+  jump?: boolean;
   clientMutationId?: string;
 }
 
@@ -166,6 +232,8 @@ function rootValue(
         );
       }
       if (pull.state !== 'open') throw new GitHubGraphQLError('UNPROCESSABLE', 'Pull request is closed');
+      // Recorded so a test can tell that nothing went around a required merge queue.
+      if (queueOf(repo, pull)) state.autoMergeOnQueueBranch = true;
       if (input.expectedHeadOid && input.expectedHeadOid !== pull.head.sha) {
         throw new GitHubGraphQLError(
           'UNPROCESSABLE',
@@ -186,6 +254,51 @@ function rootValue(
         actor: actorObject(actor!),
         pullRequest: pullObject(state, repo, pull),
       };
+    },
+    enqueuePullRequest: ({ input }: { input: EnqueueInput }) => {
+      requireWrite();
+      const { repo, pull } = pullByNode(input.pullRequestId);
+      const queue = queueOf(repo, pull);
+      if (!queue)
+        throw new GitHubGraphQLError(
+          'UNPROCESSABLE',
+          `The base branch ${pull.base.ref} does not have a merge queue.`,
+        );
+      if (pull.state !== 'open' || pull.merged)
+        throw new GitHubGraphQLError('UNPROCESSABLE', 'Pull request is closed');
+      if (pull.draft) throw new GitHubGraphQLError('UNPROCESSABLE', 'Pull request is in draft state');
+      if (input.expectedHeadOid && input.expectedHeadOid !== pull.head.sha) {
+        throw new GitHubGraphQLError(
+          'UNPROCESSABLE',
+          'Head sha was modified since the last time the pull request was loaded',
+        );
+      }
+      let entry = queue.entries.find((candidate) => candidate.pullNumber === pull.number);
+      if (!entry) {
+        entry = {
+          id: `MQE_${pull.nodeId}`,
+          pullNumber: pull.number,
+          headSha: pull.head.sha,
+          enqueuedBy: actor!,
+          enqueuedAt: state.timestamp(),
+        };
+        queue.entries.push(entry);
+      }
+      return {
+        clientMutationId: input.clientMutationId ?? null,
+        mergeQueueEntry: entryObject(state, repo, queue, entry),
+      };
+    },
+    dequeuePullRequest: ({ input }: { input: { id: string; clientMutationId?: string } }) => {
+      requireWrite();
+      const { repo, pull } = pullByNode(input.id);
+      const queue = queueOf(repo, pull);
+      const entry = queue?.entries.find((candidate) => candidate.pullNumber === pull.number);
+      if (!queue || !entry)
+        throw new GitHubGraphQLError('UNPROCESSABLE', 'Pull request is not in the merge queue');
+      const answer = entryObject(state, repo, queue, entry);
+      queue.entries = queue.entries.filter((candidate) => candidate !== entry);
+      return { clientMutationId: input.clientMutationId ?? null, mergeQueueEntry: answer };
     },
     disablePullRequestAutoMerge: ({ input }: { input: AutoMergeInput }) => {
       requireWrite();

@@ -56,6 +56,7 @@ export type { Fault } from './faults.js';
 export type { Hook } from './hooks.js';
 export { warmUpGraphQL } from './graphql.js';
 export { pullRequestActions, pullRequestEvent, type PullRequestEventOverrides } from './events.js';
+export { mergeGroupEvent, type MergeGroupEventOptions } from './events.js';
 export { makePatchFile, synthesizeFiles, type PullFileSeed } from './synthetic-files.js';
 export { MAX_PULL_FILES } from './routes/pulls.js';
 export { MAX_COMMENT_LENGTH } from './routes/issues.js';

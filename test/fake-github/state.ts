@@ -147,6 +147,24 @@ export interface CheckRunApp {
 /** The app behind every workflow job's check run. */
 export const GITHUB_ACTIONS_APP: CheckRunApp = { id: 15368, slug: 'github-actions', name: 'GitHub Actions' };
 
+/** A pull request in a branch's merge queue. */
+export interface MergeQueueEntryState {
+  id: string;
+  pullNumber: number;
+  /** the PR head the entry was added with */
+  headSha: string;
+  enqueuedBy: Actor;
+  enqueuedAt: string;
+}
+
+/** A branch's merge queue (configured in branch protection or a ruleset). */
+export interface MergeQueueState {
+  id: string;
+  branch: string;
+  mergeMethod: 'MERGE' | 'SQUASH' | 'REBASE';
+  entries: MergeQueueEntryState[];
+}
+
 export interface RepoState {
   id: number;
   nodeId: string;
@@ -172,6 +190,8 @@ export interface RepoState {
   collaborators: Map<string, Permission>;
   git: GitStore;
   nextNumber: number;
+  /** Branch name -> its merge queue; a branch without one is absent. */
+  mergeQueues: Map<string, MergeQueueState>;
 }
 
 export interface PullRequestSeed {
@@ -202,6 +222,8 @@ export const DEFAULT_REPO = 'octo-org/widgets';
 export class FakeState {
   readonly repos = new Map<string, RepoState>();
   readonly nodes = new Map<string, { kind: 'pull'; repo: RepoState; pull: PullState }>();
+  /** Set when native auto-merge was enabled on a PR whose base requires a merge queue. */
+  autoMergeOnQueueBranch = false;
   private idCounter = 1000;
 
   constructor(
@@ -256,6 +278,7 @@ export class FakeState {
       collaborators: new Map(),
       git: new GitStore(),
       nextNumber: 1,
+      mergeQueues: new Map(),
     };
     this.repos.set(fullName.toLowerCase(), repo);
     this.commitFiles(repo.defaultBranch, { 'README.md': `# ${name}\n` }, 'Initial commit', fullName);
@@ -397,6 +420,8 @@ export class FakeState {
     const commit = this.repo(fullName).git.commits.get(sha)!;
     pull.commits.push({ sha, message, author: commit.author, login: pull.user.login });
     pull.head.sha = sha;
+    // A push takes the PR out of its merge queue, as on GitHub.
+    this.dequeue(number, fullName);
     pull.updatedAt = this.timestamp();
     return sha;
   }
@@ -496,6 +521,55 @@ export class FakeState {
     fullName = this.defaultRepo,
   ): void {
     this.repo(fullName).protections.set(branch, protection);
+  }
+
+  /** Makes `branch` require a merge queue (GitHub then merges its PRs only through the queue). */
+  requireMergeQueue(
+    branch: string,
+    mergeMethod: MergeQueueState['mergeMethod'] = 'SQUASH',
+    fullName = this.defaultRepo,
+  ): MergeQueueState {
+    const queue: MergeQueueState = { id: nodeId('MQ_kwDO', this.nextId()), branch, mergeMethod, entries: [] };
+    this.repo(fullName).mergeQueues.set(branch, queue);
+    return queue;
+  }
+
+  /** The queue entry of a PR, if it is queued. */
+  queueEntry(number: number, fullName = this.defaultRepo): MergeQueueEntryState | undefined {
+    const pull = this.pull(number, fullName);
+    return this.repo(fullName)
+      .mergeQueues.get(pull.base.ref)
+      ?.entries.find((entry) => entry.pullNumber === number);
+  }
+
+  /** Takes a PR out of its queue, as GitHub does when its merge group fails or someone removes it. */
+  dequeue(number: number, fullName = this.defaultRepo): void {
+    const pull = this.pull(number, fullName);
+    const queue = this.repo(fullName).mergeQueues.get(pull.base.ref);
+    if (queue) queue.entries = queue.entries.filter((entry) => entry.pullNumber !== number);
+  }
+
+  /**
+   * Builds the merge group commit for a queued PR as GitHub does: the PR's head merged onto the base
+   * branch, on `refs/heads/gh-readonly-queue/<base>/pr-<number>-<head sha>`. Returns the group's
+   * head SHA and ref.
+   */
+  buildMergeGroup(
+    number: number,
+    fullName = this.defaultRepo,
+  ): { headSha: string; headRef: string; baseSha: string } {
+    const pull = this.pull(number, fullName);
+    const repo = this.repo(fullName);
+    const baseSha = this.branchSha(pull.base.ref, fullName)!;
+    const branch = `gh-readonly-queue/${pull.base.ref}/pr-${number}-${pull.head.sha}`;
+    repo.git.refs.set(`refs/heads/${branch}`, baseSha);
+    const headSha = this.commitFiles(
+      branch,
+      {},
+      `Merge pull request #${number} from ${pull.head.ref}`,
+      fullName,
+    );
+    return { headSha, headRef: `refs/heads/${branch}`, baseSha };
   }
 
   setPermission(login: string, permission: Permission, fullName = this.defaultRepo): void {

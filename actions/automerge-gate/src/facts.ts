@@ -22,7 +22,7 @@ import {
   type RepoRef,
   type GitHubClient,
 } from '@floodgate/kit';
-import { notIndependent } from '@floodgate/core/review';
+import { notIndependent, requestersOf, type Requester } from '@floodgate/core/review';
 import { writerApprovals, type CommitSignals } from '@floodgate/kit/merge';
 import type { AutomergeInputs } from './inputs.js';
 
@@ -80,6 +80,12 @@ export interface FactsRequest {
   api?: { client: GitHubClient; repo: RepoRef; commit: CommitSignals };
 }
 
+export interface GatheredFacts {
+  facts: DecisionFacts;
+  /** who asked the agent for the PR: not asked to review it, their approval does not count */
+  requesters: Requester[];
+}
+
 /** The decision's facts: each signal from its input, else from the `floodgate/*` statuses and check runs. */
 export async function gatherDecisionFacts({
   inputs,
@@ -88,7 +94,7 @@ export async function gatherDecisionFacts({
   workspace,
   repoName,
   api,
-}: FactsRequest): Promise<DecisionFacts> {
+}: FactsRequest): Promise<GatheredFacts> {
   const latest = latestStatuses(api?.commit.statuses ?? []);
   const statusOf = (context: string) => latest.get(context);
   const runs = api?.commit.checkRuns ?? [];
@@ -96,6 +102,7 @@ export async function gatherDecisionFacts({
   let change: DecisionFacts['change'];
   let commitMessages: string[] = [];
   let approvals: string[] = [];
+  let requesters: Requester[] = [];
   if (api) {
     const [listing, commits] = await Promise.all([
       listPullRequestFiles(api.client, api.repo, pr.number, { changedFiles: pr.changedFiles }),
@@ -107,14 +114,17 @@ export async function gatherDecisionFacts({
     ]);
     const messages = commits.map((commit) => commit.commit.message);
     // The author and whoever asked the agent for the PR cannot approve it on its own behalf.
-    const notApprovers = notIndependent({
+    const authorship = {
       author: pr.author,
       aiGenerated: detectAi({ author: pr.author, labels: pr.labels, commitMessages: messages }, policy.ai)
         .aiGenerated,
       assignees: pr.assignees,
       body: pr.body,
       commitMessages: messages,
-    });
+      requesters: policy.ai.requesters,
+    };
+    const notApprovers = notIndependent(authorship);
+    requesters = requestersOf(authorship);
     const approved = await writerApprovals(api.client, api.repo, pr.number, pr.headSha, notApprovers);
     // A capped listing hides files a path rule may need: then the change is not known.
     change = listing.truncated
@@ -144,6 +154,7 @@ export async function gatherDecisionFacts({
     draft: pr.draft,
     approvals,
     required: inputs.required,
+    headSha: pr.headSha,
   };
   const signals: Partial<DecisionFacts> = {
     tests,
@@ -158,5 +169,5 @@ export async function gatherDecisionFacts({
   };
   for (const [key, value] of Object.entries(signals))
     if (value !== undefined) Object.assign(facts, { [key]: value });
-  return facts;
+  return { facts, requesters };
 }

@@ -1,4 +1,4 @@
-import type { Decision } from '@floodgate/core/decision';
+import { DEEP_DIVE_LABEL, type Decision } from '@floodgate/core/decision';
 import type { LabelSpec } from '@floodgate/kit';
 
 /** The labels this action owns: it adds and removes these and never touches any other. */
@@ -28,3 +28,10 @@ export function wantedLabel(
   if (decision !== 'auto-merge') return decision;
   return mergeHandled ? undefined : 'pending';
 }
+
+/** A PR sampled for a deep-dive review carries this label while the sample's reason stands. */
+export const DEEP_DIVE_LABEL_SPEC: LabelSpec = {
+  name: DEEP_DIVE_LABEL,
+  color: '5319e7',
+  description: 'Floodgate: sampled for a deep-dive review (a person looks although no rule asked)',
+};

@@ -1,5 +1,6 @@
-import { escapeLog, FloodgateError, routeFor, type Policy, type Tier } from '@floodgate/core';
+import { escapeLog, FloodgateError, type Policy, type Tier } from '@floodgate/core';
 import {
+  DEEP_DIVE_RULE,
   decidedMergeTime,
   decideMerge,
   decisionStatusValue,
@@ -21,7 +22,7 @@ import {
   loadActionPolicy,
   readPullRequestNow,
   whyNoWrites,
-  requestReviewers,
+  requestTierReviewers,
   setCommitStatus,
   syncLabels,
   resolveTokenLogin,
@@ -34,13 +35,23 @@ import {
 import {
   firstStatusTime,
   mergePullRequest,
+  type CommitStatusEntry,
   readCommitSignals,
   withdrawAutoMerge,
   type MergeOutcome,
 } from '@floodgate/kit/merge';
 import { gatherDecisionFacts } from './facts.js';
 import type { AutomergeInputs } from './inputs.js';
-import { decisionLabels, wantedLabel } from './labels.js';
+import { DEEP_DIVE_LABEL_SPEC, decisionLabels, wantedLabel } from './labels.js';
+import { describeRequesters, type Requester } from '@floodgate/core/review';
+import { describeReviewWait, waitForReview } from './review.js';
+import {
+  queueFacts,
+  recordQueued,
+  runMergeGroup,
+  withdrawFromQueue,
+  type QueueFacts,
+} from './merge-group.js';
 import { reportIgnored } from './ignored.js';
 import { runSweep } from './sweep.js';
 
@@ -90,6 +101,7 @@ interface Writes {
   result: MergeDecision;
   tier: Tier | undefined;
   mergeHandled: boolean;
+  requesters: readonly Requester[];
 }
 
 /** Labels and reviewers for the decision; returns what changed, for the report. */
@@ -101,14 +113,18 @@ async function routeDecision({
   result,
   tier,
   mergeHandled,
+  requesters,
 }: Writes): Promise<string[]> {
   const done: string[] = [];
   const labels = decisionLabels(policy.merge['pending-label']);
   const want = wantedLabel(result.decision, mergeHandled);
+  // The sample's label stays while its reason does (also once an approval settled it).
+  const sampled = result.reasons.some((reason) => reason.rule === DEEP_DIVE_RULE);
+  const specs = [...(want ? [labels[want]] : []), ...(sampled ? [DEEP_DIVE_LABEL_SPEC] : [])];
   const synced = await syncLabels(client, context.repo, pr.number, {
-    want: want ? [labels[want].name] : [],
-    owned: Object.values(labels).map((label) => label.name),
-    ...(want ? { create: labels[want] } : {}),
+    want: specs.map((spec) => spec.name),
+    owned: [...Object.values(labels), DEEP_DIVE_LABEL_SPEC].map((label) => label.name),
+    create: (name) => specs.find((spec) => spec.name === name) ?? DEEP_DIVE_LABEL_SPEC,
   });
   if (synced.added.length > 0 || synced.removed.length > 0) {
     done.push(
@@ -116,26 +132,32 @@ async function routeDecision({
     );
   }
   // Reviewers per tier; without a known tier there is no route to follow.
-  if (tier && result.decision !== 'auto-merge') {
-    const routing = routeFor(tier, { author: pr.author, number: pr.number }, policy);
-    if (routing.reviewers.length > 0 || routing.teams.length > 0) {
-      const requested = await requestReviewers(client, context.repo, pr.number, {
-        users: routing.reviewers,
-        teams: routing.teams,
-        author: pr.author,
-      });
-      const who = [...requested.requestedUsers, ...requested.requestedTeams.map((team) => `team ${team}`)];
-      if (who.length > 0) done.push(`Requested reviews from ${who.join(', ')}.`);
-    }
-  }
+  if (tier && result.decision !== 'auto-merge')
+    done.push(
+      ...(await requestTierReviewers(
+        client,
+        context.repo,
+        pr,
+        tier,
+        policy,
+        requesters.map((requester) => requester.login),
+      )),
+    );
   return done;
 }
 
-function outputs(io: ActionIO, result: MergeDecision, merged: boolean, mergeAt: string): void {
+function outputs(
+  io: ActionIO,
+  result: MergeDecision,
+  merged: boolean,
+  mergeAt: string,
+  reviewWaitMinutes?: number,
+): void {
   io.setOutput('decision', result.decision);
   io.setOutput('reasons', JSON.stringify(result.reasons));
   io.setOutput('merged', String(merged));
   io.setOutput('merge-at', mergeAt);
+  io.setOutput('review-wait', reviewWaitMinutes === undefined ? '' : String(reviewWaitMinutes));
 }
 
 function failIfAsked(inputs: AutomergeInputs, decision: Decision): void {
@@ -154,6 +176,7 @@ function describeOutcome(outcome: MergeOutcome, io: ActionIO): string {
 /** Decides on one pull request and acts on the decision; in sweep mode, merges the PRs whose wait is over. */
 export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies): Promise<AutomergeResult> {
   if (inputs.mode === 'sweep') return runSweep(inputs, deps);
+  if (deps.context.eventName === 'merge_group') return runMergeGroup(inputs, deps);
   const { io, context, client, now } = deps;
   const pr = await resolvePullRequest(inputs, deps);
   assertExpectedHead(pr, inputs.headSha);
@@ -180,7 +203,7 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
     commit && sources
       ? reportIgnored(commit, sources, policy.merge['required-checks'], inputs.testChecks, io, pr.headSha)
       : [];
-  const facts = await gatherDecisionFacts({
+  const { facts, requesters } = await gatherDecisionFacts({
     inputs,
     pr,
     policy,
@@ -198,6 +221,12 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
     await io.summary(`## Floodgate: decision for #${pr.number}\n\n${moved}\n`);
     return { merged: false };
   }
+  // A head Floodgate queued that left the queue unmerged goes to a person (decision/merge-queue.ts).
+  const queue: QueueFacts =
+    client && commit && prNow
+      ? await queueFacts(client, context.repo, pr, commit.statuses, prNow.open)
+      : { queued: false };
+  if (queue.dequeued) facts.dequeued = queue.dequeued;
   const result = decideMerge(facts, policy);
   const tier = facts.tier?.known ? facts.tier.value : undefined;
   const firstSeen = commit ? firstStatusTime(commit.statuses, STATUS_CONTEXTS.decision) : undefined;
@@ -225,6 +254,22 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
     recorded: prior?.decision === 'auto-merge' ? prior.mergeAt : undefined,
   });
   const allowedNow = result.decision === 'auto-merge' && waitElapsed(now(), mergeAt);
+  const waited =
+    client && commit
+      ? await waitForReview(
+          client,
+          context.repo,
+          pr,
+          commit.statuses as CommitStatusEntry[],
+          result.decision === 'human-review',
+          now(),
+        )
+      : undefined;
+  const requesterLine = describeRequesters(requesters);
+  const reviewLines = [
+    ...(requesterLine ? [requesterLine] : []),
+    ...(waited ? [describeReviewWait(waited)] : []),
+  ];
   // The comment leaves out what this run wrote, so a re-run on the same head leaves it untouched.
   const report = (withActions: boolean) =>
     renderDecisionReport(result, {
@@ -234,13 +279,16 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
       policy: loaded.source,
       ...(mergeMessage ? { merge: mergeMessage } : {}),
       ...(writesSkipped ? { writesSkipped } : {}),
-      ...(withActions ? { actions } : {}),
+      ...(withActions ? { actions: [...reviewLines, ...actions] } : {}),
       ignored,
     });
 
   try {
     if (client && prNow && !writesSkipped) {
       // Native auto-merge left on from an earlier head must not outlive a decision that says not now.
+      const dequeuedNow = allowedNow
+        ? undefined
+        : await withdrawFromQueue(client, context.repo, pr, queue, result.decision, io);
       const withdrawn = allowedNow
         ? undefined
         : await withdrawAutoMerge(
@@ -281,14 +329,17 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
           merged = outcome.status === 'merged';
           mergeHandled = outcome.status !== 'not-merged';
           mergeMessage = describeOutcome(outcome, io);
+          if (outcome.status === 'enqueued')
+            await recordQueued(client, context.repo, pr.headSha, queue, now());
         } else {
           mergeMessage = `Waiting until ${isoSeconds(mergeAt)} (${waitMinutes} min after this head was first seen); a scheduled run with mode: sweep merges it then.`;
           io.notice(mergeMessage);
         }
       }
       actions = [
+        ...(dequeuedNow ? [dequeuedNow] : []),
         ...(withdrawn ? [withdrawn] : []),
-        ...(await routeDecision({ client, context, pr, policy, result, tier, mergeHandled })),
+        ...(await routeDecision({ client, context, pr, policy, result, tier, mergeHandled, requesters })),
       ];
       if (inputs.comment) {
         const comment = await upsertCommentSection(client, {
@@ -305,7 +356,7 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
       if (writesSkipped) io.notice(writesSkipped);
     }
   } finally {
-    outputs(io, result, merged, isoSeconds(mergeAt));
+    outputs(io, result, merged, isoSeconds(mergeAt), waited?.minutes);
     await io.summary(`## Floodgate: decision for #${pr.number}\n\n${report(true)}\n`);
   }
   failIfAsked(inputs, result.decision);

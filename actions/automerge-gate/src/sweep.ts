@@ -23,7 +23,7 @@ import type { AutomergeDependencies, AutomergeResult } from './main.js';
 
 interface SweepEntry {
   pr: number;
-  outcome: 'merged' | 'auto-merge-enabled' | 'not-merged' | 'waiting' | 'skipped';
+  outcome: 'merged' | 'auto-merge-enabled' | 'enqueued' | 'not-merged' | 'waiting' | 'skipped';
   message: string;
 }
 

@@ -6,9 +6,11 @@ import {
   FloodgateError,
   renderRiskReport,
   TIERS,
+  type Policy,
   type ProposedPolicy,
   type RiskAssessment,
 } from '@floodgate/core';
+import { describeRequesters, requestersOf, type Requester } from '@floodgate/core/review';
 import {
   assertExpectedHead,
   checkProposedPolicy,
@@ -18,7 +20,7 @@ import {
   readPullRequestNow,
   readFileAtRef,
   whyNoWrites,
-  requestReviewers,
+  requestTierReviewers,
   syncLabels,
   setCommitStatus,
   upsertCommentSection,
@@ -74,6 +76,8 @@ async function routePullRequest(
   assessment: RiskAssessment,
   comment: string | undefined,
   io: ActionIO,
+  policy: Policy,
+  requesters: readonly Requester[],
 ): Promise<string[]> {
   const done: string[] = [];
   const { routing } = assessment;
@@ -93,15 +97,17 @@ async function routePullRequest(
       `Labels: added ${labels.added.join(', ') || 'none'}; removed ${labels.removed.join(', ') || 'none'}.`,
     );
   }
-  if (routing.reviewers.length > 0 || routing.teams.length > 0) {
-    const requested = await requestReviewers(client, context.repo, pr.number, {
-      users: routing.reviewers,
-      teams: routing.teams,
-      author: pr.author,
-    });
-    const who = [...requested.requestedUsers, ...requested.requestedTeams.map((team) => `team ${team}`)];
-    if (who.length > 0) done.push(`Requested reviews from ${who.join(', ')}.`);
-  }
+  // The rotation rule, never the author or whoever asked the agent (see core reviewersFor).
+  done.push(
+    ...(await requestTierReviewers(
+      client,
+      context.repo,
+      pr,
+      assessment.tier,
+      policy,
+      requesters.map((requester) => requester.login),
+    )),
+  );
   if (comment !== undefined) {
     const written = await upsertCommentSection(client, {
       repo: context.repo,
@@ -181,6 +187,15 @@ export async function run(inputs: RiskInputs, deps: RiskDependencies): Promise<R
   }
   const assessment = assessRisk(facts, policy.policy);
   outputs(io, assessment);
+  const requesters = requestersOf({
+    author: pr.author,
+    aiGenerated: assessment.ai.aiGenerated,
+    assignees: pr.assignees,
+    body: pr.body,
+    commitMessages: facts.commitMessages,
+    requesters: policy.policy.ai.requesters,
+  });
+  const requesterLine = describeRequesters(requesters);
 
   io.info(
     `Risk of #${pr.number}: ${assessment.tier} (score ${assessment.score}), QA ${assessment.routing.qa}`,
@@ -226,12 +241,16 @@ export async function run(inputs: RiskInputs, deps: RiskDependencies): Promise<R
         assessment,
         inputs.comment ? report([]) : undefined,
         io,
+        policy.policy,
+        requesters,
       );
     } else if (skipped) {
       io.notice(skipped);
     }
   } finally {
-    await io.summary(`## Floodgate: risk of #${pr.number}\n\n${report(actions)}\n`);
+    await io.summary(
+      `## Floodgate: risk of #${pr.number}\n\n${report(requesterLine ? [requesterLine, ...actions] : actions)}\n`,
+    );
   }
 
   if (inputs.failOn !== 'never' && TIERS.indexOf(assessment.tier) >= TIERS.indexOf(inputs.failOn)) {

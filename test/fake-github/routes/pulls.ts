@@ -150,6 +150,8 @@ export const pullRoutes: Record<string, Handler> = {
     }
     if (pull.mergeable === false || pull.mergeableState === 'dirty')
       throw new HttpError(405, 'Pull Request is not mergeable');
+    if (repo.mergeQueues.has(pull.base.ref))
+      throw new HttpError(405, 'Changes must be made through the merge queue');
     const allowed = {
       merge: repo.allowMergeCommit,
       squash: repo.allowSquashMerge,

@@ -36,3 +36,9 @@ export {
 export { recheckForMerge, type MergeRecheck, type MergeRecheckInput } from './recheck.js';
 export { DEEP_DIVE_LABEL, DEEP_DIVE_RULE } from './deep-dive.js';
 export { DEQUEUED_RULE } from './merge-queue.js';
+export {
+  decodeMergeQueueMark,
+  encodeMergeQueueMark,
+  MERGE_QUEUE_CONTEXT,
+  type MergeQueueMark,
+} from './merge-queue.js';

@@ -39,7 +39,8 @@ export function defaultPolicy(): Policy {
         { agents: ['Copilot', 'copilot-swe-agent[bot]'], body: [] },
         {
           agents: ['devin-ai-integration[bot]'],
-          body: [String.raw`(?i)\brequested\s+by:?\s*\[?@([A-Za-z0-9][A-Za-z0-9-]{0,38})`],
+          // "Requested by: Jane Doe (@jane)"; the plain "Requested by @jane" is read for every agent.
+          body: [String.raw`(?i)\brequested\s+by:?[^\n@]{0,100}\(@([A-Za-z0-9][A-Za-z0-9-]{0,38})\)`],
         },
         {
           agents: ['claude[bot]'],

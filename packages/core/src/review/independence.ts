@@ -43,7 +43,7 @@ export function describeRequesters(requesters: readonly Requester[]): string | u
   return requesters
     .map(
       (requester) =>
-        `${requester.login} asked the agent for this PR (${requester.because}): not requested, and their approval does not count.`,
+        `${requester.login} asked the agent for this PR: not requested, and their approval does not count (${requester.because}).`,
     )
     .join(' ');
 }

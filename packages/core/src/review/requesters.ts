@@ -70,14 +70,13 @@ export function findRequesters(facts: RequesterFacts, rules: readonly RequesterR
     found.set(key, { login, because });
   };
   const agentRules = rules.filter((rule) => matchesAnyName(facts.author, rule.agents));
-  const bodyPatterns = [BUILT_IN_BODY, ...agentRules.flatMap((rule) => rule.body)];
-  const agent = agentRules.length > 0 ? ` (${facts.author})` : '';
-  for (const assignee of facts.assignees ?? []) add(assignee, `assignee of the agent's PR${agent}`);
-  for (const source of bodyPatterns)
+  for (const assignee of facts.assignees ?? []) add(assignee, "assignee of the agent's PR");
+  for (const login of captures(BUILT_IN_BODY, facts.body ?? '')) add(login, '"requested by" in the PR body');
+  for (const source of agentRules.flatMap((rule) => rule.body))
     for (const login of captures(source, facts.body ?? ''))
-      add(login, `named in the PR body as who asked the agent${agent}`);
+      add(login, `named in the PR body (ai.requesters pattern for ${facts.author})`);
   for (const message of facts.commitMessages ?? [])
     for (const login of captures(NOREPLY_TRAILER, message))
-      add(login, `Co-authored-by trailer with their noreply address${agent}`);
+      add(login, 'Co-authored-by trailer with their noreply address');
   return [...found.values()];
 }

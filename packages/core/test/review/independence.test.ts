@@ -5,6 +5,7 @@ import {
   requesterPatternProblem,
   requestersOf,
   type AuthorshipFacts,
+  type RequesterFacts,
 } from '../../src/review/index.js';
 import { defaultPolicy } from '../../src/index.js';
 
@@ -49,7 +50,7 @@ describe('requesters per agent (ai.requesters)', () => {
     const rules = defaultPolicy().ai.requesters;
     expect(
       findRequesters({ author: 'cursor[bot]', body: 'Created by @erin in Cursor\n\nFixes it.' }, rules),
-    ).toEqual([{ login: 'erin', because: 'named in the PR body as who asked the agent (cursor[bot])' }]);
+    ).toEqual([{ login: 'erin', because: 'named in the PR body (ai.requesters pattern for cursor[bot])' }]);
     // The same line from an agent the rule is not for names nobody (only the built-in places count).
     expect(findRequesters({ author: 'claude[bot]', body: 'Created by @erin' }, rules)).toEqual([]);
   });
@@ -63,5 +64,28 @@ describe('requesters per agent (ai.requesters)', () => {
     expect(requesterPatternProblem('by @\\w+')).toMatch(/exactly one capture group/);
     expect(requesterPatternProblem('by @(\\w+)')).toBeUndefined();
     expect(requesterPatternProblem('(a)\\1')).toMatch(/RE2/);
+  });
+});
+
+describe('the default ai.requesters', () => {
+  it.each<[string, Partial<RequesterFacts>, string[]]>([
+    ['Copilot: the assignee who started it', { author: 'Copilot', assignees: ['Bob'] }, ['Bob']],
+    [
+      'Devin: "Requested by: Name (@login)"',
+      { author: 'devin-ai-integration[bot]', body: 'Link to Devin run: x\nRequested by: Jane Doe (@jane)' },
+      ['jane'],
+    ],
+    [
+      'Claude Code: a noreply Co-Authored-By trailer',
+      {
+        author: 'claude[bot]',
+        commitMessages: ['fix\n\nCo-Authored-By: Dan <9+dan@users.noreply.github.com>'],
+      },
+      ['dan'],
+    ],
+    ['Cursor: "Created by @erin"', { author: 'cursor[bot]', body: 'Created by @erin in Cursor' }, ['erin']],
+  ])('%s', (_name, facts, expected) => {
+    const found = findRequesters({ author: 'x', ...facts }, defaultPolicy().ai.requesters);
+    expect(found.map((requester) => requester.login)).toEqual(expected);
   });
 });

@@ -28,7 +28,13 @@ export {
   type CommentSectionUpdate,
 } from './comment-sections.js';
 export { ensureLabel, syncLabels, type LabelSpec, type LabelSync, type LabelSyncResult } from './labels.js';
-export { requestReviewers, type ReviewerRequest, type ReviewerResult } from './reviewers.js';
+export {
+  openReviewCounts,
+  requestReviewers,
+  requestTierReviewers,
+  type ReviewerRequest,
+  type ReviewerResult,
+} from './reviewers.js';
 export {
   setCommitStatus,
   shortenDescription,

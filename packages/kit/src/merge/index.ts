@@ -8,3 +8,9 @@ export {
 } from './commit-signals.js';
 export { mergePullRequest, type MergeOutcome, type MergeRequest } from './merge.js';
 export { openPullRequestsWithLabel, type PendingPullRequest } from './pending.js';
+export {
+  dequeuePullRequest,
+  enqueuePullRequest,
+  readMergeQueue,
+  type MergeQueueState,
+} from './merge-queue.js';

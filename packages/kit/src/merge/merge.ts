@@ -3,6 +3,7 @@ import type { GitHubClient } from '../github/client.js';
 import { githubMessageOf, httpStatusOf, isOutcomeUnknown } from '../github/request-error.js';
 import type { GitHubLog, RepoRef } from '../github/types.js';
 import { disableAutoMerge } from './auto-merge.js';
+import { enqueuePullRequest, readMergeQueue } from './merge-queue.js';
 
 export interface MergeRequest {
   number: number;
@@ -21,6 +22,7 @@ export interface MergeRequest {
 export type MergeOutcome =
   | { status: 'merged'; mergeSha: string; message: string }
   | { status: 'auto-merge-enabled'; message: string }
+  | { status: 'enqueued'; message: string }
   | { status: 'not-merged'; message: string };
 
 const GRAPHQL_METHOD = { merge: 'MERGE', squash: 'SQUASH', rebase: 'REBASE' } as const;
@@ -51,7 +53,8 @@ function graphqlErrorsOf(error: unknown): { type?: string; message: string }[] {
 /**
  * Merges exactly the evaluated head, or says why not. Re-reads the pull request first: a head that
  * moved, a closed or draft PR, conflicts, or a mergeability GitHub is still computing (null) mean no
- * merge now. A protected base prefers native auto-merge pinned to the sha (`expectedHeadOid`); an
+ * merge now. A base that requires a merge queue gets the sha enqueued (`expectedHeadOid`), never merged
+ * around the queue. A protected base prefers native auto-merge pinned to the sha (`expectedHeadOid`); an
  * unprotected one (or a PR GitHub says can merge right now) is merged through REST with `sha`.
  * 405/409 answers are reported, never retried. Any other failure throws: no merge.
  */
@@ -95,6 +98,10 @@ export async function mergePullRequest(
     );
   }
 
+  // A base that requires a merge queue is merged only through it (its checks judge what lands).
+  const merging = await readMergeQueue(client, repo, pull.base.ref, request.number);
+  if (merging.queue) return enqueue(client, request, merging.queued, merging.pullRequestId, merging.queue);
+
   const { data: branch } = await client.rest.repos.getBranch({ ...repo, branch: pull.base.ref });
   if (branch.protected) {
     const outcome = await enableAutoMerge(client, pull.node_id, request);
@@ -104,6 +111,38 @@ export async function mergePullRequest(
     headRef: pull.head.ref,
     sameRepo: pull.head.repo?.full_name?.toLowerCase() === `${repo.owner}/${repo.repo}`.toLowerCase(),
   });
+}
+
+async function enqueue(
+  client: GitHubClient,
+  request: MergeRequest,
+  queued: boolean,
+  pullRequestId: string,
+  queue: { url: string; mergeMethod: string | null },
+): Promise<MergeOutcome> {
+  const how = queue.mergeMethod
+    ? ` The queue merges with its own method (${queue.mergeMethod.toLowerCase()}), not ${request.method}.`
+    : '';
+  // One message whether this run or an earlier one queued it: a rerun leaves the comment as it was.
+  const message = `${short(request.sha)} is in the merge queue: the queue merges it once its merge group passes the required checks.${how}`;
+  if (queued) {
+    request.log.info(`#${request.number} is already in the merge queue (${queue.url}).`);
+    return { status: 'enqueued', message };
+  }
+  try {
+    const position = await enqueuePullRequest(client, pullRequestId, request.sha);
+    const at = position === undefined ? '' : ` at position ${position}`;
+    request.log.info(`Added ${short(request.sha)} to the merge queue${at}.`);
+    return { status: 'enqueued', message };
+  } catch (error) {
+    const refusal = graphqlErrorsOf(error).find((entry) => entry.type === 'UNPROCESSABLE');
+    if (refusal)
+      return {
+        status: 'not-merged',
+        message: `GitHub refused to enqueue ${short(request.sha)}: ${refusal.message}; a later run decides again.`,
+      };
+    throw error;
+  }
 }
 
 async function enableAutoMerge(
