@@ -5,6 +5,7 @@ import {
   escapeLog,
   FloodgateError,
   renderRiskReport,
+  reviewersFor,
   TIERS,
   type Policy,
   type ProposedPolicy,
@@ -196,6 +197,20 @@ export async function run(inputs: RiskInputs, deps: RiskDependencies): Promise<R
     requesters: policy.policy.ai.requesters,
   });
   const requesterLine = describeRequesters(requesters);
+  // The report names the reviewers the rotation picks without the requester (open-review limits
+  // are applied when requesting, from the API's counts).
+  if (requesters.length > 0) {
+    assessment.routing.reviewers = reviewersFor(
+      assessment.tier,
+      {
+        author: pr.author,
+        number: pr.number,
+        requesters: requesters.map((requester) => requester.login),
+        openReviews: new Map(),
+      },
+      policy.policy,
+    ).picked;
+  }
 
   io.info(
     `Risk of #${pr.number}: ${assessment.tier} (score ${assessment.score}), QA ${assessment.routing.qa}`,
