@@ -85,8 +85,7 @@ async function labelerOf(
     per_page: 100,
   });
   const labelings = events.filter(
-    (event) =>
-      event.event === 'labeled' && 'label' in event && event.label.name.toLowerCase() === ACK_LABEL,
+    (event) => event.event === 'labeled' && 'label' in event && event.label.name.toLowerCase() === ACK_LABEL,
   );
   return labelings.at(-1)?.actor?.login;
 }

@@ -1,5 +1,5 @@
 import { plural } from '@floodgate/core';
-import type { BaselineAcknowledgment } from '@floodgate/core/baseline';
+import type { BaselineAcknowledgment, BaselineRecord } from '@floodgate/core/baseline';
 import {
   toPerfSummary,
   type PerfAcknowledgment,
@@ -76,17 +76,26 @@ async function nearestFrom(
   };
 }
 
-/** Recorded runs from `from` back, oldest first, then this run: what the trend chart draws. */
-export async function trendRuns(
+/** Recorded records from `from` back, newest first, without the commit being judged (its own record). */
+export async function recordedHistory(
   store: PerfStore,
   from: string,
   limit: number,
-  current: { label: string; sha?: string; suite: PerfSuite },
-): Promise<PerfTrendRun[]> {
+  sha: string | undefined,
+): Promise<BaselineRecord<PerfSummary>[]> {
   const records = limit > 0 ? await store.history(from, limit) : [];
+  return records.filter((record) => record.sha !== sha);
+}
+
+/** The last `limit` recorded runs, oldest first, then this run: what the trend chart draws. */
+export function trendRuns(
+  records: readonly BaselineRecord<PerfSummary>[],
+  limit: number,
+  current: { label: string; suite: PerfSuite },
+): PerfTrendRun[] {
   return [
     ...records
-      .filter((record) => record.sha !== current.sha)
+      .slice(0, limit)
       .reverse()
       .map((record) => ({ label: shortSha(record.sha), metrics: record.data.metrics })),
     { label: current.label, metrics: current.suite.metrics },

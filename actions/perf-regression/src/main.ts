@@ -8,15 +8,19 @@ import {
 } from '@floodgate/core';
 import type { BaselineAcknowledgment } from '@floodgate/core/baseline';
 import {
+  abConfirmation,
   comparePerf,
+  learnNoiseFloors,
   percent,
   perfNotes,
   perfReportJson,
   perfStatus,
   renderPerfReport,
+  type AbSchedule,
   type PerfComparison,
   type PerfPolicy,
   type PerfReportContext,
+  type PerfSuite,
   type Verdict,
 } from '@floodgate/core/perf';
 import {
@@ -32,10 +36,14 @@ import {
   type RunContext,
 } from '@floodgate/kit';
 import { createBaselineStore, type RecordOutcome } from '@floodgate/kit/baseline';
+import { shellRunner, type CommandRunner } from './ab/command.js';
+import { systemGit, type Git } from './ab/git.js';
+import { runAb, worktreeDir } from './ab/run.js';
 import { findAcknowledgment, pullRequestOfPush, type AcknowledgmentSearch } from './acknowledgment.js';
 import {
   baselineForPullRequest,
   baselineForPush,
+  recordedHistory,
   recordResults,
   shortSha,
   toBaselineAcknowledgment,
@@ -52,7 +60,12 @@ export interface PerfDependencies {
   /** undefined when no token was given: compare offline (baseline input) and report only */
   client?: GitHubClient;
   now: () => Date;
+  /** The A/B mode's git, command runner and monotonic clock; real ones when left out. */
+  ab?: { git: Git; runCommand: CommandRunner; clock: () => number };
 }
+
+/** Recorded baselines read for the noise floor: enough ratios for a steady median. */
+const NOISE_HISTORY = 20;
 
 export interface PerfRunResult {
   result: Verdict;
@@ -166,7 +179,6 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
   });
   const mode: Mode = inputs.mode ?? policy.policy.mode;
   const perfPolicy = perfPolicyOf(policy.policy.perf, inputs);
-  const current = await readCurrentResults(inputs.files, inputs.format, context.workspace);
 
   const readOnly = client
     ? readOnlyReason({
@@ -182,18 +194,40 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
   const sha = pr ? pr.headSha : context.sha;
   const branch = context.ref.replace(/^refs\/heads\//, '');
   let baseline: RecordedBaseline;
-  if (inputs.baseline.length > 0) {
-    baseline = await readOfflineBaseline(inputs.baseline, inputs.format, context.workspace);
-  } else if (store && pr) {
-    baseline = await baselineForPullRequest(store, pr);
-  } else if (store) {
-    baseline = await baselineForPush(store, context.payload.before as string | undefined, branch);
+  let current: { suite: PerfSuite; files: string[] };
+  let ab: AbSchedule | undefined;
+  if (inputs.ab) {
+    // Both sides measured here: this takes precedence over any stored or given baseline.
+    const outcome = await runAbMode(inputs, deps, pr);
+    ab = outcome.schedule;
+    current = { suite: outcome.head, files: outcome.files };
+    baseline = {
+      side: outcome.base,
+      ref: {
+        sha: outcome.mergeBase,
+        how: `the merge-base, measured on this runner with the head ${shortSha(outcome.headSha)}, interleaved (A/B)`,
+      },
+    };
   } else {
-    baseline = { missing: 'no token and no baseline input, so there is no recorded baseline to read' };
+    current = await readCurrentResults(inputs.files, inputs.format, context.workspace);
+    baseline = await storedOrGivenBaseline(inputs, store, pr, context.payload, branch, context.workspace);
   }
+  const history =
+    store && baseline.historyFrom
+      ? await recordedHistory(store, baseline.historyFrom, Math.max(inputs.history, NOISE_HISTORY), sha)
+      : [];
+  // Consecutive recorded runs show the noise between jobs that a stored baseline meets; A/B does not meet it.
+  const noise =
+    baseline.side && !ab && history.length > 0 ? learnNoiseFloors(history.map((r) => r.data)) : undefined;
 
   // Without a baseline, absolute limits (SLOs, the tool's own thresholds) still apply.
-  const comparison = comparePerf(baseline.side ?? EMPTY_SIDE, current.suite, perfPolicy);
+  const comparison = comparePerf(
+    baseline.side ?? EMPTY_SIDE,
+    current.suite,
+    perfPolicy,
+    noise ? { noise } : {},
+  );
+
   let acks: AcknowledgmentSearch = { ignored: [] };
   if (pr && client && comparison.result !== 'pass') {
     acks = await findAcknowledgment(client, context.repo, pr, context, now, policy.policy.ai);
@@ -213,6 +247,7 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
       : 'this run';
   const report = perfReportJson(comparison, {
     result,
+    ...(ab ? { ab } : {}),
     ...(baseline.ref ? { baseline: baseline.ref } : {}),
     ...(acks.acknowledgment ? { acknowledgment: acks.acknowledgment } : {}),
   });
@@ -227,9 +262,8 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
 
   const trend =
     store && baseline.historyFrom && inputs.history > 0
-      ? await trendRuns(store, baseline.historyFrom, inputs.history, {
+      ? trendRuns(history, inputs.history, {
           label: pr ? `PR #${pr.number}` : shortSha(sha),
-          sha,
           suite: current.suite,
         })
       : undefined;
@@ -242,7 +276,8 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
     'reported here only; no status or comment was written.',
   );
   const policySource: PolicySource = policy.source;
-  const notes = perfNotes(comparison, baseline.side !== undefined);
+  const confirm = !ab && baseline.side ? abConfirmation(comparison) : undefined;
+  const notes = perfNotes(comparison, baseline.side !== undefined, confirm ? [confirm] : []);
   const reportContext = (actions: string[]): PerfReportContext => ({
     subject,
     files: current.files,
@@ -252,6 +287,7 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
     ...(acks.acknowledgment ? { acknowledgment: acks.acknowledgment } : {}),
     ignored: acks.ignored,
     ...(trend ? { trend } : {}),
+    ...(ab ? { ab } : {}),
     mode,
     policy: policySource,
     alpha: perfPolicy.alpha,
@@ -325,4 +361,58 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
     io.warning(`Observe mode: ${failureLine(comparison)}`);
   }
   return { result, comparison, ...(recorded ? { recorded } : {}) };
+}
+
+async function storedOrGivenBaseline(
+  inputs: PerfInputs,
+  store: PerfStore | undefined,
+  pr: PullRequestInfo | undefined,
+  payload: Record<string, unknown>,
+  branch: string,
+  workspace: string,
+): Promise<RecordedBaseline> {
+  if (inputs.baseline.length > 0) return readOfflineBaseline(inputs.baseline, inputs.format, workspace);
+  if (store && pr) return baselineForPullRequest(store, pr);
+  if (store) return baselineForPush(store, payload.before as string | undefined, branch);
+  return { missing: 'no token and no baseline input, so there is no recorded baseline to read' };
+}
+
+function eventBaseSha(payload: Record<string, unknown>): string | undefined {
+  const pull = payload.pull_request as { base?: { sha?: unknown } } | undefined;
+  return typeof pull?.base?.sha === 'string' ? pull.base.sha : undefined;
+}
+
+/** Runs the A/B schedule in this job: the merge-base as a worktree beside the checkout, then both sides. */
+function runAbMode(inputs: PerfInputs, deps: PerfDependencies, pr: PullRequestInfo | undefined) {
+  const settings = inputs.ab!;
+  const baseSha = settings.baseSha ?? pr?.baseSha ?? eventBaseSha(deps.context.payload);
+  if (!baseSha) {
+    throw new InvalidInputError(
+      'base-sha',
+      'the A/B mode (ab-command) compares with the merge-base of a pull request: run it on pull_request events or give base-sha',
+    );
+  }
+  const ab = deps.ab ?? {
+    git: systemGit(),
+    runCommand: shellRunner(settings.path, (line) => deps.io.info(line)),
+    clock: () => performance.now(),
+  };
+  const workspace = deps.context.workspace;
+  return runAb(
+    {
+      command: settings.command,
+      ...(settings.setup ? { setup: settings.setup } : {}),
+      files: inputs.files,
+      ...(inputs.format ? { format: inputs.format } : {}),
+      rounds: settings.rounds,
+      minRounds: settings.minRounds,
+      budgetSeconds: settings.budgetSeconds,
+      order: settings.order,
+      baseSha,
+      ...(pr ? { seed: pr.headSha } : {}),
+    },
+    workspace,
+    worktreeDir(workspace, process.env.RUNNER_TEMP),
+    { git: ab.git, runCommand: ab.runCommand, now: ab.clock, log: (line) => deps.io.info(line) },
+  );
 }

@@ -1,6 +1,7 @@
 import { escapeMarkdown, formatAge, inlineCode, plural, table } from '../report/markdown.js';
 import { describePolicySource, type PolicySource } from '../report/risk.js';
 import { formatP, type MetricComparison } from './compare-metric.js';
+import { describeAbSchedule, type AbSchedule } from './ab/schedule.js';
 import type { PerfComparison } from './compare.js';
 import type { Metric } from './model.js';
 import type { Correction } from './stats/multiple-testing.js';
@@ -54,6 +55,8 @@ export interface PerfReportContext {
   writesSkipped?: string;
   /** what the run wrote (status, comment, record), one sentence each */
   actions?: readonly string[];
+  /** Set when both sides were measured on this runner (A/B): which runs were A and which B. */
+  ab?: AbSchedule;
   now: Date;
   /** table rows in the job summary; the comment shows only what is not a plain pass */
   maxRows?: number;
@@ -159,6 +162,7 @@ function headline(comparison: PerfComparison | undefined, context: PerfReportCon
     lines.push('', `${worstText}${plural(comparison.metrics.length, 'metric')}: ${counts.join(', ')}.`);
   }
   lines.push('', baselineSentence(context));
+  if (context.ab) lines.push('', describeAbSchedule(context.ab));
   if (context.acknowledgment) {
     const ack = context.acknowledgment;
     const when = ack.at ? ` on ${ack.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}` : '';
@@ -426,6 +430,8 @@ export interface PerfReportJson {
   regression: number;
   baseline: { sha?: string; how: string } | null;
   acknowledgment: PerfAcknowledgment | null;
+  /** The A/B schedule when both sides ran on this runner: order, seed, rounds run, and each run's side. */
+  ab?: AbSchedule;
   metrics: {
     name: string;
     unit: string;
@@ -453,7 +459,7 @@ export const REPORT_OUTPUT_LIMIT = 512 * 1024;
  */
 export function perfReportJson(
   comparison: PerfComparison | undefined,
-  context: Pick<PerfReportContext, 'result' | 'baseline' | 'acknowledgment'>,
+  context: Pick<PerfReportContext, 'result' | 'baseline' | 'acknowledgment' | 'ab'>,
   limit = REPORT_OUTPUT_LIMIT,
 ): string {
   const metrics = orderMetrics(comparison?.metrics ?? []).map((c) => ({
@@ -477,6 +483,7 @@ export function perfReportJson(
       ? { ...(context.baseline.sha ? { sha: context.baseline.sha } : {}), how: context.baseline.how }
       : null,
     acknowledgment: context.acknowledgment ?? null,
+    ...(context.ab ? { ab: context.ab } : {}),
     metrics,
   };
   const bytes = (text: string) => new TextEncoder().encode(text).length;

@@ -1,2 +1,3 @@
 export * from './order.js';
 export * from './schedule.js';
+export * from './confirm.js';

@@ -84,11 +84,16 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }
 
-/** One line for the report: how many rounds ran, in which order, and the sequence of sides. */
+/**
+ * One line for the report: how many rounds ran, in which order, and the sequence of sides. Safe as Markdown
+ * as it is: our words, numbers, A and B, and the seed kept to letters and digits.
+ */
 export function describeAbSchedule(schedule: AbSchedule): string {
   const sequence = schedule.runs.map((run) => run.side).join(' ');
   const order =
-    schedule.order === 'random' ? `randomised blocks (seed ${schedule.seed.slice(0, 12)})` : 'alternating';
+    schedule.order === 'random'
+      ? `randomised blocks (seed ${schedule.seed.replace(/[^0-9A-Za-z]/g, '').slice(0, 12)})`
+      : 'alternating';
   const stopped = schedule.stoppedEarly ? `; ${schedule.stoppedEarly}` : '';
   return `A/B on this runner: ${schedule.ran} of ${schedule.planned} rounds, ${order}, A = merge-base, B = head: ${sequence}${stopped}.`;
 }

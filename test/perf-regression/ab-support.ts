@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runPerf, type ActionRun } from './support.js';
+
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Floodgate Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Floodgate Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+};
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' }).trim();
+}
+
+export interface AbRepo {
+  workspace: string;
+  baseSha: string;
+  headSha: string;
+}
+
+/**
+ * A temporary repository with two commits: `base` files, then `head` files on top, checked out at the
+ * head as actions/checkout with fetch-depth: 0 leaves it.
+ */
+export function abRepo(base: Record<string, string>, head: Record<string, string>): AbRepo {
+  const workspace = join(mkdtempSync(join(tmpdir(), 'floodgate-ab-')), 'workspace');
+  mkdirSync(workspace);
+  git(workspace, 'init', '-q', '-b', 'main');
+  const commit = (files: Record<string, string>, message: string): string => {
+    for (const [path, text] of Object.entries(files)) writeFileSync(join(workspace, path), text);
+    git(workspace, 'add', '--', ...Object.keys(files));
+    git(workspace, 'commit', '-q', '--allow-empty', '-m', message);
+    return git(workspace, 'rev-parse', 'HEAD');
+  };
+  const baseSha = commit(base, 'base');
+  const headSha = commit(head, 'head');
+  return { workspace, baseSha, headSha };
+}
+
+/** A C program whose only job is `work` million additions: the commits scale its work. */
+export function busyC(work: number): Record<string, string> {
+  return {
+    'busy.c': `#include "work.h"\nint main(void) { volatile unsigned long sum = 0; for (unsigned long i = 0; i < WORK * 1000000UL; i++) sum += i; return (int)(sum & 1); }\n`,
+    'work.h': `#define WORK ${work}UL\n`,
+  };
+}
+
+/** A go package with one benchmark whose loop length the commits scale. */
+export function goPackage(work: number): Record<string, string> {
+  return {
+    'go.mod': 'module example.com/ab\n\ngo 1.19\n',
+    'work.go': `package ab\n\nconst Work = ${work}\n\nfunc Busy() uint64 {\n\tvar sum uint64\n\tfor i := uint64(0); i < Work; i++ {\n\t\tsum += i * i\n\t}\n\treturn sum\n}\n`,
+    'work_test.go': `package ab\n\nimport "testing"\n\nvar sink uint64\n\nfunc BenchmarkBusy(b *testing.B) {\n\tfor i := 0; i < b.N; i++ {\n\t\tsink = Busy()\n\t}\n}\n`,
+  };
+}
+
+/** Runs perf-regression's A/B mode offline (no token) in the repository. */
+export function runAb(repo: AbRepo, inputs: Record<string, string>): Promise<ActionRun> {
+  return runPerf({
+    cwd: repo.workspace,
+    eventName: 'workflow_dispatch',
+    event: {},
+    inputs: { token: '', 'base-sha': repo.baseSha, ...inputs },
+    timeoutMs: 120_000,
+  });
+}
