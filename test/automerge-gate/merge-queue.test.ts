@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeGroupEvent } from '../fake-github/index.js';
+import { passTime } from './clock.js';
 import {
   api,
   decisionStatuses,
@@ -63,6 +64,26 @@ describe('automerge-gate and a required merge queue', () => {
     expect(again.outputs.decision).toBe('auto-merge');
     expect(again.stdout).toContain('#1 is already in the merge queue');
     expect(writes().slice(before)).toEqual([]);
+  });
+
+  it('the sweep enqueues a PR whose wait is over instead of merging it', async () => {
+    await fake();
+    api.state.requireMergeQueue('main');
+    const event = pullEvent();
+    const head = api.state.pull(1).head.sha;
+    const first = await run(event, PASSING);
+    expect(first.outputs.decision).toBe('auto-merge');
+    expect(api.state.queueEntry(1)).toBeUndefined();
+    passTime(api, head, 61);
+    const sweep = await run({}, { mode: 'sweep' }, { eventName: 'schedule' });
+    expect(errorLines(sweep)).toEqual([]);
+    expect(JSON.parse(sweep.outputs.reasons!)).toEqual([
+      expect.objectContaining({ pr: 1, outcome: 'enqueued' }),
+    ]);
+    expect(api.state.queueEntry(1)).toMatchObject({ headSha: head });
+    expect(merges()).toEqual([]);
+    expect(statusesOf(head, QUEUE_MARK)).toEqual([expect.stringMatching(/^success queued /)]);
+    expect(api.state.pull(1).labels).not.toContain('floodgate:auto-merge-pending');
   });
 
   it('a head that moved before the enqueue is not enqueued', async () => {

@@ -18,6 +18,7 @@ import {
 } from '@floodgate/kit';
 import { mergePullRequest, openPullRequestsWithLabel, readCommitSignals } from '@floodgate/kit/merge';
 import { reportIgnored } from './ignored.js';
+import { recordQueued } from './merge-group.js';
 import type { AutomergeInputs } from './inputs.js';
 import type { AutomergeDependencies, AutomergeResult } from './main.js';
 
@@ -142,6 +143,9 @@ export async function runSweep(
         recheck.alreadyAllowed && prNow.autoMerge?.enabledBy.toLowerCase() === floodgateLogin.toLowerCase(),
       log: io,
     });
+    // Marked like a decide run's enqueue, so a later run notices if the group leaves the queue.
+    if (outcome.status === 'enqueued')
+      await recordQueued(client, context.repo, pr.headSha, { queued: false }, now());
     if (outcome.status === 'not-merged') io.warning(`#${pr.number}: ${outcome.message}`);
     else {
       io.info(`#${pr.number}: ${outcome.message}`);
