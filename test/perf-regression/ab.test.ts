@@ -93,12 +93,29 @@ describe('perf-regression A/B: merge-base and head measured interleaved in one j
     expect(['review', 'fail']).toContain(busy.verdict);
   });
 
+  it('reports a slowdown in code the PR did not change as informational (policy paths)', async () => {
+    const policy = {
+      'floodgate.yml': 'version: 1\nperf:\n  metrics:\n    - metric: "./busy"\n      paths: ["vendor/**"]\n',
+    };
+    const repo = abRepo({ ...busyC(20), ...policy }, { ...busyC(26), ...policy });
+    const run = await runAb(repo, { ...HYPERFINE, config: 'floodgate.yml', rounds: '4' });
+    expect(run.exitCode, run.stdout).toBe(0);
+    const report = abReport(run);
+    expect(report.result).toBe('pass');
+    const busy = report.metrics.find((m) => m.name === './busy')!;
+    expect(busy.verdict).toBe('pass');
+    expect(report.metrics[0]).toMatchObject({ gated: false });
+    expect(JSON.stringify(report)).toContain(
+      "informational: the pull request changes none of this benchmark's paths (vendor/**)",
+    );
+  });
+
   it('fails with one line when the command writes no result file', async () => {
     const repo = abRepo(busyC(1), busyC(1));
     const run = await runAb(repo, { 'ab-command': 'true', files: 'bench.json', rounds: '3' });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(
-      /ab-command on the merge-base [0-9a-f]{7}, round 1, wrote no file matching the files input/,
+      /::error::ab-command on the (merge-base|head) [0-9a-f]{7}, round 1, wrote no file matching the files input \(bench.json\)/,
     );
   });
 });

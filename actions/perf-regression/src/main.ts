@@ -25,6 +25,7 @@ import {
 } from '@floodgate/core/perf';
 import {
   findPullRequest,
+  listPullRequestFiles,
   loadActionPolicy,
   readOnlyReason,
   whyNoWrites,
@@ -196,10 +197,12 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
   let baseline: RecordedBaseline;
   let current: { suite: PerfSuite; files: string[] };
   let ab: AbSchedule | undefined;
+  let changedFiles: readonly string[] | undefined;
   if (inputs.ab) {
     // Both sides measured here: this takes precedence over any stored or given baseline.
     const outcome = await runAbMode(inputs, deps, pr);
     ab = outcome.schedule;
+    changedFiles = outcome.changedFiles;
     current = { suite: outcome.head, files: outcome.files };
     baseline = {
       side: outcome.base,
@@ -211,6 +214,8 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
   } else {
     current = await readCurrentResults(inputs.files, inputs.format, context.workspace);
     baseline = await storedOrGivenBaseline(inputs, store, pr, context.payload, branch, context.workspace);
+    changedFiles =
+      pr && client && hasPathRules(perfPolicy) ? await changedFilesOf(client, context, pr) : undefined;
   }
   const history =
     store && baseline.historyFrom
@@ -221,12 +226,10 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
     baseline.side && !ab && history.length > 0 ? learnNoiseFloors(history.map((r) => r.data)) : undefined;
 
   // Without a baseline, absolute limits (SLOs, the tool's own thresholds) still apply.
-  const comparison = comparePerf(
-    baseline.side ?? EMPTY_SIDE,
-    current.suite,
-    perfPolicy,
-    noise ? { noise } : {},
-  );
+  const comparison = comparePerf(baseline.side ?? EMPTY_SIDE, current.suite, perfPolicy, {
+    ...(noise ? { noise } : {}),
+    ...(changedFiles ? { changedFiles } : {}),
+  });
 
   let acks: AcknowledgmentSearch = { ignored: [] };
   if (pr && client && comparison.result !== 'pass') {
@@ -375,6 +378,27 @@ async function storedOrGivenBaseline(
   if (store && pr) return baselineForPullRequest(store, pr);
   if (store) return baselineForPush(store, payload.before as string | undefined, branch);
   return { missing: 'no token and no baseline input, so there is no recorded baseline to read' };
+}
+
+function hasPathRules(policy: PerfPolicy): boolean {
+  return policy.metrics.some((rule) => rule.paths !== undefined && rule.paths.length > 0);
+}
+
+/** The PR's files from the API; undefined past GitHub's listing cap, so every benchmark gates. */
+async function changedFilesOf(
+  client: GitHubClient,
+  context: RunContext,
+  pr: PullRequestInfo,
+): Promise<string[] | undefined> {
+  const listed = await listPullRequestFiles(client, context.repo, pr.number, {
+    changedFiles: pr.changedFiles,
+  });
+  if (listed.truncated) return undefined;
+  // A rename changes the code at both names.
+  return listed.files.flatMap((file) => [
+    file.filename,
+    ...(file.previous_filename ? [file.previous_filename] : []),
+  ]);
 }
 
 function eventBaseSha(payload: Record<string, unknown>): string | undefined {

@@ -47,6 +47,8 @@ export interface AbOutcome {
   headSha: string;
   schedule: AbSchedule;
   files: string[];
+  /** What the head changes since the merge-base, for benchmarks that gate only on their own paths. */
+  changedFiles: string[];
 }
 
 /**
@@ -61,6 +63,16 @@ export async function runAb(
   deps: AbDependencies,
 ): Promise<AbOutcome> {
   const { mergeBase, head } = await abCommits(deps.git, workspace, settings.baseSha);
+  const diff = await deps.git(workspace, [
+    'diff',
+    '--name-only',
+    '-z',
+    '--no-renames',
+    '--end-of-options',
+    mergeBase,
+    head,
+  ]);
+  const changedFiles = diff.split('\0').filter(Boolean);
   await addWorktree(deps.git, workspace, worktree, mergeBase);
   try {
     const dirs: Record<AbSide, string> = { A: worktree, B: workspace };
@@ -113,6 +125,7 @@ export async function runAb(
       headSha: head,
       schedule,
       files: [...collected.A, ...collected.B].map((file) => file.file),
+      changedFiles,
     };
   } finally {
     await removeWorktree(deps.git, workspace, worktree);

@@ -2,6 +2,7 @@ import { analyseMetric, type Analysis, type MetricComparison } from './compare-m
 import { TOO_NOISY } from './compare-samples.js';
 import { matchBaseline } from './match.js';
 import type { Metric, PerfSuite } from './model.js';
+import { GlobSet } from '../glob/match.js';
 import { MIN_NOISE_RECORDS, type NoiseFloor } from './noise.js';
 import {
   DEFAULT_PERF_POLICY,
@@ -31,6 +32,24 @@ export interface PerfCompareOptions {
    * is raised to its noise, never past the fail threshold.
    */
   noise?: ReadonlyMap<string, NoiseFloor>;
+  /**
+   * The files the pull request changed, when known. A metric whose policy names `paths` gates only when one
+   * of them changed; unknown (undefined), every metric gates, so a missing list never hides a regression.
+   */
+  changedFiles?: readonly string[];
+}
+
+/** Why a metric with `paths` does not gate this PR, or undefined when it gates. */
+function untouched(
+  settings: MetricSettings,
+  changedFiles: readonly string[] | undefined,
+): string | undefined {
+  if (!settings.paths || settings.paths.length === 0 || changedFiles === undefined) return undefined;
+  const globs = new GlobSet(settings.paths);
+  if (changedFiles.some((file) => globs.matches(file))) return undefined;
+  const shown = settings.paths.slice(0, 3).join(', ');
+  const more = settings.paths.length > 3 ? ` and ${settings.paths.length - 3} more` : '';
+  return `informational: the pull request changes none of this benchmark's paths (${shown}${more})`;
 }
 
 function withNoise(
@@ -109,11 +128,13 @@ export function comparePerf(
   const analyses: Analysis[] = [];
   const comparisons: MetricComparison[] = [];
   const thinHistory: string[] = [];
+  const notTouched = new Map<MetricComparison, string>();
 
   for (const metric of current.metrics) {
     const settings = settingsFor(metric.name, policy);
     const direction = settings.direction ?? metric.direction;
-    const gated = settings.gate ?? metric.gate;
+    const why = untouched(settings, options.changedFiles);
+    const gated = why ? false : (settings.gate ?? metric.gate);
     const base = baseFor.get(metric);
     if (!base) {
       comparisons.push({
@@ -147,6 +168,7 @@ export function comparePerf(
     );
     analyses.push(analysis);
     comparisons.push(analysis.comparison);
+    if (why) notTouched.set(analysis.comparison, why);
   }
 
   for (const base of baseline.metrics) {
@@ -187,7 +209,11 @@ export function comparePerf(
   applyToolThresholds(current.metrics, comparisons);
 
   for (const comparison of comparisons) {
-    if (!comparison.gated && comparison.verdict !== 'pass') {
+    const why = notTouched.get(comparison);
+    if (why) {
+      comparison.reason = `${why}; ${comparison.verdict === 'pass' ? '' : `would be ${comparison.verdict}: `}${comparison.reason}`;
+      comparison.verdict = 'pass';
+    } else if (!comparison.gated && comparison.verdict !== 'pass') {
       comparison.reason = `informational (not gated), would be ${comparison.verdict}: ${comparison.reason}`;
       comparison.verdict = 'pass';
     }
@@ -199,6 +225,14 @@ export function comparePerf(
     const more = noisy.length > 5 ? ` and ${noisy.length - 5} more` : '';
     notes.push(
       `${noisy.length} gated metric(s) passed only for want of evidence: ${TOO_NOISY} (${names.join(', ')}${more}); their samples vary more than the change to detect: benchmark on a quieter runner, with more samples, or base and head interleaved on one runner`,
+    );
+  }
+  if (
+    options.changedFiles === undefined &&
+    policy.metrics.some((rule) => rule.paths && rule.paths.length > 0)
+  ) {
+    notes.push(
+      "the pull request's changed files are not known here, so benchmarks with policy paths gate as every benchmark does",
     );
   }
   if (thinHistory.length > 0) {

@@ -11,6 +11,11 @@ export interface PerfMetricOverride {
   direction?: Direction;
   /** false: report only; true: gate even a metric that is informational by default (k6 min/max). */
   gate?: boolean;
+  /**
+   * Path globs (packages/core/src/glob: minimatch, dot files, `!` excludes) of the code the benchmark
+   * measures: when the PR's changed files are known and none matches, the metric is informational.
+   */
+  paths?: string[];
 }
 
 /** An absolute limit: the current value must stay below (or above) it, whatever the baseline. */
@@ -58,6 +63,7 @@ export interface MetricSettings {
    * the review threshold: the reason then names the noise rather than the policy's threshold.
    */
   noise?: number;
+  paths?: string[];
 }
 
 /** Metric names hold slashes (`ns/op`) that are not paths: `*` must match across them. */
@@ -77,6 +83,7 @@ export function settingsFor(name: string, policy: PerfPolicy): MetricSettings {
     if (override['fail-threshold'] !== undefined) settings.failThreshold = override['fail-threshold'];
     if (override.direction !== undefined) settings.direction = override.direction;
     if (override.gate !== undefined) settings.gate = override.gate;
+    if (override.paths !== undefined) settings.paths = override.paths;
   }
   return settings;
 }

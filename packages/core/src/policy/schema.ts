@@ -213,7 +213,9 @@ export const policySchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        'review-threshold': ratio('Relative slowdown that asks for review (0.01 = 1%)'),
+        'review-threshold': ratio(
+          'Relative slowdown a change must confidently pass to ask for review: the whole 95% interval above it (0.01 = 1%)',
+        ),
         'fail-threshold': ratio('Relative slowdown that fails (0.10 = 10%)'),
         'error-rate-fail-points': {
           type: 'number',
@@ -240,8 +242,13 @@ export const policySchema = {
               },
               direction: { enum: ['smaller', 'bigger'], description: 'Which way is better' },
               'fail-threshold': ratio('Relative change that fails'),
-              'review-threshold': ratio('Relative change that asks for review'),
+              'review-threshold': ratio(
+                'Relative change a change must confidently pass to ask for review: the whole 95% interval above it',
+              ),
               gate: { type: 'boolean', description: 'false: report only' },
+              paths: stringList(
+                'Globs of the files the benchmark measures: it gates only pull requests that change one of them, otherwise it is reported as informational',
+              ),
             },
           },
         },

@@ -151,6 +151,12 @@ function pathGlobs(data: Raw): { path: PathSegment[]; glob: unknown }[] {
       if (isRaw(component)) list(component.paths, ['coverage', 'components', index, 'paths']);
     });
   }
+  const perfMetrics = section(data, 'perf').metrics;
+  if (Array.isArray(perfMetrics)) {
+    perfMetrics.forEach((rule, index) => {
+      if (isRaw(rule)) list(rule.paths, ['perf', 'metrics', index, 'paths']);
+    });
+  }
   return found;
 }
 
