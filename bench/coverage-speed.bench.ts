@@ -109,15 +109,17 @@ console.log(covered + '/' + total);`;
 
 interface Sample {
   ms: number;
+  /** user + system CPU time: steadier than the wall clock when neighbours share the cores */
+  cpuMs: number;
   rssMb: number;
   stdout: string;
 }
 
-/** One process under GNU time: wall time from spawn to exit here, peak RSS from time's %M. */
+/** One process under GNU time: wall time from spawn to exit here, CPU time and peak RSS from time. */
 function measure(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(GNU_TIME, ['-f', '%M', process.execPath, ...args], {
+    const child = spawn(GNU_TIME, ['-f', '%U %S %M', process.execPath, ...args], {
       cwd,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -129,10 +131,10 @@ function measure(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<S
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - started;
-      const kb = Number(/(\d+)\s*$/.exec(stderr)?.[1]);
-      if (code !== 0 || !(kb > 0))
+      const [, user = '', system = '', kb = ''] = /([\d.]+) ([\d.]+) (\d+)\s*$/.exec(stderr) ?? [];
+      if (code !== 0 || !(Number(kb) > 0))
         reject(new Error(`${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`));
-      else resolve({ ms, rssMb: kb / 1024, stdout });
+      else resolve({ ms, cpuMs: (Number(user) + Number(system)) * 1000, rssMb: Number(kb) / 1024, stdout });
     });
   });
 }
@@ -160,14 +162,15 @@ async function compare(
   const mb = statSync(join(gate.workspace, report)).size / 1e6;
   const time = median(theirs.map((s) => s.ms)) / median(ours.map((s) => s.ms));
   const memory = median(theirs.map((s) => s.rssMb)) / median(ours.map((s) => s.rssMb));
+  const cpu = median(theirs.map((s) => s.cpuMs)) / median(ours.map((s) => s.cpuMs));
   const show = (name: string, samples: Sample[]) =>
     `  ${name}: median ${median(samples.map((s) => s.ms)).toFixed(0)} ms (${samples.map((s) => s.ms.toFixed(0)).join(', ')}), ` +
-    `${(mb / (median(samples.map((s) => s.ms)) / 1000)).toFixed(0)} MB/s, peak RSS ${median(samples.map((s) => s.rssMb)).toFixed(0)} MB`;
+    `${(mb / (median(samples.map((s) => s.ms)) / 1000)).toFixed(0)} MB/s, CPU ${median(samples.map((s) => s.cpuMs)).toFixed(0)} ms, peak RSS ${median(samples.map((s) => s.rssMb)).toFixed(0)} MB`;
   console.log(`${label} (${mb.toFixed(0)} MB), ${ROUNDS} rounds interleaved:`);
   console.log(show('coverage-gate bundle', ours));
   console.log(show(rival.name, theirs));
   console.log(
-    `  ratio: ${time.toFixed(1)}x faster (target ${rival.target.time}x), ${memory.toFixed(1)}x less memory (target ${rival.target.memory}x)` +
+    `  ratio: ${time.toFixed(1)}x faster (target ${rival.target.time}x; CPU time ${cpu.toFixed(1)}x), ${memory.toFixed(1)}x less memory (target ${rival.target.memory}x)` +
       `; lines ${gate.outputs.coverage}% vs ${rival.name} ${theirs[0]!.stdout.trim()}`,
   );
 }

@@ -50,9 +50,20 @@ export class LineHitsBuilder {
   private sorted = true;
   /** distinct lines hit so far, so that totals need not count 10M hits again */
   private covered = 0;
+  // Repeats of the line just added, kept apart so that the common add does no extra counting.
+  private duplicates = 0;
+  private coveredDuplicates = 0;
+  private revived = 0;
+
   /** every (line, hits) pair added, duplicates included: gcovr 8 tallies a line once per function instance */
-  entries = 0;
-  coveredEntries = 0;
+  get entries(): number {
+    return this.count + this.duplicates;
+  }
+
+  /** the pairs added with hits above 0, duplicates included */
+  get coveredEntries(): number {
+    return this.covered - this.revived + this.coveredDuplicates;
+  }
 
   constructor() {
     if (spare) {
@@ -65,8 +76,6 @@ export class LineHitsBuilder {
   }
 
   add(line: number, hits: number): void {
-    this.entries++;
-    if (hits > 0) this.coveredEntries++;
     const last = this.count - 1;
     if (last >= 0) {
       const previous = this.lines[last]!;
@@ -74,7 +83,14 @@ export class LineHitsBuilder {
         const before = this.hits[last]!;
         const sum = before + hits;
         this.hits[last] = sum > MAX_HITS ? MAX_HITS : sum;
-        if (before === 0 && sum > 0) this.covered++;
+        this.duplicates++;
+        if (hits > 0) {
+          this.coveredDuplicates++;
+          if (before === 0) {
+            this.covered++;
+            this.revived++;
+          }
+        }
         return;
       }
       if (line < previous) this.sorted = false;

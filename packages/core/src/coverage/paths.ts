@@ -89,18 +89,26 @@ function ancestors(dir: string): string[] {
 /** The repository's files, looked up exactly, case-insensitively (Windows reports) and by suffix. */
 class RepoIndex {
   private readonly exact: Set<string>;
-  private readonly byName = new Map<string, string[]>();
+  /** built on the first suffix lookup: most reports name every file exactly */
+  private names: Map<string, string[]> | undefined;
   private lower: Map<string, string[]> | undefined;
   private lowerByName: Map<string, string[]> | undefined;
 
   constructor(private readonly files: readonly string[]) {
     this.exact = new Set(files);
-    for (const file of files) {
-      const name = baseName(file);
-      const list = this.byName.get(name);
-      if (list) list.push(file);
-      else this.byName.set(name, [file]);
+  }
+
+  private get byName(): Map<string, string[]> {
+    if (!this.names) {
+      this.names = new Map();
+      for (const file of this.files) {
+        const name = baseName(file);
+        const list = this.names.get(name);
+        if (list) list.push(file);
+        else this.names.set(name, [file]);
+      }
     }
+    return this.names;
   }
 
   has(path: string, ignoreCase: boolean): string | undefined {
