@@ -96,4 +96,14 @@ describe('automerge-gate keeps reviews sharp', () => {
     const approved = await run(event, { ...PASSING, wait: '0' });
     expect(approved.outputs).toMatchObject({ decision: 'auto-merge', merged: 'true' });
   });
+
+  it('labels a sample only when the sample is what sent the PR to a person', async () => {
+    await fake({ policy: policy(['  deep-dive-rate: 1']) });
+    const result = await run(pullEvent(), { ...PASSING, tier: 'high' });
+    expect(JSON.parse(result.outputs.reasons!).map((r: { rule: string }) => r.rule)).toEqual([
+      'risk-tier',
+      'deep-dive',
+    ]);
+    expect(api.state.pull(1).labels).toEqual(['floodgate:human-review']);
+  });
 });

@@ -118,8 +118,10 @@ async function routeDecision({
   const done: string[] = [];
   const labels = decisionLabels(policy.merge['pending-label']);
   const want = wantedLabel(result.decision, mergeHandled);
-  // The sample's label stays while its reason does (also once an approval settled it).
-  const sampled = result.reasons.some((reason) => reason.rule === DEEP_DIVE_RULE);
+  // Labelled when the sample is what sent it to a person (nothing else fired); the label stays
+  // once an approval settled it, as a record that this merge was a sampled one.
+  const sampled =
+    result.reasons.length > 0 && result.reasons.every((reason) => reason.rule === DEEP_DIVE_RULE);
   const specs = [...(want ? [labels[want]] : []), ...(sampled ? [DEEP_DIVE_LABEL_SPEC] : [])];
   const synced = await syncLabels(client, context.repo, pr.number, {
     want: specs.map((spec) => spec.name),
