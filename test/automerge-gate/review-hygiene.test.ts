@@ -68,6 +68,11 @@ describe('automerge-gate keeps reviews sharp', () => {
     expect(Number(later.outputs['review-wait'])).toBeLessThan(95);
     expect(later.summary).toMatch(/Waiting for a human review for 1 h 3\d min/);
 
+    // An AI reviewer's comments are not the human review the PR waits for.
+    api.state.addReview(1, 'copilot-pull-request-reviewer[bot]', 'COMMENTED');
+    const botOnly = await run(event, { ...PASSING, tier: 'high' });
+    expect(plain(botOnly.summary)).toMatch(/Waiting for a human review for 1 h 3\d min/);
+
     api.state.setPermission('alice', 'write');
     api.state.addReview(1, 'alice', 'COMMENTED');
     const reviewed = await run(event, { ...PASSING, tier: 'high' });

@@ -33,7 +33,11 @@ export async function waitForReview(
   return reviewWait({
     firstHumanReview: first,
     reviewedAt: reviews.flatMap((review) =>
-      review.submitted_at && review.user?.login.toLowerCase() !== pr.author.toLowerCase()
+      // A person's review ends the wait: not the author's, not a bot's (an AI reviewer is no human).
+      review.submitted_at &&
+      review.user &&
+      review.user.type !== 'Bot' &&
+      review.user.login.toLowerCase() !== pr.author.toLowerCase()
         ? [new Date(review.submitted_at)]
         : [],
     ),
