@@ -3,7 +3,16 @@
 // `--check` rebuilds into a temporary folder and fails when anything committed differs, so the
 // bundles users run provably come from the reviewed sources.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +29,7 @@ function listFiles(dir, base = dir) {
   );
 }
 
-async function buildAction(name, outDir) {
-  const actionDir = join(root, 'actions', name);
+async function buildAction(name, outDir, actionDir = join(root, 'actions', name)) {
   rmSync(outDir, { recursive: true, force: true });
   const args = [
     ncc,
@@ -115,6 +123,27 @@ await forEachAction(async (name) => {
     console.log(`actions/${name}/dist/index.js  ${(size / 1024).toFixed(0)} KiB`);
   }
 });
+// The command-line tool (packages/cli): the same kind of bundle, plus the workflow templates that
+// `floodgate init` writes, so the package installed from its tarball needs nothing else.
+const cli = only.length === 0 || only.includes('cli');
+async function buildCli(outDir) {
+  await buildAction('cli', outDir, join(root, 'packages/cli'));
+  mkdirSync(join(outDir, 'templates'));
+  for (const file of readdirSync(join(root, 'workflow-templates')).filter((name) => name.endsWith('.yml')))
+    copyFileSync(join(root, 'workflow-templates', file), join(outDir, 'templates', file));
+}
+if (cli && check) {
+  const temp = mkdtempSync(join(tmpdir(), 'floodgate-cli-'));
+  try {
+    await buildCli(temp);
+    problems.push(...compareDirs(join(root, 'packages/cli/dist'), temp, 'packages/cli/dist'));
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+} else if (cli) {
+  await buildCli(join(root, 'packages/cli/dist'));
+  console.log('packages/cli/dist/index.js  built');
+}
 // The README's reference tables come from action.yml files and the schema written above.
 const docs = spawnSync(process.execPath, [join(root, 'scripts/docs.mjs'), ...(check ? ['--check'] : [])], {
   stdio: 'inherit',
@@ -125,4 +154,7 @@ if (problems.length > 0) {
   console.error('The committed build output is stale: run `pnpm build` and commit the result.');
   process.exit(1);
 }
-if (check) console.log(`dist check: ${actions.length} actions and floodgate.schema.json match a fresh build`);
+if (check)
+  console.log(
+    `dist check: ${actions.length} actions${cli ? ', the CLI' : ''} and floodgate.schema.json match a fresh build`,
+  );

