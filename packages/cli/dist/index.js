@@ -42351,6 +42351,8 @@ check options:
   --author LOGIN         who the change is for AI detection (default: none)
   --label NAME           a label the PR will carry; repeatable
   --ai-confidence N      the agent's confidence, 0 to 1
+  --fail-on WHAT         human-review (default: exit 2 when review is needed) or blocked
+                         (exit 0 unless blocked: for hooks that should stop only what cannot merge)
   --json                 print the result as JSON (stable shape, see README)
 
 Exit codes: 0 would auto-merge (validate: valid), 1 blocked (validate: invalid),
@@ -63003,8 +63005,11 @@ function parseCheckArgs(args) {
             label: { type: 'string', multiple: true, default: [] },
             'ai-confidence': { type: 'string' },
             json: { type: 'boolean', default: false },
+            'fail-on': { type: 'string', default: 'human-review' },
         },
     });
+    if (values['fail-on'] !== 'human-review' && values['fail-on'] !== 'blocked')
+        throw new UsageError(`--fail-on expects blocked or human-review, found '${values['fail-on']}'`);
     if (values.staged && values.base !== undefined)
         throw new UsageError('--staged and --base exclude each other');
     if (values.base === '')
@@ -63032,6 +63037,7 @@ function parseCheckArgs(args) {
         labels: values.label,
         ...(aiConfidence !== undefined ? { aiConfidence } : {}),
         json: values.json,
+        failOnReview: values['fail-on'] === 'human-review',
     };
 }
 /** `floodgate check`: the exit code says the decision (0 auto-merge, 1 blocked, 2 human review). */
@@ -63047,7 +63053,9 @@ async function checkCommand(args, io) {
         repoFiles: (listed ?? '').split('\0').filter(Boolean),
         progress: (message) => io.stderr(`${message}\n`),
     });
-    const code = EXIT_OF[result.decision.decision];
+    // --fail-on blocked: a hook that stops only what could never merge; a person reviews the rest.
+    const decided = EXIT_OF[result.decision.decision];
+    const code = decided === EXIT.review && !options.failOnReview ? EXIT.ok : decided;
     if (options.json)
         io.stdout(`${JSON.stringify(checkJson(result, code), null, 2)}\n`);
     else

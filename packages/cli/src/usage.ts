@@ -39,6 +39,8 @@ check options:
   --author LOGIN         who the change is for AI detection (default: none)
   --label NAME           a label the PR will carry; repeatable
   --ai-confidence N      the agent's confidence, 0 to 1
+  --fail-on WHAT         human-review (default: exit 2 when review is needed) or blocked
+                         (exit 0 unless blocked: for hooks that should stop only what cannot merge)
   --json                 print the result as JSON (stable shape, see README)
 
 Exit codes: 0 would auto-merge (validate: valid), 1 blocked (validate: invalid),

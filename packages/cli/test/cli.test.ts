@@ -81,6 +81,10 @@ describe('floodgate check', () => {
     expect(result.risk.factors.map((factor) => factor.id)).not.toContain('migrations');
     expect(result.assumptions).toEqual([]);
     expect(result.reasons.map((reason) => reason.rule)).toContain('risk-tier');
+    // A hook that stops only blocked changes lets this one through; the JSON still says why.
+    const hook = floodgate(repo, 'check', '--staged', '--json', '--tests', 'success', '--fail-on', 'blocked');
+    expect(hook.status).toBe(0);
+    expect(json(hook)).toMatchObject({ decision: 'human-review', exitCode: 0 });
   });
 
   it("--base judges the branch's commits by the base branch's committed policy, not the working tree's", () => {

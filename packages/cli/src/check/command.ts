@@ -14,7 +14,7 @@ const EXIT_OF: Record<Decision, number> = {
   'human-review': EXIT.review,
 };
 
-function parseCheckArgs(args: string[]): CheckOptions & { json: boolean } {
+function parseCheckArgs(args: string[]): CheckOptions & { json: boolean; failOnReview: boolean } {
   const { values } = parseArgs({
     args,
     strict: true,
@@ -32,8 +32,11 @@ function parseCheckArgs(args: string[]): CheckOptions & { json: boolean } {
       label: { type: 'string', multiple: true, default: [] },
       'ai-confidence': { type: 'string' },
       json: { type: 'boolean', default: false },
+      'fail-on': { type: 'string', default: 'human-review' },
     },
   });
+  if (values['fail-on'] !== 'human-review' && values['fail-on'] !== 'blocked')
+    throw new UsageError(`--fail-on expects blocked or human-review, found '${values['fail-on']}'`);
   if (values.staged && values.base !== undefined)
     throw new UsageError('--staged and --base exclude each other');
   if (values.base === '') throw new UsageError('--base needs a ref, e.g. --base main');
@@ -62,6 +65,7 @@ function parseCheckArgs(args: string[]): CheckOptions & { json: boolean } {
     labels: values.label,
     ...(aiConfidence !== undefined ? { aiConfidence } : {}),
     json: values.json,
+    failOnReview: values['fail-on'] === 'human-review',
   };
 }
 
@@ -78,7 +82,9 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     repoFiles: (listed ?? '').split('\0').filter(Boolean),
     progress: (message) => io.stderr(`${message}\n`),
   });
-  const code = EXIT_OF[result.decision.decision];
+  // --fail-on blocked: a hook that stops only what could never merge; a person reviews the rest.
+  const decided = EXIT_OF[result.decision.decision];
+  const code = decided === EXIT.review && !options.failOnReview ? EXIT.ok : decided;
   if (options.json) io.stdout(`${JSON.stringify(checkJson(result, code), null, 2)}\n`);
   else io.stdout(printCheck(result, painter(useColour(io.stdoutTty, io.env))));
   return code;
