@@ -125,6 +125,7 @@ export async function run(inputs: CoverageInputs, deps: CoverageDependencies): P
     repo: context.repo,
     ...(client ? { client } : {}),
     ...(pr ? { pr } : {}),
+    event: { name: context.eventName, sha: context.sha },
     log: io,
   });
   const mode = inputs.mode ?? policy.policy.mode;
