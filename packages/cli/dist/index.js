@@ -69194,7 +69194,12 @@ async function explainCommand(args, io) {
     const latest = latestStatuses(statuses.filter((status) => status.context.toLowerCase().startsWith('floodgate/')));
     const decisionStatus = latest.get(STATUS_CONTEXTS.decision);
     const decoded = decisionStatus ? decodeDecisionStatus(decisionStatus) : undefined;
-    const decision = (decoded?.decision ?? recorded?.decision);
+    // The comment is rewritten on every run: one about an earlier head says nothing about this one.
+    const about = recorded?.notes
+        .map((line) => /^Pull request #\d+ at `?([0-9a-f]{7,40})`?, mode/.exec(line)?.[1])
+        .find(Boolean);
+    const stale = about && !target.sha.startsWith(about) ? about : undefined;
+    const decision = (decoded?.decision ?? (stale ? undefined : recorded?.decision));
     const subject = `${repo.owner}/${repo.repo}${target.pr ? ` #${target.pr}` : ''} at ${target.sha.slice(0, 7)}`;
     const lines = [];
     lines.push(`Decision for ${subject}: ${decision ?? 'none recorded'}`);
@@ -69215,6 +69220,8 @@ async function explainCommand(args, io) {
                 lines.push(`      ${printable(item)}`);
             lines.push(`      would change it: ${remedyFor(reason.rule, reason.outcome)}`);
         }
+        if (stale)
+            lines.push(`  The comment is about ${stale}, an earlier head: no run has decided ${target.sha.slice(0, 7)} yet.`);
         for (const note of recorded.notes.filter((line) => !line.startsWith('Pull request #')))
             lines.push(`  ${printable(note)}`);
     }

@@ -349,6 +349,14 @@ describe('floodgate explain', () => {
     expect(bySha.stdout.split('\n')[0]).toBe(byNumber.stdout.split('\n')[0]);
     expect(api.requests.filter((request) => !request.valid)).toEqual([]);
     expect(api.writes()).toEqual([]);
+
+    // A push after the decision: the comment is about the earlier head, and explain says so.
+    const next = api.state.pushToPull(pull.number);
+    const moved = await runBinAsync(bin, ['explain', String(pull.number)], repo, env);
+    expect(moved.stdout).toContain(`: none recorded`);
+    expect(moved.stdout).toContain(
+      `The comment is about ${sha.slice(0, 12)}, an earlier head: no run has decided ${next.slice(0, 7)} yet.`,
+    );
   });
 
   it('a PR Floodgate never decided on, an unknown PR, and no token are one line each', async () => {

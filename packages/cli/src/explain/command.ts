@@ -117,7 +117,12 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
   );
   const decisionStatus = latest.get(STATUS_CONTEXTS.decision);
   const decoded = decisionStatus ? decodeDecisionStatus(decisionStatus) : undefined;
-  const decision = (decoded?.decision ?? recorded?.decision) as Decision | undefined;
+  // The comment is rewritten on every run: one about an earlier head says nothing about this one.
+  const about = recorded?.notes
+    .map((line) => /^Pull request #\d+ at `?([0-9a-f]{7,40})`?, mode/.exec(line)?.[1])
+    .find(Boolean);
+  const stale = about && !target.sha.startsWith(about) ? about : undefined;
+  const decision = (decoded?.decision ?? (stale ? undefined : recorded?.decision)) as Decision | undefined;
 
   const subject = `${repo.owner}/${repo.repo}${target.pr ? ` #${target.pr}` : ''} at ${target.sha.slice(0, 7)}`;
   const lines: string[] = [];
@@ -140,6 +145,10 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
       for (const item of reason.evidence) lines.push(`      ${p(item)}`);
       lines.push(`      would change it: ${remedyFor(reason.rule, reason.outcome)}`);
     }
+    if (stale)
+      lines.push(
+        `  The comment is about ${stale}, an earlier head: no run has decided ${target.sha.slice(0, 7)} yet.`,
+      );
     for (const note of recorded.notes.filter((line) => !line.startsWith('Pull request #')))
       lines.push(`  ${p(note)}`);
   } else if (decoded && decoded.decision !== 'auto-merge') {
