@@ -80,6 +80,22 @@ describe('automerge-gate keeps reviews sharp', () => {
     expect(reviewed.summary).toMatch(/Waited 1 h 3\d min for a first review/);
   });
 
+  it('keeps counting the wait across a push: it started on an earlier head', async () => {
+    await fake({ policy: policy() });
+    const event = pullEvent();
+    const head = api.state.pull(1).head.sha;
+    await run(event, { ...PASSING, tier: 'high' });
+    passTime(api, head, 120);
+    api.state.pushToPull(1);
+    const pushed = await run(api.pullRequestEvent('synchronize', { number: 1 }), {
+      ...PASSING,
+      tier: 'high',
+    });
+    expect(pushed.outputs.decision).toBe('human-review');
+    expect(Number(pushed.outputs['review-wait'])).toBeGreaterThanOrEqual(120);
+    expect(Number(pushed.outputs['review-wait'])).toBeLessThan(125);
+  });
+
   it('sends a sampled PR that would merge to a person, labelled floodgate:deep-dive; an approval settles it', async () => {
     // Rate 1 samples every head, so the test does not depend on the head SHA the fake made.
     await fake({ policy: policy(['  deep-dive-rate: 1']) });

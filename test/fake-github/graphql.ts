@@ -99,6 +99,17 @@ function pullObject(state: FakeState, repo: RepoState, pull: PullState): Record<
           pullRequest: () => pullObject(state, repo, pull),
         }
       : null,
+    commits: ({ first, last }: { first?: number | null; last?: number | null }) => {
+      const all = pull.commits;
+      const picked = last ? all.slice(-last) : first ? all.slice(0, first) : all;
+      return {
+        totalCount: all.length,
+        nodes: picked.map((commit) => ({
+          __typename: 'PullRequestCommit',
+          commit: commitObject(repo, commit.sha),
+        })),
+      };
+    },
     isInMergeQueue: () =>
       queueOf(repo, pull)?.entries.some((entry) => entry.pullNumber === pull.number) ?? false,
     mergeQueueEntry: () => {
@@ -107,6 +118,40 @@ function pullObject(state: FakeState, repo: RepoState, pull: PullState): Record<
       return queue && entry ? entryObject(state, repo, queue, entry) : null;
     },
     repository: () => repoObject(state, repo),
+  };
+}
+
+/** A commit with its combined status, as GraphQL's `Commit.status` (null without any status). */
+function commitObject(repo: RepoState, sha: string): Record<string, unknown> {
+  const statuses = repo.statuses.filter((status) => status.sha === sha);
+  const latest = (name: string) => statuses.filter((status) => status.context === name).at(-1);
+  const contextObject = (status: (typeof statuses)[number]) => ({
+    __typename: 'StatusContext',
+    id: status.nodeId,
+    context: status.context,
+    state: status.state.toUpperCase(),
+    description: status.description,
+    createdAt: status.createdAt,
+    targetUrl: status.targetUrl,
+    creator: actorObject(status.creator),
+  });
+  return {
+    __typename: 'Commit',
+    oid: sha,
+    status:
+      statuses.length === 0
+        ? null
+        : {
+            __typename: 'Status',
+            context: ({ name }: { name: string }) => {
+              const status = latest(name);
+              return status ? contextObject(status) : null;
+            },
+            contexts: () =>
+              [...new Set(statuses.map((status) => status.context))].map((name) =>
+                contextObject(latest(name)!),
+              ),
+          },
   };
 }
 

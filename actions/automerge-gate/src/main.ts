@@ -257,7 +257,7 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
   });
   const allowedNow = result.decision === 'auto-merge' && waitElapsed(now(), mergeAt);
   const waited =
-    client && commit
+    client && commit && floodgateLogin
       ? await waitForReview(
           client,
           context.repo,
@@ -265,6 +265,7 @@ export async function run(inputs: AutomergeInputs, deps: AutomergeDependencies):
           commit.statuses as CommitStatusEntry[],
           result.decision === 'human-review',
           now(),
+          floodgateLogin,
         )
       : undefined;
   const requesterLine = describeRequesters(requesters);
