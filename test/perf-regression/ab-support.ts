@@ -61,9 +61,14 @@ export function goPackage(work: number): Record<string, string> {
 }
 
 /** Runs perf-regression's A/B mode offline (no token) in the repository. */
-export function runAb(repo: AbRepo, inputs: Record<string, string>): Promise<ActionRun> {
+export function runAb(
+  repo: AbRepo,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<ActionRun> {
   return runPerf({
     cwd: repo.workspace,
+    env,
     eventName: 'workflow_dispatch',
     event: {},
     inputs: { token: '', 'base-sha': repo.baseSha, ...inputs },

@@ -150,4 +150,32 @@ describe('perf-regression A/B: merge-base and head measured interleaved in one j
       /::error::no merge-base of the base fffffff and HEAD [0-9a-f]{7} in the checkout: A\/B needs the history \(actions\/checkout with fetch-depth: 0\)/,
     );
   });
+
+  it('gives the command no tokens and ab-path on its PATH, and stops at the time budget', async () => {
+    const repo = abRepo(busyC(1), busyC(1));
+    // Each run sleeps 0.6 s, so a round outlasts the 1 s budget: the 2 minimum rounds run, then it stops.
+    const command = [
+      'sleep 0.6',
+      'if env | grep -q TOKEN; then exit 3; fi',
+      'case ":$PATH:" in *:/opt/floodgate-tools:*) ;; *) exit 4;; esac',
+      `printf '[{"name": "env", "unit": "ms", "samples": [1, 2, 3, 4, 5]}]' > r.json`,
+    ].join('\n');
+    const run = await runAb(
+      repo,
+      {
+        'ab-command': command,
+        'ab-path': '/opt/floodgate-tools',
+        files: 'r.json',
+        rounds: '10',
+        'min-rounds': '2',
+        'time-budget': '1',
+      },
+      { GITHUB_TOKEN: 'ghs_secret', ACTIONS_RUNTIME_TOKEN: 'runtime-secret' },
+    );
+    expect(run.exitCode, run.stdout).toBe(0);
+    const report = abReport(run) as AbReport & { ab: { stoppedEarly?: string } };
+    expect(report.ab.ran).toBe(2);
+    expect(report.ab.stoppedEarly).toMatch(/^stopped after 2 of 10 rounds: another round/);
+    expect(run.summary).toContain('2 of 10 rounds');
+  });
 });
