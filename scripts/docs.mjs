@@ -12,10 +12,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'packages/core/package.json'));
 const { parse } = require('yaml');
 
+// Table cells: pipes escaped once; `*` and `_` outside code spans escaped so a glob such as
+// "Co-authored-by: *Claude*" reads as written, not in italics.
 const cell = (text) =>
   String(text ?? '')
-    .replace(/\|/g, '\\|')
     .replace(/\n+/g, ' ')
+    .split(/(`[^`]*`)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/([*_])/g, '\\$1')))
+    .join('')
+    .replace(/\|/g, '\\|')
     .trim();
 const code = (text) => (text === undefined || text === '' ? '' : `\`${String(text).replace(/`/g, "'")}\``);
 
@@ -39,7 +44,11 @@ function actionTables(name) {
 }
 
 function describeType(schema) {
-  if (schema.enum) return schema.enum.map((v) => code(v)).join(' \\| ');
+  // `a`, `b` or `c`: a pipe inside a table cell splits it on GitHub even when escaped twice.
+  if (schema.enum) {
+    const values = schema.enum.map((v) => code(v));
+    return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+  }
   if (schema.const !== undefined) return code(schema.const);
   if (schema.anyOf) return schema.anyOf.map(describeType).join(' or ');
   const type = Array.isArray(schema.type) ? schema.type.join(' or ') : schema.type;
