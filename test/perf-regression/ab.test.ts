@@ -135,6 +135,9 @@ describe('perf-regression A/B: merge-base and head measured interleaved in one j
     const rounds = await runAb(repo, { ...HYPERFINE, rounds: '2', 'min-rounds': '3' });
     expect(rounds.exitCode).toBe(1);
     expect(rounds.stdout).toContain("::error::input 'min-rounds': expected at most rounds (2), got 3");
+    // Fewer rounds than the default minimum: the minimum follows them.
+    const two = await runAb(repo, { 'ab-command': 'true', files: 'none.json', rounds: '2' });
+    expect(two.stdout).not.toContain('min-rounds');
     const noBase = await runAb(repo, { ...HYPERFINE, 'base-sha': '' });
     expect(noBase.exitCode).toBe(1);
     expect(noBase.stdout).toMatch(
