@@ -56584,7 +56584,7 @@ async function readCheckPolicy(git, policyRef, policyFile, cwd) {
         };
     }
     const text = policyRef ? await showFile(git, `${policyRef.sha}:${DEFAULT_POLICY_PATH}`) : undefined;
-    const at = policyRef?.ref ?? 'this repository (no commit yet)';
+    const at = policyRef?.ref ?? 'HEAD (no commit yet)';
     if (text === undefined) {
         return {
             ...policyWithoutFile(),

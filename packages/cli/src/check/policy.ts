@@ -38,7 +38,7 @@ export async function readCheckPolicy(
     };
   }
   const text = policyRef ? await showFile(git, `${policyRef.sha}:${DEFAULT_POLICY_PATH}`) : undefined;
-  const at = policyRef?.ref ?? 'this repository (no commit yet)';
+  const at = policyRef?.ref ?? 'HEAD (no commit yet)';
   if (text === undefined) {
     return {
       ...policyWithoutFile(),
