@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { abRepo, busyC, goPackage, runAb } from './ab-support.js';
-import { reportOf } from './support.js';
+import { reportOf, runPerf, startFakeGitHub } from './support.js';
 
 interface AbReport {
   result: string;
@@ -180,5 +180,34 @@ describe('perf-regression A/B: merge-base and head measured interleaved in one j
     expect(report.ab.ran).toBe(2);
     expect(report.ab.stoppedEarly).toMatch(/^stopped after 2 of 10 rounds: another round/);
     expect(run.summary).toContain('2 of 10 rounds');
+  });
+
+  it("on a fork's pull_request event, takes the base from the event and seeds the order with its head", async () => {
+    const api = await startFakeGitHub();
+    try {
+      const repo = abRepo(busyC(1), busyC(1));
+      // A real webhook payload, pointed at the temporary repository's commits.
+      const event = api.pullRequestEvent('opened', { fork: true, author: 'outsider' });
+      const pull = event.pull_request as { base: { sha: string }; head: { sha: string } };
+      pull.base.sha = repo.baseSha;
+      pull.head.sha = repo.headSha;
+      const run = await runPerf({
+        cwd: repo.workspace,
+        event,
+        eventName: 'pull_request',
+        inputs: {
+          token: '',
+          'ab-command': `printf '[{"name": "t", "unit": "ms", "samples": [1, 2, 3, 4, 5]}]' > r.json`,
+          files: 'r.json',
+          rounds: '3',
+        },
+      });
+      expect(run.exitCode, run.stdout).toBe(0);
+      const report = abReport(run);
+      expect(report.baseline?.sha).toBe(repo.baseSha);
+      expect(report.ab).toMatchObject({ order: 'random', seed: repo.headSha, ran: 3 });
+    } finally {
+      api.close();
+    }
   });
 });
