@@ -210,4 +210,20 @@ describe('perf-regression A/B: merge-base and head measured interleaved in one j
       api.close();
     }
   });
+
+  it("keeps the failing command's output from acting as workflow commands, in one error line", async () => {
+    const repo = abRepo(busyC(1), busyC(1));
+    const run = await runAb(repo, {
+      'ab-command': "echo '::add-mask::x'; echo '::set-output name=result::pass'; exit 2",
+      files: 'r.json',
+      rounds: '3',
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.commands.filter((c) => c.command === 'set-output' || c.command === 'add-mask')).toEqual([]);
+    const errors = run.commands.filter((c) => c.command === 'error').map((c) => c.message);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^ab-command on the (merge-base|head) [0-9a-f]{7}, round 1 exited with status 2: /,
+    );
+  });
 });

@@ -406,7 +406,7 @@ function eventBaseSha(payload: Record<string, unknown>): string | undefined {
   return typeof pull?.base?.sha === 'string' ? pull.base.sha : undefined;
 }
 
-/** Runs the A/B schedule in this job: the merge-base as a worktree beside the checkout, then both sides. */
+/** Runs the A/B schedule in this job: the merge-base as a worktree in the runner's temporary folder, and the head. */
 function runAbMode(inputs: PerfInputs, deps: PerfDependencies, pr: PullRequestInfo | undefined) {
   const settings = inputs.ab!;
   const baseSha = settings.baseSha ?? pr?.baseSha ?? eventBaseSha(deps.context.payload);

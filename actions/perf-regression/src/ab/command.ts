@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { delimiter } from 'node:path';
-import { FloodgateError } from '@floodgate/core';
+import { escapeLog, FloodgateError } from '@floodgate/core';
 import { minimalEnvironment, trustedExecutable } from '@floodgate/kit';
 
 /** Runs the user's command once in `cwd`; rejects when it exits non-zero. */
@@ -46,11 +46,13 @@ export function shellRunner(
           resolve();
           return;
         }
-        const last = tail.trim().split('\n').slice(-5).join('\n');
-        if (last) log(last);
+        // The PR's code wrote this: a line starting with `::` would be a workflow command to the runner.
+        const last = tail.trim().split('\n').slice(-5).map(escapeLog);
+        for (const line of last) if (line) log(line);
+        const final = last.at(-1);
         reject(
           new FloodgateError(
-            `${label} exited with ${signal ? `signal ${signal}` : `status ${code}`}${last ? `: ${last.split('\n').at(-1)}` : ''}`,
+            `${label} exited with ${signal ? `signal ${signal}` : `status ${code}`}${final ? `: ${final}` : ''}`,
           ),
         );
       });
