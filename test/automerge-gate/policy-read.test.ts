@@ -40,7 +40,9 @@ describe('automerge-gate reads the base policy and fails closed', () => {
     const result = await run(pullEvent(), { ...PASSING, wait: '0' });
     expect(result.outputs.decision).toBe('human-review');
     expect(merges()).toHaveLength(0);
-    expect(notices(result).join('\n')).toContain('add `merge: { auto-merge: ai }` to enable automatic merges');
+    expect(notices(result).join('\n')).toContain(
+      'add `merge: { auto-merge: ai }` to enable automatic merges',
+    );
   });
 
   it("without a token a pull request is never judged by its own checkout's policy", async () => {

@@ -67,7 +67,9 @@ describe.concurrent('risk-assess computes and reports but writes nothing', () =>
     expect(run.summary).toContain('### 🟠 Risk: high (score 40)');
     const notices = run.commands.filter((c) => c.command === 'notice').map((c) => c.message);
     // A repository without a policy file is told so first; then why nothing was written.
-    const why = notices.filter((message) => !message.startsWith('No .github/floodgate.yml in the base branch'));
+    const why = notices.filter(
+      (message) => !message.startsWith('No .github/floodgate.yml in the base branch'),
+    );
     expect(why).toHaveLength(1);
     expect(why[0]).toMatch(notice);
     expect(run.summary).toMatch(/nothing was written to GitHub|no labels, reviewers or comment were written/);

@@ -12,7 +12,6 @@ import type { DecisionFacts, DecisionReason, MergeDecision, Signal, SignalName }
 /** Changed files shown as evidence for a path rule; the rest are counted. */
 export const PATH_EVIDENCE_LIMIT = 10;
 
-
 function shown<T>(signal: Signal<T>): string {
   return signal.known
     ? `${signal.source}: ${JSON.stringify(signal.value)}`

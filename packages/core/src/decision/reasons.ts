@@ -8,6 +8,11 @@ export function blocked(rule: string, message: string, evidence: string[] = []):
   return { rule, outcome: 'blocked', message, evidence, waivable: false };
 }
 
-export function review(rule: string, message: string, evidence: string[] = [], waivable = true): DecisionReason {
+export function review(
+  rule: string,
+  message: string,
+  evidence: string[] = [],
+  waivable = true,
+): DecisionReason {
   return { rule, outcome: 'human-review', message, evidence, waivable };
 }
