@@ -10236,6 +10236,3245 @@ exports.wT = SaxesParser;
 
 /***/ }),
 
+/***/ 8823:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const ANY = Symbol('SemVer ANY')
+// hoisted class for cyclic dependency
+class Comparator {
+  static get ANY () {
+    return ANY
+  }
+
+  constructor (comp, options) {
+    options = parseOptions(options)
+
+    if (comp instanceof Comparator) {
+      if (comp.loose === !!options.loose) {
+        return comp
+      } else {
+        comp = comp.value
+      }
+    }
+
+    comp = comp.trim().split(/\s+/).join(' ')
+    debug('comparator', comp, options)
+    this.options = options
+    this.loose = !!options.loose
+    this.parse(comp)
+
+    if (this.semver === ANY) {
+      this.value = ''
+    } else {
+      this.value = this.operator + this.semver.version
+    }
+
+    debug('comp', this)
+  }
+
+  parse (comp) {
+    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR]
+    const m = comp.match(r)
+
+    if (!m) {
+      throw new TypeError(`Invalid comparator: ${comp}`)
+    }
+
+    this.operator = m[1] !== undefined ? m[1] : ''
+    if (this.operator === '=') {
+      this.operator = ''
+    }
+
+    // if it literally is just '>' or '' then allow anything.
+    if (!m[2]) {
+      this.semver = ANY
+    } else {
+      this.semver = new SemVer(m[2], this.options.loose)
+    }
+  }
+
+  toString () {
+    return this.value
+  }
+
+  test (version) {
+    debug('Comparator.test', version, this.options.loose)
+
+    if (this.semver === ANY || version === ANY) {
+      return true
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    return cmp(version, this.operator, this.semver, this.options)
+  }
+
+  intersects (comp, options) {
+    if (!(comp instanceof Comparator)) {
+      throw new TypeError('a Comparator is required')
+    }
+
+    if (this.operator === '') {
+      if (this.value === '') {
+        return true
+      }
+      return new Range(comp.value, options).test(this.value)
+    } else if (comp.operator === '') {
+      if (comp.value === '') {
+        return true
+      }
+      return new Range(this.value, options).test(comp.semver)
+    }
+
+    options = parseOptions(options)
+
+    // Special cases where nothing can possibly be lower
+    if (options.includePrerelease &&
+      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+      return false
+    }
+    if (!options.includePrerelease &&
+      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+      return false
+    }
+
+    // Same direction increasing (> or >=)
+    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+      return true
+    }
+    // Same direction decreasing (< or <=)
+    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // same SemVer and both sides are inclusive (<= or >=)
+    if (
+      (this.semver.version === comp.semver.version) &&
+      this.operator.includes('=') && comp.operator.includes('=')) {
+      return true
+    }
+    // opposite directions less than
+    if (cmp(this.semver, '<', comp.semver, options) &&
+      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+      return true
+    }
+    // opposite directions greater than
+    if (cmp(this.semver, '>', comp.semver, options) &&
+      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+      return true
+    }
+    return false
+  }
+}
+
+module.exports = Comparator
+
+const parseOptions = __nccwpck_require__(704)
+const { safeRe: re, t } = __nccwpck_require__(8843)
+const cmp = __nccwpck_require__(7002)
+const debug = __nccwpck_require__(1363)
+const SemVer = __nccwpck_require__(9375)
+const Range = __nccwpck_require__(8002)
+
+
+/***/ }),
+
+/***/ 8002:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SPACE_CHARACTERS = /\s+/g
+
+// hoisted class for cyclic dependency
+class Range {
+  constructor (range, options) {
+    options = parseOptions(options)
+
+    if (range instanceof Range) {
+      if (
+        range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease
+      ) {
+        return range
+      } else {
+        return new Range(range.raw, options)
+      }
+    }
+
+    if (range instanceof Comparator) {
+      // just put it in the set and return
+      this.raw = range.value
+      this.set = [[range]]
+      this.formatted = undefined
+      return this
+    }
+
+    this.options = options
+    this.loose = !!options.loose
+    this.includePrerelease = !!options.includePrerelease
+
+    // First reduce all whitespace as much as possible so we do not have to rely
+    // on potentially slow regexes like \s*. This is then stored and used for
+    // future error messages as well.
+    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ')
+
+    // First, split on ||
+    this.set = this.raw
+      .split('||')
+      // map the range to a 2d array of comparators
+      .map(r => this.parseRange(r.trim()))
+      // throw out any comparator lists that are empty
+      // this generally means that it was not a valid range, which is allowed
+      // in loose mode, but will still throw if the WHOLE range is invalid.
+      .filter(c => c.length)
+
+    if (!this.set.length) {
+      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+    }
+
+    // if we have any that are not the null set, throw out null sets.
+    if (this.set.length > 1) {
+      // keep the first one, in case they're all null sets
+      const first = this.set[0]
+      this.set = this.set.filter(c => !isNullSet(c[0]))
+      if (this.set.length === 0) {
+        this.set = [first]
+      } else if (this.set.length > 1) {
+        // if we have any that are *, then the range is just *
+        for (const c of this.set) {
+          if (c.length === 1 && isAny(c[0])) {
+            this.set = [c]
+            break
+          }
+        }
+      }
+    }
+
+    this.formatted = undefined
+  }
+
+  get range () {
+    if (this.formatted === undefined) {
+      this.formatted = ''
+      for (let i = 0; i < this.set.length; i++) {
+        if (i > 0) {
+          this.formatted += '||'
+        }
+        const comps = this.set[i]
+        for (let k = 0; k < comps.length; k++) {
+          if (k > 0) {
+            this.formatted += ' '
+          }
+          this.formatted += comps[k].toString().trim()
+        }
+      }
+    }
+    return this.formatted
+  }
+
+  format () {
+    return this.range
+  }
+
+  toString () {
+    return this.range
+  }
+
+  parseRange (range) {
+    // strip build metadata so it can't bleed into the version
+    range = range.replace(BUILDSTRIPRE, '')
+
+    // memoize range parsing for performance.
+    // this is a very hot path, and fully deterministic.
+    const memoOpts =
+      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+      (this.options.loose && FLAG_LOOSE)
+    const memoKey = memoOpts + ':' + range
+    const cached = cache.get(memoKey)
+    if (cached) {
+      return cached
+    }
+
+    const loose = this.options.loose
+    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE]
+    range = range.replace(hr, hyphenReplace(this.options.includePrerelease))
+    debug('hyphen replace', range)
+
+    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+    range = trimComparatorWhitespace(range)
+    debug('comparator trim', range)
+
+    // `~ 1.2.3` => `~1.2.3`
+    range = range.replace(re[t.TILDETRIM], tildeTrimReplace)
+    debug('tilde trim', range)
+
+    // `^ 1.2.3` => `^1.2.3`
+    range = range.replace(re[t.CARETTRIM], caretTrimReplace)
+    debug('caret trim', range)
+
+    // At this point, the range is completely trimmed and
+    // ready to be split into comparators.
+
+    let rangeList = range
+      .split(' ')
+      .map(comp => parseComparator(comp, this.options))
+      .join(' ')
+      .split(/\s+/)
+      // >=0.0.0 is equivalent to *
+      .map(comp => replaceGTE0(comp, this.options))
+
+    if (loose) {
+      // in loose mode, throw out any that are not valid comparators
+      rangeList = rangeList.filter(comp => {
+        debug('loose invalid filter', comp, this.options)
+        return !!comp.match(re[t.COMPARATORLOOSE])
+      })
+    }
+    debug('range list', rangeList)
+
+    // if any comparators are the null set, then replace with JUST null set
+    // if more than one comparator, remove any * comparators
+    // also, don't include the same comparator more than once
+    const rangeMap = new Map()
+    const comparators = rangeList.map(comp => new Comparator(comp, this.options))
+    for (const comp of comparators) {
+      if (isNullSet(comp)) {
+        return [comp]
+      }
+      rangeMap.set(comp.value, comp)
+    }
+    if (rangeMap.size > 1 && rangeMap.has('')) {
+      rangeMap.delete('')
+    }
+
+    const result = [...rangeMap.values()]
+    cache.set(memoKey, result)
+    return result
+  }
+
+  intersects (range, options) {
+    if (!(range instanceof Range)) {
+      throw new TypeError('a Range is required')
+    }
+
+    return this.set.some((thisComparators) => {
+      return (
+        isSatisfiable(thisComparators, options) &&
+        range.set.some((rangeComparators) => {
+          return (
+            isSatisfiable(rangeComparators, options) &&
+            thisComparators.every((thisComparator) => {
+              return rangeComparators.every((rangeComparator) => {
+                return thisComparator.intersects(rangeComparator, options)
+              })
+            })
+          )
+        })
+      )
+    })
+  }
+
+  // if ANY of the sets match ALL of its comparators, then pass
+  test (version) {
+    if (!version) {
+      return false
+    }
+
+    if (typeof version === 'string') {
+      try {
+        version = new SemVer(version, this.options)
+      } catch (er) {
+        return false
+      }
+    }
+
+    for (let i = 0; i < this.set.length; i++) {
+      if (testSet(this.set[i], version, this.options)) {
+        return true
+      }
+    }
+    return false
+  }
+}
+
+module.exports = Range
+
+const LRU = __nccwpck_require__(5107)
+const cache = new LRU()
+
+const parseOptions = __nccwpck_require__(704)
+const Comparator = __nccwpck_require__(8823)
+const debug = __nccwpck_require__(1363)
+const SemVer = __nccwpck_require__(9375)
+const trimComparatorWhitespace = __nccwpck_require__(3773)
+const {
+  safeRe: re,
+  src,
+  t,
+  tildeTrimReplace,
+  caretTrimReplace,
+} = __nccwpck_require__(8843)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(4753)
+
+// unbounded global build-metadata stripper used by parseRange
+const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
+
+const isNullSet = c => c.value === '<0.0.0-0'
+const isAny = c => c.value === ''
+
+// take a set of comparators and determine whether there
+// exists a version which can satisfy it
+const isSatisfiable = (comparators, options) => {
+  let result = true
+  const remainingComparators = comparators.slice()
+  let testComparator = remainingComparators.pop()
+
+  while (result && remainingComparators.length) {
+    result = remainingComparators.every((otherComparator) => {
+      return testComparator.intersects(otherComparator, options)
+    })
+
+    testComparator = remainingComparators.pop()
+  }
+
+  return result
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+const parseComparator = (comp, options) => {
+  comp = comp.replace(re[t.BUILD], '')
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+const isX = id => !id || id.toLowerCase() === 'x' || id === '*'
+
+const invalidXRangeOrder = (M, m, p) => (
+  (isX(M) && !isX(m)) ||
+  (isX(m) && p && !isX(p))
+)
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+// ~0.0.1 --> >=0.0.1 <0.1.0-0
+const replaceTildes = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceTilde(c, options))
+    .join(' ')
+}
+
+const replaceTilde = (comp, options) => {
+  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE]
+  // if we're including prereleases in the match, then the lower bound is
+  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('tilde', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0-0
+      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = `>=${M}.${m}.${p}-${pr
+      } <${M}.${+m + 1}.0-0`
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0-0
+      ret = `>=${M}.${m}.${p
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+// ^1.2.3 --> >=1.2.3 <2.0.0-0
+// ^1.2.0 --> >=1.2.0 <2.0.0-0
+// ^0.0.1 --> >=0.0.1 <0.0.2-0
+// ^0.1.0 --> >=0.1.0 <0.2.0-0
+const replaceCarets = (comp, options) => {
+  return comp
+    .trim()
+    .split(/\s+/)
+    .map((c) => replaceCaret(c, options))
+    .join(' ')
+}
+
+const replaceCaret = (comp, options) => {
+  debug('caret', comp, options)
+  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET]
+  const z = options.includePrerelease ? '-0' : ''
+  return comp.replace(r, (_, M, m, p, pr) => {
+    debug('caret', comp, _, M, m, p, pr)
+    let ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`
+      } else {
+        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p}-${pr
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p}-${pr
+        } <${+M + 1}.0.0-0`
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${m}.${+p + 1}-0`
+        } else {
+          ret = `>=${M}.${m}.${p
+          } <${M}.${+m + 1}.0-0`
+        }
+      } else {
+        ret = `>=${M}.${m}.${p
+        } <${+M + 1}.0.0-0`
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+const replaceXRanges = (comp, options) => {
+  debug('replaceXRanges', comp, options)
+  return comp
+    .split(/\s+/)
+    .map((c) => replaceXRange(c, options))
+    .join(' ')
+}
+
+const replaceXRange = (comp, options) => {
+  comp = comp.trim()
+  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE]
+  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    if (invalidXRangeOrder(M, m, p)) {
+      return comp
+    }
+
+    const xM = isX(M)
+    const xm = xM || isX(m)
+    const xp = xm || isX(p)
+    const anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    // if we're including prereleases in the match, then we need
+    // to fix this to -0, the lowest possible prerelease value
+    pr = options.includePrerelease ? '-0' : ''
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0-0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      if (gtlt === '<') {
+        pr = '-0'
+      }
+
+      ret = `${gtlt + M}.${m}.${p}${pr}`
+    } else if (xm) {
+      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`
+    } else if (xp) {
+      ret = `>=${M}.${m}.0${pr
+      } <${M}.${+m + 1}.0-0`
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+const replaceStars = (comp, options) => {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp
+    .trim()
+    .replace(re[t.STAR], '')
+}
+
+const replaceGTE0 = (comp, options) => {
+  debug('replaceGTE0', comp, options)
+  return comp
+    .trim()
+    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+}
+
+// This function is passed to string.replace(re[t.HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+// TODO build?
+const hyphenReplace = incPr => ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr) => {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = `>=${fM}.0.0${incPr ? '-0' : ''}`
+  } else if (isX(fp)) {
+    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`
+  } else if (fpr) {
+    from = `>=${from}`
+  } else {
+    from = `>=${from}${incPr ? '-0' : ''}`
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = `<${+tM + 1}.0.0-0`
+  } else if (isX(tp)) {
+    to = `<${tM}.${+tm + 1}.0-0`
+  } else if (tpr) {
+    to = `<=${tM}.${tm}.${tp}-${tpr}`
+  } else if (incPr) {
+    to = `<${tM}.${tm}.${+tp + 1}-0`
+  } else {
+    to = `<=${to}`
+  }
+
+  return `${from} ${to}`.trim()
+}
+
+const testSet = (set, version, options) => {
+  for (let i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (let i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === Comparator.ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        const allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+
+/***/ }),
+
+/***/ 9375:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(1363)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(4753)
+const { safeRe: re, t } = __nccwpck_require__(8843)
+
+const parseOptions = __nccwpck_require__(704)
+const { compareIdentifiers } = __nccwpck_require__(9408)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 3371:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(5861)
+const clean = (version, options) => {
+  const s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+module.exports = clean
+
+
+/***/ }),
+
+/***/ 7002:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const eq = __nccwpck_require__(7270)
+const neq = __nccwpck_require__(7594)
+const gt = __nccwpck_require__(1211)
+const gte = __nccwpck_require__(6456)
+const lt = __nccwpck_require__(260)
+const lte = __nccwpck_require__(8385)
+
+const cmp = (a, op, b, loose) => {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object') {
+        a = a.version
+      }
+      if (typeof b === 'object') {
+        b = b.version
+      }
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError(`Invalid operator: ${op}`)
+  }
+}
+module.exports = cmp
+
+
+/***/ }),
+
+/***/ 7733:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(9375)
+const parse = __nccwpck_require__(5861)
+const { safeRe: re, t } = __nccwpck_require__(8843)
+
+const coerce = (version, options) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version === 'number') {
+    version = String(version)
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  options = options || {}
+
+  let match = null
+  if (!options.rtl) {
+    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE])
+  } else {
+    // Find the right-most coercible string that does not share
+    // a terminus with a more left-ward coercible string.
+    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+    //
+    // Walk through the string checking with a /g regexp
+    // Manually set the index so as to pick up overlapping matches.
+    // Stop when we get a match that ends at the string end, since no
+    // coercible string can be more right-ward without the same terminus.
+    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL]
+    let next
+    while ((next = coerceRtlRegex.exec(version)) &&
+        (!match || match.index + match[0].length !== version.length)
+    ) {
+      if (!match ||
+            next.index + next[0].length !== match.index + match[0].length) {
+        match = next
+      }
+      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length
+    }
+    // leave it in a clean state
+    coerceRtlRegex.lastIndex = -1
+  }
+
+  if (match === null) {
+    return null
+  }
+
+  const major = match[2]
+  const minor = match[3] || '0'
+  const patch = match[4] || '0'
+  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : ''
+  const build = options.includePrerelease && match[6] ? `+${match[6]}` : ''
+
+  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+}
+module.exports = coerce
+
+
+/***/ }),
+
+/***/ 6180:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(9375)
+const compareBuild = (a, b, loose) => {
+  const versionA = new SemVer(a, loose)
+  const versionB = new SemVer(b, loose)
+  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+}
+module.exports = compareBuild
+
+
+/***/ }),
+
+/***/ 9126:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(6361)
+const compareLoose = (a, b) => compare(a, b, true)
+module.exports = compareLoose
+
+
+/***/ }),
+
+/***/ 6361:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(9375)
+const compare = (a, b, loose) =>
+  new SemVer(a, loose).compare(new SemVer(b, loose))
+
+module.exports = compare
+
+
+/***/ }),
+
+/***/ 8035:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(5861)
+
+const diff = (version1, version2) => {
+  const v1 = parse(version1, null, true)
+  const v2 = parse(version2, null, true)
+  const comparison = v1.compare(v2)
+
+  if (comparison === 0) {
+    return null
+  }
+
+  const v1Higher = comparison > 0
+  const highVersion = v1Higher ? v1 : v2
+  const lowVersion = v1Higher ? v2 : v1
+  const highHasPre = !!highVersion.prerelease.length
+  const lowHasPre = !!lowVersion.prerelease.length
+
+  if (lowHasPre && !highHasPre) {
+    // Going from prerelease -> no prerelease requires some special casing
+
+    // If the low version has only a major, then it will always be a major
+    // Some examples:
+    // 1.0.0-1 -> 1.0.0
+    // 1.0.0-1 -> 1.1.1
+    // 1.0.0-1 -> 2.0.0
+    if (!lowVersion.patch && !lowVersion.minor) {
+      return 'major'
+    }
+
+    // If the main part has no difference
+    if (lowVersion.compareMain(highVersion) === 0) {
+      if (lowVersion.minor && !lowVersion.patch) {
+        return 'minor'
+      }
+      return 'patch'
+    }
+  }
+
+  // add the `pre` prefix if we are going to a prerelease version
+  const prefix = highHasPre ? 'pre' : ''
+
+  if (v1.major !== v2.major) {
+    return prefix + 'major'
+  }
+
+  if (v1.minor !== v2.minor) {
+    return prefix + 'minor'
+  }
+
+  if (v1.patch !== v2.patch) {
+    return prefix + 'patch'
+  }
+
+  // high and low are prereleases
+  return 'prerelease'
+}
+
+module.exports = diff
+
+
+/***/ }),
+
+/***/ 7270:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(6361)
+const eq = (a, b, loose) => compare(a, b, loose) === 0
+module.exports = eq
+
+
+/***/ }),
+
+/***/ 1211:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(6361)
+const gt = (a, b, loose) => compare(a, b, loose) > 0
+module.exports = gt
+
+
+/***/ }),
+
+/***/ 6456:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(6361)
+const gte = (a, b, loose) => compare(a, b, loose) >= 0
+module.exports = gte
+
+
+/***/ }),
+
+/***/ 6950:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(9375)
+
+const inc = (version, release, options, identifier, identifierBase) => {
+  if (typeof (options) === 'string') {
+    identifierBase = identifier
+    identifier = options
+    options = undefined
+  }
+
+  try {
+    return new SemVer(
+      version instanceof SemVer ? version.version : version,
+      options
+    ).inc(release, identifier, identifierBase).version
+  } catch (er) {
+    return null
+  }
+}
+module.exports = inc
+
+
+/***/ }),
+
+/***/ 260:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(6361)
+const lt = (a, b, loose) => compare(a, b, loose) < 0
+module.exports = lt
+
+
+/***/ }),
+
+/***/ 8385:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(6361)
+const lte = (a, b, loose) => compare(a, b, loose) <= 0
+module.exports = lte
+
+
+/***/ }),
+
+/***/ 523:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(9375)
+const major = (a, loose) => new SemVer(a, loose).major
+module.exports = major
+
+
+/***/ }),
+
+/***/ 527:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(9375)
+const minor = (a, loose) => new SemVer(a, loose).minor
+module.exports = minor
+
+
+/***/ }),
+
+/***/ 7594:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(6361)
+const neq = (a, b, loose) => compare(a, b, loose) !== 0
+module.exports = neq
+
+
+/***/ }),
+
+/***/ 5861:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(9375)
+const parse = (version, options, throwErrors = false) => {
+  if (version instanceof SemVer) {
+    return version
+  }
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    if (!throwErrors) {
+      return null
+    }
+    throw er
+  }
+}
+
+module.exports = parse
+
+
+/***/ }),
+
+/***/ 824:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(9375)
+const patch = (a, loose) => new SemVer(a, loose).patch
+module.exports = patch
+
+
+/***/ }),
+
+/***/ 3550:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(5861)
+const prerelease = (version, options) => {
+  const parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+module.exports = prerelease
+
+
+/***/ }),
+
+/***/ 2889:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compare = __nccwpck_require__(6361)
+const rcompare = (a, b, loose) => compare(b, a, loose)
+module.exports = rcompare
+
+
+/***/ }),
+
+/***/ 244:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(6180)
+const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
+module.exports = rsort
+
+
+/***/ }),
+
+/***/ 7215:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(8002)
+const satisfies = (version, range, options) => {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+module.exports = satisfies
+
+
+/***/ }),
+
+/***/ 1380:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const compareBuild = __nccwpck_require__(6180)
+const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
+module.exports = sort
+
+
+/***/ }),
+
+/***/ 4894:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(5861)
+const constants = __nccwpck_require__(4753)
+const SemVer = __nccwpck_require__(9375)
+
+const truncate = (version, truncation, options) => {
+  if (!constants.RELEASE_TYPES.includes(truncation)) {
+    return null
+  }
+
+  const clonedVersion = cloneInputVersion(version, options)
+  return clonedVersion && doTruncation(clonedVersion, truncation)
+}
+
+const cloneInputVersion = (version, options) => {
+  const versionStringToParse = (
+    version instanceof SemVer ? version.version : version
+  )
+
+  return parse(versionStringToParse, options)
+}
+
+const doTruncation = (version, truncation) => {
+  if (isPrerelease(truncation)) {
+    return version.version
+  }
+
+  version.prerelease = []
+
+  switch (truncation) {
+    case 'major':
+      version.minor = 0
+      version.patch = 0
+      break
+    case 'minor':
+      version.patch = 0
+      break
+  }
+
+  return version.format()
+}
+
+const isPrerelease = (type) => {
+  return type.startsWith('pre')
+}
+
+module.exports = truncate
+
+
+/***/ }),
+
+/***/ 6496:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const parse = __nccwpck_require__(5861)
+const valid = (version, options) => {
+  const v = parse(version, options)
+  return v ? v.version : null
+}
+module.exports = valid
+
+
+/***/ }),
+
+/***/ 6388:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// just pre-load all the stuff that index.js lazily exports
+const internalRe = __nccwpck_require__(8843)
+const constants = __nccwpck_require__(4753)
+const SemVer = __nccwpck_require__(9375)
+const identifiers = __nccwpck_require__(9408)
+const parse = __nccwpck_require__(5861)
+const valid = __nccwpck_require__(6496)
+const clean = __nccwpck_require__(3371)
+const inc = __nccwpck_require__(6950)
+const diff = __nccwpck_require__(8035)
+const major = __nccwpck_require__(523)
+const minor = __nccwpck_require__(527)
+const patch = __nccwpck_require__(824)
+const prerelease = __nccwpck_require__(3550)
+const compare = __nccwpck_require__(6361)
+const rcompare = __nccwpck_require__(2889)
+const compareLoose = __nccwpck_require__(9126)
+const compareBuild = __nccwpck_require__(6180)
+const sort = __nccwpck_require__(1380)
+const rsort = __nccwpck_require__(244)
+const gt = __nccwpck_require__(1211)
+const lt = __nccwpck_require__(260)
+const eq = __nccwpck_require__(7270)
+const neq = __nccwpck_require__(7594)
+const gte = __nccwpck_require__(6456)
+const lte = __nccwpck_require__(8385)
+const cmp = __nccwpck_require__(7002)
+const coerce = __nccwpck_require__(7733)
+const truncate = __nccwpck_require__(4894)
+const Comparator = __nccwpck_require__(8823)
+const Range = __nccwpck_require__(8002)
+const satisfies = __nccwpck_require__(7215)
+const toComparators = __nccwpck_require__(266)
+const maxSatisfying = __nccwpck_require__(7389)
+const minSatisfying = __nccwpck_require__(6079)
+const minVersion = __nccwpck_require__(8286)
+const validRange = __nccwpck_require__(3637)
+const outside = __nccwpck_require__(4572)
+const gtr = __nccwpck_require__(4960)
+const ltr = __nccwpck_require__(137)
+const intersects = __nccwpck_require__(9013)
+const simplifyRange = __nccwpck_require__(968)
+const subset = __nccwpck_require__(5773)
+module.exports = {
+  parse,
+  valid,
+  clean,
+  inc,
+  diff,
+  major,
+  minor,
+  patch,
+  prerelease,
+  compare,
+  rcompare,
+  compareLoose,
+  compareBuild,
+  sort,
+  rsort,
+  gt,
+  lt,
+  eq,
+  neq,
+  gte,
+  lte,
+  cmp,
+  coerce,
+  truncate,
+  Comparator,
+  Range,
+  satisfies,
+  toComparators,
+  maxSatisfying,
+  minSatisfying,
+  minVersion,
+  validRange,
+  outside,
+  gtr,
+  ltr,
+  intersects,
+  simplifyRange,
+  subset,
+  SemVer,
+  re: internalRe.re,
+  src: internalRe.src,
+  tokens: internalRe.t,
+  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+  RELEASE_TYPES: constants.RELEASE_TYPES,
+  compareIdentifiers: identifiers.compareIdentifiers,
+  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 4753:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 1363:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 9408:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 5107:
+/***/ ((module) => {
+
+
+
+class LRUCache {
+  constructor () {
+    this.max = 1000
+    this.map = new Map()
+  }
+
+  get (key) {
+    const value = this.map.get(key)
+    if (value === undefined) {
+      return undefined
+    } else {
+      // Remove the key from the map and add it to the end
+      this.map.delete(key)
+      this.map.set(key, value)
+      return value
+    }
+  }
+
+  delete (key) {
+    return this.map.delete(key)
+  }
+
+  set (key, value) {
+    const deleted = this.delete(key)
+
+    if (!deleted && value !== undefined) {
+      // If cache is full, delete the least recently used item
+      if (this.map.size >= this.max) {
+        const firstKey = this.map.keys().next().value
+        this.delete(firstKey)
+      }
+
+      this.map.set(key, value)
+    }
+
+    return this
+  }
+}
+
+module.exports = LRUCache
+
+
+/***/ }),
+
+/***/ 704:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 8843:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(4753)
+const debug = __nccwpck_require__(1363)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 3773:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// @ts-check
+
+
+// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+// validation. Each end-index finder returns an exclusive end, or its start
+// on no match.
+// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+// range.slice(start, end) gives the matched text, not a converted number.
+const {
+  MAX_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  WHITESPACE_CHARACTERS,
+} = __nccwpck_require__(4753)
+
+/**
+ * Remembers the last two rows of digits so their characters need not be reread.
+ * Positions start at -1 until a row has been found.
+ *
+ * @typedef {object} DigitRunCache
+ * @property {number} start The first character of the most recently found row.
+ * @property {number} end The position after that row's last character.
+ * @property {number} previousStart The first character of the previous row.
+ * @property {number} previousEnd The position after the previous row.
+ */
+
+// One entry per UTF-16 code unit keeps membership checks constant-time.
+const whitespace = new Uint8Array(0x10000)
+for (const char of WHITESPACE_CHARACTERS) {
+  whitespace[char.charCodeAt(0)] = 1
+}
+
+/**
+ * Checks whether a character is whitespace, like a space, tab, or newline.
+ * Looking past the end of the string returns false.
+ *
+ * @param {string|undefined} char One character, or undefined past the string's end.
+ * @returns {boolean} Whether the character is whitespace.
+ * @example isWhitespace(' ') // true
+ * @example isWhitespace('1') // false
+ */
+const isWhitespace = char =>
+  char !== undefined && whitespace[char.charCodeAt(0)] === 1
+
+/**
+ * Checks for v, =, or whitespace before the version number.
+ * These are historical version prefixes, not range operators:
+ * < and > are handled separately, as are tilde and caret ranges.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can belong to a version prefix.
+ * @example isVersionPrefix('=') // true
+ * @example isVersionPrefix('>') // false
+ */
+const isVersionPrefix = char =>
+  char === 'v' ||
+  char === '=' ||
+  isWhitespace(char)
+
+/**
+ * Checks whether a character is one of the digits 0 through 9.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII digit.
+ * @example isDigit('7') // true
+ * @example isDigit('.') // false
+ */
+const isDigit = char => char !== undefined && char >= '0' && char <= '9'
+
+/**
+ * Checks whether a character is an English letter, uppercase or lowercase.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character is an ASCII letter.
+ * @example isLetter('b') // true
+ * @example isLetter('7') // false
+ */
+const isLetter = char =>
+  char !== undefined && (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z')
+  )
+
+/**
+ * Checks for a letter, digit, or hyphen: the characters allowed inside
+ * prerelease and build names such as beta-1.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether the character can be part of an identifier.
+ * @example isIdentifierCharacter('-') // true
+ * @example isIdentifierCharacter('.') // false; dots separate identifiers
+ */
+const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-'
+
+/**
+ * Checks whether a version component can begin here: with a digit or
+ * a wildcard such as x, X, or *.
+ *
+ * @param {string|undefined} char One character to check.
+ * @returns {boolean} Whether a number or wildcard can start with this character.
+ * @example isVersionStart('x') // true
+ * @example isVersionStart('v') // false; v belongs to the prefix
+ */
+const isVersionStart = char =>
+  isDigit(char) ||
+  char === 'x' ||
+  char === 'X' ||
+  char === '*'
+
+/**
+ * Finds the end of a row of digits, but returns no more than limit digits.
+ * Remembers the last two rows so looking at them again does not reread them.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first character to check.
+ * @param {number} limit The most digit characters the returned match can include.
+ * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+ * @returns {number} The position after the matched digits, or start if none match.
+ * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+ * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+ */
+const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  let end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+/**
+ * Reads a number using the old regex's length and leading-zero rules.
+ * Strict mode reads just the first zero in 012; loose mode can read all three.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the number should begin.
+ * @param {boolean} loose Whether to allow leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched digits, not their numeric value.
+ * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+ * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+ */
+const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+/**
+ * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+ * Tries the letter-or-hyphen form first, then the number-only form.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+ * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+ */
+const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns)
+  // The legacy regex tries a nonnumeric identifier before a numeric one.
+  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+    let end = digitsEnd + 1
+    const limit = end + MAX_SAFE_BUILD_LENGTH
+    while (end < limit && isIdentifierCharacter(range[end])) {
+      end++
+    }
+    return end
+  }
+  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+}
+
+/**
+ * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+ * Loose mode also allows the name without its opening hyphen.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the suffix should begin, including -.
+ * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched suffix, or start if absent.
+ * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+ * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+ */
+const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+  const hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  const identifierStart = start + (hyphen ? 1 : 0)
+  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    // In loose syntax, a lone hyphen can itself be the identifier.
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads one build-name piece, such as sha or 123 in +sha.123.
+ * Stops at a disallowed character or the old regex's length limit.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the identifier should begin.
+ * @returns {number} The position after the identifier, or start if none matches.
+ * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+ * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+ */
+const findBuildIdentifierEndIndex = (range, start) => {
+  let end = start
+  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+/**
+ * Reads optional build metadata such as +sha.123.
+ * Leaves the position unchanged if there is no plus sign followed by a name.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the opening + should be.
+ * @returns {number} The position after the matched metadata, or start if absent.
+ * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+ * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+ */
+const findBuildEndIndex = (range, start) => {
+  if (range[start] !== '+') {
+    return start
+  }
+  let end = findBuildIdentifierEndIndex(range, start + 1)
+  if (end === start + 1) {
+    return start
+  }
+  while (range[end] === '.') {
+    const next = findBuildIdentifierEndIndex(range, end + 1)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+/**
+ * Reads three numbers separated by dots, then any prerelease and build suffixes.
+ * Uses loose rules, so forms such as 01.02.03beta can match here.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of the first number, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the version match, or start if none matches.
+ * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+ * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+ */
+const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+  let end = start
+  for (let component = 0; component < 3; component++) {
+    const next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+ * Numbers use strict leading-zero rules; wildcards take up one character.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position where the component should begin.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the component, or start if none matches.
+ * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+ * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+ */
+const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+/**
+ * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+ * After the third component, also reads any strict prerelease and build suffixes.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position after the matched version text.
+ * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+ */
+const findPartialVersionEndIndex = (range, start, digitRuns) => {
+  let end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (let component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns)
+  return findBuildEndIndex(range, prereleaseEnd)
+}
+
+/**
+ * Finds where a version match ends, without deciding whether the range is valid.
+ * Tries a loose full version first, then a partial or wildcard version, just
+ * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+ *
+ * @param {string} range The text to read; it is not changed.
+ * @param {number} start The position of a number or wildcard, after any prefix.
+ * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+ * @returns {number} The position where scanning the next candidate can resume.
+ * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+ * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+ */
+const findVersionEndIndex = (range, start, digitRuns) => {
+  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns)
+  return fullVersionEnd !== start
+    ? fullVersionEnd
+    : findPartialVersionEndIndex(range, start, digitRuns)
+}
+
+/**
+ * Finds the one whitespace character the old replacement would remove.
+ * Keeps leading whitespace, skips an optional operator, and checks immediately
+ * after it. Returns -1 if there is nothing to remove.
+ *
+ * @param {string} range The text containing a candidate already found by the caller.
+ * @param {number} matchStart The candidate's position, including leading whitespace.
+ * @returns {number} The position of the removable whitespace, or -1 if absent.
+ * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+ * @example findRemovableWhitespaceIndex('>1', 0) // -1
+ */
+const findRemovableWhitespaceIndex = (range, matchStart) => {
+  let position = matchStart
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+/**
+ * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+ * Copies everything else according to the old regex's matching rules.
+ * Moves forward through prefixes and whole versions to avoid repeatedly
+ * searching the same characters on long inputs.
+ *
+ * @param {string} range The range text to process; the original string is unchanged.
+ * @returns {string} The range with matched operator whitespace removed.
+ * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+ * @example trimComparatorWhitespace('> invalid') // '> invalid'
+ */
+const trimComparatorWhitespace = range => {
+  let result = ''
+  let copyFrom = 0
+  let cursor = 0
+  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+
+  while (cursor < range.length) {
+    const matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+
+    // Consume a v/=/whitespace run once, even when no version follows it.
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+
+    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+
+    // Skip the entire match, so a prerelease's trailing v cannot be
+    // reconsidered as the prefix of another version.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+
+  return result + range.slice(copyFrom)
+}
+
+module.exports = trimComparatorWhitespace
+
+
+/***/ }),
+
+/***/ 4960:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Determine if version is greater than all the versions possible in the range.
+const outside = __nccwpck_require__(4572)
+const gtr = (version, range, options) => outside(version, range, '>', options)
+module.exports = gtr
+
+
+/***/ }),
+
+/***/ 9013:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(8002)
+const intersects = (r1, r2, options) => {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2, options)
+}
+module.exports = intersects
+
+
+/***/ }),
+
+/***/ 137:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const outside = __nccwpck_require__(4572)
+// Determine if version is less than all the versions possible in the range
+const ltr = (version, range, options) => outside(version, range, '<', options)
+module.exports = ltr
+
+
+/***/ }),
+
+/***/ 7389:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(9375)
+const Range = __nccwpck_require__(8002)
+
+const maxSatisfying = (versions, range, options) => {
+  let max = null
+  let maxSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+module.exports = maxSatisfying
+
+
+/***/ }),
+
+/***/ 6079:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(9375)
+const Range = __nccwpck_require__(8002)
+const minSatisfying = (versions, range, options) => {
+  let min = null
+  let minSV = null
+  let rangeObj = null
+  try {
+    rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach((v) => {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+module.exports = minSatisfying
+
+
+/***/ }),
+
+/***/ 8286:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(9375)
+const Range = __nccwpck_require__(8002)
+const gt = __nccwpck_require__(1211)
+
+const minVersion = (range, loose) => {
+  range = new Range(range, loose)
+
+  let minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let setMin = null
+    comparators.forEach((comparator) => {
+      // Clone to avoid manipulating the comparator's semver object.
+      const compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!setMin || gt(compver, setMin)) {
+            setMin = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error(`Unexpected operation: ${comparator.operator}`)
+      }
+    })
+    if (setMin && (!minver || gt(minver, setMin))) {
+      minver = setMin
+    }
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+module.exports = minVersion
+
+
+/***/ }),
+
+/***/ 4572:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const SemVer = __nccwpck_require__(9375)
+const Comparator = __nccwpck_require__(8823)
+const { ANY } = Comparator
+const Range = __nccwpck_require__(8002)
+const satisfies = __nccwpck_require__(7215)
+const gt = __nccwpck_require__(1211)
+const lt = __nccwpck_require__(260)
+const lte = __nccwpck_require__(8385)
+const gte = __nccwpck_require__(6456)
+
+const outside = (version, range, hilo, options) => {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  let gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisfies the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (let i = 0; i < range.set.length; ++i) {
+    const comparators = range.set[i]
+
+    let high = null
+    let low = null
+
+    comparators.forEach((comparator) => {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+module.exports = outside
+
+
+/***/ }),
+
+/***/ 968:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// given a set of versions and a range, create a "simplified" range
+// that includes the same versions that the original range does
+// If the original range is shorter than the simplified one, return that.
+const satisfies = __nccwpck_require__(7215)
+const compare = __nccwpck_require__(6361)
+module.exports = (versions, range, options) => {
+  const set = []
+  let first = null
+  let prev = null
+  const v = versions.sort((a, b) => compare(a, b, options))
+  for (const version of v) {
+    const included = satisfies(version, range, options)
+    if (included) {
+      prev = version
+      if (!first) {
+        first = version
+      }
+    } else {
+      if (prev) {
+        set.push([first, prev])
+      }
+      prev = null
+      first = null
+    }
+  }
+  if (first) {
+    set.push([first, null])
+  }
+
+  const ranges = []
+  for (const [min, max] of set) {
+    if (min === max) {
+      ranges.push(min)
+    } else if (!max && min === v[0]) {
+      ranges.push('*')
+    } else if (!max) {
+      ranges.push(`>=${min}`)
+    } else if (min === v[0]) {
+      ranges.push(`<=${max}`)
+    } else {
+      ranges.push(`${min} - ${max}`)
+    }
+  }
+  const simplified = ranges.join(' || ')
+  const original = typeof range.raw === 'string' ? range.raw : String(range)
+  return simplified.length < original.length ? simplified : range
+}
+
+
+/***/ }),
+
+/***/ 5773:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(8002)
+const Comparator = __nccwpck_require__(8823)
+const { ANY } = Comparator
+const satisfies = __nccwpck_require__(7215)
+const compare = __nccwpck_require__(6361)
+
+// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+// - Every simple range `r1, r2, ...` is a null set, OR
+// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+//   some `R1, R2, ...`
+//
+// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+// - If c is only the ANY comparator
+//   - If C is only the ANY comparator, return true
+//   - Else if in prerelease mode, return false
+//   - else replace c with `[>=0.0.0]`
+// - If C is only the ANY comparator
+//   - if in prerelease mode, return true
+//   - else replace C with `[>=0.0.0]`
+// - Let EQ be the set of = comparators in c
+// - If EQ is more than one, return true (null set)
+// - Let GT be the highest > or >= comparator in c
+// - Let LT be the lowest < or <= comparator in c
+// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+// - If any C is a = range, and GT or LT are set, return false
+// - If EQ
+//   - If GT, and EQ does not satisfy GT, return true (null set)
+//   - If LT, and EQ does not satisfy LT, return true (null set)
+//   - If EQ satisfies every C, return true
+//   - Else return false
+// - If GT
+//   - If GT.semver is lower than any > or >= comp in C, return false
+//   - If GT is >=, and GT.semver does not satisfy every C, return false
+//   - If GT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the GT.semver tuple, return false
+// - If LT
+//   - If LT.semver is greater than any < or <= comp in C, return false
+//   - If LT is <=, and LT.semver does not satisfy every C, return false
+//   - If LT.semver has a prerelease, and not in prerelease mode
+//     - If no C has a prerelease and the LT.semver tuple, return false
+// - Else return true
+
+const subset = (sub, dom, options = {}) => {
+  if (sub === dom) {
+    return true
+  }
+
+  sub = new Range(sub, options)
+  dom = new Range(dom, options)
+  let sawNonNull = false
+
+  OUTER: for (const simpleSub of sub.set) {
+    for (const simpleDom of dom.set) {
+      const isSub = simpleSubset(simpleSub, simpleDom, options)
+      sawNonNull = sawNonNull || isSub !== null
+      if (isSub) {
+        continue OUTER
+      }
+    }
+    // the null set is a subset of everything, but null simple ranges in
+    // a complex range should be ignored.  so if we saw a non-null range,
+    // then we know this isn't a subset, but if EVERY simple range was null,
+    // then it is a subset.
+    if (sawNonNull) {
+      return false
+    }
+  }
+  return true
+}
+
+const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')]
+const minimumVersion = [new Comparator('>=0.0.0')]
+
+const simpleSubset = (sub, dom, options) => {
+  if (sub === dom) {
+    return true
+  }
+
+  if (sub.length === 1 && sub[0].semver === ANY) {
+    if (dom.length === 1 && dom[0].semver === ANY) {
+      return true
+    } else if (options.includePrerelease) {
+      sub = minimumVersionWithPreRelease
+    } else {
+      sub = minimumVersion
+    }
+  }
+
+  if (dom.length === 1 && dom[0].semver === ANY) {
+    if (options.includePrerelease) {
+      return true
+    } else {
+      dom = minimumVersion
+    }
+  }
+
+  const eqSet = new Set()
+  let gt, lt
+  for (const c of sub) {
+    if (c.operator === '>' || c.operator === '>=') {
+      gt = higherGT(gt, c, options)
+    } else if (c.operator === '<' || c.operator === '<=') {
+      lt = lowerLT(lt, c, options)
+    } else {
+      eqSet.add(c.semver)
+    }
+  }
+
+  if (eqSet.size > 1) {
+    return null
+  }
+
+  let gtltComp
+  if (gt && lt) {
+    gtltComp = compare(gt.semver, lt.semver, options)
+    if (gtltComp > 0) {
+      return null
+    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+      return null
+    }
+  }
+
+  // will iterate one or zero times
+  for (const eq of eqSet) {
+    if (gt && !satisfies(eq, String(gt), options)) {
+      return null
+    }
+
+    if (lt && !satisfies(eq, String(lt), options)) {
+      return null
+    }
+
+    for (const c of dom) {
+      if (!satisfies(eq, String(c), options)) {
+        return false
+      }
+    }
+
+    return true
+  }
+
+  let higher, lower
+  let hasDomLT, hasDomGT
+  // if the subset has a prerelease, we need a comparator in the superset
+  // with the same tuple and a prerelease, or it's not a subset
+  let needDomLTPre = lt &&
+    !options.includePrerelease &&
+    lt.semver.prerelease.length ? lt.semver : false
+  let needDomGTPre = gt &&
+    !options.includePrerelease &&
+    gt.semver.prerelease.length ? gt.semver : false
+  // exception: <1.2.3-0 is the same as <1.2.3
+  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+    needDomLTPre = false
+  }
+
+  for (const c of dom) {
+    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>='
+    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<='
+    if (gt) {
+      if (needDomGTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomGTPre.major &&
+            c.semver.minor === needDomGTPre.minor &&
+            c.semver.patch === needDomGTPre.patch) {
+          needDomGTPre = false
+        }
+      }
+      if (c.operator === '>' || c.operator === '>=') {
+        higher = higherGT(gt, c, options)
+        if (higher === c && higher !== gt) {
+          return false
+        }
+      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+        return false
+      }
+    }
+    if (lt) {
+      if (needDomLTPre) {
+        if (c.semver.prerelease && c.semver.prerelease.length &&
+            c.semver.major === needDomLTPre.major &&
+            c.semver.minor === needDomLTPre.minor &&
+            c.semver.patch === needDomLTPre.patch) {
+          needDomLTPre = false
+        }
+      }
+      if (c.operator === '<' || c.operator === '<=') {
+        lower = lowerLT(lt, c, options)
+        if (lower === c && lower !== lt) {
+          return false
+        }
+      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+        return false
+      }
+    }
+    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+      return false
+    }
+  }
+
+  // if there was a < or >, and nothing in the dom, then must be false
+  // UNLESS it was limited by another range in the other direction.
+  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+    return false
+  }
+
+  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+    return false
+  }
+
+  // we needed a prerelease range in a specific tuple, but didn't get one
+  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+  // because it includes prereleases in the 1.2.3 tuple
+  if (needDomGTPre || needDomLTPre) {
+    return false
+  }
+
+  return true
+}
+
+// >=1.2.3 is lower than >1.2.3
+const higherGT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp > 0 ? a
+    : comp < 0 ? b
+    : b.operator === '>' && a.operator === '>=' ? b
+    : a
+}
+
+// <=1.2.3 is higher than <1.2.3
+const lowerLT = (a, b, options) => {
+  if (!a) {
+    return b
+  }
+  const comp = compare(a.semver, b.semver, options)
+  return comp < 0 ? a
+    : comp > 0 ? b
+    : b.operator === '<' && a.operator === '<=' ? b
+    : a
+}
+
+module.exports = subset
+
+
+/***/ }),
+
+/***/ 266:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(8002)
+
+// Mostly just for testing and legacy API reasons
+const toComparators = (range, options) =>
+  new Range(range, options).set
+    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '))
+
+module.exports = toComparators
+
+
+/***/ }),
+
+/***/ 3637:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Range = __nccwpck_require__(8002)
+const validRange = (range, options) => {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+module.exports = validRange
+
+
+/***/ }),
+
 /***/ 5217:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -10662,7 +13901,7 @@ module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(7215)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(9596)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
@@ -23431,7 +26670,7 @@ module.exports = {
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(7215)
+const { URLSerializer } = __nccwpck_require__(9596)
 const { isValidHeaderName } = __nccwpck_require__(6843)
 
 /**
@@ -23694,7 +26933,7 @@ module.exports = {
 
 const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1309)
 const { isCTLExcludingHtab } = __nccwpck_require__(450)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(7215)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(9596)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -24954,7 +28193,7 @@ const { fetching } = __nccwpck_require__(9651)
 const { makeRequest } = __nccwpck_require__(7458)
 const { webidl } = __nccwpck_require__(2582)
 const { EventSourceStream } = __nccwpck_require__(7768)
-const { parseMIMEType } = __nccwpck_require__(7215)
+const { parseMIMEType } = __nccwpck_require__(9596)
 const { createFastMessageEvent } = __nccwpck_require__(4663)
 const { isNetworkError } = __nccwpck_require__(5020)
 const { delay } = __nccwpck_require__(2116)
@@ -25501,7 +28740,7 @@ const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(7215)
+const { serializeAMimeType } = __nccwpck_require__(9596)
 const { multipartFormDataParser } = __nccwpck_require__(8793)
 let random
 
@@ -26145,7 +29384,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7215:
+/***/ 9596:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27089,7 +30328,7 @@ module.exports = { FileLike, isFileLike }
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3373)
 const { utf8DecodeBytes } = __nccwpck_require__(6843)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(7215)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(9596)
 const { isFileLike } = __nccwpck_require__(5817)
 const { makeEntry } = __nccwpck_require__(2489)
 const assert = __nccwpck_require__(4589)
@@ -28628,7 +31867,7 @@ const {
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
 const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3373)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(7215)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(9596)
 const { getGlobalDispatcher } = __nccwpck_require__(8326)
 const { webidl } = __nccwpck_require__(2582)
 const { STATUS_CODES } = __nccwpck_require__(7067)
@@ -30870,7 +34109,7 @@ const {
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
 const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(9750)
 const { webidl } = __nccwpck_require__(2582)
-const { URLSerializer } = __nccwpck_require__(7215)
+const { URLSerializer } = __nccwpck_require__(9596)
 const { kConstruct } = __nccwpck_require__(3988)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
@@ -31911,7 +35150,7 @@ const {
 const { kState, kHeaders } = __nccwpck_require__(9750)
 const { webidl } = __nccwpck_require__(2582)
 const { FormData } = __nccwpck_require__(2489)
-const { URLSerializer } = __nccwpck_require__(7215)
+const { URLSerializer } = __nccwpck_require__(9596)
 const { kConstruct } = __nccwpck_require__(3988)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
@@ -32526,7 +35765,7 @@ const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
 const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(9510)
 const { getGlobalOrigin } = __nccwpck_require__(3412)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(7215)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(9596)
 const { performance } = __nccwpck_require__(643)
 const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3373)
 const assert = __nccwpck_require__(4589)
@@ -35622,7 +38861,7 @@ const {
 } = __nccwpck_require__(228)
 const { ProgressEvent } = __nccwpck_require__(9504)
 const { getEncoding } = __nccwpck_require__(7172)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(7215)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(9596)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -37681,7 +40920,7 @@ const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nc
 const { states, opcodes } = __nccwpck_require__(1982)
 const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(4663)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(7215)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(9596)
 
 /* globals Blob */
 
@@ -38007,7 +41246,7 @@ module.exports = {
 
 
 const { webidl } = __nccwpck_require__(2582)
-const { URLSerializer } = __nccwpck_require__(7215)
+const { URLSerializer } = __nccwpck_require__(9596)
 const { environmentSettingsObject } = __nccwpck_require__(6843)
 const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(1982)
 const {
@@ -38947,9 +42186,9 @@ exports.isNCNameChar = isNCNameChar;
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4379);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8116);
+/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6006);
 /* harmony import */ var _floodgate_core_baseline__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6777);
-/* harmony import */ var _floodgate_core_coverage__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6079);
+/* harmony import */ var _floodgate_core_coverage__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2894);
 
 
 
@@ -39001,10 +42240,10 @@ async function readBaselineFile(path, workspace) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1429);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3365);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1299);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5286);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(471);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7315);
 
 
 
@@ -39029,8 +42268,8 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ readCoverageInputs)
 /* harmony export */ });
-/* harmony import */ var _floodgate_core_coverage__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6079);
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1429);
+/* harmony import */ var _floodgate_core_coverage__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2894);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3365);
 
 
 function readCoverageInputs(read) {
@@ -39049,6 +42288,7 @@ function readCoverageInputs(read) {
     const allowedDrop = inputs.number('allowed-drop', { min: 0, max: 100 });
     const diff = inputs.string('diff');
     const baseline = inputs.string('baseline');
+    const sourceRoots = inputs.list('source-roots');
     const record = inputs.string('record') === undefined ? undefined : inputs.boolean('record', false);
     return {
         files,
@@ -39064,6 +42304,7 @@ function readCoverageInputs(read) {
         ...(allowedDrop !== undefined ? { allowedDrop } : {}),
         ...(diff ? { diff } : {}),
         ...(baseline ? { baseline } : {}),
+        sourceRoots,
         ...(record !== undefined ? { record } : {}),
         annotations: inputs.boolean('annotations', true),
         comment: inputs.boolean('comment', true),
@@ -39074,7 +42315,7 @@ function readCoverageInputs(read) {
 
 /***/ }),
 
-/***/ 471:
+/***/ 7315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39083,12 +42324,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 23 modules
-var src = __nccwpck_require__(8116);
-// EXTERNAL MODULE: ../../packages/core/src/coverage/index.ts + 27 modules
-var coverage = __nccwpck_require__(6079);
-// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 86 modules
-var kit_src = __nccwpck_require__(1429);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 42 modules
+var src = __nccwpck_require__(6006);
+// EXTERNAL MODULE: ../../packages/core/src/coverage/index.ts + 31 modules
+var coverage = __nccwpck_require__(2894);
+// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 89 modules
+var kit_src = __nccwpck_require__(3365);
 // EXTERNAL MODULE: ./src/baseline-file.ts
 var baseline_file = __nccwpck_require__(2991);
 ;// CONCATENATED MODULE: ./src/baselines.ts
@@ -39173,14 +42414,30 @@ var external_node_path_ = __nccwpck_require__(4379);
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/git.ts
 
-function localGit(cwd) {
+
+/**
+ * Settings the checkout's own .git/config could set to make a read run a command (fsmonitor,
+ * hooks) or rewrite what a diff shows (textconv drivers): off for every call.
+ */
+const NEUTRAL_CONFIG = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'diff.noprefix=false',
+];
+/**
+ * git from the system's own directories (never PATH, which an earlier step of the job may have
+ * changed) with no tokens in its environment.
+ */
+function localGit(cwd, git = (0,kit_src/* trustedExecutable */.MH)('git')) {
     return (args) => new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', [...args], {
-            cwd,
-            encoding: 'utf8',
-            maxBuffer: 1024 * 1024 * 1024,
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
-        }, (error, stdout) => resolve(error ? undefined : stdout));
+        if (!git) {
+            resolve(undefined);
+            return;
+        }
+        (0,external_node_child_process_namespaceObject.execFile)(git, [...NEUTRAL_CONFIG, ...args], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env: (0,kit_src/* minimalEnvironment */.nr)() }, (error, stdout) => resolve(error ? undefined : stdout));
     });
 }
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -39214,6 +42471,7 @@ async function readLocalDiff(git, baseSha) {
         '--find-renames',
         '--no-color',
         '--no-ext-diff',
+        '--no-textconv',
         '--src-prefix=a/',
         '--dst-prefix=b/',
         '--end-of-options',
@@ -39282,58 +42540,166 @@ async function readChangedLines(request) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/repo-files.ts
+
+
+
+/** A workspace bigger than this is not walked: resolution then trusts the reports' paths. */
+const WALK_LIMIT = 200_000;
+/** Folders that hold no sources of the repository itself. */
+const SKIPPED = new Set(['.git', 'node_modules']);
+/**
+ * The repository's files, so that a report path is used only when it names one: the tracked files of a
+ * git checkout, else (a workspace that is not a checkout, e.g. sources from an artifact) a walk of the
+ * workspace. Undefined when neither works or the walk is too large.
+ */
+async function listWorkspaceFiles(git, workspace) {
+    const tracked = await listRepoFiles(git);
+    if (tracked)
+        return tracked;
+    const files = [];
+    const walk = (dir, prefix) => {
+        let entries;
+        try {
+            entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch {
+            return true;
+        }
+        for (const entry of entries) {
+            if (entry.isDirectory()) {
+                if (SKIPPED.has(entry.name))
+                    continue;
+                if (!walk((0,external_node_path_.join)(dir, entry.name), `${prefix}${entry.name}/`))
+                    return false;
+            }
+            else if (entry.isFile()) {
+                files.push(`${prefix}${entry.name}`);
+                if (files.length > WALK_LIMIT)
+                    return false;
+            }
+        }
+        return true;
+    };
+    return walk(workspace, '') && files.length > 0 ? files : undefined;
+}
+const MODULE_LINE = /^\s*module\s+"?([^\s"]+)"?\s*$/m;
+/**
+ * Every Go module of the repository (go.mod at the root and below it): coverprofiles name files by
+ * import path, and each module's path maps to its own folder.
+ */
+function readGoModules(workspace, repoFiles) {
+    // Vendored and test-data modules are never what a coverprofile of this repository names.
+    const goMods = (repoFiles ?? ['go.mod']).filter((file) => (file === 'go.mod' || file.endsWith('/go.mod')) && !/(^|\/)(vendor|testdata)\//.test(file));
+    const modules = [];
+    for (const goMod of goMods) {
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(workspace, goMod), 'utf8');
+        }
+        catch {
+            continue;
+        }
+        const path = MODULE_LINE.exec(text)?.[1];
+        if (path)
+            modules.push({ path, dir: goMod.slice(0, Math.max(0, goMod.length - 'go.mod'.length - 1)) });
+    }
+    return modules;
+}
+
 ;// CONCATENATED MODULE: ./src/reports.ts
 
 
 
 
 
-/** The module path of the workspace's go.mod: Go coverprofiles name files by import path. */
-function readGoModulePath(workspace) {
-    const path = (0,external_node_path_.join)(workspace, 'go.mod');
-    if (!(0,external_node_fs_.existsSync)(path))
-        return undefined;
-    const match = /^\s*module\s+"?([^\s"]+)"?\s*$/m.exec((0,external_node_fs_.readFileSync)(path, 'utf8'));
-    return match?.[1];
-}
-async function parseFile(path, name, format, paths) {
-    const stream = (0,external_node_fs_.createReadStream)(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+/**
+ * A report's bytes in 1 MB reads into one buffer, reused for every read: the parsers copy what they keep
+ * (the LCOV and Cobertura scanners decode or copy before asking for more), so a 150 MB report costs one
+ * buffer instead of 150 that the garbage collector has to account for.
+ */
+async function* readChunks(path) {
+    const file = await (0,promises_.open)(path, 'r');
     try {
-        return await (0,coverage/* parseCoverage */.go)(stream, { file: name, ...(format ? { format } : {}), ...paths });
+        const buffer = Buffer.allocUnsafe(1 << 20);
+        for (;;) {
+            const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+            if (bytesRead === 0)
+                return;
+            yield buffer.subarray(0, bytesRead);
+        }
     }
     finally {
-        stream.destroy();
+        await file.close();
     }
 }
 /**
- * Parses and merges every matched report. Absolute paths are resolved against this run's workspace;
- * a report written in another checkout (another job's container path, a downloaded artifact) is
- * parsed again with only the runners' well-known checkout paths, and the reading that places more
- * files in the repository wins.
+ * A report is read as bytes, never whole: the LCOV and Cobertura scanners work on bytes, and a Cobertura
+ * report with anything the fast scanner leaves to saxes is read again from the start.
  */
-async function readCoverageReports(patterns, format, workspace, repoFiles) {
+async function parseFile(path, name, format, paths) {
+    const input = { reopen: () => readChunks(path) };
+    return (0,coverage/* parseCoverage */.go)(input, { file: name, ...(format ? { format } : {}), ...paths });
+}
+/**
+ * Parses and merges every matched report. Report paths are placed on the repository's files (when they
+ * are known): absolute paths under this run's workspace, relative ones from the report's own folder up,
+ * then under the source roots. A report written in another checkout (another job's container path, a
+ * downloaded artifact) is parsed again with only the runners' well-known checkout paths, and the reading
+ * that places more files wins. A workspace without the sources at all (reports compared offline) takes
+ * the reports' paths as they are, and says so.
+ */
+async function readCoverageReports(patterns, format, workspace, repoFiles, sourceRoots = []) {
     const files = await (0,kit_src/* matchFiles */.xo)('files', patterns, workspace);
-    const goModulePath = readGoModulePath(workspace);
+    const goModules = readGoModules(workspace, repoFiles);
     const common = {
-        ...(goModulePath ? { goModulePath } : {}),
-        ...(repoFiles ? { repoFiles } : {}),
+        ...(goModules.length > 0 ? { goModules } : {}),
+        ...(sourceRoots.length > 0 ? { sourceRoots } : {}),
     };
     const reports = [];
+    const notes = [];
     for (const file of files) {
-        let report = await parseFile(file.path, file.name, format, { ...common, workspaceRoot: workspace });
+        const placed = { ...common, ...(repoFiles ? { repoFiles } : {}), reportPath: file.name };
+        let report = await parseFile(file.path, file.name, format, { ...placed, workspaceRoot: workspace });
         if (report.outside.length > 0) {
-            const elsewhere = await parseFile(file.path, file.name, format, common);
+            const elsewhere = await parseFile(file.path, file.name, format, placed);
             if (elsewhere.files.size > report.files.size)
                 report = elsewhere;
+        }
+        // Only a workspace without the sources: a path that matches several files is no reason to guess.
+        const ambiguous = report.unresolved.some((path) => path.problem === 'ambiguous');
+        if (report.files.size === 0 && repoFiles && !ambiguous) {
+            let literal = await parseFile(file.path, file.name, format, { ...common, workspaceRoot: workspace });
+            if (literal.files.size === 0)
+                literal = await parseFile(file.path, file.name, format, common);
+            if (literal.files.size > 0) {
+                report = literal;
+                notes.push(`None of the files ${file.name} names exist in the workspace: its paths are used as written (check out the repository to have them checked).`);
+            }
         }
         reports.push(report);
     }
     const report = (0,coverage/* mergeReports */.C1)(reports);
     if (report.files.size === 0) {
-        const outside = report.outside.slice(0, 3).map((path) => `'${path}'`);
-        throw new src/* InvalidInputError */.oC('files', `no file of ${files.map((f) => f.name).join(', ')} lies in the repository (${outside.join(', ')}${report.outside.length > 3 ? ', ...' : ''} are outside ${workspace}): expected paths relative to the repository or under the workspace`);
+        const shown = report.unresolved.slice(0, 3).map(describeUnresolved);
+        throw new src/* InvalidInputError */.oC('files', `no file of ${files.map((f) => f.name).join(', ')} lies in the repository (${shown.join('; ')}${report.unresolved.length > 3 ? '; ...' : ''}): expected paths relative to the repository or under the workspace ${workspace}, or set source-roots`);
     }
-    return { report, names: files.map((file) => file.name) };
+    const ambiguous = report.unresolved.filter((path) => path.problem === 'ambiguous');
+    if (ambiguous.length > 0) {
+        // Left out of the totals: said, because the total then covers less than the report does.
+        notes.push(`${ambiguous.length} report path(s) match several repository files and were left out (${describeUnresolved(ambiguous[0])}): set source-roots to say which.`);
+    }
+    return { report, names: files.map((file) => file.name), notes };
+}
+function describeUnresolved(path) {
+    switch (path.problem) {
+        case 'outside':
+            return `'${path.raw}' is outside the workspace`;
+        case 'missing':
+            return `'${path.raw}' is no file of the repository`;
+        case 'ambiguous':
+            return `'${path.raw}' could be any of ${path.candidates?.join(', ') ?? 'several files'}`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/surfaces.ts
@@ -39430,6 +42796,7 @@ async function publishToPullRequest(surfaces) {
 
 
 
+
 const TREND_LENGTH = 20;
 function resolvePullRequest(inputs, { context, client }) {
     return (0,kit_src/* findPullRequest */._f)(context, client, inputs.pr);
@@ -39482,14 +42849,15 @@ async function run(inputs, deps) {
         repo: context.repo,
         ...(client ? { client } : {}),
         ...(pr ? { pr } : {}),
+        event: { name: context.eventName, sha: context.sha },
         log: io,
     });
     const mode = inputs.mode ?? policy.policy.mode;
     const coveragePolicy = withOverrides(policy.policy.coverage, inputs);
-    const repoFiles = await listRepoFiles(git);
-    const { report, names } = await readCoverageReports(inputs.files, inputs.format, context.workspace, repoFiles);
+    const repoFiles = await listWorkspaceFiles(git, context.workspace);
+    const { report, names, notes: readingNotes, } = await readCoverageReports(inputs.files, inputs.format, context.workspace, repoFiles, inputs.sourceRoots);
     if (report.outside.length > 0) {
-        io.info(`Ignored ${report.outside.length} report path(s) outside the repository, e.g. ${(0,src/* escapeLog */.Ah)(report.outside[0])}`);
+        io.info(`Ignored ${report.outside.length} report path(s) that name no file of the repository (outside it, missing or ambiguous), e.g. ${(0,src/* escapeLog */.Ah)(report.outside[0])}`);
     }
     const summary = (0,coverage/* summarizeCoverage */.G0)(report);
     const changes = await readChangedLines({
@@ -39533,7 +42901,7 @@ async function run(inputs, deps) {
         subject,
         reports: names,
         ...(changes ? { diffSource: changes.source } : {}),
-        notes: changes?.notes ?? [],
+        notes: [...readingNotes, ...(changes?.notes ?? [])],
         ...(baseline.ref ? { baseline: baseline.ref } : {}),
         ...(baseline.missing ? { noBaseline: baseline.missing } : {}),
         ...(baseline.history.length > 0
@@ -39604,8 +42972,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ createCoverageStore)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 23 modules
-var src = __nccwpck_require__(8116);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 42 modules
+var src = __nccwpck_require__(6006);
 // EXTERNAL MODULE: ../../packages/core/src/baseline/index.ts + 2 modules
 var baseline = __nccwpck_require__(6777);
 ;// CONCATENATED MODULE: ../../packages/kit/src/baseline/refs.ts
@@ -40097,7 +43465,7 @@ function isObject(value) {
 
 /***/ }),
 
-/***/ 6079:
+/***/ 2894:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40118,7 +43486,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   LV: () => (/* reexport */ toCoverageFormat)
 });
 
-// UNUSED EXPORTS: ANNOTATIONS_PER_STEP, COVERAGE_FORMATS, COVERAGE_SUMMARY_VERSION, DEFAULT_COVERAGE_POLICY, EMPTY_FRACTION, PathResolver, TOOL_PERCENT_FORMATS, addFractions, coveredNeeded, deltaArrow, deltaPoints, describeFraction, detectFormat, dropExceeds, fileTotals, formatAge, formatPercent, formatRanges, fraction, fractionData, headlineOf, hitsAt, meetsPercent, mergeFileCoverage, parseClover, parseCobertura, parseGoProfile, parseIstanbulFinal, parseIstanbulSummary, parseJacoco, parseLcov, renderCoverageTrend, reportTotals, sumFractions, sumTotals, toFraction, worstResult
+// UNUSED EXPORTS: ANNOTATIONS_PER_STEP, COVERAGE_FORMATS, COVERAGE_SUMMARY_VERSION, DEFAULT_COVERAGE_POLICY, EMPTY_FRACTION, MAX_UNRESOLVED, Measurability, PathResolver, TOOL_PERCENT_FORMATS, addFractions, coveredNeeded, deltaArrow, deltaPoints, describeFraction, detectFormat, dropExceeds, fileTotals, formatAge, formatPercent, formatRanges, fraction, fractionData, headlineOf, hitsAt, meetsPercent, mergeFileCoverage, parseClover, parseCobertura, parseGoProfile, parseIstanbulFinal, parseIstanbulSummary, parseJacoco, parseLcov, renderCoverageTrend, reportTotals, sumFractions, sumTotals, toFraction, worstResult
 
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/fraction.ts
 const EMPTY_FRACTION = Object.freeze({ covered: 0, total: 0 });
@@ -40254,9 +43622,22 @@ function detectFormat(head) {
     }
     if (/^mode:\s*(set|count|atomic)\b/.test(text))
         return 'go';
-    if (/^(TN|SF|VER):/.test(text))
+    // lcov 2's `--comment` lines come before the first record.
+    if (/^(#[^\n]*\n\s*)*(TN|SF|VER):/.test(text))
         return 'lcov';
     return undefined;
+}
+/**
+ * A compressed file read as UTF-8: gzip starts with bytes 1f 8b (8b is no UTF-8 character, so it reads as
+ * U+FFFD), zip with `PK\x03\x04`. Named, because "not a coverage report" would send the user looking in the
+ * wrong place.
+ */
+function compressedError(file, head) {
+    const gzip = head.charCodeAt(0) === 0x1f && (head.charCodeAt(1) === 0x8b || head.charCodeAt(1) === 0xfffd);
+    const what = gzip ? 'gzip' : head.startsWith('PK\u0003\u0004') ? 'zip' : undefined;
+    if (!what)
+        return undefined;
+    return new errors/* InvalidFileError */.Ou({ file, line: 1, column: 1 }, `expected a coverage report, found a ${what}-compressed file: decompress it first (${what === 'gzip' ? 'gunzip' : 'unzip'})`);
 }
 function unknownFormatError(file, head) {
     const problem = head.trim() === ''
@@ -40266,62 +43647,154 @@ function unknownFormatError(file, head) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/line-hits.ts
-/** Collects (line, hits) pairs in any order; duplicates add up, like lcov does within one record. */
+const MAX_HITS = 0xffffffff;
+// Small: Go and Istanbul keep a builder per file alive at once; sequential parsers reuse the spare.
+const FIRST_CAPACITY = 16;
+/** A scratch pair bigger than this is not kept for the next builder. */
+const MAX_SPARE = 1 << 20;
+const ARENA_SIZE = 1 << 20;
+/**
+ * The scratch arrays of the last finished builder, for the next one: a report's records are built one
+ * after another, and allocating typed arrays per record (and growing them) was the slowest step of
+ * parsing a 91 MB LCOV.
+ */
+let spare;
+/**
+ * Finished line arrays are views into shared 4 MB slabs rather than one allocation each (20,000 files are
+ * 40,000 arrays): a report keeps all of them for its whole life anyway.
+ */
+let arena = new Uint32Array(0);
+const FINISHED = new Uint32Array(0);
+let arenaUsed = 0;
+function allocate(count) {
+    if (count > ARENA_SIZE >> 2)
+        return new Uint32Array(count);
+    if (arenaUsed + count > arena.length) {
+        arena = new Uint32Array(ARENA_SIZE);
+        arenaUsed = 0;
+    }
+    const view = arena.subarray(arenaUsed, arenaUsed + count);
+    arenaUsed += count;
+    return view;
+}
+function copyOf(source, count) {
+    const copy = allocate(count);
+    copy.set(count === source.length ? source : source.subarray(0, count));
+    return copy;
+}
+/**
+ * Collects (line, hits) pairs in any order; duplicates add up, like lcov does within one record. Pairs go
+ * straight into typed arrays. Counts saturate at 2^32-1; only "hit or not" decides anything.
+ */
 class LineHitsBuilder {
-    lines = [];
-    hits = [];
+    lines;
+    hits;
+    count = 0;
     sorted = true;
+    /** distinct lines hit so far, so that totals need not count 10M hits again */
+    covered = 0;
+    // Repeats of the line just added, kept apart so that the common add does no extra counting.
+    duplicates = 0;
+    coveredDuplicates = 0;
+    revived = 0;
+    /** every (line, hits) pair added, duplicates included: gcovr 8 tallies a line once per function instance */
+    get entries() {
+        return this.count + this.duplicates;
+    }
+    /** the pairs added with hits above 0, duplicates included */
+    get coveredEntries() {
+        return this.covered - this.revived + this.coveredDuplicates;
+    }
+    constructor() {
+        if (spare) {
+            ({ lines: this.lines, hits: this.hits } = spare);
+            spare = undefined;
+        }
+        else {
+            this.lines = new Uint32Array(FIRST_CAPACITY);
+            this.hits = new Uint32Array(FIRST_CAPACITY);
+        }
+    }
     add(line, hits) {
-        const last = this.lines.length - 1;
+        const last = this.count - 1;
         if (last >= 0) {
             const previous = this.lines[last];
             if (line === previous) {
-                this.hits[last] += hits;
+                const before = this.hits[last];
+                const sum = before + hits;
+                this.hits[last] = sum > MAX_HITS ? MAX_HITS : sum;
+                this.duplicates++;
+                if (hits > 0) {
+                    this.coveredDuplicates++;
+                    if (before === 0) {
+                        this.covered++;
+                        this.revived++;
+                    }
+                }
                 return;
             }
             if (line < previous)
                 this.sorted = false;
         }
-        this.lines.push(line);
-        this.hits.push(hits);
+        if (this.count === this.lines.length) {
+            if (this.lines === FINISHED)
+                throw new Error('LineHitsBuilder: add after build');
+            this.grow();
+        }
+        this.lines[this.count] = line;
+        this.hits[this.count++] = hits > MAX_HITS ? MAX_HITS : hits;
+        if (hits > 0)
+            this.covered++;
     }
     get size() {
-        return this.lines.length;
+        return this.count;
     }
+    /** Once: the builder's arrays are handed on to the next builder. */
     build() {
-        const count = this.lines.length;
-        if (this.sorted)
-            return toTyped(this.lines, this.hits);
-        const order = Array.from({ length: count }, (_, index) => index).sort((a, b) => this.lines[a] - this.lines[b]);
-        const lines = [];
-        const hits = [];
-        for (const index of order) {
-            const line = this.lines[index];
-            if (lines.length > 0 && lines[lines.length - 1] === line)
-                hits[hits.length - 1] += this.hits[index];
-            else {
-                lines.push(line);
-                hits.push(this.hits[index]);
-            }
+        if (this.lines === FINISHED)
+            throw new Error('LineHitsBuilder: built twice');
+        const count = this.count;
+        let built;
+        if (this.sorted) {
+            built = { lines: copyOf(this.lines, count), hits: copyOf(this.hits, count) };
+            coveredCounts.set(built, this.covered);
         }
-        return toTyped(lines, hits);
+        else {
+            const order = Array.from({ length: count }, (_, index) => index).sort((a, b) => this.lines[a] - this.lines[b]);
+            const sorted = new LineHitsBuilder();
+            for (const index of order)
+                sorted.add(this.lines[index], this.hits[index]);
+            built = sorted.build();
+        }
+        // The scratch goes to the next builder: this one is finished.
+        if (this.lines.length <= MAX_SPARE)
+            spare = { lines: this.lines, hits: this.hits };
+        this.lines = this.hits = FINISHED;
+        return built;
+    }
+    grow() {
+        const lines = new Uint32Array(this.lines.length * 2);
+        const hits = new Uint32Array(this.hits.length * 2);
+        lines.set(this.lines);
+        hits.set(this.hits);
+        this.lines = lines;
+        this.hits = hits;
     }
 }
-// A plain loop: TypedArray.from with a map function goes through the iterator protocol and was the
-// slowest step of parsing a 91 MB LCOV.
-function toTyped(lines, hits) {
-    const count = lines.length;
-    const lineArray = new Uint32Array(count);
-    const hitArray = new Uint32Array(count);
-    for (let index = 0; index < count; index++) {
-        lineArray[index] = lines[index];
-        hitArray[index] = saturate(hits[index]);
-    }
-    return { lines: lineArray, hits: hitArray };
-}
-const MAX_HITS = 0xffffffff;
-function saturate(hits) {
-    return hits > MAX_HITS ? MAX_HITS : hits;
+/** Lines hit at least once, counted while building (line detail is never changed once built). */
+const coveredCounts = new WeakMap();
+/** How many lines of `lineHits` were hit: known from its builder, else counted once and kept. */
+function coveredLines(lineHits) {
+    const known = coveredCounts.get(lineHits);
+    if (known !== undefined)
+        return known;
+    const { hits } = lineHits;
+    let covered = 0;
+    for (let index = 0; index < hits.length; index++)
+        if (hits[index] > 0)
+            covered++;
+    coveredCounts.set(lineHits, covered);
+    return covered;
 }
 /** Hit count of `line`, or undefined when the line is not executable. */
 function hitsAt(lineHits, line) {
@@ -40361,7 +43834,21 @@ function mergeLineHits(a, b) {
     return builder.build();
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/coverage/model.ts
+const COVERAGE_FORMATS = [
+    'lcov',
+    'cobertura',
+    'jacoco',
+    'clover',
+    'istanbul-final',
+    'istanbul-summary',
+    'go',
+];
+/** Enough to name the files a PR touches; a report of generated sources may list millions. */
+const MAX_UNRESOLVED = 10_000;
+
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/merge.ts
+
 
 /**
  * Merges two records of the same file the way `lcov -a` does: hit counts add up, so a line (branch arm,
@@ -40390,21 +43877,25 @@ function mergeReports(reports) {
     if (!first)
         throw new RangeError('mergeReports needs at least one report');
     const files = new Map();
-    const outside = new Set();
+    const unresolved = new Map();
     for (const report of reports) {
         for (const [path, file] of report.files) {
             const existing = files.get(path);
             files.set(path, existing ? mergeFileCoverage(existing, file) : file);
         }
-        for (const path of report.outside)
-            outside.add(path);
+        for (const path of report.unresolved) {
+            // A path one report could not place may be placed by another (e.g. read with the runner's roots).
+            if (unresolved.size < MAX_UNRESOLVED && !unresolved.has(path.raw))
+                unresolved.set(path.raw, path);
+        }
     }
     const allStatements = reports.every((report) => report.headline === 'statements');
     return {
         format: first.format,
         headline: allStatements ? 'statements' : 'lines',
         files,
-        outside: [...outside],
+        outside: [...unresolved.keys()],
+        unresolved: [...unresolved.values()],
     };
 }
 function mergeMaps(a, b, add) {
@@ -40448,7 +43939,7 @@ function larger(a, b) {
 const RUNNER_CHECKOUTS = [
     /^\/home\/runner\/work\/[^/]+\/[^/]+\//,
     /^\/Users\/runner\/work\/[^/]+\/[^/]+\//,
-    /^[A-Za-z]:\/a\/[^/]+\/[^/]+\//,
+    /^[A-Za-z]:\/a\/[^/]+\/[^/]+\//i,
     /^\/__w\/[^/]+\/[^/]+\//,
     /^\/github\/workspace\//,
 ];
@@ -40459,8 +43950,13 @@ function toSlashes(path) {
 function isAbsolute(path) {
     return path.startsWith('/') || WINDOWS_ABSOLUTE.test(path);
 }
+/** A `.` or `..` segment, a doubled or trailing slash: anything normalizeSegments would change. */
+const NOT_NORMAL = /(^|\/)\.\.?(\/|$)|\/\/|\/$/;
 /** Resolves `.`/`..` and duplicate slashes; undefined when `..` climbs above the start. */
 function normalizeSegments(path) {
+    // Most paths are already normal: checked once (20,000 per large report), not split and joined.
+    if (!NOT_NORMAL.test(path))
+        return path;
     const absolutePrefix = path.startsWith('/') ? '/' : '';
     const out = [];
     for (const segment of path.split('/')) {
@@ -40476,49 +43972,154 @@ function normalizeSegments(path) {
     }
     return absolutePrefix + out.join('/');
 }
-function sameRoot(path, root) {
-    // Windows drive letters are case-insensitive (`d:` in some tools, `D:` in others).
-    if (WINDOWS_ABSOLUTE.test(root) && WINDOWS_ABSOLUTE.test(path)) {
-        return (path.slice(0, 1).toLowerCase() === root.slice(0, 1).toLowerCase() && path.startsWith(root.slice(1), 1));
-    }
-    return path.startsWith(root);
+function baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
 }
-/** Maps the paths a coverage tool wrote to repository-relative `/` paths. */
+/** `a/b/c` → `['a/b', 'a']`: the folders a report's relative paths may be taken from, nearest first. */
+function ancestors(dir) {
+    const out = [];
+    let current = dir;
+    while (current !== '') {
+        out.push(current);
+        const slash = current.lastIndexOf('/');
+        current = slash === -1 ? '' : current.slice(0, slash);
+    }
+    return out;
+}
+/** The repository's files, looked up exactly, case-insensitively (Windows reports) and by suffix. */
+class RepoIndex {
+    files;
+    exact;
+    /** built on the first suffix lookup: most reports name every file exactly */
+    names;
+    lower;
+    lowerByName;
+    constructor(files) {
+        this.files = files;
+        this.exact = new Set(files);
+    }
+    get byName() {
+        if (!this.names) {
+            this.names = new Map();
+            for (const file of this.files) {
+                const name = baseName(file);
+                const list = this.names.get(name);
+                if (list)
+                    list.push(file);
+                else
+                    this.names.set(name, [file]);
+            }
+        }
+        return this.names;
+    }
+    has(path, ignoreCase) {
+        if (this.exact.has(path))
+            return path;
+        if (!ignoreCase)
+            return undefined;
+        const found = this.lowerIndex().get(path.toLowerCase());
+        return found?.length === 1 ? found[0] : undefined;
+    }
+    /** Files ending in `/<path>` (with `path` a whole-segment suffix). */
+    endingWith(path, ignoreCase) {
+        const suffix = `/${path}`;
+        if (!ignoreCase)
+            return (this.byName.get(baseName(path)) ?? []).filter((file) => file.endsWith(suffix));
+        const lowerSuffix = suffix.toLowerCase();
+        return (this.lowerNames().get(baseName(path).toLowerCase()) ?? []).filter((file) => file.toLowerCase().endsWith(lowerSuffix));
+    }
+    lowerNames() {
+        if (!this.lowerByName) {
+            this.lowerByName = new Map();
+            for (const [name, files] of this.byName) {
+                const key = name.toLowerCase();
+                const list = this.lowerByName.get(key);
+                if (list)
+                    list.push(...files);
+                else
+                    this.lowerByName.set(key, [...files]);
+            }
+        }
+        return this.lowerByName;
+    }
+    lowerIndex() {
+        if (!this.lower) {
+            this.lower = new Map();
+            for (const file of this.files) {
+                const key = file.toLowerCase();
+                const list = this.lower.get(key);
+                if (list)
+                    list.push(file);
+                else
+                    this.lower.set(key, [file]);
+            }
+        }
+        return this.lower;
+    }
+}
+/** Maps the paths a coverage tool wrote to repository-relative `/` paths of files that exist. */
 class PathResolver {
     workspaceRoot;
-    goModulePrefix;
-    repoFiles;
-    repoFileList;
+    goModules;
+    index;
+    sourceRoots;
+    reportDirs;
     constructor(options = {}) {
         const root = options.workspaceRoot ? normalizeSegments(toSlashes(options.workspaceRoot)) : undefined;
         this.workspaceRoot = root ? `${root.replace(/\/+$/, '')}/` : undefined;
-        this.goModulePrefix = options.goModulePath ? `${options.goModulePath.replace(/\/+$/, '')}/` : undefined;
-        this.repoFiles = options.repoFiles ? new Set(options.repoFiles) : undefined;
-        this.repoFileList = options.repoFiles ?? [];
+        const modules = [...(options.goModules ?? [])];
+        if (options.goModulePath)
+            modules.push({ path: options.goModulePath, dir: '' });
+        this.goModules = modules
+            .map((module) => ({ path: module.path.replace(/\/+$/, ''), dir: trimSlashes(module.dir) }))
+            .sort((a, b) => b.path.length - a.path.length);
+        this.index = options.repoFiles ? new RepoIndex(options.repoFiles) : undefined;
+        this.sourceRoots = (options.sourceRoots ?? []).map(trimSlashes);
+        const reportPath = options.reportPath ? normalizeSegments(toSlashes(options.reportPath)) : undefined;
+        const reportDir = reportPath && !isAbsolute(reportPath)
+            ? reportPath.slice(0, Math.max(0, reportPath.lastIndexOf('/')))
+            : '';
+        this.reportDirs = ancestors(reportDir);
     }
     /**
-     * The repository-relative path of `raw`, or undefined when it lies outside the repository.
-     * `base` is a directory relative paths are taken from (a Cobertura `<source>`).
+     * The repository file `raw` names, or why there is none. `base` is a directory relative paths are
+     * taken from (a Cobertura `<source>`).
      */
     resolve(raw, base) {
-        let path = toSlashes(raw.trim());
-        if (!isAbsolute(path) && base !== undefined && base !== '') {
-            path = `${toSlashes(base).replace(/\/+$/, '')}/${path}`;
+        const trimmed = raw.trim();
+        // Windows file systems ignore case: a report from a Windows runner may spell `Src\Foo.cs`.
+        const windows = (text) => text.includes('\\') || WINDOWS_ABSOLUTE.test(text);
+        const ignoreCase = windows(trimmed) || (base !== undefined && windows(base.trim()));
+        let path = toSlashes(trimmed);
+        if (!isAbsolute(path) && base !== undefined && base.trim() !== '')
+            path = `${toSlashes(base.trim()).replace(/\/+$/, '')}/${path}`;
+        path = this.fromGoModule(path);
+        if (isAbsolute(path)) {
+            const normalized = normalizeSegments(path);
+            const relative = normalized === undefined ? undefined : this.stripCheckout(normalized, ignoreCase);
+            if (relative === undefined || relative === '')
+                return { raw, problem: 'outside' };
+            return this.findFile(relative, raw, ignoreCase, false);
         }
-        if (this.goModulePrefix && path.startsWith(this.goModulePrefix))
-            path = path.slice(this.goModulePrefix.length);
-        const normalized = normalizeSegments(path);
-        if (normalized === undefined || normalized === '' || normalized === '/')
-            return undefined;
-        const relative = isAbsolute(normalized) ? this.stripCheckout(normalized) : normalized;
-        if (relative === undefined)
-            return undefined;
-        return this.matchRepoFile(relative);
+        return this.findFile(path, raw, ignoreCase, true);
     }
-    stripCheckout(path) {
+    fromGoModule(path) {
+        for (const module of this.goModules) {
+            if (path.startsWith(`${module.path}/`)) {
+                const rest = path.slice(module.path.length + 1);
+                return module.dir === '' ? rest : `${module.dir}/${rest}`;
+            }
+        }
+        return path;
+    }
+    stripCheckout(path, ignoreCase) {
         // A known workspace is authoritative: a runner-like path outside it is another checkout.
         if (this.workspaceRoot) {
-            return sameRoot(path, this.workspaceRoot) ? path.slice(this.workspaceRoot.length) : undefined;
+            const root = this.workspaceRoot;
+            const inside = ignoreCase
+                ? path.slice(0, root.length).toLowerCase() === root.toLowerCase()
+                : path.startsWith(root);
+            return inside ? path.slice(root.length) : undefined;
         }
         for (const pattern of RUNNER_CHECKOUTS) {
             const match = pattern.exec(path);
@@ -40527,23 +44128,58 @@ class PathResolver {
         }
         return undefined;
     }
-    matchRepoFile(path) {
-        if (!this.repoFiles || this.repoFiles.has(path))
-            return path;
-        const suffix = `/${path}`;
-        let found;
-        for (const candidate of this.repoFileList) {
-            if (!candidate.endsWith(suffix))
-                continue;
-            if (found !== undefined)
-                return path;
-            found = candidate;
+    findFile(path, raw, ignoreCase, relativeToReport) {
+        const index = this.index;
+        if (!index) {
+            const normalized = normalizeSegments(path);
+            return normalized ? { path: normalized } : { raw, problem: 'outside' };
         }
-        return found ?? path;
+        const tried = (candidate) => candidate === undefined || candidate === '' ? undefined : index.has(candidate, ignoreCase);
+        if (relativeToReport) {
+            for (const dir of this.reportDirs) {
+                const found = tried(normalizeSegments(`${dir}/${path}`));
+                if (found)
+                    return { path: found };
+            }
+        }
+        const normalized = normalizeSegments(path);
+        if (normalized === undefined || normalized === '')
+            return { raw, problem: 'outside' };
+        const atRoot = tried(normalized);
+        if (atRoot)
+            return { path: atRoot };
+        for (const root of this.sourceRoots) {
+            const found = tried(normalizeSegments(`${root}/${normalized}`));
+            if (found)
+                return { path: found };
+        }
+        let candidates = index.endingWith(normalized, ignoreCase);
+        if (candidates.length > 1)
+            candidates = this.nearestToReport(candidates);
+        if (candidates.length === 1)
+            return { path: candidates[0] };
+        if (candidates.length > 1)
+            return { raw, problem: 'ambiguous', candidates: candidates.slice(0, 5) };
+        return { raw, problem: 'missing' };
     }
+    /** Of several files a path could mean, those in the deepest folder that also holds the report. */
+    nearestToReport(candidates) {
+        for (const dir of this.reportDirs) {
+            const inside = candidates.filter((file) => file.startsWith(`${dir}/`));
+            if (inside.length > 0)
+                return inside;
+        }
+        return candidates;
+    }
+}
+function trimSlashes(path) {
+    return toSlashes(path)
+        .replace(/^\.?\/+/, '')
+        .replace(/\/+$/, '');
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/report-builder.ts
+
 
 
 
@@ -40552,7 +44188,7 @@ class ReportBuilder {
     format;
     headline;
     files = new Map();
-    outside = new Set();
+    unresolved = new Map();
     resolver;
     seen = 0;
     constructor(format, headline, paths) {
@@ -40562,22 +44198,33 @@ class ReportBuilder {
     }
     resolve(rawPath, base) {
         this.seen++;
-        const path = this.resolver.resolve(rawPath, base);
-        if (path === undefined)
-            this.outside.add(rawPath);
-        return path;
+        return this.placed(this.resolver.resolve(rawPath, base));
     }
-    /** Cobertura: a relative filename is taken from the first `<source>` that puts it inside the repository. */
+    /**
+     * Cobertura: a relative filename is taken from the first `<source>` under which it names a repository
+     * file; roots outside the repository (generated sources, a developer's machine, junk) are skipped, and
+     * the filename alone is the last try.
+     */
     resolveAmong(rawPath, bases) {
         if (bases.length === 0)
             return this.resolve(rawPath);
         this.seen++;
-        for (const base of bases) {
-            const path = this.resolver.resolve(rawPath, base);
-            if (path !== undefined)
-                return path;
+        let first;
+        for (const base of [...bases, '']) {
+            const resolution = this.resolver.resolve(rawPath, base);
+            if ('path' in resolution)
+                return resolution.path;
+            // The most telling failure: a file that is ambiguous somewhere beats one that is missing.
+            if (!first || (resolution.problem === 'ambiguous' && first.problem !== 'ambiguous'))
+                first = resolution;
         }
-        this.outside.add(rawPath);
+        return this.placed(first);
+    }
+    placed(resolution) {
+        if ('path' in resolution)
+            return resolution.path;
+        if (this.unresolved.size < MAX_UNRESOLVED && !this.unresolved.has(resolution.raw))
+            this.unresolved.set(resolution.raw, resolution);
         return undefined;
     }
     add(file) {
@@ -40589,7 +44236,14 @@ class ReportBuilder {
         if (this.seen === 0) {
             throw new errors/* InvalidFileError */.Ou({ file: reportFile }, `expected at least one file in the ${this.format} report`);
         }
-        return { format: this.format, headline: this.headline, files: this.files, outside: [...this.outside] };
+        const unresolved = [...this.unresolved.values()];
+        return {
+            format: this.format,
+            headline: this.headline,
+            files: this.files,
+            outside: unresolved.map((path) => path.raw),
+            unresolved,
+        };
     }
 }
 
@@ -40597,11 +44251,58 @@ class ReportBuilder {
 var saxes = __nccwpck_require__(9517);
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/input.ts
 
-async function* chunksOf(input) {
+function isReopenable(input) {
+    return typeof input === 'object' && 'reopen' in input;
+}
+function iterate(input) {
     if (typeof input === 'string')
-        yield input;
-    else
-        yield* input;
+        return [input];
+    return isReopenable(input) ? input.reopen() : input;
+}
+/** The report as text chunks; bytes are decoded as UTF-8 (a leading BOM dropped, as the decoder does). */
+async function* chunksOf(input) {
+    const decoder = new TextDecoder();
+    let first = true;
+    for await (const chunk of iterate(input)) {
+        if (typeof chunk === 'string') {
+            yield first && chunk.startsWith('\uFEFF') ? chunk.slice(1) : chunk;
+        }
+        else {
+            const text = decoder.decode(chunk, { stream: true });
+            if (text !== '')
+                yield text;
+        }
+        first = false;
+    }
+    const rest = decoder.decode();
+    if (rest !== '')
+        yield rest;
+}
+/** The report as byte chunks (Buffers), without a leading UTF-8 BOM: what the byte scanners read. */
+async function* bytesOf(input) {
+    // The first bytes are held until three have come: a BOM may arrive split over chunks.
+    let head = Buffer.alloc(0);
+    for await (const chunk of iterate(input)) {
+        let bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : toBuffer(chunk);
+        if (head) {
+            bytes = Buffer.concat([head, bytes]);
+            if (bytes.length < 3 && BOM.subarray(0, bytes.length).equals(bytes)) {
+                head = bytes;
+                continue;
+            }
+            head = undefined;
+            if (bytes.subarray(0, 3).equals(BOM))
+                bytes = bytes.subarray(3);
+        }
+        if (bytes.length > 0)
+            yield bytes;
+    }
+    if (head && head.length > 0)
+        yield head;
+}
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+function toBuffer(chunk) {
+    return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 /**
  * Calls `onLine` for every line (without its `\r\n`/`\n`), with its 1-based number. A synchronous callback
@@ -40638,15 +44339,19 @@ async function readAll(input) {
     if (typeof input === 'string')
         return input;
     const parts = [];
-    for await (const chunk of input)
+    for await (const chunk of chunksOf(input))
         parts.push(chunk);
     return parts.join('');
 }
-/** The first `size` characters, and an input that replays them followed by the rest. */
+/**
+ * The first `size` characters (to detect the format), and an input that replays them followed by the rest.
+ * A reopenable file is read again from its start instead of being replayed.
+ */
 async function peek(input, size) {
     if (typeof input === 'string')
         return { head: input.slice(0, size), input };
-    const iterator = input[Symbol.asyncIterator]();
+    const source = isReopenable(input) ? input.reopen() : input;
+    const iterator = source[Symbol.asyncIterator]();
     const seen = [];
     let length = 0;
     let done = false;
@@ -40656,10 +44361,20 @@ async function peek(input, size) {
             done = true;
             break;
         }
-        seen.push(next.value);
+        // A copy: a reopenable file may reuse its read buffer for the next chunk.
+        seen.push(typeof next.value === 'string' ? next.value : Buffer.from(next.value));
         length += next.value.length;
     }
-    const head = seen.join('').slice(0, size);
+    let head = '';
+    for await (const text of chunksOf((async function* () {
+        yield* seen;
+    })()))
+        head += text;
+    head = head.slice(0, size);
+    if (isReopenable(input)) {
+        await iterator.return?.();
+        return { head, input };
+    }
     async function* replay() {
         yield* seen;
         if (done)
@@ -40707,7 +44422,26 @@ lineStart = 0) {
     return value;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/coverage/limits.ts
+/**
+ * Bounds on what a report may claim, so that a hostile or corrupt report costs work in proportion to its
+ * size, never to a number written in it. Real sources stay far below them (SQLite's amalgamation, one of
+ * the largest C files, has ~260k lines; a `switch` compiles to a few thousand branch arms at most).
+ */
+/** Highest source line number accepted: line numbers are stored as 32-bit integers. */
+const MAX_LINE_NUMBER = 10_000_000;
+/** Branch arms on one line (Cobertura `condition-coverage`, JaCoCo `mb + cb`): arrays are allocated per arm. */
+const MAX_ARMS_PER_LINE = 100_000;
+/** Lines a Go coverprofile's blocks may span in total: each spanned line becomes an entry. */
+const MAX_GO_SPANNED_LINES = 50_000_000;
+function lineNumberProblem(value) {
+    return value > MAX_LINE_NUMBER
+        ? `expected a line number up to ${MAX_LINE_NUMBER}, found ${value}`
+        : undefined;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/xml.ts
+
 
 
 
@@ -40763,6 +44497,14 @@ function requiredAttribute(attributes, name, element, where) {
         throw new errors/* InvalidFileError */.Ou(where(), `expected attribute ${name} on <${element}>`);
     return text;
 }
+/** A line number attribute, within MAX_LINE_NUMBER. */
+function lineAttribute(attributes, name, element, where) {
+    const value = countAttribute(attributes, name, element, where);
+    const problem = lineNumberProblem(value);
+    if (problem)
+        throw new errors/* InvalidFileError */.Ou(where(), `${name} on <${element}>: ${problem}`);
+    return value;
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/clover.ts
 
@@ -40792,7 +44534,7 @@ async function parseClover(input, file, paths = {}) {
                     if (!current)
                         return;
                     const type = attributes.type;
-                    const number = countAttribute(attributes, 'num', 'line', where);
+                    const number = lineAttribute(attributes, 'num', 'line', where);
                     if (type === 'stmt' || type === 'cond')
                         current.lines.add(number, countAttribute(attributes, 'count', 'line', where, 0));
                     return;
@@ -40841,12 +44583,442 @@ function fileMetrics(attributes, where) {
     };
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/coverage/xml-scan.ts
+
+/**
+ * Thrown when the input holds anything the scanner leaves to saxes: the caller parses the whole report
+ * again with saxes, which also gives every malformed-input error its exact position.
+ */
+class LeftToSaxes extends Error {
+    constructor(why) {
+        super(`left to saxes: ${why}`);
+    }
+}
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const EQUALS = 61;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const AMPERSAND = 38;
+const BRACKET = 93;
+const BANG = 33;
+const QUESTION = 63;
+const CARRIAGE_RETURN = 13;
+const DASH = 45;
+/** A construct cut by chunk ends longer than this is left to saxes, which reads it in linear time. */
+const MAX_CARRY = 16 << 20;
+/** Digits of a fast-path count: up to 15 stay exact in a double; longer ones are left to saxes. */
+const MAX_DIGITS = 15;
+const isSpace = (byte) => byte === 32 || byte === 10 || byte === 9 || byte === 13;
+const isNameStart = (byte) => (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || byte === 95;
+const isNameByte = (byte) => isNameStart(byte) || (byte >= 48 && byte <= 57) || byte === 45 || byte === 46;
+const GENERIC = -2;
+const NUMBER = 0;
+const HITS = 1;
+const BRANCH = 2;
+const CONDITION = 3;
+const LINE_ATTRIBUTES = ['number', 'hits', 'branch', 'condition-coverage'].map((name) => Buffer.from(name, 'latin1'));
+/** `<line` followed by the end of its name. */
+function isLineTag(buffer, start) {
+    if (buffer[start + 1] !== 108 || buffer[start + 2] !== 105 || buffer[start + 3] !== 110)
+        return false;
+    if (buffer[start + 4] !== 101)
+        return false;
+    const next = buffer[start + 5];
+    return next !== undefined && !isNameByte(next);
+}
+/** Which of `<line>`'s attributes `buffer[start, end)` names, or -1. */
+function xml_scan_lineAttribute(buffer, start, end) {
+    const length = end - start;
+    const which = length === 6
+        ? buffer[start] === 110
+            ? NUMBER
+            : BRANCH
+        : length === 4
+            ? HITS
+            : length === 18
+                ? CONDITION
+                : -1;
+    if (which === -1)
+        return -1;
+    const name = LINE_ATTRIBUTES[which];
+    for (let index = 0; index < length; index++)
+        if (buffer[start + index] !== name[index])
+            return -1;
+    return which;
+}
+/** A count of plain digits; anything else (a sign, spaces, too many digits) is saxes' to report. */
+function digits(buffer, start, end) {
+    if (end === start || end - start > MAX_DIGITS)
+        throw new LeftToSaxes('count');
+    let value = 0;
+    for (let index = start; index < end; index++) {
+        const digit = buffer[index] - 48;
+        if (digit < 0 || digit > 9)
+            throw new LeftToSaxes('count');
+        value = value * 10 + digit;
+    }
+    return value;
+}
+/** What saxes accepts as an XML declaration, in the forms report writers use. */
+const DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])(utf-8|UTF-8|utf8|UTF8)\3)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(yes|no)\6)?[ \t\r\n]*\?>$/;
+/** A DOCTYPE naming an external DTD (never read), without an internal subset. */
+const DOCTYPE = /^<!DOCTYPE[ \t\r\n]+[A-Za-z_][A-Za-z0-9_.-]*(?:[ \t\r\n]+(?:SYSTEM|PUBLIC[ \t\r\n]+(?:"[-a-zA-Z0-9 '()+,./:=?;!*#@$_%]*"|'[-a-zA-Z0-9 ()+,./:=?;!*#@$_%]*'))[ \t\r\n]+(?:"[^"<>&[\]]*"|'[^'<>&[\]]*'))?[ \t\r\n]*>$/;
+/**
+ * A streaming XML scanner over bytes for the plain subset coverage tools write: elements, attributes in
+ * quotes without entities, whitespace between elements, text only where asked for, comments, an optional
+ * UTF-8 XML declaration and DOCTYPE. Anything else — CDATA, internal DTD subsets, processing instructions, entities and
+ * character references, non-ASCII or prefixed names, control characters, a second root, a truncated
+ * document, mismatched tags — throws LeftToSaxes, so correctness never depends on this path.
+ */
+async function scanXml(input, handlers) {
+    const stack = [];
+    let rootClosed = false;
+    let first = true;
+    let textDepth = 0;
+    /** the root element has begun (a DOCTYPE may only come before it) */
+    let started = false;
+    let doctype = false;
+    /** Names are ASCII here (anything else is left to saxes), so bytes compare with char codes. */
+    const matches = (buffer, start, end, name) => {
+        if (end - start !== name.length)
+            return false;
+        for (let index = 0; index < name.length; index++)
+            if (buffer[start + index] !== name.charCodeAt(index))
+                return false;
+        return true;
+    };
+    /** Where the attribute value starting at `start` (after its quote) ends, or -1 when cut off. */
+    const valueEnd = (buffer, start, quote) => {
+        const length = buffer.length;
+        for (let index = start; index < length; index++) {
+            const byte = buffer[index];
+            if (byte === quote)
+                return index;
+            // Entities, '<' and whitespace other than spaces (normalized by XML) are left to saxes.
+            if (byte === AMPERSAND || byte === LT || byte < 32)
+                throw new LeftToSaxes('attribute value');
+        }
+        return -1;
+    };
+    /**
+     * A start tag at `start` (its '<'): returns the index after its '>' or -1 when the tag is cut off by
+     * the end of the buffer.
+     */
+    const startTag = (buffer, start) => {
+        const length = buffer.length;
+        if (rootClosed)
+            throw new LeftToSaxes('a second root element');
+        started = true;
+        if (stack.length > 0 && isLineTag(buffer, start)) {
+            const end = lineTag(buffer, start);
+            if (end !== GENERIC)
+                return end;
+        }
+        let index = start + 1;
+        if (index >= length)
+            return -1;
+        if (!isNameStart(buffer[index]))
+            throw new LeftToSaxes('element name');
+        while (index < length && isNameByte(buffer[index]))
+            index++;
+        if (index >= length)
+            return -1;
+        const nameEnd = index;
+        const attributes = {};
+        for (;;) {
+            const before = index;
+            while (index < length && isSpace(buffer[index]))
+                index++;
+            if (index >= length)
+                return -1;
+            const byte = buffer[index];
+            if (byte === GT || byte === SLASH) {
+                let end = index + 1;
+                if (byte === SLASH) {
+                    if (end >= length)
+                        return -1;
+                    if (buffer[end] !== GT)
+                        throw new LeftToSaxes("'/' in a tag");
+                    end++;
+                }
+                const name = buffer.toString('latin1', start + 1, nameEnd);
+                handlers.open(name, attributes);
+                if (byte === SLASH) {
+                    handlers.close(name);
+                    if (stack.length === 0)
+                        rootClosed = true;
+                }
+                else {
+                    stack.push(name);
+                    if (handlers.textIn.has(name))
+                        textDepth++;
+                }
+                return end;
+            }
+            if (index === before)
+                throw new LeftToSaxes('no space before an attribute');
+            if (!isNameStart(byte))
+                throw new LeftToSaxes('attribute name');
+            const attributeStart = index;
+            while (index < length && isNameByte(buffer[index]))
+                index++;
+            const attributeEnd = index;
+            while (index < length && isSpace(buffer[index]))
+                index++;
+            if (index >= length)
+                return -1;
+            if (buffer[index] !== EQUALS)
+                throw new LeftToSaxes('attribute without a value');
+            index++;
+            while (index < length && isSpace(buffer[index]))
+                index++;
+            if (index >= length)
+                return -1;
+            const quote = buffer[index];
+            if (quote !== QUOTE && quote !== APOSTROPHE)
+                throw new LeftToSaxes('unquoted attribute');
+            const valueStart = index + 1;
+            const end = valueEnd(buffer, valueStart, quote);
+            if (end === -1)
+                return -1;
+            index = end + 1;
+            const attribute = buffer.toString('latin1', attributeStart, attributeEnd);
+            if (attribute in attributes)
+                throw new LeftToSaxes('repeated or reserved attribute name');
+            attributes[attribute] = buffer.toString('utf8', valueStart, end);
+        }
+    };
+    /**
+     * `<line ...>` at `start`: the index after its '>', -1 when cut off, GENERIC when it has an attribute
+     * this path does not read (nothing is reported then, and the tag is read again the generic way).
+     */
+    const lineTag = (buffer, start) => {
+        const length = buffer.length;
+        let index = start + 5;
+        let number = -1;
+        let hits = -1;
+        let branch;
+        let condition;
+        for (;;) {
+            const before = index;
+            while (index < length && isSpace(buffer[index]))
+                index++;
+            if (index >= length)
+                return -1;
+            const byte = buffer[index];
+            if (byte === GT || byte === SLASH) {
+                let end = index + 1;
+                if (byte === SLASH) {
+                    if (end >= length)
+                        return -1;
+                    if (buffer[end] !== GT)
+                        throw new LeftToSaxes("'/' in a tag");
+                    end++;
+                }
+                else
+                    stack.push('line');
+                handlers.line(number, hits, branch, condition);
+                return end;
+            }
+            if (index === before)
+                throw new LeftToSaxes('no space before an attribute');
+            const nameStart = index;
+            while (index < length && isNameByte(buffer[index]))
+                index++;
+            const nameEnd = index;
+            while (index < length && isSpace(buffer[index]))
+                index++;
+            if (index >= length)
+                return -1;
+            if (buffer[index] !== EQUALS || nameEnd === nameStart)
+                return GENERIC;
+            index++;
+            while (index < length && isSpace(buffer[index]))
+                index++;
+            if (index >= length)
+                return -1;
+            const quote = buffer[index];
+            if (quote !== QUOTE && quote !== APOSTROPHE)
+                throw new LeftToSaxes('unquoted attribute');
+            const valueStart = index + 1;
+            const end = valueEnd(buffer, valueStart, quote);
+            if (end === -1)
+                return -1;
+            index = end + 1;
+            switch (xml_scan_lineAttribute(buffer, nameStart, nameEnd)) {
+                case NUMBER:
+                    if (number !== -1)
+                        return GENERIC;
+                    number = digits(buffer, valueStart, end);
+                    break;
+                case HITS:
+                    if (hits !== -1)
+                        return GENERIC;
+                    hits = digits(buffer, valueStart, end);
+                    break;
+                case BRANCH:
+                    if (branch !== undefined)
+                        return GENERIC;
+                    branch = buffer.toString('latin1', valueStart, end);
+                    break;
+                case CONDITION:
+                    if (condition !== undefined)
+                        return GENERIC;
+                    condition = buffer.toString('utf8', valueStart, end);
+                    break;
+                default:
+                    return GENERIC;
+            }
+        }
+    };
+    /**
+     * `<!` at `start`: a comment (coverage.py writes two inside `<coverage>`), or a DOCTYPE without an internal
+     * subset before the root (gcovr, istanbul). The index after it, or -1 when cut off. CDATA and the rest are
+     * left to saxes.
+     */
+    const markup = (buffer, start) => {
+        const length = buffer.length;
+        if (start + 3 >= length)
+            return -1;
+        if (buffer[start + 2] === DASH && buffer[start + 3] === DASH) {
+            for (let index = start + 4; index < length; index++) {
+                const byte = buffer[index];
+                if (byte === DASH && buffer[index + 1] === DASH) {
+                    if (index + 2 >= length)
+                        return -1;
+                    // '--' may only close a comment, and not right after another '-'.
+                    if (buffer[index + 2] !== GT || (index > start + 4 && buffer[index - 1] === DASH))
+                        throw new LeftToSaxes('comment');
+                    return index + 3;
+                }
+                if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13)
+                    throw new LeftToSaxes('comment');
+            }
+            return -1;
+        }
+        if (started || doctype || buffer.toString('latin1', start, start + 9) !== '<!DOCTYPE') {
+            if (start + 9 > length)
+                return -1;
+            throw new LeftToSaxes('markup declaration');
+        }
+        const close = buffer.indexOf(GT, start);
+        if (close === -1)
+            return -1;
+        if (!DOCTYPE.test(buffer.toString('latin1', start, close + 1)))
+            throw new LeftToSaxes('DOCTYPE');
+        doctype = true;
+        return close + 1;
+    };
+    /** An end tag at `start`: the index after its '>' or -1 when cut off. */
+    const endTag = (buffer, start) => {
+        const length = buffer.length;
+        let index = start + 2;
+        while (index < length && isNameByte(buffer[index]))
+            index++;
+        const nameEnd = index;
+        while (index < length && isSpace(buffer[index]))
+            index++;
+        if (index >= length)
+            return -1;
+        if (buffer[index] !== GT)
+            throw new LeftToSaxes('end tag');
+        const open = stack.pop();
+        if (open === undefined || !matches(buffer, start + 2, nameEnd, open))
+            throw new LeftToSaxes('mismatched end tag');
+        if (handlers.textIn.has(open))
+            textDepth--;
+        if (open !== 'line')
+            handlers.close(open);
+        if (stack.length === 0)
+            rootClosed = true;
+        return index + 1;
+    };
+    /** Handles the complete constructs of `buffer`; returns where the first incomplete one starts. */
+    const scan = (buffer) => {
+        const length = buffer.length;
+        let index = 0;
+        if (first) {
+            if (length < 2)
+                return 0;
+            first = false;
+            if (buffer[0] === LT && buffer[1] === QUESTION) {
+                const close = buffer.indexOf('?>', 2);
+                if (close === -1) {
+                    first = true;
+                    return 0;
+                }
+                if (!DECLARATION.test(buffer.toString('latin1', 0, close + 2)))
+                    throw new LeftToSaxes('XML declaration');
+                index = close + 2;
+            }
+        }
+        while (index < length) {
+            const byte = buffer[index];
+            if (byte === LT) {
+                if (index + 1 >= length)
+                    return index;
+                const next = buffer[index + 1];
+                if (next === QUESTION)
+                    throw new LeftToSaxes('processing instruction');
+                const end = next === SLASH
+                    ? endTag(buffer, index)
+                    : next === BANG
+                        ? markup(buffer, index)
+                        : startTag(buffer, index);
+                if (end === -1)
+                    return index;
+                index = end;
+                continue;
+            }
+            const textStart = index;
+            if (textDepth > 0) {
+                while (index < length) {
+                    const text = buffer[index];
+                    if (text === LT)
+                        break;
+                    if (text === AMPERSAND ||
+                        text === BRACKET ||
+                        text === CARRIAGE_RETURN ||
+                        (text < 32 && text !== 9 && text !== 10))
+                        throw new LeftToSaxes('text');
+                    index++;
+                }
+                if (index >= length)
+                    return textStart;
+                handlers.text(buffer.toString('utf8', textStart, index));
+            }
+            else {
+                while (index < length && isSpace(buffer[index]))
+                    index++;
+                if (index < length && buffer[index] !== LT)
+                    throw new LeftToSaxes('text outside the text elements');
+            }
+        }
+        return index;
+    };
+    let carry;
+    for await (const chunk of bytesOf(input)) {
+        const buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+        const rest = scan(buffer);
+        carry = rest < buffer.length ? Buffer.from(buffer.subarray(rest)) : undefined;
+        if (carry && carry.length > MAX_CARRY)
+            throw new LeftToSaxes('a construct longer than the carry');
+    }
+    if (carry || stack.length > 0 || !rootClosed)
+        throw new LeftToSaxes('the document ends early');
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/cobertura.ts
 
 
 
 
-const CONDITION_COVERAGE = /\((\d+)\/(\d+)\)/;
+
+
+
+const CONDITION_COVERAGE = /\((\d{1,15})\/(\d{1,15})\)/;
 /**
  * Cobertura XML (coverage.py, gcovr, istanbul/c8 `cobertura`, Cobertura itself). Totals follow the root's
  * `lines-covered/lines-valid` (coverage.py's `line-rate`): one entry per `<line>` of a class, hit when
@@ -40854,108 +45026,184 @@ const CONDITION_COVERAGE = /\((\d+)\/(\d+)\)/;
  * `condition-coverage="50% (1/2)"` (covered arms / arms). Relative filenames are taken from `<sources>`.
  */
 async function parseCobertura(input, file, paths = {}) {
-    const builder = new ReportBuilder('cobertura', 'lines', paths);
-    const sources = [];
-    let sourceText;
-    let current;
-    let method;
-    let root;
-    await streamXml(input, file, (where) => ({
-        open(name, attributes) {
-            if (root === undefined) {
-                root = name;
-                if (name !== 'coverage')
-                    throw new errors/* InvalidFileError */.Ou(where(), `expected a Cobertura <coverage> root, found <${name}>`);
+    // The byte scanner where the input can be read again: anything it leaves (or any error, so that the
+    // error carries saxes' exact position) sends the whole report through saxes from the start.
+    if (typeof input === 'string' || isReopenable(input)) {
+        try {
+            return await parseCoberturaWith('scanner', input, file, paths);
+        }
+        catch {
+            // read again below
+        }
+    }
+    return parseCoberturaWith('saxes', input, file, paths);
+}
+/** One reader, without the fallback: what tests hold the scanner and saxes to the same answers with. */
+function parseCoberturaWith(reader, input, file, paths = {}) {
+    return reader === 'scanner'
+        ? collect(file, paths, (collector) => scanXml(input, collector.scanHandlers()))
+        : collect(file, paths, (collector) => streamXml(input, file, (where) => collector.saxesHandlers(where)));
+}
+async function collect(file, paths, read) {
+    const collector = new CoberturaCollector(paths);
+    await read(collector);
+    return collector.builder.build(file);
+}
+const NO_POSITION = () => ({ file: '' });
+const TEXT_IN = new Set(['source']);
+/** What a Cobertura report says, element by element, whichever parser reads it. */
+class CoberturaCollector {
+    builder;
+    sources = [];
+    sourceText;
+    current;
+    method;
+    root;
+    /** where an error is raised: saxes' position, or none on the fast path (which then leaves to saxes) */
+    where = NO_POSITION;
+    constructor(paths) {
+        this.builder = new ReportBuilder('cobertura', 'lines', paths);
+    }
+    saxesHandlers(where) {
+        this.where = where;
+        return {
+            open: (name, attributes) => {
+                if (name === 'line' && this.root !== undefined) {
+                    if (!this.current)
+                        return;
+                    this.line(lineAttribute(attributes, 'number', 'line', where), countAttribute(attributes, 'hits', 'line', where), attributes.branch, attributes['condition-coverage']);
+                }
+                else
+                    this.open(name, attributes);
+            },
+            close: (name) => this.close(name),
+            text: (text) => this.text(text),
+        };
+    }
+    scanHandlers() {
+        return {
+            open: (name, attributes) => this.open(name, attributes),
+            close: (name) => this.close(name),
+            text: (text) => this.text(text),
+            textIn: TEXT_IN,
+            line: (number, hits, branch, condition) => {
+                if (!this.current)
+                    return;
+                // A missing or out-of-range number is an error with saxes' position.
+                if (number === -1 || hits === -1 || lineNumberProblem(number))
+                    throw new LeftToSaxes('a <line> saxes reports on');
+                this.line(number, hits, branch, condition);
+            },
+        };
+    }
+    line(number, hits, branch, condition) {
+        const current = this.current;
+        const where = this.where;
+        if (this.method) {
+            if (!this.method.declared)
+                this.method.hits = Math.max(this.method.hits, hits);
+            return;
+        }
+        current.lines.add(number, hits);
+        if (branch === 'true' && condition !== undefined) {
+            const match = CONDITION_COVERAGE.exec(condition);
+            if (!match) {
+                throw new errors/* InvalidFileError */.Ou(where(), `expected condition-coverage like '50% (1/2)', found '${condition}'`);
+            }
+            const covered = Number(match[1]);
+            const total = Number(match[2]);
+            if (covered > total)
+                throw new errors/* InvalidFileError */.Ou(where(), `expected covered <= total in '${condition}'`);
+            if (total > MAX_ARMS_PER_LINE) {
+                throw new errors/* InvalidFileError */.Ou(where(), `expected at most ${MAX_ARMS_PER_LINE} branches on one line, found '${condition}'`);
+            }
+            const arms = Array.from({ length: total }, (_, index) => (index < covered ? 1 : 0));
+            // gcovr 8 lists a line once per function instance (templates), each with its own arms, and
+            // counts them all: the arms of a repeated line are kept side by side.
+            const existing = current.branches.get(number);
+            current.branches.set(number, existing ? existing.concat(arms) : arms);
+        }
+    }
+    open(name, attributes) {
+        const where = this.where;
+        if (this.root === undefined) {
+            this.root = name;
+            if (name !== 'coverage')
+                throw new errors/* InvalidFileError */.Ou(where(), `expected a Cobertura <coverage> root, found <${name}>`);
+            return;
+        }
+        switch (name) {
+            case 'line':
+                // The fast path's generic way for a <line> with attributes it does not read.
+                if (!this.current)
+                    return;
+                this.line(lineAttribute(attributes, 'number', 'line', where), countAttribute(attributes, 'hits', 'line', where), attributes.branch, attributes['condition-coverage']);
+                return;
+            case 'class':
+                this.current = {
+                    filename: requiredAttribute(attributes, 'filename', 'class', where),
+                    lines: new LineHitsBuilder(),
+                    branches: new Map(),
+                    functions: new Map(),
+                };
+                return;
+            case 'method': {
+                if (!this.current)
+                    return;
+                const hits = attributes.hits;
+                this.method = {
+                    key: `${attributes.name ?? ''}${attributes.signature ?? ''}`,
+                    hits: hits === undefined ? 0 : countAttribute(attributes, 'hits', 'method', where),
+                    declared: hits !== undefined,
+                };
                 return;
             }
-            switch (name) {
-                case 'line': {
-                    if (!current)
-                        return;
-                    const number = countAttribute(attributes, 'number', 'line', where);
-                    const hits = countAttribute(attributes, 'hits', 'line', where);
-                    if (method) {
-                        if (!method.declared)
-                            method.hits = Math.max(method.hits, hits);
-                        return;
-                    }
-                    current.lines.add(number, hits);
-                    const condition = attributes['condition-coverage'];
-                    if (attributes.branch === 'true' && condition !== undefined) {
-                        const match = CONDITION_COVERAGE.exec(condition);
-                        if (!match) {
-                            throw new errors/* InvalidFileError */.Ou(where(), `expected condition-coverage like '50% (1/2)', found '${condition}'`);
-                        }
-                        const covered = Number(match[1]);
-                        const total = Number(match[2]);
-                        if (covered > total)
-                            throw new errors/* InvalidFileError */.Ou(where(), `expected covered <= total in '${condition}'`);
-                        const arms = Array.from({ length: total }, (_, index) => (index < covered ? 1 : 0));
-                        const existing = current.branches.get(number);
-                        current.branches.set(number, existing ? existing.map((taken, index) => taken + (arms[index] ?? 0)) : arms);
-                    }
-                    return;
-                }
-                case 'class':
-                    current = {
-                        filename: requiredAttribute(attributes, 'filename', 'class', where),
-                        lines: new LineHitsBuilder(),
-                        branches: new Map(),
-                        functions: new Map(),
-                    };
-                    return;
-                case 'method': {
-                    if (!current)
-                        return;
-                    const hits = attributes.hits;
-                    method = {
-                        key: `${attributes.name ?? ''}${attributes.signature ?? ''}`,
-                        hits: hits === undefined ? 0 : countAttribute(attributes, 'hits', 'method', where),
-                        declared: hits !== undefined,
-                    };
-                    return;
-                }
-                case 'source':
-                    sourceText = '';
-                    return;
+            case 'source':
+                this.sourceText = '';
+                return;
+        }
+    }
+    text(text) {
+        if (this.sourceText !== undefined)
+            this.sourceText += text;
+    }
+    close(name) {
+        switch (name) {
+            case 'source':
+                if (this.sourceText !== undefined && this.sourceText.trim() !== '')
+                    this.sources.push(this.sourceText.trim());
+                this.sourceText = undefined;
+                return;
+            case 'method': {
+                const { current, method } = this;
+                if (current && method)
+                    current.functions.set(method.key, (current.functions.get(method.key) ?? 0) + method.hits);
+                this.method = undefined;
+                return;
             }
-        },
-        text(text) {
-            if (sourceText !== undefined)
-                sourceText += text;
-        },
-        close(name) {
-            switch (name) {
-                case 'source':
-                    if (sourceText !== undefined && sourceText.trim() !== '')
-                        sources.push(sourceText.trim());
-                    sourceText = undefined;
+            case 'class': {
+                const current = this.current;
+                if (!current)
                     return;
-                case 'method':
-                    if (current && method)
-                        current.functions.set(method.key, (current.functions.get(method.key) ?? 0) + method.hits);
-                    method = undefined;
-                    return;
-                case 'class': {
-                    if (!current)
-                        return;
-                    const path = builder.resolveAmong(current.filename, sources);
-                    if (path !== undefined) {
-                        builder.add({
-                            path,
-                            declared: {},
-                            lines: current.lines.build(),
-                            ...(current.branches.size > 0 ? { branches: current.branches } : {}),
-                            ...(current.functions.size > 0 ? { functions: current.functions } : {}),
-                        });
-                    }
-                    current = undefined;
-                    return;
+                const path = this.builder.resolveAmong(current.filename, this.sources);
+                if (path !== undefined) {
+                    const lines = current.lines.build();
+                    const { entries, coveredEntries } = current.lines;
+                    this.builder.add({
+                        path,
+                        declared: {},
+                        lines,
+                        // A class listing lines more than once (gcovr 8, per function instance): gcovr's tally.
+                        ...(entries > lines.lines.length ? { tallied: { covered: coveredEntries, total: entries } } : {}),
+                        ...(current.branches.size > 0 ? { branches: current.branches } : {}),
+                        ...(current.functions.size > 0 ? { functions: current.functions } : {}),
+                    });
                 }
+                this.current = undefined;
+                return;
             }
-        },
-    }));
-    return builder.build(file);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/go.ts
@@ -40963,7 +45211,8 @@ async function parseCobertura(input, file, paths = {}) {
 
 
 
-const BLOCK = /^(\d+)\.(\d+),(\d+)\.(\d+)$/;
+
+const BLOCK = /^(\d{1,15})\.(\d{1,15}),(\d{1,15})\.(\d{1,15})$/;
 /**
  * Go coverprofile (`go test -coverprofile`, modes set/count/atomic). Totals follow `go tool cover -func`:
  * statements covered / statements, each block weighted by its NumStmt; a block listed twice (profiles
@@ -40974,6 +45223,7 @@ async function parseGoProfile(input, file, paths = {}) {
     const builder = new ReportBuilder('go', 'statements', paths);
     const blocksByFile = new Map();
     let sawMode = false;
+    let spanned = 0;
     await forEachLine(input, (text, line) => {
         if (text === '' || text.trim() === '')
             return;
@@ -40997,6 +45247,14 @@ async function parseGoProfile(input, file, paths = {}) {
         if (!position) {
             throw new errors/* InvalidFileError */.Ou({ file, line, column: colon + 2 }, 'expected a block <line>.<col>,<line>.<col>');
         }
+        const startLine = Number(position[1]);
+        const endLine = Number(position[3]);
+        const problem = lineNumberProblem(Math.max(startLine, endLine));
+        if (problem)
+            throw new errors/* InvalidFileError */.Ou({ file, line, column: colon + 2 }, problem);
+        if (endLine < startLine) {
+            throw new errors/* InvalidFileError */.Ou({ file, line, column: colon + 2 }, `expected a block that ends at or after its start line, found ${startLine} to ${endLine}`);
+        }
         const weight = parseCountIn(text, stmtSpace + 1, countSpace, file, line, 'a statement count');
         const hits = parseCountIn(text, countSpace + 1, text.length, file, line, 'an execution count');
         const name = text.slice(0, colon);
@@ -41011,8 +45269,13 @@ async function parseGoProfile(input, file, paths = {}) {
             }
             existing.hits += hits;
         }
-        else
-            blocks.set(key, { weight, hits, startLine: Number(position[1]), endLine: Number(position[3]) });
+        else {
+            spanned += endLine - startLine + 1;
+            if (spanned > MAX_GO_SPANNED_LINES) {
+                throw new errors/* InvalidFileError */.Ou({ file, line, column: colon + 2 }, `expected blocks spanning at most ${MAX_GO_SPANNED_LINES} lines in all, as real coverprofiles do (block ${key})`);
+            }
+            blocks.set(key, { weight, hits, startLine, endLine });
+        }
     });
     for (const [name, blocks] of blocksByFile) {
         // Go 1.x writes files outside a module as `_/abs/path`.
@@ -41068,6 +45331,7 @@ function isRecord(value) {
 
 
 
+
 /**
  * Istanbul `coverage-final.json` (nyc, c8, jest, vitest). Totals follow istanbul-lib-coverage: statements
  * from `s`, functions from `f`, branches from every arm in `b`, and lines from getLineCoverage (each
@@ -41106,6 +45370,8 @@ async function parseIstanbulFinal(input, file, paths = {}) {
                 hits: (statements.get(locationKey(location))?.hits ?? 0) + hits,
             });
             const line = location.start.line;
+            if (!Number.isInteger(line) || line < 0 || line > MAX_LINE_NUMBER)
+                return fail(`statementMap.${id} to start at a line from 0 to ${MAX_LINE_NUMBER}, found ${line}`);
             const previous = lineHits.get(line);
             if (previous === undefined || previous < hits)
                 lineHits.set(line, hits);
@@ -41124,7 +45390,8 @@ async function parseIstanbulFinal(input, file, paths = {}) {
         for (const [id, armsValue] of Object.entries(branchCounts)) {
             if (!Array.isArray(armsValue))
                 return fail(`b.${id} to be an array of counts`);
-            const arms = armsValue.map((value, index) => count(value, `b.${id}[${index}]`, fail));
+            // Istanbul writes null for an arm it never initialised (merged or hand-made reports): not taken.
+            const arms = armsValue.map((value, index) => value === null ? 0 : count(value, `b.${id}[${index}]`, fail));
             const meta = branchMap[id];
             const line = branchLine(meta);
             const existing = branches.get(line);
@@ -41213,11 +45480,15 @@ function branchLine(meta) {
 
 
 
+
 /**
  * JaCoCo XML report. Totals follow JaCoCo's counters: LINE (a line is covered when at least one of its
  * instructions ran, `ci > 0`), BRANCH (`cb` covered of `mb + cb`), METHOD (a method with a covered
  * instruction). Files are named `<package>/<sourcefile>` as in the report; pass `repoFiles` to resolve them
  * under their source root (`src/main/java/...`).
+ *
+ * gcovr's JaCoCo output puts `<lines>` in each `<class>` (named by `sourcefilename`), with only `mb`/`cb`
+ * on a line: line totals then come from the class's LINE counter, and patch coverage cannot use the file.
  */
 async function parseJacoco(input, file, paths = {}) {
     const builder = new ReportBuilder('jacoco', 'lines', paths);
@@ -41227,8 +45498,34 @@ async function parseJacoco(input, file, paths = {}) {
     let classSource;
     let method;
     let source;
+    /** gcovr: the class being read holds its own lines */
+    let classLines;
     const functionsBySource = new Map();
     const sourceKey = (name) => (packageName === '' ? name : `${packageName}/${name}`);
+    const newRecord = (key) => ({
+        key,
+        lines: new LineHitsBuilder(),
+        branches: new Map(),
+        hitsUnknown: false,
+        counters: {},
+    });
+    const finish = (record, functions) => {
+        const path = builder.resolve(record.key);
+        if (path === undefined)
+            return;
+        const declared = {};
+        if (record.counters.LINE)
+            declared.lines = record.counters.LINE;
+        if (record.counters.BRANCH)
+            declared.branches = record.counters.BRANCH;
+        builder.add({
+            path,
+            declared,
+            ...(record.hitsUnknown ? {} : { lines: record.lines.build() }),
+            ...(record.branches.size > 0 ? { branches: record.branches } : {}),
+            ...(functions ? { functions } : {}),
+        });
+    };
     await streamXml(input, file, (where) => ({
         open(name, attributes) {
             if (root === undefined) {
@@ -41239,23 +45536,29 @@ async function parseJacoco(input, file, paths = {}) {
             }
             switch (name) {
                 case 'line': {
-                    if (!source)
+                    if (!source && className !== undefined && classSource !== undefined) {
+                        classLines ??= newRecord(classSource);
+                    }
+                    const record = source ?? classLines;
+                    if (record)
+                        readLine(record, attributes, where);
+                    return;
+                }
+                case 'counter': {
+                    if (method) {
+                        if (attributes.type === 'METHOD')
+                            method.covered = countAttribute(attributes, 'covered', 'counter', where);
                         return;
-                    const number = countAttribute(attributes, 'nr', 'line', where);
-                    const covered = countAttribute(attributes, 'ci', 'line', where, 0);
-                    countAttribute(attributes, 'mi', 'line', where, 0);
-                    const missedBranches = countAttribute(attributes, 'mb', 'line', where, 0);
-                    const coveredBranches = countAttribute(attributes, 'cb', 'line', where, 0);
-                    source.lines.add(number, covered);
-                    if (missedBranches + coveredBranches > 0) {
-                        source.branches.set(number, Array.from({ length: missedBranches + coveredBranches }, (_, index) => index < coveredBranches ? 1 : 0));
+                    }
+                    const record = source ?? classLines;
+                    const type = attributes.type;
+                    if (record && (type === 'LINE' || type === 'BRANCH')) {
+                        const covered = countAttribute(attributes, 'covered', 'counter', where);
+                        const missed = countAttribute(attributes, 'missed', 'counter', where);
+                        record.counters[type] = { covered, total: covered + missed };
                     }
                     return;
                 }
-                case 'counter':
-                    if (method && attributes.type === 'METHOD')
-                        method.covered = countAttribute(attributes, 'covered', 'counter', where);
-                    return;
                 case 'method':
                     if (className !== undefined)
                         method = { key: `${className}.${attributes.name ?? ''}${attributes.desc ?? ''}`, covered: 0 };
@@ -41265,11 +45568,7 @@ async function parseJacoco(input, file, paths = {}) {
                     classSource = attributes.sourcefilename;
                     return;
                 case 'sourcefile':
-                    source = {
-                        name: requiredAttribute(attributes, 'name', 'sourcefile', where),
-                        lines: new LineHitsBuilder(),
-                        branches: new Map(),
-                    };
+                    source = newRecord(sourceKey(requiredAttribute(attributes, 'name', 'sourcefile', where)));
                     return;
                 case 'package':
                     packageName = attributes.name ?? '';
@@ -41289,24 +45588,16 @@ async function parseJacoco(input, file, paths = {}) {
                     method = undefined;
                     return;
                 case 'class':
+                    if (classLines)
+                        finish(classLines, undefined);
+                    classLines = undefined;
                     className = undefined;
                     classSource = undefined;
                     return;
                 case 'sourcefile': {
                     if (!source)
                         return;
-                    const key = sourceKey(source.name);
-                    const path = builder.resolve(key);
-                    if (path !== undefined) {
-                        const functions = functionsBySource.get(key);
-                        builder.add({
-                            path,
-                            declared: {},
-                            lines: source.lines.build(),
-                            ...(source.branches.size > 0 ? { branches: source.branches } : {}),
-                            ...(functions ? { functions } : {}),
-                        });
-                    }
+                    finish(source, functionsBySource.get(source.key));
                     source = undefined;
                     return;
                 }
@@ -41315,8 +45606,129 @@ async function parseJacoco(input, file, paths = {}) {
     }));
     return builder.build(file);
 }
+function readLine(record, attributes, where) {
+    const number = lineAttribute(attributes, 'nr', 'line', where);
+    if (attributes.ci === undefined && attributes.mi === undefined)
+        record.hitsUnknown = true;
+    const covered = countAttribute(attributes, 'ci', 'line', where, 0);
+    countAttribute(attributes, 'mi', 'line', where, 0);
+    const missedBranches = countAttribute(attributes, 'mb', 'line', where, 0);
+    const coveredBranches = countAttribute(attributes, 'cb', 'line', where, 0);
+    record.lines.add(number, covered);
+    if (missedBranches + coveredBranches > MAX_ARMS_PER_LINE) {
+        throw new errors/* InvalidFileError */.Ou(where(), `expected at most ${MAX_ARMS_PER_LINE} branches on one line, found mb=${missedBranches} cb=${coveredBranches}`);
+    }
+    if (missedBranches + coveredBranches > 0) {
+        record.branches.set(number, Array.from({ length: missedBranches + coveredBranches }, (_, index) => index < coveredBranches ? 1 : 0));
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/coverage/lcov-scan.ts
+
+
+/** Digits per number on the fast path: up to 15 stay exact in a double; longer ones take the text path. */
+const MAX_FAST_DIGITS = 15;
+const NEWLINE = 10;
+const lcov_scan_CARRIAGE_RETURN = 13;
+const COMMA = 44;
+/**
+ * Splits an LCOV tracefile into lines over its bytes, never holding more than a chunk and one line.
+ * `DA:<line>,<hits>[,<checksum>]` of plain digits (nine in ten lines of a tracefile) goes to `onDa` as two
+ * numbers, without decoding the line; `onDa` returns false to have the line handled as text after all.
+ * Every other line, including any DA line that is not plain, is decoded as UTF-8 and handed to `onLine`
+ * with its 1-based number, without its `\r\n`/`\n`, so its errors keep their columns in characters.
+ */
+async function scanLcovLines(input, onDa, onLine) {
+    let line = 0;
+    /** Handles the complete lines of `buffer` from `from`; returns where the incomplete last line starts. */
+    const scan = (buffer, from) => {
+        const length = buffer.length;
+        let start = from;
+        while (start < length) {
+            if (start + 2 < length &&
+                buffer[start] === 68 &&
+                buffer[start + 1] === 65 &&
+                buffer[start + 2] === 58) {
+                let index = start + 3;
+                const numberStart = index;
+                let lineNumber = 0;
+                for (; index < length; index++) {
+                    const digit = buffer[index] - 48;
+                    if (digit < 0 || digit > 9)
+                        break;
+                    lineNumber = lineNumber * 10 + digit;
+                }
+                const numberDigits = index - numberStart;
+                if (index < length &&
+                    buffer[index] === COMMA &&
+                    numberDigits > 0 &&
+                    numberDigits <= MAX_FAST_DIGITS) {
+                    const hitsStart = ++index;
+                    let hits = 0;
+                    for (; index < length; index++) {
+                        const digit = buffer[index] - 48;
+                        if (digit < 0 || digit > 9)
+                            break;
+                        hits = hits * 10 + digit;
+                    }
+                    const hitsDigits = index - hitsStart;
+                    let end = -1;
+                    if (hitsDigits > 0 && hitsDigits <= MAX_FAST_DIGITS && index < length) {
+                        const next = buffer[index];
+                        if (next === NEWLINE)
+                            end = index;
+                        else if (next === lcov_scan_CARRIAGE_RETURN && buffer[index + 1] === NEWLINE)
+                            end = index + 1;
+                        else if (next === COMMA)
+                            end = buffer.indexOf(NEWLINE, index); // a checksum: not needed
+                    }
+                    // Too high a line number is an error with its column: the text path raises it.
+                    if (end !== -1 && lineNumber <= MAX_LINE_NUMBER && onDa(lineNumber, hits)) {
+                        line++;
+                        start = end + 1;
+                        continue;
+                    }
+                }
+            }
+            const newline = buffer.indexOf(NEWLINE, start);
+            if (newline === -1)
+                return start;
+            const stop = newline > start && buffer[newline - 1] === lcov_scan_CARRIAGE_RETURN ? newline - 1 : newline;
+            onLine(buffer.toString('utf8', start, stop), ++line);
+            start = newline + 1;
+        }
+        return start;
+    };
+    // A line cut by a chunk boundary: its parts, joined once its newline arrives (a hostile line spanning
+    // many chunks is copied once, not once per chunk).
+    let carry = [];
+    for await (const chunk of bytesOf(input)) {
+        let from = 0;
+        if (carry.length > 0) {
+            const newline = chunk.indexOf(NEWLINE);
+            if (newline === -1) {
+                carry.push(Buffer.from(chunk)); // a copy: the chunk's buffer may be reused for the next read
+                continue;
+            }
+            scan(Buffer.concat([...carry, chunk.subarray(0, newline + 1)]), 0);
+            carry = [];
+            from = newline + 1;
+        }
+        const rest = scan(chunk, from);
+        // A copy: the rest of a 1 MB chunk would otherwise keep the whole chunk alive.
+        if (rest < chunk.length)
+            carry.push(Buffer.from(chunk.subarray(rest)));
+    }
+    if (carry.length > 0) {
+        const last = Buffer.concat(carry);
+        const stop = last[last.length - 1] === lcov_scan_CARRIAGE_RETURN ? last.length - 1 : last.length;
+        onLine(last.toString('utf8', 0, stop), ++line);
+    }
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/lcov.ts
+
+
 
 
 
@@ -41353,23 +45765,11 @@ async function parseLcov(input, file, paths = {}) {
             ...(current.functions.size > 0 ? { functions: current.functions } : {}),
         });
     };
-    await forEachLineRange(input, (chunk, start, end, line) => {
-        // Hot path: `DA:<line>,<hits>[,<checksum>]` parsed in place, without slicing the line out.
-        if (record !== undefined &&
-            chunk.charCodeAt(start) === 68 &&
-            chunk.charCodeAt(start + 1) === 65 &&
-            chunk.charCodeAt(start + 2) === 58) {
-            const comma = chunk.indexOf(',', start + 3);
-            if (comma !== -1 && comma < end) {
-                const lineNumber = parseCountIn(chunk, start + 3, comma, file, line, 'a line number', start);
-                let stop = chunk.indexOf(',', comma + 1);
-                if (stop === -1 || stop > end)
-                    stop = end;
-                record.lines.add(lineNumber, parseCountIn(chunk, comma + 1, stop, file, line, 'a hit count', start));
-                return;
-            }
-        }
-        const text = chunk.slice(start, end);
+    /** Every line but the `DA:` hot path: decoded and taken apart as text, with columns in characters. */
+    const handleLine = (text, line) => {
+        // lcov 2 writes `--comment` text (and some tools a header) as `#` lines.
+        if (text.charCodeAt(0) === 35)
+            return;
         const colon = text.indexOf(':');
         const key = colon === -1 ? text.trim() : text.slice(0, colon);
         switch (key) {
@@ -41377,6 +45777,8 @@ async function parseLcov(input, file, paths = {}) {
                 const current = requireRecord(key, line);
                 const comma = commaAfter(text, colon + 1, file, line, 'DA:<line>,<hits>');
                 const lineNumber = parseCountIn(text, colon + 1, comma, file, line, 'a line number');
+                if (lineNumber > MAX_LINE_NUMBER)
+                    tooHigh(lineNumber, file, line, colon + 2);
                 let end = text.indexOf(',', comma + 1);
                 if (end === -1)
                     end = text.length;
@@ -41390,8 +45792,11 @@ async function parseLcov(input, file, paths = {}) {
                     throw new errors/* InvalidFileError */.Ou({ file, line, column: 1 }, 'expected BRDA:<line>,<block>,<branch>,<taken>');
                 }
                 const lineNumber = lcov_count(fields[0], file, line, 'a line number');
+                if (lineNumber > MAX_LINE_NUMBER)
+                    tooHigh(lineNumber, file, line, colon + 2);
                 const takenText = fields[fields.length - 1];
-                const taken = takenText === '-' ? 0 : lcov_count(takenText, file, line, "a branch count or '-'");
+                // '-': the block never ran; some generators leave the count empty for the same thing.
+                const taken = takenText === '-' || takenText === '' ? 0 : lcov_count(takenText, file, line, "a branch count or '-'");
                 const armKey = `${lineNumber},${fields.slice(1, -1).join(',')}`;
                 let arms = current.branches.get(lineNumber);
                 if (!arms)
@@ -41489,7 +45894,13 @@ async function parseLcov(input, file, paths = {}) {
                     return; // a record type from a newer lcov: not needed for the totals
                 throw new errors/* InvalidFileError */.Ou({ file, line, column: 1 }, `expected an LCOV line (KEY:value or end_of_record), found '${text.slice(0, 40)}'`);
         }
-    });
+    };
+    await scanLcovLines(input, (lineNumber, hits) => {
+        if (!record)
+            return false;
+        record.lines.add(lineNumber, hits);
+        return true;
+    }, handleLine);
     if (record) {
         throw new errors/* InvalidFileError */.Ou({ file, line: record.startLine, column: 1 }, `expected end_of_record for ${record.rawPath} (the file looks truncated)`);
     }
@@ -41504,17 +45915,9 @@ function commaAfter(text, from, file, line, shape) {
 function lcov_count(text, file, line, what) {
     return parseCountIn(text, 0, text.length, file, line, what);
 }
-
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/model.ts
-const COVERAGE_FORMATS = [
-    'lcov',
-    'cobertura',
-    'jacoco',
-    'clover',
-    'istanbul-final',
-    'istanbul-summary',
-    'go',
-];
+function tooHigh(value, file, line, column) {
+    throw new errors/* InvalidFileError */.Ou({ file, line, column }, lineNumberProblem(value));
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/parse.ts
 
@@ -41547,21 +45950,85 @@ function toCoverageFormat(value, input = 'format') {
 async function parseCoverage(input, options) {
     const { file, format: forced, ...paths } = options;
     const peeked = await peek(input, 4096);
-    const body = peeked.head.startsWith('\uFEFF') ? withoutBom(peeked.input) : peeked.input;
+    const compressed = compressedError(file, peeked.head);
+    if (compressed)
+        throw compressed;
     const format = forced ?? detectFormat(peeked.head);
     if (!format)
         throw unknownFormatError(file, peeked.head);
-    return PARSERS[format](body, file, paths);
+    // A leading BOM is dropped by chunksOf/bytesOf, wherever the parser reads from.
+    return PARSERS[format](peeked.input, file, paths);
 }
-async function* withoutBom(input) {
-    let first = true;
-    for await (const chunk of typeof input === 'string' ? [input] : input) {
-        yield first ? chunk.replace(/^\uFEFF/, '') : chunk;
-        first = false;
+
+;// CONCATENATED MODULE: ../../packages/core/src/coverage/measurable.ts
+/**
+ * Which changed files the reports' tools could have measured. A coverage tool measures source files of
+ * its language, so the rule is by extension: a changed file is code when its language (extension family)
+ * is one the reports measure. Everything else — docs, images, lockfiles, YAML, and code in a language no
+ * report covers — is not code for this gate. Test files and tool configuration (by the conventions the
+ * tools themselves use to leave them out) are not product code either: they are listed, not counted.
+ */
+/** Extensions one tool measures together: a report with `.ts` files was made by a tool that reads `.js`. */
+const FAMILIES = [
+    ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte'],
+    ['py', 'pyw', 'pyx'],
+    ['go'],
+    ['java', 'kt', 'scala', 'groovy'],
+    ['c', 'cc', 'cpp', 'cxx', 'c++', 'm', 'mm'],
+    // Headers are in a C report only when they hold code that ran: declaration-only headers never are.
+    ['h', 'hh', 'hpp', 'hxx', 'inl', 'ipp', 'tcc'],
+    ['cs', 'vb', 'fs'],
+    ['rb'],
+    ['rs'],
+    ['php'],
+    ['swift'],
+    ['dart'],
+    ['ex', 'exs'],
+    ['lua'],
+];
+const FAMILY_OF = new Map(FAMILIES.flatMap((family) => family.map((extension) => [extension, family])));
+/**
+ * Test code and tool configuration, by the conventions of the tools (Go never instruments `_test.go`;
+ * istanbul/c8/jest/vitest exclude `*.test.*`, `*.spec.*`, `__tests__/`, `test/` by default; JaCoCo reports
+ * the main source set, not `src/test/`; pytest's `test_*.py`, `conftest.py`).
+ */
+const TEST_OR_CONFIG = [
+    /_test\.go$/,
+    /\.(test|spec)\.[cm]?[jt]sx?$/,
+    /(^|\/)(__tests__|__mocks__|__fixtures__|test|tests|spec|e2e|testdata|fixtures)\//,
+    /(^|\/)src\/(test|androidTest|testFixtures|it)\//,
+    /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/,
+    /(^|\/)[^/]*(Test|Tests|IT|Spec)\.(java|kt|scala|groovy)$/,
+    /(^|\/)[^/]*\.config\.[cm]?[jt]s$/,
+    /(^|\/)\.[^/]*rc\.[cm]?js$/,
+];
+function extensionOf(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const dot = name.lastIndexOf('.');
+    return dot <= 0 ? undefined : name.slice(dot + 1).toLowerCase();
+}
+class Measurability {
+    extensions = new Set();
+    /** `reportFiles`: the repository paths the reports measure. */
+    constructor(reportFiles) {
+        for (const file of reportFiles) {
+            const extension = extensionOf(file);
+            if (extension === undefined)
+                continue;
+            for (const member of FAMILY_OF.get(extension) ?? [extension])
+                this.extensions.add(member);
+        }
+    }
+    kind(path) {
+        const extension = extensionOf(path);
+        if (extension === undefined || !this.extensions.has(extension))
+            return 'not-code';
+        return TEST_OR_CONFIG.some((pattern) => pattern.test(path)) ? 'test' : 'code';
     }
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/totals.ts
+
 
 /**
  * Totals of one file, from its detail where the report has detail (so merged reports are recomputed),
@@ -41575,7 +46042,7 @@ async function* withoutBom(input) {
  */
 function fileTotals(file) {
     const totals = {
-        lines: file.lines ? linesFraction(file) : (file.declared.lines ?? EMPTY_FRACTION),
+        lines: file.tallied ?? (file.lines ? linesFraction(file) : (file.declared.lines ?? EMPTY_FRACTION)),
         branches: file.branches ? branchesFraction(file.branches) : (file.declared.branches ?? EMPTY_FRACTION),
         functions: file.functions
             ? countHit(file.functions.values())
@@ -41605,12 +46072,8 @@ function headlineOf(report, totals) {
     return report.headline === 'statements' ? (totals.statements ?? totals.lines) : totals.lines;
 }
 function linesFraction(file) {
-    const { hits } = file.lines;
-    let covered = 0;
-    for (let index = 0; index < hits.length; index++)
-        if (hits[index] > 0)
-            covered++;
-    return { covered, total: hits.length };
+    const lines = file.lines;
+    return { covered: coveredLines(lines), total: lines.hits.length };
 }
 function branchesFraction(branches) {
     let covered = 0;
@@ -41646,16 +46109,49 @@ function statementsFraction(file) {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/patch.ts
 
+
+
 /**
  * Coverage of the lines a PR adds, as diff-cover computes it: an added line counts when the report lists
  * it as executable, and is covered when its hit count is above zero. Removed files and non-executable
- * lines do not count.
+ * lines do not count. A changed code file the report does not measure is never taken as "no executable
+ * lines added": it is listed as unmeasured, with the reason.
  */
 function computePatchCoverage(report, diff) {
-    const result = { lines: { covered: 0, total: 0 }, files: [], unmeasured: [], unknown: [] };
+    const result = {
+        lines: { covered: 0, total: 0 },
+        files: [],
+        unmeasured: [],
+        notCode: [],
+        tests: [],
+        unknown: [],
+        totalsOnly: ![...report.files.values()].some((file) => file.lines !== undefined),
+    };
+    // The languages present include files the report names but could not place: they were measured.
+    const kinds = new Measurability([
+        ...report.files.keys(),
+        ...report.unresolved.map((entry) => toSlashes(entry.raw.trim())),
+    ]);
+    const folders = new Set([...report.files.keys()].map(folderOf));
     for (const change of diff) {
         if (change.status === 'removed')
             continue;
+        const measured = report.files.get(change.path);
+        if (!measured) {
+            const kind = kinds.kind(change.path);
+            const listed = change.patchAvailable ? change.addedLines.length > 0 : !change.binary;
+            if (!listed)
+                continue;
+            if (kind === 'not-code')
+                result.notCode.push(change.path);
+            else if (kind === 'test')
+                result.tests.push(change.path);
+            else if (!change.patchAvailable)
+                result.unknown.push(change.path);
+            else
+                result.unmeasured.push(unmeasured(change.path, report, folders));
+            continue;
+        }
         if (!change.patchAvailable) {
             if (!change.binary)
                 result.unknown.push(change.path);
@@ -41663,9 +46159,13 @@ function computePatchCoverage(report, diff) {
         }
         if (change.addedLines.length === 0)
             continue;
-        const lineHits = report.files.get(change.path)?.lines;
+        const lineHits = measured.lines;
         if (!lineHits) {
-            result.unmeasured.push(change.path);
+            result.unmeasured.push({
+                path: change.path,
+                reason: 'no-line-data',
+                detail: `the ${report.format} report has totals only for it, no per-line data`,
+            });
             continue;
         }
         const file = fileCoverage(change.path, lineHits, change.addedLines.map((added) => added.line));
@@ -41700,6 +46200,41 @@ function fileCoverage(path, lineHits, added) {
         previousIndex = index;
     }
     return { path, lines: { covered, total }, uncovered };
+}
+function folderOf(path) {
+    return path.slice(0, Math.max(0, path.lastIndexOf('/')));
+}
+function unmeasured(path, report, folders) {
+    const named = report.unresolved.find((entry) => names(entry, path));
+    if (named)
+        return { path, reason: 'unresolved', detail: unresolvedDetail(named) };
+    if (folders.has(folderOf(path))) {
+        return {
+            path,
+            reason: 'excluded',
+            detail: `the report measures other files of ${folderOf(path) || 'the root folder'} but not this one (excluded by the tool's settings, or never loaded by the tests)`,
+        };
+    }
+    return { path, reason: 'not-in-report', detail: 'no coverage report lists it' };
+}
+/** Whether a report path that could not be placed may mean `path`. */
+function names(entry, path) {
+    if (entry.candidates?.includes(path))
+        return true;
+    const raw = toSlashes(entry.raw.trim()).replace(/^\.\//, '');
+    const ignoreCase = entry.raw.includes('\\') || /^[A-Za-z]:/.test(entry.raw);
+    const [a, b] = ignoreCase ? [raw.toLowerCase(), path.toLowerCase()] : [raw, path];
+    return a === b || a.endsWith(`/${b}`) || (a.includes('/') && b.endsWith(`/${a}`));
+}
+function unresolvedDetail(entry) {
+    switch (entry.problem) {
+        case 'outside':
+            return `the report names it '${entry.raw}', which is outside this checkout`;
+        case 'ambiguous':
+            return `the report names it '${entry.raw}', which could be any of ${entry.candidates?.join(', ') ?? 'several files'} (set source-roots, or write the report from the package's folder)`;
+        case 'missing':
+            return `the report names '${entry.raw}', which does not exist in the repository (set source-roots)`;
+    }
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/coverage/policy.ts
@@ -41781,8 +46316,8 @@ function readPair(value, where, fail) {
     return fail(`${where} to be [covered, total] with 0 <= covered <= total`);
 }
 
-// EXTERNAL MODULE: ../../node_modules/.pnpm/minimatch@11.0.9/node_modules/minimatch/dist/esm/index.js + 6 modules
-var esm = __nccwpck_require__(4343);
+// EXTERNAL MODULE: ../../packages/core/src/glob/match.ts
+var match = __nccwpck_require__(4512);
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/evaluate.ts
 
 
@@ -41815,11 +46350,22 @@ function evaluateCoverage(facts, policy) {
         components: [],
         indirectChanges: [],
     };
-    if (policy.minimum !== null)
+    if (coverage.total === 0) {
+        // A report that measured nothing (a broken instrumentation step, filters that kept no file) is no pass.
+        reasons.push({
+            rule: 'measured',
+            outcome: 'fail',
+            message: `the coverage report measures 0 executable ${metric}s: nothing was measured`,
+        });
+    }
+    else if (policy.minimum !== null)
         reasons.push(minimumReason('minimum', `${metric} coverage`, coverage, policy.minimum, metric, 'fail'));
     if (patch) {
         evaluation.patch = patch.lines;
-        reasons.push(...patchReasons('patch', 'patch coverage', patch.lines, policy));
+        reasons.push(...patchReasons('patch', 'patch coverage', patch, policy));
+        const unmeasured = unmeasuredReason(patch, policy.unmeasured);
+        if (unmeasured)
+            reasons.push(unmeasured);
         if (patch.unknown.length > 0) {
             reasons.push({
                 rule: 'patch-unknown',
@@ -41846,7 +46392,9 @@ function evaluateCoverage(facts, policy) {
         evaluation.indirectChanges = indirectChanges(baseline, current, facts.changedFiles);
     }
     for (const component of policy.components) {
-        const matches = (path) => component.paths.some((glob) => (0,esm/* minimatch */.xF)(path, glob, { dot: true }));
+        // One glob dialect everywhere (dot files, a leading ! excludes): the risk factors' own.
+        const globs = new match/* GlobSet */.H7(component.paths);
+        const matches = (path) => globs.matches(path);
         const componentCoverage = sumFractions(Object.entries(current.files)
             .filter(([path]) => matches(path))
             .map(([, totals]) => summaryHeadline(current, totals)));
@@ -41886,9 +46434,12 @@ function minimumReason(rule, label, value, minimum, noun, below) {
     };
 }
 /** Patch coverage is always per line, whatever the headline metric: a diff is lines. */
-function patchReasons(rule, label, value, policy) {
-    if (value.total === 0)
-        return [{ rule, outcome: 'pass', message: 'no executable lines added' }];
+function patchReasons(rule, label, patch, policy) {
+    const value = patch.lines;
+    if (value.total === 0) {
+        const message = patch.unmeasured.length === 0 ? 'no executable lines added' : 'no measured executable lines added';
+        return [{ rule, outcome: 'pass', message }];
+    }
     const reasons = [];
     const minimum = policy['patch-minimum'];
     if (minimum !== null)
@@ -41898,6 +46449,28 @@ function patchReasons(rule, label, value, policy) {
         reasons.push(minimumReason('patch-review-below', label, value, reviewBelow, 'line', 'review'));
     }
     return reasons;
+}
+const UNMEASURED_OUTCOME = {
+    review: 'review',
+    fail: 'fail',
+    ignore: 'pass',
+};
+/** Changed code nobody measured: what it means is the policy's `unmeasured` setting. */
+function unmeasuredReason(patch, setting) {
+    const files = patch.unmeasured;
+    if (files.length === 0)
+        return undefined;
+    const outcome = UNMEASURED_OUTCOME[setting];
+    const shown = files
+        .slice(0, 3)
+        .map((file) => `${file.path} (${file.detail})`)
+        .join('; ');
+    const more = files.length > 3 ? `; and ${files.length - 3} more` : '';
+    const head = patch.totalsOnly
+        ? `patch coverage cannot be computed from a report with totals only (no per-line hits, e.g. Istanbul coverage-summary.json or gcovr's JaCoCo XML): use a report with line data (coverage-final.json, LCOV, Cobertura); ${files.length} changed file(s) unmeasured`
+        : `${files.length} changed file(s) with added lines are not measured by any report`;
+    const tail = setting === 'ignore' ? ' (ignored: coverage.unmeasured is ignore)' : '';
+    return { rule: 'unmeasured', outcome, message: `${head}: ${shown}${more}${tail}` };
 }
 function indirectChanges(baseline, current, changedFiles) {
     const changed = new Set(changedFiles ?? []);
@@ -41983,6 +46556,8 @@ function planUncoveredAnnotations(patch, limit = ANNOTATIONS_PER_STEP) {
     };
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/report/risk.ts
+var risk = __nccwpck_require__(2410);
 ;// CONCATENATED MODULE: ../../packages/core/src/report/markdown.ts
 
 /** A GitHub-flavoured Markdown table; cells are trusted Markdown (escape untrusted parts first). */
@@ -42051,6 +46626,7 @@ function renderCoverageTrend(points, title = 'Coverage (%)') {
 
 
 
+
 const RESULT_ICON = { pass: '✅', review: '👀', fail: '❌' };
 const RANGES_PER_ROW = 30;
 function shortSha(sha) {
@@ -42113,7 +46689,9 @@ function headlineSection(current, evaluation, patch, context, baselineSummary) {
         patch
             ? patch.lines.total > 0
                 ? describeFraction(patch.lines)
-                : 'no executable lines added'
+                : patch.unmeasured.length > 0
+                    ? `not measured (${markdown_plural(patch.unmeasured.length, 'changed file')} unmeasured)`
+                    : 'no executable lines added'
             : 'not measured (no diff)',
         '',
         '',
@@ -42148,26 +46726,67 @@ function uncoveredSection(patch, maxRows) {
             lines.push('', `… and ${markdown_plural(files.length - maxRows, 'more file')}.`);
     }
     const extra = [];
-    if (patch.unmeasured.length > 0) {
-        extra.push(`${markdown_plural(patch.unmeasured.length, 'changed file')} with added lines not in the coverage report (not counted): ${listPaths(patch.unmeasured)}.`);
-    }
+    // Listed so a reader sees that no changed file was dropped silently.
+    if (patch.notCode.length > 0)
+        extra.push(`Not code the reports' tools measure (not counted): ${listPaths(patch.notCode)}.`);
+    if (patch.tests.length > 0)
+        extra.push(`Tests and tool configuration, not in the reports (not counted): ${listPaths(patch.tests)}.`);
     if (patch.unknown.length > 0) {
         extra.push(`${markdown_plural(patch.unknown.length, 'changed file')} whose added lines the diff does not show: ${listPaths(patch.unknown)}.`);
     }
     if (extra.length > 0)
         lines.push('', ...extra);
+    if (patch.unmeasured.length > 0)
+        lines.push('', unmeasuredTable(patch, maxRows));
+    return lines.join('\n');
+}
+const REASON_TEXT = {
+    'not-in-report': 'not in any report',
+    excluded: "excluded by the report's tool",
+    unresolved: 'path could not be resolved',
+    'no-line-data': 'report has totals only',
+};
+function unmeasuredTable(patch, maxRows) {
+    const files = patch.unmeasured;
+    const lines = [
+        `${markdown_plural(files.length, 'changed file')} with added lines not measured by any report${patch.totalsOnly ? ' (the report has totals only: patch coverage cannot be computed from it)' : ''}:`,
+        '',
+        table(['File', 'Why', 'Detail'], files
+            .slice(0, maxRows)
+            .map((file) => [(0,text_escape/* inlineCode */.ti)(file.path), REASON_TEXT[file.reason], (0,text_escape/* escapeMarkdown */.FV)(file.detail)]), ['l', 'l', 'l']),
+    ];
+    if (files.length > maxRows)
+        lines.push('', `… and ${markdown_plural(files.length - maxRows, 'more file')}.`);
     return lines.join('\n');
 }
 function listPaths(paths, limit = 5) {
     const shown = paths.slice(0, limit).map(text_escape/* inlineCode */.ti).join(', ');
     return paths.length > limit ? `${shown} and ${paths.length - limit} more` : shown;
 }
+/**
+ * `items.sort(compare).slice(0, limit)` without sorting them all: a report of 20,000 files shows 10, and
+ * sorting every file by name (localeCompare) was a visible part of a large report's run.
+ */
+function firstOf(items, limit, compare) {
+    const kept = [];
+    if (limit <= 0)
+        return kept;
+    for (const item of items) {
+        if (kept.length === limit && compare(item, kept[limit - 1]) >= 0)
+            continue;
+        let index = kept.length;
+        while (index > 0 && compare(item, kept[index - 1]) < 0)
+            index--;
+        kept.splice(index, 0, item);
+        if (kept.length > limit)
+            kept.pop();
+    }
+    return kept;
+}
 function worstFilesSection(current, limit) {
-    const files = Object.entries(current.files)
+    const files = firstOf(Object.entries(current.files)
         .map(([path, totals]) => ({ path, value: summaryHeadline(current, totals) }))
-        .filter((file) => file.value.covered < file.value.total)
-        .sort((a, b) => b.value.total - b.value.covered - (a.value.total - a.value.covered) || a.path.localeCompare(b.path))
-        .slice(0, limit);
+        .filter((file) => file.value.covered < file.value.total), limit, (a, b) => b.value.total - b.value.covered - (a.value.total - a.value.covered) || a.path.localeCompare(b.path));
     if (files.length === 0)
         return undefined;
     const noun = current.headline === 'statements' ? 'statements' : 'lines';
@@ -42204,9 +46823,7 @@ function indirectSection(evaluation, limit) {
     return lines.join('\n');
 }
 function footer(context) {
-    const policy = context.policy.from
-        ? `${(0,text_escape/* inlineCode */.ti)(context.policy.path)} from ${(0,text_escape/* escapeMarkdown */.FV)(context.policy.from)}`
-        : `defaults (no ${(0,text_escape/* inlineCode */.ti)(context.policy.path)})`;
+    const policy = (0,risk/* describePolicySource */.R)(context.policy);
     const parts = [
         `Reports: ${listPaths(context.reports)}.`,
         `Changed lines: ${context.diffSource ? (0,text_escape/* escapeMarkdown */.FV)(context.diffSource) : 'no diff (patch coverage not measured)'}.`,
@@ -42295,7 +46912,10 @@ function coverageReportData(evaluation, headline, patch, baseline, maxFiles = 50
             })),
             filesOmitted: Math.max(0, patch.files.length - maxFiles),
             unmeasured: patch.unmeasured.slice(0, maxFiles),
+            notCode: patch.notCode.slice(0, maxFiles),
+            tests: patch.tests.slice(0, maxFiles),
             unknown: patch.unknown.slice(0, maxFiles),
+            totalsOnly: patch.totalsOnly,
         };
     }
     if (baseline && evaluation.base) {
@@ -42306,6 +46926,7 @@ function coverageReportData(evaluation, headline, patch, baseline, maxFiles = 50
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/coverage/index.ts
+
 
 
 
@@ -42348,6 +46969,7 @@ const DEFAULT_COVERAGE_POLICY = Object.freeze({
     'patch-minimum': 80,
     'patch-review-below': null,
     'allowed-drop': 0,
+    unmeasured: 'review',
     components: [],
 });
 
@@ -42410,7 +47032,71 @@ function isFloodgateError(error) {
 
 /***/ }),
 
-/***/ 8116:
+/***/ 4512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H7: () => (/* binding */ GlobSet)
+/* harmony export */ });
+/* unused harmony exports wildcardRegExp, matchesAnyName */
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4343);
+
+/**
+ * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
+ * match dot files and folders such as `.github/`), `**` spans folders, and patterns are
+ * matched against repository-relative paths with `/` separators. A pattern starting with `!`
+ * excludes: a path matches when it matches a positive pattern and no negative one. A list of
+ * only negative patterns matches everything they do not exclude.
+ */
+class GlobSet {
+    include;
+    exclude;
+    constructor(patterns) {
+        const options = { dot: true, nocomment: true };
+        this.include = patterns.filter((p) => !p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p, options));
+        this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p.slice(1), options));
+    }
+    get empty() {
+        return this.include.length === 0 && this.exclude.length === 0;
+    }
+    matches(path) {
+        return this.firstMatch(path) !== undefined;
+    }
+    /** The positive pattern that matched (or `**` for an exclude-only list), undefined if none. */
+    firstMatch(path) {
+        if (this.exclude.some((m) => m.match(path)))
+            return undefined;
+        if (this.include.length === 0)
+            return this.exclude.length > 0 ? '**' : undefined;
+        return this.include.find((m) => m.match(path))?.pattern;
+    }
+}
+const wildcardCache = new Map();
+/**
+ * Login, label and trailer patterns: `*` is the only wildcard and matching ignores case, so
+ * `dependabot[bot]` means that literal login (in a path glob `[bot]` would be a character class).
+ */
+function wildcardRegExp(pattern) {
+    let regexp = wildcardCache.get(pattern);
+    if (!regexp) {
+        const source = pattern
+            .split('*')
+            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*');
+        regexp = new RegExp(`^${source}$`, 'i');
+        wildcardCache.set(pattern, regexp);
+    }
+    return regexp;
+}
+/** The first pattern that matches `name`, if any. */
+function matchesAnyName(name, patterns) {
+    return patterns.find((pattern) => wildcardRegExp(pattern).test(name));
+}
+
+
+/***/ }),
+
+/***/ 6006:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42424,10 +47110,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   tb: () => (/* reexport */ loadPolicy),
   R2: () => (/* reexport */ parseDurationMinutes),
   iz: () => (/* reexport */ parsePatch),
-  rj: () => (/* reexport */ parseUnifiedDiff)
+  rj: () => (/* reexport */ unified_parseUnifiedDiff),
+  LK: () => (/* reexport */ policyWithoutFile)
 });
 
-// UNUSED EXPORTS: DEFAULT_POLICY_PATH, EVIDENCE_LIMIT, GlobSet, QA_STRATEGIES, SEVERITIES, TIERS, assessRisk, atLeast, countBySeverity, defaultPolicy, describeJsonPath, detectAi, escapeMarkdown, formatAge, formatPosition, inlineCode, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, parseSarif, pickReviewers, plural, policySchema, renderRiskReport, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardRegExp
+// UNUSED EXPORTS: DEFAULT_POLICY_PATH, DEPENDENCY_CHANGES, EVIDENCE_LIMIT, GlobSet, QA_STRATEGIES, SEVERITIES, TIERS, assessRisk, atLeast, compileLinearPattern, countBySeverity, defaultPolicy, describeJsonPath, describePolicySource, detectAi, escapeMarkdown, formatAge, formatPosition, globProblem, inlineCode, linearPatternProblem, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, parseSarif, pickReviewers, plural, policySchema, renderRiskReport, reviewersFor, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardRegExp
 
 // EXTERNAL MODULE: ../../packages/core/src/errors.ts
 var src_errors = __nccwpck_require__(9179);
@@ -42465,6 +47152,8 @@ function settingsFor(name, policy) {
             settings.direction = override.direction;
         if (override.gate !== undefined)
             settings.gate = override.gate;
+        if (override.paths !== undefined)
+            settings.paths = override.paths;
     }
     return settings;
 }
@@ -42507,6 +47196,26 @@ function defaultPolicy() {
                 'Co-authored-by: *Devin*',
                 'Generated-by: *',
                 'Assisted-by: *',
+            ],
+            // Assignees, "Requested by @x" and noreply Co-authored-by trailers are read for every AI PR;
+            // these add each agent's own way of naming who asked for the PR.
+            requesters: [
+                { agents: ['Copilot', 'copilot-swe-agent[bot]'], body: [] },
+                {
+                    agents: ['devin-ai-integration[bot]'],
+                    // "Requested by: Jane Doe (@jane)"; the plain "Requested by @jane" is read for every agent.
+                    body: [String.raw `(?i)\brequested\s+by:?[^\n@]{0,100}\(@([A-Za-z0-9][A-Za-z0-9-]{0,38})\)`],
+                },
+                {
+                    agents: ['claude[bot]'],
+                    body: [String.raw `(?i)\b(?:triggered|asked)\s+by:?\s*@([A-Za-z0-9][A-Za-z0-9-]{0,38})`],
+                },
+                {
+                    agents: ['cursor[bot]'],
+                    body: [
+                        String.raw `(?i)\b(?:created|started|requested)\s+by:?\s*\[?@([A-Za-z0-9][A-Za-z0-9-]{0,38})`,
+                    ],
+                },
             ],
         },
         risk: {
@@ -42567,12 +47276,79 @@ function defaultPolicy() {
                     score: 40,
                     description: 'CI workflow changes (they run with the repository secrets)',
                     'applies-to': 'all',
-                    enabled: true,
+                    // judging-files (critical, never auto-merged) covers these paths; set true to add both.
+                    enabled: false,
                 },
                 'policy-change': {
                     kind: 'policy-change',
                     score: 70,
                     description: 'Changes the Floodgate policy that judges it',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                // A PR that changes what judges it (CI, test and coverage setup, package scripts,
+                // install hooks) could make any other signal lie: critical, the tier that needs review.
+                'judging-files': {
+                    kind: 'judging-files',
+                    score: 70,
+                    description: 'Changes what judges it (CI, test or coverage configuration, scripts, install hooks)',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                // Dependency changes, scored by kind: a major bump is critical (never auto-merged by
+                // default); patch bumps by a dependency bot alone stay tier low.
+                'dependency-major': {
+                    kind: 'dependencies',
+                    change: 'major',
+                    'except-authors': [],
+                    score: 70,
+                    description: 'Major dependency upgrades (or changes no version number bounds)',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                'dependency-added': {
+                    kind: 'dependencies',
+                    change: 'added',
+                    'except-authors': [],
+                    // High: new code from outside the repository is a person's call (review-tiers).
+                    score: 40,
+                    description: 'New dependencies',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                'dependency-minor': {
+                    kind: 'dependencies',
+                    change: 'minor',
+                    'except-authors': [],
+                    score: 10,
+                    description: 'Minor dependency upgrades',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                'dependency-patch': {
+                    kind: 'dependencies',
+                    change: 'patch',
+                    'except-authors': ['dependabot[bot]', 'renovate[bot]'],
+                    score: 5,
+                    description: 'Patch dependency upgrades (not scored for dependency bots)',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                'dependency-removed': {
+                    kind: 'dependencies',
+                    change: 'removed',
+                    'except-authors': [],
+                    score: 0,
+                    description: 'Removed dependencies',
+                    'applies-to': 'all',
+                    enabled: true,
+                },
+                'lockfile-only': {
+                    kind: 'dependencies',
+                    change: 'lockfile-only',
+                    'except-authors': [],
+                    score: 10,
+                    description: 'Lockfile changes without a manifest change',
                     'applies-to': 'all',
                     enabled: true,
                 },
@@ -42630,7 +47406,9 @@ function defaultPolicy() {
         coverage: { ...policy/* DEFAULT_COVERAGE_POLICY */.o, components: [] },
         perf: { ...DEFAULT_PERF_POLICY, metrics: [], slos: [] },
         merge: {
-            'auto-merge': 'all',
+            // Once enabled, automatic merges are for the flood Floodgate exists for: AI-authored PRs.
+            'auto-merge': 'ai',
+            forks: 'never',
             method: 'squash',
             'delete-branch': true,
             wait: 60,
@@ -42644,8 +47422,22 @@ function defaultPolicy() {
             'review-on-coverage-drop': true,
             'required-checks': [],
             'pending-label': 'floodgate:auto-merge-pending',
+            'trusted-apps': ['github-actions'],
+            'trusted-status-logins': ['github-actions[bot]'],
+            'deep-dive-rate': 0,
+            'max-open-reviews': 0,
         },
     };
+}
+/**
+ * The policy of a repository that has no policy file: the defaults, except that nothing is
+ * merged automatically. Adopting Floodgate must not start merging anyone's PRs before the
+ * repository has said it wants that.
+ */
+function policyWithoutFile() {
+    const policy = defaultPolicy();
+    policy.merge['auto-merge'] = 'none';
+    return { policy };
 }
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
@@ -42696,6 +47488,8 @@ const factor = {
                 'ai-generated',
                 'policy-change',
                 'incomplete-diff',
+                'judging-files',
+                'dependencies',
             ],
             description: 'What the factor looks at',
         },
@@ -42725,6 +47519,11 @@ const factor = {
         },
         below: percent('coverage: fires when line coverage is below this percentage'),
         'min-severity': { ...severityEnum, description: 'findings: lowest severity that counts' },
+        change: {
+            enum: ['major', 'minor', 'patch', 'added', 'removed', 'lockfile-only'],
+            description: 'dependencies: which change it scores (major also covers changes no version number bounds, e.g. a git ref)',
+        },
+        'except-authors': stringList('dependencies: author logins it does not judge, e.g. "dependabot[bot]"'),
     },
 };
 const tier = {
@@ -42768,6 +47567,19 @@ const policySchema = {
                 authors: stringList('Author login globs, e.g. "*[bot]"'),
                 labels: stringList('PR labels'),
                 trailers: stringList('Globs matched against commit trailer lines, e.g. "Co-authored-by: *Claude*"'),
+                requesters: {
+                    type: 'array',
+                    description: "Per agent, where its PRs name who asked for them (that person's approval does not count and they are not asked to review); assignees, 'Requested by @x' and noreply Co-authored-by trailers are always read",
+                    items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['agents'],
+                        properties: {
+                            agents: stringList('Author login globs of the agent, e.g. "cursor[bot]"'),
+                            body: stringList('RE2 patterns with one capture group, the login, searched in the PR body'),
+                        },
+                    },
+                },
             },
         },
         risk: {
@@ -42815,6 +47627,10 @@ const policySchema = {
                     minimum: 0,
                     description: 'Points the total may drop vs base before review',
                 },
+                unmeasured: {
+                    enum: ['review', 'fail', 'ignore'],
+                    description: 'What a changed code file with added lines that no report measures means: review (default), fail, or ignore (files excluded knowingly)',
+                },
                 components: {
                     type: 'array',
                     items: {
@@ -42835,7 +47651,7 @@ const policySchema = {
             type: 'object',
             additionalProperties: false,
             properties: {
-                'review-threshold': ratio('Relative slowdown that asks for review (0.01 = 1%)'),
+                'review-threshold': ratio('Relative slowdown a change must confidently pass to ask for review: the whole 95% interval above it (0.01 = 1%)'),
                 'fail-threshold': ratio('Relative slowdown that fails (0.10 = 10%)'),
                 'error-rate-fail-points': {
                     type: 'number',
@@ -42862,8 +47678,9 @@ const policySchema = {
                             },
                             direction: { enum: ['smaller', 'bigger'], description: 'Which way is better' },
                             'fail-threshold': ratio('Relative change that fails'),
-                            'review-threshold': ratio('Relative change that asks for review'),
+                            'review-threshold': ratio('Relative change a change must confidently pass to ask for review: the whole 95% interval above it'),
                             gate: { type: 'boolean', description: 'false: report only' },
+                            paths: stringList('Globs of the files the benchmark measures: it gates only pull requests that change one of them, otherwise it is reported as informational'),
                         },
                     },
                 },
@@ -42889,6 +47706,10 @@ const policySchema = {
             additionalProperties: false,
             properties: {
                 'auto-merge': { enum: ['all', 'ai', 'none'], description: 'Whose PRs may merge without a human' },
+                forks: {
+                    enum: ['never', 'after-approval'],
+                    description: 'Fork PRs: never merged automatically, or only after a writer approves the exact head',
+                },
                 method: { enum: ['squash', 'merge', 'rebase'] },
                 'delete-branch': { type: 'boolean' },
                 wait: duration,
@@ -42905,10 +47726,6974 @@ const policySchema = {
                 'review-on-coverage-drop': { type: 'boolean' },
                 'required-checks': stringList('Check runs / statuses that must succeed'),
                 'pending-label': { type: 'string', minLength: 1 },
+                'trusted-apps': stringList('Apps (slugs) whose check runs count, e.g. github-actions; others are ignored'),
+                'trusted-status-logins': stringList('Logins whose commit statuses (other than floodgate/*) count, e.g. github-actions[bot]'),
+                'deep-dive-rate': {
+                    type: 'number',
+                    minimum: 0,
+                    maximum: 1,
+                    description: 'Share of PRs that would merge automatically sent to a person anyway (0.05 = 5%), drawn from the head SHA; 0: off',
+                },
+                'max-open-reviews': {
+                    type: 'integer',
+                    minimum: 0,
+                    description: 'Reviewers with this many open review requests are skipped when routing (0: no limit)',
+                },
             },
         },
     },
 };
+
+;// CONCATENATED MODULE: ../../packages/core/src/glob/validate.ts
+/**
+ * Why a path glob can never match what its author meant, or undefined when it can. minimatch
+ * reads an unbalanced `[` or `{` as a literal character and paths are repository-relative, so
+ * these globs would silently match nothing: a policy that says less than it seems to.
+ */
+function globProblem(pattern) {
+    const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
+    if (body === '')
+        return 'an empty glob matches nothing';
+    if (body.startsWith('./'))
+        return `paths are repository-relative: write '${body.slice(2)}', not '${body}'`;
+    if (body.startsWith('/') || /^[A-Za-z]:[\\/]/.test(body))
+        return `paths are repository-relative, so the absolute '${body}' matches nothing`;
+    if (body.includes('\\') && !/\\[[\]{}*?!()]/.test(body))
+        return `paths use '/' separators: '${body}' has a backslash`;
+    let brackets = 0;
+    let braces = 0;
+    for (let index = 0; index < body.length; index++) {
+        const char = body[index];
+        if (char === '\\') {
+            index++;
+            continue;
+        }
+        if (char === '[')
+            brackets++;
+        else if (char === ']' && brackets > 0)
+            brackets--;
+        else if (char === '{')
+            braces++;
+        else if (char === '}') {
+            if (braces === 0)
+                return `'${body}' has a '}' with no '{' before it`;
+            braces--;
+        }
+    }
+    if (brackets > 0)
+        return `'${body}' has a '[' that is never closed`;
+    if (braces > 0)
+        return `'${body}' has a '{' that is never closed`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/re2js@2.10.0/node_modules/re2js/build/index.js
+/*!
+* re2js
+* RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching
+*
+* @version v2.10.0
+* @author Oleksii Vasyliev
+* @homepage https://github.com/le0pard/re2js#readme
+* @repository [object Object]
+* @license MIT
+*/
+// src/RE2Flags.js
+var RE2Flags = class RE2Flags {
+	static FOLD_CASE = 1;
+	static LITERAL = 2;
+	static CLASS_NL = 4;
+	static DOT_NL = 8;
+	static ONE_LINE = 16;
+	static NON_GREEDY = 32;
+	static PERL_X = 64;
+	static UNICODE_GROUPS = 128;
+	static WAS_DOLLAR = 256;
+	static LOOKBEHIND = 512;
+	static MATCH_NL = RE2Flags.CLASS_NL | RE2Flags.DOT_NL;
+	static PERL = RE2Flags.CLASS_NL | RE2Flags.ONE_LINE | RE2Flags.PERL_X | RE2Flags.UNICODE_GROUPS;
+	static POSIX = 0;
+	static UNANCHORED = 0;
+	static ANCHOR_START = 1;
+	static ANCHOR_BOTH = 2;
+};
+// src/PublicFlags.js
+/**
+* Public flags for RE2JS and RE2Set compilation.
+*/
+const PublicFlags = {
+	CASE_INSENSITIVE: 1,
+	DOTALL: 2,
+	MULTILINE: 4,
+	DISABLE_UNICODE_GROUPS: 8,
+	LONGEST_MATCH: 16,
+	LOOKBEHINDS: 512
+};
+// src/Codepoint.js
+/**
+* Various constants and helper for unicode codepoints.
+*/
+const ASCII_SIZE = 128;
+const ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+const ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+const MAX_BMP = 65535;
+for (let i = 0; i < ASCII_SIZE; i++) {
+	if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
+	else ASCII_TO_UPPER[i] = i;
+	if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
+	else ASCII_TO_LOWER[i] = i;
+}
+var Codepoint = class {
+	static CODES = Object.freeze({
+		"\x07": 7,
+		"\b": 8,
+		"	": 9,
+		"\n": 10,
+		"\v": 11,
+		"\f": 12,
+		"\r": 13,
+		" ": 32,
+		"\"": 34,
+		$: 36,
+		"&": 38,
+		"'": 39,
+		"(": 40,
+		")": 41,
+		"*": 42,
+		"+": 43,
+		"-": 45,
+		".": 46,
+		0: 48,
+		1: 49,
+		2: 50,
+		3: 51,
+		4: 52,
+		5: 53,
+		6: 54,
+		7: 55,
+		8: 56,
+		9: 57,
+		":": 58,
+		"<": 60,
+		">": 62,
+		"?": 63,
+		A: 65,
+		B: 66,
+		C: 67,
+		F: 70,
+		P: 80,
+		Q: 81,
+		U: 85,
+		Z: 90,
+		"[": 91,
+		"\\": 92,
+		"]": 93,
+		"^": 94,
+		_: 95,
+		"`": 96,
+		a: 97,
+		b: 98,
+		f: 102,
+		i: 105,
+		m: 109,
+		n: 110,
+		r: 114,
+		s: 115,
+		t: 116,
+		v: 118,
+		x: 120,
+		z: 122,
+		"{": 123,
+		"|": 124,
+		"}": 125
+	});
+	static toUpperCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
+		const s = String.fromCodePoint(codepoint).toUpperCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toLowerCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+	static toLowerCase(codepoint) {
+		if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
+		const s = String.fromCodePoint(codepoint).toLowerCase();
+		const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (s.length > expectedLen) return codepoint;
+		const sOrigin = String.fromCodePoint(s.codePointAt(0)).toUpperCase();
+		const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+		if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+		return s.codePointAt(0);
+	}
+};
+// src/UnicodeRangeTable.js
+var UnicodeRangeTable = class {
+	/**
+	* @param {Uint32Array | number[]} data
+	* @param {boolean} isStride1
+	*/
+	constructor(data, isStride1 = false) {
+		this.data = data;
+		this.isStride1 = isStride1;
+		this.SIZE = isStride1 ? 2 : 3;
+	}
+	getLo(index) {
+		return this.data[index * this.SIZE];
+	}
+	getHi(index) {
+		return this.data[index * this.SIZE + 1];
+	}
+	getStride(index) {
+		return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
+	}
+	get length() {
+		return this.data.length / this.SIZE;
+	}
+};
+// src/UnicodeTables.js
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+const B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
+const decodeVLQ = (str) => {
+	const res = [];
+	let value = 0;
+	let shift = 0;
+	for (let i = 0; i < str.length; i++) {
+		const digit = B64_MAP[str.charCodeAt(i)];
+		value |= (digit & 31) << shift;
+		if ((digit & 32) === 0) {
+			res.push(value);
+			value = 0;
+			shift = 0;
+		} else shift += 5;
+	}
+	return res;
+};
+const decodeRanges = (str, isStride1) => {
+	const res = decodeVLQ(str);
+	const numRanges = isStride1 ? res.length / 2 : res.length / 3;
+	const out = new Uint32Array(numRanges * 3);
+	let current = 0;
+	let resIdx = 0;
+	for (let i = 0; i < numRanges; i++) {
+		current += res[resIdx++];
+		out[i * 3] = current;
+		current += res[resIdx++];
+		out[i * 3 + 1] = current;
+		out[i * 3 + 2] = isStride1 ? 1 : res[resIdx++];
+	}
+	return out;
+};
+const decodeOrbit = (str) => {
+	const res = decodeVLQ(str);
+	const map = /* @__PURE__ */ new Map();
+	let currentKey = 0;
+	for (let i = 0; i < res.length; i += 2) {
+		currentKey += res[i];
+		const zz = res[i + 1];
+		const delta = zz >>> 1 ^ -(zz & 1);
+		map.set(currentKey, currentKey + delta);
+	}
+	return map;
+};
+var LazyMap = class {
+	constructor(initializer) {
+		this.initializer = initializer;
+		this.cache = /* @__PURE__ */ new Map();
+	}
+	has(key) {
+		return Object.hasOwn(this.initializer, key);
+	}
+	get(key) {
+		if (this.cache.has(key)) return this.cache.get(key);
+		const val = this.has(key) ? this.initializer[key]() : null;
+		this.cache.set(key, val);
+		return val;
+	}
+};
+var UnicodeTables = class {
+	static _CASE_ORBIT = null;
+	static get CASE_ORBIT() {
+		if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
+		return this._CASE_ORBIT;
+	}
+	static _Print = null;
+	static get Print() {
+		if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
+		return this._Print;
+	}
+	static CATEGORIES = new LazyMap({
+		C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
+		Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
+		Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
+		Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
+		Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
+		Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
+		L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
+		Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
+		Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
+		Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+		N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
+		Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
+		Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
+		No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
+		P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
+		Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
+		Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
+		Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
+		Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+		Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
+		S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
+		Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
+		Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
+		So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+		Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
+		Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
+		Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
+		Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
+		ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
+		Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
+		Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
+		Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
+		Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
+		Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
+		Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
+		Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
+		White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
+	});
+	static SCRIPTS = new LazyMap({
+		Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
+		Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
+		Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
+		Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
+		Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
+		Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
+		Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
+		Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
+		Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
+		Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
+		Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
+		Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
+		Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
+		Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
+		Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
+		Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
+		Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
+		Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
+		Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
+		Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
+		Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
+		Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
+		Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
+		Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
+		Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
+		Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
+		Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
+		Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
+		Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
+		Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
+		Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
+		Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
+		Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
+		Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
+		Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
+		Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
+		Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
+		Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
+		Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
+		Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
+		Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
+		Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
+		Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
+		Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
+		Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
+		Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
+		Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
+		Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
+		Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
+		Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+		Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
+		Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
+		Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
+		Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
+		Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
+		Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
+		Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
+		Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
+		Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
+		Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
+		Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
+		Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
+		Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
+		Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
+		Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
+		Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
+		Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
+		Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
+		Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
+		Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
+		Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
+		Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
+		Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
+		Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
+		Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
+		Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
+		Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
+		Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
+		Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
+		Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
+		Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
+		Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
+		Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
+		Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
+		Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
+		Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
+		Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
+		Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
+		Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
+		Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
+		Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
+		Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
+		Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
+		Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
+		Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
+		Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
+		Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
+		Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
+		Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
+		Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
+		Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
+		New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
+		Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
+		Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
+		Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
+		Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
+		Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
+		Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
+		Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
+		Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
+		Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
+		Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
+		Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
+		Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
+		Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
+		Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
+		Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
+		Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
+		Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
+		Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
+		Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
+		Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
+		Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
+		Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
+		Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
+		Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
+		Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
+		Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
+		Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
+		Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
+		Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
+		Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
+		Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
+		Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
+		Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
+		SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
+		Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
+		Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
+		Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
+		Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
+		Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
+		Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
+		Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
+		Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
+		Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
+		Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
+		Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
+		Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
+		Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
+		Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
+		Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
+		Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
+		Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
+		Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
+		Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
+		Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
+		Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
+		Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
+		Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
+		Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
+		Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
+		Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
+		Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
+		Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
+		Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
+		Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
+		Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
+		Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
+		Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
+		Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
+		Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
+		Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
+		Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
+	});
+	static FOLD_CATEGORIES = new LazyMap({
+		L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+		Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
+		Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
+		M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+		Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+		Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+		Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
+		Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
+	});
+	static FOLD_SCRIPT = new LazyMap({
+		Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
+		Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
+		Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
+	});
+};
+// src/Unicode.js
+/**
+* Utilities for dealing with Unicode better than JS does.
+*/
+var Unicode = class Unicode {
+	static MAX_RUNE = 1114111;
+	static RUNE_ERROR = 65533;
+	static isUnsearchable(r) {
+		return r === Unicode.RUNE_ERROR || r >= Unicode.MIN_HIGH_SURROGATE && r <= Unicode.MAX_LOW_SURROGATE;
+	}
+	static MAX_ASCII = 127;
+	static MAX_LATIN1 = 255;
+	static MAX_BMP = 65535;
+	static MIN_FOLD = 65;
+	static MAX_FOLD = 125251;
+	static MIN_HIGH_SURROGATE = 55296;
+	static MAX_HIGH_SURROGATE = 56319;
+	static MIN_LOW_SURROGATE = 56320;
+	static MAX_LOW_SURROGATE = 57343;
+	static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
+	static is32(ranges, r) {
+		let lo = 0;
+		let hi = ranges.length;
+		while (lo < hi) {
+			const m = lo + Math.floor((hi - lo) / 2);
+			const rlo = ranges.getLo(m);
+			const rhi = ranges.getHi(m);
+			if (rlo <= r && r <= rhi) {
+				const stride = ranges.getStride(m);
+				return (r - rlo) % stride === 0;
+			}
+			if (r < rlo) hi = m;
+			else lo = m + 1;
+		}
+		return false;
+	}
+	static is(ranges, r) {
+		if (r <= Unicode.MAX_LATIN1) {
+			for (let i = 0; i < ranges.length; i++) {
+				if (r > ranges.getHi(i)) continue;
+				const rlo = ranges.getLo(i);
+				if (r < rlo) return false;
+				const stride = ranges.getStride(i);
+				return (r - rlo) % stride === 0;
+			}
+			return false;
+		}
+		return ranges.length > 0 && r >= ranges.getLo(0) && Unicode.is32(ranges, r);
+	}
+	static isPrint(r) {
+		if (r <= Unicode.MAX_LATIN1) return r >= 32 && r < Unicode.MAX_ASCII || r >= 161 && r !== 173;
+		return Unicode.is(UnicodeTables.Print, r);
+	}
+	static simpleFold(r) {
+		if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
+		if (r <= Unicode.MAX_ASCII) {
+			const l = Codepoint.toLowerCase(r);
+			return l !== r ? l : Codepoint.toUpperCase(r);
+		}
+		return r;
+	}
+	static equalsIgnoreCase(r1, r2) {
+		if (r1 === r2) return true;
+		if (r1 < 0 || r2 < 0) return false;
+		if (r1 <= Unicode.MAX_ASCII && r2 <= Unicode.MAX_ASCII) {
+			if (65 <= r1 && r1 <= 90) r1 |= 32;
+			if (65 <= r2 && r2 <= 90) r2 |= 32;
+			return r1 === r2;
+		}
+		for (let r = Unicode.simpleFold(r1); r !== r1; r = Unicode.simpleFold(r)) if (r === r2) return true;
+		return false;
+	}
+};
+// src/exceptions.js
+var RE2JSException = class extends Error {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSException";
+	}
+};
+/**
+* An exception thrown by the parser if the pattern was invalid.
+*/
+var RE2JSSyntaxException = class extends RE2JSException {
+	/**
+	* @param {string} error
+	* @param {string|null} [input=null]
+	*/
+	constructor(error, input = null) {
+		let message = `error parsing regexp: ${error}`;
+		if (input) message += `: \`${input}\``;
+		super(message);
+		this.name = "RE2JSSyntaxException";
+		this.message = message;
+		/** @type {string} */
+		this.error = error;
+		/** @type {string|null} */
+		this.input = input;
+	}
+	/**
+	* Retrieves the description of the error.
+	* @returns {string}
+	*/
+	getDescription() {
+		return this.error;
+	}
+	/**
+	* Retrieves the erroneous regular-expression pattern.
+	* @returns {string|null}
+	*/
+	getPattern() {
+		return this.input;
+	}
+};
+/**
+* An exception thrown by the compiler
+*/
+var RE2JSCompileException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSCompileException";
+	}
+};
+/**
+* An exception thrown by using groups
+*/
+var RE2JSGroupException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSGroupException";
+	}
+};
+/**
+* An exception thrown by flags
+*/
+var RE2JSFlagsException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSFlagsException";
+	}
+};
+/**
+* An exception thrown for internal engine errors, such as corrupted bytecodes.
+*/
+var RE2JSInternalException = class extends RE2JSException {
+	/** @param {string} message */
+	constructor(message) {
+		super(message);
+		this.name = "RE2JSInternalException";
+	}
+};
+// src/Utils.js
+/**
+* Size of the precomputed single-byte lookup table.
+* Covers standard ASCII and Latin-1 characters for fast-path execution.
+*/
+const FAST_PATH_TABLE_SIZE = 256;
+/**
+* Precomputed lookup table for Word Boundary (\b, \B) assertions.
+* * By precomputing the boolean results for standard ASCII word ranges
+* ('a'-'z', 'A'-'Z', '0'-'9', '_'), we completely eliminate 4 logical
+* branches from the NFA's hot execution loop. This prevents costly
+* CPU branch mispredictions when scanning large strings.
+*/
+const WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
+let cachedNativeEncoder = null;
+let cachedNativeDecoder = null;
+/**
+* Various constants and helper utilities.
+*/
+var Utils = class Utils {
+	static METACHARACTERS = "\\.+*?()|[]{}^$";
+	static EMPTY_BEGIN_LINE = 1;
+	static EMPTY_END_LINE = 2;
+	static EMPTY_BEGIN_TEXT = 4;
+	static EMPTY_END_TEXT = 8;
+	static EMPTY_WORD_BOUNDARY = 16;
+	static EMPTY_NO_WORD_BOUNDARY = 32;
+	static EMPTY_ALL = -1;
+	static emptyInts() {
+		return [];
+	}
+	static isString(value) {
+		return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
+	}
+	static typeName(value) {
+		if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
+		return Object.prototype.toString.call(value).slice(8, -1);
+	}
+	static checkPattern(pattern) {
+		if (!Utils.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+	}
+	static checkInput(input) {
+		if (!Utils.isString(input) && !Utils.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils.typeName(input)}`);
+	}
+	static checkFlags(flags) {
+		const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+		if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+	}
+	static isByteArray(input) {
+		return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
+	}
+	static isalnum(c) {
+		return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+	}
+	static unhex(c) {
+		if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
+		if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
+		if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+		return -1;
+	}
+	static escapeRune(rune) {
+		let out = "";
+		if (Unicode.isPrint(rune)) {
+			if (Utils.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
+			out += String.fromCodePoint(rune);
+		} else switch (rune) {
+			case Codepoint.CODES["\""]:
+				out += "\\\"";
+				break;
+			case Codepoint.CODES["\\"]:
+				out += "\\\\";
+				break;
+			case Codepoint.CODES["	"]:
+				out += "\\t";
+				break;
+			case Codepoint.CODES["\n"]:
+				out += "\\n";
+				break;
+			case Codepoint.CODES["\r"]:
+				out += "\\r";
+				break;
+			case Codepoint.CODES["\b"]:
+				out += "\\b";
+				break;
+			case Codepoint.CODES["\f"]:
+				out += "\\f";
+				break;
+			default: {
+				let s = rune.toString(16);
+				if (rune < 256) {
+					out += "\\x";
+					if (s.length === 1) out += "0";
+					out += s;
+				} else out += `\\x{${s}}`;
+				break;
+			}
+		}
+		return out;
+	}
+	static stringToRunes(str) {
+		const string = String(str);
+		const runes = [];
+		let i = 0;
+		while (i < string.length) {
+			const cp = string.codePointAt(i);
+			runes.push(cp);
+			i += cp > Unicode.MAX_BMP ? 2 : 1;
+		}
+		return new Int32Array(runes);
+	}
+	static runeToString(r) {
+		return String.fromCodePoint(r);
+	}
+	static isWordRune(r) {
+		return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+	}
+	static emptyOpContext(r1, r2) {
+		let op = 0;
+		if (r1 < 0) op |= Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		if (r1 === 10) op |= Utils.EMPTY_BEGIN_LINE;
+		if (r2 < 0) op |= Utils.EMPTY_END_TEXT | Utils.EMPTY_END_LINE;
+		if (r2 === 10) op |= Utils.EMPTY_END_LINE;
+		if (Utils.isWordRune(r1) !== Utils.isWordRune(r2)) op |= Utils.EMPTY_WORD_BOUNDARY;
+		else op |= Utils.EMPTY_NO_WORD_BOUNDARY;
+		return op;
+	}
+	/**
+	* Returns a string that quotes all regular expression metacharacters inside the argument text;
+	* the returned string is a regular expression matching the literal text. For example,
+	* {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
+	* @param {string} str
+	* @returns {string}
+	*/
+	static quoteMeta(str) {
+		return str.split("").map((s) => {
+			if (Utils.METACHARACTERS.indexOf(s) >= 0) return `\\${s}`;
+			return s;
+		}).join("");
+	}
+	static charCount(codePoint) {
+		return codePoint > Unicode.MAX_BMP ? 2 : 1;
+	}
+	/**
+	* High-speed conversion from TypedArrays to standard JS Arrays.
+	* Bypasses the expensive Symbol.iterator overhead of Array.from()
+	*/
+	static toArray(typedArray) {
+		const len = typedArray.length;
+		const res = new Array(len);
+		for (let i = 0; i < len; i++) res[i] = typedArray[i];
+		return res;
+	}
+	static stringToUtf8ByteArray(str) {
+		if (globalThis.TextEncoder) {
+			if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
+			return cachedNativeEncoder.encode(str);
+		} else {
+			let out = [], p = 0;
+			for (let i = 0; i < str.length; i++) {
+				let c = str.charCodeAt(i);
+				if (c < 128) out[p++] = c;
+				else if (c < 2048) {
+					out[p++] = c >> 6 | 192;
+					out[p++] = c & 63 | 128;
+				} else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+					c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+					out[p++] = c >> 18 | 240;
+					out[p++] = c >> 12 & 63 | 128;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				} else {
+					out[p++] = c >> 12 | 224;
+					out[p++] = c >> 6 & 63 | 128;
+					out[p++] = c & 63 | 128;
+				}
+			}
+			return out;
+		}
+	}
+	static utf8ByteArrayToString(bytes) {
+		if (globalThis.TextDecoder) {
+			if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
+			const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+			return cachedNativeDecoder.decode(view);
+		} else {
+			let out = [], pos = 0, c = 0;
+			while (pos < bytes.length) {
+				let c1 = bytes[pos++];
+				if (c1 < 128) out[c++] = String.fromCharCode(c1);
+				else if (c1 > 191 && c1 < 224) {
+					let c2 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+				} else if (c1 > 239 && c1 < 365) {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					let c4 = bytes[pos++];
+					let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+					out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
+					out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+				} else {
+					let c2 = bytes[pos++];
+					let c3 = bytes[pos++];
+					out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+				}
+			}
+			return out.join("");
+		}
+	}
+};
+// src/helpers.js
+const createEnum = (values = [], initNum = 0) => {
+	const enumObject = Object.create(null);
+	for (let i = 0; i < values.length; i++) {
+		const val = values[i];
+		const keyVal = initNum + i;
+		enumObject[val] = keyVal;
+		enumObject[keyVal] = val;
+	}
+	return Object.freeze(enumObject);
+};
+// src/MatcherInput.js
+/**
+* Abstract the representations of input text supplied to Matcher.
+*/
+var MatcherInputBase = class MatcherInputBase {
+	static Encoding = createEnum(["UTF_16", "UTF_8"]);
+	getEncoding() {
+		throw Error("not implemented");
+	}
+	/** @returns {string} */
+	asCharSequence() {
+		throw Error("not implemented");
+	}
+	/** @returns {Uint8Array|number[]|null} */
+	asBytes() {
+		throw Error("not implemented");
+	}
+	/** @returns {number} */
+	length() {
+		throw Error("not implemented");
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF8Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {boolean}
+	*/
+	isUTF16Encoding() {
+		return this.getEncoding() === MatcherInputBase.Encoding.UTF_16;
+	}
+};
+var Utf8MatcherInput = class extends MatcherInputBase {
+	/** @param {Uint8Array|number[]|null} bytes */
+	constructor(bytes = null) {
+		super();
+		this.bytes = bytes;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_8;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return Utils.utf8ByteArrayToString(this.bytes);
+	}
+	/**
+	*
+	* @returns {Uint8Array|number[]|null}
+	*/
+	asBytes() {
+		return this.bytes;
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.bytes.length;
+	}
+};
+var Utf16MatcherInput = class extends MatcherInputBase {
+	/** @param {string|null} charSequence */
+	constructor(charSequence = null) {
+		super();
+		this.charSequence = charSequence;
+	}
+	getEncoding() {
+		return MatcherInputBase.Encoding.UTF_16;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	asCharSequence() {
+		return this.charSequence;
+	}
+	/**
+	*
+	* @returns {number[]}
+	*/
+	asBytes() {
+		return Utils.stringToUtf8ByteArray(this.charSequence.toString());
+	}
+	/**
+	*
+	* @returns {number}
+	*/
+	length() {
+		return this.charSequence.length;
+	}
+};
+var MatcherInput = class {
+	/**
+	* Return the MatcherInput for UTF_16 encoding.
+	* @returns {Utf16MatcherInput}
+	*/
+	static utf16(charSequence) {
+		Utils.checkInput(charSequence);
+		return new Utf16MatcherInput(charSequence);
+	}
+	/**
+	* Return the MatcherInput for UTF_8 encoding.
+	* @returns {Utf8MatcherInput}
+	*/
+	static utf8(input) {
+		if (Utils.isByteArray(input)) return new Utf8MatcherInput(input);
+		return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
+	}
+};
+// src/MachineInput.js
+/**
+* MachineInput abstracts different representations of the input text supplied to the Machine. It
+* provides one-character lookahead.
+*/
+var MachineInputBase = class {
+	static EOF() {
+		return -8;
+	}
+	constructor() {
+		this.start = 0;
+		this.end = 0;
+	}
+	canCheckPrefix() {
+		return true;
+	}
+	endPos() {
+		return this.end - this.start;
+	}
+	hasString() {
+		return false;
+	}
+	hasAnyString() {
+		return false;
+	}
+	prefixLength() {
+		return 0;
+	}
+};
+var MachineUTF8Input = class MachineUTF8Input extends MachineInputBase {
+	static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
+	constructor(bytes, start = 0, end = bytes.length) {
+		super();
+		this.bytes = bytes;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const target = prefilter.bytes;
+		if (target.length === 0) return true;
+		const idx = this.indexOf(this.bytes, target, this.start + pos);
+		return idx !== -1 && idx <= this.end - target.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c = this.bytes[pos] & 255;
+		if (c < 128) return c << 3 | 1;
+		let size;
+		let rune;
+		let lo = 128;
+		let hi = 191;
+		if (c >= 194 && c <= 223) {
+			size = 2;
+			rune = c & 31;
+		} else if (c >= 224 && c <= 239) {
+			size = 3;
+			rune = c & 15;
+			if (c === 224) lo = 160;
+			else if (c === 237) hi = 159;
+		} else if (c >= 240 && c <= 244) {
+			size = 4;
+			rune = c & 7;
+			if (c === 240) lo = 144;
+			else if (c === 244) hi = 143;
+		} else return MachineUTF8Input.RUNE_ERROR_STEP;
+		if (pos + size > this.end) return MachineUTF8Input.RUNE_ERROR_STEP;
+		const c1 = this.bytes[pos + 1] & 255;
+		if (c1 < lo || c1 > hi) return MachineUTF8Input.RUNE_ERROR_STEP;
+		rune = rune << 6 | c1 & 63;
+		if (size > 2) {
+			const c2 = this.bytes[pos + 2] & 255;
+			if ((c2 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+			rune = rune << 6 | c2 & 63;
+			if (size > 3) {
+				const c3 = this.bytes[pos + 3] & 255;
+				if ((c3 & 192) !== 128) return MachineUTF8Input.RUNE_ERROR_STEP;
+				rune = rune << 6 | c3 & 63;
+			}
+		}
+		return rune << 3 | size;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+		return i < 0 ? i : i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		let r1 = -1;
+		if (pos > this.start && pos <= this.end) {
+			let start = pos - 1;
+			r1 = this.bytes[start--];
+			if (r1 >= 128) {
+				let lim = pos - 4;
+				if (lim < this.start) lim = this.start;
+				while (start >= lim && (this.bytes[start] & 192) === 128) start--;
+				if (start < this.start) start = this.start;
+				const r = this.step(start - this.start);
+				r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+			}
+		}
+		const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	indexOf(source, target, fromIndex = 0) {
+		let targetLength = target.length;
+		if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
+		const firstByte = target[0];
+		let limit = this.end - targetLength;
+		const hasNativeIndexOf = typeof source.indexOf === "function";
+		let i = fromIndex;
+		while (i <= limit) {
+			if (hasNativeIndexOf) {
+				i = source.indexOf(firstByte, i);
+				if (i === -1 || i > limit) return -1;
+			} else {
+				while (i <= limit && source[i] !== firstByte) i++;
+				if (i > limit) return -1;
+			}
+			let match = true;
+			for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
+				match = false;
+				break;
+			}
+			if (match) return i;
+			i++;
+		}
+		return -1;
+	}
+	prefixLength(re2) {
+		return re2.prefixUTF8.length;
+	}
+};
+var MachineUTF16Input = class extends MachineInputBase {
+	constructor(charSequence, start = 0, end = charSequence.length) {
+		super();
+		this.charSequence = charSequence;
+		this.start = start;
+		this.end = end;
+	}
+	hasString(prefilter, pos) {
+		const idx = this.charSequence.indexOf(prefilter.str, this.start + pos);
+		return idx !== -1 && idx <= this.end - prefilter.str.length;
+	}
+	hasAnyString(prefilter, pos) {
+		return prefilter.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
+	}
+	step(pos) {
+		pos += this.start;
+		if (pos >= this.end) return MachineInputBase.EOF();
+		const c1 = this.charSequence.charCodeAt(pos);
+		if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
+		const c2 = this.charSequence.charCodeAt(pos + 1);
+		if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+		return c1 << 3 | 1;
+	}
+	index(re2, pos) {
+		pos += this.start;
+		const i = this.charSequence.indexOf(re2.prefix, pos);
+		if (i < 0 || i > this.end - re2.prefix.length) return -1;
+		return i - pos;
+	}
+	context(pos) {
+		pos += this.start;
+		const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
+		const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
+		return Utils.emptyOpContext(r1, r2);
+	}
+	prefixLength(re2) {
+		return re2.prefix.length;
+	}
+};
+var MachineInput = class {
+	static fromUTF8(bytes, start = 0, end = bytes.length) {
+		return new MachineUTF8Input(bytes, start, end);
+	}
+	static fromUTF16(charSequence, start = 0, end = void 0) {
+		Utils.checkInput(charSequence);
+		return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
+	}
+};
+// src/Matcher.js
+/**
+* A stateful iterator that interprets a regex {@code RE2JS} on a specific input.
+*
+* Conceptually, a Matcher consists of four parts:
+* <ol>
+* <li>A compiled regular expression {@code RE2JS}, set at construction and fixed for the lifetime
+* of the matcher.</li>
+*
+* <li>The remainder of the input string, set at construction or {@link #reset()} and advanced by
+* each match operation such as {@link #find}, {@link #matches} or {@link #lookingAt}.</li>
+*
+* <li>The current match information, accessible via {@link #start}, {@link #end}, and
+* {@link #group}, and updated by each match operation.</li>
+*
+* <li>The append position, used and advanced by {@link #appendReplacement} and {@link #appendTail}
+* if performing a search and replace from the input to an external {@code StringBuffer}.
+*
+* </ol>
+*
+*
+* @author rsc@google.com (Russ Cox)
+*/
+var Matcher = class Matcher {
+	/**
+	* V8 and WebKit have historical hard limits on the number of arguments
+	* that can be passed to a function. We cap replacer arguments to prevent
+	* Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
+	*/
+	static MAX_REPLACER_ARGS = 65535;
+	/**
+	* Quotes '\' and '$' in {@code s}, so that the returned string could be used in
+	* {@link #appendReplacement} as a literal replacement of {@code s}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		if (javaMode) {
+			if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
+			return str.split("").map((s) => {
+				const c = s.codePointAt(0);
+				if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
+				return s;
+			}).join("");
+		}
+		if (str.indexOf("$") < 0) return str;
+		return str.split("").map((s) => {
+			if (s.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
+			return s;
+		}).join("");
+	}
+	/**
+	*
+	* @param {import('./index.js').RE2JS} pattern
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	*/
+	constructor(pattern, input) {
+		if (pattern === null) throw new Error("pattern is null");
+		/**
+		* The pattern being matched.
+		* @type {import('./index.js').RE2JS}
+		*/
+		this.patternInput = pattern;
+		const re2 = this.patternInput.re2();
+		/** @type {number} */
+		this.patternGroupCount = re2.numberOfCapturingGroups();
+		/** @type {number[]} */
+		this.groups = [];
+		/** @type {Record<string, number>} */
+		this.namedGroups = re2.namedGroups;
+		/** @type {boolean} */
+		this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
+		/** @type {number} */
+		this.numberOfInstructions = re2.numberOfInstructions();
+		/** @type {import('./Machine.js').LookbehindState|null} */
+		this.lookbehindState = null;
+		if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
+		else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
+		else this.resetMatcherInput(MatcherInput.utf16(input));
+	}
+	/**
+	* Returns the {@code RE2JS} associated with this {@code Matcher}.
+	* @returns {import('./index.js').RE2JS}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	/**
+	* Resets the {@code Matcher}, rewinding input and discarding any match information.
+	*
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	reset() {
+		/** @type {number} */
+		this.matcherInputLength = this.matcherInput.length();
+		/** @type {number} */
+		this.appendPos = 0;
+		this.hasMatch = false;
+		this.hasGroups = false;
+		this.anchorFlag = 0;
+		return this;
+	}
+	/**
+	* Resets the {@code Matcher} and changes the input.
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input
+	* @returns {Matcher} the {@code Matcher} itself, for chained method calls
+	*/
+	resetMatcherInput(input) {
+		if (input === null) throw new Error("input is null");
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		this.matcherInput = input;
+		if (this.lookbehindState !== null) this.lookbehindState.reset();
+		else this.lookbehindState = this.patternInput.re2().createLookbehindState();
+		this.reset();
+		return this;
+	}
+	/**
+	* Returns the start of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	start(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group];
+	}
+	/**
+	* Returns the end of the named group of the most recent match, or -1 if the group was not
+	* matched.
+	* @param {string|number} [group=0]
+	* @returns {number}
+	*/
+	end(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		this.loadGroup(group);
+		return this.groups[2 * group + 1];
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.numberOfInstructions;
+	}
+	/**
+	* Returns the named group of the most recent match, or {@code null} if the group was not matched.
+	* @param {string|number} [group=0]
+	* @returns {string|null}
+	*/
+	group(group = 0) {
+		if (typeof group === "string") {
+			const groupInt = this.namedGroups[group];
+			if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+			group = groupInt;
+		}
+		const start = this.start(group);
+		const end = this.end(group);
+		if (start < 0 && end < 0) return null;
+		return this.substring(start, end);
+	}
+	/**
+	* Returns a dictionary map of all named capturing groups and their matched values.
+	* If a group was not matched, its value will be `null`.
+	* @returns {Record<string, string|null>}
+	*/
+	getNamedGroups() {
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		const result = Object.create(null);
+		for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+		return result;
+	}
+	/**
+	* Returns the number of subgroups in this pattern.
+	*
+	* @returns {number} the number of subgroups; the overall match (group 0) does not count
+	*/
+	groupCount() {
+		return this.patternGroupCount;
+	}
+	/**
+	* Helper: finds subgroup information if needed for group.
+	* @param {number} group
+	* @private
+	*/
+	loadGroup(group) {
+		if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+		if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+		if (group === 0 || this.hasGroups) return;
+		const end = this.matcherInputLength;
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
+		if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
+		this.groups = res[1];
+		this.hasGroups = true;
+	}
+	/**
+	* Matches the entire input against the pattern (anchored start and end). If there is a match,
+	* {@code matches} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the entire input matches the pattern
+	*/
+	matches() {
+		return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
+	}
+	/**
+	* Matches the beginning of input against the pattern (anchored start). If there is a match,
+	* {@code lookingAt} sets the match state to describe it.
+	*
+	* @returns {boolean} true if the beginning of the input matches the pattern
+	*/
+	lookingAt() {
+		return this.genMatch(0, RE2Flags.ANCHOR_START);
+	}
+	/**
+	* Matches the input against the pattern (unanchored), starting at a specified position. If there
+	* is a match, {@code find} sets the match state to describe it.
+	*
+	* @param {number|null} [start=null] the input position where the search begins
+	* @returns {boolean} if it finds a match
+	* @throws IndexOutOfBoundsException if start is not a valid input position
+	*/
+	find(start = null) {
+		if (start !== null) {
+			if (!Number.isInteger(start) || start < 0 || start > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start}`);
+			this.reset();
+			return this.genMatch(start, 0);
+		}
+		start = 0;
+		if (this.hasMatch) {
+			start = this.groups[1];
+			if (this.groups[0] === this.groups[1]) {
+				const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
+				if (r < 0) start++;
+				else start += r & 7;
+			}
+		}
+		return this.genMatch(start, RE2Flags.UNANCHORED);
+	}
+	/**
+	* Helper: does match starting at start, with RE2 anchor flag.
+	* @param {number} startByte
+	* @param {number} anchor
+	* @returns {boolean}
+	* @private
+	*/
+	genMatch(startByte, anchor) {
+		const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor, 1, this.lookbehindState);
+		if (!res[0]) {
+			this.hasMatch = false;
+			return false;
+		}
+		this.groups = res[1];
+		this.hasMatch = true;
+		this.hasGroups = this.patternGroupCount === 0;
+		this.anchorFlag = anchor;
+		return true;
+	}
+	/**
+	* Helper: return substring for [start, end).
+	* @param {number} start
+	* @param {number} end
+	* @returns {string}
+	*/
+	substring(start, end) {
+		if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start, end));
+		return this.matcherInput.asCharSequence().substring(start, end).toString();
+	}
+	/**
+	* Helper for Pattern: return input length.
+	* @returns {number}
+	*/
+	inputLength() {
+		return this.matcherInputLength;
+	}
+	/**
+	* Appends to result two strings: the text from the append position up to the beginning of the
+	* most recent match, and then the replacement with submatch groups substituted for references to
+	* them. It advances the append position to where the most recent match ended.
+	*
+	* By default the replacement is expanded as by String.prototype.replace (see
+	* appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
+	* many digits as still form a valid group number, ${name} is a named group, and a backslash
+	* escapes the next character (so "\\$" in a JS string literal inserts a literal $).
+	*
+	* @param {string} replacement the replacement string
+	* @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @throws IllegalStateException if there was no most recent match
+	* @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
+	* @private
+	*/
+	appendReplacement(replacement, javaMode = false) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
+		return res;
+	}
+	/**
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJava(replacement) {
+		let res = "";
+		let last = 0;
+		const m = replacement.length;
+		let i = 0;
+		while (i < m) {
+			const cCode = replacement.codePointAt(i);
+			if (cCode === Codepoint.CODES["\\"]) {
+				if (last < i) res += replacement.substring(last, i);
+				i++;
+				if (i >= m) throw new RE2JSGroupException("character to be escaped is missing");
+				last = i;
+				i++;
+				continue;
+			}
+			if (cCode === Codepoint.CODES["$"]) {
+				if (last < i) res += replacement.substring(last, i);
+				if (i + 1 >= m) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+				const nextCode = replacement.codePointAt(i + 1);
+				if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
+					let n = nextCode - Codepoint.CODES["0"];
+					let j = i + 2;
+					for (; j < m; j++) {
+						const digit = replacement.codePointAt(j);
+						if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
+						n = n * 10 + digit - Codepoint.CODES["0"];
+					}
+					if (n > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n}`);
+					const group = this.group(n);
+					if (group !== null) res += group;
+					i = j;
+					last = i;
+				} else if (nextCode === Codepoint.CODES["{"]) {
+					let j = i + 2;
+					while (j < m && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
+					if (j >= m) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+					const groupName = replacement.substring(i + 2, j);
+					const groupVal = this.group(groupName);
+					if (groupVal !== null) res += groupVal;
+					i = j + 1;
+					last = i;
+				} else throw new RE2JSGroupException("Illegal group reference");
+				continue;
+			}
+			i++;
+		}
+		if (last < m) res += replacement.substring(last, m);
+		return res;
+	}
+	/**
+	* Expands |replacement| for the current match by the rules of String.prototype.replace
+	* (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
+	* after it, $n and $nn a group (two digits only when they form a valid group number, so with
+	* one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
+	* (empty when no such group), only when the pattern has named groups. Anything else, such as
+	* "$0" or "$<" without a closing ">", is kept as is.
+	* @param {string} replacement - the replacement string
+	* @returns {string}
+	* @private
+	*/
+	appendReplacementInternalJs(replacement) {
+		const isDigit = (c) => c >= 48 && c <= 57;
+		const groupCount = this.patternGroupCount;
+		let res = "";
+		let i = 0;
+		while (i < replacement.length) {
+			const dollar = replacement.indexOf("$", i);
+			if (dollar < 0) break;
+			res += replacement.substring(i, dollar);
+			i = dollar;
+			const c = replacement.charCodeAt(i + 1);
+			if (c === Codepoint.CODES["$"]) {
+				res += "$";
+				i += 2;
+			} else if (c === Codepoint.CODES["&"]) {
+				res += this.group(0);
+				i += 2;
+			} else if (c === Codepoint.CODES["`"]) {
+				res += this.substring(0, this.start(0));
+				i += 2;
+			} else if (c === Codepoint.CODES["'"]) {
+				res += this.substring(this.end(0), this.matcherInputLength);
+				i += 2;
+			} else if (isDigit(c)) {
+				let digits = 1;
+				let index = c - 48;
+				const c2 = replacement.charCodeAt(i + 2);
+				if (isDigit(c2) && index * 10 + c2 - 48 <= groupCount) {
+					digits = 2;
+					index = index * 10 + c2 - 48;
+				}
+				if (index >= 1 && index <= groupCount) {
+					const group = this.group(index);
+					if (group !== null) res += group;
+				} else res += replacement.substring(i, i + 1 + digits);
+				i += 1 + digits;
+			} else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
+				const gt = replacement.indexOf(">", i + 2);
+				if (gt < 0) {
+					res += "$<";
+					i += 2;
+				} else {
+					const name = replacement.substring(i + 2, gt);
+					if (Object.hasOwn(this.namedGroups, name)) {
+						const group = this.group(name);
+						if (group !== null) res += group;
+					}
+					i = gt + 1;
+				}
+			} else {
+				res += "$";
+				i += 1;
+			}
+		}
+		return res + replacement.substring(i);
+	}
+	/**
+	* Return the substring of the input from the append position to the end of the
+	* input.
+	* @returns {string}
+	*/
+	appendTail() {
+		return this.substring(this.appendPos, this.matcherInputLength);
+	}
+	/**
+	* Returns the input with all matches replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the matches replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceAll(replacement, javaMode = false) {
+		return this.replace(replacement, true, javaMode);
+	}
+	/**
+	* Returns the input with the first match replaced by {@code replacement}, interpreted as for
+	* {@code appendReplacement}.
+	*
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string} the input string with the first match replaced
+	* @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+	*/
+	replaceFirst(replacement, javaMode = false) {
+		return this.replace(replacement, false, javaMode);
+	}
+	/**
+	* Helper: replaceAll/replaceFirst hybrid.
+	* @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+	* @param {boolean} [all=true] - replace all matches
+	* @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+	* @returns {string}
+	* @private
+	*/
+	replace(replacement, all = true, javaMode = false) {
+		let res = "";
+		this.reset();
+		const isFunc = typeof replacement === "function";
+		let originalInput = null;
+		if (isFunc) {
+			if (this.groupCount() >= Matcher.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
+			originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
+		}
+		while (this.find()) {
+			res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
+			if (!all) break;
+		}
+		res += this.appendTail();
+		return res;
+	}
+	/**
+	* Evaluates a replacer function for the current match and appends the result,
+	* along with any un-matched preceding text, advancing the append position.
+	* @param {Function} replacer - the replacer function
+	* @param {string|Uint8Array|number[]} originalInput - the cached original input reference
+	* @returns {string} the evaluated string to append
+	* @private
+	*/
+	appendReplacementFunc(replacer, originalInput) {
+		let res = "";
+		const s = this.start();
+		const e = this.end();
+		if (this.appendPos < s) res += this.substring(this.appendPos, s);
+		this.appendPos = e;
+		/** @type {unknown[]} */
+		const args = this.matchArray();
+		args.push(s, originalInput);
+		if (this.hasNamedGroups) args.push(this.namedGroupsObject());
+		res += String(replacer(...args));
+		return res;
+	}
+	/**
+	* The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
+	* did not take part in the match. Used by exec(), matchAll() and replacer functions.
+	* @returns {Array<string|undefined>}
+	* @private
+	*/
+	matchArray() {
+		const result = [this.group(0)];
+		for (let i = 1; i <= this.patternGroupCount; i++) {
+			const group = this.group(i);
+			result.push(group === null ? void 0 : group);
+		}
+		return result;
+	}
+	/**
+	* The named groups, as the groups property of a JS RegExpExecArray: an object without a
+	* prototype mapping each name to its group (undefined when it did not take part in the match),
+	* or undefined when the pattern has no named groups.
+	* @returns {Record<string, string|undefined>|undefined}
+	* @private
+	*/
+	namedGroupsObject() {
+		if (!this.hasNamedGroups) return;
+		const result = this.getNamedGroups();
+		for (const name in result) if (result[name] === null) result[name] = void 0;
+		return result;
+	}
+};
+// src/Inst.js
+/**
+* A single instruction in the regular expression virtual machine.
+*
+* @see http://swtch.com/~rsc/regexp/regexp2.html
+*/
+var Inst = class Inst {
+	static ALT = 1;
+	static ALT_MATCH = 2;
+	static CAPTURE = 3;
+	static EMPTY_WIDTH = 4;
+	static FAIL = 5;
+	static MATCH = 6;
+	static NOP = 7;
+	static RUNE = 8;
+	static RUNE1 = 9;
+	static RUNE_ANY = 10;
+	static RUNE_ANY_NOT_NL = 11;
+	static LB_WRITE = 12;
+	static LB_CHECK = 13;
+	static isRuneOp(op) {
+		return Inst.RUNE <= op && op <= Inst.RUNE_ANY_NOT_NL;
+	}
+	static escapeRunes(runes) {
+		let out = "\"";
+		for (let rune of runes) out += Utils.escapeRune(rune);
+		out += "\"";
+		return out;
+	}
+	constructor(op) {
+		this.op = op;
+		this.out = 0;
+		this.arg = 0;
+		/** @type {Int32Array} */
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		/** @type {Uint32Array | number[] | null} */
+		this.next = null;
+	}
+	matchRune(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
+			return r === r0;
+		}
+		const len = this.runes.length;
+		if (len === 0) return false;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return false;
+				if (r <= this.runes[j + 1]) return true;
+			}
+			return false;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1];
+	}
+	matchRunePos(r) {
+		if (this.runes.length === 1) {
+			const r0 = this.runes[0];
+			if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
+			return r === r0 ? 0 : -1;
+		}
+		const len = this.runes.length;
+		if (len === 0) return -1;
+		if (len === 2 || len === 4 || len === 6 || len === 8) {
+			for (let j = 0; j < len; j += 2) {
+				if (r < this.runes[j]) return -1;
+				if (r <= this.runes[j + 1]) return Math.floor(j / 2);
+			}
+			return -1;
+		}
+		let base = 0;
+		let n = len >> 1;
+		while (n > 1) {
+			const half = n >> 1;
+			base += this.runes[base + half << 1] <= r ? half : 0;
+			n -= half;
+		}
+		base += this.runes[base << 1] <= r ? 1 : 0;
+		const m = base - 1;
+		return m >= 0 && r <= this.runes[m << 1 | 1] ? m : -1;
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		switch (this.op) {
+			case Inst.ALT: return `alt -> ${this.out}, ${this.arg}`;
+			case Inst.ALT_MATCH: return `altmatch -> ${this.out}, ${this.arg}`;
+			case Inst.CAPTURE: return `cap ${this.arg} -> ${this.out}`;
+			case Inst.EMPTY_WIDTH: return `empty ${this.arg} -> ${this.out}`;
+			case Inst.MATCH: return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
+			case Inst.FAIL: return "fail";
+			case Inst.NOP: return `nop -> ${this.out}`;
+			case Inst.LB_WRITE: return `lbwrite ${this.arg} -> ${this.out}`;
+			case Inst.LB_CHECK: return `lbcheck ${this.arg} -> ${this.out}`;
+			case Inst.RUNE:
+				if (this.runes === null) return "rune <null>";
+				return [
+					"rune ",
+					Inst.escapeRunes(this.runes),
+					(this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
+					" -> ",
+					this.out
+				].join("");
+			case Inst.RUNE1: return `rune1 ${Inst.escapeRunes(this.runes)} -> ${this.out}`;
+			case Inst.RUNE_ANY: return `any -> ${this.out}`;
+			case Inst.RUNE_ANY_NOT_NL: return `anynotnl -> ${this.out}`;
+			default: throw new Error("unhandled case in Inst.toString");
+		}
+	}
+};
+// src/Machine.js
+var Queue = class Queue {
+	constructor(numInst) {
+		this.sparse = new Int32Array(numInst);
+		this.densePcs = new Int32Array(numInst);
+		this.denseCaps = null;
+		this.size = 0;
+		this.ncap = 0;
+		this.mainThreads = 0;
+	}
+	static INITIAL_THREADS = 32;
+	init(ncap) {
+		this.ncap = ncap;
+		const needed = Math.min(this.densePcs.length, Queue.INITIAL_THREADS) * ncap;
+		if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
+	}
+	growCaps(needed) {
+		const limit = this.densePcs.length * this.ncap;
+		const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+		grown.set(this.denseCaps);
+		this.denseCaps = grown;
+	}
+	contains(pc) {
+		const j = this.sparse[pc];
+		return j < this.size && this.densePcs[j] === pc;
+	}
+	isEmpty() {
+		return this.size === 0;
+	}
+	add(pc) {
+		const j = this.size++;
+		this.sparse[pc] = j;
+		this.densePcs[j] = pc;
+		return j;
+	}
+	clear() {
+		this.size = 0;
+		this.mainThreads = 0;
+	}
+	toString() {
+		let out = "{";
+		for (let i = 0; i < this.size; i++) {
+			if (i !== 0) out += ", ";
+			out += this.densePcs[i];
+		}
+		out += "}";
+		return out;
+	}
+};
+var LookbehindState = class {
+	constructor(prog) {
+		this.pos = -1;
+		this.pcs = new Int32Array(prog.numInst());
+		this.size = 0;
+		this.lbTable = new Int32Array(prog.numLb + 1);
+	}
+	reset() {
+		this.pos = -1;
+		this.size = 0;
+	}
+};
+var Machine = class Machine {
+	static fromRE2(re2) {
+		const m = new Machine();
+		m.prog = re2.prog;
+		m.re2 = re2;
+		m.q0 = new Queue(m.prog.numInst());
+		m.q1 = new Queue(m.prog.numInst());
+		m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
+		m.matched = false;
+		m.matchcap = new Int32Array(m.prog.numCap < 2 ? 2 : m.prog.numCap);
+		m.ncap = 0;
+		return m;
+	}
+	constructor() {
+		this.prog = null;
+		this.re2 = null;
+		this.q0 = null;
+		this.q1 = null;
+		this.addStack = null;
+		this.matched = false;
+		this.matchcap = null;
+		this.ncap = 0;
+		this.lbTable = null;
+	}
+	init(ncap) {
+		this.ncap = ncap;
+		if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1);
+		this.q0.init(ncap);
+		this.q1.init(ncap);
+		if (this.prog.numLb > 0) {
+			if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
+			this.lbTable.fill(-1);
+		}
+	}
+	submatches() {
+		if (this.ncap === 0) return Utils.emptyInts();
+		return Utils.toArray(this.matchcap.subarray(0, this.ncap));
+	}
+	match(input, pos, anchor, lbState = null) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return false;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		this.matched = false;
+		this.matchcap.fill(-1);
+		const hasLookbehinds = this.prog.numLb > 0;
+		const matchStartPos = pos;
+		let currentPos = pos;
+		let resumeLookbehinds = false;
+		if (hasLookbehinds) {
+			if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
+				currentPos = lbState.pos;
+				resumeLookbehinds = true;
+			} else currentPos = 0;
+		}
+		let saveLookbehinds = hasLookbehinds && lbState !== null;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag;
+		if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
+		else flag = input.context(currentPos);
+		if (hasLookbehinds) {
+			if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
+			else this.spawnLookbehinds(runq, currentPos, flag);
+		}
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+				if (this.matched) break;
+				if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input.canCheckPrefix()) {
+					const advance = input.index(this.re2, currentPos);
+					if (advance < 0) break;
+					currentPos += advance;
+					r = input.step(currentPos);
+					rune = r >> 3;
+					width = r & 7;
+					r = input.step(currentPos + width);
+					rune1 = r >> 3;
+					width1 = r & 7;
+					flag = input.context(currentPos);
+				}
+			}
+			if (currentPos >= matchStartPos) {
+				if (saveLookbehinds) {
+					this.saveLookbehinds(lbState, runq, currentPos);
+					saveLookbehinds = false;
+				}
+				if (!this.matched && (currentPos === 0 || anchor === RE2Flags.UNANCHORED)) {
+					if (this.ncap > 0) this.matchcap[0] = currentPos;
+					this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+				}
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor, currentPos === input.endPos());
+			if (width === 0) break;
+			if (this.ncap === 0 && this.matched) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		runq.clear();
+		nextq.clear();
+		return this.matched;
+	}
+	matchSet(input, pos, anchor) {
+		const startCond = this.re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return [];
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		let currentPos = this.prog.numLb > 0 ? 0 : pos;
+		let matchStartPos = pos;
+		let runq = this.q0;
+		let nextq = this.q1;
+		let r = input.step(currentPos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r = input.step(currentPos + width);
+			rune1 = r >> 3;
+			width1 = r & 7;
+		}
+		let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
+		const matches = /* @__PURE__ */ new Set();
+		if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
+		while (true) {
+			if (runq.mainThreads === 0) {
+				if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+				if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+			}
+			if (currentPos === 0 || anchor === RE2Flags.UNANCHORED) {
+				if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+			}
+			const nextPos = currentPos + width;
+			flag = input.context(nextPos);
+			for (let j = 0; j < runq.size; j++) {
+				const pc = runq.densePcs[j];
+				const i = this.prog.inst[pc];
+				const capOffset = j * this.ncap;
+				let add = false;
+				switch (i.op) {
+					case Inst.MATCH:
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
+						matches.add(i.arg);
+						break;
+					case Inst.RUNE:
+						add = i.matchRune(rune);
+						break;
+					case Inst.RUNE1:
+						add = rune === i.runes[0];
+						break;
+					case Inst.RUNE_ANY:
+						add = true;
+						break;
+					case Inst.RUNE_ANY_NOT_NL:
+						add = rune !== 10;
+						break;
+					default: continue;
+				}
+				if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
+			}
+			runq.clear();
+			if (width === 0) break;
+			currentPos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r = input.step(currentPos + width);
+				rune1 = r >> 3;
+				width1 = r & 7;
+			}
+			const tmpq = runq;
+			runq = nextq;
+			nextq = tmpq;
+		}
+		nextq.clear();
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+	step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
+		const longest = this.re2.longest;
+		for (let j = 0; j < runq.size; j++) {
+			const pc = runq.densePcs[j];
+			const capOffset = j * this.ncap;
+			if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
+			const i = this.prog.inst[pc];
+			let add = false;
+			switch (i.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && !atEnd) break;
+					if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
+						runq.denseCaps[capOffset + 1] = pos;
+						for (let k = 0; k < this.ncap; k++) this.matchcap[k] = runq.denseCaps[capOffset + k];
+					}
+					if (!longest) runq.size = 0;
+					this.matched = true;
+					break;
+				case Inst.RUNE:
+					add = i.matchRune(c);
+					break;
+				case Inst.RUNE1:
+					add = c === i.runes[0];
+					break;
+				case Inst.RUNE_ANY:
+					add = true;
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					add = c !== 10;
+					break;
+				default: continue;
+			}
+			if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
+		}
+		runq.clear();
+	}
+	spawnLookbehinds(q, pos, flag) {
+		for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
+	}
+	restoreLookbehinds(lbState, q, flag) {
+		this.lbTable.set(lbState.lbTable);
+		for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
+	}
+	saveLookbehinds(lbState, q, pos) {
+		let size = 0;
+		for (let j = 0; j < q.size; j++) {
+			const pc = q.densePcs[j];
+			if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+		}
+		lbState.size = size;
+		lbState.pos = pos;
+		lbState.lbTable.set(this.lbTable);
+	}
+	add(q, pc, pos, capArray, capOffset, cond) {
+		const stk = this.addStack;
+		let nstk = 0;
+		for (;;) {
+			while (pc !== 0 && !q.contains(pc)) {
+				const d = q.add(pc);
+				const inst = this.prog.inst[pc];
+				switch (inst.op) {
+					case Inst.FAIL:
+						pc = 0;
+						break;
+					case Inst.ALT:
+					case Inst.ALT_MATCH:
+						stk[nstk++] = inst.arg;
+						stk[nstk++] = 0;
+						pc = inst.out;
+						break;
+					case Inst.EMPTY_WIDTH:
+						pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
+						break;
+					case Inst.NOP:
+						pc = inst.out;
+						break;
+					case Inst.CAPTURE:
+						if (inst.arg < this.ncap) {
+							stk[nstk++] = -inst.arg - 1;
+							stk[nstk++] = capArray[capOffset + inst.arg];
+							capArray[capOffset + inst.arg] = pos;
+						}
+						pc = inst.out;
+						break;
+					case Inst.LB_WRITE:
+						this.lbTable[Math.abs(inst.arg)] = pos;
+						pc = inst.out;
+						break;
+					case Inst.LB_CHECK:
+						if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
+						else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
+						break;
+					case Inst.MATCH:
+					case Inst.RUNE:
+					case Inst.RUNE1:
+					case Inst.RUNE_ANY:
+					case Inst.RUNE_ANY_NOT_NL:
+						if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+						if (this.ncap > 0) {
+							const destOffset = d * this.ncap;
+							if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
+							for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+						}
+						pc = 0;
+						break;
+					default: throw new RE2JSInternalException("unhandled");
+				}
+			}
+			if (nstk === 0) return;
+			nstk -= 2;
+			const entry = stk[nstk];
+			if (entry < 0) {
+				capArray[capOffset - entry - 1] = stk[nstk + 1];
+				pc = 0;
+			} else pc = entry;
+		}
+	}
+};
+// src/DFA.js
+const hashState = (pcs, flag, ids) => {
+	let h = -2128831035;
+	for (let i = 0; i < pcs.length; i++) {
+		h ^= pcs[i];
+		h = Math.imul(h, 16777619);
+	}
+	h ^= flag;
+	h = Math.imul(h, 16777619);
+	for (let i = 0; i < ids.length; i++) {
+		h ^= ids[i];
+		h = Math.imul(h, 16777619);
+	}
+	return h;
+};
+const arraysEqual = (a, b) => {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+};
+const isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+const NO_IDS = [];
+const END_TEXT = -1;
+var DFAState = class {
+	constructor(nfaStates, flag, matchIDs) {
+		this.nfaStates = nfaStates;
+		this.flag = flag;
+		this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
+		this.matchIDs = matchIDs;
+		this.next = null;
+		this.nextAnchored = null;
+	}
+};
+var DFA = class DFA {
+	static FLAG_EMPTY_MASK = 255;
+	static FLAG_MATCH = 256;
+	static FLAG_LAST_WORD = 512;
+	static FLAG_NEED_SHIFT = 16;
+	static STATE_OVERHEAD = 150;
+	static ARRAY_OVERHEAD = 40;
+	static ELEMENT_SIZE = 8;
+	static TABLE_OVERHEAD = 48;
+	static PROGRESS_PER_STATE = 10;
+	constructor(prog, maxMem = 8388608) {
+		this.prog = prog;
+		this.maxMem = maxMem;
+		this.stateCache = /* @__PURE__ */ new Map();
+		this.stateCount = 0;
+		this.startStates = /* @__PURE__ */ new Map();
+		this.failed = false;
+		for (let pc = 0; pc < prog.numInst(); pc++) {
+			const op = prog.getInst(pc).op;
+			if (op === Inst.LB_WRITE || op === Inst.LB_CHECK) {
+				this.failed = true;
+				break;
+			}
+		}
+		this.computeRuneClasses();
+		this.stateBudget = maxMem;
+		this.memBudget = maxMem;
+	}
+	computeRuneClasses() {
+		const bounds = /* @__PURE__ */ new Set();
+		const addRange = (lo, hi) => {
+			bounds.add(lo);
+			bounds.add(hi + 1);
+		};
+		for (let pc = 0; pc < this.prog.numInst(); pc++) {
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.RUNE:
+				case Inst.RUNE1:
+					if (inst.runes.length === 1) {
+						addRange(inst.runes[0], inst.runes[0]);
+						if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+					} else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
+					break;
+				case Inst.RUNE_ANY_NOT_NL:
+					addRange(10, 10);
+					break;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
+					if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
+						addRange(48, 57);
+						addRange(65, 90);
+						addRange(95, 95);
+						addRange(97, 122);
+					}
+			}
+		}
+		bounds.delete(0);
+		this.classBounds = Int32Array.from(bounds).sort();
+		this.numClasses = this.classBounds.length + 1;
+		const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
+		for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+		this.latin1Class = latin1Class;
+	}
+	runeClass(r) {
+		if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
+		return this.searchClass(r);
+	}
+	searchClass(r) {
+		const bounds = this.classBounds;
+		let lo = 0;
+		let hi = bounds.length;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			if (bounds[mid] <= r) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+	closure(pcs, flag) {
+		const closure = /* @__PURE__ */ new Set();
+		const stack = Array.from(pcs);
+		let needflags = 0;
+		while (stack.length > 0) {
+			const pc = stack.pop();
+			if (pc === 0 || closure.has(pc)) continue;
+			closure.add(pc);
+			const inst = this.prog.getInst(pc);
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					stack.push(inst.out);
+					stack.push(inst.arg);
+					break;
+				case Inst.NOP:
+				case Inst.CAPTURE:
+					stack.push(inst.out);
+					break;
+				case Inst.EMPTY_WIDTH:
+					needflags |= inst.arg;
+					if ((inst.arg & ~flag) === 0) stack.push(inst.out);
+			}
+		}
+		return {
+			pcs: Array.from(closure).sort((a, b) => a - b),
+			needflags
+		};
+	}
+	getState(pcs, flag, ids) {
+		const hash = hashState(pcs, flag, ids);
+		const cached = this.stateCache.get(hash);
+		if (cached instanceof DFAState) {
+			if (isState(cached, pcs, flag, ids)) return cached;
+		} else if (cached !== void 0) {
+			for (let i = 0; i < cached.length; i++) if (isState(cached[i], pcs, flag, ids)) return cached[i];
+		}
+		const cost = DFA.stateCost(pcs, ids);
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const state = new DFAState(pcs, flag, ids);
+		if (cached === void 0) this.stateCache.set(hash, state);
+		else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state]);
+		else cached.push(state);
+		this.stateCount++;
+		return state;
+	}
+	static stateCost(pcs, ids) {
+		const idsCost = ids.length === 0 ? 0 : DFA.ARRAY_OVERHEAD + DFA.ELEMENT_SIZE * ids.length;
+		return DFA.STATE_OVERHEAD + DFA.ELEMENT_SIZE * pcs.length + idsCost;
+	}
+	*cachedStates() {
+		for (const cached of this.stateCache.values()) if (cached instanceof DFAState) yield cached;
+		else yield* cached;
+	}
+	makeState(pcs, flag, ids) {
+		const closure = this.closure(pcs, flag & DFA.FLAG_EMPTY_MASK);
+		let stateFlag = flag;
+		if (closure.needflags === 0) stateFlag &= DFA.FLAG_MATCH;
+		stateFlag |= closure.needflags << DFA.FLAG_NEED_SHIFT;
+		return this.getState(closure.pcs, stateFlag, ids);
+	}
+	allocTable(state, anchor) {
+		const size = this.numClasses + 1;
+		const cost = DFA.TABLE_OVERHEAD + DFA.ELEMENT_SIZE * size;
+		if (this.memBudget < cost) return null;
+		this.memBudget -= cost;
+		const table = new Array(size).fill(null);
+		if (anchor === RE2Flags.UNANCHORED) state.next = table;
+		else state.nextAnchored = table;
+		return table;
+	}
+	clearCache() {
+		this.stateCache.clear();
+		this.stateCount = 0;
+		this.startStates.clear();
+		this.memBudget = this.stateBudget;
+	}
+	resetCache(current) {
+		this.clearCache();
+		return this.getState(current.nfaStates, current.flag, current.matchIDs);
+	}
+	step(state, cls, rune, anchor) {
+		let table = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+		if (table !== null) {
+			const cached = table[cls];
+			if (cached !== null) return cached;
+		} else {
+			table = this.allocTable(state, anchor);
+			if (table === null) return null;
+		}
+		const needflag = state.flag >>> DFA.FLAG_NEED_SHIFT;
+		const oldbeforeflag = state.flag & DFA.FLAG_EMPTY_MASK;
+		let beforeflag = oldbeforeflag;
+		let afterflag = 0;
+		if (rune === 10) {
+			beforeflag |= Utils.EMPTY_END_LINE;
+			afterflag |= Utils.EMPTY_BEGIN_LINE;
+		}
+		if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
+		const islastword = (state.flag & DFA.FLAG_LAST_WORD) !== 0;
+		const isword = rune !== END_TEXT && Utils.isWordRune(rune);
+		beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
+		let pcs = state.nfaStates;
+		if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
+		const nextPCs = [];
+		let ismatch = false;
+		let ids = NO_IDS;
+		for (let i = 0; i < pcs.length; i++) {
+			const inst = this.prog.getInst(pcs[i]);
+			if (inst.op === Inst.MATCH) {
+				if (!ismatch) {
+					ismatch = true;
+					ids = [];
+				}
+				ids.push(inst.arg);
+			} else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
+		}
+		if (ids.length > 1) ids.sort((a, b) => a - b);
+		if (anchor === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
+		let flag = afterflag;
+		if (ismatch) flag |= DFA.FLAG_MATCH;
+		if (isword) flag |= DFA.FLAG_LAST_WORD;
+		const nextState = this.makeState(nextPCs, flag, ids);
+		if (nextState === null) return null;
+		table[cls] = nextState;
+		return nextState;
+	}
+	start(input, pos) {
+		const context = input.context(pos);
+		let flags;
+		if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+		else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+		else {
+			const r = input.step(pos);
+			const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+			flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA.FLAG_LAST_WORD : 0;
+		}
+		let state = this.startStates.get(flags);
+		if (state === void 0) {
+			state = this.makeState([this.prog.start], flags, NO_IDS);
+			if (state === null) {
+				this.clearCache();
+				state = this.makeState([this.prog.start], flags, NO_IDS);
+				if (state === null) return null;
+			}
+			this.startStates.set(flags, state);
+		}
+		return state;
+	}
+	stepOrReset(state, cls, rune, anchor, pos, search) {
+		let next = this.step(state, cls, rune, anchor);
+		if (next !== null) return next;
+		if (search.resetPos >= 0 && pos - search.resetPos < DFA.PROGRESS_PER_STATE * this.stateCount) return null;
+		search.resetPos = pos;
+		const restored = this.resetCache(state);
+		if (restored === null) return null;
+		next = this.step(restored, cls, rune, anchor);
+		return next;
+	}
+	run(input, pos, anchor, state, onMatch) {
+		const endPos = input.endPos();
+		const latin1Class = this.latin1Class;
+		const unanchored = anchor === RE2Flags.UNANCHORED;
+		const search = { resetPos: -1 };
+		let i = pos;
+		while (i < endPos) {
+			const r = input.step(i);
+			const rune = r >> 3;
+			const width = r & 7;
+			if (width === 0) break;
+			const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
+			let next = unanchored && state.next !== null ? state.next[cls] : null;
+			if (next === null) {
+				next = this.stepOrReset(state, cls, rune, anchor, i, search);
+				if (next === null) return null;
+			}
+			state = next;
+			if (state.isMatch && onMatch(state, false)) return true;
+			if (!unanchored && state.nfaStates.length === 0) return false;
+			i += width;
+		}
+		state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search);
+		if (state === null) return null;
+		return state.isMatch && onMatch(state, true);
+	}
+	match(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+	}
+	matchSet(input, pos, anchor) {
+		if (this.failed) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+		const startState = this.start(input, pos);
+		if (startState === null) return null;
+		const matches = /* @__PURE__ */ new Set();
+		const collect = (state, atEnd) => {
+			if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+			return false;
+		};
+		if (this.run(input, pos, anchor, startState, collect) === null) return null;
+		return Array.from(matches).sort((a, b) => a - b);
+	}
+};
+// src/Backtracker.js
+const VISITED_BITS = 32;
+const MAX_BACKTRACK_PROG = 500;
+const INITIAL_JOB_CAPACITY = 256;
+const MAX_BACKTRACK_VECTOR = 262144;
+var BitState = class {
+	constructor() {
+		this.end = 0;
+		this.cap = /* @__PURE__ */ new Int32Array(0);
+		this.matchcap = /* @__PURE__ */ new Int32Array(0);
+		this.ncap = 0;
+		this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
+		this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
+		this.jobLen = 0;
+		this.visited = /* @__PURE__ */ new Uint32Array(0);
+	}
+	reset(prog, end, ncap) {
+		this.end = end;
+		this.jobLen = 0;
+		this.ncap = ncap;
+		const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
+		if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
+		else this.visited.fill(0, 0, visitedSize);
+		if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
+		else this.cap.fill(-1, 0, ncap);
+		if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
+		else this.matchcap.fill(-1, 0, ncap);
+	}
+	shouldVisit(pc, pos) {
+		const n = pc * (this.end + 1) + pos;
+		const idx = n >>> 5;
+		const mask = 1 << (n & 31);
+		if ((this.visited[idx] & mask) !== 0) return false;
+		this.visited[idx] |= mask;
+		return true;
+	}
+	push(re2, pc, pos, arg) {
+		if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+			if (this.jobLen >= this.jobPc.length) {
+				const newSize = this.jobPc.length * 2;
+				const newPc = new Int32Array(newSize);
+				newPc.set(this.jobPc);
+				this.jobPc = newPc;
+				const newArg = new Uint8Array(newSize);
+				newArg.set(this.jobArg);
+				this.jobArg = newArg;
+				const newPos = new Int32Array(newSize);
+				newPos.set(this.jobPos);
+				this.jobPos = newPos;
+			}
+			this.jobPc[this.jobLen] = pc;
+			this.jobArg[this.jobLen] = arg ? 1 : 0;
+			this.jobPos[this.jobLen] = pos;
+			this.jobLen++;
+		}
+	}
+	tryBacktrack(re2, input, pc, pos, anchor) {
+		const longest = re2.longest;
+		this.push(re2, pc, pos, false);
+		while (this.jobLen > 0) {
+			this.jobLen--;
+			let currentPc = this.jobPc[this.jobLen];
+			let arg = this.jobArg[this.jobLen] === 1;
+			let currentPos = this.jobPos[this.jobLen];
+			let skipShouldVisit = true;
+			while (true) {
+				if (!skipShouldVisit) {
+					if (!this.shouldVisit(currentPc, currentPos)) break;
+				}
+				skipShouldVisit = false;
+				const inst = re2.prog.getInst(currentPc);
+				switch (inst.op) {
+					case Inst.FAIL: break;
+					case Inst.ALT: if (arg) {
+						arg = false;
+						currentPc = inst.arg;
+						continue;
+					} else {
+						this.push(re2, currentPc, currentPos, true);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.ALT_MATCH: {
+						const outInst = re2.prog.getInst(inst.out);
+						if (Inst.isRuneOp(outInst.op)) {
+							this.push(re2, inst.arg, currentPos, false);
+							currentPc = inst.arg;
+							currentPos = this.end;
+							continue;
+						}
+						this.push(re2, inst.out, this.end, false);
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (!inst.matchRune(r >> 3)) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE1: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 !== inst.runes[0]) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY_NOT_NL: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						if (r >> 3 === 10) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.RUNE_ANY: {
+						const r = input.step(currentPos);
+						if (r === MachineInputBase.EOF()) break;
+						currentPos += r & 7;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.CAPTURE: if (arg) {
+						this.cap[inst.arg] = currentPos;
+						break;
+					} else {
+						if (inst.arg < this.ncap) {
+							this.push(re2, currentPc, this.cap[inst.arg], true);
+							this.cap[inst.arg] = currentPos;
+						}
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.EMPTY_WIDTH: {
+						const flag = input.context(currentPos);
+						if ((inst.arg & ~flag) !== 0) break;
+						currentPc = inst.out;
+						continue;
+					}
+					case Inst.NOP:
+						currentPc = inst.out;
+						continue;
+					case Inst.MATCH: {
+						if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
+						if (this.ncap === 0) return true;
+						if (this.ncap > 1) this.cap[1] = currentPos;
+						const old = this.matchcap[1];
+						if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
+						if (!longest) return true;
+						if (currentPos === this.end) return true;
+						break;
+					}
+					case Inst.LB_WRITE:
+					case Inst.LB_CHECK: throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
+					default: throw new RE2JSInternalException("bad inst");
+				}
+				break;
+			}
+		}
+		return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
+	}
+};
+const bitStatePool = [];
+var Backtracker = class Backtracker {
+	static shouldBacktrack(prog) {
+		return prog.numInst() <= MAX_BACKTRACK_PROG;
+	}
+	static maxBitStateLen(prog) {
+		if (!Backtracker.shouldBacktrack(prog)) return 0;
+		return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const startCond = re2.cond;
+		if (startCond === Utils.EMPTY_ALL) return null;
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
+		const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+		const end = input.endPos();
+		b.reset(re2.prog, end, ncap);
+		let matched = false;
+		if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
+			if (b.ncap > 0) b.cap[0] = pos;
+			if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) matched = true;
+		} else {
+			let width = -1;
+			for (; pos <= end && width !== 0; pos += width) {
+				if (re2.prefix.length > 0) {
+					const advance = input.index(re2, pos);
+					if (advance < 0) break;
+					pos += advance;
+				}
+				if (b.ncap > 0) b.cap[0] = pos;
+				if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) {
+					matched = true;
+					break;
+				}
+				const r = input.step(pos);
+				width = r === MachineInputBase.EOF() ? 0 : r & 7;
+			}
+		}
+		if (!matched) {
+			bitStatePool.push(b);
+			return null;
+		}
+		const result = ncap === 0 ? [] : Utils.toArray(b.matchcap.subarray(0, ncap));
+		bitStatePool.push(b);
+		return result;
+	}
+};
+// src/OnePass.js
+var QueueOnePass = class {
+	constructor(size) {
+		this.sparse = new Uint32Array(size);
+		this.dense = new Uint32Array(size);
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	empty() {
+		return this.nextIndex >= this.size;
+	}
+	next() {
+		return this.dense[this.nextIndex++];
+	}
+	clear() {
+		this.size = 0;
+		this.nextIndex = 0;
+	}
+	contains(u) {
+		return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+	}
+	insert(u) {
+		if (!this.contains(u)) this.insertNew(u);
+	}
+	insertNew(u) {
+		if (u >= this.sparse.length) return;
+		this.sparse[u] = this.size;
+		this.dense[this.size] = u;
+		this.size++;
+	}
+};
+const mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+	const leftLen = leftRunes.length;
+	const rightLen = rightRunes.length;
+	let lx = 0, rx = 0;
+	const merged = [];
+	const next = [];
+	let ok = true;
+	let ix = -1;
+	const extend = (isLeft) => {
+		const newArray = isLeft ? leftRunes : rightRunes;
+		const low = isLeft ? lx : rx;
+		const pc = isLeft ? leftPC : rightPC;
+		if (ix > 0 && newArray[low] <= merged[ix]) return false;
+		merged.push(newArray[low], newArray[low + 1]);
+		if (isLeft) lx += 2;
+		else rx += 2;
+		ix += 2;
+		next.push(pc);
+		return true;
+	};
+	while (lx < leftLen || rx < rightLen) {
+		if (rx >= rightLen) ok = extend(true);
+		else if (lx >= leftLen) ok = extend(false);
+		else if (rightRunes[rx] < leftRunes[lx]) ok = extend(false);
+		else ok = extend(true);
+		if (!ok) return null;
+	}
+	return {
+		merged,
+		next
+	};
+};
+var OnePassProg = class {
+	constructor(prog) {
+		this.start = prog.start;
+		this.numCap = prog.numCap;
+		this.inst = new Array(prog.inst.length);
+		for (let i = 0; i < prog.inst.length; i++) {
+			const orig = prog.inst[i];
+			const inst = new Inst(orig.op);
+			inst.out = orig.out;
+			inst.arg = orig.arg;
+			inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
+			inst.next = null;
+			this.inst[i] = inst;
+		}
+	}
+};
+const onePassCopy = (prog) => {
+	const p = new OnePassProg(prog);
+	for (let pc = 0; pc < p.inst.length; pc++) {
+		const inst = p.inst[pc];
+		if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
+		let pAOther = "out";
+		let pAAlt = "arg";
+		let instAlt = p.inst[inst[pAAlt]];
+		if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
+			pAOther = "arg";
+			pAAlt = "out";
+			instAlt = p.inst[inst[pAAlt]];
+			if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
+		}
+		const instOther = p.inst[inst[pAOther]];
+		if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
+		let pBAlt = "out";
+		let pBOther = "arg";
+		let patch = false;
+		if (instAlt.out === pc) patch = true;
+		else if (instAlt.arg === pc) {
+			patch = true;
+			pBAlt = "arg";
+			pBOther = "out";
+		}
+		if (patch) instAlt[pBAlt] = inst[pAOther];
+		if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
+	}
+	return p;
+};
+const makeOnePass = (p) => {
+	if (p.inst.length >= 1e3) return null;
+	const instQueue = new QueueOnePass(p.inst.length);
+	const visitQueue = new QueueOnePass(p.inst.length);
+	const onePassRunes = new Array(p.inst.length);
+	const m = new Array(p.inst.length).fill(false);
+	const check = (pc) => {
+		let ok = true;
+		const inst = p.inst[pc];
+		if (visitQueue.contains(pc)) return true;
+		visitQueue.insert(pc);
+		switch (inst.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH: {
+				ok = check(inst.out) && check(inst.arg);
+				let matchOut = m[inst.out];
+				let matchArg = m[inst.arg];
+				if (matchOut && matchArg) return false;
+				if (matchArg) {
+					const tempOut = inst.out;
+					inst.out = inst.arg;
+					inst.arg = tempOut;
+					const tempMatch = matchOut;
+					matchOut = matchArg;
+					matchArg = tempMatch;
+				}
+				if (matchOut) {
+					m[pc] = true;
+					inst.op = Inst.ALT_MATCH;
+				}
+				const leftRunes = onePassRunes[inst.out] || [];
+				const rightRunes = onePassRunes[inst.arg] || [];
+				const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
+				if (!mergeRes) return false;
+				onePassRunes[pc] = new Int32Array(mergeRes.merged);
+				inst.next = new Uint32Array(mergeRes.next);
+				break;
+			}
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+				ok = check(inst.out);
+				m[pc] = m[inst.out];
+				onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+				break;
+			case Inst.MATCH:
+			case Inst.FAIL:
+				m[pc] = inst.op === Inst.MATCH;
+				break;
+			case Inst.RUNE: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				if (!inst.runes || inst.runes.length === 0) {
+					onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
+					inst.next = new Uint32Array([inst.out]);
+					break;
+				}
+				let runes = [];
+				if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE1: {
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				let runes = [];
+				if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+					const r0 = inst.runes[0];
+					runes.push(r0, r0);
+					for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+					runes.sort((a, b) => a - b);
+				} else runes.push(inst.runes[0], inst.runes[0]);
+				onePassRunes[pc] = new Int32Array(runes);
+				inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+				inst.op = Inst.RUNE;
+				break;
+			}
+			case Inst.RUNE_ANY:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
+				inst.next = new Uint32Array([inst.out]);
+				break;
+			case Inst.RUNE_ANY_NOT_NL:
+				m[pc] = false;
+				if (inst.next && inst.next.length > 0) break;
+				instQueue.insert(inst.out);
+				onePassRunes[pc] = new Int32Array([
+					0,
+					9,
+					11,
+					Unicode.MAX_RUNE
+				]);
+				inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+		}
+		return ok;
+	};
+	instQueue.clear();
+	instQueue.insert(p.start);
+	while (!instQueue.empty()) {
+		visitQueue.clear();
+		if (!check(instQueue.next())) return null;
+	}
+	for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
+	return p;
+};
+const cleanupOnePass = (p, original) => {
+	for (let ix = 0; ix < original.inst.length; ix++) {
+		const instOriginal = original.inst[ix];
+		switch (instOriginal.op) {
+			case Inst.ALT:
+			case Inst.ALT_MATCH:
+			case Inst.RUNE: break;
+			case Inst.CAPTURE:
+			case Inst.EMPTY_WIDTH:
+			case Inst.NOP:
+			case Inst.MATCH:
+			case Inst.FAIL:
+				p.inst[ix].next = null;
+				break;
+			case Inst.RUNE1:
+			case Inst.RUNE_ANY:
+			case Inst.RUNE_ANY_NOT_NL:
+				p.inst[ix].next = null;
+				p.inst[ix].op = instOriginal.op;
+				p.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+		}
+	}
+};
+var OnePass = class OnePass {
+	static compile(prog) {
+		if (prog.start === 0) return null;
+		if (prog.numLb > 0) return null;
+		const startInst = prog.inst[prog.start];
+		if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
+		let hasAlt = false;
+		for (let i = 0; i < prog.inst.length; i++) if (prog.inst[i].op === Inst.ALT || prog.inst[i].op === Inst.ALT_MATCH) {
+			hasAlt = true;
+			break;
+		}
+		for (let i = 0; i < prog.inst.length; i++) {
+			const inst = prog.inst[i];
+			const opOut = prog.inst[inst.out].op;
+			switch (inst.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
+					break;
+				case Inst.EMPTY_WIDTH:
+					if (opOut === Inst.MATCH) {
+						if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
+						return null;
+					}
+					break;
+				default: if (opOut === Inst.MATCH && hasAlt) return null;
+			}
+		}
+		let p = onePassCopy(prog);
+		p = makeOnePass(p);
+		if (p !== null) cleanupOnePass(p, prog);
+		return p;
+	}
+	static next(inst, r) {
+		const nextIdx = inst.matchRunePos(r);
+		if (nextIdx >= 0) return inst.next[nextIdx];
+		if (inst.op === Inst.ALT_MATCH) return inst.out;
+		return 0;
+	}
+	static execute(re2, input, pos, anchor, ncap) {
+		const onepass = re2.onepass;
+		if (!onepass) return null;
+		const matchcap = new Int32Array(ncap).fill(-1);
+		let matched = false;
+		let r = input.step(pos);
+		let rune = r >> 3;
+		let width = r & 7;
+		let r1 = MachineInputBase.EOF();
+		let rune1 = -1;
+		let width1 = 0;
+		if (r !== MachineInputBase.EOF()) {
+			r1 = input.step(pos + width);
+			if (r1 !== MachineInputBase.EOF()) {
+				rune1 = r1 >> 3;
+				width1 = r1 & 7;
+			}
+		}
+		let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(pos);
+		let pc = onepass.start;
+		let inst;
+		while (true) {
+			inst = onepass.inst[pc];
+			pc = inst.out;
+			switch (inst.op) {
+				case Inst.MATCH:
+					if (anchor === RE2Flags.ANCHOR_BOTH && pos !== input.endPos()) return null;
+					matched = true;
+					if (matchcap.length > 0) {
+						matchcap[0] = 0;
+						matchcap[1] = pos;
+					}
+					return ncap === 0 ? [] : Utils.toArray(matchcap);
+				case Inst.RUNE:
+					if (!inst.matchRune(rune)) return null;
+					break;
+				case Inst.RUNE1:
+					if (rune !== inst.runes[0]) return null;
+					break;
+				case Inst.RUNE_ANY: break;
+				case Inst.RUNE_ANY_NOT_NL:
+					if (rune === 10) return null;
+					break;
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pc = OnePass.next(inst, rune);
+					continue;
+				case Inst.FAIL: return null;
+				case Inst.NOP: continue;
+				case Inst.EMPTY_WIDTH:
+					if ((inst.arg & ~flag) !== 0) return null;
+					continue;
+				case Inst.CAPTURE:
+					if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
+					continue;
+				default: throw new RE2JSInternalException("bad inst");
+			}
+			if (width === 0) break;
+			flag = Utils.emptyOpContext(rune, rune1);
+			pos += width;
+			rune = rune1;
+			width = width1;
+			if (rune !== -1) {
+				r1 = input.step(pos + width);
+				if (r1 !== MachineInputBase.EOF()) {
+					rune1 = r1 >> 3;
+					width1 = r1 & 7;
+				} else {
+					rune1 = -1;
+					width1 = 0;
+				}
+			}
+		}
+		if (!matched) return null;
+		return ncap === 0 ? [] : Utils.toArray(matchcap);
+	}
+};
+// src/Regexp.js
+/**
+* Regular expression abstract syntax tree. Produced by parser, used by compiler. NB, this
+* corresponds to {@code syntax.regexp} in the Go implementation; Go's {@code regexp} is called
+* {@code RE2} in Java.
+*/
+var Regexp = class Regexp {
+	static Op = createEnum([
+		"NO_MATCH",
+		"EMPTY_MATCH",
+		"LITERAL",
+		"CHAR_CLASS",
+		"ANY_CHAR_NOT_NL",
+		"ANY_CHAR",
+		"BEGIN_LINE",
+		"END_LINE",
+		"BEGIN_TEXT",
+		"END_TEXT",
+		"WORD_BOUNDARY",
+		"NO_WORD_BOUNDARY",
+		"CAPTURE",
+		"STAR",
+		"PLUS",
+		"QUEST",
+		"REPEAT",
+		"CONCAT",
+		"ALTERNATE",
+		"PLB",
+		"NLB",
+		"LEFT_PAREN",
+		"VERTICAL_BAR"
+	]);
+	static isPseudoOp(op) {
+		return op >= Regexp.Op.LEFT_PAREN;
+	}
+	static emptySubs() {
+		return [];
+	}
+	static quoteIfHyphen(rune) {
+		if (rune === Codepoint.CODES["-"]) return "\\";
+		return "";
+	}
+	static fromRegexp(re) {
+		const regex = new Regexp(re.op);
+		regex.flags = re.flags;
+		regex.subs = re.subs;
+		regex.runes = re.runes;
+		regex.cap = re.cap;
+		regex.min = re.min;
+		regex.max = re.max;
+		regex.name = re.name;
+		regex.namedGroups = re.namedGroups;
+		regex.lb = re.lb;
+		return regex;
+	}
+	constructor(op) {
+		this.op = op;
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.min = 0;
+		this.max = 0;
+		this.cap = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	reinit() {
+		this.flags = 0;
+		this.subs = Regexp.emptySubs();
+		this.runes = /* @__PURE__ */ new Int32Array(0);
+		this.cap = 0;
+		this.min = 0;
+		this.max = 0;
+		this.name = null;
+		this.namedGroups = Object.create(null);
+		this.lb = 0;
+	}
+	toString() {
+		return this.appendTo();
+	}
+	appendTo() {
+		let out = "";
+		switch (this.op) {
+			case Regexp.Op.NO_MATCH:
+				out += "[^\\x00-\\x{10FFFF}]";
+				break;
+			case Regexp.Op.EMPTY_MATCH:
+				out += "(?:)";
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+			case Regexp.Op.REPEAT: {
+				const sub = this.subs[0];
+				if (sub.op > Regexp.Op.CAPTURE || sub.op === Regexp.Op.LITERAL && sub.runes.length > 1) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				switch (this.op) {
+					case Regexp.Op.STAR:
+						out += "*";
+						break;
+					case Regexp.Op.PLUS:
+						out += "+";
+						break;
+					case Regexp.Op.QUEST:
+						out += "?";
+						break;
+					case Regexp.Op.REPEAT:
+						out += `{${this.min}`;
+						if (this.min !== this.max) {
+							out += ",";
+							if (this.max >= 0) out += this.max;
+						}
+						out += "}";
+				}
+				if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
+				break;
+			}
+			case Regexp.Op.CONCAT:
+				for (let sub of this.subs) if (sub.op === Regexp.Op.ALTERNATE) out += `(?:${sub.appendTo()})`;
+				else out += sub.appendTo();
+				break;
+			case Regexp.Op.ALTERNATE: {
+				let sep = "";
+				for (let sub of this.subs) {
+					out += sep;
+					sep = "|";
+					out += sub.appendTo();
+				}
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
+				for (let rune of this.runes) out += Utils.escapeRune(rune);
+				if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
+				break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				out += "(?-s:.)";
+				break;
+			case Regexp.Op.ANY_CHAR:
+				out += "(?s:.)";
+				break;
+			case Regexp.Op.PLB:
+				out += `(?<=${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.NLB:
+				out += `(?<!${this.subs[0].appendTo()})`;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.name === null || this.name.length === 0) out += "(";
+				else out += `(?P<${this.name}>`;
+				if (this.subs[0].op !== Regexp.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
+				out += ")";
+				break;
+			case Regexp.Op.BEGIN_TEXT:
+				out += "\\A";
+				break;
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
+				else out += "\\z";
+				break;
+			case Regexp.Op.BEGIN_LINE:
+				out += "^";
+				break;
+			case Regexp.Op.END_LINE:
+				out += "$";
+				break;
+			case Regexp.Op.WORD_BOUNDARY:
+				out += "\\b";
+				break;
+			case Regexp.Op.NO_WORD_BOUNDARY:
+				out += "\\B";
+				break;
+			case Regexp.Op.CHAR_CLASS:
+				if (this.runes.length % 2 !== 0) {
+					out += "[invalid char class]";
+					break;
+				}
+				out += "[";
+				if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
+				else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
+					out += "^";
+					for (let i = 1; i < this.runes.length - 1; i += 2) {
+						const lo = this.runes[i] + 1;
+						const hi = this.runes[i + 1] - 1;
+						out += Regexp.quoteIfHyphen(lo);
+						out += Utils.escapeRune(lo);
+						if (lo !== hi) {
+							out += "-";
+							out += Regexp.quoteIfHyphen(hi);
+							out += Utils.escapeRune(hi);
+						}
+					}
+				} else for (let i = 0; i < this.runes.length; i += 2) {
+					const lo = this.runes[i];
+					const hi = this.runes[i + 1];
+					out += Regexp.quoteIfHyphen(lo);
+					out += Utils.escapeRune(lo);
+					if (lo !== hi) {
+						out += "-";
+						out += Regexp.quoteIfHyphen(hi);
+						out += Utils.escapeRune(hi);
+					}
+				}
+				out += "]";
+				break;
+			default: out += this.op;
+		}
+		return out;
+	}
+	maxCap() {
+		let m = 0;
+		if (this.op === Regexp.Op.CAPTURE) m = this.cap;
+		if (this.subs !== null) for (let sub of this.subs) {
+			const n = sub.maxCap();
+			if (m < n) m = n;
+		}
+		return m;
+	}
+	equals(that) {
+		if (!(that !== null && that instanceof Regexp)) return false;
+		if (this.op !== that.op) return false;
+		switch (this.op) {
+			case Regexp.Op.END_TEXT:
+				if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
+				break;
+			case Regexp.Op.LITERAL:
+			case Regexp.Op.CHAR_CLASS:
+				if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
+				if (this.runes === null && that.runes === null) break;
+				if (this.runes === null || that.runes === null) return false;
+				if (this.runes.length !== that.runes.length) return false;
+				for (let i = 0; i < this.runes.length; i++) if (this.runes[i] !== that.runes[i]) return false;
+				break;
+			case Regexp.Op.ALTERNATE:
+			case Regexp.Op.CONCAT:
+				if (this.subs.length !== that.subs.length) return false;
+				for (let i = 0; i < this.subs.length; ++i) if (!this.subs[i].equals(that.subs[i])) return false;
+				break;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.REPEAT:
+				if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.CAPTURE:
+				if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
+		}
+		return true;
+	}
+};
+// src/RegexpWalker.js
+/**
+* Walks a Regexp tree without recursion, visiting nodes in the same order a recursive walk
+* would (RE2: re2/walker-inl.h, "Helper class for traversing Regexps without recursion").
+*
+* The handler sees a node without subexpressions once, through `leaf(re)`, which returns its
+* result. Any other node is seen up to three times:
+* - `enter(re)` before its children. It returns the state kept for `re` while its children are
+*   visited; a state whose `result` is already set skips the children.
+* - `child(re, state, result, i)` after child `i` produced `result`. Setting `state.result`
+*   stops visiting the remaining children.
+* - `leave(re, state)` after the last child; it returns the result for `re`.
+*
+* Counted repetitions expand into one nesting level per copy, so the simplified tree can be
+* thousands of levels deep; recursion over it would overflow the JS stack, which has no fixed
+* relation to the parser's nesting limit. This walk keeps its frames on the heap instead.
+*/
+var RegexpWalker = class {
+	static walk(root, handler) {
+		const stack = [];
+		let re = root;
+		let result;
+		for (;;) {
+			if (re.subs.length === 0) result = handler.leaf(re);
+			else {
+				const state = handler.enter(re);
+				if (state.result === void 0) {
+					stack.push({
+						re,
+						state,
+						i: 0
+					});
+					re = re.subs[0];
+					continue;
+				}
+				result = state.result;
+			}
+			for (;;) {
+				if (stack.length === 0) return result;
+				const frame = stack[stack.length - 1];
+				handler.child(frame.re, frame.state, result, frame.i);
+				frame.i++;
+				if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
+					re = frame.re.subs[frame.i];
+					break;
+				}
+				stack.pop();
+				result = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
+			}
+		}
+	}
+};
+// src/Prefilter.js
+var AhoCorasick = class {
+	constructor(words, alphabetSize) {
+		const edges = /* @__PURE__ */ new Map();
+		const parent = [0];
+		const unit = [0];
+		const depth = [0];
+		const terminal = [0];
+		for (const word of words) {
+			let node = 0;
+			for (let i = 0; i < word.length; i++) {
+				const key = node * alphabetSize + word[i];
+				let child = edges.get(key);
+				if (child === void 0) {
+					child = parent.length;
+					edges.set(key, child);
+					parent.push(node);
+					unit.push(word[i]);
+					depth.push(depth[node] + 1);
+					terminal.push(0);
+				}
+				node = child;
+			}
+			terminal[node] = 1;
+		}
+		const numNodes = parent.length;
+		const children = new Int32Array(numNodes - 1);
+		for (let c = 1; c < numNodes; c++) children[c - 1] = c;
+		children.sort((a, b) => parent[a] - parent[b] || unit[a] - unit[b]);
+		const childStart = new Int32Array(numNodes + 1);
+		for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+		for (let n = 0; n < numNodes; n++) childStart[n + 1] += childStart[n];
+		const childUnit = new Int32Array(numNodes - 1);
+		for (let k = 0; k < children.length; k++) childUnit[k] = unit[children[k]];
+		this.childStart = childStart;
+		this.childUnit = childUnit;
+		this.childNode = children;
+		const byDepth = new Int32Array(numNodes);
+		for (let n = 0; n < numNodes; n++) byDepth[n] = n;
+		byDepth.sort((a, b) => depth[a] - depth[b]);
+		const fail = new Int32Array(numNodes);
+		const match = Uint8Array.from(terminal);
+		for (let k = 1; k < numNodes; k++) {
+			const c = byDepth[k];
+			const p = parent[c];
+			if (p !== 0) {
+				let f = fail[p];
+				let next = this.next(f, unit[c]);
+				while (next < 0 && f !== 0) {
+					f = fail[f];
+					next = this.next(f, unit[c]);
+				}
+				fail[c] = next >= 0 ? next : 0;
+			}
+			match[c] |= match[fail[c]];
+		}
+		this.fail = fail;
+		this.match = match;
+	}
+	next(node, u) {
+		let lo = this.childStart[node];
+		let hi = this.childStart[node + 1];
+		const units = this.childUnit;
+		while (lo < hi) {
+			const mid = lo + hi >> 1;
+			const m = units[mid];
+			if (m === u) return this.childNode[mid];
+			if (m < u) lo = mid + 1;
+			else hi = mid;
+		}
+		return -1;
+	}
+	advance(node, u) {
+		for (;;) {
+			const next = this.next(node, u);
+			if (next >= 0) return next;
+			if (node === 0) return 0;
+			node = this.fail[node];
+		}
+	}
+	searchUTF16(charSeq, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, charSeq.charCodeAt(i));
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+	searchUTF8(bytes, start, end) {
+		let node = 0;
+		for (let i = start; i < end; i++) {
+			node = this.advance(node, bytes[i]);
+			if (this.match[node] === 1) return true;
+		}
+		return false;
+	}
+};
+var Prefilter = class Prefilter {
+	static Type = {
+		NONE: 0,
+		EXACT: 1,
+		AND: 2,
+		OR: 3
+	};
+	static MAX_SCANS = 32;
+	static MAX_AC_UNITS = 1 << 18;
+	constructor(type) {
+		this.type = type;
+		this.subs = [];
+		this.str = "";
+		this.bytes = null;
+		this.cost = type === Prefilter.Type.EXACT ? 1 : 0;
+		this.allExact = false;
+		this.ac16 = null;
+		this.ac8 = null;
+	}
+	automaton16() {
+		if (this.ac16 === null) {
+			const words = this.subs.map((s) => {
+				const arr = new Array(s.str.length);
+				for (let i = 0; i < s.str.length; i++) arr[i] = s.str.charCodeAt(i);
+				return arr;
+			});
+			this.ac16 = new AhoCorasick(words, 65536);
+		}
+		return this.ac16;
+	}
+	automaton8() {
+		if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s) => s.bytes), 256);
+		return this.ac8;
+	}
+	eval(input, pos) {
+		switch (this.type) {
+			case Prefilter.Type.NONE: return true;
+			case Prefilter.Type.EXACT: return input.hasString(this, pos);
+			case Prefilter.Type.AND:
+				for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input, pos)) return false;
+				return true;
+			case Prefilter.Type.OR:
+				if (this.allExact) return input.hasAnyString(this, pos);
+				for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input, pos)) return true;
+				return false;
+			default: return true;
+		}
+	}
+};
+var PrefilterTree = class PrefilterTree {
+	static build(re) {
+		if (!re) return new Prefilter(Prefilter.Type.NONE);
+		return RegexpWalker.walk(re, PrefilterTree.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => PrefilterTree.leaf(re),
+		enter: (re) => PrefilterTree.enter(re),
+		child: (re, state, result) => PrefilterTree.child(re, state, result),
+		leave: (re, state) => PrefilterTree.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+		if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+		let str = "";
+		for (let i = 0; i < re.runes.length; i++) {
+			if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+			str += String.fromCodePoint(re.runes[i]);
+		}
+		const pf = new Prefilter(Prefilter.Type.EXACT);
+		pf.str = str;
+		pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
+		return pf;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.PLUS: return { sub: null };
+			case Regexp.Op.REPEAT:
+				if (re.min >= 1) return { sub: null };
+				return { result: new Prefilter(Prefilter.Type.NONE) };
+			case Regexp.Op.CONCAT: return {
+				pf: new Prefilter(Prefilter.Type.AND),
+				subs: []
+			};
+			case Regexp.Op.ALTERNATE: return {
+				pf: new Prefilter(Prefilter.Type.OR),
+				subs: []
+			};
+			default: return { result: new Prefilter(Prefilter.Type.NONE) };
+		}
+	}
+	static child(re, state, s) {
+		if (state.subs === void 0) {
+			state.sub = s;
+			return;
+		}
+		if (state.pf.type === Prefilter.Type.AND) {
+			if (s.type === Prefilter.Type.NONE) return;
+			if (s.type === Prefilter.Type.AND) {
+				for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+				return;
+			}
+			state.subs.push(s);
+			return;
+		}
+		if (s.type === Prefilter.Type.NONE) {
+			state.result = new Prefilter(Prefilter.Type.NONE);
+			return;
+		}
+		if (s.type === Prefilter.Type.OR) {
+			for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+			return;
+		}
+		state.subs.push(s);
+	}
+	static leave(re, state) {
+		if (state.subs === void 0) return state.sub;
+		const pf = state.pf;
+		const seen = /* @__PURE__ */ new Set();
+		const subs = [];
+		for (const sub of state.subs) {
+			if (sub.type === Prefilter.Type.EXACT) {
+				if (seen.has(sub.str)) continue;
+				seen.add(sub.str);
+			}
+			subs.push(sub);
+		}
+		if (pf.type === Prefilter.Type.AND) {
+			const kept = [];
+			let cost = 0;
+			for (const sub of subs) {
+				if (cost + sub.cost > Prefilter.MAX_SCANS) continue;
+				kept.push(sub);
+				cost += sub.cost;
+			}
+			if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
+			if (kept.length === 1) return kept[0];
+			pf.subs = kept;
+			pf.cost = cost;
+			return pf;
+		}
+		if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
+		if (subs.length === 1) return subs[0];
+		pf.subs = subs;
+		let allExact = true;
+		let cost = 0;
+		let units = 0;
+		for (const sub of subs) {
+			if (sub.type !== Prefilter.Type.EXACT) allExact = false;
+			else units += sub.bytes.length;
+			cost += sub.cost;
+		}
+		if (allExact) {
+			if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+			pf.allExact = true;
+			pf.cost = 1;
+			return pf;
+		}
+		if (cost > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
+		pf.cost = cost;
+		return pf;
+	}
+};
+// src/Prog.js
+/**
+* A list of instruction pointers waiting to be patched.
+* Tracks both `head` and `tail` to allow O(1) appending during compilation.
+* * Values are encoded integers, not standard memory pointers:
+* - Program instruction index: `l >> 1`
+* - Patch `.out` field if: `(l & 1) === 0`
+* - Patch `.arg` field if: `(l & 1) === 1`
+* - `0` denotes an empty list.
+* * @see https://swtch.com/~rsc/regexp/regexp1.html
+*/
+var PatchList = class {
+	/**
+	* @param {number} head - Encoded pointer to the start of the patch list.
+	* @param {number} tail - Encoded pointer to the end of the patch list.
+	*/
+	constructor(head = 0, tail = 0) {
+		this.head = head;
+		this.tail = tail;
+	}
+};
+/**
+* A Prog is a compiled regular expression program.
+*/
+var Prog = class {
+	constructor() {
+		this.inst = [];
+		this.start = 0;
+		this.numCap = 2;
+		this.lbStarts = [];
+		this.numLb = 0;
+		this.lbInst = null;
+	}
+	getInst(pc) {
+		return this.inst[pc];
+	}
+	numInst() {
+		return this.inst.length;
+	}
+	addInst(op) {
+		this.inst.push(new Inst(op));
+	}
+	markLookbehindInsts() {
+		const lbInst = new Uint8Array(this.inst.length);
+		const pending = this.lbStarts.slice();
+		while (pending.length > 0) {
+			const pc = pending.pop();
+			if (pc === 0 || lbInst[pc] === 1) continue;
+			lbInst[pc] = 1;
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.ALT:
+				case Inst.ALT_MATCH:
+					pending.push(i.out, i.arg);
+					break;
+				case Inst.MATCH:
+				case Inst.FAIL: break;
+				default: pending.push(i.out);
+			}
+		}
+		this.lbInst = lbInst;
+	}
+	skipNop(pc) {
+		let i = this.inst[pc];
+		while (i.op === Inst.NOP || i.op === Inst.CAPTURE) {
+			i = this.inst[pc];
+			pc = i.out;
+		}
+		return i;
+	}
+	/** @returns {[boolean, string]} */
+	prefix() {
+		let prefix = "";
+		let i = this.skipNop(this.start);
+		if (!Inst.isRuneOp(i.op) || i.runes.length !== 1) return [i.op === Inst.MATCH, prefix];
+		while (Inst.isRuneOp(i.op) && i.runes.length === 1 && (i.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i.runes[0])) {
+			prefix += String.fromCodePoint(i.runes[0]);
+			i = this.skipNop(i.out);
+		}
+		return [i.op === Inst.MATCH, prefix];
+	}
+	startCond() {
+		let flag = 0;
+		let pc = this.start;
+		loop: for (;;) {
+			const i = this.inst[pc];
+			switch (i.op) {
+				case Inst.EMPTY_WIDTH:
+					flag |= i.arg;
+					break;
+				case Inst.FAIL: return -1;
+				case Inst.CAPTURE:
+				case Inst.NOP: break;
+				default: break loop;
+			}
+			pc = i.out;
+		}
+		return flag;
+	}
+	patch(l, val) {
+		let head = l.head;
+		while (head !== 0) {
+			const i = this.inst[head >> 1];
+			if ((head & 1) === 0) {
+				head = i.out;
+				i.out = val;
+			} else {
+				head = i.arg;
+				i.arg = val;
+			}
+		}
+	}
+	append(l1, l2) {
+		if (l1.head === 0) return l2;
+		if (l2.head === 0) return l1;
+		const i = this.inst[l1.tail >> 1];
+		if ((l1.tail & 1) === 0) i.out = l2.head;
+		else i.arg = l2.head;
+		return new PatchList(l1.head, l2.tail);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		let out = "";
+		for (let pc = 0; pc < this.inst.length; pc++) {
+			const len = out.length;
+			out += pc;
+			if (pc === this.start) out += "*";
+			out += "        ".substring(out.length - len);
+			out += this.inst[pc];
+			out += "\n";
+		}
+		return out;
+	}
+};
+// src/Compiler.js
+const ANY_RUNE_NOT_NL = new Int32Array([
+	0,
+	Codepoint.CODES["\n"] - 1,
+	Codepoint.CODES["\n"] + 1,
+	Unicode.MAX_RUNE
+]);
+const ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+/**
+* A fragment of a compiled regular expression program.
+*
+* @see http://swtch.com/~rsc/regexp/regexp1.html
+* @class
+*/
+var Frag = class {
+	constructor(i = 0, out = new PatchList(), nullable = false) {
+		this.i = i;
+		this.out = out;
+		this.nullable = nullable;
+	}
+};
+/**
+* Compiler from {@code Regexp} (RE2 abstract syntax) to {@code RE2} (compiled regular expression).
+*
+* The only entry point is {@link #compileRegexp}.
+*/
+var Compiler = class Compiler {
+	static compileRegexp(re) {
+		const c = new Compiler();
+		const f = c.compile(re);
+		c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
+		c.prog.start = f.i;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	static compileSet(regexps) {
+		const c = new Compiler();
+		if (regexps.length === 0) {
+			c.prog.start = c.newInst(Inst.FAIL).i;
+			c.prog.markLookbehindInsts();
+			return c.prog;
+		}
+		let starts = [];
+		for (let i = 0; i < regexps.length; i++) {
+			c.lbOffset = c.prog.numLb;
+			const f = c.compile(regexps[i]);
+			const m = c.newInst(Inst.MATCH);
+			c.prog.getInst(m.i).arg = i;
+			c.prog.patch(f.out, m.i);
+			starts.push(f.i);
+		}
+		let start = starts[0];
+		for (let i = 1; i < starts.length; i++) {
+			const f = c.newInst(Inst.ALT);
+			const inst = c.prog.getInst(f.i);
+			inst.out = start;
+			inst.arg = starts[i];
+			start = f.i;
+		}
+		c.prog.start = start;
+		c.prog.markLookbehindInsts();
+		return c.prog;
+	}
+	constructor() {
+		this.prog = new Prog();
+		this.newInst(Inst.FAIL);
+		this.lbOffset = 0;
+		this.runeCache = /* @__PURE__ */ new Map();
+		this.walker = {
+			leaf: (re) => this.leaf(re),
+			enter: (re) => this.enter(re),
+			child: (re, state, result) => this.child(re, state, result),
+			leave: (re, state) => this.leave(re, state)
+		};
+	}
+	newInst(op) {
+		this.prog.addInst(op);
+		return new Frag(this.prog.numInst() - 1, new PatchList(), true);
+	}
+	nop() {
+		const f = this.newInst(Inst.NOP);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	fail() {
+		return new Frag();
+	}
+	cap(arg) {
+		const f = this.newInst(Inst.CAPTURE);
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		this.prog.getInst(f.i).arg = arg;
+		if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
+		return f;
+	}
+	cat(f1, f2) {
+		if (f1.i === 0 || f2.i === 0) {
+			this.prog.patch(f1.out, 0);
+			this.prog.patch(f2.out, 0);
+			return this.fail();
+		}
+		this.prog.patch(f1.out, f2.i);
+		return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
+	}
+	alt(f1, f2) {
+		if (f1.i === 0) return f2;
+		if (f2.i === 0) return f1;
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		i.out = f1.i;
+		i.arg = f2.i;
+		f.out = this.prog.append(f1.out, f2.out);
+		f.nullable = f1.nullable || f2.nullable;
+		return f;
+	}
+	loop(f1, nongreedy) {
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		this.prog.patch(f1.out, f.i);
+		return f;
+	}
+	quest(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		const f = this.newInst(Inst.ALT);
+		const i = this.prog.getInst(f.i);
+		if (nongreedy) {
+			i.arg = f1.i;
+			f.out = new PatchList(f.i << 1, f.i << 1);
+		} else {
+			i.out = f1.i;
+			f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+		}
+		f.out = this.prog.append(f.out, f1.out);
+		return f;
+	}
+	star(f1, nongreedy) {
+		if (f1.i === 0) return this.nop();
+		if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
+		return this.loop(f1, nongreedy);
+	}
+	plus(f1, nongreedy) {
+		if (f1.i === 0) return this.fail();
+		return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
+	}
+	empty(op) {
+		const f = this.newInst(Inst.EMPTY_WIDTH);
+		this.prog.getInst(f.i).arg = op;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		return f;
+	}
+	rune(runes, flags) {
+		const f = this.newInst(Inst.RUNE);
+		f.nullable = false;
+		const i = this.prog.getInst(f.i);
+		i.runes = runes;
+		flags &= RE2Flags.FOLD_CASE;
+		if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
+		i.arg = flags;
+		f.out = new PatchList(f.i << 1, f.i << 1);
+		if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
+		else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
+		else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
+		return f;
+	}
+	lookBehind(a, parsedLb) {
+		const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
+		const id = this.newInst(Inst.LB_WRITE);
+		this.prog.getInst(id.i).arg = lb;
+		const any = this.rune(ANY_RUNE, 0);
+		const dotStar = this.star(any, true);
+		const lbAutomaton = this.cat(dotStar, a);
+		this.prog.patch(lbAutomaton.out, id.i);
+		const checkId = this.newInst(Inst.LB_CHECK);
+		this.prog.getInst(checkId.i).arg = lb;
+		this.prog.lbStarts.push(lbAutomaton.i);
+		if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
+		checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
+		return checkId;
+	}
+	compile(re) {
+		return RegexpWalker.walk(re, this.walker);
+	}
+	leaf(re) {
+		switch (re.op) {
+			case Regexp.Op.NO_MATCH: return this.fail();
+			case Regexp.Op.EMPTY_MATCH: return this.nop();
+			case Regexp.Op.LITERAL: {
+				if (re.runes.length === 0) return this.nop();
+				let f = null;
+				for (let r of re.runes) {
+					let singleRune = this.runeCache.get(r);
+					if (singleRune === void 0) {
+						singleRune = new Int32Array([r]);
+						this.runeCache.set(r, singleRune);
+					}
+					const f1 = this.rune(singleRune, re.flags);
+					f = f === null ? f1 : this.cat(f, f1);
+				}
+				return f;
+			}
+			case Regexp.Op.CHAR_CLASS: return this.rune(re.runes, re.flags);
+			case Regexp.Op.ANY_CHAR_NOT_NL: return this.rune(ANY_RUNE_NOT_NL, 0);
+			case Regexp.Op.ANY_CHAR: return this.rune(ANY_RUNE, 0);
+			case Regexp.Op.BEGIN_LINE: return this.empty(Utils.EMPTY_BEGIN_LINE);
+			case Regexp.Op.END_LINE: return this.empty(Utils.EMPTY_END_LINE);
+			case Regexp.Op.BEGIN_TEXT: return this.empty(Utils.EMPTY_BEGIN_TEXT);
+			case Regexp.Op.END_TEXT: return this.empty(Utils.EMPTY_END_TEXT);
+			case Regexp.Op.WORD_BOUNDARY: return this.empty(Utils.EMPTY_WORD_BOUNDARY);
+			case Regexp.Op.NO_WORD_BOUNDARY: return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return this.nop();
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CAPTURE: return {
+				bra: this.cap(re.cap << 1),
+				sub: null
+			};
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return { f: null };
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+	child(re, state, f1) {
+		if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+		else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+		else state.sub = f1;
+	}
+	leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB: return this.lookBehind(state.sub, re.lb);
+			case Regexp.Op.CAPTURE: {
+				const ket = this.cap(re.cap << 1 | 1);
+				return this.cat(this.cat(state.bra, state.sub), ket);
+			}
+			case Regexp.Op.STAR: return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.PLUS: return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.QUEST: return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return state.f;
+			default: throw new RE2JSCompileException("regexp: unhandled case in compile");
+		}
+	}
+};
+// src/Simplify.js
+var Simplify = class Simplify {
+	static simplify(re) {
+		if (re === null) return null;
+		return RegexpWalker.walk(re, Simplify.WALKER);
+	}
+	static WALKER = {
+		leaf: (re) => Simplify.leaf(re),
+		enter: (re) => Simplify.enter(re),
+		child: (re, state, result, i) => Simplify.child(re, state, result, i),
+		leave: (re, state) => Simplify.leave(re, state)
+	};
+	static leaf(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			if (re.runes === null) return re;
+			if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+			if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+		}
+		return re;
+	}
+	static enter(re) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return { sub: null };
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE: return {
+				subs: [],
+				changed: false
+			};
+			case Regexp.Op.REPEAT:
+				if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+				return { sub: null };
+			default: return { result: re };
+		}
+	}
+	static child(re, state, nsub, i) {
+		if (state.subs === void 0) {
+			state.sub = nsub;
+			return;
+		}
+		if (nsub !== re.subs[i]) state.changed = true;
+		if (re.op === Regexp.Op.CONCAT) {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.result = new Regexp(Regexp.Op.NO_MATCH);
+				return;
+			}
+			if (nsub.op === Regexp.Op.EMPTY_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.CONCAT) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		} else {
+			if (nsub.op === Regexp.Op.NO_MATCH) {
+				state.changed = true;
+				return;
+			}
+			if (nsub.op === Regexp.Op.ALTERNATE) {
+				state.changed = true;
+				for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+				return;
+			}
+		}
+		state.subs.push(nsub);
+	}
+	static leave(re, state) {
+		switch (re.op) {
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE: {
+				const sub = state.sub;
+				if (sub !== re.subs[0]) {
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = [sub];
+					return nre;
+				}
+				return re;
+			}
+			case Regexp.Op.CONCAT:
+			case Regexp.Op.ALTERNATE:
+				if (state.changed) {
+					const newSubs = state.subs;
+					if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+					if (newSubs.length === 1) return newSubs[0];
+					const nre = Regexp.fromRegexp(re);
+					nre.runes = /* @__PURE__ */ new Int32Array(0);
+					nre.subs = newSubs;
+					return nre;
+				}
+				return re;
+			case Regexp.Op.STAR:
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST: return Simplify.simplify1(re.op, re.flags, state.sub, re);
+			case Regexp.Op.REPEAT: return Simplify.simplifyRepeat(re, state.sub);
+			default: return re;
+		}
+	}
+	static simplifyRepeat(re, sub) {
+		if (re.max === -1) {
+			if (re.min === 0) return Simplify.simplify1(Regexp.Op.STAR, re.flags, sub, null);
+			if (re.min === 1) return Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+			const subs = [];
+			for (let i = 0; i < re.min - 1; i++) subs.push(sub);
+			subs.push(Simplify.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+			return Simplify.concat(subs);
+		}
+		if (re.min === 1 && re.max === 1) return sub;
+		let prefixSubs = null;
+		if (re.min > 0) {
+			prefixSubs = [];
+			for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
+		}
+		if (re.max > re.min) {
+			let suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
+			for (let i = re.min + 1; i < re.max; i++) suffix = Simplify.simplify1(Regexp.Op.QUEST, re.flags, Simplify.concat([sub, suffix]), null);
+			if (prefixSubs === null) return suffix;
+			prefixSubs.push(suffix);
+		}
+		if (prefixSubs !== null) return Simplify.concat(prefixSubs);
+		return new Regexp(Regexp.Op.NO_MATCH);
+	}
+	static concat(subs) {
+		const newSubs = [];
+		for (let i = 0; i < subs.length; i++) {
+			const sub = subs[i];
+			if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
+			if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
+			if (sub.op === Regexp.Op.CONCAT) {
+				for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
+				continue;
+			}
+			newSubs.push(sub);
+		}
+		if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
+		if (newSubs.length === 1) return newSubs[0];
+		const nre = new Regexp(Regexp.Op.CONCAT);
+		nre.subs = newSubs;
+		return nre;
+	}
+	static simplify1(op, flags, sub, re) {
+		if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
+		if (sub.op === Regexp.Op.NO_MATCH) {
+			if (op === Regexp.Op.PLUS) return sub;
+			return new Regexp(Regexp.Op.EMPTY_MATCH);
+		}
+		if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+		if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+		const nre = new Regexp(op);
+		nre.flags = flags;
+		nre.subs = [sub];
+		return nre;
+	}
+};
+// src/CharGroup.js
+var CharGroup = class {
+	constructor(sign, cls) {
+		this.sign = sign;
+		this.cls = cls;
+	}
+};
+const code1 = [48, 57];
+const code2 = [
+	9,
+	10,
+	12,
+	13,
+	32,
+	32
+];
+const code3 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const PERL_GROUPS = /* @__PURE__ */ new Map([
+	["\\d", new CharGroup(1, code1)],
+	["\\D", new CharGroup(-1, code1)],
+	["\\s", new CharGroup(1, code2)],
+	["\\S", new CharGroup(-1, code2)],
+	["\\w", new CharGroup(1, code3)],
+	["\\W", new CharGroup(-1, code3)]
+]);
+const code4 = [
+	48,
+	57,
+	65,
+	90,
+	97,
+	122
+];
+const code5 = [
+	65,
+	90,
+	97,
+	122
+];
+const code6 = [0, 127];
+const code7 = [
+	9,
+	9,
+	32,
+	32
+];
+const code8 = [
+	0,
+	31,
+	127,
+	127
+];
+const code9 = [48, 57];
+const code10 = [33, 126];
+const code11 = [97, 122];
+const code12 = [32, 126];
+const code13 = [
+	33,
+	47,
+	58,
+	64,
+	91,
+	96,
+	123,
+	126
+];
+const code14 = [
+	9,
+	13,
+	32,
+	32
+];
+const code15 = [65, 90];
+const code16 = [
+	48,
+	57,
+	65,
+	90,
+	95,
+	95,
+	97,
+	122
+];
+const code17 = [
+	48,
+	57,
+	65,
+	70,
+	97,
+	102
+];
+const POSIX_GROUPS = /* @__PURE__ */ new Map([
+	["[:alnum:]", new CharGroup(1, code4)],
+	["[:^alnum:]", new CharGroup(-1, code4)],
+	["[:alpha:]", new CharGroup(1, code5)],
+	["[:^alpha:]", new CharGroup(-1, code5)],
+	["[:ascii:]", new CharGroup(1, code6)],
+	["[:^ascii:]", new CharGroup(-1, code6)],
+	["[:blank:]", new CharGroup(1, code7)],
+	["[:^blank:]", new CharGroup(-1, code7)],
+	["[:cntrl:]", new CharGroup(1, code8)],
+	["[:^cntrl:]", new CharGroup(-1, code8)],
+	["[:digit:]", new CharGroup(1, code9)],
+	["[:^digit:]", new CharGroup(-1, code9)],
+	["[:graph:]", new CharGroup(1, code10)],
+	["[:^graph:]", new CharGroup(-1, code10)],
+	["[:lower:]", new CharGroup(1, code11)],
+	["[:^lower:]", new CharGroup(-1, code11)],
+	["[:print:]", new CharGroup(1, code12)],
+	["[:^print:]", new CharGroup(-1, code12)],
+	["[:punct:]", new CharGroup(1, code13)],
+	["[:^punct:]", new CharGroup(-1, code13)],
+	["[:space:]", new CharGroup(1, code14)],
+	["[:^space:]", new CharGroup(-1, code14)],
+	["[:upper:]", new CharGroup(1, code15)],
+	["[:^upper:]", new CharGroup(-1, code15)],
+	["[:word:]", new CharGroup(1, code16)],
+	["[:^word:]", new CharGroup(-1, code16)],
+	["[:xdigit:]", new CharGroup(1, code17)],
+	["[:^xdigit:]", new CharGroup(-1, code17)]
+]);
+// src/CharClass.js
+/**
+* A "builder"-style helper class for manipulating character classes represented as an array of
+* pairs of runes [lo, hi], each denoting an inclusive interval.
+*
+* All methods mutate the internal state and return {@code this}, allowing operations to be chained.
+*/
+var CharClass = class CharClass {
+	static charClassToString(r, len) {
+		let result = "[";
+		for (let i = 0; i < len; i += 2) {
+			if (i > 0) result += " ";
+			const lo = r[i];
+			const hi = r[i + 1];
+			if (lo === hi) result += `0x${lo.toString(16)}`;
+			else result += `0x${lo.toString(16)}-0x${hi.toString(16)}`;
+		}
+		result += "]";
+		return result;
+	}
+	static sortRanges(array, len) {
+		const n = len >> 1;
+		const order = new Array(n);
+		for (let i = 0; i < n; i++) order[i] = i;
+		order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+		const sorted = array.slice(0, len);
+		for (let i = 0; i < n; i++) {
+			array[2 * i] = sorted[2 * order[i]];
+			array[2 * i + 1] = sorted[2 * order[i] + 1];
+		}
+	}
+	/**
+	* @param {number[]|Int32Array} [r]
+	*/
+	constructor(r = Utils.emptyInts()) {
+		/** @type {number[]|Int32Array} */
+		this.r = r;
+		this.len = r.length;
+	}
+	toArray() {
+		if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
+		return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
+	}
+	toGrowableArray() {
+		if (Array.isArray(this.r)) {
+			this.r.length = this.len;
+			return this.r;
+		}
+		return Array.from(this.r.subarray(0, this.len));
+	}
+	cleanClass() {
+		if (this.len < 4) return this;
+		CharClass.sortRanges(this.r, this.len);
+		let w = 2;
+		for (let i = 2; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (lo <= this.r[w - 1] + 1) {
+				if (hi > this.r[w - 1]) this.r[w - 1] = hi;
+				continue;
+			}
+			this.r[w] = lo;
+			this.r[w + 1] = hi;
+			w += 2;
+		}
+		this.len = w;
+		return this;
+	}
+	appendLiteral(x, flags) {
+		return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x, x) : this.appendRange(x, x);
+	}
+	appendRange(lo, hi) {
+		if (this.len > 0) {
+			for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
+				const rlo = this.r[this.len - i];
+				const rhi = this.r[this.len - i + 1];
+				if (lo <= rhi + 1 && rlo <= hi + 1) {
+					if (lo < rlo) this.r[this.len - i] = lo;
+					if (hi > rhi) this.r[this.len - i + 1] = hi;
+					return this;
+				}
+			}
+		}
+		this.r[this.len++] = lo;
+		this.r[this.len++] = hi;
+		return this;
+	}
+	appendFoldedRange(lo, hi) {
+		if (lo <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (hi < Unicode.MIN_FOLD || lo > Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+		if (lo < Unicode.MIN_FOLD) {
+			this.appendRange(lo, Unicode.MIN_FOLD - 1);
+			lo = Unicode.MIN_FOLD;
+		}
+		if (hi > Unicode.MAX_FOLD) {
+			this.appendRange(Unicode.MAX_FOLD + 1, hi);
+			hi = Unicode.MAX_FOLD;
+		}
+		for (let c = lo; c <= hi; c++) {
+			this.appendRange(c, c);
+			for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+		}
+		return this;
+	}
+	appendClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendFoldedClass(x) {
+		for (let i = 0; i < x.length; i += 2) this.appendFoldedRange(x[i], x[i + 1]);
+		return this;
+	}
+	appendNegatedClass(x) {
+		let nextLo = 0;
+		for (let i = 0; i < x.length; i += 2) {
+			const lo = x[i];
+			const hi = x[i + 1];
+			if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+			nextLo = hi + 1;
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTable(table) {
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				this.appendRange(lo, hi);
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) this.appendRange(c, c);
+		}
+		return this;
+	}
+	appendNegatedTable(table) {
+		let nextLo = 0;
+		for (let i = 0; i < table.length; ++i) {
+			const lo = table.getLo(i);
+			const hi = table.getHi(i);
+			const stride = table.getStride(i);
+			if (stride === 1) {
+				if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+				nextLo = hi + 1;
+				continue;
+			}
+			for (let c = lo; c <= hi; c += stride) {
+				if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
+				nextLo = c + 1;
+			}
+		}
+		if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+		return this;
+	}
+	appendTableWithSign(table, sign) {
+		return sign < 0 ? this.appendNegatedTable(table) : this.appendTable(table);
+	}
+	negateClass() {
+		let nextLo = 0;
+		let w = 0;
+		for (let i = 0; i < this.len; i += 2) {
+			const lo = this.r[i];
+			const hi = this.r[i + 1];
+			if (nextLo <= lo - 1) {
+				this.r[w] = nextLo;
+				this.r[w + 1] = lo - 1;
+				w += 2;
+			}
+			nextLo = hi + 1;
+		}
+		this.len = w;
+		if (nextLo <= Unicode.MAX_RUNE) {
+			this.r[this.len++] = nextLo;
+			this.r[this.len++] = Unicode.MAX_RUNE;
+		}
+		return this;
+	}
+	appendClassWithSign(x, sign) {
+		return sign < 0 ? this.appendNegatedClass(x) : this.appendClass(x);
+	}
+	appendGroup(g, foldCase) {
+		let cls = g.cls;
+		if (foldCase) cls = new CharClass().appendFoldedClass(cls).cleanClass().toArray();
+		return this.appendClassWithSign(cls, g.sign);
+	}
+	toString() {
+		return CharClass.charClassToString(this.r, this.len);
+	}
+};
+// src/Parser.js
+var StringIterator = class {
+	constructor(str) {
+		this.str = str;
+		this.position = 0;
+	}
+	pos() {
+		return this.position;
+	}
+	rewindTo(pos) {
+		this.position = pos;
+	}
+	more() {
+		return this.position < this.str.length;
+	}
+	peek() {
+		return this.str.codePointAt(this.position);
+	}
+	skip(n) {
+		this.position += n;
+	}
+	skipString(s) {
+		this.position += s.length;
+	}
+	pop() {
+		const r = this.str.codePointAt(this.position);
+		this.position += Utils.charCount(r);
+		return r;
+	}
+	lookingAt(s) {
+		return this.str.startsWith(s, this.position);
+	}
+	rest() {
+		return this.str.substring(this.position);
+	}
+	from(beforePos) {
+		return this.str.substring(beforePos, this.position);
+	}
+	toString() {
+		return this.rest();
+	}
+};
+/**
+* A parser of regular expression patterns.
+*
+* The only public entry point is {@link #parse(String pattern, int flags)}.
+*/
+var Parser = class Parser {
+	static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
+	static ERR_INVALID_CHAR_RANGE = "invalid character class range";
+	static ERR_INVALID_ESCAPE = "invalid escape sequence";
+	static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
+	static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
+	static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
+	static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
+	static ERR_MISSING_BRACKET = "missing closing ]";
+	static ERR_MISSING_PAREN = "missing closing )";
+	static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
+	static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
+	static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
+	static ERR_UNEXPECTED_PAREN = "unexpected )";
+	static ERR_NESTING_DEPTH = "expression nests too deeply";
+	static ERR_LARGE = "expression too large";
+	static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
+	static MAX_HEIGHT = 1e3;
+	static MAX_SIZE = 1398101;
+	static MAX_RUNES = 33554432;
+	static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		Unicode.MAX_RUNE,
+		1
+	]));
+	static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1
+	]));
+	static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
+		0,
+		127,
+		1,
+		383,
+		383,
+		1,
+		8490,
+		8490,
+		1
+	]));
+	static unicodeTable(name) {
+		if (name === "Any") return {
+			tab: Parser.ANY_TABLE,
+			fold: Parser.ANY_TABLE,
+			sign: 1
+		};
+		if (name === "Ascii") return {
+			tab: Parser.ASCII_TABLE,
+			fold: Parser.ASCII_FOLD_TABLE,
+			sign: 1
+		};
+		if (name === "Assigned") return {
+			tab: UnicodeTables.CATEGORIES.get("Cn"),
+			fold: UnicodeTables.CATEGORIES.get("Cn"),
+			sign: -1
+		};
+		if (name === "Lc") return {
+			tab: UnicodeTables.CATEGORIES.get("LC"),
+			fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
+			sign: 1
+		};
+		if (UnicodeTables.CATEGORIES.has(name)) return {
+			tab: UnicodeTables.CATEGORIES.get(name),
+			fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+			sign: 1
+		};
+		if (UnicodeTables.SCRIPTS.has(name)) return {
+			tab: UnicodeTables.SCRIPTS.get(name),
+			fold: UnicodeTables.FOLD_SCRIPT.get(name),
+			sign: 1
+		};
+		return null;
+	}
+	static minFoldRune(r) {
+		if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
+		let min = r;
+		const r0 = r;
+		for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+		return min;
+	}
+	static leadingRegexp(re) {
+		if (re.op === Regexp.Op.EMPTY_MATCH) return null;
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = re.subs[0];
+			if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
+			return sub;
+		}
+		return re;
+	}
+	static literalRegexp(s, flags) {
+		const re = new Regexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		re.runes = Utils.stringToRunes(s);
+		return re;
+	}
+	/**
+	* Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	static parse(pattern, flags) {
+		return new Parser(pattern, flags).parseInternal();
+	}
+	static parseRepeat(t) {
+		const start = t.pos();
+		if (!t.more() || !t.lookingAt("{")) return -1;
+		t.skip(1);
+		const min = Parser.parseInt(t);
+		if (min === -1) return -1;
+		if (!t.more()) return -1;
+		let max;
+		if (!t.lookingAt(",")) max = min;
+		else {
+			t.skip(1);
+			if (!t.more()) return -1;
+			if (t.lookingAt("}")) max = -1;
+			else if ((max = Parser.parseInt(t)) === -1) return -1;
+		}
+		if (!t.more() || !t.lookingAt("}")) return -1;
+		t.skip(1);
+		if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(start));
+		return min << 16 | max & Unicode.MAX_BMP;
+	}
+	static isValidCaptureName(name) {
+		if (name.length === 0) return false;
+		for (let i = 0; i < name.length; i++) {
+			const c = name.codePointAt(i);
+			if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+		}
+		return true;
+	}
+	static parseInt(t) {
+		const start = t.pos();
+		while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
+		const n = t.from(start);
+		if (n.length === 0 || n.length > 1 && n.codePointAt(0) === Codepoint.CODES["0"]) return -1;
+		if (n.length > 8) return -2;
+		return parseInt(n, 10);
+	}
+	static isCharClass(re) {
+		return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+	}
+	static matchRune(re, r) {
+		switch (re.op) {
+			case Regexp.Op.LITERAL: return re.runes.length === 1 && re.runes[0] === r;
+			case Regexp.Op.CHAR_CLASS:
+				for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+				return false;
+			case Regexp.Op.ANY_CHAR_NOT_NL: return r !== Codepoint.CODES["\n"];
+			case Regexp.Op.ANY_CHAR: return true;
+		}
+		return false;
+	}
+	static mergeCharClass(dst, src) {
+		switch (dst.op) {
+			case Regexp.Op.ANY_CHAR: break;
+			case Regexp.Op.ANY_CHAR_NOT_NL:
+				if (Parser.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+				break;
+			case Regexp.Op.CHAR_CLASS: {
+				const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
+				if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
+				else cc.appendClass(src.runes);
+				dst.runes = cc.toGrowableArray();
+				break;
+			}
+			case Regexp.Op.LITERAL:
+				if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
+				dst.op = Regexp.Op.CHAR_CLASS;
+				dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
+		}
+	}
+	static parseEscape(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_TRAILING_BACKSLASH);
+		let c = t.pop();
+		bigswitch: switch (c) {
+			case Codepoint.CODES["1"]:
+			case Codepoint.CODES["2"]:
+			case Codepoint.CODES["3"]:
+			case Codepoint.CODES["4"]:
+			case Codepoint.CODES["5"]:
+			case Codepoint.CODES["6"]:
+			case Codepoint.CODES["7"]: if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+			case Codepoint.CODES["0"]: {
+				let r = c - Codepoint.CODES["0"];
+				for (let i = 1; i < 3; i++) {
+					if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+					r = r * 8 + t.peek() - Codepoint.CODES["0"];
+					t.skip(1);
+				}
+				return r;
+			}
+			case Codepoint.CODES["x"]: {
+				if (!t.more()) break;
+				c = t.pop();
+				if (c === Codepoint.CODES["{"]) {
+					let nhex = 0;
+					let r = 0;
+					while (true) {
+						if (!t.more()) break bigswitch;
+						c = t.pop();
+						if (c === Codepoint.CODES["}"]) break;
+						const v = Utils.unhex(c);
+						if (v < 0) break bigswitch;
+						r = r * 16 + v;
+						if (r > Unicode.MAX_RUNE) break bigswitch;
+						nhex++;
+					}
+					if (nhex === 0) break bigswitch;
+					return r;
+				}
+				const x = Utils.unhex(c);
+				if (!t.more()) break;
+				c = t.pop();
+				const y = Utils.unhex(c);
+				if (x < 0 || y < 0) break;
+				return x * 16 + y;
+			}
+			case Codepoint.CODES["a"]: return Codepoint.CODES["\x07"];
+			case Codepoint.CODES["f"]: return Codepoint.CODES["\f"];
+			case Codepoint.CODES["n"]: return Codepoint.CODES["\n"];
+			case Codepoint.CODES["r"]: return Codepoint.CODES["\r"];
+			case Codepoint.CODES["t"]: return Codepoint.CODES["	"];
+			case Codepoint.CODES["v"]: return Codepoint.CODES["\v"];
+			default: if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, t.from(startPos));
+	}
+	static parseClassChar(t, wholeClassPos) {
+		if (!t.more()) throw new RE2JSSyntaxException(Parser.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+		if (t.lookingAt("\\")) return Parser.parseEscape(t);
+		return t.pop();
+	}
+	static hasCapture(re) {
+		if (re === null) return false;
+		if (re.op === Regexp.Op.CAPTURE) return true;
+		if (re.subs) {
+			for (let sub of re.subs) if (Parser.hasCapture(sub)) return true;
+		}
+		return false;
+	}
+	constructor(wholeRegexp, flags = 0) {
+		this.wholeRegexp = wholeRegexp;
+		this.flags = flags;
+		this.numCap = 0;
+		this.namedGroups = Object.create(null);
+		this.stack = [];
+		this.free = null;
+		this.numRegexp = 0;
+		this.numRunes = 0;
+		this.repeats = 0;
+		this.height = null;
+		this.size = null;
+		this.nlb = 0;
+	}
+	newRegexp(op) {
+		let re = this.free;
+		if (re !== null && re.subs !== null && re.subs.length > 0) {
+			this.free = re.subs[0];
+			re.reinit();
+			re.op = op;
+		} else {
+			re = new Regexp(op);
+			this.numRegexp += 1;
+		}
+		return re;
+	}
+	reuse(re) {
+		if (this.height !== null && this.height.has(re)) this.height.delete(re);
+		if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
+		this.free = re;
+	}
+	checkLimits(re) {
+		if (this.numRunes > Parser.MAX_RUNES) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+		this.checkSize(re);
+		this.checkHeight(re);
+	}
+	checkSize(re) {
+		if (this.size === null) {
+			if (this.repeats === 0) this.repeats = 1;
+			if (re.op === Regexp.Op.REPEAT) {
+				let n = re.max;
+				if (n === -1) n = re.min;
+				if (n <= 0) n = 1;
+				if (n > Math.floor(Parser.MAX_SIZE / this.repeats)) this.repeats = Parser.MAX_SIZE;
+				else this.repeats *= n;
+			}
+			if (this.numRegexp < Math.floor(Parser.MAX_SIZE / this.repeats)) return;
+			this.size = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkSize(reEx);
+		}
+		if (this.calcSize(re, true) > Parser.MAX_SIZE) throw new RE2JSSyntaxException(Parser.ERR_LARGE);
+	}
+	calcSize(re, force = false) {
+		if (!force && this.size !== null) {
+			if (this.size.has(re)) return this.size.get(re);
+		}
+		let size = 0;
+		switch (re.op) {
+			case Regexp.Op.LITERAL:
+				size = re.runes.length;
+				break;
+			case Regexp.Op.PLB:
+			case Regexp.Op.NLB:
+			case Regexp.Op.CAPTURE:
+			case Regexp.Op.STAR:
+				size = 2 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.PLUS:
+			case Regexp.Op.QUEST:
+				size = 1 + this.calcSize(re.subs[0]);
+				break;
+			case Regexp.Op.CONCAT:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				break;
+			case Regexp.Op.ALTERNATE:
+				for (let sub of re.subs) size = size + this.calcSize(sub);
+				if (re.subs.length > 1) size = size + re.subs.length - 1;
+				break;
+			case Regexp.Op.REPEAT: {
+				let sub = this.calcSize(re.subs[0]);
+				if (re.max === -1) {
+					if (re.min === 0) size = 2 + sub;
+					else size = 1 + re.min * sub;
+					break;
+				}
+				size = re.max * sub + (re.max - re.min);
+				break;
+			}
+		}
+		size = Math.max(1, size);
+		if (this.size === null) this.size = /* @__PURE__ */ new Map();
+		this.size.set(re, size);
+		return size;
+	}
+	checkHeight(re) {
+		if (this.numRegexp < Parser.MAX_HEIGHT) return;
+		if (this.height === null) {
+			this.height = /* @__PURE__ */ new Map();
+			for (let reEx of this.stack) this.checkHeight(reEx);
+		}
+		if (this.calcHeight(re, true) > Parser.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser.ERR_NESTING_DEPTH);
+	}
+	calcHeight(re, force = false) {
+		if (!force && this.height !== null) {
+			if (this.height.has(re)) return this.height.get(re);
+		}
+		let h = 1;
+		for (let sub of re.subs) {
+			const hsub = this.calcHeight(sub);
+			if (h < 1 + hsub) h = 1 + hsub;
+		}
+		if (this.height === null) this.height = /* @__PURE__ */ new Map();
+		this.height.set(re, h);
+		return h;
+	}
+	pop() {
+		return this.stack.pop();
+	}
+	popToPseudo() {
+		const n = this.stack.length;
+		let i = n;
+		while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
+		return this.stack.splice(i, n - i);
+	}
+	push(re) {
+		this.numRunes += re.runes.length;
+		if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
+			if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags & ~RE2Flags.FOLD_CASE;
+		} else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
+			if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+			re.op = Regexp.Op.LITERAL;
+			re.runes = [re.runes[0]];
+			re.flags = this.flags | RE2Flags.FOLD_CASE;
+		} else this.maybeConcat(-1, 0);
+		this.stack.push(re);
+		this.checkLimits(re);
+		return re;
+	}
+	maybeConcat(r, flags) {
+		const n = this.stack.length;
+		if (n < 2) return false;
+		const re1 = this.stack[n - 1];
+		const re2 = this.stack[n - 2];
+		if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
+		if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
+		for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
+		if (r >= 0) {
+			re1.runes = [r];
+			re1.flags = flags;
+			return true;
+		}
+		this.pop();
+		this.reuse(re1);
+		return false;
+	}
+	newLiteral(r, flags) {
+		const re = this.newRegexp(Regexp.Op.LITERAL);
+		re.flags = flags;
+		if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser.minFoldRune(r);
+		re.runes = [r];
+		return re;
+	}
+	literal(r) {
+		this.push(this.newLiteral(r, this.flags));
+	}
+	op(op) {
+		const re = this.newRegexp(op);
+		re.flags = this.flags;
+		return this.push(re);
+	}
+	repeat(op, min, max, beforePos, t, lastRepeatPos) {
+		let flags = this.flags;
+		if ((flags & RE2Flags.PERL_X) !== 0) {
+			if (t.more() && t.lookingAt("?")) {
+				t.skip(1);
+				flags ^= RE2Flags.NON_GREEDY;
+			}
+			if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+		}
+		const n = this.stack.length;
+		if (n === 0) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const sub = this.stack[n - 1];
+		if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+		const re = this.newRegexp(op);
+		re.min = min;
+		re.max = max;
+		re.flags = flags;
+		re.subs = [sub];
+		this.stack[n - 1] = re;
+		this.checkLimits(re);
+		if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+	}
+	repeatIsValid(re, n) {
+		if (re.op === Regexp.Op.REPEAT) {
+			let m = re.max;
+			if (m === 0) return true;
+			if (m < 0) m = re.min;
+			if (m > n) return false;
+			if (m > 0) n = Math.trunc(n / m);
+		}
+		for (let sub of re.subs) if (!this.repeatIsValid(sub, n)) return false;
+		return true;
+	}
+	concat() {
+		this.maybeConcat(-1, 0);
+		const subs = this.popToPseudo();
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.CONCAT));
+	}
+	alternate() {
+		const subs = this.popToPseudo();
+		if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
+		if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
+		return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
+	}
+	cleanAlt(re) {
+		if (re.op === Regexp.Op.CHAR_CLASS) {
+			re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
+			if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR;
+			} else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
+				re.runes = /* @__PURE__ */ new Int32Array(0);
+				re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+			}
+		}
+	}
+	collapse(subs, op) {
+		if (subs.length === 1) return subs[0];
+		let len = 0;
+		for (let sub of subs) len += sub.op === op ? sub.subs.length : 1;
+		let newsubs = new Array(len).fill(null);
+		let i = 0;
+		for (let sub of subs) if (sub.op === op) {
+			for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
+			this.reuse(sub);
+		} else newsubs[i++] = sub;
+		let re = this.newRegexp(op);
+		re.subs = newsubs;
+		if (op === Regexp.Op.ALTERNATE) {
+			re.subs = this.factor(re.subs);
+			if (re.subs.length === 1) {
+				const old = re;
+				re = re.subs[0];
+				this.reuse(old);
+			}
+		}
+		return re;
+	}
+	factor(array) {
+		if (array.length < 2) return array;
+		let s = 0;
+		let lensub = array.length;
+		let lenout = 0;
+		let str = null;
+		let strlen = 0;
+		let strflags = 0;
+		let start = 0;
+		for (let i = 0; i <= lensub; i++) {
+			let istr = null;
+			let istrlen = 0;
+			let iflags = 0;
+			if (i < lensub) {
+				let re = array[s + i];
+				if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
+				if (re.op === Regexp.Op.LITERAL) {
+					istr = re.runes;
+					istrlen = re.runes.length;
+					iflags = re.flags & RE2Flags.FOLD_CASE;
+				}
+				if (iflags === strflags) {
+					let same = 0;
+					while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
+					if (same > 0) {
+						strlen = same;
+						continue;
+					}
+				}
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = this.newRegexp(Regexp.Op.LITERAL);
+				prefix.flags = strflags;
+				prefix.runes = str.slice(0, strlen);
+				for (let j = start; j < i; j++) {
+					array[s + j] = this.removeLeadingString(array[s + j], strlen);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			str = istr;
+			strlen = istrlen;
+			strflags = iflags;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		let first = null;
+		for (let i = 0; i <= lensub; i++) {
+			let ifirst = null;
+			if (i < lensub) {
+				ifirst = Parser.leadingRegexp(array[s + i]);
+				if (first !== null && first.equals(ifirst) && (Parser.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser.isCharClass(first.subs[0]))) continue;
+			}
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				const prefix = first;
+				for (let j = start; j < i; j++) {
+					const reuse = j !== start;
+					array[s + j] = this.removeLeadingRegexp(array[s + j], reuse);
+					this.checkLimits(array[s + j]);
+				}
+				const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+				const re = this.newRegexp(Regexp.Op.CONCAT);
+				re.subs = [prefix, suffix];
+				array[lenout++] = re;
+			}
+			start = i;
+			first = ifirst;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i <= lensub; i++) {
+			if (i < lensub && Parser.isCharClass(array[s + i])) continue;
+			if (i === start) {} else if (i === start + 1) array[lenout++] = array[s + start];
+			else {
+				let max = start;
+				for (let j = start + 1; j < i; j++) {
+					const subMax = array[s + max];
+					const subJ = array[s + j];
+					if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
+				}
+				const tmp = array[s + start];
+				array[s + start] = array[s + max];
+				array[s + max] = tmp;
+				for (let j = start + 1; j < i; j++) {
+					Parser.mergeCharClass(array[s + start], array[s + j]);
+					this.reuse(array[s + j]);
+				}
+				this.cleanAlt(array[s + start]);
+				array[lenout++] = array[s + start];
+			}
+			if (i < lensub) array[lenout++] = array[s + i];
+			start = i + 1;
+		}
+		lensub = lenout;
+		s = 0;
+		start = 0;
+		lenout = 0;
+		for (let i = 0; i < lensub; ++i) {
+			if (i + 1 < lensub && array[s + i].op === Regexp.Op.EMPTY_MATCH && array[s + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
+			array[lenout++] = array[s + i];
+		}
+		lensub = lenout;
+		s = 0;
+		return array.slice(s, lensub);
+	}
+	removeLeadingString(re, n) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			const sub = this.removeLeadingString(re.subs[0], n);
+			re.subs[0] = sub;
+			if (sub.op === Regexp.Op.EMPTY_MATCH) {
+				this.reuse(sub);
+				switch (re.subs.length) {
+					case 0:
+					case 1:
+						re.op = Regexp.Op.EMPTY_MATCH;
+						re.subs = Regexp.emptySubs();
+						break;
+					case 2: {
+						const old = re;
+						re = re.subs[1];
+						this.reuse(old);
+						break;
+					}
+					default: re.subs = re.subs.slice(1, re.subs.length);
+				}
+			}
+			return re;
+		}
+		if (re.op === Regexp.Op.LITERAL) {
+			re.runes = re.runes.slice(n, re.runes.length);
+			if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+		}
+		return re;
+	}
+	removeLeadingRegexp(re, reuse) {
+		if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+			if (reuse) this.reuse(re.subs[0]);
+			re.subs = re.subs.slice(1, re.subs.length);
+			switch (re.subs.length) {
+				case 0:
+					re.op = Regexp.Op.EMPTY_MATCH;
+					re.subs = Regexp.emptySubs();
+					break;
+				case 1: {
+					const old = re;
+					re = re.subs[0];
+					this.reuse(old);
+					break;
+				}
+			}
+			return re;
+		}
+		if (reuse) this.reuse(re);
+		return this.newRegexp(Regexp.Op.EMPTY_MATCH);
+	}
+	parseInternal() {
+		if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser.literalRegexp(this.wholeRegexp, this.flags);
+		let lastRepeatPos = -1;
+		let min = -1;
+		let max = -1;
+		const t = new StringIterator(this.wholeRegexp);
+		while (t.more()) {
+			let repeatPos = -1;
+			bigswitch: switch (t.peek()) {
+				case Codepoint.CODES["("]:
+					if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
+						if (t.lookingAt("(?<=")) {
+							this.parsePosLookBehind();
+							t.skip(4);
+							break;
+						}
+						if (t.lookingAt("(?<!")) {
+							this.parseNegLookBehind();
+							t.skip(4);
+							break;
+						}
+					}
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
+						this.parsePerlFlags(t);
+						break;
+					}
+					this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
+					t.skip(1);
+					break;
+				case Codepoint.CODES["|"]:
+					this.parseVerticalBar();
+					t.skip(1);
+					break;
+				case Codepoint.CODES[")"]:
+					this.parseRightParen();
+					t.skip(1);
+					break;
+				case Codepoint.CODES["^"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
+					else this.op(Regexp.Op.BEGIN_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["$"]:
+					if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
+					else this.op(Regexp.Op.END_LINE);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["."]:
+					if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
+					else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
+					t.skip(1);
+					break;
+				case Codepoint.CODES["["]:
+					this.parseClass(t);
+					break;
+				case Codepoint.CODES["*"]:
+				case Codepoint.CODES["+"]:
+				case Codepoint.CODES["?"]: {
+					repeatPos = t.pos();
+					let op = null;
+					switch (t.pop()) {
+						case Codepoint.CODES["*"]:
+							op = Regexp.Op.STAR;
+							break;
+						case Codepoint.CODES["+"]:
+							op = Regexp.Op.PLUS;
+							break;
+						case Codepoint.CODES["?"]: op = Regexp.Op.QUEST;
+					}
+					this.repeat(op, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["{"]: {
+					const before = t.pos();
+					const minMax = Parser.parseRepeat(t);
+					if (minMax < 0) {
+						t.rewindTo(before);
+						this.literal(t.pop());
+						break;
+					}
+					repeatPos = before;
+					min = minMax >> 16;
+					max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
+					this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
+					break;
+				}
+				case Codepoint.CODES["\\"]: {
+					const savedPos = t.pos();
+					t.skip(1);
+					if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+						case Codepoint.CODES["A"]:
+							this.op(Regexp.Op.BEGIN_TEXT);
+							break bigswitch;
+						case Codepoint.CODES["b"]:
+							this.op(Regexp.Op.WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["B"]:
+							this.op(Regexp.Op.NO_WORD_BOUNDARY);
+							break bigswitch;
+						case Codepoint.CODES["C"]: throw new RE2JSSyntaxException(Parser.ERR_INVALID_ESCAPE, "\\C");
+						case Codepoint.CODES["Q"]: {
+							let lit = t.rest();
+							const i = lit.indexOf("\\E");
+							if (i >= 0) {
+								lit = lit.substring(0, i);
+								t.skipString(lit);
+								t.skipString("\\E");
+							} else t.skipString(lit);
+							let j = 0;
+							while (j < lit.length) {
+								const codepoint = lit.codePointAt(j);
+								this.literal(codepoint);
+								j += Utils.charCount(codepoint);
+							}
+							break bigswitch;
+						}
+						case Codepoint.CODES["z"]:
+							this.op(Regexp.Op.END_TEXT);
+							break bigswitch;
+						default: t.rewindTo(savedPos);
+					}
+					else t.rewindTo(savedPos);
+					const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+					re.flags = this.flags;
+					if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+						const cc = new CharClass();
+						if (this.parseUnicodeClass(t, cc)) {
+							re.runes = cc.toArray();
+							this.push(re);
+							break bigswitch;
+						}
+					}
+					const cc = new CharClass();
+					if (this.parsePerlClassEscape(t, cc)) {
+						re.runes = cc.toArray();
+						this.push(re);
+						break bigswitch;
+					}
+					t.rewindTo(savedPos);
+					this.reuse(re);
+					this.literal(Parser.parseEscape(t));
+					break;
+				}
+				default: this.literal(t.pop());
+			}
+			lastRepeatPos = repeatPos;
+		}
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser.ERR_MISSING_PAREN, this.wholeRegexp);
+		this.stack[0].namedGroups = this.namedGroups;
+		return this.stack[0];
+	}
+	parsePerlFlags(t) {
+		const startPos = t.pos();
+		const s = t.rest();
+		if (s.startsWith("(?P<") || s.startsWith("(?<")) {
+			const begin = s.charAt(2) === "P" ? 4 : 3;
+			const end = s.indexOf(">");
+			if (end < 0) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s);
+			const name = s.substring(begin, end);
+			t.skipString(name);
+			t.skip(begin + 1);
+			if (!Parser.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+			const re = this.op(Regexp.Op.LEFT_PAREN);
+			re.cap = ++this.numCap;
+			if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser.ERR_DUPLICATE_NAMED_CAPTURE, name);
+			this.namedGroups[name] = this.numCap;
+			re.name = name;
+			return;
+		}
+		t.skip(2);
+		let flags = this.flags;
+		let sign = 1;
+		let sawFlag = false;
+		loop: while (t.more()) {
+			const c = t.pop();
+			switch (c) {
+				case Codepoint.CODES["i"]:
+					flags |= RE2Flags.FOLD_CASE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["m"]:
+					flags &= ~RE2Flags.ONE_LINE;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["s"]:
+					flags |= RE2Flags.DOT_NL;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["U"]:
+					flags |= RE2Flags.NON_GREEDY;
+					sawFlag = true;
+					break;
+				case Codepoint.CODES["-"]:
+					if (sign < 0) break loop;
+					sign = -1;
+					flags = ~flags;
+					sawFlag = false;
+					break;
+				case Codepoint.CODES[":"]:
+				case Codepoint.CODES[")"]:
+					if (sign < 0) {
+						if (!sawFlag) break loop;
+						flags = ~flags;
+					}
+					if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+					this.flags = flags;
+					return;
+				default: break loop;
+			}
+		}
+		throw new RE2JSSyntaxException(Parser.ERR_INVALID_PERL_OP, t.from(startPos));
+	}
+	parsePosLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = ++this.nlb;
+		return this.push(re);
+	}
+	parseNegLookBehind() {
+		const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+		re.flags = this.flags;
+		re.lb = -++this.nlb;
+		return this.push(re);
+	}
+	parseVerticalBar() {
+		this.concat();
+		if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
+	}
+	swapVerticalBar() {
+		const n = this.stack.length;
+		if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser.isCharClass(this.stack[n - 1]) && Parser.isCharClass(this.stack[n - 3])) {
+			let re1 = this.stack[n - 1];
+			let re3 = this.stack[n - 3];
+			if (re1.op > re3.op) {
+				const tmp = re3;
+				re3 = re1;
+				re1 = tmp;
+				this.stack[n - 3] = re3;
+			}
+			Parser.mergeCharClass(re3, re1);
+			this.reuse(re1);
+			this.pop();
+			return true;
+		}
+		if (n >= 2) {
+			const re1 = this.stack[n - 1];
+			const re2 = this.stack[n - 2];
+			if (re2.op === Regexp.Op.VERTICAL_BAR) {
+				if (n >= 3) this.cleanAlt(this.stack[n - 3]);
+				this.stack[n - 2] = re1;
+				this.stack[n - 1] = re2;
+				return true;
+			}
+		}
+		return false;
+	}
+	parseRightParen() {
+		this.concat();
+		if (this.swapVerticalBar()) this.pop();
+		this.alternate();
+		if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		const re1 = this.pop();
+		const re2 = this.pop();
+		if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+		this.flags = re2.flags;
+		if (re2.lb !== 0) {
+			if (Parser.hasCapture(re1)) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+			if (re2.lb > 0) re2.op = Regexp.Op.PLB;
+			else re2.op = Regexp.Op.NLB;
+			re2.subs = [re1];
+			this.push(re2);
+			return;
+		}
+		if (re2.cap === 0) this.push(re1);
+		else {
+			re2.op = Regexp.Op.CAPTURE;
+			re2.subs = [re1];
+			this.push(re2);
+		}
+	}
+	parsePerlClassEscape(t, cc) {
+		const beforePos = t.pos();
+		if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
+		t.pop();
+		const p = t.from(beforePos);
+		const g = PERL_GROUPS.has(p) ? PERL_GROUPS.get(p) : null;
+		if (g === null) return false;
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseNamedClass(t, cc) {
+		const cls = t.rest();
+		const i = cls.indexOf(":]");
+		if (i < 0) return false;
+		const name = cls.substring(0, i + 2);
+		t.skipString(name);
+		const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
+		if (g === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, name);
+		cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+		return true;
+	}
+	parseUnicodeClass(t, cc) {
+		const startPos = t.pos();
+		if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
+		t.skip(1);
+		let sign = 1;
+		let c = t.pop();
+		if (c === Codepoint.CODES["P"]) sign = -1;
+		if (!t.more()) {
+			t.rewindTo(startPos);
+			throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+		}
+		c = t.pop();
+		let name;
+		if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+		else {
+			const rest = t.rest();
+			const end = rest.indexOf("}");
+			if (end < 0) {
+				t.rewindTo(startPos);
+				throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+			}
+			name = rest.substring(0, end);
+			t.skipString(name);
+			t.skip(1);
+		}
+		if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+			sign = 0 - sign;
+			name = name.substring(1);
+		}
+		const pair = Parser.unicodeTable(name);
+		if (pair === null) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+		if (pair.sign < 0) sign = 0 - sign;
+		const tab = pair.tab;
+		const fold = pair.fold;
+		if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign);
+		else {
+			const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
+			cc.appendClassWithSign(Array.from(tmp), sign);
+		}
+		return true;
+	}
+	parseClass(t) {
+		const startPos = t.pos();
+		t.skip(1);
+		const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+		re.flags = this.flags;
+		const cc = new CharClass();
+		let sign = 1;
+		if (t.more() && t.lookingAt("^")) {
+			sign = -1;
+			t.skip(1);
+			if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
+		}
+		let first = true;
+		while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
+			if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+				const s = t.rest();
+				if (s === "-" || !s.startsWith("-]")) {
+					t.rewindTo(startPos);
+					throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.rest());
+				}
+			}
+			first = false;
+			const beforePos = t.pos();
+			if (t.lookingAt("[:")) {
+				if (this.parseNamedClass(t, cc)) continue;
+				t.rewindTo(beforePos);
+			}
+			if (this.parseUnicodeClass(t, cc)) continue;
+			if (this.parsePerlClassEscape(t, cc)) continue;
+			t.rewindTo(beforePos);
+			const lo = Parser.parseClassChar(t, startPos);
+			let hi = lo;
+			if (t.more() && t.lookingAt("-")) {
+				t.skip(1);
+				if (t.more() && t.lookingAt("]")) t.skip(-1);
+				else {
+					hi = Parser.parseClassChar(t, startPos);
+					if (hi < lo) throw new RE2JSSyntaxException(Parser.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+				}
+			}
+			if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
+			else cc.appendFoldedRange(lo, hi);
+		}
+		t.skip(1);
+		cc.cleanClass();
+		if (sign < 0) cc.negateClass();
+		re.runes = cc.toArray();
+		this.push(re);
+	}
+};
+// src/RE2.js
+/**
+* An RE2 class instance is a compiled representation of an RE2 regular expression, independent of
+* the public Java-like Pattern/Matcher API.
+*
+* This class also contains various implementation helpers for RE2 regular expressions.
+*
+* Use the {@link #quoteMeta(String)} utility function to quote all regular expression
+* metacharacters in an arbitrary string.
+*
+*/
+var RE2 = class RE2 {
+	static initTest(expr) {
+		const re2 = RE2.compile(expr);
+		const res = new RE2(re2.expr, re2.prog, re2.numSubexp, re2.longest);
+		res.cond = re2.cond;
+		res.prefix = re2.prefix;
+		res.prefixUTF8 = re2.prefixUTF8;
+		res.prefixComplete = re2.prefixComplete;
+		res.prefixRune = re2.prefixRune;
+		res.prefilter = re2.prefilter;
+		res.namedGroups = re2.namedGroups;
+		return res;
+	}
+	/**
+	* Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
+	* used to match against text.
+	*
+	* When matching against text, the regexp returns a match that begins as early as possible in the
+	* input (leftmost), and among those it chooses the one that a backtracking search would have
+	* found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
+	* and other implementations use, although this package implements it without the expense of
+	* backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
+	*/
+	static compile(expr) {
+		return RE2.compileImpl(expr, RE2Flags.PERL, false);
+	}
+	/**
+	* {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
+	* (egrep) syntax and changes the match semantics to leftmost-longest.
+	*
+	* That is, when matching against text, the regexp returns a match that begins as early as
+	* possible in the input (leftmost), and among those it chooses a match that is as long as
+	* possible. This so-called leftmost-longest matching is the same semantics that early regular
+	* expression implementations used and that POSIX specifies.
+	*
+	* However, there can be multiple leftmost-longest matches, with different submatch choices, and
+	* here this package diverges from POSIX. Among the possible leftmost-longest matches, this
+	* package chooses the one that a backtracking search would have found first, while POSIX
+	* specifies that the match be chosen to maximize the length of the first subexpression, then the
+	* second, and so on from left to right. The POSIX rule is computationally prohibitive and not
+	* even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
+	*/
+	static compilePOSIX(expr) {
+		return RE2.compileImpl(expr, RE2Flags.POSIX, true);
+	}
+	static compileImpl(expr, mode, longest) {
+		let re = Parser.parse(expr, mode);
+		const maxCap = re.maxCap();
+		const namedGroups = re.namedGroups;
+		re = Simplify.simplify(re);
+		const prefilter = PrefilterTree.build(re);
+		const prog = Compiler.compileRegexp(re);
+		const re2 = new RE2(expr, prog, maxCap, longest);
+		re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+		const [prefixCompl, prefixStr] = prog.prefix();
+		re2.prefixComplete = prefixCompl;
+		re2.prefix = prefixStr;
+		re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
+		if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
+		re2.namedGroups = namedGroups;
+		return re2;
+	}
+	/**
+	* Returns true iff textual regular expression {@code pattern} matches string {@code s}.
+	*
+	* More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
+	*/
+	static match(pattern, s) {
+		return RE2.compile(pattern).match(s);
+	}
+	constructor(expr, prog, numSubexp = 0, longest = 0) {
+		this.expr = expr;
+		this.prog = prog;
+		this.numSubexp = numSubexp;
+		this.longest = longest;
+		this.cond = prog.startCond();
+		this.prefix = null;
+		this.prefixUTF8 = null;
+		this.prefixComplete = false;
+		this.prefixRune = 0;
+		/** @type {Record<string, number>} */
+		this.namedGroups = Object.create(null);
+		this.machinePool = [];
+		this.lazyDFA = null;
+		this.onepass = OnePass.compile(this.prog);
+		this.prefilter = null;
+	}
+	get dfa() {
+		if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
+		return this.lazyDFA;
+	}
+	matchPrefixComplete(input, pos, anchor, ncap) {
+		if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+		let matchStart = -1;
+		let matchEnd = -1;
+		const pLen = input.prefixLength(this);
+		if (anchor === RE2Flags.UNANCHORED) {
+			const idx = input.index(this, pos);
+			if (idx < 0) return null;
+			matchStart = pos + idx;
+			matchEnd = matchStart + pLen;
+		} else if (anchor === RE2Flags.ANCHOR_BOTH) {
+			if (input.endPos() !== pLen) return null;
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		} else if (anchor === RE2Flags.ANCHOR_START) {
+			if (input.index(this, 0) !== 0) return null;
+			matchStart = 0;
+			matchEnd = pLen;
+		}
+		if (matchStart < 0) return null;
+		if (ncap > 0) {
+			const matchcap = new Int32Array(ncap).fill(-1);
+			matchcap[0] = matchStart;
+			matchcap[1] = matchEnd;
+			return Array.from(matchcap);
+		}
+		return [];
+	}
+	createLookbehindState() {
+		return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
+	}
+	executeEngine(input, pos, anchor, ncap, lbState = null) {
+		if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input, pos, anchor, ncap);
+		if (this.prefilter !== null && anchor === RE2Flags.UNANCHORED) {
+			if (!this.prefilter.eval(input, pos)) return null;
+		}
+		if (this.onepass !== null) return OnePass.execute(this, input, pos, anchor, ncap);
+		if (ncap > 0) {
+			if (this.prog.numLb === 0 && input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+			return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+		}
+		if (this.prog.numLb === 0) {
+			const dfaResult = this.dfa.match(input, pos, anchor);
+			if (dfaResult !== null) return dfaResult ? [] : null;
+			if (input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+		}
+		return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+	}
+	/**
+	* Returns the number of parenthesized subexpressions in this regular expression.
+	*/
+	numberOfCapturingGroups() {
+		return this.numSubexp;
+	}
+	/**
+	* Returns the number of instructions in this compiled regular expression program.
+	*/
+	numberOfInstructions() {
+		return this.prog.numInst();
+	}
+	get() {
+		return this.machinePool.length > 0 ? this.machinePool.pop() : null;
+	}
+	reset() {
+		this.machinePool.length = 0;
+	}
+	put(m) {
+		this.machinePool.push(m);
+	}
+	toString() {
+		return this.expr;
+	}
+	doExecuteNFA(input, pos, anchor, ncap, lbState = null) {
+		let m = this.get();
+		if (!m) m = Machine.fromRE2(this);
+		m.init(ncap);
+		const cap = m.match(input, pos, anchor, lbState) ? m.submatches() : null;
+		this.put(m);
+		return cap;
+	}
+	match(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Matches the regular expression against input starting at position start and ending at position
+	* end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
+	* pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
+	* array. It is most efficient not to ask for submatch boundaries.
+	*
+	* @param input the input byte array
+	* @param start the beginning position in the input
+	* @param end the end position in the input
+	* @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
+	* @param group the array to fill with submatch positions
+	* @param ngroup the number of array pairs to fill in
+	* @param lbState optional state carried between successive matches over the same input (see
+	*   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
+	* @returns true if a match was found
+	*/
+	matchWithGroup(input, start, end, anchor, ngroup, lbState = null) {
+		if (!(input instanceof MatcherInputBase)) {
+			if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+			else input = MatcherInput.utf16(input);
+		}
+		return this.matchMachineInput(input, start, end, anchor, ngroup, lbState);
+	}
+	matchMachineInput(input, start, end, anchor, ngroup, lbState = null) {
+		if (start > end) return [false, null];
+		const machineInput = input.isUTF16Encoding() ? MachineInput.fromUTF16(input.asCharSequence(), 0, end) : MachineInput.fromUTF8(input.asBytes(), 0, end);
+		const groupMatch = this.executeEngine(machineInput, start, anchor, 2 * ngroup, lbState);
+		if (groupMatch === null) return [false, null];
+		return [true, groupMatch];
+	}
+	/**
+	* Returns true iff this regexp matches the UTF-8 byte array {@code b}.
+	*/
+	matchUTF8(b) {
+		return this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 0) !== null;
+	}
+	/**
+	* Returns a copy of {@code src} in which all matches for this regexp have been replaced by
+	* {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAll(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which only the first match for this regexp has been replaced
+	* by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceFirst(src, repl) {
+		return this.replaceAllFunc(src, () => repl, 1);
+	}
+	/**
+	* Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
+	* been replaced by the return value of of function {@code repl} (whose first argument is the
+	* matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+	* replacement string.
+	*/
+	replaceAllFunc(src, replFunc, maxReplaces) {
+		let lastMatchEnd = 0;
+		let searchPos = 0;
+		let out = "";
+		const input = MachineInput.fromUTF16(src);
+		const lbState = this.createLookbehindState();
+		let numReplaces = 0;
+		while (searchPos <= src.length) {
+			const a = this.executeEngine(input, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+			if (a === null || a.length === 0) break;
+			out += src.substring(lastMatchEnd, a[0]);
+			if (a[1] > lastMatchEnd || a[0] === 0) {
+				out += replFunc(src.substring(a[0], a[1]));
+				numReplaces++;
+			}
+			lastMatchEnd = a[1];
+			const width = input.step(searchPos) & 7;
+			if (searchPos + width > a[1]) searchPos += width;
+			else if (searchPos + 1 > a[1]) searchPos++;
+			else searchPos = a[1];
+			if (numReplaces >= maxReplaces) break;
+		}
+		out += src.substring(lastMatchEnd);
+		return out;
+	}
+	pad(a) {
+		if (a === null) return null;
+		let n = (1 + this.numSubexp) * 2;
+		if (a.length < n) {
+			let a2 = new Array(n).fill(-1);
+			for (let i = 0; i < a.length; i++) a2[i] = a[i];
+			a = a2;
+		}
+		return a;
+	}
+	allMatches(input, n, deliverFun = (v) => v) {
+		let result = [];
+		const end = input.endPos();
+		if (n < 0) n = end + 1;
+		let pos = 0;
+		let i = 0;
+		let prevMatchEnd = -1;
+		const lbState = this.createLookbehindState();
+		while (i < n && pos <= end) {
+			const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+			if (matches === null || matches.length === 0) break;
+			let accept = true;
+			if (matches[1] === pos) {
+				if (matches[0] === prevMatchEnd) accept = false;
+				const r = input.step(pos);
+				if (r < 0) pos = end + 1;
+				else pos += r & 7;
+			} else pos = matches[1];
+			prevMatchEnd = matches[1];
+			if (accept) {
+				result.push(deliverFun(this.pad(matches)));
+				i++;
+			}
+		}
+		return result;
+	}
+	/**
+	* Returns an array holding the text of the leftmost match in {@code b} of this regular
+	* expression.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return b.slice(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Index(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return null;
+		return a.slice(0, 2);
+	}
+	/**
+	* Returns a string holding the text of the leftmost match in {@code s} of this regular
+	* expression.
+	*
+	* If there is no match, the return value is an empty string, but it will also be empty if the
+	* regular expression successfully matches an empty string. Use {@link #findIndex} or
+	* {@link #findSubmatch} if it is necessary to distinguish these cases.
+	*/
+	find(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+		if (a === null) return "";
+		return s.substring(a[0], a[1]);
+	}
+	/**
+	* Returns a two-element array of integers defining the location of the leftmost match in
+	* {@code s} of this regular expression. The match itself is at
+	* {@code s.substring(loc[0], loc[1])}.
+	*
+	* A return value of null indicates no match.
+	*/
+	findIndex(s) {
+		return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+	}
+	/**
+	* Returns an array of arrays the text of the leftmost match of the regular expression in
+	* {@code b} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8Submatch(b) {
+		const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = b.slice(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
+	* <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findUTF8SubmatchIndex(b) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* Returns an array of strings holding the text of the leftmost match of the regular expression in
+	* {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatch(s) {
+		const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+		if (a === null) return null;
+		const ret = new Array(1 + this.numSubexp).fill(null);
+		for (let i = 0; i < ret.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret[i] = s.substring(a[2 * i], a[2 * i + 1]);
+		return ret;
+	}
+	/**
+	* Returns an array holding the index pairs identifying the leftmost match of this regular
+	* expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+	* href='#submatch'>Submatch</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findSubmatchIndex(s) {
+		return this.pad(this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+	}
+	/**
+	* {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*
+	* TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
+	* by |b|.
+	*/
+	findAllUTF8(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => b.slice(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Index(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
+	* to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
+	* description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAll(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => s.substring(match[0], match[1]));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
+	* list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => match.slice(0, 2));
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
+	* it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8Submatch(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b.slice(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllUTF8SubmatchIndex(b, n) {
+		const result = this.allMatches(MachineInput.fromUTF8(b), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
+	* returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+	* href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatch(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n, (match) => {
+			let slice = new Array(match.length / 2 | 0).fill(null);
+			for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s.substring(match[2 * j], match[2 * j + 1]);
+			return slice;
+		});
+		if (result.length === 0) return null;
+		return result;
+	}
+	/**
+	* {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
+	* {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+	* expression, as defined by the <a href='#all'>All</a> description above.
+	*
+	* A return value of null indicates no match.
+	*/
+	findAllSubmatchIndex(s, n) {
+		const result = this.allMatches(MachineInput.fromUTF16(s), n);
+		if (result.length === 0) return null;
+		return result;
+	}
+};
+// src/Set.js
+var RE2Set = class RE2Set {
+	/** @type {number} */
+	static UNANCHORED = RE2Flags.UNANCHORED;
+	/** @type {number} */
+	static ANCHOR_START = RE2Flags.ANCHOR_START;
+	/** @type {number} */
+	static ANCHOR_BOTH = RE2Flags.ANCHOR_BOTH;
+	/**
+	* Constructs a new RE2Set with the specified anchor mode and flags.
+	* @param {number} [anchor=RE2Set.UNANCHORED] - The anchoring mode (e.g., RE2Set.UNANCHORED).
+	* @param {number} [flags=0] - The public flags to apply to all patterns in the set.
+	* @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
+	*/
+	constructor(anchor = RE2Set.UNANCHORED, flags = 0, maxMem = 8388608) {
+		if (![
+			RE2Set.UNANCHORED,
+			RE2Set.ANCHOR_START,
+			RE2Set.ANCHOR_BOTH
+		].includes(anchor)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
+		Utils.checkFlags(flags);
+		this.anchor = anchor;
+		this.jsFlags = flags;
+		this.maxMem = maxMem;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		this.re2Flags = re2Flags;
+		this.regexps = [];
+		this.prog = null;
+		this.dfa = null;
+		this.dummyRe2 = null;
+	}
+	/**
+	* Adds a new regular expression pattern to the set.
+	* Patterns cannot be added after the set has been compiled.
+	* @param {string} pattern - The regular expression pattern to add.
+	* @returns {number} The integer index assigned to the added pattern.
+	* @throws {RE2JSCompileException} If patterns are added after compilation.
+	*/
+	add(pattern) {
+		if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
+		Utils.checkPattern(pattern);
+		let fregex = pattern;
+		if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		const re = Parser.parse(fregex, this.re2Flags);
+		this.regexps.push(Simplify.simplify(re));
+		return this.regexps.length - 1;
+	}
+	/**
+	* Compiles the added patterns into a single state machine.
+	* This is automatically called on the first match if not called explicitly.
+	* @returns {void}
+	*/
+	compile() {
+		if (this.prog) return;
+		const prog = Compiler.compileSet(this.regexps);
+		if (prog.numInst() > Parser.MAX_SIZE) throw new RE2JSCompileException(`${Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser.MAX_SIZE}`);
+		this.prog = prog;
+		this.dfa = new DFA(this.prog, this.maxMem);
+		this.dummyRe2 = {
+			prog: this.prog,
+			cond: this.prog.startCond(),
+			prefix: "",
+			prefixRune: 0,
+			longest: false
+		};
+	}
+	/**
+	* Matches the input against the compiled set of regular expressions.
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
+	* @returns {number[]} An array of indices representing the patterns that successfully matched the input.
+	*/
+	match(input) {
+		if (!this.prog) this.compile();
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		let internalAnchor = RE2Flags.UNANCHORED;
+		if (this.anchor === RE2Set.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
+		else if (this.anchor === RE2Set.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
+		const dfaResult = this.dfa.matchSet(machineInput, 0, internalAnchor);
+		if (dfaResult !== null) return dfaResult;
+		const machine = Machine.fromRE2(this.dummyRe2);
+		machine.init(0);
+		return machine.matchSet(machineInput, 0, internalAnchor);
+	}
+};
+// src/TranslateRegExpString.js
+/**
+* Transform JS regex string to RE2 regex string
+*/
+var TranslateRegExpString = class TranslateRegExpString {
+	static isHexadecimal(ch) {
+		return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
+	}
+	static translate(data) {
+		let prefixFlags = "";
+		if (Object.prototype.toString.call(data) === "[object RegExp]") {
+			if (data.ignoreCase) prefixFlags += "i";
+			if (data.multiline) prefixFlags += "m";
+			if (data.dotAll) prefixFlags += "s";
+			data = data.source;
+		}
+		if (typeof data !== "string") return data;
+		let result = "";
+		let changed = false;
+		let size = data.length;
+		if (size === 0) {
+			result = "(?:)";
+			changed = true;
+		}
+		let inCharClass = false;
+		let i = 0;
+		while (i < size) {
+			let ch = data[i];
+			if (ch === "\\") {
+				if (i + 1 < size) {
+					ch = data[i + 1];
+					switch (ch) {
+						case "\\":
+							result += "\\\\";
+							i += 2;
+							continue;
+						case "c":
+							if (i + 2 < size) {
+								let code = data[i + 2].charCodeAt(0);
+								if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
+									let val = code % 32;
+									result += "\\x";
+									result += (val >> 4).toString(16).toUpperCase();
+									result += (val & 15).toString(16).toUpperCase();
+									i += 3;
+									changed = true;
+									continue;
+								}
+							}
+							result += "c";
+							i += 2;
+							changed = true;
+							continue;
+						case "u":
+							if (i + 2 < size) {
+								if (data[i + 2] === "{") {
+									let j = i + 3;
+									let hasHex = false;
+									let closed = false;
+									while (j < size) {
+										const hexChar = data[j];
+										if (hexChar === "}") {
+											closed = true;
+											break;
+										}
+										if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+										hasHex = true;
+										j++;
+									}
+									if (closed && hasHex) {
+										result += "\\x";
+										i += 2;
+										changed = true;
+										continue;
+									}
+								} else if (i + 5 < size) {
+									let isHex4 = true;
+									for (let j = 0; j < 4; j++) if (!TranslateRegExpString.isHexadecimal(data[i + 2 + j])) {
+										isHex4 = false;
+										break;
+									}
+									if (isHex4) {
+										result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+										i += 6;
+										changed = true;
+										continue;
+									}
+								}
+							}
+							result += "u";
+							i += 2;
+							changed = true;
+							continue;
+						case "x": {
+							let isValidHex = false;
+							if (i + 2 < size && data[i + 2] === "{") {
+								let j = i + 3;
+								let hasHex = false;
+								let closed = false;
+								while (j < size) {
+									const hexChar = data[j];
+									if (hexChar === "}") {
+										closed = true;
+										break;
+									}
+									if (!TranslateRegExpString.isHexadecimal(hexChar)) break;
+									hasHex = true;
+									j++;
+								}
+								if (closed && hasHex) isValidHex = true;
+							} else if (i + 3 < size && TranslateRegExpString.isHexadecimal(data[i + 2]) && TranslateRegExpString.isHexadecimal(data[i + 3])) isValidHex = true;
+							if (isValidHex) {
+								result += "\\x";
+								i += 2;
+							} else {
+								result += "x";
+								i += 2;
+								changed = true;
+							}
+							continue;
+						}
+						case "n":
+						case "r":
+						case "t":
+						case "a":
+						case "f":
+						case "v":
+						case "d":
+						case "D":
+						case "s":
+						case "S":
+						case "w":
+						case "W":
+						case "b":
+						case "B":
+						case "p":
+						case "P":
+						case "A":
+						case "z":
+						case "Q":
+						case "E":
+						case "0":
+						case "1":
+						case "2":
+						case "3":
+						case "4":
+						case "5":
+						case "6":
+						case "7":
+							result += "\\" + ch;
+							i += 2;
+							continue;
+						default: {
+							let cp = data.codePointAt(i + 1);
+							if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) {
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+								changed = true;
+							} else {
+								result += "\\";
+								let symSize = Utils.charCount(cp);
+								result += data.substring(i + 1, i + 1 + symSize);
+								i += symSize + 1;
+							}
+							continue;
+						}
+					}
+				}
+			} else if (ch === "/") {
+				result += "\\/";
+				i += 1;
+				changed = true;
+				continue;
+			} else if (ch === "[") {
+				if (!inCharClass && data[i + 1] === "]") {
+					result += "[^\\x00-\\x{10FFFF}]";
+					i += 2;
+					changed = true;
+					continue;
+				}
+				if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+					result += "[\\x00-\\x{10FFFF}]";
+					i += 3;
+					changed = true;
+					continue;
+				}
+				inCharClass = true;
+			} else if (ch === "]") inCharClass = false;
+			else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
+				if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+					result += "(?P<";
+					i += 3;
+					changed = true;
+					continue;
+				}
+			}
+			let cp = data.codePointAt(i);
+			let symSize = Utils.charCount(cp);
+			result += data.substring(i, i + symSize);
+			i += symSize;
+		}
+		const finalResult = changed ? result : data;
+		if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
+		return finalResult;
+	}
+};
+// src/index.js
+const execResult = (m, input) => {
+	const result = m.matchArray();
+	result.index = m.start(0);
+	result.input = input;
+	result.groups = m.namedGroupsObject();
+	return result;
+};
+/**
+* A compiled representation of an RE2 regular expression
+*
+* The matching functions take {@code String} arguments instead of the more general Java
+* {@code CharSequence} since the latter doesn't provide UTF-16 decoding.
+*
+*
+* @author rsc@google.com (Russ Cox)
+* @class
+*/
+var build_RE2JS = class RE2JS {
+	/**
+	* Flag: case insensitive matching.
+	*/
+	static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
+	/**
+	* Flag: dot ({@code .}) matches all characters, including newline.
+	*/
+	static DOTALL = PublicFlags.DOTALL;
+	/**
+	* Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
+	* beginning and end of input.
+	*/
+	static MULTILINE = PublicFlags.MULTILINE;
+	/**
+	* Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
+	*/
+	static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
+	/**
+	* Flag: matches longest possible string.
+	*/
+	static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
+	/**
+	* Flag: enable linear-time captureless lookbehinds.
+	*/
+	static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
+	/**
+	* Returns a literal pattern string for the specified string.
+	*
+	* This method produces a string that can be used to create a <code>RE2JS</code> that would
+	* match the string <code>s</code> as if it were a literal pattern.
+	*
+	* Metacharacters or escape sequences in the input sequence will be given no special meaning.
+	*
+	* @param {string} str The string to be literalized
+	* @returns {string} A literal string replacement
+	*/
+	static quote(str) {
+		return Utils.quoteMeta(str);
+	}
+	/**
+	* Quotes '\' and '$' in {@code str}, so that the returned string could be used in
+	* replacement methods as a literal replacement of {@code str}.
+	*
+	* This is a convenience delegation to {@link Matcher.quoteReplacement}.
+	*
+	* @param {string} str the string to be quoted
+	* @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+	* @returns {string} the quoted string
+	*/
+	static quoteReplacement(str, javaMode = false) {
+		return Matcher.quoteReplacement(str, javaMode);
+	}
+	/**
+	* Translates a given regular expression string to ensure compatibility with RE2JS.
+	*
+	* This function preprocesses the input regex string by applying necessary transformations,
+	* such as escaping special characters (e.g., `/`), converting named capture groups to
+	* RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
+	* resulting regex is safe and properly formatted before compilation.
+	*
+	* @param {string|RegExp} expr - The regular expression string to be translated.
+	* @returns {string} - The transformed regular expression string, ready for compilation.
+	*/
+	static translateRegExp(expr) {
+		return TranslateRegExpString.translate(expr);
+	}
+	/**
+	* Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
+	* @param {string} regex
+	* @param {number} [flags=0]
+	* @returns {RE2JS}
+	*/
+	static compile(regex, flags = 0) {
+		Utils.checkPattern(regex);
+		Utils.checkFlags(flags);
+		let fregex = regex;
+		if ((flags & RE2JS.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+		if ((flags & RE2JS.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+		if ((flags & RE2JS.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+		let re2Flags = RE2Flags.PERL;
+		if ((flags & RE2JS.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+		if ((flags & RE2JS.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+		const p = new RE2JS(regex, flags);
+		p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS.LONGEST_MATCH) !== 0);
+		return p;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string} regex the regular expression
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	* @throws RE2JSSyntaxException if the regular expression is malformed
+	*/
+	static matches(regex, input) {
+		return RE2JS.compile(regex).testExact(input);
+	}
+	/**
+	* This is visible for testing.
+	* @private
+	*/
+	static initTest(pattern, flags, re2) {
+		if (pattern == null) throw new Error("pattern is null");
+		if (re2 == null) throw new Error("re2 is null");
+		const p = new RE2JS(pattern, flags);
+		p.re2Input = re2;
+		return p;
+	}
+	/**
+	*
+	* @param {string} pattern
+	* @param {number} flags
+	*/
+	constructor(pattern, flags) {
+		this.patternInput = pattern;
+		this.flagsInput = flags;
+		/** @type {import('./RE2.js').RE2} */
+		this.re2Input = null;
+	}
+	/**
+	* Releases memory used by internal caches associated with this pattern. Does not change the
+	* observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
+	*/
+	reset() {
+		this.re2Input.reset();
+	}
+	/**
+	* Returns the flags used in the constructor.
+	* @returns {number}
+	*/
+	flags() {
+		return this.flagsInput;
+	}
+	/**
+	* Returns the pattern used in the constructor.
+	* @returns {string}
+	*/
+	pattern() {
+		return this.patternInput;
+	}
+	re2() {
+		return this.re2Input;
+	}
+	/**
+	* Matches a string against a regular expression.
+	*
+	* @param {string|number[]|Uint8Array} input the input
+	* @returns {boolean} true if the regular expression matches the entire input
+	*/
+	matches(input) {
+		return this.testExact(input);
+	}
+	/**
+	* Creates a new {@code Matcher} matching the pattern against the input.
+	*
+	* @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
+	* @returns {Matcher}
+	*/
+	matcher(input) {
+		if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+		return new Matcher(this, input);
+	}
+	/**
+	* Tests whether the regular expression matches any part of the input string.
+	* Performance Note: This method is highly optimized. Because it only returns
+	* a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
+	* and guarantees execution on the high-speed DFA engine whenever possible.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
+	*/
+	test(input) {
+		if (Utils.isByteArray(input)) return this.re2Input.matchUTF8(input);
+		return this.re2Input.match(input);
+	}
+	/**
+	* Tests whether the regular expression matches the ENTIRE input string.
+	* * **Performance Note:** This operates identically to `.matches()`, but is significantly
+	* faster because it does not request capture group data. By requesting 0 capture groups,
+	* it securely routes execution through the DFA fast-path.
+	*
+	* @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+	* @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
+	*/
+	testExact(input) {
+		const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+		return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
+	}
+	/**
+	* Executes a search for a match in a specified string.
+	* Returns a result array, or null if no match is found.
+	* The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
+	* including `.index`, `.input`, and `.groups` properties.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {Array|null} the match array with index, input, and groups properties, or null
+	*/
+	exec(input) {
+		const m = this.matcher(input);
+		return m.find() ? execResult(m, input) : null;
+	}
+	/**
+	* Splits input around instances of the regular expression. It returns an array giving the strings
+	* that occur before, between, and after instances of the regular expression.
+	*
+	* If {@code limit <= 0}, there is no limit on the size of the returned array. If
+	* {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
+	* {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
+	* of the input, possibly including additional matches of the pattern.
+	*
+	* @param {string} input the input string to be split
+	* @param {number} [limit=0] the limit
+	* @returns {string[]} the split strings
+	*/
+	split(input, limit = 0) {
+		const m = this.matcher(input);
+		const result = [];
+		let emptiesSkipped = 0;
+		let last = 0;
+		while (m.find()) {
+			if (last === 0 && m.end() === 0) {
+				last = m.end();
+				continue;
+			}
+			if (limit > 0 && result.length === limit - 1) break;
+			if (last === m.start()) {
+				if (limit === 0) {
+					emptiesSkipped += 1;
+					last = m.end();
+					continue;
+				}
+			} else while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.start()));
+			last = m.end();
+		}
+		if (limit === 0 && last !== m.inputLength()) {
+			while (emptiesSkipped > 0) {
+				result.push("");
+				emptiesSkipped -= 1;
+			}
+			result.push(m.substring(last, m.inputLength()));
+		}
+		if (limit !== 0 || result.length === 0 && !(last === m.inputLength() && last > 0)) result.push(m.substring(last, m.inputLength()));
+		return result;
+	}
+	/**
+	* Returns an iterator of all results matching a string against the regular expression,
+	* including capturing groups.
+	*
+	* @param {string|number[]|Uint8Array} input the input string or byte array
+	* @returns {IterableIterator<RegExpMatchArray>}
+	*/
+	*matchAll(input) {
+		const m = this.matcher(input);
+		while (m.find()) yield execResult(m, input);
+	}
+	/**
+	*
+	* @returns {string}
+	*/
+	toString() {
+		return this.patternInput;
+	}
+	/**
+	* Returns the program size of this pattern.
+	*
+	* <p>
+	* Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+	* "cost". Larger numbers are more expensive than smaller numbers.
+	* </p>
+	*
+	* @returns {number} the program size of this pattern
+	*/
+	programSize() {
+		return this.re2Input.numberOfInstructions();
+	}
+	/**
+	* Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
+	* pattern and is excluded from this count.
+	*
+	* @returns {number} the number of capturing groups in this pattern
+	*/
+	groupCount() {
+		return this.re2Input.numberOfCapturingGroups();
+	}
+	/**
+	* Return a map of the capturing groups in this matcher's pattern, where key is the name and value
+	* is the index of the group in the pattern.
+	* @returns {Record<string, number>}
+	*/
+	namedGroups() {
+		return this.re2Input.namedGroups;
+	}
+	/**
+	*
+	* @param {*} other
+	* @returns {boolean}
+	*/
+	equals(other) {
+		if (this === other) return true;
+		if (other === null || this.constructor !== other.constructor) return false;
+		return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
+	}
+};
+/**
+* Creates an RE2JS regex directly from a template literal.
+* @overload
+* @param {TemplateStringsArray} stringsOrFlags - The raw string segments of the template literal.
+* @param {...any} values - The interpolated values.
+* @returns {RE2JS}
+*/
+/**
+* Creates a template literal tag function with specific RE2JS flags.
+* @overload
+* @param {number} stringsOrFlags - The RE2JS flags to apply (e.g., RE2JS.CASE_INSENSITIVE).
+* @returns {(strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS}
+*/
+/**
+* Implementation signature
+* @param {TemplateStringsArray | number} stringsOrFlags
+* @param {...any} values
+* @returns {RE2JS | ((strings: TemplateStringsArray, ...tagValues: any[]) => RE2JS)}
+*/
+function re(stringsOrFlags, ...values) {
+	if (Array.isArray(stringsOrFlags) && "raw" in stringsOrFlags) {
+		const pattern = String.raw(stringsOrFlags, ...values);
+		return build_RE2JS.compile(pattern);
+	}
+	const flags = typeof stringsOrFlags === "number" ? stringsOrFlags : 0;
+	return (strings, ...tagValues) => {
+		const pattern = String.raw(strings, ...tagValues);
+		return build_RE2JS.compile(pattern, flags);
+	};
+}
+
+
+;// CONCATENATED MODULE: ../../packages/core/src/text/linear-pattern.ts
+
+const FLAG_BITS = {
+    i: build_RE2JS.CASE_INSENSITIVE,
+    m: build_RE2JS.MULTILINE,
+    s: build_RE2JS.DOTALL,
+};
+/** JavaScript flags that change nothing for a yes/no test of one line. */
+const IGNORED_FLAGS = new Set(['g', 'y', 'u', 'd']);
+/** Why the engine cannot run this pattern with these flags, or undefined when it can. */
+function linearPatternProblem(pattern, flags) {
+    for (const flag of flags) {
+        if (!(flag in FLAG_BITS) && !IGNORED_FLAGS.has(flag))
+            return `flag '${flag}' is not supported (use i, m or s)`;
+    }
+    try {
+        linear_pattern_compileLinearPattern(pattern, flags);
+        return undefined;
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return `${message.replace(/^error parsing regexp: /, '')} (patterns use RE2 syntax: no backreferences or lookaround)`;
+    }
+}
+function linear_pattern_compileLinearPattern(pattern, flags) {
+    let bits = 0;
+    for (const flag of flags)
+        bits |= FLAG_BITS[flag] ?? 0;
+    const compiled = build_RE2JS.compile(pattern, bits);
+    return { test: (text) => compiled.test(text) };
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/glob/match.ts
+var match = __nccwpck_require__(4512);
+;// CONCATENATED MODULE: ../../packages/core/src/review/requesters.ts
+
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+/** Logins in body text: RE2, linear in the text's length (the body is the PR's to write). */
+const BUILT_IN_BODY = (/* unused pure expression or super */ null && (String.raw `(?i)\brequested\s+by:?\s*\[?@([A-Za-z0-9][A-Za-z0-9-]{0,38})`));
+const NOREPLY_TRAILER = (/* unused pure expression or super */ null && (String.raw `(?im)^co-authored-by:.*<(?:\d+\+)?([A-Za-z0-9][A-Za-z0-9-]{0,38})@users\.noreply\.github\.com>`));
+const compiled = new Map();
+function pattern(source) {
+    let found = compiled.get(source);
+    if (!found) {
+        found = RE2JS.compile(source);
+        compiled.set(source, found);
+    }
+    return found;
+}
+function captures(source, text) {
+    const matcher = pattern(source).matcher(text);
+    const found = [];
+    while (matcher.find()) {
+        const login = matcher.group(1);
+        if (login && LOGIN.test(login))
+            found.push(login);
+    }
+    return found;
+}
+/** Why a pattern cannot name requesters (policy load checks it), or undefined. */
+function requesterPatternProblem(source) {
+    try {
+        const groups = build_RE2JS.compile(source).groupCount();
+        return groups === 1 ? undefined : `expected exactly one capture group (the login), found ${groups}`;
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return `${message.replace(/^error parsing regexp: /, '')} (patterns use RE2 syntax: no backreferences or lookaround)`;
+    }
+}
+/** The requesters of an AI-generated PR, first reason per login; never the author. */
+function findRequesters(facts, rules = []) {
+    const found = new Map();
+    const add = (login, because) => {
+        const key = login.toLowerCase();
+        if (key === facts.author.toLowerCase() || found.has(key))
+            return;
+        found.set(key, { login, because });
+    };
+    const agentRules = rules.filter((rule) => matchesAnyName(facts.author, rule.agents));
+    for (const assignee of facts.assignees ?? [])
+        add(assignee, "assignee of the agent's PR");
+    for (const login of captures(BUILT_IN_BODY, facts.body ?? ''))
+        add(login, '"requested by" in the PR body');
+    for (const source of agentRules.flatMap((rule) => rule.body))
+        for (const login of captures(source, facts.body ?? ''))
+            add(login, `named in the PR body (ai.requesters pattern for ${facts.author})`);
+    for (const message of facts.commitMessages ?? [])
+        for (const login of captures(NOREPLY_TRAILER, message))
+            add(login, 'Co-authored-by trailer with their noreply address');
+    return [...found.values()];
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/duration.ts
 const UNIT_MINUTES = { s: 1 / 60, m: 1, h: 60, d: 1440 };
@@ -42926,8 +54711,12 @@ function parseDurationMinutes(value) {
 const types_TIERS = ['low', 'medium', 'high', 'critical'];
 const QA_STRATEGIES = (/* unused pure expression or super */ null && (['quick', 'standard', 'thorough', 'exhaustive']));
 const SEVERITIES = ['low', 'medium', 'high', 'critical'];
+const DEPENDENCY_CHANGES = (/* unused pure expression or super */ null && (['major', 'minor', 'patch', 'added', 'removed', 'lockfile-only']));
 
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/semantics.ts
+
+
+
 
 
 
@@ -42942,6 +54731,8 @@ const KIND_KEYS = {
     'ai-generated': { allowed: [], required: [] },
     'policy-change': { allowed: [], required: [] },
     'incomplete-diff': { allowed: [], required: [] },
+    'judging-files': { allowed: [], required: [] },
+    dependencies: { allowed: ['change', 'except-authors'], required: ['change'] },
 };
 const isRaw = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const section = (data, key) => (isRaw(data[key]) ? data[key] : {});
@@ -42960,7 +54751,15 @@ function mergeFactor(name, raw, base, fail) {
     }
     const merged = inherits
         ? { ...base, ...raw }
-        : { 'applies-to': 'all', enabled: true, description: name, flags: '', paths: [], ...raw };
+        : {
+            'applies-to': 'all',
+            enabled: true,
+            description: name,
+            flags: '',
+            paths: [],
+            ...(kind === 'dependencies' ? { 'except-authors': [] } : {}),
+            ...raw,
+        };
     if (!inherits)
         merged.kind = kind;
     for (const key of rules.required) {
@@ -42970,11 +54769,10 @@ function mergeFactor(name, raw, base, fail) {
     if (merged.score === undefined)
         fail(path, `factor '${name}' needs a 'score'`, true);
     if (kind === 'content') {
-        try {
-            new RegExp(String(merged.pattern), String(merged.flags ?? ''));
-        }
-        catch (error) {
-            fail([...path, 'pattern'], `expected a valid regular expression: ${error.message}`);
+        const problem = linearPatternProblem(String(merged.pattern), String(merged.flags ?? ''));
+        if (problem) {
+            const where = raw.flags !== undefined && problem.startsWith('flag ') ? 'flags' : 'pattern';
+            fail([...path, where], `expected a pattern the linear-time engine can run: ${problem}`);
         }
     }
     return merged;
@@ -43021,8 +54819,40 @@ function mergeOverrides(raw, fail) {
         return override;
     });
 }
+/** Every path glob the file writes: risk factor paths, review paths, coverage components. */
+function pathGlobs(data) {
+    const found = [];
+    const list = (value, path) => {
+        if (Array.isArray(value))
+            value.forEach((glob, index) => found.push({ path: [...path, index], glob }));
+    };
+    for (const [name, factor] of Object.entries(section(section(data, 'risk'), 'factors')))
+        if (isRaw(factor))
+            list(factor.paths, ['risk', 'factors', name, 'paths']);
+    list(section(data, 'merge')['review-paths'], ['merge', 'review-paths']);
+    const components = section(data, 'coverage').components;
+    if (Array.isArray(components)) {
+        components.forEach((component, index) => {
+            if (isRaw(component))
+                list(component.paths, ['coverage', 'components', index, 'paths']);
+        });
+    }
+    const perfMetrics = section(data, 'perf').metrics;
+    if (Array.isArray(perfMetrics)) {
+        perfMetrics.forEach((rule, index) => {
+            if (isRaw(rule))
+                list(rule.paths, ['perf', 'metrics', index, 'paths']);
+        });
+    }
+    return found;
+}
 /** Applies a schema-valid file over the defaults and checks what a schema cannot express. */
 function checkPolicy(data, fail) {
+    for (const { path, glob } of pathGlobs(data)) {
+        const problem = typeof glob === 'string' ? globProblem(glob) : undefined;
+        if (problem)
+            fail(path, `expected a glob that can match a changed file: ${problem}`);
+    }
     const defaults = defaultPolicy();
     const risk = section(data, 'risk');
     const factors = { ...defaults.risk.factors };
@@ -43053,10 +54883,19 @@ function checkPolicy(data, fail) {
     if (perf['review-threshold'] > perf['fail-threshold']) {
         fail(['perf', 'review-threshold'], `expected review-threshold at or below fail-threshold (${perf['fail-threshold']})`);
     }
+    const ai = { ...defaults.ai, ...section(data, 'ai') };
+    ai.requesters = ai.requesters.map((rule, index) => {
+        rule.body?.forEach((source, at) => {
+            const problem = requesterPatternProblem(source);
+            if (problem)
+                fail(['ai', 'requesters', index, 'body', at], problem);
+        });
+        return { agents: rule.agents, body: rule.body ?? [] };
+    });
     return {
         version: 1,
         mode: data.mode ?? defaults.mode,
-        ai: { ...defaults.ai, ...section(data, 'ai') },
+        ai,
         risk: {
             factors,
             tiers: mergeTiers(section(risk, 'tiers'), fail),
@@ -43365,11 +55204,76 @@ function unquote(path) {
     }
     return Buffer.from(bytes).toString('utf8');
 }
+/** A `---`/`+++` path without its tab-separated timestamp; undefined for `/dev/null`. */
 function headerPath(raw) {
     const path = unquote(raw.split('\t')[0].trim());
-    if (path === '/dev/null')
+    return path === '/dev/null' ? undefined : path;
+}
+/** Reads one (possibly quoted) path token of a `diff --git` line from `from`. */
+function readToken(text, from) {
+    if (text[from] !== '"')
         return undefined;
-    return path.replace(/^[ab]\//, '');
+    let index = from + 1;
+    while (index < text.length && text[index] !== '"')
+        index += text[index] === '\\' ? 2 : 1;
+    return index < text.length ? { token: unquote(text.slice(from, index + 1)), end: index + 1 } : undefined;
+}
+/**
+ * The two sides of `diff --git <old> <new>` with their prefixes. git writes `a/` `b/` by default, `c/`
+ * `w/` `i/` `o/` with `diff.mnemonicPrefix`, none with `--no-prefix`, anything with `--src-prefix`: the
+ * path is the longest whole-segment suffix both sides share, the rest is the prefix. Renames differ on
+ * both sides: their `rename from`/`rename to` lines name them.
+ */
+function splitGitHeader(rest) {
+    const sides = [];
+    const quoted = readToken(rest, 0);
+    if (quoted) {
+        const second = rest.slice(quoted.end + 1);
+        sides.push([quoted.token, readToken(second, 0)?.token ?? second]);
+    }
+    else {
+        for (let index = rest.indexOf(' '); index !== -1; index = rest.indexOf(' ', index + 1)) {
+            const second = rest.slice(index + 1);
+            sides.push([rest.slice(0, index), readToken(second, 0)?.token ?? second]);
+        }
+    }
+    let best;
+    for (const [left, right] of sides) {
+        const shared = sharedPath(left, right);
+        if (shared === undefined || (best && best.paths[0].length >= shared.length))
+            continue;
+        const oldPrefix = left.slice(0, left.length - shared.length);
+        const newPrefix = right.slice(0, right.length - shared.length);
+        best = { paths: [shared, shared], prefixes: [oldPrefix, newPrefix] };
+    }
+    return best;
+}
+/** The longest common suffix of `a` and `b` that starts a path segment in both. */
+function sharedPath(a, b) {
+    let length = 0;
+    while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length])
+        length++;
+    for (; length > 0; length--) {
+        const startA = a.length - length;
+        const startB = b.length - length;
+        const boundary = (text, start) => start === 0 || text[start - 1] === '/';
+        if (boundary(a, startA) && boundary(b, startB) && a[startA] !== '/')
+            return a.slice(startA);
+    }
+    return undefined;
+}
+/** git's mnemonic prefix pairs: commit, index, work tree, object. */
+const MNEMONIC = /^[abciwo]\/$/;
+/** A `---`/`+++` path without its prefix: the one the git line showed, else a pair git would write. */
+function stripPrefix(path, prefix, other) {
+    if (path === undefined)
+        return undefined;
+    if (prefix !== undefined)
+        return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+    // A plain diff: strip `a/`-style prefixes only when both sides carry one (or the other is /dev/null).
+    const own = /^[^/]+\//.exec(path)?.[0];
+    const theirs = other === undefined ? own : /^[^/]+\//.exec(other)?.[0];
+    return own && theirs && MNEMONIC.test(own) && MNEMONIC.test(theirs) ? path.slice(own.length) : path;
 }
 function startsFileHeader(lines, index) {
     const line = lines[index];
@@ -43382,7 +55286,7 @@ function startsFileHeader(lines, index) {
  * Parses `git diff` (or `diff -u`) output into one entry per file: renames, copies, binary
  * markers and any context size. `source` names the diff file in error messages.
  */
-function parseUnifiedDiff(text, source = 'diff') {
+function unified_parseUnifiedDiff(text, source = 'diff') {
     const lines = text.split('\n');
     const files = [];
     let index = 0;
@@ -43392,12 +55296,14 @@ function parseUnifiedDiff(text, source = 'diff') {
             continue;
         }
         const headerLine = index + 1;
-        const header = { status: 'modified', binary: false };
+        const header = { status: 'modified', binary: false, named: false };
         const first = lines[index];
-        const gitHeader = /^diff --git ("?a\/.+?"?) ("?b\/.+"?)$/.exec(first);
-        if (gitHeader) {
-            header.oldPath = headerPath(gitHeader[1]);
-            header.newPath = headerPath(gitHeader[2]);
+        if (first.startsWith('diff --git ')) {
+            const split = splitGitHeader(first.slice('diff --git '.length));
+            if (split) {
+                [header.oldPath, header.newPath] = split.paths;
+                header.prefixes = split.prefixes;
+            }
         }
         index += first.startsWith('diff --git ') ? 1 : 0;
         while (index < lines.length &&
@@ -43419,14 +55325,14 @@ function readHeaderLine(line, header) {
     if (line.startsWith('--- ')) {
         const path = headerPath(line.slice(4));
         if (path !== undefined)
-            header.oldPath = path;
+            header.rawOld = path;
         else
             header.status = 'added';
     }
     else if (line.startsWith('+++ ')) {
         const path = headerPath(line.slice(4));
         if (path !== undefined)
-            header.newPath = path;
+            header.rawNew = path;
         else
             header.status = 'removed';
     }
@@ -43437,12 +55343,14 @@ function readHeaderLine(line, header) {
     else if (line.startsWith('rename from ')) {
         header.oldPath = unquote(line.slice('rename from '.length));
         header.status = 'renamed';
+        header.named = true;
     }
     else if (line.startsWith('rename to '))
         header.newPath = unquote(line.slice('rename to '.length));
     else if (line.startsWith('copy from ')) {
         header.oldPath = unquote(line.slice('copy from '.length));
         header.status = 'copied';
+        header.named = true;
     }
     else if (line.startsWith('copy to '))
         header.newPath = unquote(line.slice('copy to '.length));
@@ -43450,6 +55358,16 @@ function readHeaderLine(line, header) {
         header.binary = true;
 }
 function toDiffFile(header, parsed, source, line) {
+    // The git line (or rename/copy lines) name the paths; `---`/`+++` only fill in what they could not.
+    if (!header.named && (header.oldPath === undefined || header.newPath === undefined)) {
+        const [oldPrefix, newPrefix] = header.prefixes ?? [undefined, undefined];
+        const oldPath = stripPrefix(header.rawOld, oldPrefix, header.rawNew);
+        const newPath = stripPrefix(header.rawNew, newPrefix, header.rawOld);
+        if (oldPath !== undefined)
+            header.oldPath = oldPath;
+        if (newPath !== undefined)
+            header.newPath = newPath;
+    }
     const path = header.status === 'removed' ? (header.oldPath ?? header.newPath) : (header.newPath ?? header.oldPath);
     if (!path) {
         throw new src_errors/* InvalidFileError */.Ou({ file: source, line, column: 1 }, "expected a file header ('diff --git a/<path> b/<path>', or '--- <path>' then '+++ <path>')");
@@ -43472,61 +55390,8 @@ function toDiffFile(header, parsed, source, line) {
 
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/glob/match.ts
-
-/**
- * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
- * match dot files and folders such as `.github/`), `**` spans folders, and patterns are
- * matched against repository-relative paths with `/` separators. A pattern starting with `!`
- * excludes: a path matches when it matches a positive pattern and no negative one. A list of
- * only negative patterns matches everything they do not exclude.
- */
-class match_GlobSet {
-    include;
-    exclude;
-    constructor(patterns) {
-        const options = { dot: true, nocomment: true };
-        this.include = patterns.filter((p) => !p.startsWith('!')).map((p) => new Minimatch(p, options));
-        this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => new Minimatch(p.slice(1), options));
-    }
-    get empty() {
-        return this.include.length === 0 && this.exclude.length === 0;
-    }
-    matches(path) {
-        return this.firstMatch(path) !== undefined;
-    }
-    /** The positive pattern that matched (or `**` for an exclude-only list), undefined if none. */
-    firstMatch(path) {
-        if (this.exclude.some((m) => m.match(path)))
-            return undefined;
-        if (this.include.length === 0)
-            return this.exclude.length > 0 ? '**' : undefined;
-        return this.include.find((m) => m.match(path))?.pattern;
-    }
-}
-const wildcardCache = new Map();
-/**
- * Login, label and trailer patterns: `*` is the only wildcard and matching ignores case, so
- * `dependabot[bot]` means that literal login (in a path glob `[bot]` would be a character class).
- */
-function wildcardRegExp(pattern) {
-    let regexp = wildcardCache.get(pattern);
-    if (!regexp) {
-        const source = pattern
-            .split('*')
-            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-            .join('.*');
-        regexp = new RegExp(`^${source}$`, 'i');
-        wildcardCache.set(pattern, regexp);
-    }
-    return regexp;
-}
-/** The first pattern that matches `name`, if any. */
-function match_matchesAnyName(name, patterns) {
-    return patterns.find((pattern) => wildcardRegExp(pattern).test(name));
-}
-
 ;// CONCATENATED MODULE: ../../packages/core/src/glob/index.ts
+
 
 
 // EXTERNAL MODULE: ../../packages/core/src/json/index.ts
@@ -43557,8 +55422,15 @@ function scoreOf(properties) {
     const score = typeof raw === 'number' ? raw : Number(raw);
     return Number.isFinite(score) ? score : NaN;
 }
-function relativeUri(uri, root) {
-    let path = decodeURIComponent(uri.replace(/^file:\/\//, '')).replace(/\\/g, '/');
+function relativeUri(uri, root, fail) {
+    let decoded;
+    try {
+        decoded = decodeURIComponent(uri.replace(/^file:\/\//, ''));
+    }
+    catch {
+        return fail(`a percent-encoded artifactLocation.uri, found '${uri.slice(0, 200)}'`);
+    }
+    let path = decoded.replace(/\\/g, '/');
     if (root) {
         const prefix = root.replace(/\\/g, '/').replace(/\/?$/, '/');
         if (path.startsWith(prefix))
@@ -43566,18 +55438,18 @@ function relativeUri(uri, root) {
     }
     return path.replace(/^\.\//, '');
 }
-function locationOf(result, root) {
+function locationOf(result, root, fail) {
     const location = Array.isArray(result.locations) ? result.locations[0] : undefined;
     const physical = isObject(location) && isObject(location.physicalLocation) ? location.physicalLocation : undefined;
     const artifact = physical && isObject(physical.artifactLocation) ? physical.artifactLocation : undefined;
     const region = physical && isObject(physical.region) ? physical.region : undefined;
-    const uri = typeof artifact?.uri === 'string' ? relativeUri(artifact.uri, root) : undefined;
+    const uri = typeof artifact?.uri === 'string' ? relativeUri(artifact.uri, root, fail) : undefined;
     const line = typeof region?.startLine === 'number' ? region.startLine : undefined;
     return { ...(uri ? { file: uri } : {}), ...(line ? { line } : {}) };
 }
 /**
  * Reads the results of a SARIF 2.1.0 log that count as findings: `kind` "fail" (the default),
- * not suppressed, not absent from the current baseline. Severity follows GitHub code scanning:
+ * not suppressed outside the source, not absent from the current baseline. Severity follows GitHub code scanning:
  * the `security-severity` property (of the result or its rule) when present, else the level.
  */
 function parseSarif(text, file, options = {}) {
@@ -43612,9 +55484,14 @@ function parseSarif(text, file, options = {}) {
                 return;
             if (item.baselineState === 'absent')
                 return;
-            const suppressions = Array.isArray(item.suppressions) ? item.suppressions : [];
-            if (suppressions.some((s) => (s.status ?? 'accepted') === 'accepted'))
+            const suppressions = (Array.isArray(item.suppressions) ? item.suppressions : []).filter(isObject);
+            const accepted = suppressions.filter((s) => (s.status ?? 'accepted') === 'accepted');
+            // A suppression written in the source (a `// nosemgrep`, `# noqa`, `@SuppressWarnings`) is
+            // something the PR itself can add: it is reported, never allowed to hide the finding. Only
+            // suppressions kept outside the code (dismissals in the scanning service) drop it.
+            if (accepted.some((s) => s.kind !== 'inSource'))
                 return;
+            const suppressedInSource = accepted.length > 0;
             const rule = ruleOf(runObject, item);
             const score = scoreOf(item.properties) ?? scoreOf(rule?.properties);
             if (score !== undefined && Number.isNaN(score)) {
@@ -43636,7 +55513,8 @@ function parseSarif(text, file, options = {}) {
                 severitySource: score !== undefined ? 'security-severity' : 'level',
                 message,
                 source: file,
-                ...locationOf(item, options.root),
+                ...locationOf(item, options.root, (expected) => fail([...path, 'locations', 0], expected)),
+                ...(suppressedInSource ? { suppressedInSource: true } : {}),
             });
         });
     });
@@ -43646,6 +55524,859 @@ function parseSarif(text, file, options = {}) {
 ;// CONCATENATED MODULE: ../../packages/core/src/findings/index.ts
 
 
+
+;// CONCATENATED MODULE: ../../packages/core/src/manifests/cargo.ts
+
+/** A value that reads as a version requirement (`1.2`, `^0.4`, `=1.0.3`), not a name or a license. */
+const VERSION_LIKE = /^[~^=<>*]*\s*\d/;
+/** `[package]` keys a headerless fragment may show that take versions but are not dependencies. */
+const PACKAGE_KEYS = new Set(['version', 'edition', 'rust-version']);
+const TABLE = /^(?:workspace\.|target\..+\.)?(?:dev-|build-)?dependencies$/;
+const DETAILED = /^(?:workspace\.|target\..+\.)?(?:dev-|build-)?dependencies\.([^.]+)$/;
+/** A spec for what an inline table or string says: its version, else where it comes from. */
+function specOf(value, version, strings) {
+    if (version !== undefined)
+        return version;
+    if (value.startsWith('"') || value.startsWith("'"))
+        return strings[0] ?? '';
+    return value.replace(/\s+/g, ' ');
+}
+/**
+ * Cargo.toml `[dependencies]`, `[dev-dependencies]`, `[build-dependencies]`, their target and
+ * workspace variants, and `[dependencies.<name>]` tables. A headerless fragment reads
+ * `name = "<version>"` and `name = { version = … }` pairs.
+ */
+function cargo_cargoDependencies(text, partial) {
+    const map = new Map();
+    for (const entry of tomlEntries(text)) {
+        if (entry.key === undefined)
+            continue;
+        const section = entry.section ?? '';
+        const detailed = DETAILED.exec(section);
+        if (detailed) {
+            if (entry.key === 'version' && !map.has(detailed[1]))
+                map.set(detailed[1], entry.strings[0] ?? '');
+            continue;
+        }
+        const headerless = partial && entry.section === undefined;
+        const quoted = entry.version ?? entry.strings[0] ?? '';
+        if (!TABLE.test(section) && !(headerless && VERSION_LIKE.test(quoted)))
+            continue;
+        if (headerless && PACKAGE_KEYS.has(entry.key))
+            continue;
+        if (!map.has(entry.key))
+            map.set(entry.key, specOf(entry.value, entry.version, entry.strings));
+    }
+    return map;
+}
+
+// EXTERNAL MODULE: ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/index.js
+var node_modules_semver = __nccwpck_require__(6388);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
+;// CONCATENATED MODULE: ../../packages/core/src/manifests/npm.ts
+
+const SECTIONS = (/* unused pure expression or super */ null && (['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']));
+/** Fields whose string value can look like a version spec but are not dependencies. */
+const NOT_DEPENDENCIES = new Set(['version', 'node', 'npm', 'pnpm', 'yarn', 'bun', 'deno']);
+const PROTOCOL = /^(npm|workspace|file|link|portal|patch|github|gitlab|bitbucket|git|git\+\w+|https?|jsr|catalog):/;
+const ENTRY = /^\s*"((?:@[^"/\s]+\/)?[^"\s]+)"\s*:\s*"([^"]*)"\s*,?\s*$/;
+/** Whether a package.json string value reads as a dependency spec rather than a command. */
+function isNpmSpec(value) {
+    return PROTOCOL.test(value) || semver_default().validRange(value, { loose: true }) !== null;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Dependencies of a package.json, all four sections (a name in several keeps its first spec).
+ * A fragment (`partial`, from diff hunks) is read line by line: `"name": "<spec>"` lines whose
+ * value is a version spec, which is how a hunk shows a dependency without its section.
+ */
+function npm_npmDependencies(text, partial) {
+    const map = new Map();
+    if (partial) {
+        for (const line of text.split('\n')) {
+            const entry = ENTRY.exec(line);
+            if (!entry)
+                continue;
+            const [, name, spec] = entry;
+            if (!NOT_DEPENDENCIES.has(name) && isNpmSpec(spec) && !map.has(name))
+                map.set(name, spec);
+        }
+        return map;
+    }
+    const data = JSON.parse(text);
+    if (!isRecord(data))
+        throw new Error('expected a JSON object');
+    for (const section of SECTIONS) {
+        const deps = data[section];
+        if (!isRecord(deps))
+            continue;
+        for (const [name, spec] of Object.entries(deps))
+            if (typeof spec === 'string' && !map.has(name))
+                map.set(name, spec);
+    }
+    return map;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/manifests/python.ts
+
+/** PEP 503 names: case, `_` and `.` do not tell packages apart. */
+function normalizePythonName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+const REQUIREMENT = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)$/;
+/** One PEP 508 requirement (`requests[socks]>=2.31,<3 ; python_version>"3.8"`) as name and spec. */
+function parseRequirement(text) {
+    const withoutMarker = text.split(';')[0].trim();
+    const match = REQUIREMENT.exec(withoutMarker);
+    if (!match)
+        return undefined;
+    const spec = match[2].replace(/^\((.*)\)$/, '$1').trim();
+    return [normalizePythonName(match[1]), spec.startsWith('@') ? spec.slice(1).trim() : spec];
+}
+/** requirements*.txt: one requirement a line; options (`-r`, `--hash`), comments and URLs skipped. */
+function python_requirementsDependencies(text) {
+    const map = new Map();
+    for (const raw of text.replace(/\\\n/g, ' ').split('\n')) {
+        const line = raw
+            .replace(/(^|\s)#.*$/, '')
+            .replace(/\s--?[a-z][\w-]*(=\S*)?/g, '')
+            .trim();
+        if (line === '' || line.startsWith('-') || /^[a-z+]+:\/\//i.test(line))
+            continue;
+        const requirement = parseRequirement(line);
+        if (requirement && !map.has(requirement[0]))
+            map.set(requirement[0], requirement[1]);
+    }
+    return map;
+}
+/** Sections whose arrays hold PEP 508 strings: any key, or (in `[project]`) `dependencies`. */
+function holdsRequirements(entry) {
+    const section = entry.section ?? '';
+    if (section === 'project')
+        return entry.key === 'dependencies' || entry.key === undefined;
+    return section === 'project.optional-dependencies' || section === 'dependency-groups';
+}
+const POETRY_TABLE = /^tool\.poetry\.(?:(?:dev-)?dependencies|group\.[^.]+\.dependencies)$/;
+/** Keys of a fragment without its header that are package metadata, not dependencies. */
+/** A quoted value that reads as a version constraint (`^1.2`, `>=2,<3`, `1.0`), not a name or a path. */
+const python_VERSION_LIKE = /^[~^=<>!]*\s*\d/;
+const METADATA = new Set([
+    'name',
+    'version',
+    'description',
+    'readme',
+    'license',
+    'requires-python',
+    'python',
+]);
+/**
+ * pyproject.toml: PEP 621 `[project] dependencies` and optional dependencies, PEP 735
+ * dependency groups (uv), and Poetry's dependency tables. In a fragment before any header,
+ * quoted requirement strings and `name = "<version>"` pairs are read as dependencies.
+ */
+function python_pyprojectDependencies(text, partial) {
+    const map = new Map();
+    const add = (name, spec) => {
+        if (!map.has(name))
+            map.set(name, spec);
+    };
+    for (const entry of tomlEntries(text)) {
+        const headerless = partial && entry.section === undefined;
+        if (holdsRequirements(entry) ||
+            (headerless && (entry.key === undefined || entry.value.startsWith('[')))) {
+            for (const item of entry.strings) {
+                const requirement = parseRequirement(item);
+                if (requirement)
+                    add(...requirement);
+            }
+        }
+        else if (entry.key !== undefined && !METADATA.has(entry.key)) {
+            const spec = entry.version ?? entry.strings[0] ?? entry.value;
+            const quoted = entry.version ?? entry.strings[0];
+            if (POETRY_TABLE.test(entry.section ?? '') ||
+                (headerless && quoted !== undefined && python_VERSION_LIKE.test(quoted)))
+                add(normalizePythonName(entry.key), spec);
+        }
+    }
+    return map;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/manifests/ecosystems.ts
+
+
+
+
+
+
+const baseName = (path) => path.slice(path.lastIndexOf('/') + 1);
+/** Vendored and installed copies are not this repository's manifests. */
+const VENDORED = /(^|\/)(node_modules|vendor|\.venv|site-packages)\//;
+/** The manifest format of a path, if it is a dependency manifest. */
+function ecosystems_manifestFormat(path) {
+    if (VENDORED.test(path))
+        return undefined;
+    const name = baseName(path);
+    if (name === 'package.json')
+        return { ecosystem: 'npm', parse: npmDependencies };
+    if (name === 'pyproject.toml')
+        return { ecosystem: 'python', parse: pyprojectDependencies };
+    if (/^requirements.*\.txt$/.test(name) || /(^|\/)requirements\/[^/]+\.txt$/.test(path))
+        return { ecosystem: 'python', parse: requirementsDependencies };
+    if (name === 'go.mod')
+        return { ecosystem: 'go', parse: goDependencies };
+    if (name === 'Cargo.toml')
+        return { ecosystem: 'cargo', parse: cargoDependencies };
+    if (name === 'pom.xml')
+        return { ecosystem: 'maven', parse: mavenDependencies };
+    if (name === 'build.gradle' || name === 'build.gradle.kts')
+        return { ecosystem: 'gradle', parse: gradleDependencies };
+    if (name.endsWith('.versions.toml'))
+        return { ecosystem: 'gradle', parse: versionCatalogDependencies };
+    if (name === 'Gemfile' || name === 'gems.rb')
+        return { ecosystem: 'bundler', parse: gemDependencies };
+    return undefined;
+}
+const LOCKFILES = {
+    'package-lock.json': 'npm',
+    'npm-shrinkwrap.json': 'npm',
+    'pnpm-lock.yaml': 'npm',
+    'yarn.lock': 'npm',
+    'bun.lock': 'npm',
+    'poetry.lock': 'python',
+    'uv.lock': 'python',
+    'Pipfile.lock': 'python',
+    'go.sum': 'go',
+    'Cargo.lock': 'cargo',
+    'Gemfile.lock': 'bundler',
+    'gems.locked': 'bundler',
+    'gradle.lockfile': 'gradle',
+};
+/** The ecosystem of a lockfile path, if it is one. */
+function ecosystems_lockfileEcosystem(path) {
+    if (VENDORED.test(path))
+        return undefined;
+    return LOCKFILES[baseName(path)];
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/manifests/hunks.ts
+
+/**
+ * The raw hunk lines of each file of a `git diff` (what the diff model drops: context and removed
+ * lines), keyed by the file's new path (old path for a removal). Only `diff --git` output can be
+ * split safely (a removed line `--- x` followed by `+++ y` would look like a file header in plain
+ * `diff -u` output), so other diffs give no entries and their files count as unread.
+ */
+function hunksByFile(diff, source = 'diff') {
+    const result = new Map();
+    const lines = diff.split('\n');
+    const starts = lines.flatMap((line, index) => (line.startsWith('diff --git ') ? [index] : []));
+    starts.forEach((start, i) => {
+        const chunk = lines.slice(start, starts[i + 1] ?? lines.length);
+        const [file] = parseUnifiedDiff(chunk.join('\n'), source);
+        if (!file)
+            return;
+        const firstHunk = chunk.findIndex((line) => line.startsWith('@@'));
+        const hunkLines = firstHunk < 0 ? [] : chunk.slice(firstHunk);
+        result.set(file.path, hunkLines);
+    });
+    return result;
+}
+/** One file's patch (GitHub's `patch` field) as hunk lines. */
+function hunkLines(patch) {
+    const lines = patch.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('@@'));
+    return first < 0 ? [] : lines.slice(first);
+}
+/** The two fragments a file's hunks show; hunks are separated by a blank line in each. */
+function hunks_hunkSides(lines) {
+    const base = [];
+    const head = [];
+    const added = [];
+    const removed = [];
+    for (const line of lines) {
+        if (line.startsWith('@@')) {
+            base.push('');
+            head.push('');
+        }
+        else if (line.startsWith('+')) {
+            head.push(line.slice(1));
+            added.push(line.slice(1));
+        }
+        else if (line.startsWith('-')) {
+            base.push(line.slice(1));
+            removed.push(line.slice(1));
+        }
+        else if (!line.startsWith('\\')) {
+            base.push(line.slice(1));
+            head.push(line.slice(1));
+        }
+    }
+    return { base: base.join('\n'), head: head.join('\n'), added, removed };
+}
+/**
+ * Lines only one side has, as a multiset difference: enough to tell whether a changed line
+ * mentions something, without a diff algorithm. Surrounding whitespace is ignored.
+ */
+function changedLines(base, head) {
+    const count = new Map();
+    const baseLines = base.split('\n').map((line) => line.trim());
+    const headLines = head.split('\n').map((line) => line.trim());
+    for (const line of baseLines)
+        count.set(line, (count.get(line) ?? 0) + 1);
+    const added = [];
+    for (const line of headLines) {
+        const left = count.get(line) ?? 0;
+        if (left > 0)
+            count.set(line, left - 1);
+        else
+            added.push(line);
+    }
+    const removed = [];
+    for (const [line, left] of count)
+        for (let i = 0; i < left; i++)
+            removed.push(line);
+    return { added: added.filter(Boolean), removed: removed.filter(Boolean) };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/manifests/sections.ts
+const HEADER = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:[#;].*)?$/;
+/**
+ * The lines of each `[section]` of an INI or TOML file (setup.cfg, tox.ini, pyproject.toml,
+ * Cargo.toml), trimmed, without blank or comment lines. Lines before the first header belong
+ * to the section named ''. A repeated header (`[[array]]`) collects into one entry.
+ */
+function sectionsOf(text) {
+    const sections = new Map();
+    let current = '';
+    sections.set(current, []);
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#') || line.startsWith(';'))
+            continue;
+        const header = HEADER.exec(line);
+        if (header && !line.includes('=')) {
+            current = header[1].replace(/\s*\.\s*/g, '.').replace(/["']/g, '');
+            if (!sections.has(current))
+                sections.set(current, []);
+            continue;
+        }
+        sections.get(current).push(line);
+    }
+    return sections;
+}
+/** Names of the sections matching `wanted` whose lines differ between the two texts. */
+function changedSections(base, head, wanted) {
+    const before = sectionsOf(base);
+    const after = sectionsOf(head);
+    const names = new Set([...before.keys(), ...after.keys()].filter((name) => wanted.test(name)));
+    return [...names].filter((name) => (before.get(name) ?? []).join('\n') !== (after.get(name) ?? []).join('\n'));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/judging/check.ts
+const mentions = (lines, pattern) => lines.some((line) => pattern.test(line));
+const asRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? value
+    : {};
+
+;// CONCATENATED MODULE: ../../packages/core/src/judging/build-files.ts
+
+/**
+ * Lines of a brace-structured build file (Gradle) or an XML build file (Maven) that configure
+ * tests or coverage: inside a block whose opening line names them, or naming them itself.
+ */
+function regionLines(text, opener, keyword, xml) {
+    const region = [];
+    if (xml) {
+        for (const match of text.matchAll(/<plugin>[\s\S]*?<\/plugin>/g))
+            if (keyword.test(match[0]))
+                region.push(...match[0].split('\n').map((line) => line.trim()));
+        for (const line of text.split('\n'))
+            if (keyword.test(line))
+                region.push(line.trim());
+        return region.filter(Boolean);
+    }
+    const stack = [];
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        const inside = stack.length > 0 && stack[stack.length - 1] === true;
+        if (inside || keyword.test(line) || (opener.test(line) && line.includes('{')))
+            region.push(line);
+        for (const ch of line.replace(/"[^"]*"|'[^']*'/g, '')) {
+            if (ch === '{')
+                stack.push(inside || opener.test(line));
+            else if (ch === '}')
+                stack.pop();
+        }
+    }
+    return region.filter(Boolean);
+}
+function regionCheck(opener, keyword, xml, what) {
+    return {
+        texts: (base, head) => regionLines(base, opener, keyword, xml).join('\n') !==
+            regionLines(head, opener, keyword, xml).join('\n')
+            ? `${what} changed`
+            : undefined,
+        hunk: (hunk) => mentions(hunk, opener) || mentions(hunk, keyword)
+            ? `a change in or near ${what} (only the diff was available)`
+            : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/judging/package-json.ts
+
+
+/** package.json keys whose value configures a test runner, coverage or pnpm's build rules. */
+const PACKAGE_CONFIG_KEYS = ['jest', 'nyc', 'c8', 'mocha', 'ava', 'pnpm'];
+const PACKAGE_METADATA = new Set([
+    'name',
+    'version',
+    'description',
+    'license',
+    'author',
+    'homepage',
+    'main',
+    'module',
+    'types',
+    'typings',
+    'packageManager',
+    'url',
+    'email',
+]);
+function packageObject(text, side) {
+    if (text.trim() === '')
+        return {};
+    const data = JSON.parse(text);
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        throw new Error(`the ${side} package.json is not a JSON object`);
+    return data;
+}
+function packageJsonTexts(base, head) {
+    let before;
+    let after;
+    try {
+        before = packageObject(base, 'base');
+        after = packageObject(head, 'head');
+    }
+    catch {
+        return 'package.json is not valid JSON, so its scripts could not be compared';
+    }
+    const found = [];
+    const scriptsBefore = asRecord(before.scripts);
+    const scriptsAfter = asRecord(after.scripts);
+    for (const name of new Set([...Object.keys(scriptsBefore), ...Object.keys(scriptsAfter)])) {
+        const was = scriptsBefore[name];
+        const is = scriptsAfter[name];
+        if (was === is)
+            continue;
+        found.push(`scripts.${name} ${was === undefined ? 'added' : is === undefined ? 'removed' : 'changed'}`);
+    }
+    for (const key of PACKAGE_CONFIG_KEYS)
+        if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+            found.push(`"${key}" settings changed`);
+    return found.length > 0 ? found.join(', ') : undefined;
+}
+const package_json_ENTRY = /^\s*"([^"]+)"\s*:\s*"([^"]*)"\s*,?\s*$/;
+function packageJsonHunk(hunk, changed) {
+    const section = hunk
+        .map((line) => /"(scripts|jest|nyc|c8|mocha|ava|pnpm)"\s*:/.exec(line)?.[1])
+        .find(Boolean);
+    if (section)
+        return `a change near "${section}" (only the diff was available)`;
+    for (const line of changed) {
+        const entry = package_json_ENTRY.exec(line);
+        if (entry && !PACKAGE_METADATA.has(entry[1]) && !isNpmSpec(entry[2]))
+            return `"${entry[1]}" changed to something that is not a version, as scripts are (only the diff was available)`;
+    }
+    return undefined;
+}
+/** package.json: its scripts (compared one by one) and the test, coverage and pnpm settings it holds. */
+const packageJson = { texts: packageJsonTexts, hunk: packageJsonHunk };
+
+;// CONCATENATED MODULE: ../../packages/core/src/judging/pnpm-workspace.ts
+
+
+/** pnpm-workspace.yaml keys that only list packages and versions; every other key is a setting. */
+const WORKSPACE_LISTS = new Set(['packages', 'catalog', 'catalogs']);
+function workspaceSettings(text) {
+    const data = text.trim() === '' ? {} : (0,dist/* parse */.qg)(text);
+    return asRecord(data);
+}
+const pnpmWorkspace = {
+    texts: (base, head) => {
+        let before;
+        let after;
+        try {
+            before = workspaceSettings(base);
+            after = workspaceSettings(head);
+        }
+        catch {
+            return 'pnpm-workspace.yaml does not parse, so its settings could not be compared';
+        }
+        const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !WORKSPACE_LISTS.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+        return keys.length > 0 ? `pnpm settings changed: ${keys.join(', ')}` : undefined;
+    },
+    hunk: (hunk) => mentions(hunk, /^[ +-]?(packages|catalogs?):/)
+        ? undefined
+        : 'a change outside the package lists (only the diff was available)',
+};
+
+;// CONCATENATED MODULE: ../../packages/core/src/judging/content.ts
+
+
+
+
+
+
+/** INI/TOML files: the sections named `wanted`; in hunks, any line matching `marker` is "near". */
+function sectionCheck(wanted, marker) {
+    return {
+        texts: (base, head) => {
+            const sections = changedSections(base, head, wanted);
+            return sections.length > 0 ? `${sections.map((name) => `[${name}]`).join(', ')} changed` : undefined;
+        },
+        hunk: (hunk) => mentions(hunk, marker)
+            ? 'a change in or near a test or coverage section (only the diff was available)'
+            : undefined,
+    };
+}
+/** Files judged line by line (Makefiles): a changed line matching `pattern`. */
+function linesCheck(pattern, what) {
+    const check = (changed) => {
+        const line = changed.find((text) => pattern.test(text));
+        return line === undefined ? undefined : `${what}: '${line.trim().slice(0, 80)}'`;
+    };
+    return {
+        texts: (base, head) => {
+            const { added, removed } = changedLines(base, head);
+            return check([...added, ...removed]);
+        },
+        hunk: (_hunk, changed) => check(changed),
+    };
+}
+const CHECKS = {
+    'package-json': packageJson,
+    pyproject: sectionCheck(/^tool\.(pytest|coverage)(\.|$)/, /tool\.(pytest|coverage)|pytest|coverage|--cov|addopts|testpaths|fail_under/),
+    'setup-cfg': sectionCheck(/^(tool:pytest|coverage:.+)$/, /tool:pytest|coverage:|pytest|--cov|addopts|testpaths|fail_under/),
+    makefile: linesCheck(/\bgo\s+test\b|-cover/, 'a changed line runs go test or sets coverage'),
+    gradle: regionCheck(/jacoco|\btest\b|\bTest\b|surefire/, /jacoco/i, false, 'the test or JaCoCo configuration'),
+    maven: regionCheck(/jacoco|surefire|failsafe/i, /jacoco|surefire|failsafe|skipTests|maven\.test\.|testFailureIgnore/i, true, 'the JaCoCo or Surefire configuration'),
+    'pnpm-workspace': pnpmWorkspace,
+};
+function content_checkTexts(kind, base, head) {
+    return CHECKS[kind].texts(base, head);
+}
+/** Each hunk checked on its own, so "near" means within the hunk's context lines. */
+function content_checkHunks(kind, lines) {
+    const hunks = [];
+    for (const line of lines) {
+        if (line.startsWith('@@') || hunks.length === 0)
+            hunks.push([]);
+        if (!line.startsWith('@@'))
+            hunks[hunks.length - 1].push(line);
+    }
+    for (const hunk of hunks) {
+        const sides = hunkSides(hunk);
+        const why = CHECKS[kind].hunk(hunk, [...sides.added, ...sides.removed]);
+        if (why)
+            return why;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/judging/lockfiles.ts
+
+
+const lockfiles_baseName = (path) => path.slice(path.lastIndexOf('/') + 1);
+function flags(packages, key) {
+    return new Map(Object.entries(asRecord(packages)).map(([name, entry]) => [name, asRecord(entry)[key] === true]));
+}
+const FORMATS = {
+    npm: {
+        marker: /"hasInstallScript"\s*:\s*true/,
+        entries: (text) => flags(asRecord(JSON.parse(text)).packages, 'hasInstallScript'),
+    },
+    pnpm: {
+        marker: /^\s*requiresBuild:\s*true\b/,
+        entries: (text) => flags(asRecord((0,dist/* parse */.qg)(text)).packages, 'requiresBuild'),
+    },
+};
+function formatOf(path) {
+    const name = lockfiles_baseName(path);
+    if (name === 'package-lock.json' || name === 'npm-shrinkwrap.json')
+        return FORMATS.npm;
+    if (name === 'pnpm-lock.yaml')
+        return FORMATS.pnpm;
+    return undefined;
+}
+/** Lockfiles that record install scripts: the ones whose text a runner should read when no diff shows. */
+function lockfiles_recordsInstallScripts(path) {
+    return formatOf(path) !== undefined;
+}
+const entriesWord = (count) => `${count} ${count === 1 ? 'entry is' : 'entries are'}`;
+/**
+ * Whether a lockfile change newly marks entries as running an install script: from its added
+ * lines when the diff shows them, else from its base and head text, else it cannot be ruled out.
+ */
+function lockfiles_judgeLockfile(path, addedLines, contents) {
+    const format = formatOf(path);
+    if (!format)
+        return undefined;
+    if (addedLines !== undefined) {
+        const count = addedLines.filter((line) => format.marker.test(line)).length;
+        return count > 0 ? `${entriesWord(count)} newly marked as running an install script` : undefined;
+    }
+    if (contents?.kind !== 'texts')
+        return 'its diff was not shown, so new install scripts could not be ruled out';
+    let before;
+    let after;
+    try {
+        before = contents.base === undefined ? new Map() : format.entries(contents.base);
+        after = contents.head === undefined ? new Map() : format.entries(contents.head);
+    }
+    catch {
+        return 'it does not parse, so new install scripts could not be ruled out';
+    }
+    const added = [...after].filter(([name, runs]) => runs && before.get(name) !== true).map(([name]) => name);
+    if (added.length === 0)
+        return undefined;
+    const shown = added.slice(0, 3).join(', ') + (added.length > 3 ? ', …' : '');
+    return `${entriesWord(added.length)} newly marked as running an install script: ${shown}`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/judging/paths.ts
+
+/**
+ * Files whose mere change alters how a PR is judged or what CI runs: workflows and actions,
+ * ownership, test runner and coverage configuration, package-manager hooks. Each glob comes
+ * with the reason shown as evidence.
+ */
+const JUDGING_PATHS = [
+    { glob: '.github/workflows/**', why: 'a CI workflow' },
+    { glob: '.github/actions/**', why: 'a composite action CI runs' },
+    { glob: '**/action.{yml,yaml}', why: 'an action definition' },
+    { glob: '{CODEOWNERS,.github/CODEOWNERS,docs/CODEOWNERS}', why: 'CODEOWNERS: who must review' },
+    { glob: '**/{jest,vitest,vite}.config.{js,cjs,mjs,ts,cts,mts,json}', why: 'test runner configuration' },
+    { glob: '**/vitest.{workspace,projects}.{js,cjs,mjs,ts,cts,mts,json}', why: 'test runner configuration' },
+    { glob: '**/.mocharc.{js,cjs,mjs,json,jsonc,yml,yaml}', why: 'test runner configuration' },
+    { glob: '**/karma.conf.{js,cjs,mjs,ts}', why: 'test runner configuration' },
+    { glob: '**/ava.config.{js,cjs,mjs}', why: 'test runner configuration' },
+    { glob: '**/.nycrc{,.json,.yml,.yaml}', why: 'coverage configuration (nyc)' },
+    { glob: '**/.c8rc{,.json}', why: 'coverage configuration (c8)' },
+    { glob: '**/{pytest.ini,tox.ini,.coveragerc,conftest.py}', why: 'pytest or coverage.py configuration' },
+    { glob: '**/{codecov.yml,.codecov.yml}', why: 'coverage reporting configuration (Codecov)' },
+    { glob: '**/{.npmrc,.yarnrc,.yarnrc.yml}', why: 'package-manager settings' },
+    { glob: '**/.pnpmfile.{cjs,mjs}', why: 'a pnpm hook file run on install' },
+    { glob: '.yarn/{releases,plugins}/**', why: 'code yarn runs on install' },
+];
+const always = JUDGING_PATHS.map((entry) => ({ ...entry, set: new match/* GlobSet */.H7([entry.glob]) }));
+/** Why a path judges the PR by itself, if it does. */
+function paths_judgingPathReason(path) {
+    return always.find((entry) => entry.set.matches(path))?.why;
+}
+/** Files that judge the PR depending on what changed in them: the check needs their text. */
+const CONTENT_KINDS = (/* unused pure expression or super */ null && ([
+    'package-json',
+    'pyproject',
+    'setup-cfg',
+    'makefile',
+    'gradle',
+    'maven',
+    'pnpm-workspace',
+]));
+const paths_baseName = (path) => path.slice(path.lastIndexOf('/') + 1);
+function paths_contentKind(path) {
+    if (/(^|\/)node_modules\//.test(path))
+        return undefined;
+    const name = paths_baseName(path);
+    if (name === 'package.json')
+        return 'package-json';
+    if (name === 'pyproject.toml')
+        return 'pyproject';
+    if (name === 'setup.cfg')
+        return 'setup-cfg';
+    if (/^(GNUmakefile|[Mm]akefile)$/.test(name) || name.endsWith('.mk'))
+        return 'makefile';
+    if (name === 'build.gradle' || name === 'build.gradle.kts')
+        return 'gradle';
+    if (name === 'pom.xml')
+        return 'maven';
+    if (name === 'pnpm-workspace.yaml')
+        return 'pnpm-workspace';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/judging/judge.ts
+
+
+
+
+/** A diff entry as `judgingFiles` reads it: added lines only when the diff showed them. */
+function judge_judgedFile(file) {
+    return {
+        path: file.path,
+        ...(file.previousPath ? { previousPath: file.previousPath } : {}),
+        status: file.status,
+        ...(file.patchAvailable ? { addedLines: file.addedLines.map((line) => line.text) } : {}),
+    };
+}
+function pathsOf(file) {
+    return file.previousPath ? [file.path, file.previousPath] : [file.path];
+}
+/** Why a path judges the PR whatever changed in it (the policy, workflows, …), if it does. */
+function judgingByPath(path, policyPath) {
+    return path === policyPath ? 'the Floodgate policy' : judgingPathReason(path);
+}
+function judgeContent(file, contents) {
+    const kind = contentKind(file.path) ?? (file.previousPath ? contentKind(file.previousPath) : undefined);
+    if (!kind)
+        return undefined;
+    if (!contents || contents.kind === 'unread') {
+        return `its text could not be compared (${contents?.why ?? 'not read'}), so it counts as judging`;
+    }
+    if (contents.kind === 'hunks')
+        return checkHunks(kind, contents.lines);
+    return checkTexts(kind, contents.base ?? '', contents.head ?? '');
+}
+/**
+ * The changed files that can change how this PR is judged or what CI runs on it: workflows,
+ * actions, the policy, CODEOWNERS, test and coverage configuration, package scripts and install
+ * hooks. Files whose verdict depends on what changed in them are judged from `contents`; without
+ * it they count (fail closed).
+ */
+function judge_judgingFiles(files, contents, policyPath) {
+    const found = [];
+    for (const file of files) {
+        const paths = pathsOf(file);
+        const why = paths.map((path) => judgingByPath(path, policyPath)).find(Boolean) ??
+            judgeContent(file, contents?.[file.path]) ??
+            (file.status === 'removed'
+                ? undefined
+                : judgeLockfile(file.path, file.addedLines, contents?.[file.path]));
+        if (why)
+            found.push({ file: file.path, why });
+    }
+    return found;
+}
+/**
+ * Whether judging this path (here, or as a dependency manifest) needs its base and head text:
+ * what a runner should read for `contents`. A lockfile needs it only when its diff is not shown.
+ */
+function needsContents(path, patchAvailable = true) {
+    return (contentKind(path) !== undefined ||
+        manifestFormat(path) !== undefined ||
+        (!patchAvailable && recordsInstallScripts(path)));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/manifests/versions.ts
+
+/** Constraint operators that bound a version from below (npm, PEP 440, Bundler, Cargo, Maven). */
+const LOWER_BOUND = /(?:^|[\s,(|[])(>=|~=|~>|===|==|=|\^|~|>)?\s*v?(\d+(?:\.\d+){0,3}(?:[-+][\w.+-]*)?)/;
+/**
+ * The lowest version a spec allows, as semver: a range's minimum (`^1.2.3`, `>=1.2,<2`,
+ * `~> 1.2`, `[1.0,2.0)`), a pin (`==1.2.3`, `v1.2.3`, `1.2.3.RELEASE`), loose versions coerced
+ * (`1.2` → 1.2.0). Undefined when no version number bounds it (`*`, a git URL, a path).
+ */
+function minimumVersion(spec) {
+    const trimmed = spec.trim();
+    if (trimmed === '' || trimmed === '*' || trimmed === 'latest')
+        return undefined;
+    if (/^[vV]?\d/.test(trimmed)) {
+        const exact = semver.parse(trimmed.replace(/^[vV]/, ''), { loose: true });
+        if (exact)
+            return exact;
+    }
+    if (semver.validRange(trimmed, { loose: true })) {
+        const min = semver.minVersion(trimmed, { loose: true });
+        // A range with only an upper bound (`<2`) has 0.0.0 as its minimum: no version bounds it.
+        const unbounded = min?.version === '0.0.0' && !/\b0\.0\.0\b/.test(trimmed);
+        if (min && !unbounded)
+            return min;
+    }
+    const bound = LOWER_BOUND.exec(trimmed);
+    if (!bound || !/\d/.test(bound[2]))
+        return undefined;
+    return semver.coerce(bound[2], { loose: true }) ?? undefined;
+}
+/**
+ * The semver kind of a change from one spec to another, compared by their minimum versions.
+ * Below 1.0.0 a minor step is breaking (`^0.2` does not accept 0.3), so it counts as major. A
+ * rewritten constraint with the same minimum (`^1.2.3` → `~1.2.3`) is a patch-sized change.
+ */
+function versions_bumpKind(from, to) {
+    const before = minimumVersion(from);
+    const after = minimumVersion(to);
+    if (!before || !after) {
+        return { kind: 'unknown', why: `no version number bounds '${!before ? from : to}'` };
+    }
+    const diff = semver.diff(before, after);
+    if (diff === null)
+        return { kind: 'patch' };
+    const kind = diff.replace(/^pre(?!release)/, '');
+    if (kind === 'major')
+        return { kind: 'major' };
+    if (kind === 'minor')
+        return { kind: before.major === 0 && after.major === 0 ? 'major' : 'minor' };
+    return { kind: 'patch' };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/manifests/changes.ts
+
+
+
+function compare(file, ecosystem, before, after) {
+    const changes = [];
+    for (const [name, to] of after) {
+        const from = before.get(name);
+        if (from === undefined)
+            changes.push({ file, ecosystem, name, kind: 'added', to });
+        else if (from !== to)
+            changes.push({ file, ecosystem, name, from, to, ...bumpKind(from, to) });
+    }
+    for (const [name, from] of before)
+        if (!after.has(name))
+            changes.push({ file, ecosystem, name, kind: 'removed', from });
+    return changes;
+}
+/**
+ * The dependency changes of every changed manifest, from its base and head text (exact) or its
+ * diff hunks (the lines they show). A manifest that could not be read, or does not parse, is one
+ * `unknown` change: fail closed, nothing about it is assumed small.
+ */
+function changes_dependencyChanges(files, contents) {
+    const changes = [];
+    for (const file of files) {
+        const format = manifestFormat(file.path);
+        if (!format)
+            continue;
+        const content = contents[file.path];
+        const unknown = (why) => changes.push({ file: file.path, ecosystem: format.ecosystem, name: file.path, kind: 'unknown', why });
+        if (!content || content.kind === 'unread') {
+            unknown(content?.why ?? 'the manifest was not read');
+            continue;
+        }
+        let before;
+        let after;
+        try {
+            if (content.kind === 'texts') {
+                before = content.base === undefined ? new Map() : format.parse(content.base, false);
+                after = content.head === undefined ? new Map() : format.parse(content.head, false);
+            }
+            else {
+                const sides = hunkSides(content.lines);
+                before = format.parse(sides.base, true);
+                after = format.parse(sides.head, true);
+            }
+        }
+        catch (error) {
+            unknown(`it does not parse (${error.message.split('\n')[0]})`);
+            continue;
+        }
+        changes.push(...compare(file.path, format.ecosystem, before, after));
+    }
+    return changes;
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/risk/ai.ts
 
@@ -43677,24 +56408,91 @@ function ai_detectAi(facts, rules) {
     return { aiGenerated: false };
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/risk/dependencies.ts
+
+
+const KINDS = {
+    major: ['major', 'unknown'],
+    minor: ['minor'],
+    patch: ['patch'],
+    added: ['added'],
+    removed: ['removed'],
+};
+const WORDS = {
+    major: ['major dependency upgrade', 'major dependency upgrades'],
+    minor: ['minor dependency upgrade', 'minor dependency upgrades'],
+    patch: ['patch dependency upgrade', 'patch dependency upgrades'],
+    added: ['new dependency', 'new dependencies'],
+    removed: ['removed dependency', 'removed dependencies'],
+    'lockfile-only': ['lockfile changed without its manifest', 'lockfiles changed without their manifests'],
+};
+const NAMES_SHOWN = 5;
+function detail(change) {
+    if (change.kind === 'added')
+        return `${change.name} ${change.to || '(any version)'} added`;
+    if (change.kind === 'removed')
+        return `${change.name} ${change.from || '(any version)'} removed`;
+    // An unreadable manifest is one change named after the file, with no versions.
+    if (change.from === undefined)
+        return `could not compare dependencies: ${change.why ?? 'unknown'}`;
+    const moved = `${change.name} ${change.from} → ${change.to ?? ''}`;
+    return change.kind === 'unknown'
+        ? `${moved}: ${change.why ?? 'size unknown'}`
+        : `${moved} (${change.kind})`;
+}
+/** Lockfiles changed in an ecosystem whose manifests show no dependency change. */
+function unexplainedLockfiles(context) {
+    const explained = new Set(context.dependencies.map((change) => change.ecosystem));
+    return context.facts.files.flatMap((file) => {
+        const ecosystem = lockfileEcosystem(file.path);
+        return ecosystem && !explained.has(ecosystem)
+            ? [{ file: file.path, detail: `no ${ecosystem} manifest in this change declares a dependency change` }]
+            : [];
+    });
+}
+function dependencies_evaluateDependencies(rule, context) {
+    const exempt = matchesAnyName(context.facts.author, rule['except-authors']);
+    if (exempt)
+        return undefined;
+    const [one, many] = WORDS[rule.change];
+    if (rule.change === 'lockfile-only') {
+        const evidence = unexplainedLockfiles(context);
+        return evidence.length > 0
+            ? { reason: `${evidence.length} ${evidence.length === 1 ? one : many}`, evidence }
+            : undefined;
+    }
+    const kinds = KINDS[rule.change];
+    const changes = context.dependencies.filter((change) => kinds.includes(change.kind));
+    if (changes.length === 0)
+        return undefined;
+    const names = changes.slice(0, NAMES_SHOWN).map((change) => change.name);
+    const more = changes.length > NAMES_SHOWN ? ` and ${changes.length - NAMES_SHOWN} more` : '';
+    return {
+        reason: `${changes.length} ${changes.length === 1 ? one : many}: ${names.join(', ')}${more}`,
+        evidence: changes.map((change) => ({ file: change.file, detail: detail(change) })),
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/risk/factors.ts
+
+
 
 
 /** How much evidence a factor lists; the rest is counted. */
 const factors_EVIDENCE_LIMIT = 10;
 const EXCERPT_LENGTH = 120;
-const factors_plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
 /** "1 changed file matches", "3 changed files match" */
-const matchCount = (count, word) => `${factors_plural(count, word)} ${count === 1 ? 'matches' : 'match'}`;
+const matchCount = (count, word) => `${plural(count, word)} ${count === 1 ? 'matches' : 'match'}`;
 const PATTERN_SHOWN = 60;
-function pathsOf(file) {
+function factors_pathsOf(file) {
     return file.previousPath ? [file.path, file.previousPath] : [file.path];
 }
 function matchPaths(files, patterns) {
     const globs = new GlobSet(patterns);
     const evidence = [];
     for (const file of files) {
-        for (const path of pathsOf(file)) {
+        for (const path of factors_pathsOf(file)) {
             const pattern = globs.firstMatch(path);
             if (pattern) {
                 evidence.push({ file: path, detail: `matches '${pattern}'` });
@@ -43711,7 +56509,6 @@ function matchContent(files, pattern, paths) {
         if (globs && !globs.matches(file.path))
             continue;
         for (const added of file.addedLines) {
-            pattern.lastIndex = 0;
             if (pattern.test(added.text)) {
                 evidence.push({
                     file: file.path,
@@ -43737,7 +56534,7 @@ function factors_evaluateFactor(rule, context) {
                 : undefined;
         }
         case 'content': {
-            const pattern = new RegExp(rule.pattern, rule.flags.replace('g', ''));
+            const pattern = compileLinearPattern(rule.pattern, rule.flags);
             const evidence = matchContent(facts.files, pattern, rule.paths);
             return evidence.length > 0
                 ? {
@@ -43763,7 +56560,7 @@ function factors_evaluateFactor(rule, context) {
             if (findings.length === 0)
                 return undefined;
             return {
-                reason: `${factors_plural(findings.length, 'security finding')} of severity ${rule['min-severity']} or higher`,
+                reason: `${plural(findings.length, 'security finding')} of severity ${rule['min-severity']} or higher`,
                 evidence: findings.map((finding) => ({
                     ...(finding.file ? { file: finding.file } : {}),
                     ...(finding.line ? { line: finding.line } : {}),
@@ -43773,7 +56570,7 @@ function factors_evaluateFactor(rule, context) {
         }
         case 'policy-change': {
             const evidence = facts.files
-                .filter((file) => pathsOf(file).includes(facts.policyPath))
+                .filter((file) => factors_pathsOf(file).includes(facts.policyPath))
                 .map((file) => ({ file: file.path, detail: 'edits the policy that judges this change' }));
             return evidence.length > 0 ? { reason: `changes ${facts.policyPath}`, evidence } : undefined;
         }
@@ -43783,14 +56580,28 @@ function factors_evaluateFactor(rule, context) {
                 return undefined;
             const parts = [];
             if (cappedFiles > 0)
-                parts.push(`${factors_plural(cappedFiles, 'file')} beyond the listing cap`);
+                parts.push(`${plural(cappedFiles, 'file')} beyond the listing cap`);
             if (filesWithoutPatch.length > 0)
-                parts.push(`${factors_plural(filesWithoutPatch.length, 'file')} without a visible diff`);
+                parts.push(`${plural(filesWithoutPatch.length, 'file')} without a visible diff`);
             return {
                 reason: `could not inspect ${parts.join(' and ')}`,
                 evidence: filesWithoutPatch.map((file) => ({ file, detail: 'no patch (binary or too large)' })),
             };
         }
+        case 'judging-files': {
+            const { judging } = context;
+            if (judging.length === 0)
+                return undefined;
+            return {
+                reason: `${plural(judging.length, 'changed file')} can change how this PR is judged or what CI runs: ${judging
+                    .slice(0, 3)
+                    .map((item) => item.file)
+                    .join(', ')}${judging.length > 3 ? ', …' : ''}`,
+                evidence: judging.map((item) => ({ file: item.file, detail: item.why })),
+            };
+        }
+        case 'dependencies':
+            return evaluateDependencies(rule, context);
         case 'ai-generated':
             return context.ai.aiGenerated
                 ? { reason: context.ai.because ?? 'AI-generated', evidence: [] }
@@ -43799,6 +56610,8 @@ function factors_evaluateFactor(rule, context) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/risk/assess.ts
+
+
 
 
 
@@ -43836,7 +56649,10 @@ function assessRisk(facts, policy) {
         .filter((file) => !file.patchAvailable && file.status !== 'removed')
         .map((file) => file.path);
     const cappedFiles = Math.max(0, facts.totalFiles - facts.files.length);
-    const context = { facts, ai, filesWithoutPatch, cappedFiles };
+    const contents = facts.contents ?? {};
+    const judging = judgingFiles(facts.files.map(judgedFile), contents, facts.policyPath).filter((item) => item.file !== facts.policyPath);
+    const dependencies = dependencyChanges(facts.files, contents);
+    const context = { facts, ai, filesWithoutPatch, cappedFiles, judging, dependencies };
     const factors = [];
     const notes = [];
     for (const [id, rule] of Object.entries(policy.risk.factors)) {
@@ -43913,81 +56729,9 @@ var text_escape = __nccwpck_require__(3465);
 ;// CONCATENATED MODULE: ../../packages/core/src/text/index.ts
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/report/risk.ts
 
-const TIER_ICON = { low: '🟢', medium: '🟡', high: '🟠', critical: '🔴' };
-function evidenceCell(factor) {
-    const items = factor.evidence.map((item) => {
-        const where = location(item.file, item.line);
-        const detail = item.detail ? escapeMarkdown(item.detail) : '';
-        return [where, detail].filter(Boolean).join(' ');
-    });
-    if (factor.moreEvidence > 0)
-        items.push(`and ${factor.moreEvidence} more`);
-    return items.join('<br>');
-}
-/** The risk section of the job summary and the sticky comment. */
-function renderRiskReport(assessment, context) {
-    const { routing } = assessment;
-    const lines = [];
-    lines.push(`### ${TIER_ICON[assessment.tier]} Risk: ${assessment.tier} (score ${assessment.score})`);
-    lines.push('');
-    const policy = context.policy.from
-        ? `${inlineCode(context.policy.path)} from ${escapeMarkdown(context.policy.from)}`
-        : `defaults (no ${inlineCode(context.policy.path)})`;
-    lines.push(table(['', ''], [
-        ['Tier', `**${assessment.tier}** (score ${assessment.score})`],
-        ['QA strategy', routing.qa],
-        ['Human review', routing.requiresHuman ? 'required' : 'not required'],
-        [
-            'AI-generated',
-            assessment.ai.aiGenerated ? `yes: ${escapeMarkdown(assessment.ai.because ?? '')}` : 'no',
-        ],
-        ['Change', `${plural(assessment.filesChanged, 'file')}, ${plural(assessment.linesChanged, 'line')}`],
-        ['Policy', `${policy}, mode ${context.mode}`],
-    ]));
-    lines.push('');
-    if (assessment.factors.length === 0) {
-        lines.push('No risk factor fired.');
-    }
-    else {
-        lines.push(table(['Factor', 'Score', 'Why', 'Evidence'], assessment.factors.map((factor) => [
-            `${escapeMarkdown(factor.description)} (${inlineCode(factor.id)})`,
-            signed(factor.score),
-            escapeMarkdown(factor.reason),
-            evidenceCell(factor),
-        ]), ['l', 'r', 'l', 'l']));
-    }
-    lines.push('');
-    const routes = [
-        `Labels: ${routing.labels.map(inlineCode).join(', ') || 'none'}`,
-        `Reviewers: ${routing.reviewers.map(inlineCode).join(', ') || 'none'}`,
-        `Teams: ${routing.teams.map(inlineCode).join(', ') || 'none'}`,
-    ];
-    lines.push(`**Routing** · ${routes.join(' · ')}`);
-    if (context.proposedPolicy) {
-        lines.push('');
-        const proposed = context.proposedPolicy;
-        lines.push(proposed.error
-            ? `**This PR changes the policy, and the proposed ${inlineCode(proposed.path)} is invalid:** ${escapeMarkdown(proposed.error)}`
-            : `**This PR changes the policy.** The proposed ${inlineCode(proposed.path)} is valid; it applies only after merge (this PR was judged by the base branch's policy).`);
-        if (proposed.text !== undefined) {
-            const fence = '`'.repeat(Math.max(3, ...(proposed.text.match(/`+/g) ?? []).map((run) => run.length + 1)));
-            lines.push('', '<details><summary>Proposed policy</summary>', '', `${fence}yaml`, proposed.text.replace(/<!--/g, '<\\!--'), fence, '', '</details>');
-        }
-    }
-    const notes = [...assessment.notes];
-    if (context.writesSkipped)
-        notes.push(context.writesSkipped);
-    notes.push(...(context.actions ?? []));
-    if (notes.length > 0) {
-        lines.push('');
-        for (const note of notes)
-            lines.push(`- ${note}`);
-    }
-    return lines.join('\n');
-}
-
+// EXTERNAL MODULE: ../../packages/core/src/report/risk.ts
+var risk = __nccwpck_require__(2410);
 ;// CONCATENATED MODULE: ../../packages/core/src/report/index.ts
 
 
@@ -44162,6 +56906,99 @@ function describeJsonPath(path) {
 
 /***/ }),
 
+/***/ 2410:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ describePolicySource)
+/* harmony export */ });
+/* unused harmony export renderRiskReport */
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3465);
+
+/** The summary's policy line: which file judged the run, or why the defaults did. */
+function describePolicySource(source) {
+    if (source.from)
+        return `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(source.path)} from ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(source.from)}`;
+    const where = source.missingAt ? ` in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(source.missingAt)}` : '';
+    return `defaults (no ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(source.path)}${where}; without a policy file nothing is merged automatically)`;
+}
+const TIER_ICON = { low: '🟢', medium: '🟡', high: '🟠', critical: '🔴' };
+function evidenceCell(factor) {
+    const items = factor.evidence.map((item) => {
+        const where = location(item.file, item.line);
+        const detail = item.detail ? escapeMarkdown(item.detail) : '';
+        return [where, detail].filter(Boolean).join(' ');
+    });
+    if (factor.moreEvidence > 0)
+        items.push(`and ${factor.moreEvidence} more`);
+    return items.join('<br>');
+}
+/** The risk section of the job summary and the sticky comment. */
+function renderRiskReport(assessment, context) {
+    const { routing } = assessment;
+    const lines = [];
+    lines.push(`### ${TIER_ICON[assessment.tier]} Risk: ${assessment.tier} (score ${assessment.score})`);
+    lines.push('');
+    const policy = describePolicySource(context.policy);
+    lines.push(table(['', ''], [
+        ['Tier', `**${assessment.tier}** (score ${assessment.score})`],
+        ['QA strategy', routing.qa],
+        ['Human review', routing.requiresHuman ? 'required' : 'not required'],
+        [
+            'AI-generated',
+            assessment.ai.aiGenerated ? `yes: ${escapeMarkdown(assessment.ai.because ?? '')}` : 'no',
+        ],
+        ['Change', `${plural(assessment.filesChanged, 'file')}, ${plural(assessment.linesChanged, 'line')}`],
+        ['Policy', `${policy}, mode ${context.mode}`],
+    ]));
+    lines.push('');
+    if (assessment.factors.length === 0) {
+        lines.push('No risk factor fired.');
+    }
+    else {
+        lines.push(table(['Factor', 'Score', 'Why', 'Evidence'], assessment.factors.map((factor) => [
+            `${escapeMarkdown(factor.description)} (${inlineCode(factor.id)})`,
+            signed(factor.score),
+            escapeMarkdown(factor.reason),
+            evidenceCell(factor),
+        ]), ['l', 'r', 'l', 'l']));
+    }
+    lines.push('');
+    const routes = [
+        `Labels: ${routing.labels.map(inlineCode).join(', ') || 'none'}`,
+        `Reviewers: ${routing.reviewers.map(inlineCode).join(', ') || 'none'}`,
+        `Teams: ${routing.teams.map(inlineCode).join(', ') || 'none'}`,
+    ];
+    lines.push(`**Routing** · ${routes.join(' · ')}`);
+    if (routing.requiresHuman && routing.reviewers.length === 0 && routing.teams.length === 0) {
+        lines.push('', `> **No reviewer configured:** tier ${assessment.tier} requires a human review, but the policy names no users or teams for it (${inlineCode(`risk.tiers.${assessment.tier}.reviewers`)}), so nobody was requested. Add them there, or request a review by hand.`);
+    }
+    if (context.proposedPolicy) {
+        lines.push('');
+        const proposed = context.proposedPolicy;
+        lines.push(proposed.error
+            ? `**This PR changes the policy, and the proposed ${inlineCode(proposed.path)} is invalid:** ${escapeMarkdown(proposed.error)}`
+            : `**This PR changes the policy.** The proposed ${inlineCode(proposed.path)} is valid; it applies only after merge (this PR was judged by the base branch's policy).`);
+        if (proposed.text !== undefined) {
+            const fence = '`'.repeat(Math.max(3, ...(proposed.text.match(/`+/g) ?? []).map((run) => run.length + 1)));
+            lines.push('', '<details><summary>Proposed policy</summary>', '', `${fence}yaml`, proposed.text.replace(/<!--/g, '<\\!--'), fence, '', '</details>');
+        }
+    }
+    const notes = [...assessment.notes];
+    if (context.writesSkipped)
+        notes.push(context.writesSkipped);
+    notes.push(...(context.actions ?? []));
+    if (notes.length > 0) {
+        lines.push('');
+        for (const note of notes)
+            lines.push(`- ${note}`);
+    }
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
 /***/ 3465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -44220,7 +57057,7 @@ function escapeLog(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ readFileAtRef)
 /* harmony export */ });
-/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8116);
+/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6006);
 /* harmony import */ var _request_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6547);
 
 
@@ -44309,7 +57146,7 @@ function validationCodesOf(error) {
 
 /***/ }),
 
-/***/ 1429:
+/***/ 3365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44327,17 +57164,19 @@ __nccwpck_require__.d(__webpack_exports__, {
   cq: () => (/* reexport */ pull_request_files_listPullRequestFiles),
   v7: () => (/* reexport */ loadActionPolicy),
   xo: () => (/* reexport */ matchFiles),
+  nr: () => (/* reexport */ minimalEnvironment),
   $p: () => (/* reexport */ readRunContext),
   Cs: () => (/* reexport */ runAction),
   MX: () => (/* reexport */ setCommitStatus),
+  MH: () => (/* reexport */ trustedExecutable),
   Wv: () => (/* reexport */ upsertCommentSection),
   ww: () => (/* reexport */ whyNoWrites)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, STATUS_DESCRIPTION_LIMIT, checkProposedPolicy, createGitHubClient, describeMissingPermission, ensureLabel, fetchPullRequest, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, loadRunPolicy, mergeCommentSection, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readMatchedFiles, readOnlyReason, readPullRequestChange, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, STATUS_DESCRIPTION_LIMIT, TRUSTED_TOOL_DIRS, checkProposedPolicy, createGitHubClient, describeMissingPermission, ensureLabel, fetchPullRequest, headMoved, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, loadRunPolicy, mergeCommentSection, openReviewCounts, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readMatchedFiles, readOnlyReason, readPullRequestChange, readPullRequestNow, requestReviewers, requestTierReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 23 modules
-var src = __nccwpck_require__(8116);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 42 modules
+var src = __nccwpck_require__(6006);
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/inputs.ts
 
 /** Reads `INPUT_*` exactly as the runner sets them: uppercased, spaces to `_`, hyphens kept. */
@@ -50651,10 +63490,49 @@ async function matchFiles(input, patterns, workspace) {
     if (paths.length === 0) {
         throw new src/* InvalidInputError */.oC(input, `no file matches ${patterns.map((p) => `'${p}'`).join(', ')} (in ${workspace})`);
     }
+    const roots = await Promise.all(resolved.filter((pattern) => !pattern.startsWith('!')).map((pattern) => realRoot(literalRoot(pattern))));
+    for (const path of paths)
+        await refuseEscapingLink(input, path, roots);
     return paths.map((path) => {
         const rel = (0,external_node_path_.relative)(workspace, path);
         return { name: rel.startsWith('..') ? path : rel, path };
     });
+}
+/** The directory a glob starts from: its segments before the first one with a glob character. */
+function literalRoot(pattern) {
+    const segments = pattern.split('/');
+    const firstGlob = segments.findIndex((segment) => /[*?[\]{}]/.test(segment));
+    if (firstGlob === -1)
+        return (0,external_node_path_.dirname)(pattern);
+    return segments.slice(0, firstGlob).join('/') || '/';
+}
+async function realRoot(root) {
+    try {
+        return await (0,promises_.realpath)(root);
+    }
+    catch {
+        return root;
+    }
+}
+const within = (path, root) => path === root || path.startsWith(root.endsWith(external_node_path_.sep) ? root : root + external_node_path_.sep);
+/**
+ * A symbolic link among the matched files must stay inside the folder the pattern names: a report
+ * folder (an artifact, a checkout) can hold a link to any file the runner can read, and reading
+ * through it would make that file a gate input.
+ */
+async function refuseEscapingLink(input, path, roots) {
+    if (!(await (0,promises_.lstat)(path)).isSymbolicLink())
+        return;
+    let target;
+    try {
+        target = await (0,promises_.realpath)(path);
+    }
+    catch {
+        throw new src/* InvalidInputError */.oC(input, `'${path}' is a symbolic link to a file that does not exist`);
+    }
+    if (!roots.some((root) => within(target, root))) {
+        throw new src/* InvalidInputError */.oC(input, `'${path}' is a symbolic link to '${target}', outside the folder its pattern names: links are not followed out of a report folder`);
+    }
 }
 async function readMatchedFiles(input, patterns, workspace) {
     const files = await matchFiles(input, patterns, workspace);
@@ -56111,6 +68989,7 @@ class GitHubPermissionError extends src/* FloodgateError */.uF {
 
 
 
+
 // 405/409/422 say the request itself is wrong (or the state moved): repeating it cannot help.
 // 403/429 belong to the throttling plugin, which knows how long GitHub asked us to wait.
 const NEVER_RETRIED = [400, 401, 403, 404, 405, 409, 410, 422, 429, 451];
@@ -56161,6 +69040,23 @@ function createGitHubClient(options) {
     }
     return octokit;
 }
+/** GitHub said JSON but sent something that is not (truncated, an HTML error page). */
+class GitHubBodyError extends src/* FloodgateError */.uF {
+    constructor(method, url, status, bytes) {
+        const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+        super(`GitHub answered ${status} to ${method} ${path} with a body that is not valid JSON (${bytes} bytes, cut off or not from GitHub): nothing after it was done; re-run when GitHub is healthy.`);
+        this.name = 'GitHubBodyError';
+    }
+}
+/** Raw, diff and patch media types answer with text on purpose. */
+function asksForJson(headers) {
+    const accept = String(headers?.['accept'] ?? '');
+    return !/\.(raw|diff|patch|html)\b/i.test(accept);
+}
+function isUnparsedJson(response) {
+    const type = String(response.headers['content-type'] ?? '');
+    return /\bjson\b/i.test(type) && typeof response.data === 'string' && response.data.length > 0;
+}
 /** Innermost, so that every retry gets a fresh timer instead of inheriting an expired one. */
 function perAttemptTimeout(timeoutMs) {
     return (octokit) => {
@@ -56186,7 +69082,18 @@ function requestPolicy(log) {
                 options.request = { ...options.request, retries: 0 };
             }
             try {
-                return await request(options);
+                const response = await request(options);
+                if (!asksForJson(options.headers) || !isUnparsedJson(response))
+                    return response;
+                // A cut-off body (a proxy, a dropped connection): octokit hands it over as a string. A
+                // read can be asked again once; anything else, or a second bad body, stops the gate.
+                if (isSafeToRepeat(options.method, options.url, graphqlQuery)) {
+                    log.debug(`${options.method} ${response.url}: the body is not valid JSON, asking once more`);
+                    const again = await request(options);
+                    if (!isUnparsedJson(again))
+                        return again;
+                }
+                throw new GitHubBodyError(options.method, response.url, response.status, String(response.data).length);
             }
             catch (error) {
                 const status = (0,request_error/* httpStatusOf */.s_)(error);
@@ -56204,11 +69111,30 @@ function requestPolicy(log) {
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/client.ts
 
+/**
+ * GitHub asks for a second between writes to protect its own service; an API on the loopback
+ * interface is a local stand-in (a test double, a recording proxy), where the gap only costs time.
+ */
+function isLoopback(apiUrl) {
+    try {
+        const host = new URL(apiUrl).hostname;
+        return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+    }
+    catch {
+        return false;
+    }
+}
 /** The one GitHub client of an action run, or undefined when no token was given (offline). */
 function createActionClient(token, context, log) {
     if (!token)
         return undefined;
-    return createGitHubClient({ token, baseUrl: context.apiUrl, graphqlUrl: context.graphqlUrl, log });
+    return createGitHubClient({
+        token,
+        baseUrl: context.apiUrl,
+        graphqlUrl: context.graphqlUrl,
+        log,
+        ...(isLoopback(context.apiUrl) ? { writeGapMs: 0 } : {}),
+    });
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/read-only.ts
@@ -56268,7 +69194,47 @@ function whyNoWrites(context, hasClient, mode, observed) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ../../packages/kit/src/action/child-process.ts
+
+
+
+/**
+ * Where the runner images install system tools. A step that ran the PR's code earlier in the same
+ * job can prepend anything to PATH (GITHUB_PATH), so tools are looked up here only.
+ */
+const TRUSTED_TOOL_DIRS = process.platform === 'win32'
+    ? ['C:\\Program Files\\Git\\cmd', 'C:\\Program Files\\Git\\bin', 'C:\\Windows\\System32']
+    : ['/usr/bin', '/bin', '/usr/local/bin', '/opt/homebrew/bin'];
+/** The first `name` in the trusted directories, or undefined when none has it. */
+function trustedExecutable(name, dirs = TRUSTED_TOOL_DIRS, exists = external_node_fs_.existsSync) {
+    const names = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
+    for (const dir of dirs)
+        for (const file of names)
+            if (exists((0,external_node_path_.join)(dir, file)))
+                return (0,external_node_path_.join)(dir, file);
+    return undefined;
+}
+/**
+ * The whole environment a child process gets: no tokens (INPUT_TOKEN, GITHUB_TOKEN, ACTIONS_*),
+ * no user or system git configuration (an earlier step may have planted aliases, hooks or an
+ * fsmonitor command there), no prompts.
+ */
+function minimalEnvironment(env = process.env) {
+    return {
+        PATH: TRUSTED_TOOL_DIRS.join(external_node_path_.delimiter),
+        HOME: (0,external_node_os_namespaceObject.tmpdir)(),
+        LANG: 'C.UTF-8',
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_CONFIG_GLOBAL: external_node_os_namespaceObject.devNull,
+        ...(process.platform === 'win32' && env.SystemRoot ? { SystemRoot: env.SystemRoot } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
+
 
 
 
@@ -56548,16 +69514,109 @@ async function upsertCommentSection(client, request) {
     return result;
 }
 
+;// CONCATENATED MODULE: ../../packages/kit/src/github/reviewers.ts
+
+/**
+ * Requests reviews from the users and teams not yet involved: never the author or the requester,
+ * never someone who already reviewed (in any state) or is already requested. No call when nobody
+ * is left.
+ */
+async function requestReviewers(client, repo, pullNumber, request) {
+    const target = { ...repo, pull_number: pullNumber };
+    const [reviews, pending] = await Promise.all([
+        client.paginate(client.rest.pulls.listReviews, { ...target, per_page: 100 }),
+        client.rest.pulls.listRequestedReviewers(target),
+    ]);
+    const involved = new Set([request.author, ...(request.never ?? [])].map((login) => login.toLowerCase()));
+    for (const review of reviews)
+        if (review.user)
+            involved.add(review.user.login.toLowerCase());
+    for (const user of pending.data.users)
+        involved.add(user.login.toLowerCase());
+    const pendingTeams = new Set(pending.data.teams.map((team) => team.slug.toLowerCase()));
+    const requestedUsers = uniqueExcept(request.users, involved);
+    const requestedTeams = uniqueExcept(request.teams.map((team) => team.replace(/^.*\//, '')), pendingTeams);
+    if (requestedUsers.length === 0 && requestedTeams.length === 0)
+        return { requestedUsers, requestedTeams };
+    await client.rest.pulls.requestReviewers({
+        ...target,
+        ...(requestedUsers.length > 0 ? { reviewers: requestedUsers } : {}),
+        ...(requestedTeams.length > 0 ? { team_reviewers: requestedTeams } : {}),
+    });
+    return { requestedUsers, requestedTeams };
+}
+function uniqueExcept(names, excluded) {
+    const seen = new Set(excluded);
+    return names
+        .map((name) => name.trim().replace(/^@/, ''))
+        .filter((name) => {
+        const key = name.toLowerCase();
+        if (key === '' || seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * Open review requests per reviewer (lowercase login) over the repository's open pull requests
+ * other than `except`: what `merge.max-open-reviews` compares against. One paginated listing.
+ */
+async function openReviewCounts(client, repo, except) {
+    const pulls = await client.paginate(client.rest.pulls.list, { ...repo, state: 'open', per_page: 100 });
+    const counts = new Map();
+    for (const pull of pulls) {
+        if (pull.number === except)
+            continue;
+        for (const user of pull.requested_reviewers ?? []) {
+            const key = user.login.toLowerCase();
+            counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+    }
+    return counts;
+}
+/**
+ * Requests a tier's reviewers by the rotation rule (core reviewersFor: the pool ordered by login from
+ * the PR number, never the author or whoever asked the agent for the PR, nobody already at
+ * `merge.max-open-reviews`), and its teams. Returns lines for the report.
+ */
+async function requestTierReviewers(client, repo, pr, tier, policy, requesters) {
+    const route = policy.risk.tiers[tier];
+    // Counting open reviews costs a listing of the open PRs: only when a limit asks for it.
+    const openReviews = policy.merge['max-open-reviews'] > 0
+        ? await openReviewCounts(client, repo, pr.number)
+        : new Map();
+    const rotation = reviewersFor(tier, { author: pr.author, number: pr.number, requesters, openReviews }, policy);
+    const lines = [];
+    if (rotation.picked.length > 0 || route.reviewers.teams.length > 0) {
+        const requested = await requestReviewers(client, repo, pr.number, {
+            users: rotation.picked,
+            teams: route.reviewers.teams,
+            author: pr.author,
+            never: requesters,
+        });
+        const who = [...requested.requestedUsers, ...requested.requestedTeams.map((team) => `team ${team}`)];
+        if (who.length > 0)
+            lines.push(`Requested reviews from ${who.join(', ')}.`);
+    }
+    const saturated = rotation.skipped.filter((entry) => entry.why.startsWith('already has'));
+    if (saturated.length > 0)
+        lines.push(`Not asked: ${saturated.map((entry) => `${entry.login} (${entry.why})`).join(', ')}.`);
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/statuses.ts
+
 /** GitHub's limit for a commit status description. */
 const STATUS_DESCRIPTION_LIMIT = 140;
 /**
- * Sets a commit status unless the latest one for the same context on that commit already says the same
- * (state and description), so a re-run on the same SHA changes nothing. Returns whether it wrote.
+ * Sets a commit status unless the latest one this token wrote for the same context on that commit
+ * already says the same (state and description), so a re-run on the same SHA changes nothing. A
+ * status someone else wrote never stands in for ours: readers ignore it. Returns whether it wrote.
  */
 async function setCommitStatus(client, repo, sha, status) {
     const description = shortenDescription(status.description);
-    const latest = await latestStatus(client, repo, sha, status.context);
+    const login = (await resolveTokenLogin(client)).toLowerCase();
+    const latest = await latestStatus(client, repo, sha, status.context, login);
     if (latest && latest.state === status.state && (latest.description ?? '') === description)
         return 'unchanged';
     await client.rest.repos.createCommitStatus({
@@ -56571,14 +69630,14 @@ async function setCommitStatus(client, repo, sha, status) {
     return 'written';
 }
 /** Statuses come newest first, so the first one with the context is the latest: stop paging there. */
-async function latestStatus(client, repo, sha, context) {
+async function latestStatus(client, repo, sha, context, login) {
     const pages = client.paginate.iterator(client.rest.repos.listCommitStatusesForRef, {
         ...repo,
         ref: sha,
         per_page: 100,
     });
     for await (const page of pages) {
-        const match = page.data.find((entry) => entry.context === context);
+        const match = page.data.find((entry) => entry.context === context && entry.creator?.login.toLowerCase() === login);
         if (match)
             return match;
     }
@@ -56614,6 +69673,7 @@ var contents = __nccwpck_require__(7587);
 
 
 
+const NO_FILE_CONSEQUENCE = 'the defaults apply, and without a policy file Floodgate reports and labels but never merges (add `merge: { auto-merge: ai }` to enable automatic merges)';
 function readLocal(path, input) {
     if (!(0,external_node_fs_.existsSync)(path)) {
         if (input)
@@ -56622,39 +69682,66 @@ function readLocal(path, input) {
     }
     return (0,external_node_fs_.readFileSync)(path, 'utf8');
 }
+function insideWorkspace(path, workspace) {
+    const rel = (0,external_node_path_.relative)(workspace, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+}
+function fromText(text, path, label, from) {
+    if (text === undefined) {
+        return {
+            ...(0,src/* policyWithoutFile */.LK)(),
+            source: { path, missingAt: from },
+            notices: [`No ${path} in ${from}: ${NO_FILE_CONSEQUENCE}.`],
+            warnings: [],
+        };
+    }
+    return { ...(0,src/* loadPolicy */.tb)(text, label), source: { path, from }, notices: [], warnings: [] };
+}
 /**
- * The policy that judges this run. On a pull request it comes from the base branch, never from
- * the PR's checkout: a PR (or the agent that wrote it) must not loosen the rules that judge it.
- * Elsewhere it is the `config` file, else the repository's policy file, else the defaults.
+ * The policy that judges this run. On a pull request it comes from the base branch through the
+ * API, never from the PR's checkout: a PR (or the agent that wrote it) must not loosen the rules
+ * that judge it. On a push it is the pushed commit's. A missing file means the defaults, said in
+ * the log and the summary with the path and ref; any other failure to read it stops the run.
  */
 async function loadRunPolicy(request) {
-    if (request.base) {
-        const { client, repo, ref } = request.base;
-        const text = await (0,contents/* readFileAtRef */.Z)(client, repo, request.policyPath, ref);
-        const loaded = (0,src/* loadPolicy */.tb)(text, `${request.policyPath}@${ref}`);
+    const { policyPath, workspace, remote, configFile } = request;
+    if (remote) {
+        const text = await (0,contents/* readFileAtRef */.Z)(remote.client, remote.repo, policyPath, remote.ref);
+        const policy = fromText(text, policyPath, `${policyPath}@${remote.ref}`, remote.describe);
+        if (configFile)
+            policy.warnings.push(`The config input is ignored: the policy is read from ${remote.describe}.`);
+        return policy;
+    }
+    if (configFile) {
+        const path = (0,external_node_path_.isAbsolute)(configFile) ? configFile : (0,external_node_path_.join)(workspace, configFile);
+        if (request.judgesPullRequest && insideWorkspace(path, workspace)) {
+            return {
+                ...(0,src/* policyWithoutFile */.LK)(),
+                source: { path: policyPath, missingAt: 'this run (no token to read the base branch)' },
+                notices: [],
+                warnings: [
+                    `The config input '${configFile}' is inside the pull request's checkout, which the PR controls: it is ignored and ${NO_FILE_CONSEQUENCE}.`,
+                ],
+            };
+        }
         return {
-            ...loaded,
-            source: { path: request.policyPath, ...(text !== undefined ? { from: `the base branch ${ref}` } : {}) },
-            ...(request.configFile
-                ? {
-                    ignoredConfig: `The config input is ignored on pull requests: the policy is read from the base branch ${ref}.`,
-                }
-                : {}),
+            ...(0,src/* loadPolicy */.tb)(readLocal(path, 'config'), configFile),
+            source: { path: configFile, from: 'the config input' },
+            notices: [],
+            warnings: [],
         };
     }
-    if (request.configFile) {
-        const path = (0,external_node_path_.join)(request.workspace, request.configFile);
-        const text = readLocal(request.configFile.startsWith('/') ? request.configFile : path, 'config');
+    if (request.judgesPullRequest) {
         return {
-            ...(0,src/* loadPolicy */.tb)(text, request.configFile),
-            source: { path: request.configFile, from: 'the config input' },
+            ...(0,src/* policyWithoutFile */.LK)(),
+            source: { path: policyPath, missingAt: 'this run (no token to read the base branch)' },
+            notices: [
+                `No token to read ${policyPath} from the base branch, and the pull request's own checkout never judges it: ${NO_FILE_CONSEQUENCE}.`,
+            ],
+            warnings: [],
         };
     }
-    const text = readLocal((0,external_node_path_.join)(request.workspace, request.policyPath), undefined);
-    return {
-        ...(0,src/* loadPolicy */.tb)(text, request.policyPath),
-        source: { path: request.policyPath, ...(text !== undefined ? { from: 'the checkout' } : {}) },
-    };
+    return fromText(readLocal((0,external_node_path_.join)(workspace, policyPath), undefined), policyPath, policyPath, 'the checkout');
 }
 /**
  * Validates the policy a PR proposes (read at its head), so a reviewer sees whether it would
@@ -56673,19 +69760,34 @@ async function checkProposedPolicy(read, path) {
     }
 }
 /**
- * The policy of an action run: from the PR's base branch when there is a PR and a client, else the
- * `config` input or the checkout's file. Says so when a given `config` input was not used.
+ * The policy of an action run: a PR's base branch, a pushed commit (both through the API when a
+ * token is given), else the `config` input or the checkout's file — never a PR's own checkout.
  */
 async function loadActionPolicy(request) {
-    const { client, pr } = request;
+    const { client, pr, event } = request;
+    let remote;
+    if (client && pr) {
+        remote = { client, repo: request.repo, ref: pr.baseRef, describe: `the base branch ${pr.baseRef}` };
+    }
+    else if (client && event?.name === 'push' && /^[0-9a-f]{40}$/i.test(event.sha)) {
+        remote = {
+            client,
+            repo: request.repo,
+            ref: event.sha,
+            describe: `the pushed commit ${event.sha.slice(0, 7)}`,
+        };
+    }
     const policy = await loadRunPolicy({
         policyPath: request.policyPath,
         ...(request.config ? { configFile: request.config } : {}),
         workspace: request.workspace,
-        ...(client && pr ? { base: { client, repo: request.repo, ref: pr.baseRef } } : {}),
+        ...(remote ? { remote } : {}),
+        judgesPullRequest: pr !== undefined,
     });
-    if (policy.ignoredConfig)
-        request.log.warning(policy.ignoredConfig);
+    for (const notice of policy.notices)
+        request.log.notice(notice);
+    for (const warning of policy.warnings)
+        request.log.warning(warning);
     return policy;
 }
 
@@ -56717,6 +69819,8 @@ function fromPayload(pr) {
         changedFiles: pr.changed_files,
         draft: pr.draft ?? false,
         state: pr.state ?? 'open',
+        assignees: (pr.assignees ?? []).flatMap((user) => (user?.login ? [user.login] : [])),
+        body: pr.body ?? '',
     };
 }
 /** The pull request in `payload.pull_request` when the event carries a complete one. */
@@ -56819,6 +69923,7 @@ async function readPullRequestChange(client, repo, number, changedFiles) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/pr/index.ts
+
 
 
 
@@ -61515,7 +74620,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
@@ -68024,10 +81129,10 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  xF: () => (/* binding */ minimatch)
+  VR: () => (/* binding */ Minimatch)
 });
 
-// UNUSED EXPORTS: GLOBSTAR, Minimatch, braceExpand, defaults, escape, filter, match, sep, unescape
+// UNUSED EXPORTS: GLOBSTAR, braceExpand, defaults, escape, filter, match, minimatch, sep, unescape
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/brace-expansion@5.0.13/node_modules/brace-expansion/dist/esm/index.js + 1 modules
 var esm = __nccwpck_require__(2837);

@@ -56019,7 +56019,7 @@ const policySchema = {
                 'auto-merge': { enum: ['all', 'ai', 'none'], description: 'Whose PRs may merge without a human' },
                 forks: {
                     enum: ['never', 'after-approval'],
-                    description: "Fork PRs: never merged automatically, or only after a writer approves the exact head",
+                    description: 'Fork PRs: never merged automatically, or only after a writer approves the exact head',
                 },
                 method: { enum: ['squash', 'merge', 'rebase'] },
                 'delete-branch': { type: 'boolean' },
