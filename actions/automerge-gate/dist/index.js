@@ -39786,7 +39786,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1517);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5308);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4736);
 
@@ -39829,7 +39829,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9155);
 /* harmony import */ var _floodgate_core_decision__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(646);
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1517);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5308);
 
 
 
@@ -39895,8 +39895,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var src = __nccwpck_require__(9155);
 // EXTERNAL MODULE: ../../packages/core/src/decision/index.ts + 13 modules
 var decision = __nccwpck_require__(646);
-// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 95 modules
-var kit_src = __nccwpck_require__(1517);
+// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 97 modules
+var kit_src = __nccwpck_require__(5308);
 ;// CONCATENATED MODULE: ../../packages/kit/src/merge/approvals.ts
 const WRITERS = new Set(['admin', 'maintain', 'write']);
 /**
@@ -45941,7 +45941,7 @@ function validationCodesOf(error) {
 
 /***/ }),
 
-/***/ 1517:
+/***/ 5308:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45972,7 +45972,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ww: () => (/* reexport */ whyNoWrites)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, TRUSTED_TOOL_DIRS, checkProposedPolicy, createGitHubClient, describeMissingPermission, ensureLabel, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, matchFiles, mergeCommentSection, minimalEnvironment, openReviewCounts, pullRequestFromEvent, pullRequestNumber, readOnlyReason, readPullRequestChange, requestReviewers, shortenDescription, stickyMarker, teamsOfAuthor, trustedExecutable, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, NEUTRAL_GIT_CONFIG, PLAIN_DIFF, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, TRUSTED_TOOL_DIRS, checkProposedPolicy, createGitHubClient, describeMissingPermission, ensureLabel, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, localGit, matchFiles, mergeCommentSection, minimalEnvironment, openReviewCounts, pullRequestFromEvent, pullRequestNumber, readOnlyReason, readPullRequestChange, requestReviewers, shortenDescription, stickyMarker, teamsOfAuthor, trustedExecutable, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 25 modules
 var src = __nccwpck_require__(9155);
@@ -58007,7 +58007,7 @@ const TRUSTED_TOOL_DIRS = process.platform === 'win32'
     ? ['C:\\Program Files\\Git\\cmd', 'C:\\Program Files\\Git\\bin', 'C:\\Windows\\System32']
     : ['/usr/bin', '/bin', '/usr/local/bin', '/opt/homebrew/bin'];
 /** The first `name` in the trusted directories, or undefined when none has it. */
-function trustedExecutable(name, dirs = TRUSTED_TOOL_DIRS, exists = existsSync) {
+function child_process_trustedExecutable(name, dirs = TRUSTED_TOOL_DIRS, exists = existsSync) {
     const names = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
     for (const dir of dirs)
         for (const file of names)
@@ -58020,7 +58020,7 @@ function trustedExecutable(name, dirs = TRUSTED_TOOL_DIRS, exists = existsSync) 
  * no user or system git configuration (an earlier step may have planted aliases, hooks or an
  * fsmonitor command there), no prompts.
  */
-function minimalEnvironment(env = process.env) {
+function child_process_minimalEnvironment(env = process.env) {
     return {
         PATH: TRUSTED_TOOL_DIRS.join(delimiter),
         HOME: tmpdir(),
@@ -58032,7 +58032,53 @@ function minimalEnvironment(env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ../../packages/kit/src/action/git.ts
+
+
+/**
+ * Settings a repository's own .git/config could use to run a command during a read (fsmonitor,
+ * hooks) or to change what a diff shows (prefixes, quoting): off for every call.
+ */
+const NEUTRAL_GIT_CONFIG = (/* unused pure expression or super */ null && ([
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'diff.noprefix=false',
+    '-c',
+    'core.quotePath=true',
+]));
+/** The diff every reader of a checkout asks for: renames found, nothing rewritten, `a/` `b/` prefixes. */
+const PLAIN_DIFF = (/* unused pure expression or super */ null && ([
+    'diff',
+    '-U0',
+    '--find-renames',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+]));
+/** git from the system's own directories, with no tokens and no user git configuration. */
+function localGit(cwd, options = {}) {
+    const git = trustedExecutable('git') ?? (options.pathFallback ? 'git' : undefined);
+    const env = options.pathFallback
+        ? { ...minimalEnvironment(), PATH: process.env.PATH ?? '' }
+        : minimalEnvironment();
+    return (args) => new Promise((resolve) => {
+        if (!git) {
+            resolve(undefined);
+            return;
+        }
+        execFile(git, [...NEUTRAL_GIT_CONFIG, ...args], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env }, (error, stdout) => resolve(error ? undefined : stdout));
+    });
+}
+
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
+
 
 
 

@@ -42240,10 +42240,10 @@ async function readBaselineFile(path, workspace) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3365);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6773);
 /* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1299);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5286);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7315);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3673);
 
 
 
@@ -42269,7 +42269,7 @@ __webpack_async_result__();
 /* harmony export */   C: () => (/* binding */ readCoverageInputs)
 /* harmony export */ });
 /* harmony import */ var _floodgate_core_coverage__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2894);
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3365);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6773);
 
 
 function readCoverageInputs(read) {
@@ -42315,7 +42315,7 @@ function readCoverageInputs(read) {
 
 /***/ }),
 
-/***/ 7315:
+/***/ 3673:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42328,8 +42328,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var src = __nccwpck_require__(6006);
 // EXTERNAL MODULE: ../../packages/core/src/coverage/index.ts + 31 modules
 var coverage = __nccwpck_require__(2894);
-// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 89 modules
-var kit_src = __nccwpck_require__(3365);
+// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 91 modules
+var kit_src = __nccwpck_require__(6773);
 // EXTERNAL MODULE: ./src/baseline-file.ts
 var baseline_file = __nccwpck_require__(2991);
 ;// CONCATENATED MODULE: ./src/baselines.ts
@@ -42410,36 +42410,9 @@ function trendPoints(history, current, label) {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(4379);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/git.ts
 
 
-/**
- * Settings the checkout's own .git/config could set to make a read run a command (fsmonitor,
- * hooks) or rewrite what a diff shows (textconv drivers): off for every call.
- */
-const NEUTRAL_CONFIG = [
-    '-c',
-    'core.fsmonitor=false',
-    '-c',
-    'core.hooksPath=/dev/null',
-    '-c',
-    'diff.noprefix=false',
-];
-/**
- * git from the system's own directories (never PATH, which an earlier step of the job may have
- * changed) with no tokens in its environment.
- */
-function localGit(cwd, git = (0,kit_src/* trustedExecutable */.MH)('git')) {
-    return (args) => new Promise((resolve) => {
-        if (!git) {
-            resolve(undefined);
-            return;
-        }
-        (0,external_node_child_process_namespaceObject.execFile)(git, [...NEUTRAL_CONFIG, ...args], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env: (0,kit_src/* minimalEnvironment */.nr)() }, (error, stdout) => resolve(error ? undefined : stdout));
-    });
-}
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /** Tracked files of the checkout, for resolving JaCoCo's package-relative paths; undefined without git. */
 async function listRepoFiles(git) {
@@ -42463,21 +42436,7 @@ async function readLocalDiff(git, baseSha) {
     const mergeBase = (await git(['merge-base', '--end-of-options', baseSha, 'HEAD']))?.trim();
     if (!mergeBase || !SHA.test(mergeBase))
         return undefined;
-    const text = await git([
-        '-c',
-        'core.quotePath=true',
-        'diff',
-        '-U0',
-        '--find-renames',
-        '--no-color',
-        '--no-ext-diff',
-        '--no-textconv',
-        '--src-prefix=a/',
-        '--dst-prefix=b/',
-        '--end-of-options',
-        `${mergeBase}...HEAD`,
-        '--',
-    ]);
+    const text = await git([...kit_src/* PLAIN_DIFF */.b6, '--end-of-options', `${mergeBase}...HEAD`, '--']);
     return text === undefined ? undefined : { mergeBase, text };
 }
 /** The commit HEAD points at, when the workspace is a git checkout. */
@@ -42837,7 +42796,7 @@ function planWrites(mode, client, context) {
 /** Measures, compares and gates one commit's coverage; records it as a baseline when asked to. */
 async function run(inputs, deps) {
     const { io, context, client, store } = deps;
-    const git = deps.git ?? localGit(context.workspace);
+    const git = deps.git ?? (0,kit_src/* localGit */.sz)(context.workspace);
     const now = deps.now ?? (() => new Date());
     const pr = await resolvePullRequest(inputs, deps);
     if (pr)
@@ -57146,13 +57105,14 @@ function validationCodesOf(error) {
 
 /***/ }),
 
-/***/ 3365:
+/***/ 6773:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   G0: () => (/* reexport */ Inputs),
+  b6: () => (/* reexport */ PLAIN_DIFF),
   v8: () => (/* reexport */ PULL_REQUEST_FILES_CAP),
   vb: () => (/* reexport */ assertExpectedHead),
   IK: () => (/* reexport */ coreIO),
@@ -57163,17 +57123,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   Nw: () => (/* reexport */ fitCommentBody),
   cq: () => (/* reexport */ pull_request_files_listPullRequestFiles),
   v7: () => (/* reexport */ loadActionPolicy),
+  sz: () => (/* reexport */ localGit),
   xo: () => (/* reexport */ matchFiles),
-  nr: () => (/* reexport */ minimalEnvironment),
   $p: () => (/* reexport */ readRunContext),
   Cs: () => (/* reexport */ runAction),
   MX: () => (/* reexport */ setCommitStatus),
-  MH: () => (/* reexport */ trustedExecutable),
   Wv: () => (/* reexport */ upsertCommentSection),
   ww: () => (/* reexport */ whyNoWrites)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, STATUS_DESCRIPTION_LIMIT, TRUSTED_TOOL_DIRS, checkProposedPolicy, createGitHubClient, describeMissingPermission, ensureLabel, fetchPullRequest, headMoved, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, loadRunPolicy, mergeCommentSection, openReviewCounts, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readMatchedFiles, readOnlyReason, readPullRequestChange, readPullRequestNow, requestReviewers, requestTierReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, NEUTRAL_GIT_CONFIG, STATUS_DESCRIPTION_LIMIT, TRUSTED_TOOL_DIRS, checkProposedPolicy, createGitHubClient, describeMissingPermission, ensureLabel, fetchPullRequest, headMoved, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, loadRunPolicy, mergeCommentSection, minimalEnvironment, openReviewCounts, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readMatchedFiles, readOnlyReason, readPullRequestChange, readPullRequestNow, requestReviewers, requestTierReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, trustedExecutable, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 42 modules
 var src = __nccwpck_require__(6006);
@@ -69233,7 +69192,53 @@ function minimalEnvironment(env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ../../packages/kit/src/action/git.ts
+
+
+/**
+ * Settings a repository's own .git/config could use to run a command during a read (fsmonitor,
+ * hooks) or to change what a diff shows (prefixes, quoting): off for every call.
+ */
+const NEUTRAL_GIT_CONFIG = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'diff.noprefix=false',
+    '-c',
+    'core.quotePath=true',
+];
+/** The diff every reader of a checkout asks for: renames found, nothing rewritten, `a/` `b/` prefixes. */
+const PLAIN_DIFF = [
+    'diff',
+    '-U0',
+    '--find-renames',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+];
+/** git from the system's own directories, with no tokens and no user git configuration. */
+function localGit(cwd, options = {}) {
+    const git = trustedExecutable('git') ?? (options.pathFallback ? 'git' : undefined);
+    const env = options.pathFallback
+        ? { ...minimalEnvironment(), PATH: process.env.PATH ?? '' }
+        : minimalEnvironment();
+    return (args) => new Promise((resolve) => {
+        if (!git) {
+            resolve(undefined);
+            return;
+        }
+        (0,external_node_child_process_namespaceObject.execFile)(git, [...NEUTRAL_GIT_CONFIG, ...args], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env }, (error, stdout) => resolve(error ? undefined : stdout));
+    });
+}
+
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
+
 
 
 

@@ -1,41 +1,6 @@
-import { execFile } from 'node:child_process';
-import { minimalEnvironment, trustedExecutable } from '@floodgate/kit';
+import { localGit, PLAIN_DIFF, type GitRunner } from '@floodgate/kit';
 
-/** Runs git with an argument array (never a shell): stdout, or undefined when git fails or is missing. */
-export type GitRunner = (args: readonly string[]) => Promise<string | undefined>;
-
-/**
- * Settings the checkout's own .git/config could set to make a read run a command (fsmonitor,
- * hooks) or rewrite what a diff shows (textconv drivers): off for every call.
- */
-const NEUTRAL_CONFIG = [
-  '-c',
-  'core.fsmonitor=false',
-  '-c',
-  'core.hooksPath=/dev/null',
-  '-c',
-  'diff.noprefix=false',
-];
-
-/**
- * git from the system's own directories (never PATH, which an earlier step of the job may have
- * changed) with no tokens in its environment.
- */
-export function localGit(cwd: string, git = trustedExecutable('git')): GitRunner {
-  return (args) =>
-    new Promise((resolve) => {
-      if (!git) {
-        resolve(undefined);
-        return;
-      }
-      execFile(
-        git,
-        [...NEUTRAL_CONFIG, ...args],
-        { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env: minimalEnvironment() },
-        (error, stdout) => resolve(error ? undefined : stdout),
-      );
-    });
-}
+export { localGit, type GitRunner };
 
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
@@ -63,21 +28,7 @@ export async function readLocalDiff(git: GitRunner, baseSha: string): Promise<Lo
   if (exists === undefined) return undefined;
   const mergeBase = (await git(['merge-base', '--end-of-options', baseSha, 'HEAD']))?.trim();
   if (!mergeBase || !SHA.test(mergeBase)) return undefined;
-  const text = await git([
-    '-c',
-    'core.quotePath=true',
-    'diff',
-    '-U0',
-    '--find-renames',
-    '--no-color',
-    '--no-ext-diff',
-    '--no-textconv',
-    '--src-prefix=a/',
-    '--dst-prefix=b/',
-    '--end-of-options',
-    `${mergeBase}...HEAD`,
-    '--',
-  ]);
+  const text = await git([...PLAIN_DIFF, '--end-of-options', `${mergeBase}...HEAD`, '--']);
   return text === undefined ? undefined : { mergeBase, text };
 }
 

@@ -39786,9 +39786,9 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3114);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5636);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4533);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7304);
 
 
 
@@ -39813,7 +39813,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2946);
 /* harmony import */ var _floodgate_core_perf__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1579);
-/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3114);
+/* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5636);
 
 
 
@@ -39875,7 +39875,7 @@ function readPerfInputs(read) {
 
 /***/ }),
 
-/***/ 4533:
+/***/ 7304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39888,8 +39888,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var src = __nccwpck_require__(2946);
 // EXTERNAL MODULE: ../../packages/core/src/perf/index.ts + 32 modules
 var perf = __nccwpck_require__(1579);
-// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 90 modules
-var kit_src = __nccwpck_require__(3114);
+// EXTERNAL MODULE: ../../packages/kit/src/index.ts + 91 modules
+var kit_src = __nccwpck_require__(5636);
 ;// CONCATENATED MODULE: ../../packages/core/src/baseline/record.ts
 /** What a baseline measures; each kind has its own refs and its own payload schema. */
 const BASELINE_KINDS = ['coverage', 'perf'];
@@ -40348,8 +40348,8 @@ async function mapLimited(items, limit, map) {
 
 
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(4379);
 ;// CONCATENATED MODULE: ./src/ab/command.ts
@@ -40375,7 +40375,7 @@ function shellRunner(extraPath, log, home = process.env.HOME) {
             reject(new src/* FloodgateError */.uF('A/B benchmarks run the command with bash, and none is installed'));
             return;
         }
-        const child = (0,external_node_child_process_namespaceObject.spawn)(bash, ['-e', '-o', 'pipefail', '-c', command], {
+        const child = (0,external_node_child_process_.spawn)(bash, ['-e', '-o', 'pipefail', '-c', command], {
             cwd,
             env,
             stdio: ['ignore', 'pipe', 'pipe'],
@@ -40407,15 +40407,13 @@ function shellRunner(extraPath, log, home = process.env.HOME) {
 
 
 
-/** The checkout's own .git/config could run a command on a read (fsmonitor, hooks): off for every call. */
-const NEUTRAL_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null'];
 function systemGit(git = (0,kit_src/* trustedExecutable */.MH)('git')) {
     return (cwd, args) => new Promise((resolve, reject) => {
         if (!git) {
             reject(new src/* FloodgateError */.uF('A/B benchmarks need git, and none is installed in the system directories'));
             return;
         }
-        (0,external_node_child_process_namespaceObject.execFile)(git, [...NEUTRAL_CONFIG, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: (0,kit_src/* minimalEnvironment */.nr)() }, (error, stdout, stderr) => {
+        (0,external_node_child_process_.execFile)(git, [...kit_src/* NEUTRAL_GIT_CONFIG */.qD, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: (0,kit_src/* minimalEnvironment */.nr)() }, (error, stdout, stderr) => {
             if (!error)
                 resolve(stdout);
             else {
@@ -47245,13 +47243,14 @@ function validationCodesOf(error) {
 
 /***/ }),
 
-/***/ 3114:
+/***/ 5636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   G0: () => (/* reexport */ Inputs),
+  qD: () => (/* reexport */ NEUTRAL_GIT_CONFIG),
   IK: () => (/* reexport */ coreIO),
   qK: () => (/* reexport */ createActionClient),
   tT: () => (/* reexport */ envInputReader),
@@ -47259,18 +47258,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   s_: () => (/* reexport */ request_error/* httpStatusOf */.s_),
   cq: () => (/* reexport */ pull_request_files_listPullRequestFiles),
   v7: () => (/* reexport */ loadActionPolicy),
-  nr: () => (/* reexport */ minimalEnvironment),
+  nr: () => (/* reexport */ child_process_minimalEnvironment),
   wM: () => (/* reexport */ readMatchedFiles),
   Lw: () => (/* reexport */ readOnlyReason),
   $p: () => (/* reexport */ readRunContext),
   Cs: () => (/* reexport */ runAction),
   MX: () => (/* reexport */ setCommitStatus),
-  MH: () => (/* reexport */ trustedExecutable),
+  MH: () => (/* reexport */ child_process_trustedExecutable),
   Wv: () => (/* reexport */ upsertCommentSection),
   ww: () => (/* reexport */ whyNoWrites)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, TRUSTED_TOOL_DIRS, assertExpectedHead, checkProposedPolicy, createGitHubClient, describeMissingPermission, diffFileFromGitHub, ensureLabel, fetchPullRequest, fitCommentBody, headMoved, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, loadRunPolicy, matchFiles, mergeCommentSection, openReviewCounts, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readPullRequestChange, readPullRequestNow, requestReviewers, requestTierReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PLAIN_DIFF, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, TRUSTED_TOOL_DIRS, assertExpectedHead, checkProposedPolicy, createGitHubClient, describeMissingPermission, diffFileFromGitHub, ensureLabel, fetchPullRequest, fitCommentBody, headMoved, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, loadRunPolicy, localGit, matchFiles, mergeCommentSection, openReviewCounts, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readPullRequestChange, readPullRequestNow, requestReviewers, requestTierReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 40 modules
 var src = __nccwpck_require__(2946);
@@ -59305,7 +59304,7 @@ const TRUSTED_TOOL_DIRS = process.platform === 'win32'
     ? ['C:\\Program Files\\Git\\cmd', 'C:\\Program Files\\Git\\bin', 'C:\\Windows\\System32']
     : ['/usr/bin', '/bin', '/usr/local/bin', '/opt/homebrew/bin'];
 /** The first `name` in the trusted directories, or undefined when none has it. */
-function trustedExecutable(name, dirs = TRUSTED_TOOL_DIRS, exists = external_node_fs_namespaceObject.existsSync) {
+function child_process_trustedExecutable(name, dirs = TRUSTED_TOOL_DIRS, exists = external_node_fs_namespaceObject.existsSync) {
     const names = process.platform === 'win32' ? [`${name}.exe`, name] : [name];
     for (const dir of dirs)
         for (const file of names)
@@ -59318,7 +59317,7 @@ function trustedExecutable(name, dirs = TRUSTED_TOOL_DIRS, exists = external_nod
  * no user or system git configuration (an earlier step may have planted aliases, hooks or an
  * fsmonitor command there), no prompts.
  */
-function minimalEnvironment(env = process.env) {
+function child_process_minimalEnvironment(env = process.env) {
     return {
         PATH: TRUSTED_TOOL_DIRS.join(external_node_path_.delimiter),
         HOME: (0,external_node_os_namespaceObject.tmpdir)(),
@@ -59330,7 +59329,53 @@ function minimalEnvironment(env = process.env) {
     };
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ../../packages/kit/src/action/git.ts
+
+
+/**
+ * Settings a repository's own .git/config could use to run a command during a read (fsmonitor,
+ * hooks) or to change what a diff shows (prefixes, quoting): off for every call.
+ */
+const NEUTRAL_GIT_CONFIG = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'diff.noprefix=false',
+    '-c',
+    'core.quotePath=true',
+];
+/** The diff every reader of a checkout asks for: renames found, nothing rewritten, `a/` `b/` prefixes. */
+const PLAIN_DIFF = (/* unused pure expression or super */ null && ([
+    'diff',
+    '-U0',
+    '--find-renames',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+]));
+/** git from the system's own directories, with no tokens and no user git configuration. */
+function localGit(cwd, options = {}) {
+    const git = trustedExecutable('git') ?? (options.pathFallback ? 'git' : undefined);
+    const env = options.pathFallback
+        ? { ...minimalEnvironment(), PATH: process.env.PATH ?? '' }
+        : minimalEnvironment();
+    return (args) => new Promise((resolve) => {
+        if (!git) {
+            resolve(undefined);
+            return;
+        }
+        execFile(git, [...NEUTRAL_GIT_CONFIG, ...args], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env }, (error, stdout) => resolve(error ? undefined : stdout));
+    });
+}
+
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/index.ts
+
 
 
 
@@ -60094,6 +60139,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

@@ -11930,7 +11930,7 @@ const gtr = __nccwpck_require__(4960)
 const ltr = __nccwpck_require__(137)
 const intersects = __nccwpck_require__(9013)
 const simplifyRange = __nccwpck_require__(968)
-const subset = __nccwpck_require__(5773)
+const subset = __nccwpck_require__(8154)
 module.exports = {
   parse,
   valid,
@@ -13183,7 +13183,7 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 5773:
+/***/ 8154:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -42181,7 +42181,7 @@ exports.isNCNameChar = isNCNameChar;
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6435);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4554);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5773);
 
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_io_js__WEBPACK_IMPORTED_MODULE_1__/* .processIo */ .W)());
@@ -42210,7 +42210,7 @@ function processIo() {
 
 /***/ }),
 
-/***/ 4554:
+/***/ 5773:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42312,6 +42312,49 @@ function minimalEnvironment(env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: ../kit/src/action/git.ts
+
+
+/**
+ * Settings a repository's own .git/config could use to run a command during a read (fsmonitor,
+ * hooks) or to change what a diff shows (prefixes, quoting): off for every call.
+ */
+const NEUTRAL_GIT_CONFIG = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'diff.noprefix=false',
+    '-c',
+    'core.quotePath=true',
+];
+/** The diff every reader of a checkout asks for: renames found, nothing rewritten, `a/` `b/` prefixes. */
+const PLAIN_DIFF = [
+    'diff',
+    '-U0',
+    '--find-renames',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
+];
+/** git from the system's own directories, with no tokens and no user git configuration. */
+function localGit(cwd, options = {}) {
+    const git = trustedExecutable('git') ?? (options.pathFallback ? 'git' : undefined);
+    const env = options.pathFallback
+        ? { ...minimalEnvironment(), PATH: process.env.PATH ?? '' }
+        : minimalEnvironment();
+    return (args) => new Promise((resolve) => {
+        if (!git) {
+            resolve(undefined);
+            return;
+        }
+        (0,external_node_child_process_namespaceObject.execFile)(git, [...NEUTRAL_GIT_CONFIG, ...args], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env }, (error, stdout) => resolve(error ? undefined : stdout));
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/usage.ts
 
 /** A command line floodgate cannot act on (unknown option, missing argument): exit code 3. */
@@ -42362,36 +42405,14 @@ Exit codes: 0 would auto-merge (validate: valid), 1 blocked (validate: invalid),
 ;// CONCATENATED MODULE: ./src/git.ts
 
 
-
-/**
- * Settings a repository's own .git/config could use to run a command during a read (fsmonitor,
- * hooks) or to change what a diff shows (textconv, external diff, prefixes): off for every call.
- */
-const NEUTRAL_CONFIG = [
-    '-c',
-    'core.fsmonitor=false',
-    '-c',
-    'core.hooksPath=/dev/null',
-    '-c',
-    'diff.noprefix=false',
-    '-c',
-    'core.quotePath=true',
-];
-/**
- * git from the system's directories (falling back to PATH on a developer's machine where git lives
- * elsewhere), with no tokens and no user configuration in its environment.
- */
-function localGit(cwd) {
-    const git = trustedExecutable('git') ?? 'git';
-    const env = { ...minimalEnvironment(), PATH: process.env.PATH ?? '' };
-    return (args) => new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)(git, [...NEUTRAL_CONFIG, ...args], { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env }, (error, stdout) => resolve(error ? undefined : stdout));
-    });
+/** git for a developer's machine: the system's, else the one on PATH; never a token in its environment. */
+function git_localGit(cwd) {
+    return localGit(cwd, { pathFallback: true });
 }
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /** The top folder of the repository `cwd` is in; a usage error outside any repository. */
 async function repositoryRoot(cwd) {
-    const top = (await localGit(cwd)(['rev-parse', '--show-toplevel']))?.trim();
+    const top = (await git_localGit(cwd)(['rev-parse', '--show-toplevel']))?.trim();
     if (!top)
         throw new UsageError(`${cwd} is not inside a git repository: run floodgate in a checkout`);
     return top;
@@ -55632,19 +55653,11 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
+
 /** git's empty tree: the base of a repository that has no commit yet. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 /** The same diff options the gates read a checkout with: renames found, nothing rewritten. */
-const DIFF = [
-    'diff',
-    '-U0',
-    '--find-renames',
-    '--no-color',
-    '--no-ext-diff',
-    '--no-textconv',
-    '--src-prefix=a/',
-    '--dst-prefix=b/',
-];
+const DIFF = PLAIN_DIFF;
 /** Files bigger than this are counted as binary rather than read line by line. */
 const UNTRACKED_TEXT_LIMIT = 4 * 1024 * 1024;
 /**
@@ -63044,7 +63057,7 @@ function parseCheckArgs(args) {
 async function checkCommand(args, io) {
     const options = parseCheckArgs(args);
     const root = await repositoryRoot(io.cwd);
-    const git = localGit(root);
+    const git = git_localGit(root);
     const listed = await git(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
     const result = await runCheck(options, {
         git,
@@ -69166,7 +69179,7 @@ async function explainCommand(args, io) {
     const what = positionals[0];
     if (what === undefined || positionals.length > 1)
         throw new UsageError('explain takes one pull request number or commit SHA');
-    const repo = await resolveRepo(values.repo, localGit(io.cwd));
+    const repo = await resolveRepo(values.repo, git_localGit(io.cwd));
     const client = await explainClient(io);
     let target;
     let statuses;
@@ -69489,7 +69502,7 @@ async function initCommand(args, io) {
     const names = templateNames();
     if (!names.includes(values.template))
         throw new UsageError(`--template expects one of ${names.join(', ')}, found '${values.template}'`);
-    const root = (await localGit(io.cwd)(['rev-parse', '--show-toplevel']))?.trim() ?? io.cwd;
+    const root = (await git_localGit(io.cwd)(['rev-parse', '--show-toplevel']))?.trim() ?? io.cwd;
     const tooling = detectTooling(root);
     const main = adaptTemplate(templateText(`floodgate-${values.template}.yml`), tooling);
     const planned = [
@@ -69610,7 +69623,7 @@ async function validateCommand(args, io) {
     const { positionals } = (0,external_node_util_.parseArgs)({ args, allowPositionals: true, strict: true, options: {} });
     if (positionals.length > 1)
         throw new UsageError('validate takes at most one file');
-    const git = localGit(io.cwd);
+    const git = git_localGit(io.cwd);
     const top = (await git(['rev-parse', '--show-toplevel']))?.trim();
     const path = positionals[0] ? (0,external_node_path_namespaceObject.resolve)(io.cwd, positionals[0]) : (0,external_node_path_namespaceObject.resolve)(top ?? io.cwd, DEFAULT_POLICY_PATH);
     const name = positionals[0] ?? ((0,external_node_path_namespaceObject.relative)(io.cwd, path) || DEFAULT_POLICY_PATH);
@@ -69631,7 +69644,7 @@ async function validateCommand(args, io) {
         io.stdout(`${formatPosition(error.position)}: error: ${error.problem}\n`);
         return EXIT.blocked;
     }
-    const repoFiles = top ? await trackedFiles(localGit(top)) : undefined;
+    const repoFiles = top ? await trackedFiles(git_localGit(top)) : undefined;
     const warnings = policyWarnings(text, name, policy, repoFiles ?? []).filter((warning) => repoFiles || !warning.message.includes('matches no file'));
     for (const warning of warnings)
         io.stdout(`${formatPosition(warning.position)}: warning: ${warning.message}\n`);

@@ -1,41 +1,11 @@
-import { execFile } from 'node:child_process';
-import { minimalEnvironment, trustedExecutable } from '../../kit/src/action/child-process.js';
+import { localGit as systemGit, type GitRunner } from '../../kit/src/action/git.js';
 import { UsageError } from './usage.js';
 
-/** Runs git with an argument array (never a shell) in the repository; stdout, or undefined on failure. */
-export type GitRunner = (args: readonly string[]) => Promise<string | undefined>;
+export type { GitRunner };
 
-/**
- * Settings a repository's own .git/config could use to run a command during a read (fsmonitor,
- * hooks) or to change what a diff shows (textconv, external diff, prefixes): off for every call.
- */
-const NEUTRAL_CONFIG = [
-  '-c',
-  'core.fsmonitor=false',
-  '-c',
-  'core.hooksPath=/dev/null',
-  '-c',
-  'diff.noprefix=false',
-  '-c',
-  'core.quotePath=true',
-];
-
-/**
- * git from the system's directories (falling back to PATH on a developer's machine where git lives
- * elsewhere), with no tokens and no user configuration in its environment.
- */
+/** git for a developer's machine: the system's, else the one on PATH; never a token in its environment. */
 export function localGit(cwd: string): GitRunner {
-  const git = trustedExecutable('git') ?? 'git';
-  const env = { ...minimalEnvironment(), PATH: process.env.PATH ?? '' };
-  return (args) =>
-    new Promise((resolve) => {
-      execFile(
-        git,
-        [...NEUTRAL_CONFIG, ...args],
-        { cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env },
-        (error, stdout) => resolve(error ? undefined : stdout),
-      );
-    });
+  return systemGit(cwd, { pathFallback: true });
 }
 
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;

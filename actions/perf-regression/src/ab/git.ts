@@ -1,12 +1,9 @@
 import { execFile } from 'node:child_process';
 import { FloodgateError } from '@floodgate/core';
-import { minimalEnvironment, trustedExecutable } from '@floodgate/kit';
+import { minimalEnvironment, NEUTRAL_GIT_CONFIG, trustedExecutable } from '@floodgate/kit';
 
 /** Runs git with an argument array (never a shell) and returns stdout; rejects with git's first error line. */
 export type Git = (cwd: string, args: readonly string[]) => Promise<string>;
-
-/** The checkout's own .git/config could run a command on a read (fsmonitor, hooks): off for every call. */
-const NEUTRAL_CONFIG = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null'];
 
 export function systemGit(git = trustedExecutable('git')): Git {
   return (cwd, args) =>
@@ -19,7 +16,7 @@ export function systemGit(git = trustedExecutable('git')): Git {
       }
       execFile(
         git,
-        [...NEUTRAL_CONFIG, ...args],
+        [...NEUTRAL_GIT_CONFIG, ...args],
         { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: minimalEnvironment() },
         (error, stdout, stderr) => {
           if (!error) resolve(stdout);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseUnifiedDiff } from '../../../core/src/diff/unified.js';
 import type { DiffFile } from '../../../core/src/diff/types.js';
+import { PLAIN_DIFF } from '../../../kit/src/action/git.js';
 import { resolveCommit, showFile, type GitRunner } from '../git.js';
 import { UsageError } from '../usage.js';
 
@@ -28,16 +29,7 @@ export interface LocalChange {
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
 /** The same diff options the gates read a checkout with: renames found, nothing rewritten. */
-const DIFF = [
-  'diff',
-  '-U0',
-  '--find-renames',
-  '--no-color',
-  '--no-ext-diff',
-  '--no-textconv',
-  '--src-prefix=a/',
-  '--dst-prefix=b/',
-];
+const DIFF = PLAIN_DIFF;
 
 /** Files bigger than this are counted as binary rather than read line by line. */
 const UNTRACKED_TEXT_LIMIT = 4 * 1024 * 1024;

@@ -6,3 +6,4 @@ export { matchFiles, readMatchedFiles, type MatchedFile } from './files.js';
 export { createActionClient } from './client.js';
 export { whyNoWrites } from './writes.js';
 export { minimalEnvironment, trustedExecutable, TRUSTED_TOOL_DIRS } from './child-process.js';
+export { localGit, NEUTRAL_GIT_CONFIG, PLAIN_DIFF, type GitRunner, type LocalGitOptions } from './git.js';
