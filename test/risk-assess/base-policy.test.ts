@@ -108,6 +108,12 @@ describe.concurrent('risk-assess reads the policy from the base branch', () => {
       expect(errors).toHaveLength(1);
       expect(errors[0]).toMatch(/^\.github\/floodgate\.yml@main:5:18: /);
       expect(errors[0]).not.toContain('\n');
+      // The annotation is pinned to the policy file itself, at the offending value.
+      expect(run.annotations.find((a) => a.level === 'error')).toMatchObject({
+        file: '.github/floodgate.yml',
+        line: 5,
+        col: 18,
+      });
       expect(hasStackTrace(run)).toBe(false);
       expect(writesOf(api)).toEqual([]);
       expect(run.outputs).toEqual({});

@@ -60081,7 +60081,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -60104,7 +60104,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -60223,7 +60223,7 @@ function coreIO() {
         info: (message) => info(message),
         notice: (message, properties) => notice(message, properties ?? {}),
         warning: (message, properties) => warning(message, properties ?? {}),
-        error: (message, properties) => error(message, properties ?? {}),
+        error: (message, properties) => core_error(message, properties ?? {}),
         debug: (message) => core_debug(message),
         setOutput: (name, value) => setOutput(name, value),
         summary: async (markdown) => {
@@ -60251,6 +60251,10 @@ function describeGitHubFailure(error) {
     const path = request.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
     return `GitHub answered ${status} to ${request.method} ${path}: ${(0,request_error/* githubMessageOf */.Ce)(error)}. Nothing after it was done; re-run when GitHub is healthy, or check the token and the repository.`;
 }
+/** A policy read from a ref is named `path@ref` in messages; an annotation wants the path. */
+function annotatedPath(file) {
+    return /^(.+\.ya?ml)@[^@]+$/.exec(file)?.[1] ?? file;
+}
 /**
  * The one catch of every action's entry point. A user error (bad input, policy, report, a
  * missing permission) or a GitHub failure that survived the retries fails the step with one line
@@ -60263,7 +60267,17 @@ async function runAction(main) {
     }
     catch (error) {
         const githubFailure = error instanceof Error ? describeGitHubFailure(error) : undefined;
-        if ((0,src/* isFloodgateError */.yX)(error)) {
+        if (error instanceof src/* InvalidFileError */.Ou && error.position.line !== undefined) {
+            // Pinned to the file and line, so the annotation shows on the policy or report itself.
+            core_error(error.message, {
+                title: 'Floodgate',
+                file: annotatedPath(error.position.file),
+                startLine: error.position.line,
+                ...(error.position.column !== undefined ? { startColumn: error.position.column } : {}),
+            });
+            process.exitCode = 1;
+        }
+        else if ((0,src/* isFloodgateError */.yX)(error)) {
             setFailed(error.message);
         }
         else if (githubFailure) {

@@ -40694,6 +40694,7 @@ function matchesAnyName(name, patterns) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   uF: () => (/* reexport */ src_errors/* FloodgateError */.uF),
+  Ou: () => (/* reexport */ src_errors/* InvalidFileError */.Ou),
   oC: () => (/* reexport */ src_errors/* InvalidInputError */.oC),
   iB: () => (/* reexport */ TIERS),
   ys: () => (/* reexport */ assessRisk),
@@ -40709,7 +40710,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   E6: () => (/* reexport */ reviewersFor)
 });
 
-// UNUSED EXPORTS: DEFAULT_POLICY_PATH, DEPENDENCY_CHANGES, EVIDENCE_LIMIT, GlobSet, InvalidFileError, QA_STRATEGIES, SEVERITIES, atLeast, compileLinearPattern, countBySeverity, defaultPolicy, describeJsonPath, describePolicySource, detectAi, escapeMarkdown, formatAge, formatPosition, globProblem, inlineCode, linearPatternProblem, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, pickReviewers, plural, policySchema, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardRegExp
+// UNUSED EXPORTS: DEFAULT_POLICY_PATH, DEPENDENCY_CHANGES, EVIDENCE_LIMIT, GlobSet, QA_STRATEGIES, SEVERITIES, atLeast, compileLinearPattern, countBySeverity, defaultPolicy, describeJsonPath, describePolicySource, detectAi, escapeMarkdown, formatAge, formatPosition, globProblem, inlineCode, linearPatternProblem, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, pickReviewers, plural, policySchema, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardRegExp
 
 // EXTERNAL MODULE: ../../packages/core/src/errors.ts
 var src_errors = __nccwpck_require__(9179);
@@ -46973,7 +46974,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -46996,7 +46997,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -47115,7 +47116,7 @@ function coreIO() {
         info: (message) => info(message),
         notice: (message, properties) => notice(message, properties ?? {}),
         warning: (message, properties) => warning(message, properties ?? {}),
-        error: (message, properties) => error(message, properties ?? {}),
+        error: (message, properties) => core_error(message, properties ?? {}),
         debug: (message) => core_debug(message),
         setOutput: (name, value) => setOutput(name, value),
         summary: async (markdown) => {
@@ -47179,6 +47180,10 @@ function describeGitHubFailure(error) {
     const path = request.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
     return `GitHub answered ${status} to ${request.method} ${path}: ${githubMessageOf(error)}. Nothing after it was done; re-run when GitHub is healthy, or check the token and the repository.`;
 }
+/** A policy read from a ref is named `path@ref` in messages; an annotation wants the path. */
+function annotatedPath(file) {
+    return /^(.+\.ya?ml)@[^@]+$/.exec(file)?.[1] ?? file;
+}
 /**
  * The one catch of every action's entry point. A user error (bad input, policy, report, a
  * missing permission) or a GitHub failure that survived the retries fails the step with one line
@@ -47191,7 +47196,17 @@ async function runAction(main) {
     }
     catch (error) {
         const githubFailure = error instanceof Error ? describeGitHubFailure(error) : undefined;
-        if ((0,src/* isFloodgateError */.yX)(error)) {
+        if (error instanceof src/* InvalidFileError */.Ou && error.position.line !== undefined) {
+            // Pinned to the file and line, so the annotation shows on the policy or report itself.
+            core_error(error.message, {
+                title: 'Floodgate',
+                file: annotatedPath(error.position.file),
+                startLine: error.position.line,
+                ...(error.position.column !== undefined ? { startColumn: error.position.column } : {}),
+            });
+            process.exitCode = 1;
+        }
+        else if ((0,src/* isFloodgateError */.yX)(error)) {
             setFailed(error.message);
         }
         else if (githubFailure) {

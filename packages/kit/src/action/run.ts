@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { isFloodgateError } from '@floodgate/core';
+import { InvalidFileError, isFloodgateError } from '@floodgate/core';
 import { githubMessageOf, httpStatusOf } from '../github/request-error.js';
 
 /** An Octokit request error: GitHub answered (after the client's retries) with a failure. */
@@ -9,6 +9,11 @@ function describeGitHubFailure(error: Error): string | undefined {
   if (!request?.method || !request.url || status === undefined) return undefined;
   const path = request.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
   return `GitHub answered ${status} to ${request.method} ${path}: ${githubMessageOf(error)}. Nothing after it was done; re-run when GitHub is healthy, or check the token and the repository.`;
+}
+
+/** A policy read from a ref is named `path@ref` in messages; an annotation wants the path. */
+function annotatedPath(file: string): string {
+  return /^(.+\.ya?ml)@[^@]+$/.exec(file)?.[1] ?? file;
 }
 
 /**
@@ -22,7 +27,16 @@ export async function runAction(main: () => Promise<void>): Promise<void> {
     await main();
   } catch (error) {
     const githubFailure = error instanceof Error ? describeGitHubFailure(error) : undefined;
-    if (isFloodgateError(error)) {
+    if (error instanceof InvalidFileError && error.position.line !== undefined) {
+      // Pinned to the file and line, so the annotation shows on the policy or report itself.
+      core.error(error.message, {
+        title: 'Floodgate',
+        file: annotatedPath(error.position.file),
+        startLine: error.position.line,
+        ...(error.position.column !== undefined ? { startColumn: error.position.column } : {}),
+      });
+      process.exitCode = 1;
+    } else if (isFloodgateError(error)) {
       core.setFailed(error.message);
     } else if (githubFailure) {
       // Not a bug of ours: GitHub refused or failed, and the gate fails closed with one line.
