@@ -1,15 +1,18 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minimalEnvironment, TRUSTED_TOOL_DIRS, trustedExecutable } from '../../src/action/index.js';
 
 describe('child processes get the least environment', () => {
+  // Paths an earlier step of the job could plant: made from the trusted list, not this machine's.
+  const plantedDir = join('planted-by-the-pr', 'bin');
   const runnerEnv = {
-    PATH: '/tmp/planted-by-the-pr:/usr/bin',
+    PATH: [plantedDir, ...TRUSTED_TOOL_DIRS].join(':'),
     INPUT_TOKEN: 'ghs_secret',
     GITHUB_TOKEN: 'ghs_secret',
     ACTIONS_RUNTIME_TOKEN: 'secret',
     ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'secret',
-    GIT_CONFIG_GLOBAL: '/tmp/planted-gitconfig',
-    HOME: '/home/runner',
+    GIT_CONFIG_GLOBAL: join('planted-by-the-pr', 'gitconfig'),
+    HOME: join('runner', 'home'),
   };
 
   it('carries no token and no configuration an earlier step could have planted', () => {
@@ -23,9 +26,9 @@ describe('child processes get the least environment', () => {
   });
 
   it('finds tools only in the system directories, never through PATH', () => {
-    const planted = new Set(['/tmp/planted-by-the-pr/git', `${TRUSTED_TOOL_DIRS[0]}/git`]);
+    const planted = new Set([join(plantedDir, 'git'), join(TRUSTED_TOOL_DIRS[0]!, 'git')]);
     expect(trustedExecutable('git', TRUSTED_TOOL_DIRS, (path) => planted.has(path))).toBe(
-      `${TRUSTED_TOOL_DIRS[0]}/git`,
+      join(TRUSTED_TOOL_DIRS[0]!, 'git'),
     );
     expect(trustedExecutable('git', TRUSTED_TOOL_DIRS, () => false)).toBeUndefined();
   });
