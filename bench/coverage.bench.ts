@@ -9,9 +9,13 @@ import { createReadStream, createWriteStream, existsSync, statSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DiffFile } from '../packages/core/src/diff/index.js';
-import { computePatchCoverage, parseCoverage, reportTotals } from '../packages/core/src/coverage/index.js';
-import { streamXml } from '../packages/core/src/coverage/xml.js';
+import type { DiffFile } from '../packages/core/src/shared/diff/index.js';
+import {
+  computePatchCoverage,
+  parseCoverage,
+  reportTotals,
+} from '../packages/core/src/gates/coverage/index.js';
+import { streamXml } from '../packages/core/src/gates/coverage/xml.js';
 
 const FILES = 20_000;
 const LCOV_LINES = 500;

@@ -18,7 +18,7 @@ import {
   parsePerfFiles,
   seedOf,
   type PerfFile,
-} from '../packages/core/src/perf/index.js';
+} from '../packages/core/src/gates/perf/index.js';
 
 const TRIES = Number(process.env.TRIES ?? 8);
 // Many short rounds interleave finer than a few long ones: a burst of load then meets both sides.

@@ -2,7 +2,12 @@
  * Speed of the perf gate's analysis: 10,000 metrics with 10 samples a side (target: under 1 s), plus parsing.
  * Run: npx tsx bench/perf.bench.ts
  */
-import { comparePerf, parsePerfFile, type Metric, type PerfSuite } from '../packages/core/src/perf/index.js';
+import {
+  comparePerf,
+  parsePerfFile,
+  type Metric,
+  type PerfSuite,
+} from '../packages/core/src/gates/perf/index.js';
 
 function seeded(seed: number): () => number {
   let state = seed >>> 0;

@@ -1,4 +1,4 @@
-import { decodeDecisionStatus, encodeDecisionStatus } from '../../packages/core/src/decision/index.js';
+import { decodeDecisionStatus, encodeDecisionStatus } from '../../packages/core/src/gates/decision/index.js';
 import type { FakeGitHub } from '../fake-github/index.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCoverage, summarizeCoverage } from '../../packages/core/src/coverage/index.js';
+import { parseCoverage, summarizeCoverage } from '../../packages/core/src/gates/coverage/index.js';
 import { runAction } from '../harness/index.js';
 import { coverageFixture, lcovBranches, lcovLines, percent2, printed } from './fixtures.js';
 

@@ -39788,7 +39788,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5308);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4736);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(370);
 
 
 
@@ -39827,8 +39827,8 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ readAutomergeInputs)
 /* harmony export */ });
-/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9155);
-/* harmony import */ var _floodgate_core_decision__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(646);
+/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2869);
+/* harmony import */ var _floodgate_core_decision__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8447);
 /* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5308);
 
 
@@ -39881,7 +39881,7 @@ function readAutomergeInputs(read) {
 
 /***/ }),
 
-/***/ 4736:
+/***/ 370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39892,9 +39892,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 25 modules
-var src = __nccwpck_require__(9155);
-// EXTERNAL MODULE: ../../packages/core/src/decision/index.ts + 13 modules
-var decision = __nccwpck_require__(646);
+var src = __nccwpck_require__(2869);
+// EXTERNAL MODULE: ../../packages/core/src/gates/decision/index.ts + 14 modules
+var decision = __nccwpck_require__(8447);
 // EXTERNAL MODULE: ../../packages/kit/src/index.ts + 97 modules
 var kit_src = __nccwpck_require__(5308);
 ;// CONCATENATED MODULE: ../../packages/kit/src/merge/approvals.ts
@@ -40252,11 +40252,11 @@ async function openPullRequestsWithLabel(client, repo, label) {
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/judging/judge.ts + 7 modules
-var judge = __nccwpck_require__(3889);
-// EXTERNAL MODULE: ../../packages/core/src/judging/paths.ts
-var paths = __nccwpck_require__(3809);
-;// CONCATENATED MODULE: ../../packages/core/src/judging/gather.ts
+// EXTERNAL MODULE: ../../packages/core/src/policy/judging/judge.ts + 7 modules
+var judge = __nccwpck_require__(6170);
+// EXTERNAL MODULE: ../../packages/core/src/policy/judging/paths.ts
+var paths = __nccwpck_require__(762);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/gather.ts
 
 /** How many changed manifests and build files a run reads (two reads each); the rest count as unread. */
 const CONTENTS_READ_LIMIT = 20;
@@ -40301,14 +40301,14 @@ async function gatherContents({ files, read, limit = CONTENTS_READ_LIMIT, }) {
     return contents;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/index.ts
 
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/review/requesters.ts
-var requesters = __nccwpck_require__(5032);
-;// CONCATENATED MODULE: ../../packages/core/src/review/independence.ts
+// EXTERNAL MODULE: ../../packages/core/src/policy/review/requesters.ts
+var requesters = __nccwpck_require__(9091);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/review/independence.ts
 
 /** The requesters of the PR (none for a human PR: its assignees are just assignees). */
 function requestersOf(facts) {
@@ -40339,9 +40339,9 @@ function describeRequesters(requesters) {
         .join(' ');
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/review/deep-dive.ts
-var deep_dive = __nccwpck_require__(2272);
-;// CONCATENATED MODULE: ../../packages/core/src/review/review-wait.ts
+// EXTERNAL MODULE: ../../packages/core/src/policy/review/deep-dive.ts
+var deep_dive = __nccwpck_require__(5794);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/review/review-wait.ts
 function reviewWait(facts) {
     const starts = [facts.firstHumanReview, facts.firstRequested].filter((time) => time !== undefined && Number.isFinite(time.getTime()));
     if (starts.length === 0)
@@ -40367,7 +40367,7 @@ function describeMinutes(minutes) {
         .join(' ');
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/review/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/review/index.ts
 
 
 
@@ -41223,7 +41223,7 @@ async function run(inputs, deps) {
 
 /***/ }),
 
-/***/ 646:
+/***/ 8447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41263,7 +41263,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DECISIONS, DEQUEUED_RULE, PATH_EVIDENCE_LIMIT, approvalsNeeded, isFloodgateContext, latestCheckRuns, mergeTime, trustsCheckRun, trustsStatus
 
-;// CONCATENATED MODULE: ../../packages/core/src/decision/types.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/types.ts
 const DECISIONS = (/* unused pure expression or super */ null && (['blocked', 'human-review', 'auto-merge']));
 /** `needs.<job>.result` as GitHub Actions reports it. */
 const JOB_RESULTS = ['success', 'failure', 'cancelled', 'skipped'];
@@ -41274,13 +41274,13 @@ const SIGNAL_NAMES = ['tests', 'tier', 'coverage', 'perf', 'findings', 'ai-confi
 /** The gates that can run as jobs of one workflow before the decision. */
 const GATE_JOBS = ['risk', 'coverage', 'perf'];
 
-// EXTERNAL MODULE: ../../packages/core/src/findings/severity.ts
-var findings_severity = __nccwpck_require__(306);
-// EXTERNAL MODULE: ../../packages/core/src/glob/match.ts
-var match = __nccwpck_require__(4512);
-// EXTERNAL MODULE: ../../packages/core/src/policy/types.ts
-var types = __nccwpck_require__(7308);
-;// CONCATENATED MODULE: ../../packages/core/src/decision/reasons.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/findings/severity.ts
+var findings_severity = __nccwpck_require__(422);
+// EXTERNAL MODULE: ../../packages/core/src/shared/glob/match.ts
+var match = __nccwpck_require__(2764);
+// EXTERNAL MODULE: ../../packages/core/src/shared/findings/types.ts
+var types = __nccwpck_require__(4496);
+;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/reasons.ts
 function blocked(rule, message, evidence = []) {
     return { rule, outcome: 'blocked', message, evidence, waivable: false };
 }
@@ -41288,7 +41288,7 @@ function review(rule, message, evidence = [], waivable = true) {
     return { rule, outcome: 'human-review', message, evidence, waivable };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/decision/trust.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/trust.ts
 
 const GATE_TITLE = { risk: 'risk', coverage: 'coverage', perf: 'performance' };
 function producedFor(job) {
@@ -41332,11 +41332,11 @@ const forkPullRequest = (facts, policy) => {
     ];
 };
 
-// EXTERNAL MODULE: ../../packages/core/src/judging/judge.ts + 7 modules
-var judge = __nccwpck_require__(3889);
+// EXTERNAL MODULE: ../../packages/core/src/policy/judging/judge.ts + 7 modules
+var judge = __nccwpck_require__(6170);
 // EXTERNAL MODULE: ../../packages/core/src/policy/defaults.ts + 2 modules
-var defaults = __nccwpck_require__(4435);
-;// CONCATENATED MODULE: ../../packages/core/src/decision/judging.ts
+var defaults = __nccwpck_require__(2883);
+;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/judging.ts
 
 
 
@@ -41375,9 +41375,9 @@ const judgingFilesRule = (facts) => {
     ];
 };
 
-// EXTERNAL MODULE: ../../packages/core/src/review/deep-dive.ts
-var deep_dive = __nccwpck_require__(2272);
-;// CONCATENATED MODULE: ../../packages/core/src/decision/deep-dive.ts
+// EXTERNAL MODULE: ../../packages/core/src/policy/review/deep-dive.ts
+var deep_dive = __nccwpck_require__(5794);
+;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/deep-dive.ts
 
 
 /** The rule id, and the label a sampled PR carries. */
@@ -41398,7 +41398,7 @@ const deepDiveRule = (facts, policy) => {
     ];
 };
 
-;// CONCATENATED MODULE: ../../packages/core/src/decision/merge-queue.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/merge-queue.ts
 
 const DEQUEUED_RULE = 'merge-queue-dequeued';
 /**
@@ -41437,7 +41437,7 @@ const mergeQueueRule = (facts) => {
     ];
 };
 
-;// CONCATENATED MODULE: ../../packages/core/src/decision/decide.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/decide.ts
 
 
 
@@ -41490,7 +41490,7 @@ const requiredChecks = (facts) => facts.requiredChecks.flatMap((check) => {
     ];
 });
 function worstAtLeast(counts, minimum) {
-    return [...types/* SEVERITIES */.oC]
+    return [...types/* SEVERITIES */.o]
         .reverse()
         .filter((severity) => (0,findings_severity/* atLeast */.jZ)(severity, minimum) && counts[severity] > 0)
         .map((severity) => `${counts[severity]} ${severity}`);
@@ -41657,9 +41657,11 @@ function decideMerge(facts, policy) {
         : { decision: 'human-review', approvedBy: [], ...base };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/errors.ts
-var errors = __nccwpck_require__(9179);
-;// CONCATENATED MODULE: ../../packages/core/src/decision/signals.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/errors.ts
+var errors = __nccwpck_require__(23);
+// EXTERNAL MODULE: ../../packages/core/src/policy/types.ts
+var policy_types = __nccwpck_require__(7308);
+;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/signals.ts
 
 
 
@@ -41688,8 +41690,8 @@ function parseSeverityCounts(text, input) {
     }
     const counts = { low: 0, medium: 0, high: 0, critical: 0 };
     for (const [key, value] of Object.entries(parsed)) {
-        if (!types/* SEVERITIES */.oC.includes(key)) {
-            throw new errors/* InvalidInputError */.oC(input, `unknown severity '${key}': expected ${types/* SEVERITIES */.oC.join(', ')}`);
+        if (!types/* SEVERITIES */.o.includes(key)) {
+            throw new errors/* InvalidInputError */.oC(input, `unknown severity '${key}': expected ${types/* SEVERITIES */.o.join(', ')}`);
         }
         if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
             throw new errors/* InvalidInputError */.oC(input, `'${key}' must be a count (an integer >= 0), found ${JSON.stringify(value)}`);
@@ -41727,7 +41729,7 @@ function tierFromStatus(status) {
     if (!status)
         return undefined;
     const word = /\b(low|medium|high|critical)\b/i.exec(status.description ?? '')?.[1]?.toLowerCase();
-    if (status.state === 'pending' || !word || !types/* TIERS */.iB.includes(word)) {
+    if (status.state === 'pending' || !word || !policy_types/* TIERS */.iB.includes(word)) {
         return { known: false, source: sourceOf(status), why: `${describeStatus(status)}: no tier in it` };
     }
     return { known: true, value: word, source: sourceOf(status) };
@@ -41808,7 +41810,7 @@ function requiredCheckStates(names, statuses, runs) {
     });
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/decision/wait.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/wait.ts
 /**
  * When the wait period after the last push ends. "Last push" is when Floodgate first saw the head
  * commit (its first `floodgate/decision` status), not the commit's own date: a committer can set
@@ -41838,13 +41840,21 @@ function decidedMergeTime({ firstSeen, now, waitMinutes, recorded }) {
     return recorded && recorded.getTime() >= floor.getTime() - CLOCK_SKEW_MS ? recorded : floor;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/text/escape.ts
-var text_escape = __nccwpck_require__(3465);
-// EXTERNAL MODULE: ../../packages/core/src/report/markdown.ts
-var markdown = __nccwpck_require__(6808);
-// EXTERNAL MODULE: ../../packages/core/src/report/risk.ts
-var risk = __nccwpck_require__(2410);
-;// CONCATENATED MODULE: ../../packages/core/src/decision/render.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/text/escape.ts
+var text_escape = __nccwpck_require__(8893);
+// EXTERNAL MODULE: ../../packages/core/src/shared/markdown.ts
+var markdown = __nccwpck_require__(757);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/source.ts
+
+/** The summary's policy line: which file judged the run, or why the defaults did. */
+function describePolicySource(source) {
+    if (source.from)
+        return `${(0,text_escape/* inlineCode */.ti)(source.path)} from ${(0,text_escape/* escapeMarkdown */.FV)(source.from)}`;
+    const where = source.missingAt ? ` in ${(0,text_escape/* escapeMarkdown */.FV)(source.missingAt)}` : '';
+    return `defaults (no ${(0,text_escape/* inlineCode */.ti)(source.path)}${where}; without a policy file nothing is merged automatically)`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/render.ts
 
 
 const ICON = { blocked: '⛔', 'human-review': '👀', 'auto-merge': '✅' };
@@ -41855,7 +41865,7 @@ function renderDecisionReport(result, context) {
     lines.push('');
     lines.push(`Pull request #${context.number} at ${(0,text_escape/* inlineCode */.ti)(context.sha.slice(0, 12))}, mode ${context.mode}.`);
     if (context.policy && !context.policy.from)
-        lines.push('', `Policy: ${(0,risk/* describePolicySource */.R)(context.policy)}.`);
+        lines.push('', `Policy: ${describePolicySource(context.policy)}.`);
     if (context.merge)
         lines.push('', (0,text_escape/* escapeMarkdown */.FV)(context.merge));
     lines.push('');
@@ -41888,7 +41898,7 @@ function renderDecisionReport(result, context) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/decision/status-value.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/status-value.ts
 
 const METHODS = ['squash', 'merge', 'rebase'];
 const REASONED = { 'human-review': 'pending', blocked: 'failure' };
@@ -41945,7 +41955,7 @@ function decisionStatusValue(result, merge) {
     return { decision: result.decision, reason: `${first}${more}` };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/decision/sources.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/sources.ts
 
 const same = (a, b) => a?.toLowerCase() === b.toLowerCase();
 const isFloodgateContext = (context) => context.toLowerCase().startsWith('floodgate/');
@@ -41994,7 +42004,7 @@ function ignoredThatMatter(ignored, names) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/decision/recheck.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/recheck.ts
 
 
 
@@ -42050,7 +42060,7 @@ function recheckForMerge(input) {
     return { verdict: 'merge', mergeAt, method, alreadyAllowed: value.allowedNow };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/decision/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/index.ts
 
 
 
@@ -42066,498 +42076,21 @@ function recheckForMerge(input) {
 
 /***/ }),
 
-/***/ 8670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ parsePatch)
-/* harmony export */ });
-/* unused harmony export readHunks */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9179);
-
-const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-/**
- * Reads hunks starting at `lines[start]` (which must be a hunk header) and stops at the first
- * line after the last hunk. Hunk line counts decide where a hunk ends, so a removed SQL comment
- * (`--- foo`) is never mistaken for a file header. Only `+` lines are collected.
- */
-function readHunks(lines, start, into, source, lineOffset) {
-    let index = start;
-    while (index < lines.length && lines[index].startsWith('@@')) {
-        const header = lines[index];
-        const match = HUNK_HEADER.exec(header);
-        if (!match) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidFileError */ .Ou({ file: source, line: lineOffset + index, column: 1 }, `expected a hunk header like '@@ -1,2 +1,3 @@', found '${header.slice(0, 40)}'`);
-        }
-        let oldRemaining = match[1] === undefined ? 1 : Number(match[1]);
-        let newRemaining = match[3] === undefined ? 1 : Number(match[3]);
-        let newLine = Number(match[2]);
-        index++;
-        while (index < lines.length && (oldRemaining > 0 || newRemaining > 0)) {
-            const text = lines[index];
-            const marker = text[0];
-            if (marker === '+') {
-                into.addedLines.push({ line: newLine, text: text.slice(1) });
-                into.additions++;
-                newLine++;
-                newRemaining--;
-            }
-            else if (marker === '-') {
-                into.deletions++;
-                oldRemaining--;
-            }
-            else if (marker === ' ' || text === '') {
-                newLine++;
-                oldRemaining--;
-                newRemaining--;
-            }
-            else if (marker !== '\\') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidFileError */ .Ou({ file: source, line: lineOffset + index, column: 1 }, `expected a diff line starting with ' ', '+' or '-' inside the hunk, found '${text.slice(0, 40)}'`);
-            }
-            index++;
-        }
-        // "\ No newline at end of file" may follow the hunk's last line.
-        while (index < lines.length && lines[index].startsWith('\\'))
-            index++;
-    }
-    return index;
-}
-/**
- * Parses the hunks of one file's diff: GitHub's `patch` field. `source` names it in error
- * messages.
- */
-function parsePatch(patch, source = 'patch') {
-    const parsed = { addedLines: [], additions: 0, deletions: 0 };
-    const lines = patch.split('\n');
-    let index = 0;
-    while (index < lines.length) {
-        const line = lines[index];
-        if (line.startsWith('@@'))
-            index = readHunks(lines, index, parsed, source, 1);
-        else
-            index++;
-    }
-    return parsed;
-}
-
-
-/***/ }),
-
-/***/ 4070:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* unused harmony export parseUnifiedDiff */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9179);
-/* harmony import */ var _patch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8670);
-
-
-const ESCAPES = {
-    n: '\n',
-    t: '\t',
-    '"': '"',
-    '\\': '\\',
-    a: '\x07',
-    b: '\b',
-    f: '\f',
-    r: '\r',
-    v: '\v',
-};
-/** git quotes unusual paths C-style: "a/caf\303\251.txt" */
-function unquote(path) {
-    if (!path.startsWith('"') || !path.endsWith('"'))
-        return path;
-    const bytes = [];
-    const body = path.slice(1, -1);
-    for (let i = 0; i < body.length; i++) {
-        const ch = body[i];
-        if (ch !== '\\') {
-            bytes.push(...Buffer.from(ch, 'utf8'));
-            continue;
-        }
-        const next = body[++i] ?? '';
-        if (/[0-7]/.test(next)) {
-            bytes.push(parseInt(body.slice(i, i + 3), 8));
-            i += 2;
-        }
-        else {
-            bytes.push(...Buffer.from(ESCAPES[next] ?? next, 'utf8'));
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-/** A `---`/`+++` path without its tab-separated timestamp; undefined for `/dev/null`. */
-function headerPath(raw) {
-    const path = unquote(raw.split('\t')[0].trim());
-    return path === '/dev/null' ? undefined : path;
-}
-/** Reads one (possibly quoted) path token of a `diff --git` line from `from`. */
-function readToken(text, from) {
-    if (text[from] !== '"')
-        return undefined;
-    let index = from + 1;
-    while (index < text.length && text[index] !== '"')
-        index += text[index] === '\\' ? 2 : 1;
-    return index < text.length ? { token: unquote(text.slice(from, index + 1)), end: index + 1 } : undefined;
-}
-/**
- * The two sides of `diff --git <old> <new>` with their prefixes. git writes `a/` `b/` by default, `c/`
- * `w/` `i/` `o/` with `diff.mnemonicPrefix`, none with `--no-prefix`, anything with `--src-prefix`: the
- * path is the longest whole-segment suffix both sides share, the rest is the prefix. Renames differ on
- * both sides: their `rename from`/`rename to` lines name them.
- */
-function splitGitHeader(rest) {
-    const sides = [];
-    const quoted = readToken(rest, 0);
-    if (quoted) {
-        const second = rest.slice(quoted.end + 1);
-        sides.push([quoted.token, readToken(second, 0)?.token ?? second]);
-    }
-    else {
-        for (let index = rest.indexOf(' '); index !== -1; index = rest.indexOf(' ', index + 1)) {
-            const second = rest.slice(index + 1);
-            sides.push([rest.slice(0, index), readToken(second, 0)?.token ?? second]);
-        }
-    }
-    let best;
-    for (const [left, right] of sides) {
-        const shared = sharedPath(left, right);
-        if (shared === undefined || (best && best.paths[0].length >= shared.length))
-            continue;
-        const oldPrefix = left.slice(0, left.length - shared.length);
-        const newPrefix = right.slice(0, right.length - shared.length);
-        best = { paths: [shared, shared], prefixes: [oldPrefix, newPrefix] };
-    }
-    return best;
-}
-/** The longest common suffix of `a` and `b` that starts a path segment in both. */
-function sharedPath(a, b) {
-    let length = 0;
-    while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length])
-        length++;
-    for (; length > 0; length--) {
-        const startA = a.length - length;
-        const startB = b.length - length;
-        const boundary = (text, start) => start === 0 || text[start - 1] === '/';
-        if (boundary(a, startA) && boundary(b, startB) && a[startA] !== '/')
-            return a.slice(startA);
-    }
-    return undefined;
-}
-/** git's mnemonic prefix pairs: commit, index, work tree, object. */
-const MNEMONIC = /^[abciwo]\/$/;
-/** A `---`/`+++` path without its prefix: the one the git line showed, else a pair git would write. */
-function stripPrefix(path, prefix, other) {
-    if (path === undefined)
-        return undefined;
-    if (prefix !== undefined)
-        return path.startsWith(prefix) ? path.slice(prefix.length) : path;
-    // A plain diff: strip `a/`-style prefixes only when both sides carry one (or the other is /dev/null).
-    const own = /^[^/]+\//.exec(path)?.[0];
-    const theirs = other === undefined ? own : /^[^/]+\//.exec(other)?.[0];
-    return own && theirs && MNEMONIC.test(own) && MNEMONIC.test(theirs) ? path.slice(own.length) : path;
-}
-function startsFileHeader(lines, index) {
-    const line = lines[index];
-    if (line.startsWith('diff --git '))
-        return true;
-    // A plain `diff -u` file starts with `--- old` immediately followed by `+++ new`.
-    return line.startsWith('--- ') && (lines[index + 1] ?? '').startsWith('+++ ');
-}
-/**
- * Parses `git diff` (or `diff -u`) output into one entry per file: renames, copies, binary
- * markers and any context size. `source` names the diff file in error messages.
- */
-function parseUnifiedDiff(text, source = 'diff') {
-    const lines = text.split('\n');
-    const files = [];
-    let index = 0;
-    while (index < lines.length) {
-        if (!startsFileHeader(lines, index)) {
-            index++;
-            continue;
-        }
-        const headerLine = index + 1;
-        const header = { status: 'modified', binary: false, named: false };
-        const first = lines[index];
-        if (first.startsWith('diff --git ')) {
-            const split = splitGitHeader(first.slice('diff --git '.length));
-            if (split) {
-                [header.oldPath, header.newPath] = split.paths;
-                header.prefixes = split.prefixes;
-            }
-        }
-        index += first.startsWith('diff --git ') ? 1 : 0;
-        while (index < lines.length &&
-            !lines[index].startsWith('@@') &&
-            !lines[index].startsWith('diff --git ')) {
-            readHeaderLine(lines[index], header);
-            const wasPlusLine = lines[index].startsWith('+++ ');
-            index++;
-            if (wasPlusLine)
-                break;
-        }
-        const parsed = { addedLines: [], additions: 0, deletions: 0 };
-        index = readHunks(lines, index, parsed, source, 1);
-        files.push(toDiffFile(header, parsed, source, headerLine));
-    }
-    return files;
-}
-function readHeaderLine(line, header) {
-    if (line.startsWith('--- ')) {
-        const path = headerPath(line.slice(4));
-        if (path !== undefined)
-            header.rawOld = path;
-        else
-            header.status = 'added';
-    }
-    else if (line.startsWith('+++ ')) {
-        const path = headerPath(line.slice(4));
-        if (path !== undefined)
-            header.rawNew = path;
-        else
-            header.status = 'removed';
-    }
-    else if (line.startsWith('new file mode'))
-        header.status = 'added';
-    else if (line.startsWith('deleted file mode'))
-        header.status = 'removed';
-    else if (line.startsWith('rename from ')) {
-        header.oldPath = unquote(line.slice('rename from '.length));
-        header.status = 'renamed';
-        header.named = true;
-    }
-    else if (line.startsWith('rename to '))
-        header.newPath = unquote(line.slice('rename to '.length));
-    else if (line.startsWith('copy from ')) {
-        header.oldPath = unquote(line.slice('copy from '.length));
-        header.status = 'copied';
-        header.named = true;
-    }
-    else if (line.startsWith('copy to '))
-        header.newPath = unquote(line.slice('copy to '.length));
-    else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch'))
-        header.binary = true;
-}
-function toDiffFile(header, parsed, source, line) {
-    // The git line (or rename/copy lines) name the paths; `---`/`+++` only fill in what they could not.
-    if (!header.named && (header.oldPath === undefined || header.newPath === undefined)) {
-        const [oldPrefix, newPrefix] = header.prefixes ?? [undefined, undefined];
-        const oldPath = stripPrefix(header.rawOld, oldPrefix, header.rawNew);
-        const newPath = stripPrefix(header.rawNew, newPrefix, header.rawOld);
-        if (oldPath !== undefined)
-            header.oldPath = oldPath;
-        if (newPath !== undefined)
-            header.newPath = newPath;
-    }
-    const path = header.status === 'removed' ? (header.oldPath ?? header.newPath) : (header.newPath ?? header.oldPath);
-    if (!path) {
-        throw new InvalidFileError({ file: source, line, column: 1 }, "expected a file header ('diff --git a/<path> b/<path>', or '--- <path>' then '+++ <path>')");
-    }
-    const file = {
-        path,
-        status: header.status,
-        additions: parsed.additions,
-        deletions: parsed.deletions,
-        addedLines: parsed.addedLines,
-        patchAvailable: !header.binary,
-        binary: header.binary,
-    };
-    if (header.oldPath && header.oldPath !== path)
-        file.previousPath = header.oldPath;
-    return file;
-}
-
-
-/***/ }),
-
-/***/ 9179:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ou: () => (/* binding */ InvalidFileError),
-/* harmony export */   oC: () => (/* binding */ InvalidInputError),
-/* harmony export */   uF: () => (/* binding */ FloodgateError),
-/* harmony export */   yX: () => (/* binding */ isFloodgateError)
-/* harmony export */ });
-/* unused harmony export formatPosition */
-/**
- * Errors a user can fix (a bad policy, a malformed report, a wrong input) are
- * `FloodgateError`s: actions print their one-line message and exit 1 without a stack.
- * Anything else is a bug and keeps its stack.
- */
-class FloodgateError extends Error {
-    name = 'FloodgateError';
-}
-function formatPosition(position) {
-    let text = position.file;
-    if (position.line !== undefined) {
-        text += `:${position.line}`;
-        if (position.column !== undefined)
-            text += `:${position.column}`;
-    }
-    return text;
-}
-/** A file (policy, report, baseline) that cannot be used as it is: `file:line:col: what was expected`. */
-class InvalidFileError extends FloodgateError {
-    position;
-    problem;
-    name = 'InvalidFileError';
-    constructor(position, problem) {
-        super(`${formatPosition(position)}: ${problem}`);
-        this.position = position;
-        this.problem = problem;
-    }
-}
-/** An action input with a value outside what it accepts. */
-class InvalidInputError extends FloodgateError {
-    input;
-    problem;
-    name = 'InvalidInputError';
-    constructor(input, problem) {
-        super(`input '${input}': ${problem}`);
-        this.input = input;
-        this.problem = problem;
-    }
-}
-function isFloodgateError(error) {
-    return error instanceof FloodgateError;
-}
-
-
-/***/ }),
-
-/***/ 306:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   KK: () => (/* binding */ severityFromLevel),
-/* harmony export */   Ot: () => (/* binding */ countBySeverity),
-/* harmony export */   jZ: () => (/* binding */ atLeast),
-/* harmony export */   qI: () => (/* binding */ severityFromScore)
-/* harmony export */ });
-/* harmony import */ var _policy_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7308);
-
-/**
- * GitHub code scanning's mapping of a `security-severity` score: critical >= 9.0,
- * high >= 7.0, medium >= 4.0, low > 0. A score of 0 is no security severity at all.
- */
-function severityFromScore(score) {
-    if (score >= 9)
-        return 'critical';
-    if (score >= 7)
-        return 'high';
-    if (score >= 4)
-        return 'medium';
-    if (score > 0)
-        return 'low';
-    return undefined;
-}
-/** Without a security-severity, GitHub shows a result's SARIF `level`: error, warning, note. */
-function severityFromLevel(level) {
-    switch (level) {
-        case 'error':
-            return 'high';
-        case 'warning':
-            return 'medium';
-        case 'note':
-            return 'low';
-        default:
-            return undefined;
-    }
-}
-function atLeast(severity, minimum) {
-    return _policy_types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(severity) >= _policy_types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.indexOf(minimum);
-}
-function countBySeverity(findings) {
-    const counts = { low: 0, medium: 0, high: 0, critical: 0 };
-    for (const finding of findings)
-        counts[finding.severity]++;
-    return counts;
-}
-
-
-/***/ }),
-
-/***/ 4512:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H7: () => (/* binding */ GlobSet),
-/* harmony export */   Rf: () => (/* binding */ matchesAnyName)
-/* harmony export */ });
-/* unused harmony export wildcardRegExp */
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4343);
-
-/**
- * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
- * match dot files and folders such as `.github/`), `**` spans folders, and patterns are
- * matched against repository-relative paths with `/` separators. A pattern starting with `!`
- * excludes: a path matches when it matches a positive pattern and no negative one. A list of
- * only negative patterns matches everything they do not exclude.
- */
-class GlobSet {
-    include;
-    exclude;
-    constructor(patterns) {
-        const options = { dot: true, nocomment: true };
-        this.include = patterns.filter((p) => !p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p, options));
-        this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p.slice(1), options));
-    }
-    get empty() {
-        return this.include.length === 0 && this.exclude.length === 0;
-    }
-    matches(path) {
-        return this.firstMatch(path) !== undefined;
-    }
-    /** The positive pattern that matched (or `**` for an exclude-only list), undefined if none. */
-    firstMatch(path) {
-        if (this.exclude.some((m) => m.match(path)))
-            return undefined;
-        if (this.include.length === 0)
-            return this.exclude.length > 0 ? '**' : undefined;
-        return this.include.find((m) => m.match(path))?.pattern;
-    }
-}
-const wildcardCache = new Map();
-/**
- * Login, label and trailer patterns: `*` is the only wildcard and matching ignores case, so
- * `dependabot[bot]` means that literal login (in a path glob `[bot]` would be a character class).
- */
-function wildcardRegExp(pattern) {
-    let regexp = wildcardCache.get(pattern);
-    if (!regexp) {
-        const source = pattern
-            .split('*')
-            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-            .join('.*');
-        regexp = new RegExp(`^${source}$`, 'i');
-        wildcardCache.set(pattern, regexp);
-    }
-    return regexp;
-}
-/** The first pattern that matches `name`, if any. */
-function matchesAnyName(name, patterns) {
-    return patterns.find((pattern) => wildcardRegExp(pattern).test(name));
-}
-
-
-/***/ }),
-
-/***/ 9155:
+/***/ 2869:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  uF: () => (/* reexport */ src_errors/* FloodgateError */.uF),
-  Ou: () => (/* reexport */ src_errors/* InvalidFileError */.Ou),
-  oC: () => (/* reexport */ src_errors/* InvalidInputError */.oC),
+  uF: () => (/* reexport */ shared_errors/* FloodgateError */.uF),
+  Ou: () => (/* reexport */ shared_errors/* InvalidFileError */.Ou),
+  oC: () => (/* reexport */ shared_errors/* InvalidInputError */.oC),
   iB: () => (/* reexport */ types/* TIERS */.iB),
   Ot: () => (/* reexport */ findings_severity/* countBySeverity */.Ot),
   es: () => (/* reexport */ ai_detectAi),
   Ah: () => (/* reexport */ text_escape/* escapeLog */.Ah),
   FV: () => (/* reexport */ text_escape/* escapeMarkdown */.FV),
-  yX: () => (/* reexport */ src_errors/* isFloodgateError */.yX),
+  yX: () => (/* reexport */ shared_errors/* isFloodgateError */.yX),
   tb: () => (/* reexport */ loadPolicy),
   R2: () => (/* reexport */ parseDurationMinutes),
   iz: () => (/* reexport */ patch/* parsePatch */.i),
@@ -42569,12 +42102,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_POLICY_PATH, DEPENDENCY_CHANGES, EVIDENCE_LIMIT, GlobSet, QA_STRATEGIES, SEVERITIES, assessRisk, atLeast, compileLinearPattern, defaultPolicy, describeJsonPath, describePolicySource, formatAge, formatPosition, globProblem, inlineCode, linearPatternProblem, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, parseUnifiedDiff, pickReviewers, plural, policySchema, renderRiskReport, routeFor, severityFromLevel, severityFromScore, signed, tierForScore, wildcardRegExp
 
-// EXTERNAL MODULE: ../../packages/core/src/errors.ts
-var src_errors = __nccwpck_require__(9179);
+// EXTERNAL MODULE: ../../packages/core/src/shared/errors.ts
+var shared_errors = __nccwpck_require__(23);
 // EXTERNAL MODULE: ../../packages/core/src/policy/types.ts
 var types = __nccwpck_require__(7308);
 // EXTERNAL MODULE: ../../packages/core/src/policy/defaults.ts + 2 modules
-var policy_defaults = __nccwpck_require__(4435);
+var policy_defaults = __nccwpck_require__(2883);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/ajv@8.20.0/node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(5931);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
@@ -42879,7 +42412,7 @@ const policySchema = {
     },
 };
 
-;// CONCATENATED MODULE: ../../packages/core/src/glob/validate.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/glob/validate.ts
 /**
  * Why a path glob can never match what its author meant, or undefined when it can. minimatch
  * reads an unbalanced `[` or `{` as a literal character and paths are repository-relative, so
@@ -42924,7 +42457,7 @@ function globProblem(pattern) {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/re2js@2.10.0/node_modules/re2js/build/index.js
 var build = __nccwpck_require__(8330);
-;// CONCATENATED MODULE: ../../packages/core/src/text/linear-pattern.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/text/linear-pattern.ts
 
 const FLAG_BITS = {
     i: build/* RE2JS */.L3.CASE_INSENSITIVE,
@@ -42956,8 +42489,8 @@ function linear_pattern_compileLinearPattern(pattern, flags) {
     return { test: (text) => compiled.test(text) };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/review/requesters.ts
-var requesters = __nccwpck_require__(5032);
+// EXTERNAL MODULE: ../../packages/core/src/policy/review/requesters.ts
+var requesters = __nccwpck_require__(9091);
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/duration.ts
 const UNIT_MINUTES = { s: 1 / 60, m: 1, h: 60, d: 1440 };
 /** '60m' -> 60, '2h' -> 120, '90s' -> 1.5, 45 -> 45 (plain numbers are minutes); undefined if malformed */
@@ -42970,6 +42503,8 @@ function parseDurationMinutes(value) {
     return Number(match[1]) * UNIT_MINUTES[match[2] ?? 'm'];
 }
 
+// EXTERNAL MODULE: ../../packages/core/src/shared/findings/types.ts
+var findings_types = __nccwpck_require__(4496);
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/semantics.ts
 
 
@@ -43121,8 +42656,8 @@ function checkPolicy(data, fail) {
     if (wait === undefined)
         fail(['merge', 'wait'], `expected a duration such as '60m', found '${String(merge.wait)}'`);
     merge.wait = wait;
-    const review = types/* SEVERITIES */.oC.indexOf(merge['review-severity']);
-    const block = types/* SEVERITIES */.oC.indexOf(merge['block-severity']);
+    const review = findings_types/* SEVERITIES */.o.indexOf(merge['review-severity']);
+    const block = findings_types/* SEVERITIES */.o.indexOf(merge['block-severity']);
     if (review > block) {
         fail(['merge', 'review-severity'], `expected review-severity at or below block-severity '${String(merge['block-severity'])}'`);
     }
@@ -43311,7 +42846,7 @@ function parseYaml(text, file) {
     if (first) {
         const { line, col } = counter.linePos(first.pos[0]);
         const reason = first.message.split('\n')[0] ?? 'invalid YAML';
-        throw new src_errors/* InvalidFileError */.Ou({ file, line, column: col }, `expected valid YAML: ${reason}`);
+        throw new shared_errors/* InvalidFileError */.Ou({ file, line, column: col }, `expected valid YAML: ${reason}`);
     }
     return { doc, counter, data: doc.toJS({ maxAliasCount: 100 }) };
 }
@@ -43325,7 +42860,7 @@ function loadPolicy(text, file) {
         return { policy: (0,policy_defaults/* defaultPolicy */.G4)() };
     const { doc, counter, data } = parseYaml(text, file);
     if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
-        throw new src_errors/* InvalidFileError */.Ou(locate(doc, counter, file, []), `expected a mapping starting with 'version: 1', found ${data === null || data === undefined ? 'an empty file' : show(data)}`);
+        throw new shared_errors/* InvalidFileError */.Ou(locate(doc, counter, file, []), `expected a mapping starting with 'version: 1', found ${data === null || data === undefined ? 'an empty file' : show(data)}`);
     }
     const validate = schemaValidator();
     if (!validate(data)) {
@@ -43342,10 +42877,10 @@ function loadPolicy(text, file) {
             (a.position.column ?? 0) - (b.position.column ?? 0));
         const first = located[0];
         if (first)
-            throw new src_errors/* InvalidFileError */.Ou(first.position, first.problem);
+            throw new shared_errors/* InvalidFileError */.Ou(first.position, first.problem);
     }
     const policy = checkPolicy(data, (path, problem, atKey = false) => {
-        throw new src_errors/* InvalidFileError */.Ou(locate(doc, counter, file, path, atKey), problem);
+        throw new shared_errors/* InvalidFileError */.Ou(locate(doc, counter, file, path, atKey), problem);
     });
     return { policy, file };
 }
@@ -43357,21 +42892,21 @@ function loadPolicy(text, file) {
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/diff/patch.ts
-var patch = __nccwpck_require__(8670);
-// EXTERNAL MODULE: ../../packages/core/src/diff/unified.ts
-var unified = __nccwpck_require__(4070);
-;// CONCATENATED MODULE: ../../packages/core/src/diff/index.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/diff/patch.ts
+var patch = __nccwpck_require__(8818);
+// EXTERNAL MODULE: ../../packages/core/src/shared/diff/unified.ts
+var unified = __nccwpck_require__(1546);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/diff/index.ts
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/glob/match.ts
-var match = __nccwpck_require__(4512);
-;// CONCATENATED MODULE: ../../packages/core/src/glob/index.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/glob/match.ts
+var match = __nccwpck_require__(2764);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/glob/index.ts
 
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/json/locate.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/json/locate.ts
 
 function lineColumn(text, offset) {
     let line = 1;
@@ -43397,7 +42932,7 @@ function parseJson(text, file) {
         const match = /position (\d+)/.exec(message);
         const offset = match ? Number(match[1]) : text.length;
         const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-        throw new src_errors/* InvalidFileError */.Ou({ file, ...lineColumn(text, offset) }, `expected valid JSON: ${reason}`);
+        throw new shared_errors/* InvalidFileError */.Ou({ file, ...lineColumn(text, offset) }, `expected valid JSON: ${reason}`);
     }
 }
 /**
@@ -43504,12 +43039,12 @@ function describeJsonPath(path) {
     return path.reduce((text, segment) => typeof segment === 'number' ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment, '');
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/json/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/json/index.ts
 
 
-// EXTERNAL MODULE: ../../packages/core/src/findings/severity.ts
-var findings_severity = __nccwpck_require__(306);
-;// CONCATENATED MODULE: ../../packages/core/src/findings/sarif.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/findings/severity.ts
+var findings_severity = __nccwpck_require__(422);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/findings/sarif.ts
 
 
 
@@ -43566,7 +43101,7 @@ function locationOf(result, root, fail) {
 function parseSarif(text, file, options = {}) {
     const log = parseJson(text, file);
     const fail = (path, expected) => {
-        throw new src_errors/* InvalidFileError */.Ou(locateJson(text, file, path), `expected ${expected} at ${describeJsonPath(path) || 'the top level'}`);
+        throw new shared_errors/* InvalidFileError */.Ou(locateJson(text, file, path), `expected ${expected} at ${describeJsonPath(path) || 'the top level'}`);
     };
     if (!isObject(log))
         fail([], 'a SARIF log object');
@@ -43632,19 +43167,19 @@ function parseSarif(text, file, options = {}) {
     return findings;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/findings/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/findings/index.ts
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/judging/judge.ts + 7 modules
-var judge = __nccwpck_require__(3889);
-// EXTERNAL MODULE: ../../packages/core/src/manifests/ecosystems.ts + 6 modules
-var ecosystems = __nccwpck_require__(4465);
-// EXTERNAL MODULE: ../../packages/core/src/manifests/hunks.ts
-var hunks = __nccwpck_require__(8482);
+// EXTERNAL MODULE: ../../packages/core/src/policy/judging/judge.ts + 7 modules
+var judge = __nccwpck_require__(6170);
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/ecosystems.ts + 6 modules
+var ecosystems = __nccwpck_require__(8658);
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/hunks.ts
+var hunks = __nccwpck_require__(1798);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/index.js
 var node_modules_semver = __nccwpck_require__(6388);
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/versions.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/versions.ts
 
 /** Constraint operators that bound a version from below (npm, PEP 440, Bundler, Cargo, Maven). */
 const LOWER_BOUND = /(?:^|[\s,(|[])(>=|~=|~>|===|==|=|\^|~|>)?\s*v?(\d+(?:\.\d+){0,3}(?:[-+][\w.+-]*)?)/;
@@ -43696,7 +43231,7 @@ function versions_bumpKind(from, to) {
     return { kind: 'patch' };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/changes.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/changes.ts
 
 
 
@@ -43753,7 +43288,7 @@ function changes_dependencyChanges(files, contents) {
     return changes;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/ai.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/ai.ts
 
 /** Trailer lines are `Key: value` lines in the last paragraph of a commit message. */
 function trailerLines(message) {
@@ -43783,7 +43318,7 @@ function ai_detectAi(facts, rules) {
     return { aiGenerated: false };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/dependencies.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/dependencies.ts
 
 
 const KINDS = {
@@ -43848,7 +43383,7 @@ function dependencies_evaluateDependencies(rule, context) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/factors.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/factors.ts
 
 
 
@@ -43856,9 +43391,9 @@ function dependencies_evaluateDependencies(rule, context) {
 /** How much evidence a factor lists; the rest is counted. */
 const factors_EVIDENCE_LIMIT = 10;
 const EXCERPT_LENGTH = 120;
-const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+const factors_plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
 /** "1 changed file matches", "3 changed files match" */
-const matchCount = (count, word) => `${plural(count, word)} ${count === 1 ? 'matches' : 'match'}`;
+const matchCount = (count, word) => `${factors_plural(count, word)} ${count === 1 ? 'matches' : 'match'}`;
 const PATTERN_SHOWN = 60;
 function pathsOf(file) {
     return file.previousPath ? [file.path, file.previousPath] : [file.path];
@@ -43935,7 +43470,7 @@ function factors_evaluateFactor(rule, context) {
             if (findings.length === 0)
                 return undefined;
             return {
-                reason: `${plural(findings.length, 'security finding')} of severity ${rule['min-severity']} or higher`,
+                reason: `${factors_plural(findings.length, 'security finding')} of severity ${rule['min-severity']} or higher`,
                 evidence: findings.map((finding) => ({
                     ...(finding.file ? { file: finding.file } : {}),
                     ...(finding.line ? { line: finding.line } : {}),
@@ -43955,9 +43490,9 @@ function factors_evaluateFactor(rule, context) {
                 return undefined;
             const parts = [];
             if (cappedFiles > 0)
-                parts.push(`${plural(cappedFiles, 'file')} beyond the listing cap`);
+                parts.push(`${factors_plural(cappedFiles, 'file')} beyond the listing cap`);
             if (filesWithoutPatch.length > 0)
-                parts.push(`${plural(filesWithoutPatch.length, 'file')} without a visible diff`);
+                parts.push(`${factors_plural(filesWithoutPatch.length, 'file')} without a visible diff`);
             return {
                 reason: `could not inspect ${parts.join(' and ')}`,
                 evidence: filesWithoutPatch.map((file) => ({ file, detail: 'no patch (binary or too large)' })),
@@ -43968,7 +43503,7 @@ function factors_evaluateFactor(rule, context) {
             if (judging.length === 0)
                 return undefined;
             return {
-                reason: `${plural(judging.length, 'changed file')} can change how this PR is judged or what CI runs: ${judging
+                reason: `${factors_plural(judging.length, 'changed file')} can change how this PR is judged or what CI runs: ${judging
                     .slice(0, 3)
                     .map((item) => item.file)
                     .join(', ')}${judging.length > 3 ? ', …' : ''}`,
@@ -43984,7 +43519,7 @@ function factors_evaluateFactor(rule, context) {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/assess.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/assess.ts
 
 
 
@@ -44093,7 +43628,7 @@ function assessRisk(facts, policy) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/review/rotation.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/review/rotation.ts
 function rotation_rotateReviewers(request) {
     const seen = new Set();
     const pool = request.pool
@@ -44137,7 +43672,7 @@ function rotation_rotateReviewers(request) {
     return { picked, skipped };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/routing.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/routing.ts
 
 
 /**
@@ -44185,25 +43720,96 @@ function routing_routeFor(tier, facts, policy) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/index.ts
 
 
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/text/escape.ts
-var text_escape = __nccwpck_require__(3465);
-;// CONCATENATED MODULE: ../../packages/core/src/text/index.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/text/escape.ts
+var text_escape = __nccwpck_require__(8893);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/text/index.ts
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/report/markdown.ts
-var markdown = __nccwpck_require__(6808);
-// EXTERNAL MODULE: ../../packages/core/src/report/risk.ts
-var risk = __nccwpck_require__(2410);
-;// CONCATENATED MODULE: ../../packages/core/src/report/index.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/markdown.ts
+var markdown = __nccwpck_require__(757);
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/report.ts
 
 
+const TIER_ICON = { low: '🟢', medium: '🟡', high: '🟠', critical: '🔴' };
+function evidenceCell(factor) {
+    const items = factor.evidence.map((item) => {
+        const where = location(item.file, item.line);
+        const detail = item.detail ? escapeMarkdown(item.detail) : '';
+        return [where, detail].filter(Boolean).join(' ');
+    });
+    if (factor.moreEvidence > 0)
+        items.push(`and ${factor.moreEvidence} more`);
+    return items.join('<br>');
+}
+/** The risk section of the job summary and the sticky comment. */
+function renderRiskReport(assessment, context) {
+    const { routing } = assessment;
+    const lines = [];
+    lines.push(`### ${TIER_ICON[assessment.tier]} Risk: ${assessment.tier} (score ${assessment.score})`);
+    lines.push('');
+    const policy = describePolicySource(context.policy);
+    lines.push(table(['', ''], [
+        ['Tier', `**${assessment.tier}** (score ${assessment.score})`],
+        ['QA strategy', routing.qa],
+        ['Human review', routing.requiresHuman ? 'required' : 'not required'],
+        [
+            'AI-generated',
+            assessment.ai.aiGenerated ? `yes: ${escapeMarkdown(assessment.ai.because ?? '')}` : 'no',
+        ],
+        ['Change', `${plural(assessment.filesChanged, 'file')}, ${plural(assessment.linesChanged, 'line')}`],
+        ['Policy', `${policy}, mode ${context.mode}`],
+    ]));
+    lines.push('');
+    if (assessment.factors.length === 0) {
+        lines.push('No risk factor fired.');
+    }
+    else {
+        lines.push(table(['Factor', 'Score', 'Why', 'Evidence'], assessment.factors.map((factor) => [
+            `${escapeMarkdown(factor.description)} (${inlineCode(factor.id)})`,
+            signed(factor.score),
+            escapeMarkdown(factor.reason),
+            evidenceCell(factor),
+        ]), ['l', 'r', 'l', 'l']));
+    }
+    lines.push('');
+    const routes = [
+        `Labels: ${routing.labels.map(inlineCode).join(', ') || 'none'}`,
+        `Reviewers: ${routing.reviewers.map(inlineCode).join(', ') || 'none'}`,
+        `Teams: ${routing.teams.map(inlineCode).join(', ') || 'none'}`,
+    ];
+    lines.push(`**Routing** · ${routes.join(' · ')}`);
+    if (routing.requiresHuman && routing.reviewers.length === 0 && routing.teams.length === 0) {
+        lines.push('', `> **No reviewer configured:** tier ${assessment.tier} requires a human review, but the policy names no users or teams for it (${inlineCode(`risk.tiers.${assessment.tier}.reviewers`)}), so nobody was requested. Add them there, or request a review by hand.`);
+    }
+    if (context.proposedPolicy) {
+        lines.push('');
+        const proposed = context.proposedPolicy;
+        lines.push(proposed.error
+            ? `**This PR changes the policy, and the proposed ${inlineCode(proposed.path)} is invalid:** ${escapeMarkdown(proposed.error)}`
+            : `**This PR changes the policy.** The proposed ${inlineCode(proposed.path)} is valid; it applies only after merge (this PR was judged by the base branch's policy).`);
+        if (proposed.text !== undefined) {
+            const fence = '`'.repeat(Math.max(3, ...(proposed.text.match(/`+/g) ?? []).map((run) => run.length + 1)));
+            lines.push('', '<details><summary>Proposed policy</summary>', '', `${fence}yaml`, proposed.text.replace(/<!--/g, '<\\!--'), fence, '', '</details>');
+        }
+    }
+    const notes = [...assessment.notes];
+    if (context.writesSkipped)
+        notes.push(context.writesSkipped);
+    notes.push(...(context.actions ?? []));
+    if (notes.length > 0) {
+        lines.push('');
+        for (const note of notes)
+            lines.push(`- ${note}`);
+    }
+    return lines.join('\n');
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
 
@@ -44217,1025 +43823,11 @@ var risk = __nccwpck_require__(2410);
 
 
 
-/***/ }),
-
-/***/ 3889:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ip: () => (/* binding */ judgedFile),
-  Z4: () => (/* binding */ judgingByPath),
-  il: () => (/* binding */ judgingFiles),
-  g$: () => (/* binding */ needsContents)
-});
-
-// EXTERNAL MODULE: ../../packages/core/src/manifests/ecosystems.ts + 6 modules
-var ecosystems = __nccwpck_require__(4465);
-// EXTERNAL MODULE: ../../packages/core/src/manifests/hunks.ts
-var manifests_hunks = __nccwpck_require__(8482);
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/sections.ts
-const HEADER = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:[#;].*)?$/;
-/**
- * The lines of each `[section]` of an INI or TOML file (setup.cfg, tox.ini, pyproject.toml,
- * Cargo.toml), trimmed, without blank or comment lines. Lines before the first header belong
- * to the section named ''. A repeated header (`[[array]]`) collects into one entry.
- */
-function sectionsOf(text) {
-    const sections = new Map();
-    let current = '';
-    sections.set(current, []);
-    for (const raw of text.split('\n')) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#') || line.startsWith(';'))
-            continue;
-        const header = HEADER.exec(line);
-        if (header && !line.includes('=')) {
-            current = header[1].replace(/\s*\.\s*/g, '.').replace(/["']/g, '');
-            if (!sections.has(current))
-                sections.set(current, []);
-            continue;
-        }
-        sections.get(current).push(line);
-    }
-    return sections;
-}
-/** Names of the sections matching `wanted` whose lines differ between the two texts. */
-function changedSections(base, head, wanted) {
-    const before = sectionsOf(base);
-    const after = sectionsOf(head);
-    const names = new Set([...before.keys(), ...after.keys()].filter((name) => wanted.test(name)));
-    return [...names].filter((name) => (before.get(name) ?? []).join('\n') !== (after.get(name) ?? []).join('\n'));
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/judging/check.ts
-const mentions = (lines, pattern) => lines.some((line) => pattern.test(line));
-const asRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? value
-    : {};
-
-;// CONCATENATED MODULE: ../../packages/core/src/judging/build-files.ts
-
-/**
- * Lines of a brace-structured build file (Gradle) or an XML build file (Maven) that configure
- * tests or coverage: inside a block whose opening line names them, or naming them itself.
- */
-function regionLines(text, opener, keyword, xml) {
-    const region = [];
-    if (xml) {
-        for (const match of text.matchAll(/<plugin>[\s\S]*?<\/plugin>/g))
-            if (keyword.test(match[0]))
-                region.push(...match[0].split('\n').map((line) => line.trim()));
-        for (const line of text.split('\n'))
-            if (keyword.test(line))
-                region.push(line.trim());
-        return region.filter(Boolean);
-    }
-    const stack = [];
-    for (const raw of text.split('\n')) {
-        const line = raw.trim();
-        const inside = stack.length > 0 && stack[stack.length - 1] === true;
-        if (inside || keyword.test(line) || (opener.test(line) && line.includes('{')))
-            region.push(line);
-        for (const ch of line.replace(/"[^"]*"|'[^']*'/g, '')) {
-            if (ch === '{')
-                stack.push(inside || opener.test(line));
-            else if (ch === '}')
-                stack.pop();
-        }
-    }
-    return region.filter(Boolean);
-}
-function regionCheck(opener, keyword, xml, what) {
-    return {
-        texts: (base, head) => regionLines(base, opener, keyword, xml).join('\n') !==
-            regionLines(head, opener, keyword, xml).join('\n')
-            ? `${what} changed`
-            : undefined,
-        hunk: (hunk) => mentions(hunk, opener) || mentions(hunk, keyword)
-            ? `a change in or near ${what} (only the diff was available)`
-            : undefined,
-    };
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/manifests/npm.ts
-var npm = __nccwpck_require__(1986);
-;// CONCATENATED MODULE: ../../packages/core/src/judging/package-json.ts
-
-
-/** package.json keys whose value configures a test runner, coverage or pnpm's build rules. */
-const PACKAGE_CONFIG_KEYS = ['jest', 'nyc', 'c8', 'mocha', 'ava', 'pnpm'];
-const PACKAGE_METADATA = new Set([
-    'name',
-    'version',
-    'description',
-    'license',
-    'author',
-    'homepage',
-    'main',
-    'module',
-    'types',
-    'typings',
-    'packageManager',
-    'url',
-    'email',
-]);
-function packageObject(text, side) {
-    if (text.trim() === '')
-        return {};
-    const data = JSON.parse(text);
-    if (typeof data !== 'object' || data === null || Array.isArray(data))
-        throw new Error(`the ${side} package.json is not a JSON object`);
-    return data;
-}
-function packageJsonTexts(base, head) {
-    let before;
-    let after;
-    try {
-        before = packageObject(base, 'base');
-        after = packageObject(head, 'head');
-    }
-    catch {
-        return 'package.json is not valid JSON, so its scripts could not be compared';
-    }
-    const found = [];
-    const scriptsBefore = asRecord(before.scripts);
-    const scriptsAfter = asRecord(after.scripts);
-    for (const name of new Set([...Object.keys(scriptsBefore), ...Object.keys(scriptsAfter)])) {
-        const was = scriptsBefore[name];
-        const is = scriptsAfter[name];
-        if (was === is)
-            continue;
-        found.push(`scripts.${name} ${was === undefined ? 'added' : is === undefined ? 'removed' : 'changed'}`);
-    }
-    for (const key of PACKAGE_CONFIG_KEYS)
-        if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-            found.push(`"${key}" settings changed`);
-    return found.length > 0 ? found.join(', ') : undefined;
-}
-const ENTRY = /^\s*"([^"]+)"\s*:\s*"([^"]*)"\s*,?\s*$/;
-function packageJsonHunk(hunk, changed) {
-    const section = hunk
-        .map((line) => /"(scripts|jest|nyc|c8|mocha|ava|pnpm)"\s*:/.exec(line)?.[1])
-        .find(Boolean);
-    if (section)
-        return `a change near "${section}" (only the diff was available)`;
-    for (const line of changed) {
-        const entry = ENTRY.exec(line);
-        if (entry && !PACKAGE_METADATA.has(entry[1]) && !(0,npm/* isNpmSpec */.n)(entry[2]))
-            return `"${entry[1]}" changed to something that is not a version, as scripts are (only the diff was available)`;
-    }
-    return undefined;
-}
-/** package.json: its scripts (compared one by one) and the test, coverage and pnpm settings it holds. */
-const packageJson = { texts: packageJsonTexts, hunk: packageJsonHunk };
-
-// EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8293);
-;// CONCATENATED MODULE: ../../packages/core/src/judging/pnpm-workspace.ts
-
-
-/** pnpm-workspace.yaml keys that only list packages and versions; every other key is a setting. */
-const WORKSPACE_LISTS = new Set(['packages', 'catalog', 'catalogs']);
-function workspaceSettings(text) {
-    const data = text.trim() === '' ? {} : (0,dist/* parse */.qg)(text);
-    return asRecord(data);
-}
-const pnpmWorkspace = {
-    texts: (base, head) => {
-        let before;
-        let after;
-        try {
-            before = workspaceSettings(base);
-            after = workspaceSettings(head);
-        }
-        catch {
-            return 'pnpm-workspace.yaml does not parse, so its settings could not be compared';
-        }
-        const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !WORKSPACE_LISTS.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-        return keys.length > 0 ? `pnpm settings changed: ${keys.join(', ')}` : undefined;
-    },
-    hunk: (hunk) => mentions(hunk, /^[ +-]?(packages|catalogs?):/)
-        ? undefined
-        : 'a change outside the package lists (only the diff was available)',
-};
-
-;// CONCATENATED MODULE: ../../packages/core/src/judging/content.ts
-
-
-
-
-
-
-/** INI/TOML files: the sections named `wanted`; in hunks, any line matching `marker` is "near". */
-function sectionCheck(wanted, marker) {
-    return {
-        texts: (base, head) => {
-            const sections = changedSections(base, head, wanted);
-            return sections.length > 0 ? `${sections.map((name) => `[${name}]`).join(', ')} changed` : undefined;
-        },
-        hunk: (hunk) => mentions(hunk, marker)
-            ? 'a change in or near a test or coverage section (only the diff was available)'
-            : undefined,
-    };
-}
-/** Files judged line by line (Makefiles): a changed line matching `pattern`. */
-function linesCheck(pattern, what) {
-    const check = (changed) => {
-        const line = changed.find((text) => pattern.test(text));
-        return line === undefined ? undefined : `${what}: '${line.trim().slice(0, 80)}'`;
-    };
-    return {
-        texts: (base, head) => {
-            const { added, removed } = (0,manifests_hunks/* changedLines */.MA)(base, head);
-            return check([...added, ...removed]);
-        },
-        hunk: (_hunk, changed) => check(changed),
-    };
-}
-const CHECKS = {
-    'package-json': packageJson,
-    pyproject: sectionCheck(/^tool\.(pytest|coverage)(\.|$)/, /tool\.(pytest|coverage)|pytest|coverage|--cov|addopts|testpaths|fail_under/),
-    'setup-cfg': sectionCheck(/^(tool:pytest|coverage:.+)$/, /tool:pytest|coverage:|pytest|--cov|addopts|testpaths|fail_under/),
-    makefile: linesCheck(/\bgo\s+test\b|-cover/, 'a changed line runs go test or sets coverage'),
-    gradle: regionCheck(/jacoco|\btest\b|\bTest\b|surefire/, /jacoco/i, false, 'the test or JaCoCo configuration'),
-    maven: regionCheck(/jacoco|surefire|failsafe/i, /jacoco|surefire|failsafe|skipTests|maven\.test\.|testFailureIgnore/i, true, 'the JaCoCo or Surefire configuration'),
-    'pnpm-workspace': pnpmWorkspace,
-};
-function checkTexts(kind, base, head) {
-    return CHECKS[kind].texts(base, head);
-}
-/** Each hunk checked on its own, so "near" means within the hunk's context lines. */
-function checkHunks(kind, lines) {
-    const hunks = [];
-    for (const line of lines) {
-        if (line.startsWith('@@') || hunks.length === 0)
-            hunks.push([]);
-        if (!line.startsWith('@@'))
-            hunks[hunks.length - 1].push(line);
-    }
-    for (const hunk of hunks) {
-        const sides = (0,manifests_hunks/* hunkSides */.Hm)(hunk);
-        const why = CHECKS[kind].hunk(hunk, [...sides.added, ...sides.removed]);
-        if (why)
-            return why;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/judging/lockfiles.ts
-
-
-const baseName = (path) => path.slice(path.lastIndexOf('/') + 1);
-function flags(packages, key) {
-    return new Map(Object.entries(asRecord(packages)).map(([name, entry]) => [name, asRecord(entry)[key] === true]));
-}
-const FORMATS = {
-    npm: {
-        marker: /"hasInstallScript"\s*:\s*true/,
-        entries: (text) => flags(asRecord(JSON.parse(text)).packages, 'hasInstallScript'),
-    },
-    pnpm: {
-        marker: /^\s*requiresBuild:\s*true\b/,
-        entries: (text) => flags(asRecord((0,dist/* parse */.qg)(text)).packages, 'requiresBuild'),
-    },
-};
-function formatOf(path) {
-    const name = baseName(path);
-    if (name === 'package-lock.json' || name === 'npm-shrinkwrap.json')
-        return FORMATS.npm;
-    if (name === 'pnpm-lock.yaml')
-        return FORMATS.pnpm;
-    return undefined;
-}
-/** Lockfiles that record install scripts: the ones whose text a runner should read when no diff shows. */
-function recordsInstallScripts(path) {
-    return formatOf(path) !== undefined;
-}
-const entriesWord = (count) => `${count} ${count === 1 ? 'entry is' : 'entries are'}`;
-/**
- * Whether a lockfile change newly marks entries as running an install script: from its added
- * lines when the diff shows them, else from its base and head text, else it cannot be ruled out.
- */
-function judgeLockfile(path, addedLines, contents) {
-    const format = formatOf(path);
-    if (!format)
-        return undefined;
-    if (addedLines !== undefined) {
-        const count = addedLines.filter((line) => format.marker.test(line)).length;
-        return count > 0 ? `${entriesWord(count)} newly marked as running an install script` : undefined;
-    }
-    if (contents?.kind !== 'texts')
-        return 'its diff was not shown, so new install scripts could not be ruled out';
-    let before;
-    let after;
-    try {
-        before = contents.base === undefined ? new Map() : format.entries(contents.base);
-        after = contents.head === undefined ? new Map() : format.entries(contents.head);
-    }
-    catch {
-        return 'it does not parse, so new install scripts could not be ruled out';
-    }
-    const added = [...after].filter(([name, runs]) => runs && before.get(name) !== true).map(([name]) => name);
-    if (added.length === 0)
-        return undefined;
-    const shown = added.slice(0, 3).join(', ') + (added.length > 3 ? ', …' : '');
-    return `${entriesWord(added.length)} newly marked as running an install script: ${shown}`;
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/judging/paths.ts
-var paths = __nccwpck_require__(3809);
-;// CONCATENATED MODULE: ../../packages/core/src/judging/judge.ts
-
-
-
-
-/** A diff entry as `judgingFiles` reads it: added lines only when the diff showed them. */
-function judgedFile(file) {
-    return {
-        path: file.path,
-        ...(file.previousPath ? { previousPath: file.previousPath } : {}),
-        status: file.status,
-        ...(file.patchAvailable ? { addedLines: file.addedLines.map((line) => line.text) } : {}),
-    };
-}
-function pathsOf(file) {
-    return file.previousPath ? [file.path, file.previousPath] : [file.path];
-}
-/** Why a path judges the PR whatever changed in it (the policy, workflows, …), if it does. */
-function judgingByPath(path, policyPath) {
-    return path === policyPath ? 'the Floodgate policy' : (0,paths/* judgingPathReason */.Q3)(path);
-}
-function judgeContent(file, contents) {
-    const kind = (0,paths/* contentKind */.uu)(file.path) ?? (file.previousPath ? (0,paths/* contentKind */.uu)(file.previousPath) : undefined);
-    if (!kind)
-        return undefined;
-    if (!contents || contents.kind === 'unread') {
-        return `its text could not be compared (${contents?.why ?? 'not read'}), so it counts as judging`;
-    }
-    if (contents.kind === 'hunks')
-        return checkHunks(kind, contents.lines);
-    return checkTexts(kind, contents.base ?? '', contents.head ?? '');
-}
-/**
- * The changed files that can change how this PR is judged or what CI runs on it: workflows,
- * actions, the policy, CODEOWNERS, test and coverage configuration, package scripts and install
- * hooks. Files whose verdict depends on what changed in them are judged from `contents`; without
- * it they count (fail closed).
- */
-function judgingFiles(files, contents, policyPath) {
-    const found = [];
-    for (const file of files) {
-        const paths = pathsOf(file);
-        const why = paths.map((path) => judgingByPath(path, policyPath)).find(Boolean) ??
-            judgeContent(file, contents?.[file.path]) ??
-            (file.status === 'removed'
-                ? undefined
-                : judgeLockfile(file.path, file.addedLines, contents?.[file.path]));
-        if (why)
-            found.push({ file: file.path, why });
-    }
-    return found;
-}
-/**
- * Whether judging this path (here, or as a dependency manifest) needs its base and head text:
- * what a runner should read for `contents`. A lockfile needs it only when its diff is not shown.
- */
-function needsContents(path, patchAvailable = true) {
-    return ((0,paths/* contentKind */.uu)(path) !== undefined ||
-        (0,ecosystems/* manifestFormat */.d)(path) !== undefined ||
-        (!patchAvailable && recordsInstallScripts(path)));
-}
 
 
 /***/ }),
 
-/***/ 3809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q3: () => (/* binding */ judgingPathReason),
-/* harmony export */   uu: () => (/* binding */ contentKind)
-/* harmony export */ });
-/* unused harmony exports JUDGING_PATHS, CONTENT_KINDS */
-/* harmony import */ var _glob_match_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4512);
-
-/**
- * Files whose mere change alters how a PR is judged or what CI runs: workflows and actions,
- * ownership, test runner and coverage configuration, package-manager hooks. Each glob comes
- * with the reason shown as evidence.
- */
-const JUDGING_PATHS = [
-    { glob: '.github/workflows/**', why: 'a CI workflow' },
-    { glob: '.github/actions/**', why: 'a composite action CI runs' },
-    { glob: '**/action.{yml,yaml}', why: 'an action definition' },
-    { glob: '{CODEOWNERS,.github/CODEOWNERS,docs/CODEOWNERS}', why: 'CODEOWNERS: who must review' },
-    { glob: '**/{jest,vitest,vite}.config.{js,cjs,mjs,ts,cts,mts,json}', why: 'test runner configuration' },
-    { glob: '**/vitest.{workspace,projects}.{js,cjs,mjs,ts,cts,mts,json}', why: 'test runner configuration' },
-    { glob: '**/.mocharc.{js,cjs,mjs,json,jsonc,yml,yaml}', why: 'test runner configuration' },
-    { glob: '**/karma.conf.{js,cjs,mjs,ts}', why: 'test runner configuration' },
-    { glob: '**/ava.config.{js,cjs,mjs}', why: 'test runner configuration' },
-    { glob: '**/.nycrc{,.json,.yml,.yaml}', why: 'coverage configuration (nyc)' },
-    { glob: '**/.c8rc{,.json}', why: 'coverage configuration (c8)' },
-    { glob: '**/{pytest.ini,tox.ini,.coveragerc,conftest.py}', why: 'pytest or coverage.py configuration' },
-    { glob: '**/{codecov.yml,.codecov.yml}', why: 'coverage reporting configuration (Codecov)' },
-    { glob: '**/{.npmrc,.yarnrc,.yarnrc.yml}', why: 'package-manager settings' },
-    { glob: '**/.pnpmfile.{cjs,mjs}', why: 'a pnpm hook file run on install' },
-    { glob: '.yarn/{releases,plugins}/**', why: 'code yarn runs on install' },
-];
-const always = JUDGING_PATHS.map((entry) => ({ ...entry, set: new _glob_match_js__WEBPACK_IMPORTED_MODULE_0__/* .GlobSet */ .H7([entry.glob]) }));
-/** Why a path judges the PR by itself, if it does. */
-function judgingPathReason(path) {
-    return always.find((entry) => entry.set.matches(path))?.why;
-}
-/** Files that judge the PR depending on what changed in them: the check needs their text. */
-const CONTENT_KINDS = (/* unused pure expression or super */ null && ([
-    'package-json',
-    'pyproject',
-    'setup-cfg',
-    'makefile',
-    'gradle',
-    'maven',
-    'pnpm-workspace',
-]));
-const baseName = (path) => path.slice(path.lastIndexOf('/') + 1);
-function contentKind(path) {
-    if (/(^|\/)node_modules\//.test(path))
-        return undefined;
-    const name = baseName(path);
-    if (name === 'package.json')
-        return 'package-json';
-    if (name === 'pyproject.toml')
-        return 'pyproject';
-    if (name === 'setup.cfg')
-        return 'setup-cfg';
-    if (/^(GNUmakefile|[Mm]akefile)$/.test(name) || name.endsWith('.mk'))
-        return 'makefile';
-    if (name === 'build.gradle' || name === 'build.gradle.kts')
-        return 'gradle';
-    if (name === 'pom.xml')
-        return 'maven';
-    if (name === 'pnpm-workspace.yaml')
-        return 'pnpm-workspace';
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 4465:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  d: () => (/* binding */ manifestFormat)
-});
-
-// UNUSED EXPORTS: lockfileEcosystem
-
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/toml.ts
-const HEADER = /^\[\[?\s*([^\]]+?)\s*\]\]?$/;
-const PAIR = /^("[^"]+"|'[^']+'|[A-Za-z0-9_.-]+)\s*=\s*(.*)$/;
-const STRING = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
-function stripComment(line) {
-    let quote;
-    for (let i = 0; i < line.length; i++) {
-        const ch = line[i];
-        if (quote) {
-            if (ch === '\\' && quote === '"')
-                i++;
-            else if (ch === quote)
-                quote = undefined;
-        }
-        else if (ch === '"' || ch === "'")
-            quote = ch;
-        else if (ch === '#')
-            return line.slice(0, i);
-    }
-    return line;
-}
-function depth(text) {
-    const withoutStrings = text.replace(STRING, '""');
-    return (withoutStrings.match(/[[{]/g)?.length ?? 0) - (withoutStrings.match(/[\]}]/g)?.length ?? 0);
-}
-function entryOf(section, key, value) {
-    const outside = value.replace(/\{[^}]*\}/g, '');
-    const strings = [...outside.matchAll(STRING)].map((m) => m[1] ?? m[2] ?? '');
-    const version = /\bversion\s*=\s*["']([^"']*)["']/.exec(value)?.[1];
-    return { section, key, value, strings, ...(version !== undefined ? { version } : {}) };
-}
-function tomlEntries(text) {
-    const entries = [];
-    let section;
-    const lines = text.split('\n').map((line) => stripComment(line).trim());
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        if (line === '')
-            continue;
-        const header = HEADER.exec(line);
-        if (header) {
-            section = header[1].replace(/\s*\.\s*/g, '.').replace(/["']/g, '');
-            continue;
-        }
-        const pair = PAIR.exec(line);
-        if (!pair) {
-            // An array item of an array whose opening line the fragment does not show.
-            if (/^["']/.test(line))
-                entries.push(entryOf(section, undefined, line));
-            continue;
-        }
-        let value = pair[2];
-        while (depth(value) > 0 && i + 1 < lines.length)
-            value += ` ${lines[++i]}`;
-        entries.push(entryOf(section, pair[1].replace(/^["']|["']$/g, ''), value));
-    }
-    return entries;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/cargo.ts
-
-/** A value that reads as a version requirement (`1.2`, `^0.4`, `=1.0.3`), not a name or a license. */
-const VERSION_LIKE = /^[~^=<>*]*\s*\d/;
-/** `[package]` keys a headerless fragment may show that take versions but are not dependencies. */
-const PACKAGE_KEYS = new Set(['version', 'edition', 'rust-version']);
-const TABLE = /^(?:workspace\.|target\..+\.)?(?:dev-|build-)?dependencies$/;
-const DETAILED = /^(?:workspace\.|target\..+\.)?(?:dev-|build-)?dependencies\.([^.]+)$/;
-/** A spec for what an inline table or string says: its version, else where it comes from. */
-function specOf(value, version, strings) {
-    if (version !== undefined)
-        return version;
-    if (value.startsWith('"') || value.startsWith("'"))
-        return strings[0] ?? '';
-    return value.replace(/\s+/g, ' ');
-}
-/**
- * Cargo.toml `[dependencies]`, `[dev-dependencies]`, `[build-dependencies]`, their target and
- * workspace variants, and `[dependencies.<name>]` tables. A headerless fragment reads
- * `name = "<version>"` and `name = { version = … }` pairs.
- */
-function cargoDependencies(text, partial) {
-    const map = new Map();
-    for (const entry of tomlEntries(text)) {
-        if (entry.key === undefined)
-            continue;
-        const section = entry.section ?? '';
-        const detailed = DETAILED.exec(section);
-        if (detailed) {
-            if (entry.key === 'version' && !map.has(detailed[1]))
-                map.set(detailed[1], entry.strings[0] ?? '');
-            continue;
-        }
-        const headerless = partial && entry.section === undefined;
-        const quoted = entry.version ?? entry.strings[0] ?? '';
-        if (!TABLE.test(section) && !(headerless && VERSION_LIKE.test(quoted)))
-            continue;
-        if (headerless && PACKAGE_KEYS.has(entry.key))
-            continue;
-        if (!map.has(entry.key))
-            map.set(entry.key, specOf(entry.value, entry.version, entry.strings));
-    }
-    return map;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/go.ts
-const REQUIRE = /^(?:require\s+)?([^\s()]+)\s+(v\d\S*)(?:\s*\/\/.*)?$/;
-const BLOCK = /^(require|replace|exclude|retract|tool|godebug)\s*\($/;
-/**
- * go.mod `require` lines and blocks (indirect requirements too: they are what gets built).
- * `replace`, `exclude` and `retract` lines are not requirements. A fragment may start inside a
- * block, so there a bare `path vX` line counts.
- */
-function goDependencies(text, partial) {
-    const map = new Map();
-    let block = partial ? 'require' : undefined;
-    for (const raw of text.split('\n')) {
-        const line = raw.trim();
-        const opens = BLOCK.exec(line);
-        if (opens) {
-            block = opens[1];
-            continue;
-        }
-        if (line === ')') {
-            block = partial ? 'require' : undefined;
-            continue;
-        }
-        if (line.includes('=>'))
-            continue;
-        const inRequire = block === 'require' ? true : block === undefined && line.startsWith('require ');
-        const match = inRequire ? REQUIRE.exec(line) : undefined;
-        if (match && !map.has(match[1]))
-            map.set(match[1], match[2]);
-    }
-    return map;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/jvm.ts
-
-const tag = (block, name) => new RegExp(`<${name}>\\s*([^<]*?)\\s*</${name}>`).exec(block)?.[1];
-/** `${name}` references resolved from the POM's `<properties>` (one level, as Maven does mostly). */
-function resolver(text) {
-    const properties = new Map();
-    const section = /<properties>([\s\S]*?)<\/properties>/.exec(text)?.[1] ?? '';
-    for (const match of section.matchAll(/<([\w.-]+)>\s*([^<]*?)\s*<\/\1>/g))
-        properties.set(match[1], match[2]);
-    return (value) => value.replace(/\$\{([^}]+)\}/g, (ref, name) => properties.get(name) ?? ref);
-}
-/**
- * pom.xml `<dependency>`, `<plugin>` and `<parent>` coordinates (`groupId:artifactId` → version,
- * properties resolved). A fragment rarely shows a whole element, so there any
- * `<artifactId>` followed by its `<version>` counts.
- */
-function mavenDependencies(text, partial) {
-    const map = new Map();
-    const resolve = resolver(text);
-    const add = (group, artifact, version) => {
-        const name = group ? `${group}:${artifact}` : artifact;
-        if (!map.has(name))
-            map.set(name, version === undefined ? '' : resolve(version));
-    };
-    if (partial) {
-        const pair = /(?:<groupId>\s*([^<]*?)\s*<\/groupId>\s*)?<artifactId>\s*([^<]*?)\s*<\/artifactId>\s*<version>\s*([^<]*?)\s*<\/version>/g;
-        for (const match of text.matchAll(pair))
-            add(match[1], match[2], match[3]);
-        return map;
-    }
-    const body = text.replace(/<!--[\s\S]*?-->/g, '');
-    for (const match of body.matchAll(/<(dependency|plugin|parent)>([\s\S]*?)<\/\1>/g)) {
-        const block = match[2].replace(/<(exclusions|configuration|executions)>[\s\S]*?<\/\1>/g, '');
-        const artifact = tag(block, 'artifactId');
-        if (artifact)
-            add(tag(block, 'groupId'), artifact, tag(block, 'version'));
-    }
-    return map;
-}
-const COORDINATE = /\b[A-Za-z]\w*\s*\(?\s*(?:platform\(\s*|enforcedPlatform\(\s*)?["']([^"':\s]+):([^"':\s]+):([^"'\s@]+)(?:@\w+)?["']/g;
-const PLUGIN = /\bid\s*\(?\s*["']([^"']+)["']\s*\)?\s*version\s*\(?\s*["']([^"']+)["']/g;
-/**
- * build.gradle(.kts) coordinates `configuration("group:artifact:version")` in any configuration,
- * and `id("plugin") version "x"` plugins. Line-based, so fragments read the same way.
- */
-function gradleDependencies(text) {
-    const map = new Map();
-    for (const line of text.split('\n')) {
-        const code = line.replace(/\/\/.*$/, '');
-        for (const match of code.matchAll(COORDINATE)) {
-            const name = `${match[1]}:${match[2]}`;
-            if (!map.has(name))
-                map.set(name, match[3]);
-        }
-        for (const match of code.matchAll(PLUGIN))
-            if (!map.has(match[1]))
-                map.set(match[1], match[2]);
-    }
-    return map;
-}
-/**
- * A Gradle version catalog (`gradle/libs.versions.toml`): `[versions]` entries (named
- * `versions.<key>`, since libraries refer to them), and `[libraries]` / `[plugins]` with a
- * version of their own (`"group:artifact:1.2"`, `{ module = …, version = "1.2" }`).
- */
-function versionCatalogDependencies(text, partial) {
-    const map = new Map();
-    const add = (name, spec) => {
-        if (!map.has(name))
-            map.set(name, spec);
-    };
-    for (const entry of tomlEntries(text)) {
-        if (entry.key === undefined)
-            continue;
-        const section = entry.section ?? (partial ? 'versions' : '');
-        if (section === 'versions' && entry.strings[0] !== undefined)
-            add(`versions.${entry.key}`, entry.strings[0]);
-        if (section !== 'libraries' && section !== 'plugins')
-            continue;
-        const coordinate = /^([^:]+:[^:]+):(.+)$/.exec(entry.strings[0] ?? '');
-        if (coordinate)
-            add(coordinate[1], coordinate[2]);
-        else if (entry.version !== undefined)
-            add(entry.key, entry.version);
-    }
-    return map;
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/manifests/npm.ts
-var npm = __nccwpck_require__(1986);
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/python.ts
-
-/** PEP 503 names: case, `_` and `.` do not tell packages apart. */
-function normalizePythonName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-const REQUIREMENT = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)$/;
-/** One PEP 508 requirement (`requests[socks]>=2.31,<3 ; python_version>"3.8"`) as name and spec. */
-function parseRequirement(text) {
-    const withoutMarker = text.split(';')[0].trim();
-    const match = REQUIREMENT.exec(withoutMarker);
-    if (!match)
-        return undefined;
-    const spec = match[2].replace(/^\((.*)\)$/, '$1').trim();
-    return [normalizePythonName(match[1]), spec.startsWith('@') ? spec.slice(1).trim() : spec];
-}
-/** requirements*.txt: one requirement a line; options (`-r`, `--hash`), comments and URLs skipped. */
-function requirementsDependencies(text) {
-    const map = new Map();
-    for (const raw of text.replace(/\\\n/g, ' ').split('\n')) {
-        const line = raw
-            .replace(/(^|\s)#.*$/, '')
-            .replace(/\s--?[a-z][\w-]*(=\S*)?/g, '')
-            .trim();
-        if (line === '' || line.startsWith('-') || /^[a-z+]+:\/\//i.test(line))
-            continue;
-        const requirement = parseRequirement(line);
-        if (requirement && !map.has(requirement[0]))
-            map.set(requirement[0], requirement[1]);
-    }
-    return map;
-}
-/** Sections whose arrays hold PEP 508 strings: any key, or (in `[project]`) `dependencies`. */
-function holdsRequirements(entry) {
-    const section = entry.section ?? '';
-    if (section === 'project')
-        return entry.key === 'dependencies' || entry.key === undefined;
-    return section === 'project.optional-dependencies' || section === 'dependency-groups';
-}
-const POETRY_TABLE = /^tool\.poetry\.(?:(?:dev-)?dependencies|group\.[^.]+\.dependencies)$/;
-/** Keys of a fragment without its header that are package metadata, not dependencies. */
-/** A quoted value that reads as a version constraint (`^1.2`, `>=2,<3`, `1.0`), not a name or a path. */
-const python_VERSION_LIKE = /^[~^=<>!]*\s*\d/;
-const METADATA = new Set([
-    'name',
-    'version',
-    'description',
-    'readme',
-    'license',
-    'requires-python',
-    'python',
-]);
-/**
- * pyproject.toml: PEP 621 `[project] dependencies` and optional dependencies, PEP 735
- * dependency groups (uv), and Poetry's dependency tables. In a fragment before any header,
- * quoted requirement strings and `name = "<version>"` pairs are read as dependencies.
- */
-function pyprojectDependencies(text, partial) {
-    const map = new Map();
-    const add = (name, spec) => {
-        if (!map.has(name))
-            map.set(name, spec);
-    };
-    for (const entry of tomlEntries(text)) {
-        const headerless = partial && entry.section === undefined;
-        if (holdsRequirements(entry) ||
-            (headerless && (entry.key === undefined || entry.value.startsWith('[')))) {
-            for (const item of entry.strings) {
-                const requirement = parseRequirement(item);
-                if (requirement)
-                    add(...requirement);
-            }
-        }
-        else if (entry.key !== undefined && !METADATA.has(entry.key)) {
-            const spec = entry.version ?? entry.strings[0] ?? entry.value;
-            const quoted = entry.version ?? entry.strings[0];
-            if (POETRY_TABLE.test(entry.section ?? '') ||
-                (headerless && quoted !== undefined && python_VERSION_LIKE.test(quoted)))
-                add(normalizePythonName(entry.key), spec);
-        }
-    }
-    return map;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/ruby.ts
-const GEM = /^\s*gem\s*\(?\s*["']([^"']+)["']\s*(.*)$/;
-const CONSTRAINT = /^\s*,\s*["']([~<>=!]*\s*\d[^"']*)["']/;
-/** Gemfile `gem 'name', '~> 1.2', '>= 1.2.3'` lines; a gem without a constraint has spec ''. */
-function gemDependencies(text) {
-    const map = new Map();
-    for (const line of text.split('\n')) {
-        const gem = GEM.exec(line.replace(/(^|\s)#.*$/, ''));
-        if (!gem)
-            continue;
-        const constraints = [];
-        let rest = gem[2];
-        for (let match = CONSTRAINT.exec(rest); match; match = CONSTRAINT.exec(rest)) {
-            constraints.push(match[1].trim());
-            rest = rest.slice(match[0].length);
-        }
-        if (!map.has(gem[1]))
-            map.set(gem[1], constraints.join(', '));
-    }
-    return map;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/ecosystems.ts
-
-
-
-
-
-
-const baseName = (path) => path.slice(path.lastIndexOf('/') + 1);
-/** Vendored and installed copies are not this repository's manifests. */
-const VENDORED = /(^|\/)(node_modules|vendor|\.venv|site-packages)\//;
-/** The manifest format of a path, if it is a dependency manifest. */
-function manifestFormat(path) {
-    if (VENDORED.test(path))
-        return undefined;
-    const name = baseName(path);
-    if (name === 'package.json')
-        return { ecosystem: 'npm', parse: npm/* npmDependencies */.b };
-    if (name === 'pyproject.toml')
-        return { ecosystem: 'python', parse: pyprojectDependencies };
-    if (/^requirements.*\.txt$/.test(name) || /(^|\/)requirements\/[^/]+\.txt$/.test(path))
-        return { ecosystem: 'python', parse: requirementsDependencies };
-    if (name === 'go.mod')
-        return { ecosystem: 'go', parse: goDependencies };
-    if (name === 'Cargo.toml')
-        return { ecosystem: 'cargo', parse: cargoDependencies };
-    if (name === 'pom.xml')
-        return { ecosystem: 'maven', parse: mavenDependencies };
-    if (name === 'build.gradle' || name === 'build.gradle.kts')
-        return { ecosystem: 'gradle', parse: gradleDependencies };
-    if (name.endsWith('.versions.toml'))
-        return { ecosystem: 'gradle', parse: versionCatalogDependencies };
-    if (name === 'Gemfile' || name === 'gems.rb')
-        return { ecosystem: 'bundler', parse: gemDependencies };
-    return undefined;
-}
-const LOCKFILES = {
-    'package-lock.json': 'npm',
-    'npm-shrinkwrap.json': 'npm',
-    'pnpm-lock.yaml': 'npm',
-    'yarn.lock': 'npm',
-    'bun.lock': 'npm',
-    'poetry.lock': 'python',
-    'uv.lock': 'python',
-    'Pipfile.lock': 'python',
-    'go.sum': 'go',
-    'Cargo.lock': 'cargo',
-    'Gemfile.lock': 'bundler',
-    'gems.locked': 'bundler',
-    'gradle.lockfile': 'gradle',
-};
-/** The ecosystem of a lockfile path, if it is one. */
-function lockfileEcosystem(path) {
-    if (VENDORED.test(path))
-        return undefined;
-    return LOCKFILES[baseName(path)];
-}
-
-
-/***/ }),
-
-/***/ 8482:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hm: () => (/* binding */ hunkSides),
-/* harmony export */   MA: () => (/* binding */ changedLines)
-/* harmony export */ });
-/* unused harmony exports hunksByFile, hunkLines */
-/* harmony import */ var _diff_unified_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4070);
-
-/**
- * The raw hunk lines of each file of a `git diff` (what the diff model drops: context and removed
- * lines), keyed by the file's new path (old path for a removal). Only `diff --git` output can be
- * split safely (a removed line `--- x` followed by `+++ y` would look like a file header in plain
- * `diff -u` output), so other diffs give no entries and their files count as unread.
- */
-function hunksByFile(diff, source = 'diff') {
-    const result = new Map();
-    const lines = diff.split('\n');
-    const starts = lines.flatMap((line, index) => (line.startsWith('diff --git ') ? [index] : []));
-    starts.forEach((start, i) => {
-        const chunk = lines.slice(start, starts[i + 1] ?? lines.length);
-        const [file] = parseUnifiedDiff(chunk.join('\n'), source);
-        if (!file)
-            return;
-        const firstHunk = chunk.findIndex((line) => line.startsWith('@@'));
-        const hunkLines = firstHunk < 0 ? [] : chunk.slice(firstHunk);
-        result.set(file.path, hunkLines);
-    });
-    return result;
-}
-/** One file's patch (GitHub's `patch` field) as hunk lines. */
-function hunkLines(patch) {
-    const lines = patch.split('\n');
-    const first = lines.findIndex((line) => line.startsWith('@@'));
-    return first < 0 ? [] : lines.slice(first);
-}
-/** The two fragments a file's hunks show; hunks are separated by a blank line in each. */
-function hunkSides(lines) {
-    const base = [];
-    const head = [];
-    const added = [];
-    const removed = [];
-    for (const line of lines) {
-        if (line.startsWith('@@')) {
-            base.push('');
-            head.push('');
-        }
-        else if (line.startsWith('+')) {
-            head.push(line.slice(1));
-            added.push(line.slice(1));
-        }
-        else if (line.startsWith('-')) {
-            base.push(line.slice(1));
-            removed.push(line.slice(1));
-        }
-        else if (!line.startsWith('\\')) {
-            base.push(line.slice(1));
-            head.push(line.slice(1));
-        }
-    }
-    return { base: base.join('\n'), head: head.join('\n'), added, removed };
-}
-/**
- * Lines only one side has, as a multiset difference: enough to tell whether a changed line
- * mentions something, without a diff algorithm. Surrounding whitespace is ignored.
- */
-function changedLines(base, head) {
-    const count = new Map();
-    const baseLines = base.split('\n').map((line) => line.trim());
-    const headLines = head.split('\n').map((line) => line.trim());
-    for (const line of baseLines)
-        count.set(line, (count.get(line) ?? 0) + 1);
-    const added = [];
-    for (const line of headLines) {
-        const left = count.get(line) ?? 0;
-        if (left > 0)
-            count.set(line, left - 1);
-        else
-            added.push(line);
-    }
-    const removed = [];
-    for (const [line, left] of count)
-        for (let i = 0; i < left; i++)
-            removed.push(line);
-    return { added: added.filter(Boolean), removed: removed.filter(Boolean) };
-}
-
-
-/***/ }),
-
-/***/ 1986:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ npmDependencies),
-/* harmony export */   n: () => (/* binding */ isNpmSpec)
-/* harmony export */ });
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6388);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-
-const SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
-/** Fields whose string value can look like a version spec but are not dependencies. */
-const NOT_DEPENDENCIES = new Set(['version', 'node', 'npm', 'pnpm', 'yarn', 'bun', 'deno']);
-const PROTOCOL = /^(npm|workspace|file|link|portal|patch|github|gitlab|bitbucket|git|git\+\w+|https?|jsr|catalog):/;
-const ENTRY = /^\s*"((?:@[^"/\s]+\/)?[^"\s]+)"\s*:\s*"([^"]*)"\s*,?\s*$/;
-/** Whether a package.json string value reads as a dependency spec rather than a command. */
-function isNpmSpec(value) {
-    return PROTOCOL.test(value) || semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(value, { loose: true }) !== null;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/**
- * Dependencies of a package.json, all four sections (a name in several keeps its first spec).
- * A fragment (`partial`, from diff hunks) is read line by line: `"name": "<spec>"` lines whose
- * value is a version spec, which is how a hunk shows a dependency without its section.
- */
-function npmDependencies(text, partial) {
-    const map = new Map();
-    if (partial) {
-        for (const line of text.split('\n')) {
-            const entry = ENTRY.exec(line);
-            if (!entry)
-                continue;
-            const [, name, spec] = entry;
-            if (!NOT_DEPENDENCIES.has(name) && isNpmSpec(spec) && !map.has(name))
-                map.set(name, spec);
-        }
-        return map;
-    }
-    const data = JSON.parse(text);
-    if (!isRecord(data))
-        throw new Error('expected a JSON object');
-    for (const section of SECTIONS) {
-        const deps = data[section];
-        if (!isRecord(deps))
-            continue;
-        for (const [name, spec] of Object.entries(deps))
-            if (typeof spec === 'string' && !map.has(name))
-                map.set(name, spec);
-    }
-    return map;
-}
-
-
-/***/ }),
-
-/***/ 4435:
+/***/ 2883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45248,7 +43840,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/minimatch@11.0.9/node_modules/minimatch/dist/esm/index.js + 6 modules
 var esm = __nccwpck_require__(4343);
-;// CONCATENATED MODULE: ../../packages/core/src/perf/policy.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/perf.ts
 
 const DEFAULT_PERF_POLICY = {
     'review-threshold': 0.01,
@@ -45290,7 +43882,7 @@ function resolvePerfPolicy(partial = {}) {
     return { ...DEFAULT_PERF_POLICY, ...partial };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/policy.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/coverage.ts
 /**
  * Defaults from the article: coverage under 80% blocks, a decrease against the base asks for a human.
  * Patch coverage uses the same 80% bar; `patch-review-below` is off until a team picks its own.
@@ -45583,159 +44175,472 @@ function policyWithoutFile() {
 
 /***/ }),
 
-/***/ 7308:
+/***/ 6170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   iB: () => (/* binding */ TIERS),
-/* harmony export */   oC: () => (/* binding */ SEVERITIES)
-/* harmony export */ });
-/* unused harmony exports QA_STRATEGIES, DEPENDENCY_CHANGES */
-const TIERS = ['low', 'medium', 'high', 'critical'];
-const QA_STRATEGIES = (/* unused pure expression or super */ null && (['quick', 'standard', 'thorough', 'exhaustive']));
-const SEVERITIES = ['low', 'medium', 'high', 'critical'];
-const DEPENDENCY_CHANGES = (/* unused pure expression or super */ null && (['major', 'minor', 'patch', 'added', 'removed', 'lockfile-only']));
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ip: () => (/* binding */ judgedFile),
+  Z4: () => (/* binding */ judgingByPath),
+  il: () => (/* binding */ judgingFiles),
+  g$: () => (/* binding */ needsContents)
+});
 
-/***/ }),
-
-/***/ 6808:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   tp: () => (/* binding */ table)
-/* harmony export */ });
-/* unused harmony exports signed, plural, location, formatAge */
-
-/** A GitHub-flavoured Markdown table; cells are trusted Markdown (escape untrusted parts first). */
-function table(header, rows, align) {
-    const rule = header.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header), line(rule), ...rows.map(line)].join('\n');
-}
-function signed(value) {
-    return value > 0 ? `+${value}` : String(value);
-}
-function plural(count, word, pluralWord = `${word}s`) {
-    return `${count} ${count === 1 ? word : pluralWord}`;
-}
-/** `path:line` as code, escaped. */
-function location(file, line) {
-    if (!file)
-        return '';
-    return inlineCode(line ? `${file}:${line}` : file);
-}
-/** How long ago, for a baseline's age: "just now", "5 minutes ago", "3 hours ago", "4 days ago". */
-function formatAge(from, now) {
-    const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
-    if (minutes < 1)
-        return 'just now';
-    if (minutes < 60)
-        return `${plural(minutes, 'minute')} ago`;
-    const hours = Math.round(minutes / 60);
-    if (hours < 48)
-        return `${plural(hours, 'hour')} ago`;
-    return `${plural(Math.round(hours / 24), 'day')} ago`;
-}
-
-
-
-/***/ }),
-
-/***/ 2410:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ describePolicySource)
-/* harmony export */ });
-/* unused harmony export renderRiskReport */
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3465);
-
-/** The summary's policy line: which file judged the run, or why the defaults did. */
-function describePolicySource(source) {
-    if (source.from)
-        return `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(source.path)} from ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(source.from)}`;
-    const where = source.missingAt ? ` in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(source.missingAt)}` : '';
-    return `defaults (no ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(source.path)}${where}; without a policy file nothing is merged automatically)`;
-}
-const TIER_ICON = { low: '🟢', medium: '🟡', high: '🟠', critical: '🔴' };
-function evidenceCell(factor) {
-    const items = factor.evidence.map((item) => {
-        const where = location(item.file, item.line);
-        const detail = item.detail ? escapeMarkdown(item.detail) : '';
-        return [where, detail].filter(Boolean).join(' ');
-    });
-    if (factor.moreEvidence > 0)
-        items.push(`and ${factor.moreEvidence} more`);
-    return items.join('<br>');
-}
-/** The risk section of the job summary and the sticky comment. */
-function renderRiskReport(assessment, context) {
-    const { routing } = assessment;
-    const lines = [];
-    lines.push(`### ${TIER_ICON[assessment.tier]} Risk: ${assessment.tier} (score ${assessment.score})`);
-    lines.push('');
-    const policy = describePolicySource(context.policy);
-    lines.push(table(['', ''], [
-        ['Tier', `**${assessment.tier}** (score ${assessment.score})`],
-        ['QA strategy', routing.qa],
-        ['Human review', routing.requiresHuman ? 'required' : 'not required'],
-        [
-            'AI-generated',
-            assessment.ai.aiGenerated ? `yes: ${escapeMarkdown(assessment.ai.because ?? '')}` : 'no',
-        ],
-        ['Change', `${plural(assessment.filesChanged, 'file')}, ${plural(assessment.linesChanged, 'line')}`],
-        ['Policy', `${policy}, mode ${context.mode}`],
-    ]));
-    lines.push('');
-    if (assessment.factors.length === 0) {
-        lines.push('No risk factor fired.');
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/ecosystems.ts + 6 modules
+var ecosystems = __nccwpck_require__(8658);
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/hunks.ts
+var manifests_hunks = __nccwpck_require__(1798);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/sections.ts
+const HEADER = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:[#;].*)?$/;
+/**
+ * The lines of each `[section]` of an INI or TOML file (setup.cfg, tox.ini, pyproject.toml,
+ * Cargo.toml), trimmed, without blank or comment lines. Lines before the first header belong
+ * to the section named ''. A repeated header (`[[array]]`) collects into one entry.
+ */
+function sectionsOf(text) {
+    const sections = new Map();
+    let current = '';
+    sections.set(current, []);
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#') || line.startsWith(';'))
+            continue;
+        const header = HEADER.exec(line);
+        if (header && !line.includes('=')) {
+            current = header[1].replace(/\s*\.\s*/g, '.').replace(/["']/g, '');
+            if (!sections.has(current))
+                sections.set(current, []);
+            continue;
+        }
+        sections.get(current).push(line);
     }
-    else {
-        lines.push(table(['Factor', 'Score', 'Why', 'Evidence'], assessment.factors.map((factor) => [
-            `${escapeMarkdown(factor.description)} (${inlineCode(factor.id)})`,
-            signed(factor.score),
-            escapeMarkdown(factor.reason),
-            evidenceCell(factor),
-        ]), ['l', 'r', 'l', 'l']));
+    return sections;
+}
+/** Names of the sections matching `wanted` whose lines differ between the two texts. */
+function changedSections(base, head, wanted) {
+    const before = sectionsOf(base);
+    const after = sectionsOf(head);
+    const names = new Set([...before.keys(), ...after.keys()].filter((name) => wanted.test(name)));
+    return [...names].filter((name) => (before.get(name) ?? []).join('\n') !== (after.get(name) ?? []).join('\n'));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/check.ts
+const mentions = (lines, pattern) => lines.some((line) => pattern.test(line));
+const asRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? value
+    : {};
+
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/build-files.ts
+
+/**
+ * Lines of a brace-structured build file (Gradle) or an XML build file (Maven) that configure
+ * tests or coverage: inside a block whose opening line names them, or naming them itself.
+ */
+function regionLines(text, opener, keyword, xml) {
+    const region = [];
+    if (xml) {
+        for (const match of text.matchAll(/<plugin>[\s\S]*?<\/plugin>/g))
+            if (keyword.test(match[0]))
+                region.push(...match[0].split('\n').map((line) => line.trim()));
+        for (const line of text.split('\n'))
+            if (keyword.test(line))
+                region.push(line.trim());
+        return region.filter(Boolean);
     }
-    lines.push('');
-    const routes = [
-        `Labels: ${routing.labels.map(inlineCode).join(', ') || 'none'}`,
-        `Reviewers: ${routing.reviewers.map(inlineCode).join(', ') || 'none'}`,
-        `Teams: ${routing.teams.map(inlineCode).join(', ') || 'none'}`,
-    ];
-    lines.push(`**Routing** · ${routes.join(' · ')}`);
-    if (routing.requiresHuman && routing.reviewers.length === 0 && routing.teams.length === 0) {
-        lines.push('', `> **No reviewer configured:** tier ${assessment.tier} requires a human review, but the policy names no users or teams for it (${inlineCode(`risk.tiers.${assessment.tier}.reviewers`)}), so nobody was requested. Add them there, or request a review by hand.`);
-    }
-    if (context.proposedPolicy) {
-        lines.push('');
-        const proposed = context.proposedPolicy;
-        lines.push(proposed.error
-            ? `**This PR changes the policy, and the proposed ${inlineCode(proposed.path)} is invalid:** ${escapeMarkdown(proposed.error)}`
-            : `**This PR changes the policy.** The proposed ${inlineCode(proposed.path)} is valid; it applies only after merge (this PR was judged by the base branch's policy).`);
-        if (proposed.text !== undefined) {
-            const fence = '`'.repeat(Math.max(3, ...(proposed.text.match(/`+/g) ?? []).map((run) => run.length + 1)));
-            lines.push('', '<details><summary>Proposed policy</summary>', '', `${fence}yaml`, proposed.text.replace(/<!--/g, '<\\!--'), fence, '', '</details>');
+    const stack = [];
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        const inside = stack.length > 0 && stack[stack.length - 1] === true;
+        if (inside || keyword.test(line) || (opener.test(line) && line.includes('{')))
+            region.push(line);
+        for (const ch of line.replace(/"[^"]*"|'[^']*'/g, '')) {
+            if (ch === '{')
+                stack.push(inside || opener.test(line));
+            else if (ch === '}')
+                stack.pop();
         }
     }
-    const notes = [...assessment.notes];
-    if (context.writesSkipped)
-        notes.push(context.writesSkipped);
-    notes.push(...(context.actions ?? []));
-    if (notes.length > 0) {
-        lines.push('');
-        for (const note of notes)
-            lines.push(`- ${note}`);
+    return region.filter(Boolean);
+}
+function regionCheck(opener, keyword, xml, what) {
+    return {
+        texts: (base, head) => regionLines(base, opener, keyword, xml).join('\n') !==
+            regionLines(head, opener, keyword, xml).join('\n')
+            ? `${what} changed`
+            : undefined,
+        hunk: (hunk) => mentions(hunk, opener) || mentions(hunk, keyword)
+            ? `a change in or near ${what} (only the diff was available)`
+            : undefined,
+    };
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/npm.ts
+var npm = __nccwpck_require__(2502);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/package-json.ts
+
+
+/** package.json keys whose value configures a test runner, coverage or pnpm's build rules. */
+const PACKAGE_CONFIG_KEYS = ['jest', 'nyc', 'c8', 'mocha', 'ava', 'pnpm'];
+const PACKAGE_METADATA = new Set([
+    'name',
+    'version',
+    'description',
+    'license',
+    'author',
+    'homepage',
+    'main',
+    'module',
+    'types',
+    'typings',
+    'packageManager',
+    'url',
+    'email',
+]);
+function packageObject(text, side) {
+    if (text.trim() === '')
+        return {};
+    const data = JSON.parse(text);
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        throw new Error(`the ${side} package.json is not a JSON object`);
+    return data;
+}
+function packageJsonTexts(base, head) {
+    let before;
+    let after;
+    try {
+        before = packageObject(base, 'base');
+        after = packageObject(head, 'head');
     }
-    return lines.join('\n');
+    catch {
+        return 'package.json is not valid JSON, so its scripts could not be compared';
+    }
+    const found = [];
+    const scriptsBefore = asRecord(before.scripts);
+    const scriptsAfter = asRecord(after.scripts);
+    for (const name of new Set([...Object.keys(scriptsBefore), ...Object.keys(scriptsAfter)])) {
+        const was = scriptsBefore[name];
+        const is = scriptsAfter[name];
+        if (was === is)
+            continue;
+        found.push(`scripts.${name} ${was === undefined ? 'added' : is === undefined ? 'removed' : 'changed'}`);
+    }
+    for (const key of PACKAGE_CONFIG_KEYS)
+        if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+            found.push(`"${key}" settings changed`);
+    return found.length > 0 ? found.join(', ') : undefined;
+}
+const ENTRY = /^\s*"([^"]+)"\s*:\s*"([^"]*)"\s*,?\s*$/;
+function packageJsonHunk(hunk, changed) {
+    const section = hunk
+        .map((line) => /"(scripts|jest|nyc|c8|mocha|ava|pnpm)"\s*:/.exec(line)?.[1])
+        .find(Boolean);
+    if (section)
+        return `a change near "${section}" (only the diff was available)`;
+    for (const line of changed) {
+        const entry = ENTRY.exec(line);
+        if (entry && !PACKAGE_METADATA.has(entry[1]) && !(0,npm/* isNpmSpec */.n)(entry[2]))
+            return `"${entry[1]}" changed to something that is not a version, as scripts are (only the diff was available)`;
+    }
+    return undefined;
+}
+/** package.json: its scripts (compared one by one) and the test, coverage and pnpm settings it holds. */
+const packageJson = { texts: packageJsonTexts, hunk: packageJsonHunk };
+
+// EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8293);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/pnpm-workspace.ts
+
+
+/** pnpm-workspace.yaml keys that only list packages and versions; every other key is a setting. */
+const WORKSPACE_LISTS = new Set(['packages', 'catalog', 'catalogs']);
+function workspaceSettings(text) {
+    const data = text.trim() === '' ? {} : (0,dist/* parse */.qg)(text);
+    return asRecord(data);
+}
+const pnpmWorkspace = {
+    texts: (base, head) => {
+        let before;
+        let after;
+        try {
+            before = workspaceSettings(base);
+            after = workspaceSettings(head);
+        }
+        catch {
+            return 'pnpm-workspace.yaml does not parse, so its settings could not be compared';
+        }
+        const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !WORKSPACE_LISTS.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+        return keys.length > 0 ? `pnpm settings changed: ${keys.join(', ')}` : undefined;
+    },
+    hunk: (hunk) => mentions(hunk, /^[ +-]?(packages|catalogs?):/)
+        ? undefined
+        : 'a change outside the package lists (only the diff was available)',
+};
+
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/content.ts
+
+
+
+
+
+
+/** INI/TOML files: the sections named `wanted`; in hunks, any line matching `marker` is "near". */
+function sectionCheck(wanted, marker) {
+    return {
+        texts: (base, head) => {
+            const sections = changedSections(base, head, wanted);
+            return sections.length > 0 ? `${sections.map((name) => `[${name}]`).join(', ')} changed` : undefined;
+        },
+        hunk: (hunk) => mentions(hunk, marker)
+            ? 'a change in or near a test or coverage section (only the diff was available)'
+            : undefined,
+    };
+}
+/** Files judged line by line (Makefiles): a changed line matching `pattern`. */
+function linesCheck(pattern, what) {
+    const check = (changed) => {
+        const line = changed.find((text) => pattern.test(text));
+        return line === undefined ? undefined : `${what}: '${line.trim().slice(0, 80)}'`;
+    };
+    return {
+        texts: (base, head) => {
+            const { added, removed } = (0,manifests_hunks/* changedLines */.MA)(base, head);
+            return check([...added, ...removed]);
+        },
+        hunk: (_hunk, changed) => check(changed),
+    };
+}
+const CHECKS = {
+    'package-json': packageJson,
+    pyproject: sectionCheck(/^tool\.(pytest|coverage)(\.|$)/, /tool\.(pytest|coverage)|pytest|coverage|--cov|addopts|testpaths|fail_under/),
+    'setup-cfg': sectionCheck(/^(tool:pytest|coverage:.+)$/, /tool:pytest|coverage:|pytest|--cov|addopts|testpaths|fail_under/),
+    makefile: linesCheck(/\bgo\s+test\b|-cover/, 'a changed line runs go test or sets coverage'),
+    gradle: regionCheck(/jacoco|\btest\b|\bTest\b|surefire/, /jacoco/i, false, 'the test or JaCoCo configuration'),
+    maven: regionCheck(/jacoco|surefire|failsafe/i, /jacoco|surefire|failsafe|skipTests|maven\.test\.|testFailureIgnore/i, true, 'the JaCoCo or Surefire configuration'),
+    'pnpm-workspace': pnpmWorkspace,
+};
+function checkTexts(kind, base, head) {
+    return CHECKS[kind].texts(base, head);
+}
+/** Each hunk checked on its own, so "near" means within the hunk's context lines. */
+function checkHunks(kind, lines) {
+    const hunks = [];
+    for (const line of lines) {
+        if (line.startsWith('@@') || hunks.length === 0)
+            hunks.push([]);
+        if (!line.startsWith('@@'))
+            hunks[hunks.length - 1].push(line);
+    }
+    for (const hunk of hunks) {
+        const sides = (0,manifests_hunks/* hunkSides */.Hm)(hunk);
+        const why = CHECKS[kind].hunk(hunk, [...sides.added, ...sides.removed]);
+        if (why)
+            return why;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/lockfiles.ts
+
+
+const baseName = (path) => path.slice(path.lastIndexOf('/') + 1);
+function flags(packages, key) {
+    return new Map(Object.entries(asRecord(packages)).map(([name, entry]) => [name, asRecord(entry)[key] === true]));
+}
+const FORMATS = {
+    npm: {
+        marker: /"hasInstallScript"\s*:\s*true/,
+        entries: (text) => flags(asRecord(JSON.parse(text)).packages, 'hasInstallScript'),
+    },
+    pnpm: {
+        marker: /^\s*requiresBuild:\s*true\b/,
+        entries: (text) => flags(asRecord((0,dist/* parse */.qg)(text)).packages, 'requiresBuild'),
+    },
+};
+function formatOf(path) {
+    const name = baseName(path);
+    if (name === 'package-lock.json' || name === 'npm-shrinkwrap.json')
+        return FORMATS.npm;
+    if (name === 'pnpm-lock.yaml')
+        return FORMATS.pnpm;
+    return undefined;
+}
+/** Lockfiles that record install scripts: the ones whose text a runner should read when no diff shows. */
+function recordsInstallScripts(path) {
+    return formatOf(path) !== undefined;
+}
+const entriesWord = (count) => `${count} ${count === 1 ? 'entry is' : 'entries are'}`;
+/**
+ * Whether a lockfile change newly marks entries as running an install script: from its added
+ * lines when the diff shows them, else from its base and head text, else it cannot be ruled out.
+ */
+function judgeLockfile(path, addedLines, contents) {
+    const format = formatOf(path);
+    if (!format)
+        return undefined;
+    if (addedLines !== undefined) {
+        const count = addedLines.filter((line) => format.marker.test(line)).length;
+        return count > 0 ? `${entriesWord(count)} newly marked as running an install script` : undefined;
+    }
+    if (contents?.kind !== 'texts')
+        return 'its diff was not shown, so new install scripts could not be ruled out';
+    let before;
+    let after;
+    try {
+        before = contents.base === undefined ? new Map() : format.entries(contents.base);
+        after = contents.head === undefined ? new Map() : format.entries(contents.head);
+    }
+    catch {
+        return 'it does not parse, so new install scripts could not be ruled out';
+    }
+    const added = [...after].filter(([name, runs]) => runs && before.get(name) !== true).map(([name]) => name);
+    if (added.length === 0)
+        return undefined;
+    const shown = added.slice(0, 3).join(', ') + (added.length > 3 ? ', …' : '');
+    return `${entriesWord(added.length)} newly marked as running an install script: ${shown}`;
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/policy/judging/paths.ts
+var paths = __nccwpck_require__(762);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/judge.ts
+
+
+
+
+/** A diff entry as `judgingFiles` reads it: added lines only when the diff showed them. */
+function judgedFile(file) {
+    return {
+        path: file.path,
+        ...(file.previousPath ? { previousPath: file.previousPath } : {}),
+        status: file.status,
+        ...(file.patchAvailable ? { addedLines: file.addedLines.map((line) => line.text) } : {}),
+    };
+}
+function pathsOf(file) {
+    return file.previousPath ? [file.path, file.previousPath] : [file.path];
+}
+/** Why a path judges the PR whatever changed in it (the policy, workflows, …), if it does. */
+function judgingByPath(path, policyPath) {
+    return path === policyPath ? 'the Floodgate policy' : (0,paths/* judgingPathReason */.Q3)(path);
+}
+function judgeContent(file, contents) {
+    const kind = (0,paths/* contentKind */.uu)(file.path) ?? (file.previousPath ? (0,paths/* contentKind */.uu)(file.previousPath) : undefined);
+    if (!kind)
+        return undefined;
+    if (!contents || contents.kind === 'unread') {
+        return `its text could not be compared (${contents?.why ?? 'not read'}), so it counts as judging`;
+    }
+    if (contents.kind === 'hunks')
+        return checkHunks(kind, contents.lines);
+    return checkTexts(kind, contents.base ?? '', contents.head ?? '');
+}
+/**
+ * The changed files that can change how this PR is judged or what CI runs on it: workflows,
+ * actions, the policy, CODEOWNERS, test and coverage configuration, package scripts and install
+ * hooks. Files whose verdict depends on what changed in them are judged from `contents`; without
+ * it they count (fail closed).
+ */
+function judgingFiles(files, contents, policyPath) {
+    const found = [];
+    for (const file of files) {
+        const paths = pathsOf(file);
+        const why = paths.map((path) => judgingByPath(path, policyPath)).find(Boolean) ??
+            judgeContent(file, contents?.[file.path]) ??
+            (file.status === 'removed'
+                ? undefined
+                : judgeLockfile(file.path, file.addedLines, contents?.[file.path]));
+        if (why)
+            found.push({ file: file.path, why });
+    }
+    return found;
+}
+/**
+ * Whether judging this path (here, or as a dependency manifest) needs its base and head text:
+ * what a runner should read for `contents`. A lockfile needs it only when its diff is not shown.
+ */
+function needsContents(path, patchAvailable = true) {
+    return ((0,paths/* contentKind */.uu)(path) !== undefined ||
+        (0,ecosystems/* manifestFormat */.d)(path) !== undefined ||
+        (!patchAvailable && recordsInstallScripts(path)));
 }
 
 
 /***/ }),
 
-/***/ 2272:
+/***/ 762:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q3: () => (/* binding */ judgingPathReason),
+/* harmony export */   uu: () => (/* binding */ contentKind)
+/* harmony export */ });
+/* unused harmony exports JUDGING_PATHS, CONTENT_KINDS */
+/* harmony import */ var _shared_glob_match_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2764);
+
+/**
+ * Files whose mere change alters how a PR is judged or what CI runs: workflows and actions,
+ * ownership, test runner and coverage configuration, package-manager hooks. Each glob comes
+ * with the reason shown as evidence.
+ */
+const JUDGING_PATHS = [
+    { glob: '.github/workflows/**', why: 'a CI workflow' },
+    { glob: '.github/actions/**', why: 'a composite action CI runs' },
+    { glob: '**/action.{yml,yaml}', why: 'an action definition' },
+    { glob: '{CODEOWNERS,.github/CODEOWNERS,docs/CODEOWNERS}', why: 'CODEOWNERS: who must review' },
+    { glob: '**/{jest,vitest,vite}.config.{js,cjs,mjs,ts,cts,mts,json}', why: 'test runner configuration' },
+    { glob: '**/vitest.{workspace,projects}.{js,cjs,mjs,ts,cts,mts,json}', why: 'test runner configuration' },
+    { glob: '**/.mocharc.{js,cjs,mjs,json,jsonc,yml,yaml}', why: 'test runner configuration' },
+    { glob: '**/karma.conf.{js,cjs,mjs,ts}', why: 'test runner configuration' },
+    { glob: '**/ava.config.{js,cjs,mjs}', why: 'test runner configuration' },
+    { glob: '**/.nycrc{,.json,.yml,.yaml}', why: 'coverage configuration (nyc)' },
+    { glob: '**/.c8rc{,.json}', why: 'coverage configuration (c8)' },
+    { glob: '**/{pytest.ini,tox.ini,.coveragerc,conftest.py}', why: 'pytest or coverage.py configuration' },
+    { glob: '**/{codecov.yml,.codecov.yml}', why: 'coverage reporting configuration (Codecov)' },
+    { glob: '**/{.npmrc,.yarnrc,.yarnrc.yml}', why: 'package-manager settings' },
+    { glob: '**/.pnpmfile.{cjs,mjs}', why: 'a pnpm hook file run on install' },
+    { glob: '.yarn/{releases,plugins}/**', why: 'code yarn runs on install' },
+];
+const always = JUDGING_PATHS.map((entry) => ({ ...entry, set: new _shared_glob_match_js__WEBPACK_IMPORTED_MODULE_0__/* .GlobSet */ .H7([entry.glob]) }));
+/** Why a path judges the PR by itself, if it does. */
+function judgingPathReason(path) {
+    return always.find((entry) => entry.set.matches(path))?.why;
+}
+/** Files that judge the PR depending on what changed in them: the check needs their text. */
+const CONTENT_KINDS = (/* unused pure expression or super */ null && ([
+    'package-json',
+    'pyproject',
+    'setup-cfg',
+    'makefile',
+    'gradle',
+    'maven',
+    'pnpm-workspace',
+]));
+const baseName = (path) => path.slice(path.lastIndexOf('/') + 1);
+function contentKind(path) {
+    if (/(^|\/)node_modules\//.test(path))
+        return undefined;
+    const name = baseName(path);
+    if (name === 'package.json')
+        return 'package-json';
+    if (name === 'pyproject.toml')
+        return 'pyproject';
+    if (name === 'setup.cfg')
+        return 'setup-cfg';
+    if (/^(GNUmakefile|[Mm]akefile)$/.test(name) || name.endsWith('.mk'))
+        return 'makefile';
+    if (name === 'build.gradle' || name === 'build.gradle.kts')
+        return 'gradle';
+    if (name === 'pom.xml')
+        return 'maven';
+    if (name === 'pnpm-workspace.yaml')
+        return 'pnpm-workspace';
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 5794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -45770,7 +44675,7 @@ function sampledForDeepDive(sha, rate) {
 
 /***/ }),
 
-/***/ 5032:
+/***/ 9091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -45778,7 +44683,7 @@ function sampledForDeepDive(sha, rate) {
 /* harmony export */   v: () => (/* binding */ findRequesters)
 /* harmony export */ });
 /* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
-/* harmony import */ var _glob_match_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4512);
+/* harmony import */ var _shared_glob_match_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2764);
 
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -45824,7 +44729,7 @@ function findRequesters(facts, rules = []) {
             return;
         found.set(key, { login, because });
     };
-    const agentRules = rules.filter((rule) => (0,_glob_match_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesAnyName */ .Rf)(facts.author, rule.agents));
+    const agentRules = rules.filter((rule) => (0,_shared_glob_match_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesAnyName */ .Rf)(facts.author, rule.agents));
     for (const assignee of facts.assignees ?? [])
         add(assignee, "assignee of the agent's PR");
     for (const login of captures(BUILT_IN_BODY, facts.body ?? ''))
@@ -45841,7 +44746,1105 @@ function findRequesters(facts, rules = []) {
 
 /***/ }),
 
-/***/ 3465:
+/***/ 7308:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   iB: () => (/* binding */ TIERS)
+/* harmony export */ });
+/* unused harmony exports QA_STRATEGIES, DEPENDENCY_CHANGES */
+const TIERS = ['low', 'medium', 'high', 'critical'];
+const QA_STRATEGIES = (/* unused pure expression or super */ null && (['quick', 'standard', 'thorough', 'exhaustive']));
+
+
+const DEPENDENCY_CHANGES = (/* unused pure expression or super */ null && (['major', 'minor', 'patch', 'added', 'removed', 'lockfile-only']));
+
+
+/***/ }),
+
+/***/ 8818:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ parsePatch)
+/* harmony export */ });
+/* unused harmony export readHunks */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23);
+
+const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * Reads hunks starting at `lines[start]` (which must be a hunk header) and stops at the first
+ * line after the last hunk. Hunk line counts decide where a hunk ends, so a removed SQL comment
+ * (`--- foo`) is never mistaken for a file header. Only `+` lines are collected.
+ */
+function readHunks(lines, start, into, source, lineOffset) {
+    let index = start;
+    while (index < lines.length && lines[index].startsWith('@@')) {
+        const header = lines[index];
+        const match = HUNK_HEADER.exec(header);
+        if (!match) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidFileError */ .Ou({ file: source, line: lineOffset + index, column: 1 }, `expected a hunk header like '@@ -1,2 +1,3 @@', found '${header.slice(0, 40)}'`);
+        }
+        let oldRemaining = match[1] === undefined ? 1 : Number(match[1]);
+        let newRemaining = match[3] === undefined ? 1 : Number(match[3]);
+        let newLine = Number(match[2]);
+        index++;
+        while (index < lines.length && (oldRemaining > 0 || newRemaining > 0)) {
+            const text = lines[index];
+            const marker = text[0];
+            if (marker === '+') {
+                into.addedLines.push({ line: newLine, text: text.slice(1) });
+                into.additions++;
+                newLine++;
+                newRemaining--;
+            }
+            else if (marker === '-') {
+                into.deletions++;
+                oldRemaining--;
+            }
+            else if (marker === ' ' || text === '') {
+                newLine++;
+                oldRemaining--;
+                newRemaining--;
+            }
+            else if (marker !== '\\') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidFileError */ .Ou({ file: source, line: lineOffset + index, column: 1 }, `expected a diff line starting with ' ', '+' or '-' inside the hunk, found '${text.slice(0, 40)}'`);
+            }
+            index++;
+        }
+        // "\ No newline at end of file" may follow the hunk's last line.
+        while (index < lines.length && lines[index].startsWith('\\'))
+            index++;
+    }
+    return index;
+}
+/**
+ * Parses the hunks of one file's diff: GitHub's `patch` field. `source` names it in error
+ * messages.
+ */
+function parsePatch(patch, source = 'patch') {
+    const parsed = { addedLines: [], additions: 0, deletions: 0 };
+    const lines = patch.split('\n');
+    let index = 0;
+    while (index < lines.length) {
+        const line = lines[index];
+        if (line.startsWith('@@'))
+            index = readHunks(lines, index, parsed, source, 1);
+        else
+            index++;
+    }
+    return parsed;
+}
+
+
+/***/ }),
+
+/***/ 1546:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* unused harmony export parseUnifiedDiff */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23);
+/* harmony import */ var _patch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8818);
+
+
+const ESCAPES = {
+    n: '\n',
+    t: '\t',
+    '"': '"',
+    '\\': '\\',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    r: '\r',
+    v: '\v',
+};
+/** git quotes unusual paths C-style: "a/caf\303\251.txt" */
+function unquote(path) {
+    if (!path.startsWith('"') || !path.endsWith('"'))
+        return path;
+    const bytes = [];
+    const body = path.slice(1, -1);
+    for (let i = 0; i < body.length; i++) {
+        const ch = body[i];
+        if (ch !== '\\') {
+            bytes.push(...Buffer.from(ch, 'utf8'));
+            continue;
+        }
+        const next = body[++i] ?? '';
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(body.slice(i, i + 3), 8));
+            i += 2;
+        }
+        else {
+            bytes.push(...Buffer.from(ESCAPES[next] ?? next, 'utf8'));
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** A `---`/`+++` path without its tab-separated timestamp; undefined for `/dev/null`. */
+function headerPath(raw) {
+    const path = unquote(raw.split('\t')[0].trim());
+    return path === '/dev/null' ? undefined : path;
+}
+/** Reads one (possibly quoted) path token of a `diff --git` line from `from`. */
+function readToken(text, from) {
+    if (text[from] !== '"')
+        return undefined;
+    let index = from + 1;
+    while (index < text.length && text[index] !== '"')
+        index += text[index] === '\\' ? 2 : 1;
+    return index < text.length ? { token: unquote(text.slice(from, index + 1)), end: index + 1 } : undefined;
+}
+/**
+ * The two sides of `diff --git <old> <new>` with their prefixes. git writes `a/` `b/` by default, `c/`
+ * `w/` `i/` `o/` with `diff.mnemonicPrefix`, none with `--no-prefix`, anything with `--src-prefix`: the
+ * path is the longest whole-segment suffix both sides share, the rest is the prefix. Renames differ on
+ * both sides: their `rename from`/`rename to` lines name them.
+ */
+function splitGitHeader(rest) {
+    const sides = [];
+    const quoted = readToken(rest, 0);
+    if (quoted) {
+        const second = rest.slice(quoted.end + 1);
+        sides.push([quoted.token, readToken(second, 0)?.token ?? second]);
+    }
+    else {
+        for (let index = rest.indexOf(' '); index !== -1; index = rest.indexOf(' ', index + 1)) {
+            const second = rest.slice(index + 1);
+            sides.push([rest.slice(0, index), readToken(second, 0)?.token ?? second]);
+        }
+    }
+    let best;
+    for (const [left, right] of sides) {
+        const shared = sharedPath(left, right);
+        if (shared === undefined || (best && best.paths[0].length >= shared.length))
+            continue;
+        const oldPrefix = left.slice(0, left.length - shared.length);
+        const newPrefix = right.slice(0, right.length - shared.length);
+        best = { paths: [shared, shared], prefixes: [oldPrefix, newPrefix] };
+    }
+    return best;
+}
+/** The longest common suffix of `a` and `b` that starts a path segment in both. */
+function sharedPath(a, b) {
+    let length = 0;
+    while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length])
+        length++;
+    for (; length > 0; length--) {
+        const startA = a.length - length;
+        const startB = b.length - length;
+        const boundary = (text, start) => start === 0 || text[start - 1] === '/';
+        if (boundary(a, startA) && boundary(b, startB) && a[startA] !== '/')
+            return a.slice(startA);
+    }
+    return undefined;
+}
+/** git's mnemonic prefix pairs: commit, index, work tree, object. */
+const MNEMONIC = /^[abciwo]\/$/;
+/** A `---`/`+++` path without its prefix: the one the git line showed, else a pair git would write. */
+function stripPrefix(path, prefix, other) {
+    if (path === undefined)
+        return undefined;
+    if (prefix !== undefined)
+        return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+    // A plain diff: strip `a/`-style prefixes only when both sides carry one (or the other is /dev/null).
+    const own = /^[^/]+\//.exec(path)?.[0];
+    const theirs = other === undefined ? own : /^[^/]+\//.exec(other)?.[0];
+    return own && theirs && MNEMONIC.test(own) && MNEMONIC.test(theirs) ? path.slice(own.length) : path;
+}
+function startsFileHeader(lines, index) {
+    const line = lines[index];
+    if (line.startsWith('diff --git '))
+        return true;
+    // A plain `diff -u` file starts with `--- old` immediately followed by `+++ new`.
+    return line.startsWith('--- ') && (lines[index + 1] ?? '').startsWith('+++ ');
+}
+/**
+ * Parses `git diff` (or `diff -u`) output into one entry per file: renames, copies, binary
+ * markers and any context size. `source` names the diff file in error messages.
+ */
+function parseUnifiedDiff(text, source = 'diff') {
+    const lines = text.split('\n');
+    const files = [];
+    let index = 0;
+    while (index < lines.length) {
+        if (!startsFileHeader(lines, index)) {
+            index++;
+            continue;
+        }
+        const headerLine = index + 1;
+        const header = { status: 'modified', binary: false, named: false };
+        const first = lines[index];
+        if (first.startsWith('diff --git ')) {
+            const split = splitGitHeader(first.slice('diff --git '.length));
+            if (split) {
+                [header.oldPath, header.newPath] = split.paths;
+                header.prefixes = split.prefixes;
+            }
+        }
+        index += first.startsWith('diff --git ') ? 1 : 0;
+        while (index < lines.length &&
+            !lines[index].startsWith('@@') &&
+            !lines[index].startsWith('diff --git ')) {
+            readHeaderLine(lines[index], header);
+            const wasPlusLine = lines[index].startsWith('+++ ');
+            index++;
+            if (wasPlusLine)
+                break;
+        }
+        const parsed = { addedLines: [], additions: 0, deletions: 0 };
+        index = readHunks(lines, index, parsed, source, 1);
+        files.push(toDiffFile(header, parsed, source, headerLine));
+    }
+    return files;
+}
+function readHeaderLine(line, header) {
+    if (line.startsWith('--- ')) {
+        const path = headerPath(line.slice(4));
+        if (path !== undefined)
+            header.rawOld = path;
+        else
+            header.status = 'added';
+    }
+    else if (line.startsWith('+++ ')) {
+        const path = headerPath(line.slice(4));
+        if (path !== undefined)
+            header.rawNew = path;
+        else
+            header.status = 'removed';
+    }
+    else if (line.startsWith('new file mode'))
+        header.status = 'added';
+    else if (line.startsWith('deleted file mode'))
+        header.status = 'removed';
+    else if (line.startsWith('rename from ')) {
+        header.oldPath = unquote(line.slice('rename from '.length));
+        header.status = 'renamed';
+        header.named = true;
+    }
+    else if (line.startsWith('rename to '))
+        header.newPath = unquote(line.slice('rename to '.length));
+    else if (line.startsWith('copy from ')) {
+        header.oldPath = unquote(line.slice('copy from '.length));
+        header.status = 'copied';
+        header.named = true;
+    }
+    else if (line.startsWith('copy to '))
+        header.newPath = unquote(line.slice('copy to '.length));
+    else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch'))
+        header.binary = true;
+}
+function toDiffFile(header, parsed, source, line) {
+    // The git line (or rename/copy lines) name the paths; `---`/`+++` only fill in what they could not.
+    if (!header.named && (header.oldPath === undefined || header.newPath === undefined)) {
+        const [oldPrefix, newPrefix] = header.prefixes ?? [undefined, undefined];
+        const oldPath = stripPrefix(header.rawOld, oldPrefix, header.rawNew);
+        const newPath = stripPrefix(header.rawNew, newPrefix, header.rawOld);
+        if (oldPath !== undefined)
+            header.oldPath = oldPath;
+        if (newPath !== undefined)
+            header.newPath = newPath;
+    }
+    const path = header.status === 'removed' ? (header.oldPath ?? header.newPath) : (header.newPath ?? header.oldPath);
+    if (!path) {
+        throw new InvalidFileError({ file: source, line, column: 1 }, "expected a file header ('diff --git a/<path> b/<path>', or '--- <path>' then '+++ <path>')");
+    }
+    const file = {
+        path,
+        status: header.status,
+        additions: parsed.additions,
+        deletions: parsed.deletions,
+        addedLines: parsed.addedLines,
+        patchAvailable: !header.binary,
+        binary: header.binary,
+    };
+    if (header.oldPath && header.oldPath !== path)
+        file.previousPath = header.oldPath;
+    return file;
+}
+
+
+/***/ }),
+
+/***/ 23:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ou: () => (/* binding */ InvalidFileError),
+/* harmony export */   oC: () => (/* binding */ InvalidInputError),
+/* harmony export */   uF: () => (/* binding */ FloodgateError),
+/* harmony export */   yX: () => (/* binding */ isFloodgateError)
+/* harmony export */ });
+/* unused harmony export formatPosition */
+/**
+ * Errors a user can fix (a bad policy, a malformed report, a wrong input) are
+ * `FloodgateError`s: actions print their one-line message and exit 1 without a stack.
+ * Anything else is a bug and keeps its stack.
+ */
+class FloodgateError extends Error {
+    name = 'FloodgateError';
+}
+function formatPosition(position) {
+    let text = position.file;
+    if (position.line !== undefined) {
+        text += `:${position.line}`;
+        if (position.column !== undefined)
+            text += `:${position.column}`;
+    }
+    return text;
+}
+/** A file (policy, report, baseline) that cannot be used as it is: `file:line:col: what was expected`. */
+class InvalidFileError extends FloodgateError {
+    position;
+    problem;
+    name = 'InvalidFileError';
+    constructor(position, problem) {
+        super(`${formatPosition(position)}: ${problem}`);
+        this.position = position;
+        this.problem = problem;
+    }
+}
+/** An action input with a value outside what it accepts. */
+class InvalidInputError extends FloodgateError {
+    input;
+    problem;
+    name = 'InvalidInputError';
+    constructor(input, problem) {
+        super(`input '${input}': ${problem}`);
+        this.input = input;
+        this.problem = problem;
+    }
+}
+function isFloodgateError(error) {
+    return error instanceof FloodgateError;
+}
+
+
+/***/ }),
+
+/***/ 422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KK: () => (/* binding */ severityFromLevel),
+/* harmony export */   Ot: () => (/* binding */ countBySeverity),
+/* harmony export */   jZ: () => (/* binding */ atLeast),
+/* harmony export */   qI: () => (/* binding */ severityFromScore)
+/* harmony export */ });
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4496);
+
+/**
+ * GitHub code scanning's mapping of a `security-severity` score: critical >= 9.0,
+ * high >= 7.0, medium >= 4.0, low > 0. A score of 0 is no security severity at all.
+ */
+function severityFromScore(score) {
+    if (score >= 9)
+        return 'critical';
+    if (score >= 7)
+        return 'high';
+    if (score >= 4)
+        return 'medium';
+    if (score > 0)
+        return 'low';
+    return undefined;
+}
+/** Without a security-severity, GitHub shows a result's SARIF `level`: error, warning, note. */
+function severityFromLevel(level) {
+    switch (level) {
+        case 'error':
+            return 'high';
+        case 'warning':
+            return 'medium';
+        case 'note':
+            return 'low';
+        default:
+            return undefined;
+    }
+}
+function atLeast(severity, minimum) {
+    return _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .o.indexOf(severity) >= _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .o.indexOf(minimum);
+}
+function countBySeverity(findings) {
+    const counts = { low: 0, medium: 0, high: 0, critical: 0 };
+    for (const finding of findings)
+        counts[finding.severity]++;
+    return counts;
+}
+
+
+/***/ }),
+
+/***/ 4496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ SEVERITIES)
+/* harmony export */ });
+const SEVERITIES = ['low', 'medium', 'high', 'critical'];
+
+
+/***/ }),
+
+/***/ 2764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H7: () => (/* binding */ GlobSet),
+/* harmony export */   Rf: () => (/* binding */ matchesAnyName)
+/* harmony export */ });
+/* unused harmony export wildcardRegExp */
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4343);
+
+/**
+ * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
+ * match dot files and folders such as `.github/`), `**` spans folders, and patterns are
+ * matched against repository-relative paths with `/` separators. A pattern starting with `!`
+ * excludes: a path matches when it matches a positive pattern and no negative one. A list of
+ * only negative patterns matches everything they do not exclude.
+ */
+class GlobSet {
+    include;
+    exclude;
+    constructor(patterns) {
+        const options = { dot: true, nocomment: true };
+        this.include = patterns.filter((p) => !p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p, options));
+        this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p.slice(1), options));
+    }
+    get empty() {
+        return this.include.length === 0 && this.exclude.length === 0;
+    }
+    matches(path) {
+        return this.firstMatch(path) !== undefined;
+    }
+    /** The positive pattern that matched (or `**` for an exclude-only list), undefined if none. */
+    firstMatch(path) {
+        if (this.exclude.some((m) => m.match(path)))
+            return undefined;
+        if (this.include.length === 0)
+            return this.exclude.length > 0 ? '**' : undefined;
+        return this.include.find((m) => m.match(path))?.pattern;
+    }
+}
+const wildcardCache = new Map();
+/**
+ * Login, label and trailer patterns: `*` is the only wildcard and matching ignores case, so
+ * `dependabot[bot]` means that literal login (in a path glob `[bot]` would be a character class).
+ */
+function wildcardRegExp(pattern) {
+    let regexp = wildcardCache.get(pattern);
+    if (!regexp) {
+        const source = pattern
+            .split('*')
+            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*');
+        regexp = new RegExp(`^${source}$`, 'i');
+        wildcardCache.set(pattern, regexp);
+    }
+    return regexp;
+}
+/** The first pattern that matches `name`, if any. */
+function matchesAnyName(name, patterns) {
+    return patterns.find((pattern) => wildcardRegExp(pattern).test(name));
+}
+
+
+/***/ }),
+
+/***/ 8658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ manifestFormat)
+});
+
+// UNUSED EXPORTS: lockfileEcosystem
+
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/toml.ts
+const HEADER = /^\[\[?\s*([^\]]+?)\s*\]\]?$/;
+const PAIR = /^("[^"]+"|'[^']+'|[A-Za-z0-9_.-]+)\s*=\s*(.*)$/;
+const STRING = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
+function stripComment(line) {
+    let quote;
+    for (let i = 0; i < line.length; i++) {
+        const ch = line[i];
+        if (quote) {
+            if (ch === '\\' && quote === '"')
+                i++;
+            else if (ch === quote)
+                quote = undefined;
+        }
+        else if (ch === '"' || ch === "'")
+            quote = ch;
+        else if (ch === '#')
+            return line.slice(0, i);
+    }
+    return line;
+}
+function depth(text) {
+    const withoutStrings = text.replace(STRING, '""');
+    return (withoutStrings.match(/[[{]/g)?.length ?? 0) - (withoutStrings.match(/[\]}]/g)?.length ?? 0);
+}
+function entryOf(section, key, value) {
+    const outside = value.replace(/\{[^}]*\}/g, '');
+    const strings = [...outside.matchAll(STRING)].map((m) => m[1] ?? m[2] ?? '');
+    const version = /\bversion\s*=\s*["']([^"']*)["']/.exec(value)?.[1];
+    return { section, key, value, strings, ...(version !== undefined ? { version } : {}) };
+}
+function tomlEntries(text) {
+    const entries = [];
+    let section;
+    const lines = text.split('\n').map((line) => stripComment(line).trim());
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line === '')
+            continue;
+        const header = HEADER.exec(line);
+        if (header) {
+            section = header[1].replace(/\s*\.\s*/g, '.').replace(/["']/g, '');
+            continue;
+        }
+        const pair = PAIR.exec(line);
+        if (!pair) {
+            // An array item of an array whose opening line the fragment does not show.
+            if (/^["']/.test(line))
+                entries.push(entryOf(section, undefined, line));
+            continue;
+        }
+        let value = pair[2];
+        while (depth(value) > 0 && i + 1 < lines.length)
+            value += ` ${lines[++i]}`;
+        entries.push(entryOf(section, pair[1].replace(/^["']|["']$/g, ''), value));
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/cargo.ts
+
+/** A value that reads as a version requirement (`1.2`, `^0.4`, `=1.0.3`), not a name or a license. */
+const VERSION_LIKE = /^[~^=<>*]*\s*\d/;
+/** `[package]` keys a headerless fragment may show that take versions but are not dependencies. */
+const PACKAGE_KEYS = new Set(['version', 'edition', 'rust-version']);
+const TABLE = /^(?:workspace\.|target\..+\.)?(?:dev-|build-)?dependencies$/;
+const DETAILED = /^(?:workspace\.|target\..+\.)?(?:dev-|build-)?dependencies\.([^.]+)$/;
+/** A spec for what an inline table or string says: its version, else where it comes from. */
+function specOf(value, version, strings) {
+    if (version !== undefined)
+        return version;
+    if (value.startsWith('"') || value.startsWith("'"))
+        return strings[0] ?? '';
+    return value.replace(/\s+/g, ' ');
+}
+/**
+ * Cargo.toml `[dependencies]`, `[dev-dependencies]`, `[build-dependencies]`, their target and
+ * workspace variants, and `[dependencies.<name>]` tables. A headerless fragment reads
+ * `name = "<version>"` and `name = { version = … }` pairs.
+ */
+function cargoDependencies(text, partial) {
+    const map = new Map();
+    for (const entry of tomlEntries(text)) {
+        if (entry.key === undefined)
+            continue;
+        const section = entry.section ?? '';
+        const detailed = DETAILED.exec(section);
+        if (detailed) {
+            if (entry.key === 'version' && !map.has(detailed[1]))
+                map.set(detailed[1], entry.strings[0] ?? '');
+            continue;
+        }
+        const headerless = partial && entry.section === undefined;
+        const quoted = entry.version ?? entry.strings[0] ?? '';
+        if (!TABLE.test(section) && !(headerless && VERSION_LIKE.test(quoted)))
+            continue;
+        if (headerless && PACKAGE_KEYS.has(entry.key))
+            continue;
+        if (!map.has(entry.key))
+            map.set(entry.key, specOf(entry.value, entry.version, entry.strings));
+    }
+    return map;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/go.ts
+const REQUIRE = /^(?:require\s+)?([^\s()]+)\s+(v\d\S*)(?:\s*\/\/.*)?$/;
+const BLOCK = /^(require|replace|exclude|retract|tool|godebug)\s*\($/;
+/**
+ * go.mod `require` lines and blocks (indirect requirements too: they are what gets built).
+ * `replace`, `exclude` and `retract` lines are not requirements. A fragment may start inside a
+ * block, so there a bare `path vX` line counts.
+ */
+function goDependencies(text, partial) {
+    const map = new Map();
+    let block = partial ? 'require' : undefined;
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        const opens = BLOCK.exec(line);
+        if (opens) {
+            block = opens[1];
+            continue;
+        }
+        if (line === ')') {
+            block = partial ? 'require' : undefined;
+            continue;
+        }
+        if (line.includes('=>'))
+            continue;
+        const inRequire = block === 'require' ? true : block === undefined && line.startsWith('require ');
+        const match = inRequire ? REQUIRE.exec(line) : undefined;
+        if (match && !map.has(match[1]))
+            map.set(match[1], match[2]);
+    }
+    return map;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/jvm.ts
+
+const tag = (block, name) => new RegExp(`<${name}>\\s*([^<]*?)\\s*</${name}>`).exec(block)?.[1];
+/** `${name}` references resolved from the POM's `<properties>` (one level, as Maven does mostly). */
+function resolver(text) {
+    const properties = new Map();
+    const section = /<properties>([\s\S]*?)<\/properties>/.exec(text)?.[1] ?? '';
+    for (const match of section.matchAll(/<([\w.-]+)>\s*([^<]*?)\s*<\/\1>/g))
+        properties.set(match[1], match[2]);
+    return (value) => value.replace(/\$\{([^}]+)\}/g, (ref, name) => properties.get(name) ?? ref);
+}
+/**
+ * pom.xml `<dependency>`, `<plugin>` and `<parent>` coordinates (`groupId:artifactId` → version,
+ * properties resolved). A fragment rarely shows a whole element, so there any
+ * `<artifactId>` followed by its `<version>` counts.
+ */
+function mavenDependencies(text, partial) {
+    const map = new Map();
+    const resolve = resolver(text);
+    const add = (group, artifact, version) => {
+        const name = group ? `${group}:${artifact}` : artifact;
+        if (!map.has(name))
+            map.set(name, version === undefined ? '' : resolve(version));
+    };
+    if (partial) {
+        const pair = /(?:<groupId>\s*([^<]*?)\s*<\/groupId>\s*)?<artifactId>\s*([^<]*?)\s*<\/artifactId>\s*<version>\s*([^<]*?)\s*<\/version>/g;
+        for (const match of text.matchAll(pair))
+            add(match[1], match[2], match[3]);
+        return map;
+    }
+    const body = text.replace(/<!--[\s\S]*?-->/g, '');
+    for (const match of body.matchAll(/<(dependency|plugin|parent)>([\s\S]*?)<\/\1>/g)) {
+        const block = match[2].replace(/<(exclusions|configuration|executions)>[\s\S]*?<\/\1>/g, '');
+        const artifact = tag(block, 'artifactId');
+        if (artifact)
+            add(tag(block, 'groupId'), artifact, tag(block, 'version'));
+    }
+    return map;
+}
+const COORDINATE = /\b[A-Za-z]\w*\s*\(?\s*(?:platform\(\s*|enforcedPlatform\(\s*)?["']([^"':\s]+):([^"':\s]+):([^"'\s@]+)(?:@\w+)?["']/g;
+const PLUGIN = /\bid\s*\(?\s*["']([^"']+)["']\s*\)?\s*version\s*\(?\s*["']([^"']+)["']/g;
+/**
+ * build.gradle(.kts) coordinates `configuration("group:artifact:version")` in any configuration,
+ * and `id("plugin") version "x"` plugins. Line-based, so fragments read the same way.
+ */
+function gradleDependencies(text) {
+    const map = new Map();
+    for (const line of text.split('\n')) {
+        const code = line.replace(/\/\/.*$/, '');
+        for (const match of code.matchAll(COORDINATE)) {
+            const name = `${match[1]}:${match[2]}`;
+            if (!map.has(name))
+                map.set(name, match[3]);
+        }
+        for (const match of code.matchAll(PLUGIN))
+            if (!map.has(match[1]))
+                map.set(match[1], match[2]);
+    }
+    return map;
+}
+/**
+ * A Gradle version catalog (`gradle/libs.versions.toml`): `[versions]` entries (named
+ * `versions.<key>`, since libraries refer to them), and `[libraries]` / `[plugins]` with a
+ * version of their own (`"group:artifact:1.2"`, `{ module = …, version = "1.2" }`).
+ */
+function versionCatalogDependencies(text, partial) {
+    const map = new Map();
+    const add = (name, spec) => {
+        if (!map.has(name))
+            map.set(name, spec);
+    };
+    for (const entry of tomlEntries(text)) {
+        if (entry.key === undefined)
+            continue;
+        const section = entry.section ?? (partial ? 'versions' : '');
+        if (section === 'versions' && entry.strings[0] !== undefined)
+            add(`versions.${entry.key}`, entry.strings[0]);
+        if (section !== 'libraries' && section !== 'plugins')
+            continue;
+        const coordinate = /^([^:]+:[^:]+):(.+)$/.exec(entry.strings[0] ?? '');
+        if (coordinate)
+            add(coordinate[1], coordinate[2]);
+        else if (entry.version !== undefined)
+            add(entry.key, entry.version);
+    }
+    return map;
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/npm.ts
+var npm = __nccwpck_require__(2502);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/python.ts
+
+/** PEP 503 names: case, `_` and `.` do not tell packages apart. */
+function normalizePythonName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+const REQUIREMENT = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(.*)$/;
+/** One PEP 508 requirement (`requests[socks]>=2.31,<3 ; python_version>"3.8"`) as name and spec. */
+function parseRequirement(text) {
+    const withoutMarker = text.split(';')[0].trim();
+    const match = REQUIREMENT.exec(withoutMarker);
+    if (!match)
+        return undefined;
+    const spec = match[2].replace(/^\((.*)\)$/, '$1').trim();
+    return [normalizePythonName(match[1]), spec.startsWith('@') ? spec.slice(1).trim() : spec];
+}
+/** requirements*.txt: one requirement a line; options (`-r`, `--hash`), comments and URLs skipped. */
+function requirementsDependencies(text) {
+    const map = new Map();
+    for (const raw of text.replace(/\\\n/g, ' ').split('\n')) {
+        const line = raw
+            .replace(/(^|\s)#.*$/, '')
+            .replace(/\s--?[a-z][\w-]*(=\S*)?/g, '')
+            .trim();
+        if (line === '' || line.startsWith('-') || /^[a-z+]+:\/\//i.test(line))
+            continue;
+        const requirement = parseRequirement(line);
+        if (requirement && !map.has(requirement[0]))
+            map.set(requirement[0], requirement[1]);
+    }
+    return map;
+}
+/** Sections whose arrays hold PEP 508 strings: any key, or (in `[project]`) `dependencies`. */
+function holdsRequirements(entry) {
+    const section = entry.section ?? '';
+    if (section === 'project')
+        return entry.key === 'dependencies' || entry.key === undefined;
+    return section === 'project.optional-dependencies' || section === 'dependency-groups';
+}
+const POETRY_TABLE = /^tool\.poetry\.(?:(?:dev-)?dependencies|group\.[^.]+\.dependencies)$/;
+/** Keys of a fragment without its header that are package metadata, not dependencies. */
+/** A quoted value that reads as a version constraint (`^1.2`, `>=2,<3`, `1.0`), not a name or a path. */
+const python_VERSION_LIKE = /^[~^=<>!]*\s*\d/;
+const METADATA = new Set([
+    'name',
+    'version',
+    'description',
+    'readme',
+    'license',
+    'requires-python',
+    'python',
+]);
+/**
+ * pyproject.toml: PEP 621 `[project] dependencies` and optional dependencies, PEP 735
+ * dependency groups (uv), and Poetry's dependency tables. In a fragment before any header,
+ * quoted requirement strings and `name = "<version>"` pairs are read as dependencies.
+ */
+function pyprojectDependencies(text, partial) {
+    const map = new Map();
+    const add = (name, spec) => {
+        if (!map.has(name))
+            map.set(name, spec);
+    };
+    for (const entry of tomlEntries(text)) {
+        const headerless = partial && entry.section === undefined;
+        if (holdsRequirements(entry) ||
+            (headerless && (entry.key === undefined || entry.value.startsWith('[')))) {
+            for (const item of entry.strings) {
+                const requirement = parseRequirement(item);
+                if (requirement)
+                    add(...requirement);
+            }
+        }
+        else if (entry.key !== undefined && !METADATA.has(entry.key)) {
+            const spec = entry.version ?? entry.strings[0] ?? entry.value;
+            const quoted = entry.version ?? entry.strings[0];
+            if (POETRY_TABLE.test(entry.section ?? '') ||
+                (headerless && quoted !== undefined && python_VERSION_LIKE.test(quoted)))
+                add(normalizePythonName(entry.key), spec);
+        }
+    }
+    return map;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/ruby.ts
+const GEM = /^\s*gem\s*\(?\s*["']([^"']+)["']\s*(.*)$/;
+const CONSTRAINT = /^\s*,\s*["']([~<>=!]*\s*\d[^"']*)["']/;
+/** Gemfile `gem 'name', '~> 1.2', '>= 1.2.3'` lines; a gem without a constraint has spec ''. */
+function gemDependencies(text) {
+    const map = new Map();
+    for (const line of text.split('\n')) {
+        const gem = GEM.exec(line.replace(/(^|\s)#.*$/, ''));
+        if (!gem)
+            continue;
+        const constraints = [];
+        let rest = gem[2];
+        for (let match = CONSTRAINT.exec(rest); match; match = CONSTRAINT.exec(rest)) {
+            constraints.push(match[1].trim());
+            rest = rest.slice(match[0].length);
+        }
+        if (!map.has(gem[1]))
+            map.set(gem[1], constraints.join(', '));
+    }
+    return map;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/ecosystems.ts
+
+
+
+
+
+
+const baseName = (path) => path.slice(path.lastIndexOf('/') + 1);
+/** Vendored and installed copies are not this repository's manifests. */
+const VENDORED = /(^|\/)(node_modules|vendor|\.venv|site-packages)\//;
+/** The manifest format of a path, if it is a dependency manifest. */
+function manifestFormat(path) {
+    if (VENDORED.test(path))
+        return undefined;
+    const name = baseName(path);
+    if (name === 'package.json')
+        return { ecosystem: 'npm', parse: npm/* npmDependencies */.b };
+    if (name === 'pyproject.toml')
+        return { ecosystem: 'python', parse: pyprojectDependencies };
+    if (/^requirements.*\.txt$/.test(name) || /(^|\/)requirements\/[^/]+\.txt$/.test(path))
+        return { ecosystem: 'python', parse: requirementsDependencies };
+    if (name === 'go.mod')
+        return { ecosystem: 'go', parse: goDependencies };
+    if (name === 'Cargo.toml')
+        return { ecosystem: 'cargo', parse: cargoDependencies };
+    if (name === 'pom.xml')
+        return { ecosystem: 'maven', parse: mavenDependencies };
+    if (name === 'build.gradle' || name === 'build.gradle.kts')
+        return { ecosystem: 'gradle', parse: gradleDependencies };
+    if (name.endsWith('.versions.toml'))
+        return { ecosystem: 'gradle', parse: versionCatalogDependencies };
+    if (name === 'Gemfile' || name === 'gems.rb')
+        return { ecosystem: 'bundler', parse: gemDependencies };
+    return undefined;
+}
+const LOCKFILES = {
+    'package-lock.json': 'npm',
+    'npm-shrinkwrap.json': 'npm',
+    'pnpm-lock.yaml': 'npm',
+    'yarn.lock': 'npm',
+    'bun.lock': 'npm',
+    'poetry.lock': 'python',
+    'uv.lock': 'python',
+    'Pipfile.lock': 'python',
+    'go.sum': 'go',
+    'Cargo.lock': 'cargo',
+    'Gemfile.lock': 'bundler',
+    'gems.locked': 'bundler',
+    'gradle.lockfile': 'gradle',
+};
+/** The ecosystem of a lockfile path, if it is one. */
+function lockfileEcosystem(path) {
+    if (VENDORED.test(path))
+        return undefined;
+    return LOCKFILES[baseName(path)];
+}
+
+
+/***/ }),
+
+/***/ 1798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hm: () => (/* binding */ hunkSides),
+/* harmony export */   MA: () => (/* binding */ changedLines)
+/* harmony export */ });
+/* unused harmony exports hunksByFile, hunkLines */
+/* harmony import */ var _diff_unified_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1546);
+
+/**
+ * The raw hunk lines of each file of a `git diff` (what the diff model drops: context and removed
+ * lines), keyed by the file's new path (old path for a removal). Only `diff --git` output can be
+ * split safely (a removed line `--- x` followed by `+++ y` would look like a file header in plain
+ * `diff -u` output), so other diffs give no entries and their files count as unread.
+ */
+function hunksByFile(diff, source = 'diff') {
+    const result = new Map();
+    const lines = diff.split('\n');
+    const starts = lines.flatMap((line, index) => (line.startsWith('diff --git ') ? [index] : []));
+    starts.forEach((start, i) => {
+        const chunk = lines.slice(start, starts[i + 1] ?? lines.length);
+        const [file] = parseUnifiedDiff(chunk.join('\n'), source);
+        if (!file)
+            return;
+        const firstHunk = chunk.findIndex((line) => line.startsWith('@@'));
+        const hunkLines = firstHunk < 0 ? [] : chunk.slice(firstHunk);
+        result.set(file.path, hunkLines);
+    });
+    return result;
+}
+/** One file's patch (GitHub's `patch` field) as hunk lines. */
+function hunkLines(patch) {
+    const lines = patch.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('@@'));
+    return first < 0 ? [] : lines.slice(first);
+}
+/** The two fragments a file's hunks show; hunks are separated by a blank line in each. */
+function hunkSides(lines) {
+    const base = [];
+    const head = [];
+    const added = [];
+    const removed = [];
+    for (const line of lines) {
+        if (line.startsWith('@@')) {
+            base.push('');
+            head.push('');
+        }
+        else if (line.startsWith('+')) {
+            head.push(line.slice(1));
+            added.push(line.slice(1));
+        }
+        else if (line.startsWith('-')) {
+            base.push(line.slice(1));
+            removed.push(line.slice(1));
+        }
+        else if (!line.startsWith('\\')) {
+            base.push(line.slice(1));
+            head.push(line.slice(1));
+        }
+    }
+    return { base: base.join('\n'), head: head.join('\n'), added, removed };
+}
+/**
+ * Lines only one side has, as a multiset difference: enough to tell whether a changed line
+ * mentions something, without a diff algorithm. Surrounding whitespace is ignored.
+ */
+function changedLines(base, head) {
+    const count = new Map();
+    const baseLines = base.split('\n').map((line) => line.trim());
+    const headLines = head.split('\n').map((line) => line.trim());
+    for (const line of baseLines)
+        count.set(line, (count.get(line) ?? 0) + 1);
+    const added = [];
+    for (const line of headLines) {
+        const left = count.get(line) ?? 0;
+        if (left > 0)
+            count.set(line, left - 1);
+        else
+            added.push(line);
+    }
+    const removed = [];
+    for (const [line, left] of count)
+        for (let i = 0; i < left; i++)
+            removed.push(line);
+    return { added: added.filter(Boolean), removed: removed.filter(Boolean) };
+}
+
+
+/***/ }),
+
+/***/ 2502:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ npmDependencies),
+/* harmony export */   n: () => (/* binding */ isNpmSpec)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6388);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+
+const SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
+/** Fields whose string value can look like a version spec but are not dependencies. */
+const NOT_DEPENDENCIES = new Set(['version', 'node', 'npm', 'pnpm', 'yarn', 'bun', 'deno']);
+const PROTOCOL = /^(npm|workspace|file|link|portal|patch|github|gitlab|bitbucket|git|git\+\w+|https?|jsr|catalog):/;
+const ENTRY = /^\s*"((?:@[^"/\s]+\/)?[^"\s]+)"\s*:\s*"([^"]*)"\s*,?\s*$/;
+/** Whether a package.json string value reads as a dependency spec rather than a command. */
+function isNpmSpec(value) {
+    return PROTOCOL.test(value) || semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(value, { loose: true }) !== null;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * Dependencies of a package.json, all four sections (a name in several keeps its first spec).
+ * A fragment (`partial`, from diff hunks) is read line by line: `"name": "<spec>"` lines whose
+ * value is a version spec, which is how a hunk shows a dependency without its section.
+ */
+function npmDependencies(text, partial) {
+    const map = new Map();
+    if (partial) {
+        for (const line of text.split('\n')) {
+            const entry = ENTRY.exec(line);
+            if (!entry)
+                continue;
+            const [, name, spec] = entry;
+            if (!NOT_DEPENDENCIES.has(name) && isNpmSpec(spec) && !map.has(name))
+                map.set(name, spec);
+        }
+        return map;
+    }
+    const data = JSON.parse(text);
+    if (!isRecord(data))
+        throw new Error('expected a JSON object');
+    for (const section of SECTIONS) {
+        const deps = data[section];
+        if (!isRecord(deps))
+            continue;
+        for (const [name, spec] of Object.entries(deps))
+            if (typeof spec === 'string' && !map.has(name))
+                map.set(name, spec);
+    }
+    return map;
+}
+
+
+/***/ }),
+
+/***/ 757:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/* unused harmony exports signed, plural, location, formatAge */
+
+/** A GitHub-flavoured Markdown table; cells are trusted Markdown (escape untrusted parts first). */
+function table(header, rows, align) {
+    const rule = header.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header), line(rule), ...rows.map(line)].join('\n');
+}
+function signed(value) {
+    return value > 0 ? `+${value}` : String(value);
+}
+function plural(count, word, pluralWord = `${word}s`) {
+    return `${count} ${count === 1 ? word : pluralWord}`;
+}
+/** `path:line` as code, escaped. */
+function location(file, line) {
+    if (!file)
+        return '';
+    return inlineCode(line ? `${file}:${line}` : file);
+}
+/** How long ago, for a baseline's age: "just now", "5 minutes ago", "3 hours ago", "4 days ago". */
+function formatAge(from, now) {
+    const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60_000));
+    if (minutes < 1)
+        return 'just now';
+    if (minutes < 60)
+        return `${plural(minutes, 'minute')} ago`;
+    const hours = Math.round(minutes / 60);
+    if (hours < 48)
+        return `${plural(hours, 'hour')} ago`;
+    return `${plural(Math.round(hours / 24), 'day')} ago`;
+}
+
+
+
+/***/ }),
+
+/***/ 8893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -45976,7 +45979,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, NEUTRAL_GIT_CONFIG, PLAIN_DIFF, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, TRUSTED_TOOL_DIRS, checkProposedPolicy, createGitHubClient, describeMissingPermission, ensureLabel, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, localGit, matchFiles, mergeCommentSection, minimalEnvironment, openReviewCounts, pullRequestFromEvent, pullRequestNumber, readOnlyReason, readPullRequestChange, requestReviewers, shortenDescription, stickyMarker, teamsOfAuthor, trustedExecutable, upsertStickyComment
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 25 modules
-var src = __nccwpck_require__(9155);
+var src = __nccwpck_require__(2869);
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/inputs.ts
 
 /** Reads `INPUT_*` exactly as the runner sets them: uppercased, spaces to `_`, hyphens kept. */

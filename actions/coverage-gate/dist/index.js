@@ -42186,9 +42186,9 @@ exports.isNCNameChar = isNCNameChar;
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4379);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6006);
-/* harmony import */ var _floodgate_core_baseline__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6777);
-/* harmony import */ var _floodgate_core_coverage__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2894);
+/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9435);
+/* harmony import */ var _floodgate_core_baseline__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3381);
+/* harmony import */ var _floodgate_core_coverage__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(440);
 
 
 
@@ -42268,7 +42268,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ readCoverageInputs)
 /* harmony export */ });
-/* harmony import */ var _floodgate_core_coverage__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2894);
+/* harmony import */ var _floodgate_core_coverage__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(440);
 /* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6773);
 
 
@@ -42324,10 +42324,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 42 modules
-var src = __nccwpck_require__(6006);
-// EXTERNAL MODULE: ../../packages/core/src/coverage/index.ts + 31 modules
-var coverage = __nccwpck_require__(2894);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 43 modules
+var src = __nccwpck_require__(9435);
+// EXTERNAL MODULE: ../../packages/core/src/gates/coverage/index.ts + 32 modules
+var coverage = __nccwpck_require__(440);
 // EXTERNAL MODULE: ../../packages/kit/src/index.ts + 91 modules
 var kit_src = __nccwpck_require__(6773);
 // EXTERNAL MODULE: ./src/baseline-file.ts
@@ -42931,10 +42931,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ createCoverageStore)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 42 modules
-var src = __nccwpck_require__(6006);
-// EXTERNAL MODULE: ../../packages/core/src/baseline/index.ts + 2 modules
-var baseline = __nccwpck_require__(6777);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 43 modules
+var src = __nccwpck_require__(9435);
+// EXTERNAL MODULE: ../../packages/core/src/protocol/baseline/index.ts + 2 modules
+var baseline = __nccwpck_require__(3381);
 ;// CONCATENATED MODULE: ../../packages/kit/src/baseline/refs.ts
 /** A full commit id: SHA-1 today, SHA-256 in repositories that use it. */
 const COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -43002,8 +43002,8 @@ async function mergeBase(client, repo, baseRef, headSha) {
     }
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/json/index.ts
-var json = __nccwpck_require__(5181);
+// EXTERNAL MODULE: ../../packages/core/src/shared/json/index.ts
+var json = __nccwpck_require__(9689);
 // EXTERNAL MODULE: ../../packages/kit/src/github/contents.ts
 var contents = __nccwpck_require__(7587);
 ;// CONCATENATED MODULE: ../../packages/kit/src/baseline/read-record.ts
@@ -43272,159 +43272,7 @@ function createCoverageStore(client, repo, log) {
 
 /***/ }),
 
-/***/ 6777:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Yc: () => (/* reexport */ BASELINE_KINDS),
-  jL: () => (/* reexport */ BASELINE_RECORD_VERSION),
-  _R: () => (/* reexport */ parseBaselineRecord),
-  Om: () => (/* reexport */ serializeRecord)
-});
-
-;// CONCATENATED MODULE: ../../packages/core/src/baseline/record.ts
-/** What a baseline measures; each kind has its own refs and its own payload schema. */
-const BASELINE_KINDS = ['coverage', 'perf'];
-const BASELINE_RECORD_VERSION = 1;
-// Key order of the written text: the envelope first, the (possibly large) payload last.
-const KEY_ORDER = [
-    'version',
-    'kind',
-    'sha',
-    'recordedAt',
-    'ref',
-    'runUrl',
-    'acknowledgments',
-    'data',
-];
-/**
- * The text written to `record.json`: two-space JSON with a fixed key order and a final newline, so the same
- * record always gives the same bytes (and the same git blob).
- */
-function serializeRecord(record) {
-    const ordered = {};
-    for (const key of KEY_ORDER)
-        if (record[key] !== undefined)
-            ordered[key] = record[key];
-    return `${JSON.stringify(ordered, null, 2)}\n`;
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/errors.ts
-var errors = __nccwpck_require__(9179);
-// EXTERNAL MODULE: ../../packages/core/src/json/locate.ts
-var locate = __nccwpck_require__(779);
-;// CONCATENATED MODULE: ../../packages/core/src/baseline/parse.ts
-
-
-
-const ENVELOPE_KEYS = new Set([
-    'version',
-    'kind',
-    'sha',
-    'recordedAt',
-    'ref',
-    'runUrl',
-    'data',
-    'acknowledgments',
-]);
-const ACKNOWLEDGMENT_KEYS = new Set(['subject', 'reason', 'by', 'at']);
-const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
-/**
- * Parses a baseline record (the `record.json` of a stored baseline, or an offline `baseline` file input) of
- * the expected kind. Anything off — bad JSON, an unknown version, another kind, a missing field, an unknown
- * key — throws one `file:line:col: expected ...` line: a baseline that cannot be trusted is never used.
- */
-function parseBaselineRecord(text, file, kind, parseData) {
-    const root = (0,locate/* parseJson */.qF)(text, file);
-    const fail = (path, problem) => {
-        throw new errors/* InvalidFileError */.Ou((0,locate/* locateJson */.rz)(text, file, path), problem);
-    };
-    if (!isObject(root))
-        return fail([], 'expected a baseline record (a JSON object)');
-    for (const key of Object.keys(root)) {
-        if (!ENVELOPE_KEYS.has(key))
-            fail([key], `unexpected key '${key}' in a baseline record (known: ${[...ENVELOPE_KEYS].join(', ')})`);
-    }
-    if (root.version !== BASELINE_RECORD_VERSION) {
-        const found = root.version === undefined ? 'none' : JSON.stringify(root.version);
-        fail(['version'], `expected "version": ${BASELINE_RECORD_VERSION} (this Floodgate reads version 1), found ${found}`);
-    }
-    if (root.kind !== kind) {
-        const found = root.kind === undefined ? 'none' : JSON.stringify(root.kind);
-        fail(['kind'], `expected "kind": "${kind}", found ${found}`);
-    }
-    const sha = root.sha;
-    if (typeof sha !== 'string' || !OBJECT_ID.test(sha))
-        fail(['sha'], 'expected "sha": the full commit id (40 or 64 lower-case hex digits)');
-    const recordedAt = requireInstant(root.recordedAt, ['recordedAt'], fail);
-    if (root.ref !== undefined && (typeof root.ref !== 'string' || root.ref.trim() === ''))
-        fail(['ref'], 'expected "ref" to be a non-empty string');
-    if (root.runUrl !== undefined && (typeof root.runUrl !== 'string' || !/^https?:\/\/\S+$/.test(root.runUrl)))
-        fail(['runUrl'], 'expected "runUrl" to be an http(s) URL');
-    if (!('data' in root) || root.data === null)
-        fail(['data'], 'expected "data": the measured numbers');
-    const acknowledgments = root.acknowledgments === undefined ? undefined : parseAcknowledgments(root.acknowledgments, fail);
-    const data = parseData
-        ? parseData(root.data, (path) => (0,locate/* locateJson */.rz)(text, file, ['data', ...path]))
-        : root.data;
-    return {
-        version: BASELINE_RECORD_VERSION,
-        kind,
-        sha: sha,
-        recordedAt,
-        ...(root.ref === undefined ? {} : { ref: root.ref }),
-        ...(root.runUrl === undefined ? {} : { runUrl: root.runUrl }),
-        data,
-        ...(acknowledgments === undefined ? {} : { acknowledgments }),
-    };
-}
-function parseAcknowledgments(value, fail) {
-    if (!Array.isArray(value))
-        return fail(['acknowledgments'], 'expected "acknowledgments" to be an array');
-    return value.map((entry, index) => {
-        const path = ['acknowledgments', index];
-        if (!isObject(entry))
-            return fail(path, `expected ${(0,locate/* describeJsonPath */.Fs)(path)} to be an object`);
-        for (const key of Object.keys(entry)) {
-            if (!ACKNOWLEDGMENT_KEYS.has(key))
-                fail([...path, key], `unexpected key '${key}' in ${(0,locate/* describeJsonPath */.Fs)(path)} (known: subject, reason, by, at)`);
-        }
-        for (const key of ['subject', 'reason']) {
-            const text = entry[key];
-            if (typeof text !== 'string' || text.trim() === '')
-                fail([...path, key], `expected ${(0,locate/* describeJsonPath */.Fs)([...path, key])} to be a non-empty string`);
-        }
-        if (entry.by !== undefined && (typeof entry.by !== 'string' || entry.by.trim() === ''))
-            fail([...path, 'by'], `expected ${(0,locate/* describeJsonPath */.Fs)([...path, 'by'])} to be a login`);
-        const at = entry.at === undefined ? undefined : requireInstant(entry.at, [...path, 'at'], fail);
-        return {
-            subject: entry.subject,
-            reason: entry.reason,
-            ...(entry.by === undefined ? {} : { by: entry.by }),
-            ...(at === undefined ? {} : { at }),
-        };
-    });
-}
-function requireInstant(value, path, fail) {
-    if (typeof value !== 'string' || !ISO_INSTANT.test(value) || !Number.isFinite(Date.parse(value)))
-        fail(path, `expected ${(0,locate/* describeJsonPath */.Fs)(path)} to be an ISO 8601 instant like 2026-01-31T12:00:00Z`);
-    return value;
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/baseline/index.ts
-
-
-
-
-/***/ }),
-
-/***/ 2894:
+/***/ 440:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43447,7 +43295,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ANNOTATIONS_PER_STEP, COVERAGE_FORMATS, COVERAGE_SUMMARY_VERSION, DEFAULT_COVERAGE_POLICY, EMPTY_FRACTION, MAX_UNRESOLVED, Measurability, PathResolver, TOOL_PERCENT_FORMATS, addFractions, coveredNeeded, deltaArrow, deltaPoints, describeFraction, detectFormat, dropExceeds, fileTotals, formatAge, formatPercent, formatRanges, fraction, fractionData, headlineOf, hitsAt, meetsPercent, mergeFileCoverage, parseClover, parseCobertura, parseGoProfile, parseIstanbulFinal, parseIstanbulSummary, parseJacoco, parseLcov, renderCoverageTrend, reportTotals, sumFractions, sumTotals, toFraction, worstResult
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/fraction.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/fraction.ts
 const EMPTY_FRACTION = Object.freeze({ covered: 0, total: 0 });
 function fraction(covered, total) {
     return { covered, total };
@@ -43550,9 +43398,9 @@ function dropExceeds(before, after, allowedPoints) {
     return (bc * at - ac * bt) * 100n * scale > numerator * bt * at;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/errors.ts
-var errors = __nccwpck_require__(9179);
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/detect.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/errors.ts
+var errors = __nccwpck_require__(23);
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/detect.ts
 
 const FIRST_ELEMENT = /<([A-Za-z_][\w:.-]*)([^>]*)>/g;
 /**
@@ -43605,7 +43453,7 @@ function unknownFormatError(file, head) {
     return new errors/* InvalidFileError */.Ou({ file, line: 1, column: 1 }, problem);
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/line-hits.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/line-hits.ts
 const MAX_HITS = 0xffffffff;
 // Small: Go and Istanbul keep a builder per file alive at once; sequential parsers reuse the spare.
 const FIRST_CAPACITY = 16;
@@ -43793,7 +43641,7 @@ function mergeLineHits(a, b) {
     return builder.build();
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/model.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/model.ts
 const COVERAGE_FORMATS = [
     'lcov',
     'cobertura',
@@ -43806,7 +43654,7 @@ const COVERAGE_FORMATS = [
 /** Enough to name the files a PR touches; a report of generated sources may list millions. */
 const MAX_UNRESOLVED = 10_000;
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/merge.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/merge.ts
 
 
 /**
@@ -43889,7 +43737,7 @@ function larger(a, b) {
     return { covered: Math.max(a.covered, b.covered), total: Math.max(a.total, b.total) };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/paths.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/paths.ts
 /**
  * Where GitHub runners check a repository out: `/home/runner/work/<repo>/<repo>` (Linux),
  * `/Users/runner/work/...` (macOS), `D:\a\<repo>\<repo>` (Windows), `/__w/<repo>/<repo>` (container jobs),
@@ -44137,7 +43985,7 @@ function trimSlashes(path) {
         .replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/report-builder.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/report-builder.ts
 
 
 
@@ -44208,7 +44056,7 @@ class ReportBuilder {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/saxes@6.0.0/node_modules/saxes/saxes.js
 var saxes = __nccwpck_require__(9517);
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/input.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/input.ts
 
 function isReopenable(input) {
     return typeof input === 'object' && 'reopen' in input;
@@ -44381,7 +44229,7 @@ lineStart = 0) {
     return value;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/limits.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/limits.ts
 /**
  * Bounds on what a report may claim, so that a hostile or corrupt report costs work in proportion to its
  * size, never to a number written in it. Real sources stay far below them (SQLite's amalgamation, one of
@@ -44399,7 +44247,7 @@ function lineNumberProblem(value) {
         : undefined;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/xml.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/xml.ts
 
 
 
@@ -44465,7 +44313,7 @@ function lineAttribute(attributes, name, element, where) {
     return value;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/clover.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/clover.ts
 
 
 
@@ -44542,7 +44390,7 @@ function fileMetrics(attributes, where) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/xml-scan.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/xml-scan.ts
 
 /**
  * Thrown when the input holds anything the scanner leaves to saxes: the caller parses the whole report
@@ -44969,7 +44817,7 @@ async function scanXml(input, handlers) {
         throw new LeftToSaxes('the document ends early');
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/cobertura.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/cobertura.ts
 
 
 
@@ -45165,7 +45013,7 @@ class CoberturaCollector {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/go.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/go.ts
 
 
 
@@ -45261,7 +45109,7 @@ async function parseGoProfile(input, file, paths = {}) {
     return builder.build(file);
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/json.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/json.ts
 
 /** JSON.parse with the error moved to `file:line:col`. */
 function parseJson(text, file, expected) {
@@ -45284,7 +45132,7 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/istanbul.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/istanbul.ts
 
 
 
@@ -45434,7 +45282,7 @@ function branchLine(meta) {
     return typeof meta.line === 'number' ? meta.line : 0;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/jacoco.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/jacoco.ts
 
 
 
@@ -45582,7 +45430,7 @@ function readLine(record, attributes, where) {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/lcov-scan.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/lcov-scan.ts
 
 
 /** Digits per number on the fast path: up to 15 stay exact in a double; longer ones take the text path. */
@@ -45685,7 +45533,7 @@ async function scanLcovLines(input, onDa, onLine) {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/lcov.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/lcov.ts
 
 
 
@@ -45878,7 +45726,7 @@ function tooHigh(value, file, line, column) {
     throw new errors/* InvalidFileError */.Ou({ file, line, column }, lineNumberProblem(value));
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/parse.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/parse.ts
 
 
 
@@ -45919,7 +45767,7 @@ async function parseCoverage(input, options) {
     return PARSERS[format](peeked.input, file, paths);
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/measurable.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/measurable.ts
 /**
  * Which changed files the reports' tools could have measured. A coverage tool measures source files of
  * its language, so the rule is by extension: a changed file is code when its language (extension family)
@@ -45986,7 +45834,7 @@ class Measurability {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/totals.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/totals.ts
 
 
 /**
@@ -46066,7 +45914,7 @@ function statementsFraction(file) {
     return { covered, total };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/patch.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/patch.ts
 
 
 
@@ -46196,9 +46044,9 @@ function unresolvedDetail(entry) {
     }
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/coverage/policy.ts
-var policy = __nccwpck_require__(8307);
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/summary.ts
+// EXTERNAL MODULE: ../../packages/core/src/policy/coverage.ts
+var coverage = __nccwpck_require__(6183);
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/summary.ts
 
 
 
@@ -46275,9 +46123,9 @@ function readPair(value, where, fail) {
     return fail(`${where} to be [covered, total] with 0 <= covered <= total`);
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/glob/match.ts
-var match = __nccwpck_require__(4512);
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/evaluate.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/glob/match.ts
+var match = __nccwpck_require__(2764);
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/evaluate.ts
 
 
 
@@ -46449,7 +46297,7 @@ function indirectChanges(baseline, current, changedFiles) {
     return changes.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.path.localeCompare(b.path));
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/delta.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/delta.ts
 /**
  * `after - before` in percentage points, rounded half away from zero to `decimals`, computed with
  * integers so that a delta shown as +0.00 is never really a drop of 0.004 printed from a float.
@@ -46481,7 +46329,7 @@ function deltaArrow(delta) {
     return '→';
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/annotations.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/annotations.ts
 /** GitHub shows at most this many warning annotations per step; more are dropped silently. */
 const ANNOTATIONS_PER_STEP = 10;
 /**
@@ -46515,9 +46363,19 @@ function planUncoveredAnnotations(patch, limit = ANNOTATIONS_PER_STEP) {
     };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/report/risk.ts
-var risk = __nccwpck_require__(2410);
-;// CONCATENATED MODULE: ../../packages/core/src/report/markdown.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/text/escape.ts
+var text_escape = __nccwpck_require__(8893);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/source.ts
+
+/** The summary's policy line: which file judged the run, or why the defaults did. */
+function describePolicySource(source) {
+    if (source.from)
+        return `${(0,text_escape/* inlineCode */.ti)(source.path)} from ${(0,text_escape/* escapeMarkdown */.FV)(source.from)}`;
+    const where = source.missingAt ? ` in ${(0,text_escape/* escapeMarkdown */.FV)(source.missingAt)}` : '';
+    return `defaults (no ${(0,text_escape/* inlineCode */.ti)(source.path)}${where}; without a policy file nothing is merged automatically)`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/shared/markdown.ts
 
 /** A GitHub-flavoured Markdown table; cells are trusted Markdown (escape untrusted parts first). */
 function table(header, rows, align) {
@@ -46551,9 +46409,7 @@ function formatAge(from, now) {
 }
 
 
-// EXTERNAL MODULE: ../../packages/core/src/text/escape.ts
-var text_escape = __nccwpck_require__(3465);
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/trend.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/trend.ts
 function axisLabel(label) {
     // Mermaid has no escape inside a quoted label: keep it to characters that cannot end or break it.
     return `"${label.replace(/[^\w #.:/()%-]/g, '').slice(0, 24)}"`;
@@ -46579,7 +46435,7 @@ function renderCoverageTrend(points, title = 'Coverage (%)') {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/report.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/report.ts
 
 
 
@@ -46782,7 +46638,7 @@ function indirectSection(evaluation, limit) {
     return lines.join('\n');
 }
 function footer(context) {
-    const policy = (0,risk/* describePolicySource */.R)(context.policy);
+    const policy = describePolicySource(context.policy);
     const parts = [
         `Reports: ${listPaths(context.reports)}.`,
         `Changed lines: ${context.diffSource ? (0,text_escape/* escapeMarkdown */.FV)(context.diffSource) : 'no diff (patch coverage not measured)'}.`,
@@ -46828,7 +46684,7 @@ function renderCoverageReport(current, evaluation, patch, context, baselineSumma
     return sections;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/report-data.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/report-data.ts
 
 
 function fractionData(value) {
@@ -46884,7 +46740,7 @@ function coverageReportData(evaluation, headline, patch, baseline, maxFiles = 50
     return data;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/index.ts
 
 
 
@@ -46913,159 +46769,17 @@ function coverageReportData(evaluation, headline, patch, baseline, maxFiles = 50
 
 /***/ }),
 
-/***/ 8307:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ DEFAULT_COVERAGE_POLICY)
-/* harmony export */ });
-/**
- * Defaults from the article: coverage under 80% blocks, a decrease against the base asks for a human.
- * Patch coverage uses the same 80% bar; `patch-review-below` is off until a team picks its own.
- */
-const DEFAULT_COVERAGE_POLICY = Object.freeze({
-    minimum: 80,
-    'patch-minimum': 80,
-    'patch-review-below': null,
-    'allowed-drop': 0,
-    unmeasured: 'review',
-    components: [],
-});
-
-
-/***/ }),
-
-/***/ 9179:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ou: () => (/* binding */ InvalidFileError),
-/* harmony export */   oC: () => (/* binding */ InvalidInputError),
-/* harmony export */   uF: () => (/* binding */ FloodgateError),
-/* harmony export */   yX: () => (/* binding */ isFloodgateError)
-/* harmony export */ });
-/* unused harmony export formatPosition */
-/**
- * Errors a user can fix (a bad policy, a malformed report, a wrong input) are
- * `FloodgateError`s: actions print their one-line message and exit 1 without a stack.
- * Anything else is a bug and keeps its stack.
- */
-class FloodgateError extends Error {
-    name = 'FloodgateError';
-}
-function formatPosition(position) {
-    let text = position.file;
-    if (position.line !== undefined) {
-        text += `:${position.line}`;
-        if (position.column !== undefined)
-            text += `:${position.column}`;
-    }
-    return text;
-}
-/** A file (policy, report, baseline) that cannot be used as it is: `file:line:col: what was expected`. */
-class InvalidFileError extends FloodgateError {
-    position;
-    problem;
-    name = 'InvalidFileError';
-    constructor(position, problem) {
-        super(`${formatPosition(position)}: ${problem}`);
-        this.position = position;
-        this.problem = problem;
-    }
-}
-/** An action input with a value outside what it accepts. */
-class InvalidInputError extends FloodgateError {
-    input;
-    problem;
-    name = 'InvalidInputError';
-    constructor(input, problem) {
-        super(`input '${input}': ${problem}`);
-        this.input = input;
-        this.problem = problem;
-    }
-}
-function isFloodgateError(error) {
-    return error instanceof FloodgateError;
-}
-
-
-/***/ }),
-
-/***/ 4512:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H7: () => (/* binding */ GlobSet)
-/* harmony export */ });
-/* unused harmony exports wildcardRegExp, matchesAnyName */
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4343);
-
-/**
- * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
- * match dot files and folders such as `.github/`), `**` spans folders, and patterns are
- * matched against repository-relative paths with `/` separators. A pattern starting with `!`
- * excludes: a path matches when it matches a positive pattern and no negative one. A list of
- * only negative patterns matches everything they do not exclude.
- */
-class GlobSet {
-    include;
-    exclude;
-    constructor(patterns) {
-        const options = { dot: true, nocomment: true };
-        this.include = patterns.filter((p) => !p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p, options));
-        this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p.slice(1), options));
-    }
-    get empty() {
-        return this.include.length === 0 && this.exclude.length === 0;
-    }
-    matches(path) {
-        return this.firstMatch(path) !== undefined;
-    }
-    /** The positive pattern that matched (or `**` for an exclude-only list), undefined if none. */
-    firstMatch(path) {
-        if (this.exclude.some((m) => m.match(path)))
-            return undefined;
-        if (this.include.length === 0)
-            return this.exclude.length > 0 ? '**' : undefined;
-        return this.include.find((m) => m.match(path))?.pattern;
-    }
-}
-const wildcardCache = new Map();
-/**
- * Login, label and trailer patterns: `*` is the only wildcard and matching ignores case, so
- * `dependabot[bot]` means that literal login (in a path glob `[bot]` would be a character class).
- */
-function wildcardRegExp(pattern) {
-    let regexp = wildcardCache.get(pattern);
-    if (!regexp) {
-        const source = pattern
-            .split('*')
-            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-            .join('.*');
-        regexp = new RegExp(`^${source}$`, 'i');
-        wildcardCache.set(pattern, regexp);
-    }
-    return regexp;
-}
-/** The first pattern that matches `name`, if any. */
-function matchesAnyName(name, patterns) {
-    return patterns.find((pattern) => wildcardRegExp(pattern).test(name));
-}
-
-
-/***/ }),
-
-/***/ 6006:
+/***/ 9435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  uF: () => (/* reexport */ src_errors/* FloodgateError */.uF),
-  Ou: () => (/* reexport */ src_errors/* InvalidFileError */.Ou),
-  oC: () => (/* reexport */ src_errors/* InvalidInputError */.oC),
+  uF: () => (/* reexport */ shared_errors/* FloodgateError */.uF),
+  Ou: () => (/* reexport */ shared_errors/* InvalidFileError */.Ou),
+  oC: () => (/* reexport */ shared_errors/* InvalidInputError */.oC),
   Ah: () => (/* reexport */ text_escape/* escapeLog */.Ah),
-  yX: () => (/* reexport */ src_errors/* isFloodgateError */.yX),
+  yX: () => (/* reexport */ shared_errors/* isFloodgateError */.yX),
   tb: () => (/* reexport */ loadPolicy),
   R2: () => (/* reexport */ parseDurationMinutes),
   iz: () => (/* reexport */ parsePatch),
@@ -47075,11 +46789,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_POLICY_PATH, DEPENDENCY_CHANGES, EVIDENCE_LIMIT, GlobSet, QA_STRATEGIES, SEVERITIES, TIERS, assessRisk, atLeast, compileLinearPattern, countBySeverity, defaultPolicy, describeJsonPath, describePolicySource, detectAi, escapeMarkdown, formatAge, formatPosition, globProblem, inlineCode, linearPatternProblem, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, parseSarif, pickReviewers, plural, policySchema, renderRiskReport, reviewersFor, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardRegExp
 
-// EXTERNAL MODULE: ../../packages/core/src/errors.ts
-var src_errors = __nccwpck_require__(9179);
+// EXTERNAL MODULE: ../../packages/core/src/shared/errors.ts
+var shared_errors = __nccwpck_require__(23);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/minimatch@11.0.9/node_modules/minimatch/dist/esm/index.js + 6 modules
 var esm = __nccwpck_require__(4343);
-;// CONCATENATED MODULE: ../../packages/core/src/perf/policy.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/perf.ts
 
 const DEFAULT_PERF_POLICY = {
     'review-threshold': 0.01,
@@ -47121,8 +46835,8 @@ function resolvePerfPolicy(partial = {}) {
     return { ...DEFAULT_PERF_POLICY, ...partial };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/coverage/policy.ts
-var policy = __nccwpck_require__(8307);
+// EXTERNAL MODULE: ../../packages/core/src/policy/coverage.ts
+var coverage = __nccwpck_require__(6183);
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/defaults.ts
 
 
@@ -47362,7 +47076,7 @@ function defaultPolicy() {
             },
             overrides: [],
         },
-        coverage: { ...policy/* DEFAULT_COVERAGE_POLICY */.o, components: [] },
+        coverage: { ...coverage/* DEFAULT_COVERAGE_POLICY */.o, components: [] },
         perf: { ...DEFAULT_PERF_POLICY, metrics: [], slos: [] },
         merge: {
             // Once enabled, automatic merges are for the flood Floodgate exists for: AI-authored PRs.
@@ -47703,7 +47417,7 @@ const policySchema = {
     },
 };
 
-;// CONCATENATED MODULE: ../../packages/core/src/glob/validate.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/glob/validate.ts
 /**
  * Why a path glob can never match what its author meant, or undefined when it can. minimatch
  * reads an unbalanced `[` or `{` as a literal character and paths are repository-relative, so
@@ -54560,7 +54274,7 @@ function re(stringsOrFlags, ...values) {
 }
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/text/linear-pattern.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/text/linear-pattern.ts
 
 const FLAG_BITS = {
     i: build_RE2JS.CASE_INSENSITIVE,
@@ -54592,9 +54306,9 @@ function linear_pattern_compileLinearPattern(pattern, flags) {
     return { test: (text) => compiled.test(text) };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/glob/match.ts
-var match = __nccwpck_require__(4512);
-;// CONCATENATED MODULE: ../../packages/core/src/review/requesters.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/glob/match.ts
+var match = __nccwpck_require__(2764);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/review/requesters.ts
 
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -54669,8 +54383,12 @@ function parseDurationMinutes(value) {
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/types.ts
 const types_TIERS = ['low', 'medium', 'high', 'critical'];
 const QA_STRATEGIES = (/* unused pure expression or super */ null && (['quick', 'standard', 'thorough', 'exhaustive']));
-const SEVERITIES = ['low', 'medium', 'high', 'critical'];
+
+
 const DEPENDENCY_CHANGES = (/* unused pure expression or super */ null && (['major', 'minor', 'patch', 'added', 'removed', 'lockfile-only']));
+
+;// CONCATENATED MODULE: ../../packages/core/src/shared/findings/types.ts
+const SEVERITIES = ['low', 'medium', 'high', 'critical'];
 
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/semantics.ts
 
@@ -55013,7 +54731,7 @@ function parseYaml(text, file) {
     if (first) {
         const { line, col } = counter.linePos(first.pos[0]);
         const reason = first.message.split('\n')[0] ?? 'invalid YAML';
-        throw new src_errors/* InvalidFileError */.Ou({ file, line, column: col }, `expected valid YAML: ${reason}`);
+        throw new shared_errors/* InvalidFileError */.Ou({ file, line, column: col }, `expected valid YAML: ${reason}`);
     }
     return { doc, counter, data: doc.toJS({ maxAliasCount: 100 }) };
 }
@@ -55027,7 +54745,7 @@ function loadPolicy(text, file) {
         return { policy: defaultPolicy() };
     const { doc, counter, data } = parseYaml(text, file);
     if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
-        throw new src_errors/* InvalidFileError */.Ou(locate(doc, counter, file, []), `expected a mapping starting with 'version: 1', found ${data === null || data === undefined ? 'an empty file' : show(data)}`);
+        throw new shared_errors/* InvalidFileError */.Ou(locate(doc, counter, file, []), `expected a mapping starting with 'version: 1', found ${data === null || data === undefined ? 'an empty file' : show(data)}`);
     }
     const validate = schemaValidator();
     if (!validate(data)) {
@@ -55044,10 +54762,10 @@ function loadPolicy(text, file) {
             (a.position.column ?? 0) - (b.position.column ?? 0));
         const first = located[0];
         if (first)
-            throw new src_errors/* InvalidFileError */.Ou(first.position, first.problem);
+            throw new shared_errors/* InvalidFileError */.Ou(first.position, first.problem);
     }
     const policy = checkPolicy(data, (path, problem, atKey = false) => {
-        throw new src_errors/* InvalidFileError */.Ou(locate(doc, counter, file, path, atKey), problem);
+        throw new shared_errors/* InvalidFileError */.Ou(locate(doc, counter, file, path, atKey), problem);
     });
     return { policy, file };
 }
@@ -55059,7 +54777,7 @@ function loadPolicy(text, file) {
 
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/diff/patch.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/diff/patch.ts
 
 const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 /**
@@ -55073,7 +54791,7 @@ function readHunks(lines, start, into, source, lineOffset) {
         const header = lines[index];
         const match = HUNK_HEADER.exec(header);
         if (!match) {
-            throw new src_errors/* InvalidFileError */.Ou({ file: source, line: lineOffset + index, column: 1 }, `expected a hunk header like '@@ -1,2 +1,3 @@', found '${header.slice(0, 40)}'`);
+            throw new shared_errors/* InvalidFileError */.Ou({ file: source, line: lineOffset + index, column: 1 }, `expected a hunk header like '@@ -1,2 +1,3 @@', found '${header.slice(0, 40)}'`);
         }
         let oldRemaining = match[1] === undefined ? 1 : Number(match[1]);
         let newRemaining = match[3] === undefined ? 1 : Number(match[3]);
@@ -55098,7 +54816,7 @@ function readHunks(lines, start, into, source, lineOffset) {
                 newRemaining--;
             }
             else if (marker !== '\\') {
-                throw new src_errors/* InvalidFileError */.Ou({ file: source, line: lineOffset + index, column: 1 }, `expected a diff line starting with ' ', '+' or '-' inside the hunk, found '${text.slice(0, 40)}'`);
+                throw new shared_errors/* InvalidFileError */.Ou({ file: source, line: lineOffset + index, column: 1 }, `expected a diff line starting with ' ', '+' or '-' inside the hunk, found '${text.slice(0, 40)}'`);
             }
             index++;
         }
@@ -55126,7 +54844,7 @@ function parsePatch(patch, source = 'patch') {
     return parsed;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/diff/unified.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/diff/unified.ts
 
 
 const ESCAPES = {
@@ -55329,7 +55047,7 @@ function toDiffFile(header, parsed, source, line) {
     }
     const path = header.status === 'removed' ? (header.oldPath ?? header.newPath) : (header.newPath ?? header.oldPath);
     if (!path) {
-        throw new src_errors/* InvalidFileError */.Ou({ file: source, line, column: 1 }, "expected a file header ('diff --git a/<path> b/<path>', or '--- <path>' then '+++ <path>')");
+        throw new shared_errors/* InvalidFileError */.Ou({ file: source, line, column: 1 }, "expected a file header ('diff --git a/<path> b/<path>', or '--- <path>' then '+++ <path>')");
     }
     const file = {
         path,
@@ -55345,19 +55063,19 @@ function toDiffFile(header, parsed, source, line) {
     return file;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/diff/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/diff/index.ts
 
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/glob/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/glob/index.ts
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/json/index.ts
-var json = __nccwpck_require__(5181);
-// EXTERNAL MODULE: ../../packages/core/src/json/locate.ts
-var json_locate = __nccwpck_require__(779);
-;// CONCATENATED MODULE: ../../packages/core/src/findings/sarif.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/json/index.ts
+var json = __nccwpck_require__(9689);
+// EXTERNAL MODULE: ../../packages/core/src/shared/json/locate.ts
+var json_locate = __nccwpck_require__(7303);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/findings/sarif.ts
 
 
 
@@ -55480,11 +55198,11 @@ function parseSarif(text, file, options = {}) {
     return findings;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/findings/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/findings/index.ts
 
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/cargo.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/cargo.ts
 
 /** A value that reads as a version requirement (`1.2`, `^0.4`, `=1.0.3`), not a name or a license. */
 const VERSION_LIKE = /^[~^=<>*]*\s*\d/;
@@ -55532,7 +55250,7 @@ function cargo_cargoDependencies(text, partial) {
 // EXTERNAL MODULE: ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/index.js
 var node_modules_semver = __nccwpck_require__(6388);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/npm.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/npm.ts
 
 const SECTIONS = (/* unused pure expression or super */ null && (['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']));
 /** Fields whose string value can look like a version spec but are not dependencies. */
@@ -55578,7 +55296,7 @@ function npm_npmDependencies(text, partial) {
     return map;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/python.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/python.ts
 
 /** PEP 503 names: case, `_` and `.` do not tell packages apart. */
 function normalizePythonName(name) {
@@ -55662,7 +55380,7 @@ function python_pyprojectDependencies(text, partial) {
     return map;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/ecosystems.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/ecosystems.ts
 
 
 
@@ -55719,7 +55437,7 @@ function ecosystems_lockfileEcosystem(path) {
     return LOCKFILES[baseName(path)];
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/hunks.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/hunks.ts
 
 /**
  * The raw hunk lines of each file of a `git diff` (what the diff model drops: context and removed
@@ -55799,7 +55517,7 @@ function changedLines(base, head) {
     return { added: added.filter(Boolean), removed: removed.filter(Boolean) };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/sections.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/sections.ts
 const HEADER = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:[#;].*)?$/;
 /**
  * The lines of each `[section]` of an INI or TOML file (setup.cfg, tox.ini, pyproject.toml,
@@ -55833,13 +55551,13 @@ function changedSections(base, head, wanted) {
     return [...names].filter((name) => (before.get(name) ?? []).join('\n') !== (after.get(name) ?? []).join('\n'));
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/check.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/check.ts
 const mentions = (lines, pattern) => lines.some((line) => pattern.test(line));
 const asRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
     ? value
     : {};
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/build-files.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/build-files.ts
 
 /**
  * Lines of a brace-structured build file (Gradle) or an XML build file (Maven) that configure
@@ -55883,7 +55601,7 @@ function regionCheck(opener, keyword, xml, what) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/package-json.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/package-json.ts
 
 
 /** package.json keys whose value configures a test runner, coverage or pnpm's build rules. */
@@ -55953,7 +55671,7 @@ function packageJsonHunk(hunk, changed) {
 /** package.json: its scripts (compared one by one) and the test, coverage and pnpm settings it holds. */
 const packageJson = { texts: packageJsonTexts, hunk: packageJsonHunk };
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/pnpm-workspace.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/pnpm-workspace.ts
 
 
 /** pnpm-workspace.yaml keys that only list packages and versions; every other key is a setting. */
@@ -55981,7 +55699,7 @@ const pnpmWorkspace = {
         : 'a change outside the package lists (only the diff was available)',
 };
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/content.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/content.ts
 
 
 
@@ -56044,7 +55762,7 @@ function content_checkHunks(kind, lines) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/lockfiles.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/lockfiles.ts
 
 
 const lockfiles_baseName = (path) => path.slice(path.lastIndexOf('/') + 1);
@@ -56104,7 +55822,7 @@ function lockfiles_judgeLockfile(path, addedLines, contents) {
     return `${entriesWord(added.length)} newly marked as running an install script: ${shown}`;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/paths.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/paths.ts
 
 /**
  * Files whose mere change alters how a PR is judged or what CI runs: workflows and actions,
@@ -56166,7 +55884,7 @@ function paths_contentKind(path) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/judge.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/judge.ts
 
 
 
@@ -56228,7 +55946,7 @@ function needsContents(path, patchAvailable = true) {
         (!patchAvailable && recordsInstallScripts(path)));
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/versions.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/versions.ts
 
 /** Constraint operators that bound a version from below (npm, PEP 440, Bundler, Cargo, Maven). */
 const LOWER_BOUND = /(?:^|[\s,(|[])(>=|~=|~>|===|==|=|\^|~|>)?\s*v?(\d+(?:\.\d+){0,3}(?:[-+][\w.+-]*)?)/;
@@ -56280,7 +55998,7 @@ function versions_bumpKind(from, to) {
     return { kind: 'patch' };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/changes.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/changes.ts
 
 
 
@@ -56337,7 +56055,7 @@ function changes_dependencyChanges(files, contents) {
     return changes;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/ai.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/ai.ts
 
 /** Trailer lines are `Key: value` lines in the last paragraph of a commit message. */
 function trailerLines(message) {
@@ -56367,7 +56085,7 @@ function ai_detectAi(facts, rules) {
     return { aiGenerated: false };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/dependencies.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/dependencies.ts
 
 
 const KINDS = {
@@ -56432,7 +56150,7 @@ function dependencies_evaluateDependencies(rule, context) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/factors.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/factors.ts
 
 
 
@@ -56440,9 +56158,9 @@ function dependencies_evaluateDependencies(rule, context) {
 /** How much evidence a factor lists; the rest is counted. */
 const factors_EVIDENCE_LIMIT = 10;
 const EXCERPT_LENGTH = 120;
-const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+const factors_plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
 /** "1 changed file matches", "3 changed files match" */
-const matchCount = (count, word) => `${plural(count, word)} ${count === 1 ? 'matches' : 'match'}`;
+const matchCount = (count, word) => `${factors_plural(count, word)} ${count === 1 ? 'matches' : 'match'}`;
 const PATTERN_SHOWN = 60;
 function factors_pathsOf(file) {
     return file.previousPath ? [file.path, file.previousPath] : [file.path];
@@ -56519,7 +56237,7 @@ function factors_evaluateFactor(rule, context) {
             if (findings.length === 0)
                 return undefined;
             return {
-                reason: `${plural(findings.length, 'security finding')} of severity ${rule['min-severity']} or higher`,
+                reason: `${factors_plural(findings.length, 'security finding')} of severity ${rule['min-severity']} or higher`,
                 evidence: findings.map((finding) => ({
                     ...(finding.file ? { file: finding.file } : {}),
                     ...(finding.line ? { line: finding.line } : {}),
@@ -56539,9 +56257,9 @@ function factors_evaluateFactor(rule, context) {
                 return undefined;
             const parts = [];
             if (cappedFiles > 0)
-                parts.push(`${plural(cappedFiles, 'file')} beyond the listing cap`);
+                parts.push(`${factors_plural(cappedFiles, 'file')} beyond the listing cap`);
             if (filesWithoutPatch.length > 0)
-                parts.push(`${plural(filesWithoutPatch.length, 'file')} without a visible diff`);
+                parts.push(`${factors_plural(filesWithoutPatch.length, 'file')} without a visible diff`);
             return {
                 reason: `could not inspect ${parts.join(' and ')}`,
                 evidence: filesWithoutPatch.map((file) => ({ file, detail: 'no patch (binary or too large)' })),
@@ -56552,7 +56270,7 @@ function factors_evaluateFactor(rule, context) {
             if (judging.length === 0)
                 return undefined;
             return {
-                reason: `${plural(judging.length, 'changed file')} can change how this PR is judged or what CI runs: ${judging
+                reason: `${factors_plural(judging.length, 'changed file')} can change how this PR is judged or what CI runs: ${judging
                     .slice(0, 3)
                     .map((item) => item.file)
                     .join(', ')}${judging.length > 3 ? ', …' : ''}`,
@@ -56568,7 +56286,7 @@ function factors_evaluateFactor(rule, context) {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/assess.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/assess.ts
 
 
 
@@ -56677,23 +56395,94 @@ function assessRisk(facts, policy) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/index.ts
 
 
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/text/escape.ts
-var text_escape = __nccwpck_require__(3465);
-;// CONCATENATED MODULE: ../../packages/core/src/text/index.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/text/escape.ts
+var text_escape = __nccwpck_require__(8893);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/text/index.ts
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/report/risk.ts
-var risk = __nccwpck_require__(2410);
-;// CONCATENATED MODULE: ../../packages/core/src/report/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/report.ts
 
 
+const TIER_ICON = { low: '🟢', medium: '🟡', high: '🟠', critical: '🔴' };
+function evidenceCell(factor) {
+    const items = factor.evidence.map((item) => {
+        const where = location(item.file, item.line);
+        const detail = item.detail ? escapeMarkdown(item.detail) : '';
+        return [where, detail].filter(Boolean).join(' ');
+    });
+    if (factor.moreEvidence > 0)
+        items.push(`and ${factor.moreEvidence} more`);
+    return items.join('<br>');
+}
+/** The risk section of the job summary and the sticky comment. */
+function renderRiskReport(assessment, context) {
+    const { routing } = assessment;
+    const lines = [];
+    lines.push(`### ${TIER_ICON[assessment.tier]} Risk: ${assessment.tier} (score ${assessment.score})`);
+    lines.push('');
+    const policy = describePolicySource(context.policy);
+    lines.push(table(['', ''], [
+        ['Tier', `**${assessment.tier}** (score ${assessment.score})`],
+        ['QA strategy', routing.qa],
+        ['Human review', routing.requiresHuman ? 'required' : 'not required'],
+        [
+            'AI-generated',
+            assessment.ai.aiGenerated ? `yes: ${escapeMarkdown(assessment.ai.because ?? '')}` : 'no',
+        ],
+        ['Change', `${plural(assessment.filesChanged, 'file')}, ${plural(assessment.linesChanged, 'line')}`],
+        ['Policy', `${policy}, mode ${context.mode}`],
+    ]));
+    lines.push('');
+    if (assessment.factors.length === 0) {
+        lines.push('No risk factor fired.');
+    }
+    else {
+        lines.push(table(['Factor', 'Score', 'Why', 'Evidence'], assessment.factors.map((factor) => [
+            `${escapeMarkdown(factor.description)} (${inlineCode(factor.id)})`,
+            signed(factor.score),
+            escapeMarkdown(factor.reason),
+            evidenceCell(factor),
+        ]), ['l', 'r', 'l', 'l']));
+    }
+    lines.push('');
+    const routes = [
+        `Labels: ${routing.labels.map(inlineCode).join(', ') || 'none'}`,
+        `Reviewers: ${routing.reviewers.map(inlineCode).join(', ') || 'none'}`,
+        `Teams: ${routing.teams.map(inlineCode).join(', ') || 'none'}`,
+    ];
+    lines.push(`**Routing** · ${routes.join(' · ')}`);
+    if (routing.requiresHuman && routing.reviewers.length === 0 && routing.teams.length === 0) {
+        lines.push('', `> **No reviewer configured:** tier ${assessment.tier} requires a human review, but the policy names no users or teams for it (${inlineCode(`risk.tiers.${assessment.tier}.reviewers`)}), so nobody was requested. Add them there, or request a review by hand.`);
+    }
+    if (context.proposedPolicy) {
+        lines.push('');
+        const proposed = context.proposedPolicy;
+        lines.push(proposed.error
+            ? `**This PR changes the policy, and the proposed ${inlineCode(proposed.path)} is invalid:** ${escapeMarkdown(proposed.error)}`
+            : `**This PR changes the policy.** The proposed ${inlineCode(proposed.path)} is valid; it applies only after merge (this PR was judged by the base branch's policy).`);
+        if (proposed.text !== undefined) {
+            const fence = '`'.repeat(Math.max(3, ...(proposed.text.match(/`+/g) ?? []).map((run) => run.length + 1)));
+            lines.push('', '<details><summary>Proposed policy</summary>', '', `${fence}yaml`, proposed.text.replace(/<!--/g, '<\\!--'), fence, '', '</details>');
+        }
+    }
+    const notes = [...assessment.notes];
+    if (context.writesSkipped)
+        notes.push(context.writesSkipped);
+    notes.push(...(context.actions ?? []));
+    if (notes.length > 0) {
+        lines.push('');
+        for (const note of notes)
+            lines.push(`- ${note}`);
+    }
+    return lines.join('\n');
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
 
@@ -56707,21 +56496,317 @@ var risk = __nccwpck_require__(2410);
 
 
 
+
+
 /***/ }),
 
-/***/ 5181:
+/***/ 6183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ DEFAULT_COVERAGE_POLICY)
+/* harmony export */ });
+/**
+ * Defaults from the article: coverage under 80% blocks, a decrease against the base asks for a human.
+ * Patch coverage uses the same 80% bar; `patch-review-below` is off until a team picks its own.
+ */
+const DEFAULT_COVERAGE_POLICY = Object.freeze({
+    minimum: 80,
+    'patch-minimum': 80,
+    'patch-review-below': null,
+    'allowed-drop': 0,
+    unmeasured: 'review',
+    components: [],
+});
+
+
+/***/ }),
+
+/***/ 3381:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yc: () => (/* reexport */ BASELINE_KINDS),
+  jL: () => (/* reexport */ BASELINE_RECORD_VERSION),
+  _R: () => (/* reexport */ parseBaselineRecord),
+  Om: () => (/* reexport */ serializeRecord)
+});
+
+;// CONCATENATED MODULE: ../../packages/core/src/protocol/baseline/record.ts
+/** What a baseline measures; each kind has its own refs and its own payload schema. */
+const BASELINE_KINDS = ['coverage', 'perf'];
+const BASELINE_RECORD_VERSION = 1;
+// Key order of the written text: the envelope first, the (possibly large) payload last.
+const KEY_ORDER = [
+    'version',
+    'kind',
+    'sha',
+    'recordedAt',
+    'ref',
+    'runUrl',
+    'acknowledgments',
+    'data',
+];
+/**
+ * The text written to `record.json`: two-space JSON with a fixed key order and a final newline, so the same
+ * record always gives the same bytes (and the same git blob).
+ */
+function serializeRecord(record) {
+    const ordered = {};
+    for (const key of KEY_ORDER)
+        if (record[key] !== undefined)
+            ordered[key] = record[key];
+    return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/shared/errors.ts
+var errors = __nccwpck_require__(23);
+// EXTERNAL MODULE: ../../packages/core/src/shared/json/locate.ts
+var locate = __nccwpck_require__(7303);
+;// CONCATENATED MODULE: ../../packages/core/src/protocol/baseline/parse.ts
+
+
+
+const ENVELOPE_KEYS = new Set([
+    'version',
+    'kind',
+    'sha',
+    'recordedAt',
+    'ref',
+    'runUrl',
+    'data',
+    'acknowledgments',
+]);
+const ACKNOWLEDGMENT_KEYS = new Set(['subject', 'reason', 'by', 'at']);
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+/**
+ * Parses a baseline record (the `record.json` of a stored baseline, or an offline `baseline` file input) of
+ * the expected kind. Anything off — bad JSON, an unknown version, another kind, a missing field, an unknown
+ * key — throws one `file:line:col: expected ...` line: a baseline that cannot be trusted is never used.
+ */
+function parseBaselineRecord(text, file, kind, parseData) {
+    const root = (0,locate/* parseJson */.qF)(text, file);
+    const fail = (path, problem) => {
+        throw new errors/* InvalidFileError */.Ou((0,locate/* locateJson */.rz)(text, file, path), problem);
+    };
+    if (!isObject(root))
+        return fail([], 'expected a baseline record (a JSON object)');
+    for (const key of Object.keys(root)) {
+        if (!ENVELOPE_KEYS.has(key))
+            fail([key], `unexpected key '${key}' in a baseline record (known: ${[...ENVELOPE_KEYS].join(', ')})`);
+    }
+    if (root.version !== BASELINE_RECORD_VERSION) {
+        const found = root.version === undefined ? 'none' : JSON.stringify(root.version);
+        fail(['version'], `expected "version": ${BASELINE_RECORD_VERSION} (this Floodgate reads version 1), found ${found}`);
+    }
+    if (root.kind !== kind) {
+        const found = root.kind === undefined ? 'none' : JSON.stringify(root.kind);
+        fail(['kind'], `expected "kind": "${kind}", found ${found}`);
+    }
+    const sha = root.sha;
+    if (typeof sha !== 'string' || !OBJECT_ID.test(sha))
+        fail(['sha'], 'expected "sha": the full commit id (40 or 64 lower-case hex digits)');
+    const recordedAt = requireInstant(root.recordedAt, ['recordedAt'], fail);
+    if (root.ref !== undefined && (typeof root.ref !== 'string' || root.ref.trim() === ''))
+        fail(['ref'], 'expected "ref" to be a non-empty string');
+    if (root.runUrl !== undefined && (typeof root.runUrl !== 'string' || !/^https?:\/\/\S+$/.test(root.runUrl)))
+        fail(['runUrl'], 'expected "runUrl" to be an http(s) URL');
+    if (!('data' in root) || root.data === null)
+        fail(['data'], 'expected "data": the measured numbers');
+    const acknowledgments = root.acknowledgments === undefined ? undefined : parseAcknowledgments(root.acknowledgments, fail);
+    const data = parseData
+        ? parseData(root.data, (path) => (0,locate/* locateJson */.rz)(text, file, ['data', ...path]))
+        : root.data;
+    return {
+        version: BASELINE_RECORD_VERSION,
+        kind,
+        sha: sha,
+        recordedAt,
+        ...(root.ref === undefined ? {} : { ref: root.ref }),
+        ...(root.runUrl === undefined ? {} : { runUrl: root.runUrl }),
+        data,
+        ...(acknowledgments === undefined ? {} : { acknowledgments }),
+    };
+}
+function parseAcknowledgments(value, fail) {
+    if (!Array.isArray(value))
+        return fail(['acknowledgments'], 'expected "acknowledgments" to be an array');
+    return value.map((entry, index) => {
+        const path = ['acknowledgments', index];
+        if (!isObject(entry))
+            return fail(path, `expected ${(0,locate/* describeJsonPath */.Fs)(path)} to be an object`);
+        for (const key of Object.keys(entry)) {
+            if (!ACKNOWLEDGMENT_KEYS.has(key))
+                fail([...path, key], `unexpected key '${key}' in ${(0,locate/* describeJsonPath */.Fs)(path)} (known: subject, reason, by, at)`);
+        }
+        for (const key of ['subject', 'reason']) {
+            const text = entry[key];
+            if (typeof text !== 'string' || text.trim() === '')
+                fail([...path, key], `expected ${(0,locate/* describeJsonPath */.Fs)([...path, key])} to be a non-empty string`);
+        }
+        if (entry.by !== undefined && (typeof entry.by !== 'string' || entry.by.trim() === ''))
+            fail([...path, 'by'], `expected ${(0,locate/* describeJsonPath */.Fs)([...path, 'by'])} to be a login`);
+        const at = entry.at === undefined ? undefined : requireInstant(entry.at, [...path, 'at'], fail);
+        return {
+            subject: entry.subject,
+            reason: entry.reason,
+            ...(entry.by === undefined ? {} : { by: entry.by }),
+            ...(at === undefined ? {} : { at }),
+        };
+    });
+}
+function requireInstant(value, path, fail) {
+    if (typeof value !== 'string' || !ISO_INSTANT.test(value) || !Number.isFinite(Date.parse(value)))
+        fail(path, `expected ${(0,locate/* describeJsonPath */.Fs)(path)} to be an ISO 8601 instant like 2026-01-31T12:00:00Z`);
+    return value;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/protocol/baseline/index.ts
+
+
+
+
+/***/ }),
+
+/***/ 23:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ou: () => (/* binding */ InvalidFileError),
+/* harmony export */   oC: () => (/* binding */ InvalidInputError),
+/* harmony export */   uF: () => (/* binding */ FloodgateError),
+/* harmony export */   yX: () => (/* binding */ isFloodgateError)
+/* harmony export */ });
+/* unused harmony export formatPosition */
+/**
+ * Errors a user can fix (a bad policy, a malformed report, a wrong input) are
+ * `FloodgateError`s: actions print their one-line message and exit 1 without a stack.
+ * Anything else is a bug and keeps its stack.
+ */
+class FloodgateError extends Error {
+    name = 'FloodgateError';
+}
+function formatPosition(position) {
+    let text = position.file;
+    if (position.line !== undefined) {
+        text += `:${position.line}`;
+        if (position.column !== undefined)
+            text += `:${position.column}`;
+    }
+    return text;
+}
+/** A file (policy, report, baseline) that cannot be used as it is: `file:line:col: what was expected`. */
+class InvalidFileError extends FloodgateError {
+    position;
+    problem;
+    name = 'InvalidFileError';
+    constructor(position, problem) {
+        super(`${formatPosition(position)}: ${problem}`);
+        this.position = position;
+        this.problem = problem;
+    }
+}
+/** An action input with a value outside what it accepts. */
+class InvalidInputError extends FloodgateError {
+    input;
+    problem;
+    name = 'InvalidInputError';
+    constructor(input, problem) {
+        super(`input '${input}': ${problem}`);
+        this.input = input;
+        this.problem = problem;
+    }
+}
+function isFloodgateError(error) {
+    return error instanceof FloodgateError;
+}
+
+
+/***/ }),
+
+/***/ 2764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H7: () => (/* binding */ GlobSet)
+/* harmony export */ });
+/* unused harmony exports wildcardRegExp, matchesAnyName */
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4343);
+
+/**
+ * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
+ * match dot files and folders such as `.github/`), `**` spans folders, and patterns are
+ * matched against repository-relative paths with `/` separators. A pattern starting with `!`
+ * excludes: a path matches when it matches a positive pattern and no negative one. A list of
+ * only negative patterns matches everything they do not exclude.
+ */
+class GlobSet {
+    include;
+    exclude;
+    constructor(patterns) {
+        const options = { dot: true, nocomment: true };
+        this.include = patterns.filter((p) => !p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p, options));
+        this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p.slice(1), options));
+    }
+    get empty() {
+        return this.include.length === 0 && this.exclude.length === 0;
+    }
+    matches(path) {
+        return this.firstMatch(path) !== undefined;
+    }
+    /** The positive pattern that matched (or `**` for an exclude-only list), undefined if none. */
+    firstMatch(path) {
+        if (this.exclude.some((m) => m.match(path)))
+            return undefined;
+        if (this.include.length === 0)
+            return this.exclude.length > 0 ? '**' : undefined;
+        return this.include.find((m) => m.match(path))?.pattern;
+    }
+}
+const wildcardCache = new Map();
+/**
+ * Login, label and trailer patterns: `*` is the only wildcard and matching ignores case, so
+ * `dependabot[bot]` means that literal login (in a path glob `[bot]` would be a character class).
+ */
+function wildcardRegExp(pattern) {
+    let regexp = wildcardCache.get(pattern);
+    if (!regexp) {
+        const source = pattern
+            .split('*')
+            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*');
+        regexp = new RegExp(`^${source}$`, 'i');
+        wildcardCache.set(pattern, regexp);
+    }
+    return regexp;
+}
+/** The first pattern that matches `name`, if any. */
+function matchesAnyName(name, patterns) {
+    return patterns.find((pattern) => wildcardRegExp(pattern).test(name));
+}
+
+
+/***/ }),
+
+/***/ 9689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   rz: () => (/* reexport safe */ _locate_js__WEBPACK_IMPORTED_MODULE_0__.rz)
 /* harmony export */ });
-/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(779);
+/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7303);
 
 
 
 /***/ }),
 
-/***/ 779:
+/***/ 7303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -56729,7 +56814,7 @@ var risk = __nccwpck_require__(2410);
 /* harmony export */   qF: () => (/* binding */ parseJson),
 /* harmony export */   rz: () => (/* binding */ locateJson)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9179);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23);
 
 function lineColumn(text, offset) {
     let line = 1;
@@ -56865,100 +56950,7 @@ function describeJsonPath(path) {
 
 /***/ }),
 
-/***/ 2410:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ describePolicySource)
-/* harmony export */ });
-/* unused harmony export renderRiskReport */
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3465);
-
-/** The summary's policy line: which file judged the run, or why the defaults did. */
-function describePolicySource(source) {
-    if (source.from)
-        return `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(source.path)} from ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(source.from)}`;
-    const where = source.missingAt ? ` in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(source.missingAt)}` : '';
-    return `defaults (no ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(source.path)}${where}; without a policy file nothing is merged automatically)`;
-}
-const TIER_ICON = { low: '🟢', medium: '🟡', high: '🟠', critical: '🔴' };
-function evidenceCell(factor) {
-    const items = factor.evidence.map((item) => {
-        const where = location(item.file, item.line);
-        const detail = item.detail ? escapeMarkdown(item.detail) : '';
-        return [where, detail].filter(Boolean).join(' ');
-    });
-    if (factor.moreEvidence > 0)
-        items.push(`and ${factor.moreEvidence} more`);
-    return items.join('<br>');
-}
-/** The risk section of the job summary and the sticky comment. */
-function renderRiskReport(assessment, context) {
-    const { routing } = assessment;
-    const lines = [];
-    lines.push(`### ${TIER_ICON[assessment.tier]} Risk: ${assessment.tier} (score ${assessment.score})`);
-    lines.push('');
-    const policy = describePolicySource(context.policy);
-    lines.push(table(['', ''], [
-        ['Tier', `**${assessment.tier}** (score ${assessment.score})`],
-        ['QA strategy', routing.qa],
-        ['Human review', routing.requiresHuman ? 'required' : 'not required'],
-        [
-            'AI-generated',
-            assessment.ai.aiGenerated ? `yes: ${escapeMarkdown(assessment.ai.because ?? '')}` : 'no',
-        ],
-        ['Change', `${plural(assessment.filesChanged, 'file')}, ${plural(assessment.linesChanged, 'line')}`],
-        ['Policy', `${policy}, mode ${context.mode}`],
-    ]));
-    lines.push('');
-    if (assessment.factors.length === 0) {
-        lines.push('No risk factor fired.');
-    }
-    else {
-        lines.push(table(['Factor', 'Score', 'Why', 'Evidence'], assessment.factors.map((factor) => [
-            `${escapeMarkdown(factor.description)} (${inlineCode(factor.id)})`,
-            signed(factor.score),
-            escapeMarkdown(factor.reason),
-            evidenceCell(factor),
-        ]), ['l', 'r', 'l', 'l']));
-    }
-    lines.push('');
-    const routes = [
-        `Labels: ${routing.labels.map(inlineCode).join(', ') || 'none'}`,
-        `Reviewers: ${routing.reviewers.map(inlineCode).join(', ') || 'none'}`,
-        `Teams: ${routing.teams.map(inlineCode).join(', ') || 'none'}`,
-    ];
-    lines.push(`**Routing** · ${routes.join(' · ')}`);
-    if (routing.requiresHuman && routing.reviewers.length === 0 && routing.teams.length === 0) {
-        lines.push('', `> **No reviewer configured:** tier ${assessment.tier} requires a human review, but the policy names no users or teams for it (${inlineCode(`risk.tiers.${assessment.tier}.reviewers`)}), so nobody was requested. Add them there, or request a review by hand.`);
-    }
-    if (context.proposedPolicy) {
-        lines.push('');
-        const proposed = context.proposedPolicy;
-        lines.push(proposed.error
-            ? `**This PR changes the policy, and the proposed ${inlineCode(proposed.path)} is invalid:** ${escapeMarkdown(proposed.error)}`
-            : `**This PR changes the policy.** The proposed ${inlineCode(proposed.path)} is valid; it applies only after merge (this PR was judged by the base branch's policy).`);
-        if (proposed.text !== undefined) {
-            const fence = '`'.repeat(Math.max(3, ...(proposed.text.match(/`+/g) ?? []).map((run) => run.length + 1)));
-            lines.push('', '<details><summary>Proposed policy</summary>', '', `${fence}yaml`, proposed.text.replace(/<!--/g, '<\\!--'), fence, '', '</details>');
-        }
-    }
-    const notes = [...assessment.notes];
-    if (context.writesSkipped)
-        notes.push(context.writesSkipped);
-    notes.push(...(context.actions ?? []));
-    if (notes.length > 0) {
-        lines.push('');
-        for (const note of notes)
-            lines.push(`- ${note}`);
-    }
-    return lines.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 3465:
+/***/ 8893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -57016,7 +57008,7 @@ function escapeLog(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ readFileAtRef)
 /* harmony export */ });
-/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6006);
+/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9435);
 /* harmony import */ var _request_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6547);
 
 
@@ -57134,8 +57126,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, NEUTRAL_GIT_CONFIG, STATUS_DESCRIPTION_LIMIT, TRUSTED_TOOL_DIRS, checkProposedPolicy, createGitHubClient, describeMissingPermission, ensureLabel, fetchPullRequest, headMoved, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, loadRunPolicy, mergeCommentSection, minimalEnvironment, openReviewCounts, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readMatchedFiles, readOnlyReason, readPullRequestChange, readPullRequestNow, requestReviewers, requestTierReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, trustedExecutable, upsertStickyComment
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 42 modules
-var src = __nccwpck_require__(6006);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 43 modules
+var src = __nccwpck_require__(9435);
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/inputs.ts
 
 /** Reads `INPUT_*` exactly as the runner sets them: uppercased, spaces to `_`, hyphens kept. */

@@ -39788,7 +39788,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5636);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7304);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1321);
 
 
 
@@ -39811,8 +39811,8 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ readPerfInputs)
 /* harmony export */ });
-/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2946);
-/* harmony import */ var _floodgate_core_perf__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1579);
+/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2933);
+/* harmony import */ var _floodgate_core_perf__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9656);
 /* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5636);
 
 
@@ -39875,7 +39875,7 @@ function readPerfInputs(read) {
 
 /***/ }),
 
-/***/ 7304:
+/***/ 1321:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39884,13 +39884,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 40 modules
-var src = __nccwpck_require__(2946);
-// EXTERNAL MODULE: ../../packages/core/src/perf/index.ts + 32 modules
-var perf = __nccwpck_require__(1579);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 41 modules
+var src = __nccwpck_require__(2933);
+// EXTERNAL MODULE: ../../packages/core/src/gates/perf/index.ts + 33 modules
+var perf = __nccwpck_require__(9656);
 // EXTERNAL MODULE: ../../packages/kit/src/index.ts + 91 modules
 var kit_src = __nccwpck_require__(5636);
-;// CONCATENATED MODULE: ../../packages/core/src/baseline/record.ts
+;// CONCATENATED MODULE: ../../packages/core/src/protocol/baseline/record.ts
 /** What a baseline measures; each kind has its own refs and its own payload schema. */
 const BASELINE_KINDS = ['coverage', 'perf'];
 const BASELINE_RECORD_VERSION = 1;
@@ -39917,11 +39917,11 @@ function serializeRecord(record) {
     return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/errors.ts
-var errors = __nccwpck_require__(9179);
-// EXTERNAL MODULE: ../../packages/core/src/json/locate.ts
-var locate = __nccwpck_require__(779);
-;// CONCATENATED MODULE: ../../packages/core/src/baseline/parse.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/errors.ts
+var errors = __nccwpck_require__(23);
+// EXTERNAL MODULE: ../../packages/core/src/shared/json/locate.ts
+var locate = __nccwpck_require__(7303);
+;// CONCATENATED MODULE: ../../packages/core/src/protocol/baseline/parse.ts
 
 
 
@@ -40023,7 +40023,7 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/baseline/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/protocol/baseline/index.ts
 
 
 
@@ -40094,8 +40094,8 @@ async function mergeBase(client, repo, baseRef, headSha) {
     }
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/json/index.ts
-var json = __nccwpck_require__(5181);
+// EXTERNAL MODULE: ../../packages/core/src/shared/json/index.ts
+var json = __nccwpck_require__(9689);
 // EXTERNAL MODULE: ../../packages/kit/src/github/contents.ts
 var contents = __nccwpck_require__(7587);
 ;// CONCATENATED MODULE: ../../packages/kit/src/baseline/read-record.ts
@@ -40532,9 +40532,9 @@ function worktreeDir(workspace, runnerTemp) {
         : `${workspace.replace(/\/+$/, '')}-floodgate-perf-base`;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/review/requesters.ts
-var requesters = __nccwpck_require__(5032);
-;// CONCATENATED MODULE: ../../packages/core/src/review/independence.ts
+// EXTERNAL MODULE: ../../packages/core/src/policy/review/requesters.ts
+var requesters = __nccwpck_require__(9091);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/review/independence.ts
 
 /** The requesters of the PR (none for a human PR: its assignees are just assignees). */
 function requestersOf(facts) {
@@ -40565,7 +40565,7 @@ function describeRequesters(requesters) {
         .join(' ');
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/review/deep-dive.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/review/deep-dive.ts
 /**
  * Deep-dive sampling: a share of the pull requests that would merge automatically goes to a person
  * anyway, so reviewers keep seeing what the automation lets through and nobody grows complacent.
@@ -40591,7 +40591,7 @@ function sampledForDeepDive(sha, rate) {
     return draw !== undefined && draw < rate;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/review/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/review/index.ts
 
 
 
@@ -41207,139 +41207,2620 @@ function runAbMode(inputs, deps, pr) {
 
 /***/ }),
 
-/***/ 9179:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ou: () => (/* binding */ InvalidFileError),
-/* harmony export */   oC: () => (/* binding */ InvalidInputError),
-/* harmony export */   uF: () => (/* binding */ FloodgateError),
-/* harmony export */   yX: () => (/* binding */ isFloodgateError)
-/* harmony export */ });
-/* unused harmony export formatPosition */
-/**
- * Errors a user can fix (a bad policy, a malformed report, a wrong input) are
- * `FloodgateError`s: actions print their one-line message and exit 1 without a stack.
- * Anything else is a bug and keeps its stack.
- */
-class FloodgateError extends Error {
-    name = 'FloodgateError';
-}
-function formatPosition(position) {
-    let text = position.file;
-    if (position.line !== undefined) {
-        text += `:${position.line}`;
-        if (position.column !== undefined)
-            text += `:${position.column}`;
-    }
-    return text;
-}
-/** A file (policy, report, baseline) that cannot be used as it is: `file:line:col: what was expected`. */
-class InvalidFileError extends FloodgateError {
-    position;
-    problem;
-    name = 'InvalidFileError';
-    constructor(position, problem) {
-        super(`${formatPosition(position)}: ${problem}`);
-        this.position = position;
-        this.problem = problem;
-    }
-}
-/** An action input with a value outside what it accepts. */
-class InvalidInputError extends FloodgateError {
-    input;
-    problem;
-    name = 'InvalidInputError';
-    constructor(input, problem) {
-        super(`input '${input}': ${problem}`);
-        this.input = input;
-        this.problem = problem;
-    }
-}
-function isFloodgateError(error) {
-    return error instanceof FloodgateError;
-}
-
-
-/***/ }),
-
-/***/ 4512:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H7: () => (/* binding */ GlobSet),
-/* harmony export */   Rf: () => (/* binding */ matchesAnyName)
-/* harmony export */ });
-/* unused harmony export wildcardRegExp */
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4343);
-
-/**
- * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
- * match dot files and folders such as `.github/`), `**` spans folders, and patterns are
- * matched against repository-relative paths with `/` separators. A pattern starting with `!`
- * excludes: a path matches when it matches a positive pattern and no negative one. A list of
- * only negative patterns matches everything they do not exclude.
- */
-class GlobSet {
-    include;
-    exclude;
-    constructor(patterns) {
-        const options = { dot: true, nocomment: true };
-        this.include = patterns.filter((p) => !p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p, options));
-        this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p.slice(1), options));
-    }
-    get empty() {
-        return this.include.length === 0 && this.exclude.length === 0;
-    }
-    matches(path) {
-        return this.firstMatch(path) !== undefined;
-    }
-    /** The positive pattern that matched (or `**` for an exclude-only list), undefined if none. */
-    firstMatch(path) {
-        if (this.exclude.some((m) => m.match(path)))
-            return undefined;
-        if (this.include.length === 0)
-            return this.exclude.length > 0 ? '**' : undefined;
-        return this.include.find((m) => m.match(path))?.pattern;
-    }
-}
-const wildcardCache = new Map();
-/**
- * Login, label and trailer patterns: `*` is the only wildcard and matching ignores case, so
- * `dependabot[bot]` means that literal login (in a path glob `[bot]` would be a character class).
- */
-function wildcardRegExp(pattern) {
-    let regexp = wildcardCache.get(pattern);
-    if (!regexp) {
-        const source = pattern
-            .split('*')
-            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-            .join('.*');
-        regexp = new RegExp(`^${source}$`, 'i');
-        wildcardCache.set(pattern, regexp);
-    }
-    return regexp;
-}
-/** The first pattern that matches `name`, if any. */
-function matchesAnyName(name, patterns) {
-    return patterns.find((pattern) => wildcardRegExp(pattern).test(name));
-}
-
-
-/***/ }),
-
-/***/ 2946:
+/***/ 9656:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  uF: () => (/* reexport */ src_errors/* FloodgateError */.uF),
-  Ou: () => (/* reexport */ src_errors/* InvalidFileError */.Ou),
-  oC: () => (/* reexport */ src_errors/* InvalidInputError */.oC),
+  wk: () => (/* reexport */ AB_ORDERS),
+  vp: () => (/* reexport */ PERF_FORMATS),
+  hR: () => (/* reexport */ abConfirmation),
+  Fb: () => (/* reexport */ comparePerf),
+  iN: () => (/* reexport */ learnNoiseFloors),
+  oo: () => (/* reexport */ parsePerfFiles),
+  By: () => (/* reexport */ parsePerfSummary),
+  KN: () => (/* reexport */ percent),
+  LM: () => (/* reexport */ perfNotes),
+  wQ: () => (/* reexport */ perfReportJson),
+  UN: () => (/* reexport */ perfStatus),
+  Ub: () => (/* reexport */ renderPerfReport),
+  CA: () => (/* reexport */ runAbSchedule),
+  Nc: () => (/* reexport */ toPerfSummary)
+});
+
+// UNUSED EXPORTS: DEFAULT_PERF_POLICY, EXACT_MAX_SIZE, EXACT_TIES_MAX_SIZE, MIN_NOISE_RECORDS, PERF_SUMMARY_VERSION, REPORT_OUTPUT_LIMIT, abRounds, adjustPValues, describeAbSchedule, directionOfUnit, erfc, exactCdf, exactTiedP, excludedDifferences, formatAge, formatValue, hodgesLehmann, kindOfUnit, mannWhitney, matchBaseline, mermaidLabel, normalSurvival, normalUpperQuantile, orderMetrics, parsePerfFile, renderPerfTrend, resolvePerfPolicy, seedOf, settingsFor, smallestPossibleP, tieGroups, tiedDistribution, twoProportionP, unitConversion, unitFamily, unitScale, withoutPackage, worst
+
+// EXTERNAL MODULE: ../../packages/core/src/policy/perf.ts
+var perf = __nccwpck_require__(4102);
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/verdict.ts
+const SEVERITY = { pass: 0, review: 1, fail: 2 };
+function worst(verdicts) {
+    let result = 'pass';
+    for (const verdict of verdicts)
+        if (SEVERITY[verdict] > SEVERITY[result])
+            result = verdict;
+    return result;
+}
+function percent(fraction, digits = 1) {
+    if (!Number.isFinite(fraction))
+        return fraction > 0 ? '+inf%' : '-inf%';
+    const text = (fraction * 100).toFixed(digits);
+    return `${fraction >= 0 ? '+' : ''}${text}%`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/stats/exact-ties.ts
+/**
+ * The exact permutation distribution of the Mann-Whitney U statistic when the pooled sample has ties, for the
+ * observed tie structure (as benchstat does for small samples): every way of choosing which m of the N pooled
+ * values belong to the first sample is equally likely under the null hypothesis.
+ *
+ * Within a tie group all values share one midrank, so only how many of the group's t values the first sample
+ * takes matters (C(t, k) ways). A dynamic programme over the groups counts, for each number of values taken so
+ * far, the ways to reach each sum of doubled midranks (integers, so no rounding in the keys).
+ */
+/** Tie groups of the pooled sample in ascending order of value: their sizes. */
+function tieGroups(x, y) {
+    const all = Float64Array.from([...x, ...y]).sort();
+    const sizes = [];
+    for (let start = 0; start < all.length;) {
+        let end = start + 1;
+        while (end < all.length && all[end] === all[start])
+            end++;
+        sizes.push(end - start);
+        start = end;
+    }
+    return sizes;
+}
+function binomialRow(t) {
+    const row = [1];
+    for (let k = 1; k <= t; k++)
+        row.push((row[k - 1] * (t - k + 1)) / k);
+    return row;
+}
+/** The null distribution of 2U for a first sample of m values, given the pooled tie group sizes. */
+function tiedDistribution(m, groups) {
+    const n = groups.reduce((sum, t) => sum + t, 0) - m;
+    // Doubled rank sums run up to 2 * (sum of the m largest ranks); index by doubled rank sum directly.
+    const maxSum = m * (2 * (m + n) - m + 1);
+    // ways[k][s]: arrangements of the groups seen so far taking k values into the first sample, doubled sum s.
+    // Two sets of rows, swapped per group; `reach` bounds the sums reached so far, so only those are walked.
+    let ways = Array.from({ length: m + 1 }, () => new Float64Array(maxSum + 1));
+    let next = Array.from({ length: m + 1 }, () => new Float64Array(maxSum + 1));
+    ways[0][0] = 1;
+    let seen = 0;
+    let reach = 0;
+    for (const t of groups) {
+        const doubledRank = 2 * seen + t + 1;
+        const choose = binomialRow(t);
+        const nextReach = Math.min(maxSum, reach + Math.min(t, m) * doubledRank);
+        for (const row of next)
+            row.fill(0, 0, nextReach + 1);
+        for (let k = 0; k <= Math.min(m, seen); k++) {
+            const row = ways[k];
+            for (let s = 0; s <= reach; s++) {
+                const count = row[s];
+                if (count === 0)
+                    continue;
+                for (let take = 0; take <= t && k + take <= m; take++) {
+                    next[k + take][s + take * doubledRank] += count * choose[take];
+                }
+            }
+        }
+        [ways, next] = [next, ways];
+        seen += t;
+        reach = nextReach;
+    }
+    // 2U = 2R - m(m+1): shift the doubled rank sums down to doubled U values.
+    const offset = m * (m + 1);
+    const counts = new Float64Array(m * n * 2 + 1);
+    let total = 0;
+    const last = ways[m];
+    for (let s = offset; s <= maxSum; s++) {
+        const count = last[s];
+        if (count === 0)
+            continue;
+        counts[s - offset] = count;
+        total += count;
+    }
+    return { counts, total };
+}
+/**
+ * Two-sided exact p-value of an observed U with ties: twice the smaller tail, at most 1 (the tie structure
+ * can make the distribution asymmetric, so the tails are summed separately, as scipy's permutation test).
+ */
+function exactTiedP(u, m, groups) {
+    const { counts, total } = tiedDistribution(m, groups);
+    const observed = Math.round(2 * u);
+    let below = 0;
+    let above = 0;
+    for (let s = 0; s < counts.length; s++) {
+        if (s <= observed)
+            below += counts[s];
+        if (s >= observed)
+            above += counts[s];
+    }
+    return Math.min(1, (2 * Math.min(below, above)) / total);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/stats/normal.ts
+/**
+ * Standard normal tail probabilities, accurate to ~1e-15 relative, so p-values match scipy's closely
+ * (simple-statistics' errorFunction is good to ~1e-7 only, too coarse for small p-values).
+ */
+const SQRT_PI = Math.sqrt(Math.PI);
+/** erfc(x) for x >= 0: a power series for small x, a continued fraction (Lentz) for the tail. */
+function erfcNonNegative(x) {
+    if (x < 2.5) {
+        // erf(x) = 2/sqrt(pi) * exp(-x^2) * sum 2^n x^(2n+1) / (1*3*...*(2n+1)): all terms positive.
+        let term = x;
+        let sum = x;
+        for (let n = 1; n < 200; n++) {
+            term *= (2 * x * x) / (2 * n + 1);
+            sum += term;
+            if (term < sum * 1e-17)
+                break;
+        }
+        return 1 - (2 / SQRT_PI) * Math.exp(-x * x) * sum;
+    }
+    // erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...)))))
+    const tiny = 1e-300;
+    let f = x;
+    let c = x;
+    let d = 0;
+    for (let n = 1; n < 500; n++) {
+        const a = n / 2;
+        d = x + a * d;
+        d = d === 0 ? tiny : d;
+        c = x + a / c;
+        c = c === 0 ? tiny : c;
+        d = 1 / d;
+        const delta = c * d;
+        f *= delta;
+        if (Math.abs(delta - 1) < 1e-16)
+            break;
+    }
+    return Math.exp(-x * x) / SQRT_PI / f;
+}
+function erfc(x) {
+    return x >= 0 ? erfcNonNegative(x) : 2 - erfcNonNegative(-x);
+}
+/** P(Z > z) for a standard normal Z. */
+function normalSurvival(z) {
+    return 0.5 * erfc(z / Math.SQRT2);
+}
+const quantileCache = new Map();
+/** z such that P(Z > z) = tail, for 0 < tail < 1 (Newton on the accurate survival function). */
+function normalUpperQuantile(tail) {
+    const cached = quantileCache.get(tail);
+    if (cached !== undefined)
+        return cached;
+    let z = 0;
+    for (let i = 0; i < 100; i++) {
+        const density = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
+        const step = (normalSurvival(z) - tail) / density;
+        z += step;
+        if (Math.abs(step) < 1e-14)
+            break;
+    }
+    quantileCache.set(tail, z);
+    return z;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/stats/mann-whitney.ts
+
+
+/** The exact distribution is used up to this size a side (as benchstat), without ties. */
+const EXACT_MAX_SIZE = 50;
+/**
+ * With ties, the exact distribution for the observed tie structure up to this size a side (a few million
+ * steps of the dynamic programme); beyond, the normal approximation with the tie correction is close enough.
+ */
+const EXACT_TIES_MAX_SIZE = 25;
+const exactCache = new Map();
+/**
+ * Cumulative counts of U for sizes (m, n) without ties: cdf[u] = #arrangements with U <= u, and the
+ * total C(m+n, m) in cdf[m*n]. Built with the recurrence c(i, j, u) = c(i-1, j, u-j) + c(i, j-1, u),
+ * keeping one row per i; memoized because a suite usually repeats the same sizes.
+ */
+function exactCumulative(m, n) {
+    const key = `${m},${n}`;
+    const cached = exactCache.get(key);
+    if (cached)
+        return cached;
+    const size = m * n + 1;
+    // rows[i] holds the counts for sizes (i, j) for the current j.
+    const rows = [];
+    for (let i = 0; i <= m; i++)
+        rows.push(new Float64Array(size));
+    rows[0][0] = 1;
+    // j = 0: only U = 0 is possible for every i.
+    for (let i = 1; i <= m; i++)
+        rows[i][0] = 1;
+    for (let j = 1; j <= n; j++) {
+        for (let i = 1; i <= m; i++) {
+            const row = rows[i];
+            const below = rows[i - 1];
+            const top = i * j;
+            for (let u = top; u >= j; u--)
+                row[u] = row[u] + below[u - j];
+        }
+    }
+    const cdf = rows[m];
+    for (let u = 1; u < size; u++)
+        cdf[u] = cdf[u] + cdf[u - 1];
+    exactCache.set(key, cdf);
+    return cdf;
+}
+/** P(U <= u) under the null hypothesis, exact (no ties). */
+function exactCdf(u, m, n) {
+    const cdf = exactCumulative(m, n);
+    if (u < 0)
+        return 0;
+    const index = Math.min(Math.floor(u), m * n);
+    return cdf[index] / cdf[m * n];
+}
+/**
+ * The smallest two-sided p-value any data of these sizes can give: 2 / C(m+n, m).
+ * Below 4 a side with 4 or fewer on the other, it is >= 0.05, so no difference can ever be significant.
+ */
+function smallestPossibleP(m, n) {
+    let combinations = 1;
+    for (let k = 1; k <= Math.min(m, n); k++)
+        combinations = (combinations * (m + n - Math.min(m, n) + k)) / k;
+    return Math.min(1, 2 / combinations);
+}
+function rank(x, y) {
+    const m = x.length;
+    const all = new Float64Array(m + y.length);
+    const fromX = new Uint8Array(all.length);
+    const order = new Uint32Array(all.length);
+    for (let i = 0; i < m; i++)
+        all[i] = x[i];
+    for (let j = 0; j < y.length; j++)
+        all[m + j] = y[j];
+    for (let k = 0; k < all.length; k++) {
+        order[k] = k;
+        fromX[k] = k < m ? 1 : 0;
+    }
+    order.sort((a, b) => all[a] - all[b]);
+    let rankSumX = 0;
+    let tieTerm = 0;
+    for (let start = 0; start < all.length;) {
+        let end = start + 1;
+        while (end < all.length && all[order[end]] === all[order[start]])
+            end++;
+        const averageRank = (start + 1 + end) / 2;
+        for (let k = start; k < end; k++)
+            if (fromX[order[k]])
+                rankSumX += averageRank;
+        const t = end - start;
+        tieTerm += t * t * t - t;
+        start = end;
+    }
+    return { rankSumX, tieTerm };
+}
+/**
+ * Two-sided Mann-Whitney U test: the exact distribution for small samples (with ties: the exact permutation
+ * distribution for the observed ties, as scipy's exhaustive permutation method), otherwise the normal
+ * approximation with tie and continuity corrections (scipy.stats.mannwhitneyu's 'asymptotic' method).
+ * Small samples with ties are the common case (go test rounds its ns/op to integers, B/op repeats), and
+ * there the normal approximation can be far off: 0.053 for an exact 0.079 at 5 vs 5 (stats-ties-expected.json).
+ */
+function mannWhitney(x, y) {
+    const m = x.length;
+    const n = y.length;
+    if (m === 0 || n === 0)
+        throw new RangeError('mannWhitney needs samples on both sides');
+    const { rankSumX, tieTerm } = rank(x, y);
+    const u = rankSumX - (m * (m + 1)) / 2;
+    const uMax = Math.max(u, m * n - u);
+    if (tieTerm === 0 && m <= EXACT_MAX_SIZE && n <= EXACT_MAX_SIZE) {
+        // P(U >= uMax) = 1 - P(U <= uMax - 1); the distribution is symmetric, so two-sided doubles it.
+        const p = Math.min(1, 2 * (1 - exactCdf(uMax - 1, m, n)));
+        return { u, p, method: 'exact' };
+    }
+    if (tieTerm > 0 && m <= EXACT_TIES_MAX_SIZE && n <= EXACT_TIES_MAX_SIZE) {
+        return { u, p: exactTiedP(u, m, tieGroups(x, y)), method: 'exact' };
+    }
+    const total = m + n;
+    const variance = ((m * n) / 12) * (total + 1 - tieTerm / (total * (total - 1)));
+    if (variance <= 0)
+        return { u, p: 1, method: 'normal' };
+    const z = (uMax - (m * n) / 2 - 0.5) / Math.sqrt(variance);
+    return { u, p: Math.min(1, 2 * normalSurvival(z)), method: 'normal' };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/stats/hodges-lehmann.ts
+
+
+/**
+ * How many of the smallest (and largest) pairwise differences the interval leaves out: the largest k with
+ * P(U < k) <= alpha/2. Exact for small samples, otherwise the normal approximation (Hollander & Wolfe).
+ * Zero means no bounded interval reaches this confidence.
+ */
+function excludedDifferences(m, n, alpha, exact) {
+    if (exact && m <= EXACT_MAX_SIZE && n <= EXACT_MAX_SIZE) {
+        let k = 0;
+        while (k < m * n && exactCdf(k, m, n) <= alpha / 2)
+            k++;
+        return k;
+    }
+    const z = normalUpperQuantile(alpha / 2);
+    const k = Math.floor((m * n) / 2 - z * Math.sqrt((m * n * (m + n + 1)) / 12));
+    return Math.max(0, k);
+}
+function median(sorted) {
+    const middle = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+/**
+ * Hodges-Lehmann estimate of the shift from x to y with its Mann-Whitney-based confidence interval.
+ * Callers pass log values to get a ratio estimate and a ratio interval.
+ */
+function hodgesLehmann(x, y, alpha, hasTies) {
+    const m = x.length;
+    const n = y.length;
+    const differences = new Float64Array(m * n);
+    let k = 0;
+    for (let j = 0; j < n; j++)
+        for (let i = 0; i < m; i++)
+            differences[k++] = y[j] - x[i];
+    differences.sort();
+    const excluded = excludedDifferences(m, n, alpha, !hasTies);
+    const low = excluded === 0 ? -Infinity : differences[excluded - 1];
+    const high = excluded === 0 ? Infinity : differences[m * n - excluded];
+    return { estimate: median(differences), low, high, confidence: 1 - alpha };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/compare-samples.ts
+
+
+
+/**
+ * Timings are compared on their faster halves only from 16 samples a side: 8 vs 8 can still reach p = 1.6e-4,
+ * strong enough after the correction across a suite; 5 vs 5 never goes below 0.008 and would lose slowdowns.
+ */
+const MIN_SAMPLES_TO_TRIM = 16;
+/** Ends the reason of a pass whose interval reaches the fail threshold (compare.ts counts them in a note). */
+const TOO_NOISY = 'too noisy to rule out a slowdown past the fail threshold';
+function allEqual(values) {
+    return values.every((value) => value === values[0]);
+}
+/** Worsening of a relative change for this direction: a 10% throughput drop is +0.10. */
+function worsening(ratio, direction) {
+    return direction === 'smaller' ? ratio - 1 : 1 - ratio;
+}
+function formatP(p) {
+    if (p === null)
+        return 'n/a';
+    return p < 0.0001 ? p.toExponential(1) : p.toFixed(4);
+}
+function hasTies(x, y) {
+    const all = Float64Array.from([...x, ...y]).sort();
+    for (let i = 1; i < all.length; i++)
+        if (all[i] === all[i - 1])
+            return true;
+    return false;
+}
+/**
+ * The better half of a timing's samples: the fastest times (or the highest throughputs). Other jobs on a
+ * shared machine only ever add time (they take the CPU, evict caches, share the memory bus), and how much of
+ * it each side met is chance: the slow half measures the neighbours as much as the code, the fast half the
+ * code. A change in the code moves every sample, the fast half too. On the corpora of accuracy.test.ts the
+ * faster halves flag 12 of 12 slowdowns of 5% on the quiet machine where all samples flag 10, and catch 22 of
+ * 36 slowdowns on the shared one where all samples catch 10 (10 against 0 on the overloaded one), for one
+ * review in 48 unchanged or faster pairs.
+ */
+function fasterHalf(samples, direction) {
+    const sorted = [...samples].sort((a, b) => (direction === 'smaller' ? a - b : b - a));
+    return sorted.slice(0, Math.ceil(sorted.length / 2));
+}
+/** The regression from x to y as a ratio (on log values), or relative to the baseline when there are zeros. */
+function relativeShift(x, y, baseline, direction, alpha) {
+    const ties = hasTies(x, y);
+    if (x.every((v) => v > 0) && y.every((v) => v > 0)) {
+        const shift = hodgesLehmann(x.map(Math.log), y.map(Math.log), alpha, ties);
+        const low = worsening(Math.exp(direction === 'smaller' ? shift.low : shift.high), direction);
+        const high = worsening(Math.exp(direction === 'smaller' ? shift.high : shift.low), direction);
+        return { estimate: worsening(Math.exp(shift.estimate), direction), interval: [low, high] };
+    }
+    if (!(baseline > 0))
+        return undefined;
+    // Zeros (e.g. 0 B/op in some runs) have no logarithm: shift on the raw scale, relative to the baseline median.
+    const shift = hodgesLehmann(x, y, alpha, ties);
+    const toRegression = (d) => (direction === 'smaller' ? d : -d) / baseline;
+    const ends = [toRegression(shift.low), toRegression(shift.high)].sort((a, b) => a - b);
+    return { estimate: toRegression(shift.estimate), interval: [ends[0], ends[1]] };
+}
+/**
+ * Samples on both sides: Mann-Whitney U for significance, a Hodges-Lehmann interval for the size. A metric
+ * asks for review only when the slowdown is confidently past the review threshold (the whole interval above
+ * it), so that noise between runs of unchanged code, which moves a null pair by 1-3%, does not. It fails when
+ * the whole interval lies past the fail threshold. Two variants were measured on the corpora and dropped:
+ * reviewing also a significant slowdown whose estimate alone passes the fail threshold reviewed more unchanged
+ * pairs than it caught slowdowns; failing only when the interval of all samples agreed spared a GC-bound
+ * benchmark (BenchmarkAppend) one fail but left 5 to 9 in 12 slowdowns of 25% on the shared machine at review.
+ */
+function analyseSamples(base, current, comparison, set, settings, direction, alpha) {
+    comparison.method = 'mann-whitney';
+    const trim = current.kind === 'timing' &&
+        base.samples.length >= MIN_SAMPLES_TO_TRIM &&
+        current.samples.length >= MIN_SAMPLES_TO_TRIM;
+    const x = trim ? fasterHalf(base.samples, direction) : base.samples;
+    const y = trim ? fasterHalf(current.samples, direction) : current.samples;
+    const m = x.length;
+    const n = y.length;
+    if (allEqual(base.samples) && allEqual(current.samples) && x[0] === y[0]) {
+        comparison.regression = 0;
+        // Nothing was tested: kept out of the multiple-testing family, where a p of 1 would dilute the others.
+        return {
+            comparison,
+            decide: (adjustedP) => {
+                comparison.adjustedP = adjustedP;
+                set('pass', 'unchanged (identical samples)');
+            },
+        };
+    }
+    const test = mannWhitney(x, y);
+    comparison.p = test.p;
+    const shift = relativeShift(x, y, base.value, direction, alpha);
+    const estimate = shift?.estimate ?? null;
+    comparison.interval = shift?.interval ?? null;
+    comparison.regression = estimate;
+    const smallest = smallestPossibleP(m, n);
+    const { reviewThreshold, failThreshold } = settings;
+    const sizes = trim
+        ? `the faster halves, ${m} of ${base.samples.length} vs ${n} of ${current.samples.length} samples`
+        : `${m} vs ${n} samples`;
+    return {
+        comparison,
+        decide: (adjustedP) => {
+            comparison.adjustedP = adjustedP;
+            const p = adjustedP ?? test.p;
+            const pText = `p=${formatP(p)}`;
+            const est = estimate === null ? 'change not expressible as a ratio (baseline 0)' : `${percent(estimate)}`;
+            const interval = comparison.interval;
+            if (smallest >= alpha) {
+                if (estimate === null || estimate >= reviewThreshold) {
+                    set('review', `${est} with ${sizes}: too few to resolve the threshold (the smallest possible p is ${formatP(smallest)} >= ${alpha}); run at least 4 a side (5+ recommended)`);
+                }
+                else {
+                    set('pass', `${est} with ${sizes} (too few samples for a test: the smallest possible p is ${formatP(smallest)})`);
+                }
+                return;
+            }
+            const significant = p < alpha;
+            const range = interval ? `[${percent(interval[0])}, ${percent(interval[1])}]` : 'no interval';
+            const on = `${pText}, ${sizes}`;
+            if (!significant) {
+                // Passing, but a reader must know when the data could not have shown a slowdown the size of a failure.
+                const noisy = interval && interval[1] >= failThreshold ? `; ${TOO_NOISY} ${percent(failThreshold)}` : '';
+                set('pass', `${est}, not significant (${on}, interval ${range})${noisy}`);
+            }
+            else if (interval && interval[0] >= failThreshold) {
+                set('fail', `${est}, the whole interval ${range} lies past the fail threshold ${percent(failThreshold)} (${on})`);
+            }
+            else if (estimate === null &&
+                (direction === 'smaller' ? test.u < (m * n) / 2 : test.u > (m * n) / 2)) {
+                set('review', `significant worsening from a zero baseline (${on})`);
+            }
+            else if (interval && interval[0] >= reviewThreshold) {
+                const band = settings.noise !== undefined
+                    ? `this metric's usual run-to-run noise (±${(settings.noise * 100).toFixed(1)}%)`
+                    : `the review threshold ${percent(reviewThreshold)}`;
+                set('review', `${est}, confidently past ${band}: the whole interval ${range} lies above it (${on})`);
+            }
+            else if (estimate !== null && estimate <= 0) {
+                set('pass', `${est}, a significant improvement (${on}, interval ${range})`);
+            }
+            else if (settings.noise !== undefined) {
+                set('pass', `${est}, within this metric's usual run-to-run noise (±${(settings.noise * 100).toFixed(1)}%), learned from its recorded baselines: the interval ${range} reaches below it (${on})`);
+            }
+            else {
+                set('pass', `${est}, significant but not confidently past the review threshold ${percent(reviewThreshold)}: the interval ${range} reaches below it, as noise between runs of unchanged code does (${on})`);
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/stats/proportions.ts
+
+/**
+ * Two-sided pooled two-proportion z-test: did the share of failures change from a/n to b/m?
+ * Returns 1 when nothing can be tested (no trials, or no variation at all).
+ */
+function twoProportionP(failuresA, trialsA, failuresB, trialsB) {
+    if (trialsA <= 0 || trialsB <= 0)
+        return 1;
+    const pooled = (failuresA + failuresB) / (trialsA + trialsB);
+    const variance = pooled * (1 - pooled) * (1 / trialsA + 1 / trialsB);
+    if (variance <= 0)
+        return 1;
+    const z = Math.abs(failuresB / trialsB - failuresA / trialsA) / Math.sqrt(variance);
+    return Math.min(1, 2 * normalSurvival(z));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/units.ts
+const TIME_UNITS = new Set([
+    'ns',
+    'us',
+    'µs',
+    'μs',
+    'ms',
+    's',
+    'sec',
+    'seconds',
+    'min',
+    'ns/op',
+    'us/op',
+    'ms/op',
+    's/op',
+]);
+/** Counts that a correct build reproduces exactly (instruction counts, allocations per op). */
+const DETERMINISTIC_UNITS = new Set(['allocs/op', 'instructions', 'instructions/op', 'instr']);
+const RATE_UNITS = new Set(['%', 'rate', 'ratio', 'percent']);
+/** Throughput-like units are better when bigger; everything else (time, memory, sizes, counts) smaller. */
+function directionOfUnit(unit) {
+    const u = unit.trim().toLowerCase();
+    if (/(^|\/)(s|sec|second)$/.test(u) && u.includes('/'))
+        return 'bigger';
+    if (/^(ops|op|req|requests|iterations|items|mb|kb|gb|b|bytes)\/(s|sec|second)$/.test(u))
+        return 'bigger';
+    if (u === 'ops' || u === 'hz' || u.endsWith('per second') || u === 'throughput')
+        return 'bigger';
+    return 'smaller';
+}
+function kindOfUnit(unit) {
+    const u = unit.trim();
+    const dimension = unitScale(u)?.dimension;
+    if (TIME_UNITS.has(u) || dimension === 'time' || dimension === 'time/op')
+        return 'timing';
+    if (directionOfUnit(u) === 'bigger')
+        return 'timing';
+    if (DETERMINISTIC_UNITS.has(u))
+        return 'deterministic';
+    if (RATE_UNITS.has(u))
+        return 'rate';
+    return 'count';
+}
+/** A k6-style rate metric: failure-like names count bad events (smaller is better), others good ones. */
+function directionOfRate(name) {
+    return /fail|error|err_|drop|timeout|reject/i.test(name) ? 'smaller' : 'bigger';
+}
+// Factors to a dimension's base unit (seconds, bytes, operations). Sizes follow the SI prefixes as go test's
+// MB/s does (1 MB = 10^6 B); the binary ones are spelled KiB, MiB, GiB.
+const TIME = {
+    ns: 1e-9,
+    us: 1e-6,
+    '\u00b5s': 1e-6,
+    '\u03bcs': 1e-6,
+    ms: 1e-3,
+    s: 1,
+    sec: 1,
+    seconds: 1,
+    min: 60,
+};
+const BYTES = {
+    B: 1,
+    bytes: 1,
+    kB: 1e3,
+    KB: 1e3,
+    MB: 1e6,
+    GB: 1e9,
+    KiB: 1024,
+    MiB: 1024 ** 2,
+    GiB: 1024 ** 3,
+};
+const OPERATIONS = new Set(['ops', 'op', 'operations', 'iterations', 'req', 'requests', 'calls', 'items']);
+function quantity(part) {
+    if (TIME[part] !== undefined)
+        return { dimension: 'time', factor: TIME[part] };
+    if (BYTES[part] !== undefined)
+        return { dimension: 'bytes', factor: BYTES[part] };
+    if (OPERATIONS.has(part))
+        return { dimension: 'ops', factor: 1 };
+    return undefined;
+}
+/** The dimension and scale of a unit such as `ms`, `ns/op`, `MiB`, `MB/s` or `ops/s`; undefined when unknown. */
+function unitScale(unit) {
+    const parts = unit.trim().split('/');
+    if (parts.length > 2)
+        return undefined;
+    const top = quantity(parts[0]);
+    if (!top)
+        return undefined;
+    if (parts.length === 1)
+        return top;
+    if (parts[1] === 'op')
+        return { dimension: `${top.dimension}/op`, factor: top.factor };
+    const per = quantity(parts[1]);
+    if (per?.dimension !== 'time')
+        return undefined;
+    return { dimension: `${top.dimension}/time`, factor: top.factor / per.factor };
+}
+/**
+ * The factor that turns a value in unit `from` into unit `to` (ms to s: 0.001), when both measure the same
+ * dimension; undefined when they do not (a time and a size) or either unit is unknown.
+ */
+function unitConversion(from, to) {
+    if (from === to)
+        return 1;
+    const a = unitScale(from);
+    const b = unitScale(to);
+    if (!a || !b || a.dimension !== b.dimension)
+        return undefined;
+    return a.factor / b.factor;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/compare-metric.ts
+
+
+
+
+
+/** The baseline in the current side's unit when the two differ only in scale (ms and s, KB and MiB). */
+function inCurrentUnit(base, current) {
+    const factor = unitConversion(base.unit, current.unit);
+    if (factor === undefined)
+        return undefined;
+    if (factor === 1)
+        return base;
+    return {
+        ...base,
+        unit: current.unit,
+        value: base.value * factor,
+        samples: base.samples.map((sample) => sample * factor),
+    };
+}
+function analyseMetric(recorded, current, settings, direction, gated, alpha, errorRateFailPoints) {
+    const converted = inCurrentUnit(recorded, current);
+    const base = converted ?? recorded;
+    const comparison = {
+        name: current.name,
+        unit: current.unit,
+        kind: current.kind,
+        direction,
+        gated,
+        baseline: base.value,
+        current: current.value,
+        change: base.value > 0 ? current.value / base.value - 1 : null,
+        regression: null,
+        interval: null,
+        p: null,
+        adjustedP: null,
+        samples: { baseline: base.samples.length, current: current.samples.length },
+        method: 'ratio',
+        verdict: 'pass',
+        reason: '',
+    };
+    const conversion = recorded.unit === current.unit ? '' : ` (baseline converted from ${recorded.unit} to ${current.unit})`;
+    const set = (verdict, reason) => {
+        comparison.verdict = verdict;
+        comparison.reason = `${reason}${conversion}`;
+    };
+    const none = () => { };
+    if (!converted) {
+        comparison.verdict = 'fail';
+        comparison.reason = `unit changed from "${recorded.unit}" to "${current.unit}", which measure different things: the values cannot be compared`;
+        comparison.change = null;
+        return { comparison, decide: none };
+    }
+    if (current.kind === 'rate')
+        return analyseRate(base, current, comparison, set, errorRateFailPoints, alpha);
+    const { reviewThreshold, failThreshold } = settings;
+    if (current.kind === 'deterministic') {
+        comparison.method = 'exact';
+        const varying = !allEqual(base.samples) || !allEqual(current.samples);
+        const suffix = varying
+            ? ' (samples vary although the metric should be deterministic; medians compared)'
+            : '';
+        if (base.value === current.value) {
+            comparison.regression = 0;
+            set('pass', `unchanged${suffix}`);
+        }
+        else if (base.value === 0) {
+            const worse = direction === 'smaller';
+            set(worse ? 'fail' : 'pass', `from 0 to ${current.value}${suffix}`);
+        }
+        else {
+            const regression = worsening(current.value / base.value, direction);
+            comparison.regression = regression;
+            if (regression >= failThreshold)
+                set('fail', `${percent(regression)} worse, past the fail threshold ${percent(failThreshold)}${suffix}`);
+            else if (regression > 0)
+                set('review', `${percent(regression)} worse; a deterministic count changes only when the code does${suffix}`);
+            else
+                set('pass', `${percent(-regression)} better${suffix}`);
+        }
+        return { comparison, decide: none };
+    }
+    if (base.samples.length > 0 && current.samples.length > 0) {
+        return analyseSamples(base, current, comparison, set, settings, direction, alpha);
+    }
+    // Single values (k6 percentiles): thresholds on the ratio, nothing to test noise against.
+    comparison.method = 'ratio';
+    if (base.value <= 0) {
+        if (current.value === base.value)
+            set('pass', 'unchanged');
+        else
+            set('review', `baseline is ${base.value}: no relative change to judge`);
+        return { comparison, decide: none };
+    }
+    const regression = worsening(current.value / base.value, direction);
+    comparison.regression = regression;
+    const single = 'single values, no samples to test against noise';
+    if (regression >= failThreshold)
+        set('fail', `${percent(regression)} worse, past the fail threshold ${percent(failThreshold)} (${single})`);
+    else if (regression >= reviewThreshold)
+        set('review', `${percent(regression)} worse, past the review threshold ${percent(reviewThreshold)} (${single})`);
+    else
+        set('pass', `${percent(regression)} (${single})`);
+    return { comparison, decide: none };
+}
+function analyseRate(base, current, comparison, set, failPoints, alpha) {
+    comparison.method = 'error-rate';
+    const badRate = (metric) => comparison.direction === 'smaller' ? metric.value : 1 - metric.value;
+    const bad = (metric) => comparison.direction === 'smaller' ? metric.passes : metric.fails;
+    const trials = (metric) => (metric.passes ?? 0) + (metric.fails ?? 0);
+    const points = (badRate(current) - badRate(base)) * 100;
+    comparison.change = points / 100;
+    const badBase = bad(base);
+    const badCurrent = bad(current);
+    const counted = badBase !== undefined && badCurrent !== undefined && trials(base) > 0 && trials(current) > 0;
+    const describe = `error rate ${(badRate(base) * 100).toFixed(2)}% -> ${(badRate(current) * 100).toFixed(2)}% (${points >= 0 ? '+' : ''}${points.toFixed(2)} points)`;
+    if (!counted) {
+        if (points >= failPoints)
+            set('fail', `${describe}, past +${failPoints} points`);
+        else
+            set('pass', `${describe}, within +${failPoints} points (no counts to test)`);
+        return { comparison, decide: () => { } };
+    }
+    comparison.p = twoProportionP(badBase, trials(base), badCurrent, trials(current));
+    return {
+        comparison,
+        decide: (adjustedP) => {
+            comparison.adjustedP = adjustedP;
+            const significant = adjustedP !== null && adjustedP < alpha;
+            const pText = `p=${formatP(adjustedP)}`;
+            if (points >= failPoints && significant)
+                set('fail', `${describe}, past +${failPoints} points, significant (${pText})`);
+            else if (points >= failPoints)
+                set('review', `${describe}, past +${failPoints} points but not significant with these counts (${pText})`);
+            else if (points > 0 && significant)
+                set('review', `${describe}, a significant increase (${pText})`);
+            else
+                set('pass', `${describe} (${pText})`);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/match.ts
+/**
+ * A go benchmark's name without its package: `example.com/x.BenchmarkParse-2 ns/op` -> `BenchmarkParse-2
+ * ns/op`; the name itself when it has no package (recorded before names were qualified, or from output without
+ * `pkg:` lines); undefined for other formats.
+ */
+function withoutPackage(metric) {
+    if (metric.format !== 'go')
+        return undefined;
+    const qualified = /^.+?\.(Benchmark.*)$/.exec(metric.name);
+    return qualified ? qualified[1] : metric.name;
+}
+/**
+ * Pairs current metrics with baseline metrics by name. Fallback, for go benchmarks only: a name with no exact
+ * partner matches by its name without the package, when exactly one unpaired metric on each side has that
+ * bare name and at least one of the two carries no package (a baseline recorded before names were qualified,
+ * or output without `pkg:` lines). Two different packages never match each other.
+ */
+function matchBaseline(baseline, current) {
+    const baseByName = new Map(baseline.map((metric) => [metric.name, metric]));
+    const currentNames = new Set(current.map((metric) => metric.name));
+    const baseFor = new Map();
+    const unpairedCurrent = [];
+    for (const metric of current) {
+        const base = baseByName.get(metric.name);
+        if (base)
+            baseFor.set(metric, base);
+        else
+            unpairedCurrent.push(metric);
+    }
+    const unpairedBase = baseline.filter((metric) => !currentNames.has(metric.name));
+    const group = (metrics) => {
+        const groups = new Map();
+        for (const metric of metrics) {
+            const bare = withoutPackage(metric);
+            if (bare !== undefined)
+                groups.set(bare, [...(groups.get(bare) ?? []), metric]);
+        }
+        return groups;
+    };
+    const baseGroups = group(unpairedBase);
+    const currentGroups = group(unpairedCurrent);
+    const byPackageFallback = [];
+    const ambiguous = new Map();
+    for (const [bare, bases] of baseGroups) {
+        const currents = currentGroups.get(bare) ?? [];
+        const base = bases[0];
+        if (bases.length === 1 && currents.length === 1) {
+            const metric = currents[0];
+            if (base.name !== bare && metric.name !== bare)
+                continue;
+            baseFor.set(metric, base);
+            byPackageFallback.push({ baseline: base.name, current: metric.name });
+        }
+        else if (bases.length === 1 && base.name === bare && currents.length > 1) {
+            ambiguous.set(base.name, currents.map((metric) => metric.name));
+        }
+    }
+    return { baseFor, byPackageFallback, ambiguous };
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/shared/glob/match.ts
+var match = __nccwpck_require__(2764);
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/noise.ts
+/** Below this many recorded runs of a metric its spread is not estimated: 4 ratios make a shaky median. */
+const MIN_NOISE_RECORDS = 5;
+/** The normal-consistency factor: the MAD times this estimates the standard deviation of normal data. */
+const MAD_TO_SD = 1.4826;
+function noise_median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+/**
+ * Each timing metric's between-run noise, learned from its recorded baselines (in commit order, either
+ * direction). Consecutive records are separate jobs, often on different machines, so the log ratio of
+ * their medians holds exactly the noise a stored-baseline comparison meets, which samples within one run
+ * do not show. The median absolute deviation of those ratios ignores the few steps where the code did
+ * change (a real 30% speed-up is one outlier among the ratios, not a wider band).
+ */
+function learnNoiseFloors(history) {
+    const series = new Map();
+    for (const run of history) {
+        for (const metric of run.metrics) {
+            if (metric.kind !== 'timing' || !(metric.value > 0) || !Number.isFinite(metric.value))
+                continue;
+            const values = series.get(metric.name) ?? [];
+            values.push(metric.value);
+            series.set(metric.name, values);
+        }
+    }
+    const floors = new Map();
+    for (const [name, values] of series) {
+        if (values.length < MIN_NOISE_RECORDS) {
+            floors.set(name, { records: values.length });
+            continue;
+        }
+        const ratios = values.slice(1).map((value, index) => Math.log(value / values[index]));
+        const center = noise_median(ratios);
+        const sd = MAD_TO_SD * noise_median(ratios.map((ratio) => Math.abs(ratio - center)));
+        floors.set(name, { records: values.length, spread: Math.expm1(sd) });
+    }
+    return floors;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/stats/multiple-testing.ts
+/** Adjusted p-values in the input order (as R's p.adjust and statsmodels' multipletests). */
+function adjustPValues(pValues, correction) {
+    const count = pValues.length;
+    if (correction === 'none' || count === 0)
+        return [...pValues];
+    const order = pValues.map((_, index) => index).sort((a, b) => pValues[a] - pValues[b]);
+    const adjusted = new Array(count);
+    if (correction === 'holm') {
+        let running = 0;
+        order.forEach((index, rank) => {
+            running = Math.max(running, Math.min(1, (count - rank) * pValues[index]));
+            adjusted[index] = running;
+        });
+        return adjusted;
+    }
+    let running = 1;
+    for (let rank = count - 1; rank >= 0; rank--) {
+        const index = order[rank];
+        running = Math.min(running, (count / (rank + 1)) * pValues[index]);
+        adjusted[index] = running;
+    }
+    return adjusted;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/compare.ts
+
+
+
+
+
+
+
+
+/** Why a metric with `paths` does not gate this PR, or undefined when it gates. */
+function untouched(settings, changedFiles) {
+    if (!settings.paths || settings.paths.length === 0 || changedFiles === undefined)
+        return undefined;
+    const globs = new match/* GlobSet */.H7(settings.paths);
+    if (changedFiles.some((file) => globs.matches(file)))
+        return undefined;
+    const shown = settings.paths.slice(0, 3).join(', ');
+    const more = settings.paths.length > 3 ? ` and ${settings.paths.length - 3} more` : '';
+    return `informational: the pull request changes none of this benchmark's paths (${shown}${more})`;
+}
+function withNoise(settings, metric, noise, thin) {
+    if (!noise || metric.kind !== 'timing')
+        return settings;
+    const floor = noise.get(metric.name);
+    if (!floor || floor.spread === undefined) {
+        thin.push(metric.name);
+        return settings;
+    }
+    const raised = Math.min(floor.spread, settings.failThreshold);
+    if (raised <= settings.reviewThreshold)
+        return settings;
+    return { ...settings, reviewThreshold: raised, noise: floor.spread };
+}
+const PERCENTILE = /\bp\(\d+(\.\d+)?\)$/;
+function missingReason(name, ambiguous) {
+    const packages = ambiguous.get(name);
+    if (packages) {
+        return `present in the baseline, recorded without its package; ${packages.length} packages now have a benchmark of this name (${packages.join(', ')}): record the baseline again`;
+    }
+    if (PERCENTILE.test(name)) {
+        return 'present in the baseline but missing now; k6 reports this percentile only when summaryTrendStats lists it';
+    }
+    return 'present in the baseline but missing now';
+}
+function sloMetricName(slo) {
+    return slo.stat ? `${slo.metric} ${slo.stat}` : slo.metric;
+}
+function findSloMetric(slo, byName) {
+    const exact = byName.get(sloMetricName(slo));
+    if (exact)
+        return exact;
+    // `{metric: http_req_failed, stat: rate}` names the rate metric itself.
+    if (slo.stat === 'rate' || slo.stat === 'value')
+        return byName.get(slo.metric);
+    return undefined;
+}
+function sloText(slo) {
+    const parts = [];
+    if (slo.below !== undefined)
+        parts.push(`< ${slo.below}`);
+    if (slo.above !== undefined)
+        parts.push(`> ${slo.above}`);
+    return `${sloMetricName(slo)} ${parts.join(' and ')}`;
+}
+/**
+ * Compares a PR's results with the baseline's and decides pass / review / fail per metric and overall.
+ * Both sides are sample sets however produced (separate runs, or interleaved A/B on one runner).
+ */
+function comparePerf(baseline, current, policy = perf/* DEFAULT_PERF_POLICY */.RL, options = {}) {
+    const notes = [...new Set([...baseline.notes.map((note) => `baseline: ${note}`), ...current.notes])];
+    const { baseFor, byPackageFallback, ambiguous } = matchBaseline(baseline.metrics, current.metrics);
+    if (byPackageFallback.length > 0) {
+        const shown = byPackageFallback
+            .slice(0, 3)
+            .map((pair) => `${pair.baseline} as ${pair.current}`)
+            .join(', ');
+        const more = byPackageFallback.length > 3 ? ` and ${byPackageFallback.length - 3} more` : '';
+        notes.push(`baseline: ${byPackageFallback.length} go benchmark(s) matched by name without their package (${shown}${more}); a baseline recorded now keeps the package`);
+    }
+    const pairedBases = new Set(baseFor.values());
+    const currentByName = new Map(current.metrics.map((metric) => [metric.name, metric]));
+    const analyses = [];
+    const comparisons = [];
+    const thinHistory = [];
+    const notTouched = new Map();
+    for (const metric of current.metrics) {
+        const settings = (0,perf/* settingsFor */.zc)(metric.name, policy);
+        const direction = settings.direction ?? metric.direction;
+        const why = untouched(settings, options.changedFiles);
+        const gated = why ? false : (settings.gate ?? metric.gate);
+        const base = baseFor.get(metric);
+        if (!base) {
+            comparisons.push({
+                name: metric.name,
+                unit: metric.unit,
+                kind: metric.kind,
+                direction,
+                gated,
+                baseline: null,
+                current: metric.value,
+                change: null,
+                regression: null,
+                interval: null,
+                p: null,
+                adjustedP: null,
+                samples: { baseline: 0, current: metric.samples.length },
+                method: 'new',
+                verdict: 'pass',
+                reason: 'new metric: no baseline to compare with',
+            });
+            continue;
+        }
+        const analysis = analyseMetric(base, metric, gated ? withNoise(settings, metric, options.noise, thinHistory) : settings, direction, gated, policy.alpha, policy['error-rate-fail-points']);
+        analyses.push(analysis);
+        comparisons.push(analysis.comparison);
+        if (why)
+            notTouched.set(analysis.comparison, why);
+    }
+    for (const base of baseline.metrics) {
+        if (pairedBases.has(base))
+            continue;
+        const settings = (0,perf/* settingsFor */.zc)(base.name, policy);
+        const gated = settings.gate ?? base.gate;
+        comparisons.push({
+            name: base.name,
+            unit: base.unit,
+            kind: base.kind,
+            direction: settings.direction ?? base.direction,
+            gated,
+            baseline: base.value,
+            current: null,
+            change: null,
+            regression: null,
+            interval: null,
+            p: null,
+            adjustedP: null,
+            samples: { baseline: base.samples.length, current: 0 },
+            method: 'missing',
+            verdict: 'fail',
+            reason: missingReason(base.name, ambiguous),
+        });
+    }
+    // One family of tests per suite: the gated metrics that were tested.
+    const tested = analyses.filter((analysis) => analysis.comparison.p !== null && analysis.comparison.gated);
+    const adjusted = adjustPValues(tested.map((analysis) => analysis.comparison.p), policy.correction);
+    tested.forEach((analysis, index) => analysis.decide(adjusted[index]));
+    const inFamily = new Set(tested);
+    for (const analysis of analyses)
+        if (!inFamily.has(analysis))
+            analysis.decide(analysis.comparison.p);
+    applySlos(policy.slos, currentByName, comparisons);
+    applyToolThresholds(current.metrics, comparisons);
+    for (const comparison of comparisons) {
+        const why = notTouched.get(comparison);
+        if (why) {
+            comparison.reason = `${why}; ${comparison.verdict === 'pass' ? '' : `would be ${comparison.verdict}: `}${comparison.reason}`;
+            comparison.verdict = 'pass';
+        }
+        else if (!comparison.gated && comparison.verdict !== 'pass') {
+            comparison.reason = `informational (not gated), would be ${comparison.verdict}: ${comparison.reason}`;
+            comparison.verdict = 'pass';
+        }
+    }
+    const noisy = comparisons.filter((c) => c.gated && c.verdict === 'pass' && c.reason.includes(TOO_NOISY));
+    if (noisy.length > 0) {
+        const names = noisy.slice(0, 5).map((c) => c.name);
+        const more = noisy.length > 5 ? ` and ${noisy.length - 5} more` : '';
+        notes.push(`${noisy.length} gated metric(s) passed only for want of evidence: ${TOO_NOISY} (${names.join(', ')}${more}); their samples vary more than the change to detect: benchmark on a quieter runner, with more samples, or base and head interleaved on one runner`);
+    }
+    if (options.changedFiles === undefined &&
+        policy.metrics.some((rule) => rule.paths && rule.paths.length > 0)) {
+        notes.push("the pull request's changed files are not known here, so benchmarks with policy paths gate as every benchmark does");
+    }
+    if (thinHistory.length > 0) {
+        const names = thinHistory.slice(0, 5).join(', ');
+        const more = thinHistory.length > 5 ? ` and ${thinHistory.length - 5} more` : '';
+        notes.push(`${thinHistory.length} gated timing(s) have fewer than ${MIN_NOISE_RECORDS} recorded baselines (${names}${more}), too few to learn their run-to-run noise: their review band is the policy's threshold alone`);
+    }
+    const gatedVerdicts = comparisons.filter((c) => c.gated).map((c) => c.verdict);
+    const toolFailures = current.failures;
+    notes.push(...toolFailures);
+    const result = worst([...gatedVerdicts, ...(toolFailures.length ? ['fail'] : [])]);
+    const regressions = comparisons
+        .filter((c) => c.gated && c.kind !== 'rate' && c.regression !== null && Number.isFinite(c.regression))
+        .map((c) => c.regression);
+    const regression = regressions.length ? Math.max(...regressions) : 0;
+    return { result, regression, metrics: comparisons, notes };
+}
+function applySlos(slos, byName, comparisons) {
+    for (const slo of slos) {
+        const metric = findSloMetric(slo, byName);
+        if (!metric) {
+            const name = sloMetricName(slo);
+            const hint = PERCENTILE.test(name)
+                ? '; k6 reports this percentile only when summaryTrendStats lists it'
+                : '';
+            comparisons.push({
+                name,
+                unit: '',
+                kind: 'timing',
+                direction: 'smaller',
+                gated: true,
+                baseline: null,
+                current: null,
+                change: null,
+                regression: null,
+                interval: null,
+                p: null,
+                adjustedP: null,
+                samples: { baseline: 0, current: 0 },
+                method: 'slo',
+                verdict: 'fail',
+                reason: `SLO ${sloText(slo)}: the metric is absent from the current results${hint}`,
+            });
+            continue;
+        }
+        const broken = (slo.below !== undefined && !(metric.value < slo.below)) ||
+            (slo.above !== undefined && !(metric.value > slo.above));
+        const comparison = comparisons.find((c) => c.name === metric.name);
+        const text = `SLO ${sloText(slo)} ${broken ? 'broken' : 'met'} (${metric.value})`;
+        comparison.reason = comparison.reason ? `${comparison.reason}; ${text}` : text;
+        if (broken) {
+            comparison.verdict = 'fail';
+            comparison.gated = true;
+        }
+    }
+}
+/** Limits the tool evaluated itself (k6 thresholds) fail the gate when broken. */
+function applyToolThresholds(metrics, comparisons) {
+    for (const metric of metrics) {
+        for (const threshold of metric.thresholds ?? []) {
+            const comparison = comparisons.find((c) => c.name === metric.name);
+            const text = `threshold ${threshold.expression} ${threshold.ok ? 'met' : 'broken'} (k6)`;
+            comparison.reason = comparison.reason ? `${comparison.reason}; ${text}` : text;
+            if (!threshold.ok) {
+                comparison.verdict = 'fail';
+                comparison.gated = true;
+            }
+        }
+    }
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/shared/errors.ts
+var errors = __nccwpck_require__(23);
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/json-syntax.ts
+/**
+ * Offset of the first JSON syntax error, for messages that V8 gives without a position (e.g. a trailing
+ * comma). Only run after JSON.parse failed, so it favours brevity over speed.
+ */
+function syntaxErrorOffset(text) {
+    let i = 0;
+    const space = () => {
+        while (i < text.length && ' \t\r\n'.includes(text[i]))
+            i++;
+    };
+    const fail = () => {
+        throw i;
+    };
+    const literal = (word) => {
+        if (text.startsWith(word, i))
+            i += word.length;
+        else
+            fail();
+    };
+    const string = () => {
+        i++;
+        while (i < text.length && text[i] !== '"') {
+            if (text.charCodeAt(i) < 0x20)
+                fail();
+            i += text[i] === '\\' ? 2 : 1;
+        }
+        if (i >= text.length)
+            fail();
+        i++;
+    };
+    const number = () => {
+        const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+        if (!match)
+            fail();
+        i += match[0].length;
+    };
+    const value = () => {
+        space();
+        const c = text[i];
+        if (c === '{') {
+            i++;
+            space();
+            if (text[i] === '}') {
+                i++;
+                return;
+            }
+            for (;;) {
+                space();
+                if (text[i] !== '"')
+                    fail();
+                string();
+                space();
+                if (text[i] !== ':')
+                    fail();
+                i++;
+                value();
+                space();
+                if (text[i] === ',') {
+                    i++;
+                    continue;
+                }
+                if (text[i] === '}') {
+                    i++;
+                    return;
+                }
+                fail();
+            }
+        }
+        if (c === '[') {
+            i++;
+            space();
+            if (text[i] === ']') {
+                i++;
+                return;
+            }
+            for (;;) {
+                value();
+                space();
+                if (text[i] === ',') {
+                    i++;
+                    continue;
+                }
+                if (text[i] === ']') {
+                    i++;
+                    return;
+                }
+                fail();
+            }
+        }
+        if (c === '"')
+            return string();
+        if (c === 't')
+            return literal('true');
+        if (c === 'f')
+            return literal('false');
+        if (c === 'n')
+            return literal('null');
+        return number();
+    };
+    try {
+        value();
+        space();
+        if (i < text.length)
+            fail();
+        return text.length;
+    }
+    catch (offset) {
+        if (typeof offset === 'number')
+            return offset;
+        throw offset;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/json.ts
+
+
+/** 1-based line and column of a character offset. */
+function positionAt(file, text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    const end = Math.min(offset, text.length);
+    for (let i = 0; i < end; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { file, line, column: end - lineStart + 1 };
+}
+/** JSON.parse with the error placed at file:line:col. */
+function parseJson(file, text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const match = /position (\d+)/.exec(message);
+        const offset = match ? Number(match[1]) : syntaxErrorOffset(text);
+        const found = offset >= text.length ? 'end of file' : `"${text[offset]}"`;
+        throw new errors/* InvalidFileError */.Ou(positionAt(file, text, offset), `expected valid JSON, found ${found}`);
+    }
+}
+/**
+ * Offset of the value at `path`, found by scanning the text again. Only used to place an error, so it favours
+ * simplicity over speed; falls back to the deepest value it could reach.
+ */
+function offsetOfPath(text, path) {
+    let i = 0;
+    const skipSpace = () => {
+        while (i < text.length && /\s/.test(text[i]))
+            i++;
+    };
+    const skipString = () => {
+        const start = i;
+        i++;
+        while (i < text.length && text[i] !== '"')
+            i += text[i] === '\\' ? 2 : 1;
+        i++;
+        return JSON.parse(text.slice(start, i));
+    };
+    const skipValue = () => {
+        skipSpace();
+        const c = text[i];
+        if (c === '"') {
+            skipString();
+            return;
+        }
+        if (c === '{' || c === '[') {
+            let depth = 0;
+            while (i < text.length) {
+                const d = text[i];
+                if (d === '"') {
+                    skipString();
+                    continue;
+                }
+                if (d === '{' || d === '[')
+                    depth++;
+                if (d === '}' || d === ']')
+                    depth--;
+                i++;
+                if (depth === 0)
+                    return;
+            }
+            return;
+        }
+        while (i < text.length && !/[,}\]\s]/.test(text[i]))
+            i++;
+    };
+    skipSpace();
+    for (const step of path) {
+        skipSpace();
+        const open = i;
+        if (typeof step === 'number' && text[i] === '[') {
+            i++;
+            for (let index = 0; index < step; index++) {
+                skipValue();
+                skipSpace();
+                if (text[i] !== ',')
+                    return open;
+                i++;
+            }
+            skipSpace();
+            if (text[i] === ']')
+                return open;
+            continue;
+        }
+        if (typeof step === 'string' && text[i] === '{') {
+            i++;
+            let found = false;
+            while (i < text.length) {
+                skipSpace();
+                if (text[i] !== '"')
+                    return open;
+                const key = skipString();
+                skipSpace();
+                i++; // ':'
+                skipSpace();
+                if (key === step) {
+                    found = true;
+                    break;
+                }
+                skipValue();
+                skipSpace();
+                if (text[i] !== ',')
+                    return open;
+                i++;
+            }
+            if (!found)
+                return open;
+            continue;
+        }
+        return open;
+    }
+    skipSpace();
+    return i;
+}
+/** Throws `file:line:col: expected ...` pointing at the value at `path`. */
+function failAt(file, text, path, expected) {
+    throw new errors/* InvalidFileError */.Ou(positionAt(file, text, offsetOfPath(text, path)), expected);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Field access that fails with a located `expected ...` message. */
+class JsonFile {
+    file;
+    text;
+    constructor(file, text) {
+        this.file = file;
+        this.text = text;
+    }
+    fail(path, expected) {
+        return failAt(this.file, this.text, path, expected);
+    }
+    record(value, path) {
+        if (!isRecord(value))
+            this.fail(path, `expected an object at ${describe(path)}`);
+        return value;
+    }
+    array(value, path) {
+        if (!Array.isArray(value))
+            this.fail(path, `expected an array at ${describe(path)}`);
+        return value;
+    }
+    string(value, path) {
+        if (typeof value !== 'string' || value === '')
+            this.fail(path, `expected a non-empty string at ${describe(path)}`);
+        return value;
+    }
+    /** A finite number >= 0 (> 0 when `positive`): benchmark values are never negative. */
+    number(value, path, positive = false) {
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (positive && value === 0)) {
+            this.fail(path, `expected a ${positive ? 'positive' : 'non-negative'} number at ${describe(path)}`);
+        }
+        return value;
+    }
+    numbers(value, path, positive = false) {
+        return this.array(value, path).map((item, index) => this.number(item, [...path, index], positive));
+    }
+}
+function describe(path) {
+    return path.length === 0
+        ? 'the top level'
+        : path
+            .map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`))
+            .join('')
+            .replace(/^\./, '');
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/model.ts
+/** The one model every benchmark format is parsed into. */
+const PERF_SUMMARY_VERSION = 1;
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/summary.ts
+
+
+
+const KINDS = new Set(['timing', 'deterministic', 'rate', 'count']);
+const FORMATS = new Set(['k6', 'hyperfine', 'go', 'google-benchmark', 'pytest-benchmark', 'generic']);
+/** The record to store for a commit: the parsed suite with raw samples kept. */
+function toPerfSummary(suite, meta = {}) {
+    return {
+        version: PERF_SUMMARY_VERSION,
+        ...meta,
+        metrics: suite.metrics,
+        notes: suite.notes,
+        failures: suite.failures,
+    };
+}
+/** Reads a stored baseline record back, checking every field (a corrupt baseline must not pass a gate). */
+function parsePerfSummary(file, text) {
+    const json = new JsonFile(file, text);
+    const data = json.record(parseJson(file, text), []);
+    if (data.version !== PERF_SUMMARY_VERSION) {
+        json.fail(['version'], `expected version ${PERF_SUMMARY_VERSION} (a perf baseline written by this Floodgate)`);
+    }
+    const strings = (value, key) => value === undefined ? [] : json.array(value, [key]).map((item, index) => json.string(item, [key, index]));
+    const metrics = json.array(data.metrics, ['metrics']).map((item, index) => {
+        const path = ['metrics', index];
+        const m = json.record(item, path);
+        const direction = m.direction;
+        if (direction !== 'smaller' && direction !== 'bigger')
+            json.fail([...path, 'direction'], 'expected "smaller" or "bigger"');
+        if (typeof m.kind !== 'string' || !KINDS.has(m.kind))
+            json.fail([...path, 'kind'], 'expected a metric kind');
+        if (typeof m.format !== 'string' || !FORMATS.has(m.format))
+            json.fail([...path, 'format'], 'expected a known format');
+        if (typeof m.gate !== 'boolean')
+            json.fail([...path, 'gate'], 'expected true or false');
+        if (typeof m.unit !== 'string')
+            json.fail([...path, 'unit'], 'expected a unit string');
+        const metric = {
+            name: json.string(m.name, [...path, 'name']),
+            unit: m.unit,
+            direction,
+            samples: json.numbers(m.samples, [...path, 'samples']),
+            value: json.number(m.value, [...path, 'value']),
+            kind: m.kind,
+            gate: m.gate,
+            file: json.string(m.file, [...path, 'file']),
+            format: m.format,
+        };
+        if (m.passes !== undefined)
+            metric.passes = json.number(m.passes, [...path, 'passes']);
+        if (m.fails !== undefined)
+            metric.fails = json.number(m.fails, [...path, 'fails']);
+        return metric;
+    });
+    const names = new Set();
+    for (const metric of metrics) {
+        if (names.has(metric.name))
+            throw new errors/* InvalidFileError */.Ou({ file }, `expected metric "${metric.name}" once`);
+        names.add(metric.name);
+    }
+    const summary = {
+        version: PERF_SUMMARY_VERSION,
+        metrics,
+        notes: strings(data.notes, 'notes'),
+        failures: strings(data.failures, 'failures'),
+    };
+    if (data.sha !== undefined)
+        summary.sha = json.string(data.sha, ['sha']);
+    if (data.recordedAt !== undefined)
+        summary.recordedAt = json.string(data.recordedAt, ['recordedAt']);
+    return summary;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/parse/samples.ts
+/** Median of unsorted values (the representative value of a sample set). */
+function samples_median(values) {
+    if (values.length === 0)
+        return NaN;
+    const sorted = Float64Array.from(values).sort();
+    const middle = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/parse/unique.ts
+
+/**
+ * Refuses a name met twice in one result file: pooling two different benchmarks' samples under one name
+ * would hide a slowdown of either. `what` says how to tell them apart (e.g. hyperfine's --command-name).
+ */
+function requireUniqueNames(json, entries, what) {
+    const first = new Map();
+    for (const { name, path } of entries) {
+        const earlier = first.get(name);
+        if (earlier) {
+            json.fail(path, `expected every name once; "${name}" is also at ${describe(earlier)} (${what})`);
+        }
+        first.set(name, path);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/parse/generic.ts
+
+
+
+/**
+ * The documented generic format, compatible with github-action-benchmark's `customSmallerIsBetter` /
+ * `customBiggerIsBetter` files: `[{ "name", "unit", "value", "samples"?: number[], "biggerIsBetter"?: bool }]`.
+ * `value` is optional when `samples` are given (their median is used). Extra keys (`range`, `extra`) are ignored.
+ */
+function parseGeneric(json, data) {
+    const metrics = data.map((item, index) => {
+        const path = [index];
+        const entry = json.record(item, path);
+        const name = json.string(entry.name, [...path, 'name']);
+        const unit = typeof entry.unit === 'string' ? entry.unit : json.fail([...path, 'unit'], 'expected a unit string');
+        const kind = kindOfUnit(unit);
+        // Deterministic and count metrics may legitimately be zero (0 allocs/op); times and rates of work may not.
+        const positive = kind === 'timing';
+        const samples = entry.samples === undefined ? [] : json.numbers(entry.samples, [...path, 'samples'], positive);
+        if (entry.samples !== undefined && samples.length === 0)
+            json.fail([...path, 'samples'], 'expected samples');
+        const value = entry.value === undefined && samples.length
+            ? samples_median(samples)
+            : json.number(entry.value, [...path, 'value'], positive);
+        if (entry.biggerIsBetter !== undefined && typeof entry.biggerIsBetter !== 'boolean') {
+            json.fail([...path, 'biggerIsBetter'], 'expected true or false');
+        }
+        const direction = entry.biggerIsBetter === undefined
+            ? directionOfUnit(unit)
+            : entry.biggerIsBetter
+                ? 'bigger'
+                : 'smaller';
+        return {
+            name,
+            unit,
+            direction,
+            samples,
+            value,
+            kind,
+            gate: true,
+            file: json.file,
+            format: 'generic',
+        };
+    });
+    requireUniqueNames(json, metrics.map((metric, index) => ({ name: metric.name, path: [index, 'name'] })), 'two entries of one name; to give one metric several measurements, list them in "samples"');
+    return { metrics: [...metrics], notes: [], failures: [] };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/parse/go-test.ts
+
+
+
+const HEADER = /^(goos|goarch|pkg|cpu):\s*(.*)$/;
+const BENCHMARK = /^(Benchmark\S*)\s+(\d+)\s+(\S.*)$/;
+function looksLikeGoTest(text) {
+    return /^Benchmark\S*\s+\d+\s+[\d.]+ \S+\/op/m.test(text);
+}
+/**
+ * `go test -bench` output, possibly several runs appended (benchstat's input): each line of a benchmark is a
+ * sample of every unit on it (`ns/op`, `B/op`, `allocs/op`, `MB/s`, custom metrics), and a name met again
+ * is a repetition. Names are `pkg/path.BenchmarkX-N unit`, qualified by the `pkg:` line above the benchmark
+ * whatever else the file holds, so one benchmark keeps its name when another package joins the output and
+ * the same name in two packages is two metrics; a benchmark above any `pkg:` line is `BenchmarkX-N unit`.
+ * (Baselines recorded with unqualified names still match: see `matchBaseline` in match.ts.)
+ */
+function parseGoTest(file, text) {
+    const lines = text.split(/\r?\n/);
+    let pkg = '';
+    const found = [];
+    lines.forEach((line, index) => {
+        const at = (column) => ({ file, line: index + 1, column });
+        const header = HEADER.exec(line);
+        if (header) {
+            if (header[1] === 'pkg')
+                pkg = header[2].trim();
+            return;
+        }
+        if (/^(--- FAIL|FAIL\b|panic:)/.test(line)) {
+            throw new errors/* InvalidFileError */.Ou(at(1), 'expected a passing benchmark run (the output reports a failure)');
+        }
+        if (!line.startsWith('Benchmark'))
+            return;
+        const match = BENCHMARK.exec(line);
+        // A benchmark that logs prints its name alone on a line; its numbers follow on a later line we do not join.
+        if (!match)
+            return;
+        const start = line.length - match[3].length;
+        const tokens = [...match[3].matchAll(/\S+/g)].map((token) => ({
+            text: token[0],
+            column: start + token.index + 1,
+        }));
+        if (tokens.length % 2 !== 0) {
+            throw new errors/* InvalidFileError */.Ou(at(start + 1), 'expected "value unit" pairs after the iteration count');
+        }
+        for (let k = 0; k < tokens.length; k += 2) {
+            const value = Number(tokens[k].text);
+            const unit = tokens[k + 1].text;
+            const kind = kindOfUnit(unit);
+            if (!Number.isFinite(value) || value < 0 || (value === 0 && kind === 'timing')) {
+                throw new errors/* InvalidFileError */.Ou(at(tokens[k].column), `expected a ${kind === 'timing' ? 'positive' : 'non-negative'} number before ${unit}`);
+            }
+            found.push({ pkg, name: match[1], unit, value });
+        }
+    });
+    if (found.length === 0) {
+        throw new errors/* InvalidFileError */.Ou({ file, line: 1, column: 1 }, 'expected `go test -bench` output with at least one Benchmark line');
+    }
+    const byName = new Map();
+    for (const { pkg: owner, name, unit, value } of found) {
+        const key = `${owner ? `${owner}.` : ''}${name} ${unit}`;
+        const entry = byName.get(key) ?? { unit, samples: [] };
+        entry.samples.push(value);
+        byName.set(key, entry);
+    }
+    const metrics = [...byName].map(([name, { unit, samples }]) => ({
+        name,
+        unit,
+        direction: directionOfUnit(unit),
+        samples,
+        value: samples_median(samples),
+        kind: kindOfUnit(unit),
+        gate: true,
+        file,
+        format: 'go',
+    }));
+    return { metrics, notes: [], failures: [] };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/parse/google-benchmark.ts
+
+
+/**
+ * Google Benchmark `--benchmark_format=json`: every `run_type: iteration` row is a sample; aggregate rows
+ * (`_mean`, `_median`, `_stddev`, `_cv`) are derived and ignored, and a benchmark with aggregates but no
+ * iteration rows (`--benchmark_report_aggregates_only=true`) is an error saying how to keep them. CPU time is the measure, as the library
+ * itself sizes runs by it, unless the benchmark asked for real or manual time (`/real_time`, `/manual_time`),
+ * which is more robust to other load on shared runners than wall time.
+ */
+function parseGoogleBenchmark(json, data) {
+    const rows = json.array(data.benchmarks, ['benchmarks']);
+    const byName = new Map();
+    const aggregated = new Map();
+    rows.forEach((item, index) => {
+        const path = ['benchmarks', index];
+        const row = json.record(item, path);
+        if (row.run_type === 'aggregate') {
+            const name = typeof row.run_name === 'string' ? row.run_name : undefined;
+            if (name !== undefined && !aggregated.has(name))
+                aggregated.set(name, path);
+            return;
+        }
+        if (row.error_occurred === true)
+            json.fail(path, `expected a benchmark without error_occurred`);
+        const name = json.string(row.run_name ?? row.name, [...path, 'run_name']);
+        const wall = /\/(real|manual)_time$/.test(name);
+        const field = wall ? 'real_time' : 'cpu_time';
+        const value = json.number(row[field], [...path, field], true);
+        const unit = json.string(row.time_unit ?? 'ns', [...path, 'time_unit']);
+        const entry = byName.get(name) ?? { samples: [], unit, path };
+        if (entry.unit !== unit)
+            json.fail([...path, 'time_unit'], `expected time_unit "${entry.unit}" as in earlier rows`);
+        entry.samples.push(value);
+        byName.set(name, entry);
+    });
+    for (const [name, path] of aggregated) {
+        if (byName.has(name))
+            continue;
+        json.fail(path, `expected the repetitions of "${name}" (run_type "iteration"), found only its aggregates (_mean, _median, ...), which the gate ignores because it tests the samples themselves: run with --benchmark_repetitions=N --benchmark_report_aggregates_only=false`);
+    }
+    const metrics = [...byName].map(([name, { samples, unit }]) => ({
+        name,
+        unit,
+        direction: directionOfUnit(unit),
+        samples,
+        value: samples_median(samples),
+        kind: 'timing',
+        gate: true,
+        file: json.file,
+        format: 'google-benchmark',
+    }));
+    return { metrics, notes: [], failures: [] };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/parse/hyperfine.ts
+
+
+/** `hyperfine --export-json`: one metric per command, every run a sample (seconds); a name once per file. */
+function parseHyperfine(json, data) {
+    const results = json.array(data.results, ['results']);
+    const metrics = results.map((item, index) => {
+        const path = ['results', index];
+        const result = json.record(item, path);
+        const samples = json.numbers(result.times, [...path, 'times'], true);
+        if (samples.length === 0)
+            json.fail([...path, 'times'], 'expected at least one timing');
+        return {
+            name: json.string(result.command, [...path, 'command']),
+            unit: 's',
+            direction: 'smaller',
+            samples,
+            value: samples_median(samples),
+            kind: 'timing',
+            gate: true,
+            file: json.file,
+            format: 'hyperfine',
+        };
+    });
+    requireUniqueNames(json, metrics.map((metric, index) => ({ name: metric.name, path: ['results', index, 'command'] })), 'two commands of one name: give each its own --command-name');
+    return { metrics, notes: [], failures: [] };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/parse/k6.ts
+
+
+/** Trend statistics gated by default: tails are what users feel; min/max/avg are shown but noisy. */
+const GATED_TREND_STATS = new Set(['med', 'p(90)', 'p(95)', 'p(99)', 'p(99.9)']);
+function k6Shape(data) {
+    if (typeof data.version === 'string' && isRecord(data.results) && Array.isArray(data.results.metrics)) {
+        return 'machine-readable';
+    }
+    if (!isRecord(data.metrics))
+        return undefined;
+    const first = Object.values(data.metrics)[0];
+    if (isRecord(first) && isRecord(first.values) && typeof first.type === 'string')
+        return 'handle-summary';
+    if (isRecord(first) && !('values' in first))
+        return 'summary-export';
+    return undefined;
+}
+/** summary-export has no type field: the keys tell (a rate has passes/fails, a counter count/rate...). */
+function exportType(values) {
+    if ('passes' in values && 'fails' in values)
+        return 'rate';
+    if ('count' in values && 'rate' in values)
+        return 'counter';
+    if ('avg' in values || 'med' in values || Object.keys(values).some((key) => key.startsWith('p('))) {
+        return 'trend';
+    }
+    return 'gauge';
+}
+/** summary-export writes `threshold: true` when the threshold FAILED; handleSummary writes `{ok}`. */
+function thresholds(json, value, path, shape) {
+    if (value === undefined)
+        return [];
+    const record = json.record(value, path);
+    return Object.entries(record).map(([expression, result]) => {
+        if (shape === 'summary-export') {
+            if (typeof result !== 'boolean')
+                json.fail([...path, expression], `expected true (failed) or false (passed)`);
+            return { expression, ok: !result };
+        }
+        const ok = json.record(result, [...path, expression]).ok;
+        if (typeof ok !== 'boolean')
+            json.fail([...path, expression], `expected { "ok": true|false }`);
+        return { expression, ok };
+    });
+}
+function rawMetrics(json, data, shape) {
+    if (shape === 'machine-readable') {
+        const results = json.record(data.results, ['results']);
+        const list = json.array(results.metrics, ['results', 'metrics']);
+        const checks = isRecord(results.checks) && Array.isArray(results.checks.metrics) ? results.checks.metrics : [];
+        return [...list.map((item, index) => ({ item, path: ['results', 'metrics', index] }))]
+            .concat(checks.map((item, index) => ({ item, path: ['results', 'checks', 'metrics', index] })))
+            .map(({ item, path }) => {
+            const metric = json.record(item, path);
+            const type = metric.type;
+            if (type !== 'trend' && type !== 'rate' && type !== 'counter' && type !== 'gauge') {
+                json.fail([...path, 'type'], 'expected "trend", "rate", "counter" or "gauge"');
+            }
+            return {
+                name: json.string(metric.name, [...path, 'name']),
+                type,
+                contains: typeof metric.contains === 'string' ? metric.contains : 'default',
+                values: json.record(metric.values, [...path, 'values']),
+                thresholds: [],
+                path: [...path, 'values'],
+            };
+        });
+    }
+    const metrics = json.record(data.metrics, ['metrics']);
+    return Object.entries(metrics).map(([name, value]) => {
+        const path = ['metrics', name];
+        const metric = json.record(value, path);
+        if (shape === 'handle-summary') {
+            const type = metric.type;
+            if (type !== 'trend' && type !== 'rate' && type !== 'counter' && type !== 'gauge') {
+                json.fail([...path, 'type'], 'expected "trend", "rate", "counter" or "gauge"');
+            }
+            return {
+                name,
+                type,
+                contains: typeof metric.contains === 'string' ? metric.contains : 'default',
+                values: json.record(metric.values, [...path, 'values']),
+                thresholds: thresholds(json, metric.thresholds, [...path, 'thresholds'], shape),
+                path: [...path, 'values'],
+            };
+        }
+        const { thresholds: declared, ...values } = metric;
+        // summary-export does not say what a trend contains; k6's built-in trends are all times in ms.
+        return {
+            name,
+            type: exportType(values),
+            contains: 'time',
+            values,
+            thresholds: thresholds(json, declared, [...path, 'thresholds'], shape),
+            path,
+        };
+    });
+}
+/** The threshold expressions that talk about one statistic (`p(95)<500` about `p(95)`). */
+function thresholdsOn(all, stat) {
+    return all.filter((threshold) => threshold.expression.replace(/\s/g, '').startsWith(stat));
+}
+const UNIT_OF = { time: 'ms', data: 'B', default: '' };
+/** Every k6 statistic as its own metric: `http_req_duration p(95)`, `http_req_failed` (the rate), `http_reqs count`. */
+function parseK6(json, data, shape) {
+    const suite = { metrics: [], notes: [], failures: [] };
+    const base = { samples: [], file: json.file, format: 'k6' };
+    for (const raw of rawMetrics(json, data, shape)) {
+        const unit = UNIT_OF[raw.contains] ?? '';
+        if (raw.type === 'rate') {
+            const key = shape === 'summary-export' ? 'value' : 'rate';
+            const rate = json.number(raw.values[key], [...raw.path, key]);
+            if (rate > 1)
+                json.fail([...raw.path, key], 'expected a rate between 0 and 1');
+            const passes = json.number(raw.values.passes, [...raw.path, 'passes']);
+            const fails = json.number(raw.values.fails, [...raw.path, 'fails']);
+            const total = passes + fails;
+            if (total > 0 && Math.abs(passes / total - rate) > 1e-6) {
+                json.fail([...raw.path, key], `expected ${key} = passes / (passes + fails) = ${passes / total}`);
+            }
+            suite.metrics.push({
+                ...base,
+                name: raw.name,
+                unit: 'rate',
+                direction: directionOfRate(raw.name),
+                value: rate,
+                kind: 'rate',
+                passes,
+                fails,
+                gate: true,
+                thresholds: thresholdsOn(raw.thresholds, 'rate'),
+            });
+            continue;
+        }
+        const stats = raw.type === 'counter' ? ['count', 'rate'] : Object.keys(raw.values).filter((key) => key !== 'count');
+        // k6 evaluates thresholds on statistics it does not print (p(99) without summaryTrendStats): keep them.
+        for (const threshold of raw.thresholds) {
+            if (stats.some((stat) => thresholdsOn([threshold], stat).length))
+                continue;
+            const text = `${json.file}: k6 threshold ${raw.name} ${threshold.expression}`;
+            if (threshold.ok)
+                suite.notes.push(`${text} met (its statistic is not in the summary)`);
+            else
+                suite.failures.push(`${text} broken (its statistic is not in the summary)`);
+        }
+        for (const stat of stats) {
+            const value = json.number(raw.values[stat], [...raw.path, stat]);
+            const isTime = raw.type === 'trend' && raw.contains === 'time';
+            suite.metrics.push({
+                ...base,
+                name: `${raw.name} ${stat}`,
+                unit: stat === 'rate' ? '/s' : unit,
+                direction: stat === 'rate' ? 'bigger' : 'smaller',
+                value,
+                kind: isTime ? 'timing' : 'count',
+                gate: isTime && GATED_TREND_STATS.has(stat),
+                thresholds: thresholdsOn(raw.thresholds, stat === 'value' ? 'value' : stat),
+            });
+        }
+    }
+    if (shape === 'machine-readable' && isRecord(data.results) && data.results.passed === false) {
+        suite.failures.push(`${json.file}: k6 reports that the test did not pass (results.passed: false)`);
+    }
+    return suite;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/parse/pytest-benchmark.ts
+
+
+/** pytest-benchmark `--benchmark-json`: `stats.data` holds every round's time in seconds. */
+function parsePytestBenchmark(json, data) {
+    const benchmarks = json.array(data.benchmarks, ['benchmarks']);
+    const notes = [];
+    const metrics = benchmarks.map((item, index) => {
+        const path = ['benchmarks', index];
+        const benchmark = json.record(item, path);
+        const stats = json.record(benchmark.stats, [...path, 'stats']);
+        const name = json.string(benchmark.fullname ?? benchmark.name, [...path, 'fullname']);
+        let samples = [];
+        if (stats.data === undefined) {
+            notes.push(`${json.file}: ${name} has no raw rounds (stats.data); only its median is compared`);
+        }
+        else {
+            samples = json.numbers(stats.data, [...path, 'stats', 'data'], true);
+        }
+        const value = samples.length
+            ? samples_median(samples)
+            : json.number(stats.median, [...path, 'stats', 'median'], true);
+        return {
+            name,
+            unit: 's',
+            direction: 'smaller',
+            samples,
+            value,
+            kind: 'timing',
+            gate: true,
+            file: json.file,
+            format: 'pytest-benchmark',
+        };
+    });
+    requireUniqueNames(json, metrics.map((metric, index) => ({ name: metric.name, path: ['benchmarks', index, 'fullname'] })), 'two benchmarks of one name');
+    return { metrics, notes, failures: [] };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/parse/index.ts
+
+
+
+
+
+
+
+
+
+
+
+const PERF_FORMATS = [
+    'k6',
+    'hyperfine',
+    'go',
+    'google-benchmark',
+    'pytest-benchmark',
+    'generic',
+];
+/** Which format a JSON document is, from its shape; undefined when none fits. */
+function detectJson(data) {
+    if (Array.isArray(data))
+        return 'generic';
+    if (!isRecord(data))
+        return undefined;
+    if (k6Shape(data))
+        return 'k6';
+    if (Array.isArray(data.results) && data.results.some((r) => isRecord(r) && Array.isArray(r.times)))
+        return 'hyperfine';
+    if (isRecord(data.context) && Array.isArray(data.benchmarks))
+        return 'google-benchmark';
+    if (Array.isArray(data.benchmarks) &&
+        ('machine_info' in data || data.benchmarks.some((b) => isRecord(b) && isRecord(b.stats)))) {
+        return 'pytest-benchmark';
+    }
+    return undefined;
+}
+/** Parses one benchmark report; the format is detected from content unless forced. */
+function parsePerfFile({ file, text }, format) {
+    if (format !== undefined && !PERF_FORMATS.includes(format)) {
+        throw new errors/* InvalidInputError */.oC('format', `expected one of ${PERF_FORMATS.join(', ')}`);
+    }
+    const trimmed = text.trimStart();
+    if (format === 'go' || (format === undefined && !/^[[{]/.test(trimmed) && looksLikeGoTest(text))) {
+        return parseGoTest(file, text);
+    }
+    if (format === undefined && !/^[[{]/.test(trimmed)) {
+        throw new errors/* InvalidFileError */.Ou({ file, line: 1, column: 1 }, 'expected a benchmark report (k6, hyperfine, Google Benchmark or pytest-benchmark JSON, generic JSON, or go test -bench output)');
+    }
+    const data = parseJson(file, text);
+    const json = new JsonFile(file, text);
+    const detected = format ?? detectJson(data);
+    switch (detected) {
+        case 'generic':
+            return parseGeneric(json, json.array(data, []));
+        case 'k6': {
+            const record = json.record(data, []);
+            const shape = k6Shape(record);
+            if (!shape)
+                return json.fail([], 'expected a k6 summary (metrics object or version + results.metrics)');
+            return parseK6(json, record, shape);
+        }
+        case 'hyperfine':
+            return parseHyperfine(json, json.record(data, []));
+        case 'google-benchmark':
+            return parseGoogleBenchmark(json, json.record(data, []));
+        case 'pytest-benchmark':
+            return parsePytestBenchmark(json, json.record(data, []));
+        default:
+            return json.fail([], 'expected a known benchmark JSON shape (k6, hyperfine, Google Benchmark, pytest-benchmark or a generic [{name, unit, value}] array)');
+    }
+}
+/**
+ * Several files make one suite (e.g. one report per tool, or repeated runs of one tool): samples of a metric
+ * met in several files are pooled; one metric from two formats is an error.
+ */
+function parsePerfFiles(files, format) {
+    const suite = { metrics: [], notes: [], failures: [] };
+    const byName = new Map();
+    for (const file of files) {
+        const parsed = parsePerfFile(file, format);
+        suite.notes.push(...parsed.notes);
+        suite.failures.push(...parsed.failures);
+        for (const metric of parsed.metrics) {
+            const earlier = byName.get(metric.name);
+            if (!earlier) {
+                byName.set(metric.name, metric);
+                suite.metrics.push(metric);
+                continue;
+            }
+            // Repeated runs pool; a unit of the same dimension (ms in one file, s in another) is converted.
+            const factor = unitConversion(metric.unit, earlier.unit);
+            if (factor === undefined ||
+                earlier.format !== metric.format ||
+                !earlier.samples.length ||
+                !metric.samples.length) {
+                throw new errors/* InvalidFileError */.Ou({ file: file.file }, `expected metric "${metric.name}" once, or with samples in the unit of ${earlier.file} (${earlier.unit})`);
+            }
+            earlier.samples.push(...metric.samples.map((sample) => sample * factor));
+            earlier.value = samples_median(earlier.samples);
+        }
+    }
+    return suite;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/stats/index.ts
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ../../packages/core/src/shared/markdown.ts
+var markdown = __nccwpck_require__(757);
+// EXTERNAL MODULE: ../../packages/core/src/shared/text/escape.ts
+var text_escape = __nccwpck_require__(8893);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/source.ts
+
+/** The summary's policy line: which file judged the run, or why the defaults did. */
+function describePolicySource(source) {
+    if (source.from)
+        return `${(0,text_escape/* inlineCode */.ti)(source.path)} from ${(0,text_escape/* escapeMarkdown */.FV)(source.from)}`;
+    const where = source.missingAt ? ` in ${(0,text_escape/* escapeMarkdown */.FV)(source.missingAt)}` : '';
+    return `defaults (no ${(0,text_escape/* inlineCode */.ti)(source.path)}${where}; without a policy file nothing is merged automatically)`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/ab/order.ts
+const AB_ORDERS = ['alternate', 'random'];
+/** A 32-bit seed from a hex SHA (its first 8 digits), or from any text by FNV-1a when it is not hex. */
+function seedOf(text) {
+    if (/^[0-9a-f]{8}/i.test(text))
+        return Number.parseInt(text.slice(0, 8), 16) >>> 0;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++)
+        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return hash >>> 0;
+}
+/** mulberry32: small, fast, and the same sequence on every platform for a seed. */
+function generator(seed) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** The sides of each round, in the order they run: every round holds one A and one B. */
+function abRounds(rounds, order, seed) {
+    const next = generator(seed);
+    return Array.from({ length: rounds }, () => order === 'alternate' || next() < 0.5
+        ? ['A', 'B']
+        : ['B', 'A']);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/ab/schedule.ts
+
+/**
+ * Runs the rounds of a plan in order until they are done or the budget would be passed. A round starts
+ * only when the time left holds one more round at the slowest pace seen so far: a round cut in half would
+ * leave the sides unequal. The first `minRounds` always run.
+ */
+async function runAbSchedule(plan, deps) {
+    const order = abRounds(plan.rounds, plan.order, seedOf(plan.seed));
+    const start = deps.now();
+    const runs = [];
+    let slowest = 0;
+    let ran = 0;
+    let stoppedEarly;
+    for (const [index, sides] of order.entries()) {
+        const round = index + 1;
+        const elapsed = deps.now() - start;
+        if (round > plan.minRounds && elapsed + slowest > plan.budgetMs) {
+            stoppedEarly = `stopped after ${ran} of ${plan.rounds} rounds: another round (about ${seconds(slowest)}) would pass the time budget of ${seconds(plan.budgetMs)} (${seconds(elapsed)} used)`;
+            break;
+        }
+        const roundStart = deps.now();
+        for (const side of sides) {
+            const before = deps.now();
+            await deps.run(side, round);
+            runs.push({ round, side, ms: deps.now() - before });
+        }
+        slowest = Math.max(slowest, deps.now() - roundStart);
+        ran = round;
+    }
+    return {
+        order: plan.order,
+        seed: plan.seed,
+        planned: plan.rounds,
+        minRounds: plan.minRounds,
+        budgetSeconds: plan.budgetMs / 1000,
+        ran,
+        runs,
+        ...(stoppedEarly ? { stoppedEarly } : {}),
+    };
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+/**
+ * One line for the report: how many rounds ran, in which order, and the sequence of sides. Safe as Markdown
+ * as it is: our words, numbers, A and B, and the seed kept to letters and digits.
+ */
+function describeAbSchedule(schedule) {
+    const sequence = schedule.runs.map((run) => run.side).join(' ');
+    const order = schedule.order === 'random'
+        ? `randomised blocks (seed ${schedule.seed.replace(/[^0-9A-Za-z]/g, '').slice(0, 12)})`
+        : 'alternating';
+    const stopped = schedule.stoppedEarly ? `; ${schedule.stoppedEarly}` : '';
+    return `A/B on this runner: ${schedule.ran} of ${schedule.planned} rounds, ${order}, A = merge-base, B = head: ${sequence}${stopped}.`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/report.ts
+
+
+
+
+
+const ICON = { pass: '✅', review: '👀', fail: '❌' };
+const report_SEVERITY = { fail: 0, review: 1, pass: 2 };
+function shortSha(sha) {
+    return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
+}
+
+const NUMBER = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+/** A value with its unit; rates (fractions) as percentages. */
+function formatValue(value, unit, kind) {
+    if (value === null)
+        return '—';
+    if (kind === 'rate')
+        return `${(value * 100).toFixed(2)}%`;
+    return unit ? `${NUMBER.format(value)} ${unit}` : NUMBER.format(value);
+}
+function changeCell(c) {
+    if (c.change === null)
+        return '—';
+    if (c.kind === 'rate') {
+        const points = c.change * 100;
+        return `${points >= 0 ? '+' : ''}${points.toFixed(2)} pts`;
+    }
+    return percent(c.change);
+}
+function intervalCell(c) {
+    return c.interval ? `${percent(c.interval[0])} … ${percent(c.interval[1])}` : '—';
+}
+function verdictCell(c) {
+    return `${ICON[c.verdict]} ${c.verdict}${c.gated ? '' : ' (info)'}`;
+}
+/** Sortable worsening: unknown sorts last, and never a NaN (Infinity - Infinity) in a comparator. */
+function regressionKey(c) {
+    return c.regression !== null && Number.isFinite(c.regression) ? c.regression : -Number.MAX_VALUE;
+}
+/** Failing and review metrics first, the worst regression first within each. */
+function orderMetrics(metrics) {
+    return [...metrics].sort((a, b) => report_SEVERITY[a.verdict] - report_SEVERITY[b.verdict] ||
+        regressionKey(b) - regressionKey(a) ||
+        a.name.localeCompare(b.name));
+}
+function metricTable(metrics, alpha) {
+    const confidence = `${Math.round((1 - alpha) * 1000) / 10}% interval`;
+    return (0,markdown/* table */.tp)(['Metric', 'Baseline', 'Current', 'Change (medians)', confidence, 'p', 'Verdict', 'Reason'], metrics.map((c) => [
+        (0,text_escape/* inlineCode */.ti)(c.name),
+        formatValue(c.baseline, c.unit, c.kind),
+        formatValue(c.current, c.unit, c.kind),
+        changeCell(c),
+        intervalCell(c),
+        formatP(c.adjustedP ?? c.p).replace('n/a', '—'),
+        verdictCell(c),
+        (0,text_escape/* escapeMarkdown */.FV)(c.reason),
+    ]), ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'l']);
+}
+function currentOnlyTable(metrics) {
+    return (0,markdown/* table */.tp)(['Metric', 'Current', 'Samples'], metrics.map((m) => [(0,text_escape/* inlineCode */.ti)(m.name), formatValue(m.value, m.unit, m.kind), String(m.samples.length)]), ['l', 'r', 'r']);
+}
+function worstMetric(comparison) {
+    return comparison.metrics
+        .filter((c) => c.gated && c.kind !== 'rate' && c.regression === comparison.regression)
+        .sort((a, b) => a.name.localeCompare(b.name))[0];
+}
+function headline(comparison, context) {
+    const observed = context.mode === 'observe' ? ' (observe mode: reported, not enforced)' : '';
+    const lines = [
+        `### ${ICON[context.result]} Performance of ${context.subject}: ${context.result}${observed}`,
+    ];
+    if (comparison && context.baseline) {
+        const worst = worstMetric(comparison);
+        const counts = ['fail', 'review', 'pass']
+            .map((verdict) => [verdict, comparison.metrics.filter((c) => c.verdict === verdict).length])
+            .filter(([, count]) => count > 0)
+            .map(([verdict, count]) => `${count} ${verdict}`);
+        const worstText = worst && comparison.regression > 0
+            ? `Worst regression: ${percent(comparison.regression)} (${(0,text_escape/* inlineCode */.ti)(worst.name)}). `
+            : 'No gated metric got worse. ';
+        lines.push('', `${worstText}${(0,markdown/* plural */.LS)(comparison.metrics.length, 'metric')}: ${counts.join(', ')}.`);
+    }
+    lines.push('', baselineSentence(context));
+    if (context.ab)
+        lines.push('', describeAbSchedule(context.ab));
+    if (context.acknowledgment) {
+        const ack = context.acknowledgment;
+        const when = ack.at ? ` on ${ack.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}` : '';
+        const how = ack.via === 'label' ? 'with the label `floodgate:perf-ack`' : 'with `/floodgate ack-perf`';
+        lines.push('', `> [!NOTE]\n> Regression acknowledged by ${(0,text_escape/* escapeMarkdown */.FV)(ack.by)}${when} ${how}: ${(0,text_escape/* escapeMarkdown */.FV)(ack.reason)}. It passes, and the acknowledgment is kept with the next baseline.`);
+    }
+    for (const sentence of context.ignored ?? [])
+        lines.push('', `- Ignored: ${(0,text_escape/* escapeMarkdown */.FV)(sentence)}`);
+    if (context.writesSkipped)
+        lines.push('', `> ${(0,text_escape/* escapeMarkdown */.FV)(context.writesSkipped)}`);
+    return lines;
+}
+function baselineSentence(context) {
+    const { baseline } = context;
+    if (!baseline) {
+        return `No baseline: ${(0,text_escape/* escapeMarkdown */.FV)(context.noBaseline ?? 'no recorded results to compare with')}. Nothing was compared, so nothing can regress; only absolute limits (SLOs, the tool's own thresholds) are checked.`;
+    }
+    const age = baseline.recordedAt
+        ? `, recorded ${(0,markdown/* formatAge */.nV)(new Date(baseline.recordedAt), context.now)}`
+        : '';
+    const how = `${(0,text_escape/* escapeMarkdown */.FV)(baseline.how)}${age}`;
+    return baseline.sha ? `Baseline: ${(0,text_escape/* inlineCode */.ti)(shortSha(baseline.sha))} (${how}).` : `Baseline: ${how}.`;
+}
+/** Facts a reader needs beyond the table: too few samples, missing metrics, the tool's own notes. */
+function perfNotes(comparison, hasBaseline, extra = []) {
+    const notes = [];
+    if (comparison && hasBaseline) {
+        const missing = comparison.metrics.filter((c) => c.method === 'missing');
+        if (missing.length > 0) {
+            notes.push(`${(0,markdown/* plural */.LS)(missing.length, 'metric')} of the baseline ${missing.length === 1 ? 'is' : 'are'} missing now (a missing gated metric fails): ${listNames(missing)}.`);
+        }
+        const few = comparison.metrics.filter((c) => /too few/.test(c.reason));
+        if (few.length > 0) {
+            notes.push(`${(0,markdown/* plural */.LS)(few.length, 'metric')} had too few samples for a test (${listNames(few)}): run at least 5 a side.`);
+        }
+        const single = comparison.metrics.filter((c) => c.method === 'ratio');
+        if (single.length > 0) {
+            notes.push(`${(0,markdown/* plural */.LS)(single.length, 'metric')} had single values, judged by ratio without a noise test: ${listNames(single)}.`);
+        }
+        const added = comparison.metrics.filter((c) => c.method === 'new');
+        if (added.length > 0)
+            notes.push(`New since the baseline (not compared): ${listNames(added)}.`);
+    }
+    return [...notes, ...new Set([...(comparison?.notes ?? []), ...extra])];
+}
+function listNames(metrics, limit = 8) {
+    const shown = metrics.slice(0, limit).map((m) => m.name);
+    return metrics.length > limit ? `${shown.join(', ')} and ${metrics.length - limit} more` : shown.join(', ');
+}
+function footer(context) {
+    const policy = describePolicySource(context.policy);
+    const files = context.files.length > 5
+        ? `${context.files.slice(0, 5).map(text_escape/* inlineCode */.ti).join(', ')} and ${context.files.length - 5} more`
+        : context.files.map(text_escape/* inlineCode */.ti).join(', ');
+    const method = `Verdicts: Mann-Whitney U test on the samples (timings with 16 or more a side: their faster halves, as other load only adds time); the interval is the Hodges-Lehmann interval of the regression (positive is worse), and review asks that all of it lie past the review threshold; p adjusted across the gated metrics (${context.correction}), alpha ${context.alpha}.`;
+    return `<sub>Results: ${files}. ${method} Policy: ${policy}, mode ${context.mode}.</sub>`;
+}
+/**
+ * The perf report in reading order: verdict, baseline, acknowledgment; the metric table (failing and
+ * review metrics first); notes; the trend; where the numbers came from. `compact` is the PR comment's
+ * version (non-passing rows only, no trend), the job summary gets everything.
+ */
+function renderPerfReport(comparison, current, context, notes, options = {}) {
+    const maxRows = options.compact ? 20 : (context.maxRows ?? 200);
+    const lines = headline(comparison, context);
+    lines.push('');
+    if (comparison && context.baseline) {
+        const ordered = orderMetrics(comparison.metrics);
+        const shown = options.compact ? ordered.filter((c) => c.verdict !== 'pass') : ordered;
+        const rows = shown.slice(0, maxRows);
+        if (rows.length > 0)
+            lines.push(metricTable(rows, context.alpha));
+        const hidden = comparison.metrics.length - rows.length;
+        if (hidden > 0) {
+            lines.push('', options.compact
+                ? `${(0,markdown/* plural */.LS)(hidden, 'more metric')} passed; the job summary lists every metric.`
+                : `… and ${(0,markdown/* plural */.LS)(hidden, 'more metric')} (see the \`report\` output).`);
+        }
+    }
+    else if (current.length > 0) {
+        const broken = orderMetrics(comparison?.metrics ?? []).filter((c) => c.verdict !== 'pass');
+        if (broken.length > 0)
+            lines.push(metricTable(broken.slice(0, maxRows), context.alpha), '');
+        lines.push(currentOnlyTable(current.slice(0, maxRows)));
+        if (current.length > maxRows)
+            lines.push('', `… and ${(0,markdown/* plural */.LS)(current.length - maxRows, 'more metric')}.`);
+    }
+    if (notes.length > 0) {
+        lines.push('', '**Notes**', '', ...notes.slice(0, 20).map((note) => `- ${(0,text_escape/* escapeMarkdown */.FV)(note)}`));
+    }
+    if (!options.compact && context.trend && context.trend.length > 1) {
+        const charts = renderPerfTrend(context.trend, gatedNames(comparison, current));
+        if (charts)
+            lines.push('', '#### Trend', '', charts);
+    }
+    if (context.actions && context.actions.length > 0) {
+        lines.push('', ...context.actions.map((action) => `- ${(0,text_escape/* escapeMarkdown */.FV)(action)}`));
+    }
+    lines.push('', footer(context));
+    return lines.join('\n');
+}
+/** The metrics worth charting: gated ones, the most regressed first. */
+function gatedNames(comparison, current) {
+    if (!comparison)
+        return current.filter((m) => m.gate && m.kind !== 'rate').map((m) => m.name);
+    return orderMetrics(comparison.metrics.filter((c) => c.gated && c.kind !== 'rate' && c.current !== null)).map((c) => c.name);
+}
+const TIME_FACTORS = {
+    ns: 1e-9,
+    us: 1e-6,
+    µs: 1e-6,
+    μs: 1e-6,
+    ms: 1e-3,
+    s: 1,
+    sec: 1,
+    seconds: 1,
+    min: 60,
+};
+const BYTE_FACTORS = { b: 1, bytes: 1, kb: 1e3, mb: 1e6, gb: 1e9 };
+const TIME_SCALES = [
+    [1, 's'],
+    [1e-3, 'ms'],
+    // Mermaid labels keep to ASCII (see mermaidLabel), so not µs.
+    [1e-6, 'us'],
+    [1e-9, 'ns'],
+];
+const BYTE_SCALES = [
+    [1e9, 'GB'],
+    [1e6, 'MB'],
+    [1e3, 'kB'],
+    [1, 'B'],
+];
+/** Units that convert into each other share a chart: ms and ns are one family, ns/op another. */
+function unitFamily(unit) {
+    const [head = '', ...rest] = unit.trim().split('/');
+    const suffix = rest.length > 0 ? `/${rest.join('/')}` : '';
+    const time = TIME_FACTORS[head];
+    if (time !== undefined)
+        return { family: `time${suffix}`, factor: time, suffix };
+    const bytes = BYTE_FACTORS[head.toLowerCase()];
+    if (bytes !== undefined)
+        return { family: `bytes${suffix}`, factor: bytes, suffix };
+    return { family: `unit:${unit}`, factor: 1, suffix: '' };
+}
+function displayScale(family, largest) {
+    const scales = family.startsWith('time') ? TIME_SCALES : family.startsWith('bytes') ? BYTE_SCALES : [];
+    return scales.find(([factor]) => largest >= factor) ?? scales[scales.length - 1] ?? [1, ''];
+}
+/** Mermaid has no escape inside a quoted string: keep to characters that cannot end or break it. */
+function mermaidLabel(text, max = 40) {
+    return `"${text.replace(/[^\w #.:/()%+,=-]/g, '').slice(0, max)}"`;
+}
+function roundValue(value) {
+    return Number(value.toPrecision(5));
+}
+/**
+ * Mermaid `xychart-beta` line charts of the gated metrics over the recorded runs, oldest first: one
+ * chart per unit family (values converted to one display unit), at most `maxLines` lines a chart and
+ * `maxCharts` charts. xychart has no legend, so a list under each chart names its lines in order.
+ * A run without one of a chart's metrics is left out of that chart (a line cannot have gaps).
+ */
+function renderPerfTrend(runs, names, { maxLines = 4, maxCharts = 3 } = {}) {
+    const last = runs[runs.length - 1];
+    if (!last || runs.length < 2)
+        return '';
+    const units = new Map(last.metrics.map((m) => [m.name, m.unit]));
+    const groups = new Map();
+    for (const name of names) {
+        const unit = units.get(name);
+        if (unit === undefined)
+            continue;
+        const family = unitFamily(unit).family;
+        const group = groups.get(family) ?? [];
+        if (group.length < maxLines)
+            group.push(name);
+        groups.set(family, group);
+    }
+    const charts = [];
+    for (const [family, group] of [...groups].slice(0, maxCharts)) {
+        const series = runs
+            .map((run) => {
+            const byName = new Map(run.metrics.map((m) => [m.name, m]));
+            const values = group.map((name) => {
+                const m = byName.get(name);
+                return m && Number.isFinite(m.value) ? m.value * unitFamily(m.unit).factor : undefined;
+            });
+            return values.every((v) => v !== undefined)
+                ? { label: run.label, values: values }
+                : undefined;
+        })
+            .filter((point) => point !== undefined);
+        if (series.length < 2)
+            continue;
+        const largest = Math.max(...series.flatMap((point) => point.values));
+        const [scale, scaleUnit] = displayScale(family, largest);
+        const suffix = family.startsWith('unit:')
+            ? family.slice(5)
+            : `${scaleUnit}${unitFamily(units.get(group[0])).suffix}`;
+        const all = series.flatMap((point) => point.values.map((v) => v / scale));
+        const low = Math.min(...all);
+        const high = Math.max(...all);
+        const pad = (high - low) * 0.1 || Math.abs(high) * 0.05 || 1;
+        const lines = group.map((_, index) => series.map((point) => roundValue(point.values[index] / scale)));
+        charts.push([
+            '```mermaid',
+            'xychart-beta',
+            `  title ${mermaidLabel(`${group.length === 1 ? group[0] : `${group.length} metrics`} (${suffix})`)}`,
+            `  x-axis [${series.map((point) => mermaidLabel(point.label, 16)).join(', ')}]`,
+            `  y-axis ${mermaidLabel(suffix, 16)} ${roundValue(Math.max(0, low - pad))} --> ${roundValue(high + pad)}`,
+            ...lines.map((values) => `  line [${values.join(', ')}]`),
+            '```',
+            '',
+            `Lines, in order: ${group.map((name) => (0,text_escape/* inlineCode */.ti)(name)).join(', ')}${series.length < runs.length ? ` (${(0,markdown/* plural */.LS)(runs.length - series.length, 'run')} without all of them left out)` : ''}.`,
+        ].join('\n'));
+    }
+    return charts.join('\n\n');
+}
+/** GitHub allows 1 MB of outputs per step; the report keeps well below, the other outputs are tiny. */
+const REPORT_OUTPUT_LIMIT = 512 * 1024;
+/**
+ * The `report` output: per metric baseline, current, change, interval, p (adjusted) and verdict.
+ * Over `limit` bytes, passing metrics go first, then the least severe, and `omitted` says so.
+ */
+function perfReportJson(comparison, context, limit = REPORT_OUTPUT_LIMIT) {
+    const metrics = orderMetrics(comparison?.metrics ?? []).map((c) => ({
+        name: c.name,
+        unit: c.unit,
+        gated: c.gated,
+        baseline: c.baseline,
+        current: c.current,
+        change: c.change,
+        regression: c.regression,
+        interval: c.interval,
+        p: c.adjustedP ?? c.p,
+        verdict: c.verdict,
+        reason: c.reason,
+        samples: c.samples,
+    }));
+    const report = {
+        result: context.result,
+        regression: comparison?.regression ?? 0,
+        baseline: context.baseline
+            ? { ...(context.baseline.sha ? { sha: context.baseline.sha } : {}), how: context.baseline.how }
+            : null,
+        acknowledgment: context.acknowledgment ?? null,
+        ...(context.ab ? { ab: context.ab } : {}),
+        metrics,
+    };
+    const bytes = (text) => new TextEncoder().encode(text).length;
+    let text = JSON.stringify(report);
+    if (bytes(text) <= limit)
+        return text;
+    // Halve until it fits: the ordering keeps failing and review metrics longest.
+    let keep = metrics.length;
+    while (keep > 0 && bytes(text) > limit) {
+        keep = Math.floor(keep / 2);
+        const omitted = metrics.length - keep;
+        text = JSON.stringify({
+            ...report,
+            metrics: metrics.slice(0, keep),
+            omitted: {
+                count: omitted,
+                note: `${omitted} of ${metrics.length} metrics left out to stay under GitHub's output size limit; the job summary has the table`,
+            },
+        });
+    }
+    return text;
+}
+/**
+ * The `floodgate/perf` commit status. Review is a success whose description starts with "review"
+ * (what automerge-gate reads); observe mode never fails.
+ */
+function perfStatus(comparison, context) {
+    const worst = comparison ? worstMetric(comparison) : undefined;
+    const regression = comparison && comparison.regression > 0 ? ` ${percent(comparison.regression)}` : '';
+    const what = worst && regression ? `${regression} ${worst.name}` : '';
+    const failing = comparison?.metrics.filter((c) => c.gated && c.verdict !== 'pass').length ?? 0;
+    let description;
+    if (!comparison || (!context.baseline && context.result === 'pass'))
+        description = 'pass: no baseline to compare with';
+    else if (context.acknowledgment)
+        description = `pass: regression acknowledged by ${context.acknowledgment.by}${what ? ` (${what.trim()})` : ''}`;
+    else if (context.result === 'pass')
+        description = `pass: ${(0,markdown/* plural */.LS)(comparison.metrics.length, 'metric')} within thresholds`;
+    else
+        description = `${context.result}: ${(0,markdown/* plural */.LS)(failing, 'metric')}${what ? `, worst${what}` : ''}`;
+    if (context.mode === 'observe' && context.result !== 'pass') {
+        return { state: 'success', description: `observe mode, would be ${description}` };
+    }
+    return { state: context.result === 'fail' ? 'failure' : 'success', description };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/ab/confirm.ts
+/**
+ * What a stored-baseline comparison that asks for review should say: the baseline ran in another job,
+ * maybe on another machine, so a slowdown of a few percent may be that machine. Measuring both sides on one
+ * runner settles it, and its result takes the place of this one.
+ */
+function abConfirmation(comparison) {
+    const review = comparison.metrics.filter((c) => c.gated && c.verdict === 'review');
+    if (review.length === 0)
+        return undefined;
+    return `To confirm ${review.length === 1 ? 'this review' : `these ${review.length} reviews`} without re-running by hand, measure the merge-base and the head on one runner: set the ab-command input (the benchmark command) with fetch-depth: 0, as workflow-templates/floodgate-perf-ab.yml does. An A/B result takes precedence over the stored baseline.`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/ab/index.ts
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 2933:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  uF: () => (/* reexport */ shared_errors/* FloodgateError */.uF),
+  Ou: () => (/* reexport */ shared_errors/* InvalidFileError */.Ou),
+  oC: () => (/* reexport */ shared_errors/* InvalidInputError */.oC),
   es: () => (/* reexport */ ai_detectAi),
   Ah: () => (/* reexport */ text_escape/* escapeLog */.Ah),
-  yX: () => (/* reexport */ src_errors/* isFloodgateError */.yX),
+  yX: () => (/* reexport */ shared_errors/* isFloodgateError */.yX),
   tb: () => (/* reexport */ loadPolicy),
   R2: () => (/* reexport */ parseDurationMinutes),
   LS: () => (/* reexport */ markdown/* plural */.LS),
@@ -41348,11 +43829,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_POLICY_PATH, DEPENDENCY_CHANGES, EVIDENCE_LIMIT, GlobSet, QA_STRATEGIES, SEVERITIES, TIERS, assessRisk, atLeast, compileLinearPattern, countBySeverity, defaultPolicy, describeJsonPath, describePolicySource, escapeMarkdown, formatAge, formatPosition, globProblem, inlineCode, linearPatternProblem, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, parsePatch, parseSarif, parseUnifiedDiff, pickReviewers, policySchema, renderRiskReport, reviewersFor, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardRegExp
 
-// EXTERNAL MODULE: ../../packages/core/src/errors.ts
-var src_errors = __nccwpck_require__(9179);
-// EXTERNAL MODULE: ../../packages/core/src/perf/policy.ts
-var policy = __nccwpck_require__(2560);
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/policy.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/errors.ts
+var shared_errors = __nccwpck_require__(23);
+// EXTERNAL MODULE: ../../packages/core/src/policy/perf.ts
+var perf = __nccwpck_require__(4102);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/coverage.ts
 /**
  * Defaults from the article: coverage under 80% blocks, a decrease against the base asks for a human.
  * Patch coverage uses the same 80% bar; `patch-review-below` is off until a team picks its own.
@@ -41606,7 +44087,7 @@ function defaultPolicy() {
             overrides: [],
         },
         coverage: { ...DEFAULT_COVERAGE_POLICY, components: [] },
-        perf: { ...policy/* DEFAULT_PERF_POLICY */.RL, metrics: [], slos: [] },
+        perf: { ...perf/* DEFAULT_PERF_POLICY */.RL, metrics: [], slos: [] },
         merge: {
             // Once enabled, automatic merges are for the flood Floodgate exists for: AI-authored PRs.
             'auto-merge': 'ai',
@@ -41946,7 +44427,7 @@ const policySchema = {
     },
 };
 
-;// CONCATENATED MODULE: ../../packages/core/src/glob/validate.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/glob/validate.ts
 /**
  * Why a path glob can never match what its author meant, or undefined when it can. minimatch
  * reads an unbalanced `[` or `{` as a literal character and paths are repository-relative, so
@@ -41991,7 +44472,7 @@ function globProblem(pattern) {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/re2js@2.10.0/node_modules/re2js/build/index.js
 var build = __nccwpck_require__(8330);
-;// CONCATENATED MODULE: ../../packages/core/src/text/linear-pattern.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/text/linear-pattern.ts
 
 const FLAG_BITS = {
     i: build/* RE2JS */.L3.CASE_INSENSITIVE,
@@ -42023,8 +44504,8 @@ function linear_pattern_compileLinearPattern(pattern, flags) {
     return { test: (text) => compiled.test(text) };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/review/requesters.ts
-var requesters = __nccwpck_require__(5032);
+// EXTERNAL MODULE: ../../packages/core/src/policy/review/requesters.ts
+var requesters = __nccwpck_require__(9091);
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/duration.ts
 const UNIT_MINUTES = { s: 1 / 60, m: 1, h: 60, d: 1440 };
 /** '60m' -> 60, '2h' -> 120, '90s' -> 1.5, 45 -> 45 (plain numbers are minutes); undefined if malformed */
@@ -42040,8 +44521,12 @@ function parseDurationMinutes(value) {
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/types.ts
 const types_TIERS = ['low', 'medium', 'high', 'critical'];
 const QA_STRATEGIES = (/* unused pure expression or super */ null && (['quick', 'standard', 'thorough', 'exhaustive']));
-const SEVERITIES = ['low', 'medium', 'high', 'critical'];
+
+
 const DEPENDENCY_CHANGES = (/* unused pure expression or super */ null && (['major', 'minor', 'patch', 'added', 'removed', 'lockfile-only']));
+
+;// CONCATENATED MODULE: ../../packages/core/src/shared/findings/types.ts
+const SEVERITIES = ['low', 'medium', 'high', 'critical'];
 
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/semantics.ts
 
@@ -42384,7 +44869,7 @@ function parseYaml(text, file) {
     if (first) {
         const { line, col } = counter.linePos(first.pos[0]);
         const reason = first.message.split('\n')[0] ?? 'invalid YAML';
-        throw new src_errors/* InvalidFileError */.Ou({ file, line, column: col }, `expected valid YAML: ${reason}`);
+        throw new shared_errors/* InvalidFileError */.Ou({ file, line, column: col }, `expected valid YAML: ${reason}`);
     }
     return { doc, counter, data: doc.toJS({ maxAliasCount: 100 }) };
 }
@@ -42398,7 +44883,7 @@ function loadPolicy(text, file) {
         return { policy: defaultPolicy() };
     const { doc, counter, data } = parseYaml(text, file);
     if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
-        throw new src_errors/* InvalidFileError */.Ou(locate(doc, counter, file, []), `expected a mapping starting with 'version: 1', found ${data === null || data === undefined ? 'an empty file' : show(data)}`);
+        throw new shared_errors/* InvalidFileError */.Ou(locate(doc, counter, file, []), `expected a mapping starting with 'version: 1', found ${data === null || data === undefined ? 'an empty file' : show(data)}`);
     }
     const validate = schemaValidator();
     if (!validate(data)) {
@@ -42415,10 +44900,10 @@ function loadPolicy(text, file) {
             (a.position.column ?? 0) - (b.position.column ?? 0));
         const first = located[0];
         if (first)
-            throw new src_errors/* InvalidFileError */.Ou(first.position, first.problem);
+            throw new shared_errors/* InvalidFileError */.Ou(first.position, first.problem);
     }
     const policy = checkPolicy(data, (path, problem, atKey = false) => {
-        throw new src_errors/* InvalidFileError */.Ou(locate(doc, counter, file, path, atKey), problem);
+        throw new shared_errors/* InvalidFileError */.Ou(locate(doc, counter, file, path, atKey), problem);
     });
     return { policy, file };
 }
@@ -42430,7 +44915,7 @@ function loadPolicy(text, file) {
 
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/diff/patch.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/diff/patch.ts
 
 const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 /**
@@ -42497,7 +44982,7 @@ function parsePatch(patch, source = 'patch') {
     return parsed;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/diff/unified.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/diff/unified.ts
 
 
 const ESCAPES = {
@@ -42716,21 +45201,21 @@ function toDiffFile(header, parsed, source, line) {
     return file;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/diff/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/diff/index.ts
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/glob/match.ts
-var match = __nccwpck_require__(4512);
-;// CONCATENATED MODULE: ../../packages/core/src/glob/index.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/glob/match.ts
+var match = __nccwpck_require__(2764);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/glob/index.ts
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/json/index.ts
-var json = __nccwpck_require__(5181);
-// EXTERNAL MODULE: ../../packages/core/src/json/locate.ts
-var json_locate = __nccwpck_require__(779);
-;// CONCATENATED MODULE: ../../packages/core/src/findings/sarif.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/json/index.ts
+var json = __nccwpck_require__(9689);
+// EXTERNAL MODULE: ../../packages/core/src/shared/json/locate.ts
+var json_locate = __nccwpck_require__(7303);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/findings/sarif.ts
 
 
 
@@ -42853,11 +45338,11 @@ function parseSarif(text, file, options = {}) {
     return findings;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/findings/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/findings/index.ts
 
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/cargo.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/cargo.ts
 
 /** A value that reads as a version requirement (`1.2`, `^0.4`, `=1.0.3`), not a name or a license. */
 const VERSION_LIKE = /^[~^=<>*]*\s*\d/;
@@ -42905,7 +45390,7 @@ function cargo_cargoDependencies(text, partial) {
 // EXTERNAL MODULE: ../../node_modules/.pnpm/semver@7.8.6/node_modules/semver/index.js
 var node_modules_semver = __nccwpck_require__(6388);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/npm.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/npm.ts
 
 const SECTIONS = (/* unused pure expression or super */ null && (['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']));
 /** Fields whose string value can look like a version spec but are not dependencies. */
@@ -42951,7 +45436,7 @@ function npm_npmDependencies(text, partial) {
     return map;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/python.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/python.ts
 
 /** PEP 503 names: case, `_` and `.` do not tell packages apart. */
 function normalizePythonName(name) {
@@ -43035,7 +45520,7 @@ function python_pyprojectDependencies(text, partial) {
     return map;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/ecosystems.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/ecosystems.ts
 
 
 
@@ -43092,7 +45577,7 @@ function ecosystems_lockfileEcosystem(path) {
     return LOCKFILES[baseName(path)];
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/hunks.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/hunks.ts
 
 /**
  * The raw hunk lines of each file of a `git diff` (what the diff model drops: context and removed
@@ -43172,7 +45657,7 @@ function changedLines(base, head) {
     return { added: added.filter(Boolean), removed: removed.filter(Boolean) };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/sections.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/sections.ts
 const HEADER = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:[#;].*)?$/;
 /**
  * The lines of each `[section]` of an INI or TOML file (setup.cfg, tox.ini, pyproject.toml,
@@ -43206,13 +45691,13 @@ function changedSections(base, head, wanted) {
     return [...names].filter((name) => (before.get(name) ?? []).join('\n') !== (after.get(name) ?? []).join('\n'));
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/check.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/check.ts
 const mentions = (lines, pattern) => lines.some((line) => pattern.test(line));
 const asRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
     ? value
     : {};
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/build-files.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/build-files.ts
 
 /**
  * Lines of a brace-structured build file (Gradle) or an XML build file (Maven) that configure
@@ -43256,7 +45741,7 @@ function regionCheck(opener, keyword, xml, what) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/package-json.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/package-json.ts
 
 
 /** package.json keys whose value configures a test runner, coverage or pnpm's build rules. */
@@ -43326,7 +45811,7 @@ function packageJsonHunk(hunk, changed) {
 /** package.json: its scripts (compared one by one) and the test, coverage and pnpm settings it holds. */
 const packageJson = { texts: packageJsonTexts, hunk: packageJsonHunk };
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/pnpm-workspace.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/pnpm-workspace.ts
 
 
 /** pnpm-workspace.yaml keys that only list packages and versions; every other key is a setting. */
@@ -43354,7 +45839,7 @@ const pnpmWorkspace = {
         : 'a change outside the package lists (only the diff was available)',
 };
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/content.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/content.ts
 
 
 
@@ -43417,7 +45902,7 @@ function content_checkHunks(kind, lines) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/lockfiles.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/lockfiles.ts
 
 
 const lockfiles_baseName = (path) => path.slice(path.lastIndexOf('/') + 1);
@@ -43477,7 +45962,7 @@ function lockfiles_judgeLockfile(path, addedLines, contents) {
     return `${entriesWord(added.length)} newly marked as running an install script: ${shown}`;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/paths.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/paths.ts
 
 /**
  * Files whose mere change alters how a PR is judged or what CI runs: workflows and actions,
@@ -43539,7 +46024,7 @@ function paths_contentKind(path) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/judge.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/judge.ts
 
 
 
@@ -43601,7 +46086,7 @@ function needsContents(path, patchAvailable = true) {
         (!patchAvailable && recordsInstallScripts(path)));
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/versions.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/versions.ts
 
 /** Constraint operators that bound a version from below (npm, PEP 440, Bundler, Cargo, Maven). */
 const LOWER_BOUND = /(?:^|[\s,(|[])(>=|~=|~>|===|==|=|\^|~|>)?\s*v?(\d+(?:\.\d+){0,3}(?:[-+][\w.+-]*)?)/;
@@ -43653,7 +46138,7 @@ function versions_bumpKind(from, to) {
     return { kind: 'patch' };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/changes.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/changes.ts
 
 
 
@@ -43710,7 +46195,7 @@ function changes_dependencyChanges(files, contents) {
     return changes;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/ai.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/ai.ts
 
 /** Trailer lines are `Key: value` lines in the last paragraph of a commit message. */
 function trailerLines(message) {
@@ -43740,7 +46225,7 @@ function ai_detectAi(facts, rules) {
     return { aiGenerated: false };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/dependencies.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/dependencies.ts
 
 
 const KINDS = {
@@ -43805,7 +46290,7 @@ function dependencies_evaluateDependencies(rule, context) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/factors.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/factors.ts
 
 
 
@@ -43813,9 +46298,9 @@ function dependencies_evaluateDependencies(rule, context) {
 /** How much evidence a factor lists; the rest is counted. */
 const factors_EVIDENCE_LIMIT = 10;
 const EXCERPT_LENGTH = 120;
-const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
+const factors_plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
 /** "1 changed file matches", "3 changed files match" */
-const matchCount = (count, word) => `${plural(count, word)} ${count === 1 ? 'matches' : 'match'}`;
+const matchCount = (count, word) => `${factors_plural(count, word)} ${count === 1 ? 'matches' : 'match'}`;
 const PATTERN_SHOWN = 60;
 function factors_pathsOf(file) {
     return file.previousPath ? [file.path, file.previousPath] : [file.path];
@@ -43892,7 +46377,7 @@ function factors_evaluateFactor(rule, context) {
             if (findings.length === 0)
                 return undefined;
             return {
-                reason: `${plural(findings.length, 'security finding')} of severity ${rule['min-severity']} or higher`,
+                reason: `${factors_plural(findings.length, 'security finding')} of severity ${rule['min-severity']} or higher`,
                 evidence: findings.map((finding) => ({
                     ...(finding.file ? { file: finding.file } : {}),
                     ...(finding.line ? { line: finding.line } : {}),
@@ -43912,9 +46397,9 @@ function factors_evaluateFactor(rule, context) {
                 return undefined;
             const parts = [];
             if (cappedFiles > 0)
-                parts.push(`${plural(cappedFiles, 'file')} beyond the listing cap`);
+                parts.push(`${factors_plural(cappedFiles, 'file')} beyond the listing cap`);
             if (filesWithoutPatch.length > 0)
-                parts.push(`${plural(filesWithoutPatch.length, 'file')} without a visible diff`);
+                parts.push(`${factors_plural(filesWithoutPatch.length, 'file')} without a visible diff`);
             return {
                 reason: `could not inspect ${parts.join(' and ')}`,
                 evidence: filesWithoutPatch.map((file) => ({ file, detail: 'no patch (binary or too large)' })),
@@ -43925,7 +46410,7 @@ function factors_evaluateFactor(rule, context) {
             if (judging.length === 0)
                 return undefined;
             return {
-                reason: `${plural(judging.length, 'changed file')} can change how this PR is judged or what CI runs: ${judging
+                reason: `${factors_plural(judging.length, 'changed file')} can change how this PR is judged or what CI runs: ${judging
                     .slice(0, 3)
                     .map((item) => item.file)
                     .join(', ')}${judging.length > 3 ? ', …' : ''}`,
@@ -43941,7 +46426,7 @@ function factors_evaluateFactor(rule, context) {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/assess.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/assess.ts
 
 
 
@@ -44050,25 +46535,96 @@ function assessRisk(facts, policy) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/index.ts
 
 
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/text/escape.ts
-var text_escape = __nccwpck_require__(3465);
-;// CONCATENATED MODULE: ../../packages/core/src/text/index.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/text/escape.ts
+var text_escape = __nccwpck_require__(8893);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/text/index.ts
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/report/markdown.ts
-var markdown = __nccwpck_require__(6808);
-// EXTERNAL MODULE: ../../packages/core/src/report/risk.ts
-var risk = __nccwpck_require__(2410);
-;// CONCATENATED MODULE: ../../packages/core/src/report/index.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/markdown.ts
+var markdown = __nccwpck_require__(757);
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/report.ts
 
 
+const TIER_ICON = { low: '🟢', medium: '🟡', high: '🟠', critical: '🔴' };
+function evidenceCell(factor) {
+    const items = factor.evidence.map((item) => {
+        const where = location(item.file, item.line);
+        const detail = item.detail ? escapeMarkdown(item.detail) : '';
+        return [where, detail].filter(Boolean).join(' ');
+    });
+    if (factor.moreEvidence > 0)
+        items.push(`and ${factor.moreEvidence} more`);
+    return items.join('<br>');
+}
+/** The risk section of the job summary and the sticky comment. */
+function renderRiskReport(assessment, context) {
+    const { routing } = assessment;
+    const lines = [];
+    lines.push(`### ${TIER_ICON[assessment.tier]} Risk: ${assessment.tier} (score ${assessment.score})`);
+    lines.push('');
+    const policy = describePolicySource(context.policy);
+    lines.push(table(['', ''], [
+        ['Tier', `**${assessment.tier}** (score ${assessment.score})`],
+        ['QA strategy', routing.qa],
+        ['Human review', routing.requiresHuman ? 'required' : 'not required'],
+        [
+            'AI-generated',
+            assessment.ai.aiGenerated ? `yes: ${escapeMarkdown(assessment.ai.because ?? '')}` : 'no',
+        ],
+        ['Change', `${plural(assessment.filesChanged, 'file')}, ${plural(assessment.linesChanged, 'line')}`],
+        ['Policy', `${policy}, mode ${context.mode}`],
+    ]));
+    lines.push('');
+    if (assessment.factors.length === 0) {
+        lines.push('No risk factor fired.');
+    }
+    else {
+        lines.push(table(['Factor', 'Score', 'Why', 'Evidence'], assessment.factors.map((factor) => [
+            `${escapeMarkdown(factor.description)} (${inlineCode(factor.id)})`,
+            signed(factor.score),
+            escapeMarkdown(factor.reason),
+            evidenceCell(factor),
+        ]), ['l', 'r', 'l', 'l']));
+    }
+    lines.push('');
+    const routes = [
+        `Labels: ${routing.labels.map(inlineCode).join(', ') || 'none'}`,
+        `Reviewers: ${routing.reviewers.map(inlineCode).join(', ') || 'none'}`,
+        `Teams: ${routing.teams.map(inlineCode).join(', ') || 'none'}`,
+    ];
+    lines.push(`**Routing** · ${routes.join(' · ')}`);
+    if (routing.requiresHuman && routing.reviewers.length === 0 && routing.teams.length === 0) {
+        lines.push('', `> **No reviewer configured:** tier ${assessment.tier} requires a human review, but the policy names no users or teams for it (${inlineCode(`risk.tiers.${assessment.tier}.reviewers`)}), so nobody was requested. Add them there, or request a review by hand.`);
+    }
+    if (context.proposedPolicy) {
+        lines.push('');
+        const proposed = context.proposedPolicy;
+        lines.push(proposed.error
+            ? `**This PR changes the policy, and the proposed ${inlineCode(proposed.path)} is invalid:** ${escapeMarkdown(proposed.error)}`
+            : `**This PR changes the policy.** The proposed ${inlineCode(proposed.path)} is valid; it applies only after merge (this PR was judged by the base branch's policy).`);
+        if (proposed.text !== undefined) {
+            const fence = '`'.repeat(Math.max(3, ...(proposed.text.match(/`+/g) ?? []).map((run) => run.length + 1)));
+            lines.push('', '<details><summary>Proposed policy</summary>', '', `${fence}yaml`, proposed.text.replace(/<!--/g, '<\\!--'), fence, '', '</details>');
+        }
+    }
+    const notes = [...assessment.notes];
+    if (context.writesSkipped)
+        notes.push(context.writesSkipped);
+    notes.push(...(context.actions ?? []));
+    if (notes.length > 0) {
+        lines.push('');
+        for (const note of notes)
+            lines.push(`- ${note}`);
+    }
+    return lines.join('\n');
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
 
@@ -44082,21 +46638,268 @@ var risk = __nccwpck_require__(2410);
 
 
 
+
+
 /***/ }),
 
-/***/ 5181:
+/***/ 4102:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RL: () => (/* binding */ DEFAULT_PERF_POLICY),
+/* harmony export */   zc: () => (/* binding */ settingsFor)
+/* harmony export */ });
+/* unused harmony export resolvePerfPolicy */
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4343);
+
+const DEFAULT_PERF_POLICY = {
+    'review-threshold': 0.01,
+    'fail-threshold': 0.1,
+    'error-rate-fail-points': 1,
+    alpha: 0.05,
+    correction: 'benjamini-hochberg',
+    metrics: [],
+    slos: [],
+};
+/** Metric names hold slashes (`ns/op`) that are not paths: `*` must match across them. */
+function matchesName(name, glob) {
+    const flat = (text) => text.replaceAll('/', '\u2215');
+    return (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .minimatch */ .xF)(flat(name), flat(glob), { noext: true, nocomment: true, nonegate: true, dot: true });
+}
+function settingsFor(name, policy) {
+    const settings = {
+        reviewThreshold: policy['review-threshold'],
+        failThreshold: policy['fail-threshold'],
+    };
+    for (const override of policy.metrics) {
+        if (!matchesName(name, override.metric))
+            continue;
+        if (override['review-threshold'] !== undefined)
+            settings.reviewThreshold = override['review-threshold'];
+        if (override['fail-threshold'] !== undefined)
+            settings.failThreshold = override['fail-threshold'];
+        if (override.direction !== undefined)
+            settings.direction = override.direction;
+        if (override.gate !== undefined)
+            settings.gate = override.gate;
+        if (override.paths !== undefined)
+            settings.paths = override.paths;
+    }
+    return settings;
+}
+/** Fills defaults for keys a (schema-validated) policy leaves out. */
+function resolvePerfPolicy(partial = {}) {
+    return { ...DEFAULT_PERF_POLICY, ...partial };
+}
+
+
+/***/ }),
+
+/***/ 9091:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ requesterPatternProblem),
+/* harmony export */   v: () => (/* binding */ findRequesters)
+/* harmony export */ });
+/* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
+/* harmony import */ var _shared_glob_match_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2764);
+
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+/** Logins in body text: RE2, linear in the text's length (the body is the PR's to write). */
+const BUILT_IN_BODY = String.raw `(?i)\brequested\s+by:?\s*\[?@([A-Za-z0-9][A-Za-z0-9-]{0,38})`;
+const NOREPLY_TRAILER = String.raw `(?im)^co-authored-by:.*<(?:\d+\+)?([A-Za-z0-9][A-Za-z0-9-]{0,38})@users\.noreply\.github\.com>`;
+const compiled = new Map();
+function pattern(source) {
+    let found = compiled.get(source);
+    if (!found) {
+        found = re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.compile(source);
+        compiled.set(source, found);
+    }
+    return found;
+}
+function captures(source, text) {
+    const matcher = pattern(source).matcher(text);
+    const found = [];
+    while (matcher.find()) {
+        const login = matcher.group(1);
+        if (login && LOGIN.test(login))
+            found.push(login);
+    }
+    return found;
+}
+/** Why a pattern cannot name requesters (policy load checks it), or undefined. */
+function requesterPatternProblem(source) {
+    try {
+        const groups = re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.compile(source).groupCount();
+        return groups === 1 ? undefined : `expected exactly one capture group (the login), found ${groups}`;
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return `${message.replace(/^error parsing regexp: /, '')} (patterns use RE2 syntax: no backreferences or lookaround)`;
+    }
+}
+/** The requesters of an AI-generated PR, first reason per login; never the author. */
+function findRequesters(facts, rules = []) {
+    const found = new Map();
+    const add = (login, because) => {
+        const key = login.toLowerCase();
+        if (key === facts.author.toLowerCase() || found.has(key))
+            return;
+        found.set(key, { login, because });
+    };
+    const agentRules = rules.filter((rule) => (0,_shared_glob_match_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesAnyName */ .Rf)(facts.author, rule.agents));
+    for (const assignee of facts.assignees ?? [])
+        add(assignee, "assignee of the agent's PR");
+    for (const login of captures(BUILT_IN_BODY, facts.body ?? ''))
+        add(login, '"requested by" in the PR body');
+    for (const source of agentRules.flatMap((rule) => rule.body))
+        for (const login of captures(source, facts.body ?? ''))
+            add(login, `named in the PR body (ai.requesters pattern for ${facts.author})`);
+    for (const message of facts.commitMessages ?? [])
+        for (const login of captures(NOREPLY_TRAILER, message))
+            add(login, 'Co-authored-by trailer with their noreply address');
+    return [...found.values()];
+}
+
+
+/***/ }),
+
+/***/ 23:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ou: () => (/* binding */ InvalidFileError),
+/* harmony export */   oC: () => (/* binding */ InvalidInputError),
+/* harmony export */   uF: () => (/* binding */ FloodgateError),
+/* harmony export */   yX: () => (/* binding */ isFloodgateError)
+/* harmony export */ });
+/* unused harmony export formatPosition */
+/**
+ * Errors a user can fix (a bad policy, a malformed report, a wrong input) are
+ * `FloodgateError`s: actions print their one-line message and exit 1 without a stack.
+ * Anything else is a bug and keeps its stack.
+ */
+class FloodgateError extends Error {
+    name = 'FloodgateError';
+}
+function formatPosition(position) {
+    let text = position.file;
+    if (position.line !== undefined) {
+        text += `:${position.line}`;
+        if (position.column !== undefined)
+            text += `:${position.column}`;
+    }
+    return text;
+}
+/** A file (policy, report, baseline) that cannot be used as it is: `file:line:col: what was expected`. */
+class InvalidFileError extends FloodgateError {
+    position;
+    problem;
+    name = 'InvalidFileError';
+    constructor(position, problem) {
+        super(`${formatPosition(position)}: ${problem}`);
+        this.position = position;
+        this.problem = problem;
+    }
+}
+/** An action input with a value outside what it accepts. */
+class InvalidInputError extends FloodgateError {
+    input;
+    problem;
+    name = 'InvalidInputError';
+    constructor(input, problem) {
+        super(`input '${input}': ${problem}`);
+        this.input = input;
+        this.problem = problem;
+    }
+}
+function isFloodgateError(error) {
+    return error instanceof FloodgateError;
+}
+
+
+/***/ }),
+
+/***/ 2764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H7: () => (/* binding */ GlobSet),
+/* harmony export */   Rf: () => (/* binding */ matchesAnyName)
+/* harmony export */ });
+/* unused harmony export wildcardRegExp */
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4343);
+
+/**
+ * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
+ * match dot files and folders such as `.github/`), `**` spans folders, and patterns are
+ * matched against repository-relative paths with `/` separators. A pattern starting with `!`
+ * excludes: a path matches when it matches a positive pattern and no negative one. A list of
+ * only negative patterns matches everything they do not exclude.
+ */
+class GlobSet {
+    include;
+    exclude;
+    constructor(patterns) {
+        const options = { dot: true, nocomment: true };
+        this.include = patterns.filter((p) => !p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p, options));
+        this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p.slice(1), options));
+    }
+    get empty() {
+        return this.include.length === 0 && this.exclude.length === 0;
+    }
+    matches(path) {
+        return this.firstMatch(path) !== undefined;
+    }
+    /** The positive pattern that matched (or `**` for an exclude-only list), undefined if none. */
+    firstMatch(path) {
+        if (this.exclude.some((m) => m.match(path)))
+            return undefined;
+        if (this.include.length === 0)
+            return this.exclude.length > 0 ? '**' : undefined;
+        return this.include.find((m) => m.match(path))?.pattern;
+    }
+}
+const wildcardCache = new Map();
+/**
+ * Login, label and trailer patterns: `*` is the only wildcard and matching ignores case, so
+ * `dependabot[bot]` means that literal login (in a path glob `[bot]` would be a character class).
+ */
+function wildcardRegExp(pattern) {
+    let regexp = wildcardCache.get(pattern);
+    if (!regexp) {
+        const source = pattern
+            .split('*')
+            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*');
+        regexp = new RegExp(`^${source}$`, 'i');
+        wildcardCache.set(pattern, regexp);
+    }
+    return regexp;
+}
+/** The first pattern that matches `name`, if any. */
+function matchesAnyName(name, patterns) {
+    return patterns.find((pattern) => wildcardRegExp(pattern).test(name));
+}
+
+
+/***/ }),
+
+/***/ 9689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   rz: () => (/* reexport safe */ _locate_js__WEBPACK_IMPORTED_MODULE_0__.rz)
 /* harmony export */ });
-/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(779);
+/* harmony import */ var _locate_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7303);
 
 
 
 /***/ }),
 
-/***/ 779:
+/***/ 7303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -44104,7 +46907,7 @@ var risk = __nccwpck_require__(2410);
 /* harmony export */   qF: () => (/* binding */ parseJson),
 /* harmony export */   rz: () => (/* binding */ locateJson)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9179);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23);
 
 function lineColumn(text, offset) {
     let line = 1;
@@ -44240,2654 +47043,7 @@ function describeJsonPath(path) {
 
 /***/ }),
 
-/***/ 1579:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  wk: () => (/* reexport */ AB_ORDERS),
-  vp: () => (/* reexport */ PERF_FORMATS),
-  hR: () => (/* reexport */ abConfirmation),
-  Fb: () => (/* reexport */ comparePerf),
-  iN: () => (/* reexport */ learnNoiseFloors),
-  oo: () => (/* reexport */ parsePerfFiles),
-  By: () => (/* reexport */ parsePerfSummary),
-  KN: () => (/* reexport */ percent),
-  LM: () => (/* reexport */ perfNotes),
-  wQ: () => (/* reexport */ perfReportJson),
-  UN: () => (/* reexport */ perfStatus),
-  Ub: () => (/* reexport */ renderPerfReport),
-  CA: () => (/* reexport */ runAbSchedule),
-  Nc: () => (/* reexport */ toPerfSummary)
-});
-
-// UNUSED EXPORTS: DEFAULT_PERF_POLICY, EXACT_MAX_SIZE, EXACT_TIES_MAX_SIZE, MIN_NOISE_RECORDS, PERF_SUMMARY_VERSION, REPORT_OUTPUT_LIMIT, abRounds, adjustPValues, describeAbSchedule, directionOfUnit, erfc, exactCdf, exactTiedP, excludedDifferences, formatAge, formatValue, hodgesLehmann, kindOfUnit, mannWhitney, matchBaseline, mermaidLabel, normalSurvival, normalUpperQuantile, orderMetrics, parsePerfFile, renderPerfTrend, resolvePerfPolicy, seedOf, settingsFor, smallestPossibleP, tieGroups, tiedDistribution, twoProportionP, unitConversion, unitFamily, unitScale, withoutPackage, worst
-
-// EXTERNAL MODULE: ../../packages/core/src/perf/policy.ts
-var perf_policy = __nccwpck_require__(2560);
-;// CONCATENATED MODULE: ../../packages/core/src/perf/verdict.ts
-const SEVERITY = { pass: 0, review: 1, fail: 2 };
-function worst(verdicts) {
-    let result = 'pass';
-    for (const verdict of verdicts)
-        if (SEVERITY[verdict] > SEVERITY[result])
-            result = verdict;
-    return result;
-}
-function percent(fraction, digits = 1) {
-    if (!Number.isFinite(fraction))
-        return fraction > 0 ? '+inf%' : '-inf%';
-    const text = (fraction * 100).toFixed(digits);
-    return `${fraction >= 0 ? '+' : ''}${text}%`;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/stats/exact-ties.ts
-/**
- * The exact permutation distribution of the Mann-Whitney U statistic when the pooled sample has ties, for the
- * observed tie structure (as benchstat does for small samples): every way of choosing which m of the N pooled
- * values belong to the first sample is equally likely under the null hypothesis.
- *
- * Within a tie group all values share one midrank, so only how many of the group's t values the first sample
- * takes matters (C(t, k) ways). A dynamic programme over the groups counts, for each number of values taken so
- * far, the ways to reach each sum of doubled midranks (integers, so no rounding in the keys).
- */
-/** Tie groups of the pooled sample in ascending order of value: their sizes. */
-function tieGroups(x, y) {
-    const all = Float64Array.from([...x, ...y]).sort();
-    const sizes = [];
-    for (let start = 0; start < all.length;) {
-        let end = start + 1;
-        while (end < all.length && all[end] === all[start])
-            end++;
-        sizes.push(end - start);
-        start = end;
-    }
-    return sizes;
-}
-function binomialRow(t) {
-    const row = [1];
-    for (let k = 1; k <= t; k++)
-        row.push((row[k - 1] * (t - k + 1)) / k);
-    return row;
-}
-/** The null distribution of 2U for a first sample of m values, given the pooled tie group sizes. */
-function tiedDistribution(m, groups) {
-    const n = groups.reduce((sum, t) => sum + t, 0) - m;
-    // Doubled rank sums run up to 2 * (sum of the m largest ranks); index by doubled rank sum directly.
-    const maxSum = m * (2 * (m + n) - m + 1);
-    // ways[k][s]: arrangements of the groups seen so far taking k values into the first sample, doubled sum s.
-    // Two sets of rows, swapped per group; `reach` bounds the sums reached so far, so only those are walked.
-    let ways = Array.from({ length: m + 1 }, () => new Float64Array(maxSum + 1));
-    let next = Array.from({ length: m + 1 }, () => new Float64Array(maxSum + 1));
-    ways[0][0] = 1;
-    let seen = 0;
-    let reach = 0;
-    for (const t of groups) {
-        const doubledRank = 2 * seen + t + 1;
-        const choose = binomialRow(t);
-        const nextReach = Math.min(maxSum, reach + Math.min(t, m) * doubledRank);
-        for (const row of next)
-            row.fill(0, 0, nextReach + 1);
-        for (let k = 0; k <= Math.min(m, seen); k++) {
-            const row = ways[k];
-            for (let s = 0; s <= reach; s++) {
-                const count = row[s];
-                if (count === 0)
-                    continue;
-                for (let take = 0; take <= t && k + take <= m; take++) {
-                    next[k + take][s + take * doubledRank] += count * choose[take];
-                }
-            }
-        }
-        [ways, next] = [next, ways];
-        seen += t;
-        reach = nextReach;
-    }
-    // 2U = 2R - m(m+1): shift the doubled rank sums down to doubled U values.
-    const offset = m * (m + 1);
-    const counts = new Float64Array(m * n * 2 + 1);
-    let total = 0;
-    const last = ways[m];
-    for (let s = offset; s <= maxSum; s++) {
-        const count = last[s];
-        if (count === 0)
-            continue;
-        counts[s - offset] = count;
-        total += count;
-    }
-    return { counts, total };
-}
-/**
- * Two-sided exact p-value of an observed U with ties: twice the smaller tail, at most 1 (the tie structure
- * can make the distribution asymmetric, so the tails are summed separately, as scipy's permutation test).
- */
-function exactTiedP(u, m, groups) {
-    const { counts, total } = tiedDistribution(m, groups);
-    const observed = Math.round(2 * u);
-    let below = 0;
-    let above = 0;
-    for (let s = 0; s < counts.length; s++) {
-        if (s <= observed)
-            below += counts[s];
-        if (s >= observed)
-            above += counts[s];
-    }
-    return Math.min(1, (2 * Math.min(below, above)) / total);
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/stats/normal.ts
-/**
- * Standard normal tail probabilities, accurate to ~1e-15 relative, so p-values match scipy's closely
- * (simple-statistics' errorFunction is good to ~1e-7 only, too coarse for small p-values).
- */
-const SQRT_PI = Math.sqrt(Math.PI);
-/** erfc(x) for x >= 0: a power series for small x, a continued fraction (Lentz) for the tail. */
-function erfcNonNegative(x) {
-    if (x < 2.5) {
-        // erf(x) = 2/sqrt(pi) * exp(-x^2) * sum 2^n x^(2n+1) / (1*3*...*(2n+1)): all terms positive.
-        let term = x;
-        let sum = x;
-        for (let n = 1; n < 200; n++) {
-            term *= (2 * x * x) / (2 * n + 1);
-            sum += term;
-            if (term < sum * 1e-17)
-                break;
-        }
-        return 1 - (2 / SQRT_PI) * Math.exp(-x * x) * sum;
-    }
-    // erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...)))))
-    const tiny = 1e-300;
-    let f = x;
-    let c = x;
-    let d = 0;
-    for (let n = 1; n < 500; n++) {
-        const a = n / 2;
-        d = x + a * d;
-        d = d === 0 ? tiny : d;
-        c = x + a / c;
-        c = c === 0 ? tiny : c;
-        d = 1 / d;
-        const delta = c * d;
-        f *= delta;
-        if (Math.abs(delta - 1) < 1e-16)
-            break;
-    }
-    return Math.exp(-x * x) / SQRT_PI / f;
-}
-function erfc(x) {
-    return x >= 0 ? erfcNonNegative(x) : 2 - erfcNonNegative(-x);
-}
-/** P(Z > z) for a standard normal Z. */
-function normalSurvival(z) {
-    return 0.5 * erfc(z / Math.SQRT2);
-}
-const quantileCache = new Map();
-/** z such that P(Z > z) = tail, for 0 < tail < 1 (Newton on the accurate survival function). */
-function normalUpperQuantile(tail) {
-    const cached = quantileCache.get(tail);
-    if (cached !== undefined)
-        return cached;
-    let z = 0;
-    for (let i = 0; i < 100; i++) {
-        const density = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
-        const step = (normalSurvival(z) - tail) / density;
-        z += step;
-        if (Math.abs(step) < 1e-14)
-            break;
-    }
-    quantileCache.set(tail, z);
-    return z;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/stats/mann-whitney.ts
-
-
-/** The exact distribution is used up to this size a side (as benchstat), without ties. */
-const EXACT_MAX_SIZE = 50;
-/**
- * With ties, the exact distribution for the observed tie structure up to this size a side (a few million
- * steps of the dynamic programme); beyond, the normal approximation with the tie correction is close enough.
- */
-const EXACT_TIES_MAX_SIZE = 25;
-const exactCache = new Map();
-/**
- * Cumulative counts of U for sizes (m, n) without ties: cdf[u] = #arrangements with U <= u, and the
- * total C(m+n, m) in cdf[m*n]. Built with the recurrence c(i, j, u) = c(i-1, j, u-j) + c(i, j-1, u),
- * keeping one row per i; memoized because a suite usually repeats the same sizes.
- */
-function exactCumulative(m, n) {
-    const key = `${m},${n}`;
-    const cached = exactCache.get(key);
-    if (cached)
-        return cached;
-    const size = m * n + 1;
-    // rows[i] holds the counts for sizes (i, j) for the current j.
-    const rows = [];
-    for (let i = 0; i <= m; i++)
-        rows.push(new Float64Array(size));
-    rows[0][0] = 1;
-    // j = 0: only U = 0 is possible for every i.
-    for (let i = 1; i <= m; i++)
-        rows[i][0] = 1;
-    for (let j = 1; j <= n; j++) {
-        for (let i = 1; i <= m; i++) {
-            const row = rows[i];
-            const below = rows[i - 1];
-            const top = i * j;
-            for (let u = top; u >= j; u--)
-                row[u] = row[u] + below[u - j];
-        }
-    }
-    const cdf = rows[m];
-    for (let u = 1; u < size; u++)
-        cdf[u] = cdf[u] + cdf[u - 1];
-    exactCache.set(key, cdf);
-    return cdf;
-}
-/** P(U <= u) under the null hypothesis, exact (no ties). */
-function exactCdf(u, m, n) {
-    const cdf = exactCumulative(m, n);
-    if (u < 0)
-        return 0;
-    const index = Math.min(Math.floor(u), m * n);
-    return cdf[index] / cdf[m * n];
-}
-/**
- * The smallest two-sided p-value any data of these sizes can give: 2 / C(m+n, m).
- * Below 4 a side with 4 or fewer on the other, it is >= 0.05, so no difference can ever be significant.
- */
-function smallestPossibleP(m, n) {
-    let combinations = 1;
-    for (let k = 1; k <= Math.min(m, n); k++)
-        combinations = (combinations * (m + n - Math.min(m, n) + k)) / k;
-    return Math.min(1, 2 / combinations);
-}
-function rank(x, y) {
-    const m = x.length;
-    const all = new Float64Array(m + y.length);
-    const fromX = new Uint8Array(all.length);
-    const order = new Uint32Array(all.length);
-    for (let i = 0; i < m; i++)
-        all[i] = x[i];
-    for (let j = 0; j < y.length; j++)
-        all[m + j] = y[j];
-    for (let k = 0; k < all.length; k++) {
-        order[k] = k;
-        fromX[k] = k < m ? 1 : 0;
-    }
-    order.sort((a, b) => all[a] - all[b]);
-    let rankSumX = 0;
-    let tieTerm = 0;
-    for (let start = 0; start < all.length;) {
-        let end = start + 1;
-        while (end < all.length && all[order[end]] === all[order[start]])
-            end++;
-        const averageRank = (start + 1 + end) / 2;
-        for (let k = start; k < end; k++)
-            if (fromX[order[k]])
-                rankSumX += averageRank;
-        const t = end - start;
-        tieTerm += t * t * t - t;
-        start = end;
-    }
-    return { rankSumX, tieTerm };
-}
-/**
- * Two-sided Mann-Whitney U test: the exact distribution for small samples (with ties: the exact permutation
- * distribution for the observed ties, as scipy's exhaustive permutation method), otherwise the normal
- * approximation with tie and continuity corrections (scipy.stats.mannwhitneyu's 'asymptotic' method).
- * Small samples with ties are the common case (go test rounds its ns/op to integers, B/op repeats), and
- * there the normal approximation can be far off: 0.053 for an exact 0.079 at 5 vs 5 (stats-ties-expected.json).
- */
-function mannWhitney(x, y) {
-    const m = x.length;
-    const n = y.length;
-    if (m === 0 || n === 0)
-        throw new RangeError('mannWhitney needs samples on both sides');
-    const { rankSumX, tieTerm } = rank(x, y);
-    const u = rankSumX - (m * (m + 1)) / 2;
-    const uMax = Math.max(u, m * n - u);
-    if (tieTerm === 0 && m <= EXACT_MAX_SIZE && n <= EXACT_MAX_SIZE) {
-        // P(U >= uMax) = 1 - P(U <= uMax - 1); the distribution is symmetric, so two-sided doubles it.
-        const p = Math.min(1, 2 * (1 - exactCdf(uMax - 1, m, n)));
-        return { u, p, method: 'exact' };
-    }
-    if (tieTerm > 0 && m <= EXACT_TIES_MAX_SIZE && n <= EXACT_TIES_MAX_SIZE) {
-        return { u, p: exactTiedP(u, m, tieGroups(x, y)), method: 'exact' };
-    }
-    const total = m + n;
-    const variance = ((m * n) / 12) * (total + 1 - tieTerm / (total * (total - 1)));
-    if (variance <= 0)
-        return { u, p: 1, method: 'normal' };
-    const z = (uMax - (m * n) / 2 - 0.5) / Math.sqrt(variance);
-    return { u, p: Math.min(1, 2 * normalSurvival(z)), method: 'normal' };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/stats/hodges-lehmann.ts
-
-
-/**
- * How many of the smallest (and largest) pairwise differences the interval leaves out: the largest k with
- * P(U < k) <= alpha/2. Exact for small samples, otherwise the normal approximation (Hollander & Wolfe).
- * Zero means no bounded interval reaches this confidence.
- */
-function excludedDifferences(m, n, alpha, exact) {
-    if (exact && m <= EXACT_MAX_SIZE && n <= EXACT_MAX_SIZE) {
-        let k = 0;
-        while (k < m * n && exactCdf(k, m, n) <= alpha / 2)
-            k++;
-        return k;
-    }
-    const z = normalUpperQuantile(alpha / 2);
-    const k = Math.floor((m * n) / 2 - z * Math.sqrt((m * n * (m + n + 1)) / 12));
-    return Math.max(0, k);
-}
-function median(sorted) {
-    const middle = sorted.length >> 1;
-    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-/**
- * Hodges-Lehmann estimate of the shift from x to y with its Mann-Whitney-based confidence interval.
- * Callers pass log values to get a ratio estimate and a ratio interval.
- */
-function hodgesLehmann(x, y, alpha, hasTies) {
-    const m = x.length;
-    const n = y.length;
-    const differences = new Float64Array(m * n);
-    let k = 0;
-    for (let j = 0; j < n; j++)
-        for (let i = 0; i < m; i++)
-            differences[k++] = y[j] - x[i];
-    differences.sort();
-    const excluded = excludedDifferences(m, n, alpha, !hasTies);
-    const low = excluded === 0 ? -Infinity : differences[excluded - 1];
-    const high = excluded === 0 ? Infinity : differences[m * n - excluded];
-    return { estimate: median(differences), low, high, confidence: 1 - alpha };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/compare-samples.ts
-
-
-
-/**
- * Timings are compared on their faster halves only from 16 samples a side: 8 vs 8 can still reach p = 1.6e-4,
- * strong enough after the correction across a suite; 5 vs 5 never goes below 0.008 and would lose slowdowns.
- */
-const MIN_SAMPLES_TO_TRIM = 16;
-/** Ends the reason of a pass whose interval reaches the fail threshold (compare.ts counts them in a note). */
-const TOO_NOISY = 'too noisy to rule out a slowdown past the fail threshold';
-function allEqual(values) {
-    return values.every((value) => value === values[0]);
-}
-/** Worsening of a relative change for this direction: a 10% throughput drop is +0.10. */
-function worsening(ratio, direction) {
-    return direction === 'smaller' ? ratio - 1 : 1 - ratio;
-}
-function formatP(p) {
-    if (p === null)
-        return 'n/a';
-    return p < 0.0001 ? p.toExponential(1) : p.toFixed(4);
-}
-function hasTies(x, y) {
-    const all = Float64Array.from([...x, ...y]).sort();
-    for (let i = 1; i < all.length; i++)
-        if (all[i] === all[i - 1])
-            return true;
-    return false;
-}
-/**
- * The better half of a timing's samples: the fastest times (or the highest throughputs). Other jobs on a
- * shared machine only ever add time (they take the CPU, evict caches, share the memory bus), and how much of
- * it each side met is chance: the slow half measures the neighbours as much as the code, the fast half the
- * code. A change in the code moves every sample, the fast half too. On the corpora of accuracy.test.ts the
- * faster halves flag 12 of 12 slowdowns of 5% on the quiet machine where all samples flag 10, and catch 22 of
- * 36 slowdowns on the shared one where all samples catch 10 (10 against 0 on the overloaded one), for one
- * review in 48 unchanged or faster pairs.
- */
-function fasterHalf(samples, direction) {
-    const sorted = [...samples].sort((a, b) => (direction === 'smaller' ? a - b : b - a));
-    return sorted.slice(0, Math.ceil(sorted.length / 2));
-}
-/** The regression from x to y as a ratio (on log values), or relative to the baseline when there are zeros. */
-function relativeShift(x, y, baseline, direction, alpha) {
-    const ties = hasTies(x, y);
-    if (x.every((v) => v > 0) && y.every((v) => v > 0)) {
-        const shift = hodgesLehmann(x.map(Math.log), y.map(Math.log), alpha, ties);
-        const low = worsening(Math.exp(direction === 'smaller' ? shift.low : shift.high), direction);
-        const high = worsening(Math.exp(direction === 'smaller' ? shift.high : shift.low), direction);
-        return { estimate: worsening(Math.exp(shift.estimate), direction), interval: [low, high] };
-    }
-    if (!(baseline > 0))
-        return undefined;
-    // Zeros (e.g. 0 B/op in some runs) have no logarithm: shift on the raw scale, relative to the baseline median.
-    const shift = hodgesLehmann(x, y, alpha, ties);
-    const toRegression = (d) => (direction === 'smaller' ? d : -d) / baseline;
-    const ends = [toRegression(shift.low), toRegression(shift.high)].sort((a, b) => a - b);
-    return { estimate: toRegression(shift.estimate), interval: [ends[0], ends[1]] };
-}
-/**
- * Samples on both sides: Mann-Whitney U for significance, a Hodges-Lehmann interval for the size. A metric
- * asks for review only when the slowdown is confidently past the review threshold (the whole interval above
- * it), so that noise between runs of unchanged code, which moves a null pair by 1-3%, does not. It fails when
- * the whole interval lies past the fail threshold. Two variants were measured on the corpora and dropped:
- * reviewing also a significant slowdown whose estimate alone passes the fail threshold reviewed more unchanged
- * pairs than it caught slowdowns; failing only when the interval of all samples agreed spared a GC-bound
- * benchmark (BenchmarkAppend) one fail but left 5 to 9 in 12 slowdowns of 25% on the shared machine at review.
- */
-function analyseSamples(base, current, comparison, set, settings, direction, alpha) {
-    comparison.method = 'mann-whitney';
-    const trim = current.kind === 'timing' &&
-        base.samples.length >= MIN_SAMPLES_TO_TRIM &&
-        current.samples.length >= MIN_SAMPLES_TO_TRIM;
-    const x = trim ? fasterHalf(base.samples, direction) : base.samples;
-    const y = trim ? fasterHalf(current.samples, direction) : current.samples;
-    const m = x.length;
-    const n = y.length;
-    if (allEqual(base.samples) && allEqual(current.samples) && x[0] === y[0]) {
-        comparison.regression = 0;
-        // Nothing was tested: kept out of the multiple-testing family, where a p of 1 would dilute the others.
-        return {
-            comparison,
-            decide: (adjustedP) => {
-                comparison.adjustedP = adjustedP;
-                set('pass', 'unchanged (identical samples)');
-            },
-        };
-    }
-    const test = mannWhitney(x, y);
-    comparison.p = test.p;
-    const shift = relativeShift(x, y, base.value, direction, alpha);
-    const estimate = shift?.estimate ?? null;
-    comparison.interval = shift?.interval ?? null;
-    comparison.regression = estimate;
-    const smallest = smallestPossibleP(m, n);
-    const { reviewThreshold, failThreshold } = settings;
-    const sizes = trim
-        ? `the faster halves, ${m} of ${base.samples.length} vs ${n} of ${current.samples.length} samples`
-        : `${m} vs ${n} samples`;
-    return {
-        comparison,
-        decide: (adjustedP) => {
-            comparison.adjustedP = adjustedP;
-            const p = adjustedP ?? test.p;
-            const pText = `p=${formatP(p)}`;
-            const est = estimate === null ? 'change not expressible as a ratio (baseline 0)' : `${percent(estimate)}`;
-            const interval = comparison.interval;
-            if (smallest >= alpha) {
-                if (estimate === null || estimate >= reviewThreshold) {
-                    set('review', `${est} with ${sizes}: too few to resolve the threshold (the smallest possible p is ${formatP(smallest)} >= ${alpha}); run at least 4 a side (5+ recommended)`);
-                }
-                else {
-                    set('pass', `${est} with ${sizes} (too few samples for a test: the smallest possible p is ${formatP(smallest)})`);
-                }
-                return;
-            }
-            const significant = p < alpha;
-            const range = interval ? `[${percent(interval[0])}, ${percent(interval[1])}]` : 'no interval';
-            const on = `${pText}, ${sizes}`;
-            if (!significant) {
-                // Passing, but a reader must know when the data could not have shown a slowdown the size of a failure.
-                const noisy = interval && interval[1] >= failThreshold ? `; ${TOO_NOISY} ${percent(failThreshold)}` : '';
-                set('pass', `${est}, not significant (${on}, interval ${range})${noisy}`);
-            }
-            else if (interval && interval[0] >= failThreshold) {
-                set('fail', `${est}, the whole interval ${range} lies past the fail threshold ${percent(failThreshold)} (${on})`);
-            }
-            else if (estimate === null &&
-                (direction === 'smaller' ? test.u < (m * n) / 2 : test.u > (m * n) / 2)) {
-                set('review', `significant worsening from a zero baseline (${on})`);
-            }
-            else if (interval && interval[0] >= reviewThreshold) {
-                const band = settings.noise !== undefined
-                    ? `this metric's usual run-to-run noise (±${(settings.noise * 100).toFixed(1)}%)`
-                    : `the review threshold ${percent(reviewThreshold)}`;
-                set('review', `${est}, confidently past ${band}: the whole interval ${range} lies above it (${on})`);
-            }
-            else if (estimate !== null && estimate <= 0) {
-                set('pass', `${est}, a significant improvement (${on}, interval ${range})`);
-            }
-            else if (settings.noise !== undefined) {
-                set('pass', `${est}, within this metric's usual run-to-run noise (±${(settings.noise * 100).toFixed(1)}%), learned from its recorded baselines: the interval ${range} reaches below it (${on})`);
-            }
-            else {
-                set('pass', `${est}, significant but not confidently past the review threshold ${percent(reviewThreshold)}: the interval ${range} reaches below it, as noise between runs of unchanged code does (${on})`);
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/stats/proportions.ts
-
-/**
- * Two-sided pooled two-proportion z-test: did the share of failures change from a/n to b/m?
- * Returns 1 when nothing can be tested (no trials, or no variation at all).
- */
-function twoProportionP(failuresA, trialsA, failuresB, trialsB) {
-    if (trialsA <= 0 || trialsB <= 0)
-        return 1;
-    const pooled = (failuresA + failuresB) / (trialsA + trialsB);
-    const variance = pooled * (1 - pooled) * (1 / trialsA + 1 / trialsB);
-    if (variance <= 0)
-        return 1;
-    const z = Math.abs(failuresB / trialsB - failuresA / trialsA) / Math.sqrt(variance);
-    return Math.min(1, 2 * normalSurvival(z));
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/units.ts
-const TIME_UNITS = new Set([
-    'ns',
-    'us',
-    'µs',
-    'μs',
-    'ms',
-    's',
-    'sec',
-    'seconds',
-    'min',
-    'ns/op',
-    'us/op',
-    'ms/op',
-    's/op',
-]);
-/** Counts that a correct build reproduces exactly (instruction counts, allocations per op). */
-const DETERMINISTIC_UNITS = new Set(['allocs/op', 'instructions', 'instructions/op', 'instr']);
-const RATE_UNITS = new Set(['%', 'rate', 'ratio', 'percent']);
-/** Throughput-like units are better when bigger; everything else (time, memory, sizes, counts) smaller. */
-function directionOfUnit(unit) {
-    const u = unit.trim().toLowerCase();
-    if (/(^|\/)(s|sec|second)$/.test(u) && u.includes('/'))
-        return 'bigger';
-    if (/^(ops|op|req|requests|iterations|items|mb|kb|gb|b|bytes)\/(s|sec|second)$/.test(u))
-        return 'bigger';
-    if (u === 'ops' || u === 'hz' || u.endsWith('per second') || u === 'throughput')
-        return 'bigger';
-    return 'smaller';
-}
-function kindOfUnit(unit) {
-    const u = unit.trim();
-    const dimension = unitScale(u)?.dimension;
-    if (TIME_UNITS.has(u) || dimension === 'time' || dimension === 'time/op')
-        return 'timing';
-    if (directionOfUnit(u) === 'bigger')
-        return 'timing';
-    if (DETERMINISTIC_UNITS.has(u))
-        return 'deterministic';
-    if (RATE_UNITS.has(u))
-        return 'rate';
-    return 'count';
-}
-/** A k6-style rate metric: failure-like names count bad events (smaller is better), others good ones. */
-function directionOfRate(name) {
-    return /fail|error|err_|drop|timeout|reject/i.test(name) ? 'smaller' : 'bigger';
-}
-// Factors to a dimension's base unit (seconds, bytes, operations). Sizes follow the SI prefixes as go test's
-// MB/s does (1 MB = 10^6 B); the binary ones are spelled KiB, MiB, GiB.
-const TIME = {
-    ns: 1e-9,
-    us: 1e-6,
-    '\u00b5s': 1e-6,
-    '\u03bcs': 1e-6,
-    ms: 1e-3,
-    s: 1,
-    sec: 1,
-    seconds: 1,
-    min: 60,
-};
-const BYTES = {
-    B: 1,
-    bytes: 1,
-    kB: 1e3,
-    KB: 1e3,
-    MB: 1e6,
-    GB: 1e9,
-    KiB: 1024,
-    MiB: 1024 ** 2,
-    GiB: 1024 ** 3,
-};
-const OPERATIONS = new Set(['ops', 'op', 'operations', 'iterations', 'req', 'requests', 'calls', 'items']);
-function quantity(part) {
-    if (TIME[part] !== undefined)
-        return { dimension: 'time', factor: TIME[part] };
-    if (BYTES[part] !== undefined)
-        return { dimension: 'bytes', factor: BYTES[part] };
-    if (OPERATIONS.has(part))
-        return { dimension: 'ops', factor: 1 };
-    return undefined;
-}
-/** The dimension and scale of a unit such as `ms`, `ns/op`, `MiB`, `MB/s` or `ops/s`; undefined when unknown. */
-function unitScale(unit) {
-    const parts = unit.trim().split('/');
-    if (parts.length > 2)
-        return undefined;
-    const top = quantity(parts[0]);
-    if (!top)
-        return undefined;
-    if (parts.length === 1)
-        return top;
-    if (parts[1] === 'op')
-        return { dimension: `${top.dimension}/op`, factor: top.factor };
-    const per = quantity(parts[1]);
-    if (per?.dimension !== 'time')
-        return undefined;
-    return { dimension: `${top.dimension}/time`, factor: top.factor / per.factor };
-}
-/**
- * The factor that turns a value in unit `from` into unit `to` (ms to s: 0.001), when both measure the same
- * dimension; undefined when they do not (a time and a size) or either unit is unknown.
- */
-function unitConversion(from, to) {
-    if (from === to)
-        return 1;
-    const a = unitScale(from);
-    const b = unitScale(to);
-    if (!a || !b || a.dimension !== b.dimension)
-        return undefined;
-    return a.factor / b.factor;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/compare-metric.ts
-
-
-
-
-
-/** The baseline in the current side's unit when the two differ only in scale (ms and s, KB and MiB). */
-function inCurrentUnit(base, current) {
-    const factor = unitConversion(base.unit, current.unit);
-    if (factor === undefined)
-        return undefined;
-    if (factor === 1)
-        return base;
-    return {
-        ...base,
-        unit: current.unit,
-        value: base.value * factor,
-        samples: base.samples.map((sample) => sample * factor),
-    };
-}
-function analyseMetric(recorded, current, settings, direction, gated, alpha, errorRateFailPoints) {
-    const converted = inCurrentUnit(recorded, current);
-    const base = converted ?? recorded;
-    const comparison = {
-        name: current.name,
-        unit: current.unit,
-        kind: current.kind,
-        direction,
-        gated,
-        baseline: base.value,
-        current: current.value,
-        change: base.value > 0 ? current.value / base.value - 1 : null,
-        regression: null,
-        interval: null,
-        p: null,
-        adjustedP: null,
-        samples: { baseline: base.samples.length, current: current.samples.length },
-        method: 'ratio',
-        verdict: 'pass',
-        reason: '',
-    };
-    const conversion = recorded.unit === current.unit ? '' : ` (baseline converted from ${recorded.unit} to ${current.unit})`;
-    const set = (verdict, reason) => {
-        comparison.verdict = verdict;
-        comparison.reason = `${reason}${conversion}`;
-    };
-    const none = () => { };
-    if (!converted) {
-        comparison.verdict = 'fail';
-        comparison.reason = `unit changed from "${recorded.unit}" to "${current.unit}", which measure different things: the values cannot be compared`;
-        comparison.change = null;
-        return { comparison, decide: none };
-    }
-    if (current.kind === 'rate')
-        return analyseRate(base, current, comparison, set, errorRateFailPoints, alpha);
-    const { reviewThreshold, failThreshold } = settings;
-    if (current.kind === 'deterministic') {
-        comparison.method = 'exact';
-        const varying = !allEqual(base.samples) || !allEqual(current.samples);
-        const suffix = varying
-            ? ' (samples vary although the metric should be deterministic; medians compared)'
-            : '';
-        if (base.value === current.value) {
-            comparison.regression = 0;
-            set('pass', `unchanged${suffix}`);
-        }
-        else if (base.value === 0) {
-            const worse = direction === 'smaller';
-            set(worse ? 'fail' : 'pass', `from 0 to ${current.value}${suffix}`);
-        }
-        else {
-            const regression = worsening(current.value / base.value, direction);
-            comparison.regression = regression;
-            if (regression >= failThreshold)
-                set('fail', `${percent(regression)} worse, past the fail threshold ${percent(failThreshold)}${suffix}`);
-            else if (regression > 0)
-                set('review', `${percent(regression)} worse; a deterministic count changes only when the code does${suffix}`);
-            else
-                set('pass', `${percent(-regression)} better${suffix}`);
-        }
-        return { comparison, decide: none };
-    }
-    if (base.samples.length > 0 && current.samples.length > 0) {
-        return analyseSamples(base, current, comparison, set, settings, direction, alpha);
-    }
-    // Single values (k6 percentiles): thresholds on the ratio, nothing to test noise against.
-    comparison.method = 'ratio';
-    if (base.value <= 0) {
-        if (current.value === base.value)
-            set('pass', 'unchanged');
-        else
-            set('review', `baseline is ${base.value}: no relative change to judge`);
-        return { comparison, decide: none };
-    }
-    const regression = worsening(current.value / base.value, direction);
-    comparison.regression = regression;
-    const single = 'single values, no samples to test against noise';
-    if (regression >= failThreshold)
-        set('fail', `${percent(regression)} worse, past the fail threshold ${percent(failThreshold)} (${single})`);
-    else if (regression >= reviewThreshold)
-        set('review', `${percent(regression)} worse, past the review threshold ${percent(reviewThreshold)} (${single})`);
-    else
-        set('pass', `${percent(regression)} (${single})`);
-    return { comparison, decide: none };
-}
-function analyseRate(base, current, comparison, set, failPoints, alpha) {
-    comparison.method = 'error-rate';
-    const badRate = (metric) => comparison.direction === 'smaller' ? metric.value : 1 - metric.value;
-    const bad = (metric) => comparison.direction === 'smaller' ? metric.passes : metric.fails;
-    const trials = (metric) => (metric.passes ?? 0) + (metric.fails ?? 0);
-    const points = (badRate(current) - badRate(base)) * 100;
-    comparison.change = points / 100;
-    const badBase = bad(base);
-    const badCurrent = bad(current);
-    const counted = badBase !== undefined && badCurrent !== undefined && trials(base) > 0 && trials(current) > 0;
-    const describe = `error rate ${(badRate(base) * 100).toFixed(2)}% -> ${(badRate(current) * 100).toFixed(2)}% (${points >= 0 ? '+' : ''}${points.toFixed(2)} points)`;
-    if (!counted) {
-        if (points >= failPoints)
-            set('fail', `${describe}, past +${failPoints} points`);
-        else
-            set('pass', `${describe}, within +${failPoints} points (no counts to test)`);
-        return { comparison, decide: () => { } };
-    }
-    comparison.p = twoProportionP(badBase, trials(base), badCurrent, trials(current));
-    return {
-        comparison,
-        decide: (adjustedP) => {
-            comparison.adjustedP = adjustedP;
-            const significant = adjustedP !== null && adjustedP < alpha;
-            const pText = `p=${formatP(adjustedP)}`;
-            if (points >= failPoints && significant)
-                set('fail', `${describe}, past +${failPoints} points, significant (${pText})`);
-            else if (points >= failPoints)
-                set('review', `${describe}, past +${failPoints} points but not significant with these counts (${pText})`);
-            else if (points > 0 && significant)
-                set('review', `${describe}, a significant increase (${pText})`);
-            else
-                set('pass', `${describe} (${pText})`);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/match.ts
-/**
- * A go benchmark's name without its package: `example.com/x.BenchmarkParse-2 ns/op` -> `BenchmarkParse-2
- * ns/op`; the name itself when it has no package (recorded before names were qualified, or from output without
- * `pkg:` lines); undefined for other formats.
- */
-function withoutPackage(metric) {
-    if (metric.format !== 'go')
-        return undefined;
-    const qualified = /^.+?\.(Benchmark.*)$/.exec(metric.name);
-    return qualified ? qualified[1] : metric.name;
-}
-/**
- * Pairs current metrics with baseline metrics by name. Fallback, for go benchmarks only: a name with no exact
- * partner matches by its name without the package, when exactly one unpaired metric on each side has that
- * bare name and at least one of the two carries no package (a baseline recorded before names were qualified,
- * or output without `pkg:` lines). Two different packages never match each other.
- */
-function matchBaseline(baseline, current) {
-    const baseByName = new Map(baseline.map((metric) => [metric.name, metric]));
-    const currentNames = new Set(current.map((metric) => metric.name));
-    const baseFor = new Map();
-    const unpairedCurrent = [];
-    for (const metric of current) {
-        const base = baseByName.get(metric.name);
-        if (base)
-            baseFor.set(metric, base);
-        else
-            unpairedCurrent.push(metric);
-    }
-    const unpairedBase = baseline.filter((metric) => !currentNames.has(metric.name));
-    const group = (metrics) => {
-        const groups = new Map();
-        for (const metric of metrics) {
-            const bare = withoutPackage(metric);
-            if (bare !== undefined)
-                groups.set(bare, [...(groups.get(bare) ?? []), metric]);
-        }
-        return groups;
-    };
-    const baseGroups = group(unpairedBase);
-    const currentGroups = group(unpairedCurrent);
-    const byPackageFallback = [];
-    const ambiguous = new Map();
-    for (const [bare, bases] of baseGroups) {
-        const currents = currentGroups.get(bare) ?? [];
-        const base = bases[0];
-        if (bases.length === 1 && currents.length === 1) {
-            const metric = currents[0];
-            if (base.name !== bare && metric.name !== bare)
-                continue;
-            baseFor.set(metric, base);
-            byPackageFallback.push({ baseline: base.name, current: metric.name });
-        }
-        else if (bases.length === 1 && base.name === bare && currents.length > 1) {
-            ambiguous.set(base.name, currents.map((metric) => metric.name));
-        }
-    }
-    return { baseFor, byPackageFallback, ambiguous };
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/glob/match.ts
-var match = __nccwpck_require__(4512);
-;// CONCATENATED MODULE: ../../packages/core/src/perf/noise.ts
-/** Below this many recorded runs of a metric its spread is not estimated: 4 ratios make a shaky median. */
-const MIN_NOISE_RECORDS = 5;
-/** The normal-consistency factor: the MAD times this estimates the standard deviation of normal data. */
-const MAD_TO_SD = 1.4826;
-function noise_median(values) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = sorted.length >> 1;
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-/**
- * Each timing metric's between-run noise, learned from its recorded baselines (in commit order, either
- * direction). Consecutive records are separate jobs, often on different machines, so the log ratio of
- * their medians holds exactly the noise a stored-baseline comparison meets, which samples within one run
- * do not show. The median absolute deviation of those ratios ignores the few steps where the code did
- * change (a real 30% speed-up is one outlier among the ratios, not a wider band).
- */
-function learnNoiseFloors(history) {
-    const series = new Map();
-    for (const run of history) {
-        for (const metric of run.metrics) {
-            if (metric.kind !== 'timing' || !(metric.value > 0) || !Number.isFinite(metric.value))
-                continue;
-            const values = series.get(metric.name) ?? [];
-            values.push(metric.value);
-            series.set(metric.name, values);
-        }
-    }
-    const floors = new Map();
-    for (const [name, values] of series) {
-        if (values.length < MIN_NOISE_RECORDS) {
-            floors.set(name, { records: values.length });
-            continue;
-        }
-        const ratios = values.slice(1).map((value, index) => Math.log(value / values[index]));
-        const center = noise_median(ratios);
-        const sd = MAD_TO_SD * noise_median(ratios.map((ratio) => Math.abs(ratio - center)));
-        floors.set(name, { records: values.length, spread: Math.expm1(sd) });
-    }
-    return floors;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/stats/multiple-testing.ts
-/** Adjusted p-values in the input order (as R's p.adjust and statsmodels' multipletests). */
-function adjustPValues(pValues, correction) {
-    const count = pValues.length;
-    if (correction === 'none' || count === 0)
-        return [...pValues];
-    const order = pValues.map((_, index) => index).sort((a, b) => pValues[a] - pValues[b]);
-    const adjusted = new Array(count);
-    if (correction === 'holm') {
-        let running = 0;
-        order.forEach((index, rank) => {
-            running = Math.max(running, Math.min(1, (count - rank) * pValues[index]));
-            adjusted[index] = running;
-        });
-        return adjusted;
-    }
-    let running = 1;
-    for (let rank = count - 1; rank >= 0; rank--) {
-        const index = order[rank];
-        running = Math.min(running, (count / (rank + 1)) * pValues[index]);
-        adjusted[index] = running;
-    }
-    return adjusted;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/compare.ts
-
-
-
-
-
-
-
-
-/** Why a metric with `paths` does not gate this PR, or undefined when it gates. */
-function untouched(settings, changedFiles) {
-    if (!settings.paths || settings.paths.length === 0 || changedFiles === undefined)
-        return undefined;
-    const globs = new match/* GlobSet */.H7(settings.paths);
-    if (changedFiles.some((file) => globs.matches(file)))
-        return undefined;
-    const shown = settings.paths.slice(0, 3).join(', ');
-    const more = settings.paths.length > 3 ? ` and ${settings.paths.length - 3} more` : '';
-    return `informational: the pull request changes none of this benchmark's paths (${shown}${more})`;
-}
-function withNoise(settings, metric, noise, thin) {
-    if (!noise || metric.kind !== 'timing')
-        return settings;
-    const floor = noise.get(metric.name);
-    if (!floor || floor.spread === undefined) {
-        thin.push(metric.name);
-        return settings;
-    }
-    const raised = Math.min(floor.spread, settings.failThreshold);
-    if (raised <= settings.reviewThreshold)
-        return settings;
-    return { ...settings, reviewThreshold: raised, noise: floor.spread };
-}
-const PERCENTILE = /\bp\(\d+(\.\d+)?\)$/;
-function missingReason(name, ambiguous) {
-    const packages = ambiguous.get(name);
-    if (packages) {
-        return `present in the baseline, recorded without its package; ${packages.length} packages now have a benchmark of this name (${packages.join(', ')}): record the baseline again`;
-    }
-    if (PERCENTILE.test(name)) {
-        return 'present in the baseline but missing now; k6 reports this percentile only when summaryTrendStats lists it';
-    }
-    return 'present in the baseline but missing now';
-}
-function sloMetricName(slo) {
-    return slo.stat ? `${slo.metric} ${slo.stat}` : slo.metric;
-}
-function findSloMetric(slo, byName) {
-    const exact = byName.get(sloMetricName(slo));
-    if (exact)
-        return exact;
-    // `{metric: http_req_failed, stat: rate}` names the rate metric itself.
-    if (slo.stat === 'rate' || slo.stat === 'value')
-        return byName.get(slo.metric);
-    return undefined;
-}
-function sloText(slo) {
-    const parts = [];
-    if (slo.below !== undefined)
-        parts.push(`< ${slo.below}`);
-    if (slo.above !== undefined)
-        parts.push(`> ${slo.above}`);
-    return `${sloMetricName(slo)} ${parts.join(' and ')}`;
-}
-/**
- * Compares a PR's results with the baseline's and decides pass / review / fail per metric and overall.
- * Both sides are sample sets however produced (separate runs, or interleaved A/B on one runner).
- */
-function comparePerf(baseline, current, policy = perf_policy/* DEFAULT_PERF_POLICY */.RL, options = {}) {
-    const notes = [...new Set([...baseline.notes.map((note) => `baseline: ${note}`), ...current.notes])];
-    const { baseFor, byPackageFallback, ambiguous } = matchBaseline(baseline.metrics, current.metrics);
-    if (byPackageFallback.length > 0) {
-        const shown = byPackageFallback
-            .slice(0, 3)
-            .map((pair) => `${pair.baseline} as ${pair.current}`)
-            .join(', ');
-        const more = byPackageFallback.length > 3 ? ` and ${byPackageFallback.length - 3} more` : '';
-        notes.push(`baseline: ${byPackageFallback.length} go benchmark(s) matched by name without their package (${shown}${more}); a baseline recorded now keeps the package`);
-    }
-    const pairedBases = new Set(baseFor.values());
-    const currentByName = new Map(current.metrics.map((metric) => [metric.name, metric]));
-    const analyses = [];
-    const comparisons = [];
-    const thinHistory = [];
-    const notTouched = new Map();
-    for (const metric of current.metrics) {
-        const settings = (0,perf_policy/* settingsFor */.zc)(metric.name, policy);
-        const direction = settings.direction ?? metric.direction;
-        const why = untouched(settings, options.changedFiles);
-        const gated = why ? false : (settings.gate ?? metric.gate);
-        const base = baseFor.get(metric);
-        if (!base) {
-            comparisons.push({
-                name: metric.name,
-                unit: metric.unit,
-                kind: metric.kind,
-                direction,
-                gated,
-                baseline: null,
-                current: metric.value,
-                change: null,
-                regression: null,
-                interval: null,
-                p: null,
-                adjustedP: null,
-                samples: { baseline: 0, current: metric.samples.length },
-                method: 'new',
-                verdict: 'pass',
-                reason: 'new metric: no baseline to compare with',
-            });
-            continue;
-        }
-        const analysis = analyseMetric(base, metric, gated ? withNoise(settings, metric, options.noise, thinHistory) : settings, direction, gated, policy.alpha, policy['error-rate-fail-points']);
-        analyses.push(analysis);
-        comparisons.push(analysis.comparison);
-        if (why)
-            notTouched.set(analysis.comparison, why);
-    }
-    for (const base of baseline.metrics) {
-        if (pairedBases.has(base))
-            continue;
-        const settings = (0,perf_policy/* settingsFor */.zc)(base.name, policy);
-        const gated = settings.gate ?? base.gate;
-        comparisons.push({
-            name: base.name,
-            unit: base.unit,
-            kind: base.kind,
-            direction: settings.direction ?? base.direction,
-            gated,
-            baseline: base.value,
-            current: null,
-            change: null,
-            regression: null,
-            interval: null,
-            p: null,
-            adjustedP: null,
-            samples: { baseline: base.samples.length, current: 0 },
-            method: 'missing',
-            verdict: 'fail',
-            reason: missingReason(base.name, ambiguous),
-        });
-    }
-    // One family of tests per suite: the gated metrics that were tested.
-    const tested = analyses.filter((analysis) => analysis.comparison.p !== null && analysis.comparison.gated);
-    const adjusted = adjustPValues(tested.map((analysis) => analysis.comparison.p), policy.correction);
-    tested.forEach((analysis, index) => analysis.decide(adjusted[index]));
-    const inFamily = new Set(tested);
-    for (const analysis of analyses)
-        if (!inFamily.has(analysis))
-            analysis.decide(analysis.comparison.p);
-    applySlos(policy.slos, currentByName, comparisons);
-    applyToolThresholds(current.metrics, comparisons);
-    for (const comparison of comparisons) {
-        const why = notTouched.get(comparison);
-        if (why) {
-            comparison.reason = `${why}; ${comparison.verdict === 'pass' ? '' : `would be ${comparison.verdict}: `}${comparison.reason}`;
-            comparison.verdict = 'pass';
-        }
-        else if (!comparison.gated && comparison.verdict !== 'pass') {
-            comparison.reason = `informational (not gated), would be ${comparison.verdict}: ${comparison.reason}`;
-            comparison.verdict = 'pass';
-        }
-    }
-    const noisy = comparisons.filter((c) => c.gated && c.verdict === 'pass' && c.reason.includes(TOO_NOISY));
-    if (noisy.length > 0) {
-        const names = noisy.slice(0, 5).map((c) => c.name);
-        const more = noisy.length > 5 ? ` and ${noisy.length - 5} more` : '';
-        notes.push(`${noisy.length} gated metric(s) passed only for want of evidence: ${TOO_NOISY} (${names.join(', ')}${more}); their samples vary more than the change to detect: benchmark on a quieter runner, with more samples, or base and head interleaved on one runner`);
-    }
-    if (options.changedFiles === undefined &&
-        policy.metrics.some((rule) => rule.paths && rule.paths.length > 0)) {
-        notes.push("the pull request's changed files are not known here, so benchmarks with policy paths gate as every benchmark does");
-    }
-    if (thinHistory.length > 0) {
-        const names = thinHistory.slice(0, 5).join(', ');
-        const more = thinHistory.length > 5 ? ` and ${thinHistory.length - 5} more` : '';
-        notes.push(`${thinHistory.length} gated timing(s) have fewer than ${MIN_NOISE_RECORDS} recorded baselines (${names}${more}), too few to learn their run-to-run noise: their review band is the policy's threshold alone`);
-    }
-    const gatedVerdicts = comparisons.filter((c) => c.gated).map((c) => c.verdict);
-    const toolFailures = current.failures;
-    notes.push(...toolFailures);
-    const result = worst([...gatedVerdicts, ...(toolFailures.length ? ['fail'] : [])]);
-    const regressions = comparisons
-        .filter((c) => c.gated && c.kind !== 'rate' && c.regression !== null && Number.isFinite(c.regression))
-        .map((c) => c.regression);
-    const regression = regressions.length ? Math.max(...regressions) : 0;
-    return { result, regression, metrics: comparisons, notes };
-}
-function applySlos(slos, byName, comparisons) {
-    for (const slo of slos) {
-        const metric = findSloMetric(slo, byName);
-        if (!metric) {
-            const name = sloMetricName(slo);
-            const hint = PERCENTILE.test(name)
-                ? '; k6 reports this percentile only when summaryTrendStats lists it'
-                : '';
-            comparisons.push({
-                name,
-                unit: '',
-                kind: 'timing',
-                direction: 'smaller',
-                gated: true,
-                baseline: null,
-                current: null,
-                change: null,
-                regression: null,
-                interval: null,
-                p: null,
-                adjustedP: null,
-                samples: { baseline: 0, current: 0 },
-                method: 'slo',
-                verdict: 'fail',
-                reason: `SLO ${sloText(slo)}: the metric is absent from the current results${hint}`,
-            });
-            continue;
-        }
-        const broken = (slo.below !== undefined && !(metric.value < slo.below)) ||
-            (slo.above !== undefined && !(metric.value > slo.above));
-        const comparison = comparisons.find((c) => c.name === metric.name);
-        const text = `SLO ${sloText(slo)} ${broken ? 'broken' : 'met'} (${metric.value})`;
-        comparison.reason = comparison.reason ? `${comparison.reason}; ${text}` : text;
-        if (broken) {
-            comparison.verdict = 'fail';
-            comparison.gated = true;
-        }
-    }
-}
-/** Limits the tool evaluated itself (k6 thresholds) fail the gate when broken. */
-function applyToolThresholds(metrics, comparisons) {
-    for (const metric of metrics) {
-        for (const threshold of metric.thresholds ?? []) {
-            const comparison = comparisons.find((c) => c.name === metric.name);
-            const text = `threshold ${threshold.expression} ${threshold.ok ? 'met' : 'broken'} (k6)`;
-            comparison.reason = comparison.reason ? `${comparison.reason}; ${text}` : text;
-            if (!threshold.ok) {
-                comparison.verdict = 'fail';
-                comparison.gated = true;
-            }
-        }
-    }
-}
-
-// EXTERNAL MODULE: ../../packages/core/src/errors.ts
-var errors = __nccwpck_require__(9179);
-;// CONCATENATED MODULE: ../../packages/core/src/perf/json-syntax.ts
-/**
- * Offset of the first JSON syntax error, for messages that V8 gives without a position (e.g. a trailing
- * comma). Only run after JSON.parse failed, so it favours brevity over speed.
- */
-function syntaxErrorOffset(text) {
-    let i = 0;
-    const space = () => {
-        while (i < text.length && ' \t\r\n'.includes(text[i]))
-            i++;
-    };
-    const fail = () => {
-        throw i;
-    };
-    const literal = (word) => {
-        if (text.startsWith(word, i))
-            i += word.length;
-        else
-            fail();
-    };
-    const string = () => {
-        i++;
-        while (i < text.length && text[i] !== '"') {
-            if (text.charCodeAt(i) < 0x20)
-                fail();
-            i += text[i] === '\\' ? 2 : 1;
-        }
-        if (i >= text.length)
-            fail();
-        i++;
-    };
-    const number = () => {
-        const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-        if (!match)
-            fail();
-        i += match[0].length;
-    };
-    const value = () => {
-        space();
-        const c = text[i];
-        if (c === '{') {
-            i++;
-            space();
-            if (text[i] === '}') {
-                i++;
-                return;
-            }
-            for (;;) {
-                space();
-                if (text[i] !== '"')
-                    fail();
-                string();
-                space();
-                if (text[i] !== ':')
-                    fail();
-                i++;
-                value();
-                space();
-                if (text[i] === ',') {
-                    i++;
-                    continue;
-                }
-                if (text[i] === '}') {
-                    i++;
-                    return;
-                }
-                fail();
-            }
-        }
-        if (c === '[') {
-            i++;
-            space();
-            if (text[i] === ']') {
-                i++;
-                return;
-            }
-            for (;;) {
-                value();
-                space();
-                if (text[i] === ',') {
-                    i++;
-                    continue;
-                }
-                if (text[i] === ']') {
-                    i++;
-                    return;
-                }
-                fail();
-            }
-        }
-        if (c === '"')
-            return string();
-        if (c === 't')
-            return literal('true');
-        if (c === 'f')
-            return literal('false');
-        if (c === 'n')
-            return literal('null');
-        return number();
-    };
-    try {
-        value();
-        space();
-        if (i < text.length)
-            fail();
-        return text.length;
-    }
-    catch (offset) {
-        if (typeof offset === 'number')
-            return offset;
-        throw offset;
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/json.ts
-
-
-/** 1-based line and column of a character offset. */
-function positionAt(file, text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    const end = Math.min(offset, text.length);
-    for (let i = 0; i < end; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { file, line, column: end - lineStart + 1 };
-}
-/** JSON.parse with the error placed at file:line:col. */
-function parseJson(file, text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const match = /position (\d+)/.exec(message);
-        const offset = match ? Number(match[1]) : syntaxErrorOffset(text);
-        const found = offset >= text.length ? 'end of file' : `"${text[offset]}"`;
-        throw new errors/* InvalidFileError */.Ou(positionAt(file, text, offset), `expected valid JSON, found ${found}`);
-    }
-}
-/**
- * Offset of the value at `path`, found by scanning the text again. Only used to place an error, so it favours
- * simplicity over speed; falls back to the deepest value it could reach.
- */
-function offsetOfPath(text, path) {
-    let i = 0;
-    const skipSpace = () => {
-        while (i < text.length && /\s/.test(text[i]))
-            i++;
-    };
-    const skipString = () => {
-        const start = i;
-        i++;
-        while (i < text.length && text[i] !== '"')
-            i += text[i] === '\\' ? 2 : 1;
-        i++;
-        return JSON.parse(text.slice(start, i));
-    };
-    const skipValue = () => {
-        skipSpace();
-        const c = text[i];
-        if (c === '"') {
-            skipString();
-            return;
-        }
-        if (c === '{' || c === '[') {
-            let depth = 0;
-            while (i < text.length) {
-                const d = text[i];
-                if (d === '"') {
-                    skipString();
-                    continue;
-                }
-                if (d === '{' || d === '[')
-                    depth++;
-                if (d === '}' || d === ']')
-                    depth--;
-                i++;
-                if (depth === 0)
-                    return;
-            }
-            return;
-        }
-        while (i < text.length && !/[,}\]\s]/.test(text[i]))
-            i++;
-    };
-    skipSpace();
-    for (const step of path) {
-        skipSpace();
-        const open = i;
-        if (typeof step === 'number' && text[i] === '[') {
-            i++;
-            for (let index = 0; index < step; index++) {
-                skipValue();
-                skipSpace();
-                if (text[i] !== ',')
-                    return open;
-                i++;
-            }
-            skipSpace();
-            if (text[i] === ']')
-                return open;
-            continue;
-        }
-        if (typeof step === 'string' && text[i] === '{') {
-            i++;
-            let found = false;
-            while (i < text.length) {
-                skipSpace();
-                if (text[i] !== '"')
-                    return open;
-                const key = skipString();
-                skipSpace();
-                i++; // ':'
-                skipSpace();
-                if (key === step) {
-                    found = true;
-                    break;
-                }
-                skipValue();
-                skipSpace();
-                if (text[i] !== ',')
-                    return open;
-                i++;
-            }
-            if (!found)
-                return open;
-            continue;
-        }
-        return open;
-    }
-    skipSpace();
-    return i;
-}
-/** Throws `file:line:col: expected ...` pointing at the value at `path`. */
-function failAt(file, text, path, expected) {
-    throw new errors/* InvalidFileError */.Ou(positionAt(file, text, offsetOfPath(text, path)), expected);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Field access that fails with a located `expected ...` message. */
-class JsonFile {
-    file;
-    text;
-    constructor(file, text) {
-        this.file = file;
-        this.text = text;
-    }
-    fail(path, expected) {
-        return failAt(this.file, this.text, path, expected);
-    }
-    record(value, path) {
-        if (!isRecord(value))
-            this.fail(path, `expected an object at ${describe(path)}`);
-        return value;
-    }
-    array(value, path) {
-        if (!Array.isArray(value))
-            this.fail(path, `expected an array at ${describe(path)}`);
-        return value;
-    }
-    string(value, path) {
-        if (typeof value !== 'string' || value === '')
-            this.fail(path, `expected a non-empty string at ${describe(path)}`);
-        return value;
-    }
-    /** A finite number >= 0 (> 0 when `positive`): benchmark values are never negative. */
-    number(value, path, positive = false) {
-        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (positive && value === 0)) {
-            this.fail(path, `expected a ${positive ? 'positive' : 'non-negative'} number at ${describe(path)}`);
-        }
-        return value;
-    }
-    numbers(value, path, positive = false) {
-        return this.array(value, path).map((item, index) => this.number(item, [...path, index], positive));
-    }
-}
-function describe(path) {
-    return path.length === 0
-        ? 'the top level'
-        : path
-            .map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`))
-            .join('')
-            .replace(/^\./, '');
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/model.ts
-/** The one model every benchmark format is parsed into. */
-const PERF_SUMMARY_VERSION = 1;
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/summary.ts
-
-
-
-const KINDS = new Set(['timing', 'deterministic', 'rate', 'count']);
-const FORMATS = new Set(['k6', 'hyperfine', 'go', 'google-benchmark', 'pytest-benchmark', 'generic']);
-/** The record to store for a commit: the parsed suite with raw samples kept. */
-function toPerfSummary(suite, meta = {}) {
-    return {
-        version: PERF_SUMMARY_VERSION,
-        ...meta,
-        metrics: suite.metrics,
-        notes: suite.notes,
-        failures: suite.failures,
-    };
-}
-/** Reads a stored baseline record back, checking every field (a corrupt baseline must not pass a gate). */
-function parsePerfSummary(file, text) {
-    const json = new JsonFile(file, text);
-    const data = json.record(parseJson(file, text), []);
-    if (data.version !== PERF_SUMMARY_VERSION) {
-        json.fail(['version'], `expected version ${PERF_SUMMARY_VERSION} (a perf baseline written by this Floodgate)`);
-    }
-    const strings = (value, key) => value === undefined ? [] : json.array(value, [key]).map((item, index) => json.string(item, [key, index]));
-    const metrics = json.array(data.metrics, ['metrics']).map((item, index) => {
-        const path = ['metrics', index];
-        const m = json.record(item, path);
-        const direction = m.direction;
-        if (direction !== 'smaller' && direction !== 'bigger')
-            json.fail([...path, 'direction'], 'expected "smaller" or "bigger"');
-        if (typeof m.kind !== 'string' || !KINDS.has(m.kind))
-            json.fail([...path, 'kind'], 'expected a metric kind');
-        if (typeof m.format !== 'string' || !FORMATS.has(m.format))
-            json.fail([...path, 'format'], 'expected a known format');
-        if (typeof m.gate !== 'boolean')
-            json.fail([...path, 'gate'], 'expected true or false');
-        if (typeof m.unit !== 'string')
-            json.fail([...path, 'unit'], 'expected a unit string');
-        const metric = {
-            name: json.string(m.name, [...path, 'name']),
-            unit: m.unit,
-            direction,
-            samples: json.numbers(m.samples, [...path, 'samples']),
-            value: json.number(m.value, [...path, 'value']),
-            kind: m.kind,
-            gate: m.gate,
-            file: json.string(m.file, [...path, 'file']),
-            format: m.format,
-        };
-        if (m.passes !== undefined)
-            metric.passes = json.number(m.passes, [...path, 'passes']);
-        if (m.fails !== undefined)
-            metric.fails = json.number(m.fails, [...path, 'fails']);
-        return metric;
-    });
-    const names = new Set();
-    for (const metric of metrics) {
-        if (names.has(metric.name))
-            throw new errors/* InvalidFileError */.Ou({ file }, `expected metric "${metric.name}" once`);
-        names.add(metric.name);
-    }
-    const summary = {
-        version: PERF_SUMMARY_VERSION,
-        metrics,
-        notes: strings(data.notes, 'notes'),
-        failures: strings(data.failures, 'failures'),
-    };
-    if (data.sha !== undefined)
-        summary.sha = json.string(data.sha, ['sha']);
-    if (data.recordedAt !== undefined)
-        summary.recordedAt = json.string(data.recordedAt, ['recordedAt']);
-    return summary;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/parse/samples.ts
-/** Median of unsorted values (the representative value of a sample set). */
-function samples_median(values) {
-    if (values.length === 0)
-        return NaN;
-    const sorted = Float64Array.from(values).sort();
-    const middle = sorted.length >> 1;
-    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/parse/unique.ts
-
-/**
- * Refuses a name met twice in one result file: pooling two different benchmarks' samples under one name
- * would hide a slowdown of either. `what` says how to tell them apart (e.g. hyperfine's --command-name).
- */
-function requireUniqueNames(json, entries, what) {
-    const first = new Map();
-    for (const { name, path } of entries) {
-        const earlier = first.get(name);
-        if (earlier) {
-            json.fail(path, `expected every name once; "${name}" is also at ${describe(earlier)} (${what})`);
-        }
-        first.set(name, path);
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/parse/generic.ts
-
-
-
-/**
- * The documented generic format, compatible with github-action-benchmark's `customSmallerIsBetter` /
- * `customBiggerIsBetter` files: `[{ "name", "unit", "value", "samples"?: number[], "biggerIsBetter"?: bool }]`.
- * `value` is optional when `samples` are given (their median is used). Extra keys (`range`, `extra`) are ignored.
- */
-function parseGeneric(json, data) {
-    const metrics = data.map((item, index) => {
-        const path = [index];
-        const entry = json.record(item, path);
-        const name = json.string(entry.name, [...path, 'name']);
-        const unit = typeof entry.unit === 'string' ? entry.unit : json.fail([...path, 'unit'], 'expected a unit string');
-        const kind = kindOfUnit(unit);
-        // Deterministic and count metrics may legitimately be zero (0 allocs/op); times and rates of work may not.
-        const positive = kind === 'timing';
-        const samples = entry.samples === undefined ? [] : json.numbers(entry.samples, [...path, 'samples'], positive);
-        if (entry.samples !== undefined && samples.length === 0)
-            json.fail([...path, 'samples'], 'expected samples');
-        const value = entry.value === undefined && samples.length
-            ? samples_median(samples)
-            : json.number(entry.value, [...path, 'value'], positive);
-        if (entry.biggerIsBetter !== undefined && typeof entry.biggerIsBetter !== 'boolean') {
-            json.fail([...path, 'biggerIsBetter'], 'expected true or false');
-        }
-        const direction = entry.biggerIsBetter === undefined
-            ? directionOfUnit(unit)
-            : entry.biggerIsBetter
-                ? 'bigger'
-                : 'smaller';
-        return {
-            name,
-            unit,
-            direction,
-            samples,
-            value,
-            kind,
-            gate: true,
-            file: json.file,
-            format: 'generic',
-        };
-    });
-    requireUniqueNames(json, metrics.map((metric, index) => ({ name: metric.name, path: [index, 'name'] })), 'two entries of one name; to give one metric several measurements, list them in "samples"');
-    return { metrics: [...metrics], notes: [], failures: [] };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/parse/go-test.ts
-
-
-
-const HEADER = /^(goos|goarch|pkg|cpu):\s*(.*)$/;
-const BENCHMARK = /^(Benchmark\S*)\s+(\d+)\s+(\S.*)$/;
-function looksLikeGoTest(text) {
-    return /^Benchmark\S*\s+\d+\s+[\d.]+ \S+\/op/m.test(text);
-}
-/**
- * `go test -bench` output, possibly several runs appended (benchstat's input): each line of a benchmark is a
- * sample of every unit on it (`ns/op`, `B/op`, `allocs/op`, `MB/s`, custom metrics), and a name met again
- * is a repetition. Names are `pkg/path.BenchmarkX-N unit`, qualified by the `pkg:` line above the benchmark
- * whatever else the file holds, so one benchmark keeps its name when another package joins the output and
- * the same name in two packages is two metrics; a benchmark above any `pkg:` line is `BenchmarkX-N unit`.
- * (Baselines recorded with unqualified names still match: see `matchBaseline` in match.ts.)
- */
-function parseGoTest(file, text) {
-    const lines = text.split(/\r?\n/);
-    let pkg = '';
-    const found = [];
-    lines.forEach((line, index) => {
-        const at = (column) => ({ file, line: index + 1, column });
-        const header = HEADER.exec(line);
-        if (header) {
-            if (header[1] === 'pkg')
-                pkg = header[2].trim();
-            return;
-        }
-        if (/^(--- FAIL|FAIL\b|panic:)/.test(line)) {
-            throw new errors/* InvalidFileError */.Ou(at(1), 'expected a passing benchmark run (the output reports a failure)');
-        }
-        if (!line.startsWith('Benchmark'))
-            return;
-        const match = BENCHMARK.exec(line);
-        // A benchmark that logs prints its name alone on a line; its numbers follow on a later line we do not join.
-        if (!match)
-            return;
-        const start = line.length - match[3].length;
-        const tokens = [...match[3].matchAll(/\S+/g)].map((token) => ({
-            text: token[0],
-            column: start + token.index + 1,
-        }));
-        if (tokens.length % 2 !== 0) {
-            throw new errors/* InvalidFileError */.Ou(at(start + 1), 'expected "value unit" pairs after the iteration count');
-        }
-        for (let k = 0; k < tokens.length; k += 2) {
-            const value = Number(tokens[k].text);
-            const unit = tokens[k + 1].text;
-            const kind = kindOfUnit(unit);
-            if (!Number.isFinite(value) || value < 0 || (value === 0 && kind === 'timing')) {
-                throw new errors/* InvalidFileError */.Ou(at(tokens[k].column), `expected a ${kind === 'timing' ? 'positive' : 'non-negative'} number before ${unit}`);
-            }
-            found.push({ pkg, name: match[1], unit, value });
-        }
-    });
-    if (found.length === 0) {
-        throw new errors/* InvalidFileError */.Ou({ file, line: 1, column: 1 }, 'expected `go test -bench` output with at least one Benchmark line');
-    }
-    const byName = new Map();
-    for (const { pkg: owner, name, unit, value } of found) {
-        const key = `${owner ? `${owner}.` : ''}${name} ${unit}`;
-        const entry = byName.get(key) ?? { unit, samples: [] };
-        entry.samples.push(value);
-        byName.set(key, entry);
-    }
-    const metrics = [...byName].map(([name, { unit, samples }]) => ({
-        name,
-        unit,
-        direction: directionOfUnit(unit),
-        samples,
-        value: samples_median(samples),
-        kind: kindOfUnit(unit),
-        gate: true,
-        file,
-        format: 'go',
-    }));
-    return { metrics, notes: [], failures: [] };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/parse/google-benchmark.ts
-
-
-/**
- * Google Benchmark `--benchmark_format=json`: every `run_type: iteration` row is a sample; aggregate rows
- * (`_mean`, `_median`, `_stddev`, `_cv`) are derived and ignored, and a benchmark with aggregates but no
- * iteration rows (`--benchmark_report_aggregates_only=true`) is an error saying how to keep them. CPU time is the measure, as the library
- * itself sizes runs by it, unless the benchmark asked for real or manual time (`/real_time`, `/manual_time`),
- * which is more robust to other load on shared runners than wall time.
- */
-function parseGoogleBenchmark(json, data) {
-    const rows = json.array(data.benchmarks, ['benchmarks']);
-    const byName = new Map();
-    const aggregated = new Map();
-    rows.forEach((item, index) => {
-        const path = ['benchmarks', index];
-        const row = json.record(item, path);
-        if (row.run_type === 'aggregate') {
-            const name = typeof row.run_name === 'string' ? row.run_name : undefined;
-            if (name !== undefined && !aggregated.has(name))
-                aggregated.set(name, path);
-            return;
-        }
-        if (row.error_occurred === true)
-            json.fail(path, `expected a benchmark without error_occurred`);
-        const name = json.string(row.run_name ?? row.name, [...path, 'run_name']);
-        const wall = /\/(real|manual)_time$/.test(name);
-        const field = wall ? 'real_time' : 'cpu_time';
-        const value = json.number(row[field], [...path, field], true);
-        const unit = json.string(row.time_unit ?? 'ns', [...path, 'time_unit']);
-        const entry = byName.get(name) ?? { samples: [], unit, path };
-        if (entry.unit !== unit)
-            json.fail([...path, 'time_unit'], `expected time_unit "${entry.unit}" as in earlier rows`);
-        entry.samples.push(value);
-        byName.set(name, entry);
-    });
-    for (const [name, path] of aggregated) {
-        if (byName.has(name))
-            continue;
-        json.fail(path, `expected the repetitions of "${name}" (run_type "iteration"), found only its aggregates (_mean, _median, ...), which the gate ignores because it tests the samples themselves: run with --benchmark_repetitions=N --benchmark_report_aggregates_only=false`);
-    }
-    const metrics = [...byName].map(([name, { samples, unit }]) => ({
-        name,
-        unit,
-        direction: directionOfUnit(unit),
-        samples,
-        value: samples_median(samples),
-        kind: 'timing',
-        gate: true,
-        file: json.file,
-        format: 'google-benchmark',
-    }));
-    return { metrics, notes: [], failures: [] };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/parse/hyperfine.ts
-
-
-/** `hyperfine --export-json`: one metric per command, every run a sample (seconds); a name once per file. */
-function parseHyperfine(json, data) {
-    const results = json.array(data.results, ['results']);
-    const metrics = results.map((item, index) => {
-        const path = ['results', index];
-        const result = json.record(item, path);
-        const samples = json.numbers(result.times, [...path, 'times'], true);
-        if (samples.length === 0)
-            json.fail([...path, 'times'], 'expected at least one timing');
-        return {
-            name: json.string(result.command, [...path, 'command']),
-            unit: 's',
-            direction: 'smaller',
-            samples,
-            value: samples_median(samples),
-            kind: 'timing',
-            gate: true,
-            file: json.file,
-            format: 'hyperfine',
-        };
-    });
-    requireUniqueNames(json, metrics.map((metric, index) => ({ name: metric.name, path: ['results', index, 'command'] })), 'two commands of one name: give each its own --command-name');
-    return { metrics, notes: [], failures: [] };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/parse/k6.ts
-
-
-/** Trend statistics gated by default: tails are what users feel; min/max/avg are shown but noisy. */
-const GATED_TREND_STATS = new Set(['med', 'p(90)', 'p(95)', 'p(99)', 'p(99.9)']);
-function k6Shape(data) {
-    if (typeof data.version === 'string' && isRecord(data.results) && Array.isArray(data.results.metrics)) {
-        return 'machine-readable';
-    }
-    if (!isRecord(data.metrics))
-        return undefined;
-    const first = Object.values(data.metrics)[0];
-    if (isRecord(first) && isRecord(first.values) && typeof first.type === 'string')
-        return 'handle-summary';
-    if (isRecord(first) && !('values' in first))
-        return 'summary-export';
-    return undefined;
-}
-/** summary-export has no type field: the keys tell (a rate has passes/fails, a counter count/rate...). */
-function exportType(values) {
-    if ('passes' in values && 'fails' in values)
-        return 'rate';
-    if ('count' in values && 'rate' in values)
-        return 'counter';
-    if ('avg' in values || 'med' in values || Object.keys(values).some((key) => key.startsWith('p('))) {
-        return 'trend';
-    }
-    return 'gauge';
-}
-/** summary-export writes `threshold: true` when the threshold FAILED; handleSummary writes `{ok}`. */
-function thresholds(json, value, path, shape) {
-    if (value === undefined)
-        return [];
-    const record = json.record(value, path);
-    return Object.entries(record).map(([expression, result]) => {
-        if (shape === 'summary-export') {
-            if (typeof result !== 'boolean')
-                json.fail([...path, expression], `expected true (failed) or false (passed)`);
-            return { expression, ok: !result };
-        }
-        const ok = json.record(result, [...path, expression]).ok;
-        if (typeof ok !== 'boolean')
-            json.fail([...path, expression], `expected { "ok": true|false }`);
-        return { expression, ok };
-    });
-}
-function rawMetrics(json, data, shape) {
-    if (shape === 'machine-readable') {
-        const results = json.record(data.results, ['results']);
-        const list = json.array(results.metrics, ['results', 'metrics']);
-        const checks = isRecord(results.checks) && Array.isArray(results.checks.metrics) ? results.checks.metrics : [];
-        return [...list.map((item, index) => ({ item, path: ['results', 'metrics', index] }))]
-            .concat(checks.map((item, index) => ({ item, path: ['results', 'checks', 'metrics', index] })))
-            .map(({ item, path }) => {
-            const metric = json.record(item, path);
-            const type = metric.type;
-            if (type !== 'trend' && type !== 'rate' && type !== 'counter' && type !== 'gauge') {
-                json.fail([...path, 'type'], 'expected "trend", "rate", "counter" or "gauge"');
-            }
-            return {
-                name: json.string(metric.name, [...path, 'name']),
-                type,
-                contains: typeof metric.contains === 'string' ? metric.contains : 'default',
-                values: json.record(metric.values, [...path, 'values']),
-                thresholds: [],
-                path: [...path, 'values'],
-            };
-        });
-    }
-    const metrics = json.record(data.metrics, ['metrics']);
-    return Object.entries(metrics).map(([name, value]) => {
-        const path = ['metrics', name];
-        const metric = json.record(value, path);
-        if (shape === 'handle-summary') {
-            const type = metric.type;
-            if (type !== 'trend' && type !== 'rate' && type !== 'counter' && type !== 'gauge') {
-                json.fail([...path, 'type'], 'expected "trend", "rate", "counter" or "gauge"');
-            }
-            return {
-                name,
-                type,
-                contains: typeof metric.contains === 'string' ? metric.contains : 'default',
-                values: json.record(metric.values, [...path, 'values']),
-                thresholds: thresholds(json, metric.thresholds, [...path, 'thresholds'], shape),
-                path: [...path, 'values'],
-            };
-        }
-        const { thresholds: declared, ...values } = metric;
-        // summary-export does not say what a trend contains; k6's built-in trends are all times in ms.
-        return {
-            name,
-            type: exportType(values),
-            contains: 'time',
-            values,
-            thresholds: thresholds(json, declared, [...path, 'thresholds'], shape),
-            path,
-        };
-    });
-}
-/** The threshold expressions that talk about one statistic (`p(95)<500` about `p(95)`). */
-function thresholdsOn(all, stat) {
-    return all.filter((threshold) => threshold.expression.replace(/\s/g, '').startsWith(stat));
-}
-const UNIT_OF = { time: 'ms', data: 'B', default: '' };
-/** Every k6 statistic as its own metric: `http_req_duration p(95)`, `http_req_failed` (the rate), `http_reqs count`. */
-function parseK6(json, data, shape) {
-    const suite = { metrics: [], notes: [], failures: [] };
-    const base = { samples: [], file: json.file, format: 'k6' };
-    for (const raw of rawMetrics(json, data, shape)) {
-        const unit = UNIT_OF[raw.contains] ?? '';
-        if (raw.type === 'rate') {
-            const key = shape === 'summary-export' ? 'value' : 'rate';
-            const rate = json.number(raw.values[key], [...raw.path, key]);
-            if (rate > 1)
-                json.fail([...raw.path, key], 'expected a rate between 0 and 1');
-            const passes = json.number(raw.values.passes, [...raw.path, 'passes']);
-            const fails = json.number(raw.values.fails, [...raw.path, 'fails']);
-            const total = passes + fails;
-            if (total > 0 && Math.abs(passes / total - rate) > 1e-6) {
-                json.fail([...raw.path, key], `expected ${key} = passes / (passes + fails) = ${passes / total}`);
-            }
-            suite.metrics.push({
-                ...base,
-                name: raw.name,
-                unit: 'rate',
-                direction: directionOfRate(raw.name),
-                value: rate,
-                kind: 'rate',
-                passes,
-                fails,
-                gate: true,
-                thresholds: thresholdsOn(raw.thresholds, 'rate'),
-            });
-            continue;
-        }
-        const stats = raw.type === 'counter' ? ['count', 'rate'] : Object.keys(raw.values).filter((key) => key !== 'count');
-        // k6 evaluates thresholds on statistics it does not print (p(99) without summaryTrendStats): keep them.
-        for (const threshold of raw.thresholds) {
-            if (stats.some((stat) => thresholdsOn([threshold], stat).length))
-                continue;
-            const text = `${json.file}: k6 threshold ${raw.name} ${threshold.expression}`;
-            if (threshold.ok)
-                suite.notes.push(`${text} met (its statistic is not in the summary)`);
-            else
-                suite.failures.push(`${text} broken (its statistic is not in the summary)`);
-        }
-        for (const stat of stats) {
-            const value = json.number(raw.values[stat], [...raw.path, stat]);
-            const isTime = raw.type === 'trend' && raw.contains === 'time';
-            suite.metrics.push({
-                ...base,
-                name: `${raw.name} ${stat}`,
-                unit: stat === 'rate' ? '/s' : unit,
-                direction: stat === 'rate' ? 'bigger' : 'smaller',
-                value,
-                kind: isTime ? 'timing' : 'count',
-                gate: isTime && GATED_TREND_STATS.has(stat),
-                thresholds: thresholdsOn(raw.thresholds, stat === 'value' ? 'value' : stat),
-            });
-        }
-    }
-    if (shape === 'machine-readable' && isRecord(data.results) && data.results.passed === false) {
-        suite.failures.push(`${json.file}: k6 reports that the test did not pass (results.passed: false)`);
-    }
-    return suite;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/parse/pytest-benchmark.ts
-
-
-/** pytest-benchmark `--benchmark-json`: `stats.data` holds every round's time in seconds. */
-function parsePytestBenchmark(json, data) {
-    const benchmarks = json.array(data.benchmarks, ['benchmarks']);
-    const notes = [];
-    const metrics = benchmarks.map((item, index) => {
-        const path = ['benchmarks', index];
-        const benchmark = json.record(item, path);
-        const stats = json.record(benchmark.stats, [...path, 'stats']);
-        const name = json.string(benchmark.fullname ?? benchmark.name, [...path, 'fullname']);
-        let samples = [];
-        if (stats.data === undefined) {
-            notes.push(`${json.file}: ${name} has no raw rounds (stats.data); only its median is compared`);
-        }
-        else {
-            samples = json.numbers(stats.data, [...path, 'stats', 'data'], true);
-        }
-        const value = samples.length
-            ? samples_median(samples)
-            : json.number(stats.median, [...path, 'stats', 'median'], true);
-        return {
-            name,
-            unit: 's',
-            direction: 'smaller',
-            samples,
-            value,
-            kind: 'timing',
-            gate: true,
-            file: json.file,
-            format: 'pytest-benchmark',
-        };
-    });
-    requireUniqueNames(json, metrics.map((metric, index) => ({ name: metric.name, path: ['benchmarks', index, 'fullname'] })), 'two benchmarks of one name');
-    return { metrics, notes, failures: [] };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/parse/index.ts
-
-
-
-
-
-
-
-
-
-
-
-const PERF_FORMATS = [
-    'k6',
-    'hyperfine',
-    'go',
-    'google-benchmark',
-    'pytest-benchmark',
-    'generic',
-];
-/** Which format a JSON document is, from its shape; undefined when none fits. */
-function detectJson(data) {
-    if (Array.isArray(data))
-        return 'generic';
-    if (!isRecord(data))
-        return undefined;
-    if (k6Shape(data))
-        return 'k6';
-    if (Array.isArray(data.results) && data.results.some((r) => isRecord(r) && Array.isArray(r.times)))
-        return 'hyperfine';
-    if (isRecord(data.context) && Array.isArray(data.benchmarks))
-        return 'google-benchmark';
-    if (Array.isArray(data.benchmarks) &&
-        ('machine_info' in data || data.benchmarks.some((b) => isRecord(b) && isRecord(b.stats)))) {
-        return 'pytest-benchmark';
-    }
-    return undefined;
-}
-/** Parses one benchmark report; the format is detected from content unless forced. */
-function parsePerfFile({ file, text }, format) {
-    if (format !== undefined && !PERF_FORMATS.includes(format)) {
-        throw new errors/* InvalidInputError */.oC('format', `expected one of ${PERF_FORMATS.join(', ')}`);
-    }
-    const trimmed = text.trimStart();
-    if (format === 'go' || (format === undefined && !/^[[{]/.test(trimmed) && looksLikeGoTest(text))) {
-        return parseGoTest(file, text);
-    }
-    if (format === undefined && !/^[[{]/.test(trimmed)) {
-        throw new errors/* InvalidFileError */.Ou({ file, line: 1, column: 1 }, 'expected a benchmark report (k6, hyperfine, Google Benchmark or pytest-benchmark JSON, generic JSON, or go test -bench output)');
-    }
-    const data = parseJson(file, text);
-    const json = new JsonFile(file, text);
-    const detected = format ?? detectJson(data);
-    switch (detected) {
-        case 'generic':
-            return parseGeneric(json, json.array(data, []));
-        case 'k6': {
-            const record = json.record(data, []);
-            const shape = k6Shape(record);
-            if (!shape)
-                return json.fail([], 'expected a k6 summary (metrics object or version + results.metrics)');
-            return parseK6(json, record, shape);
-        }
-        case 'hyperfine':
-            return parseHyperfine(json, json.record(data, []));
-        case 'google-benchmark':
-            return parseGoogleBenchmark(json, json.record(data, []));
-        case 'pytest-benchmark':
-            return parsePytestBenchmark(json, json.record(data, []));
-        default:
-            return json.fail([], 'expected a known benchmark JSON shape (k6, hyperfine, Google Benchmark, pytest-benchmark or a generic [{name, unit, value}] array)');
-    }
-}
-/**
- * Several files make one suite (e.g. one report per tool, or repeated runs of one tool): samples of a metric
- * met in several files are pooled; one metric from two formats is an error.
- */
-function parsePerfFiles(files, format) {
-    const suite = { metrics: [], notes: [], failures: [] };
-    const byName = new Map();
-    for (const file of files) {
-        const parsed = parsePerfFile(file, format);
-        suite.notes.push(...parsed.notes);
-        suite.failures.push(...parsed.failures);
-        for (const metric of parsed.metrics) {
-            const earlier = byName.get(metric.name);
-            if (!earlier) {
-                byName.set(metric.name, metric);
-                suite.metrics.push(metric);
-                continue;
-            }
-            // Repeated runs pool; a unit of the same dimension (ms in one file, s in another) is converted.
-            const factor = unitConversion(metric.unit, earlier.unit);
-            if (factor === undefined ||
-                earlier.format !== metric.format ||
-                !earlier.samples.length ||
-                !metric.samples.length) {
-                throw new errors/* InvalidFileError */.Ou({ file: file.file }, `expected metric "${metric.name}" once, or with samples in the unit of ${earlier.file} (${earlier.unit})`);
-            }
-            earlier.samples.push(...metric.samples.map((sample) => sample * factor));
-            earlier.value = samples_median(earlier.samples);
-        }
-    }
-    return suite;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/stats/index.ts
-
-
-
-
-
-
-
-// EXTERNAL MODULE: ../../packages/core/src/report/markdown.ts
-var markdown = __nccwpck_require__(6808);
-// EXTERNAL MODULE: ../../packages/core/src/text/escape.ts
-var text_escape = __nccwpck_require__(3465);
-// EXTERNAL MODULE: ../../packages/core/src/report/risk.ts
-var risk = __nccwpck_require__(2410);
-;// CONCATENATED MODULE: ../../packages/core/src/perf/ab/order.ts
-const AB_ORDERS = ['alternate', 'random'];
-/** A 32-bit seed from a hex SHA (its first 8 digits), or from any text by FNV-1a when it is not hex. */
-function seedOf(text) {
-    if (/^[0-9a-f]{8}/i.test(text))
-        return Number.parseInt(text.slice(0, 8), 16) >>> 0;
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++)
-        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    return hash >>> 0;
-}
-/** mulberry32: small, fast, and the same sequence on every platform for a seed. */
-function generator(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-/** The sides of each round, in the order they run: every round holds one A and one B. */
-function abRounds(rounds, order, seed) {
-    const next = generator(seed);
-    return Array.from({ length: rounds }, () => order === 'alternate' || next() < 0.5
-        ? ['A', 'B']
-        : ['B', 'A']);
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/ab/schedule.ts
-
-/**
- * Runs the rounds of a plan in order until they are done or the budget would be passed. A round starts
- * only when the time left holds one more round at the slowest pace seen so far: a round cut in half would
- * leave the sides unequal. The first `minRounds` always run.
- */
-async function runAbSchedule(plan, deps) {
-    const order = abRounds(plan.rounds, plan.order, seedOf(plan.seed));
-    const start = deps.now();
-    const runs = [];
-    let slowest = 0;
-    let ran = 0;
-    let stoppedEarly;
-    for (const [index, sides] of order.entries()) {
-        const round = index + 1;
-        const elapsed = deps.now() - start;
-        if (round > plan.minRounds && elapsed + slowest > plan.budgetMs) {
-            stoppedEarly = `stopped after ${ran} of ${plan.rounds} rounds: another round (about ${seconds(slowest)}) would pass the time budget of ${seconds(plan.budgetMs)} (${seconds(elapsed)} used)`;
-            break;
-        }
-        const roundStart = deps.now();
-        for (const side of sides) {
-            const before = deps.now();
-            await deps.run(side, round);
-            runs.push({ round, side, ms: deps.now() - before });
-        }
-        slowest = Math.max(slowest, deps.now() - roundStart);
-        ran = round;
-    }
-    return {
-        order: plan.order,
-        seed: plan.seed,
-        planned: plan.rounds,
-        minRounds: plan.minRounds,
-        budgetSeconds: plan.budgetMs / 1000,
-        ran,
-        runs,
-        ...(stoppedEarly ? { stoppedEarly } : {}),
-    };
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
-}
-/**
- * One line for the report: how many rounds ran, in which order, and the sequence of sides. Safe as Markdown
- * as it is: our words, numbers, A and B, and the seed kept to letters and digits.
- */
-function describeAbSchedule(schedule) {
-    const sequence = schedule.runs.map((run) => run.side).join(' ');
-    const order = schedule.order === 'random'
-        ? `randomised blocks (seed ${schedule.seed.replace(/[^0-9A-Za-z]/g, '').slice(0, 12)})`
-        : 'alternating';
-    const stopped = schedule.stoppedEarly ? `; ${schedule.stoppedEarly}` : '';
-    return `A/B on this runner: ${schedule.ran} of ${schedule.planned} rounds, ${order}, A = merge-base, B = head: ${sequence}${stopped}.`;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/report.ts
-
-
-
-
-
-const ICON = { pass: '✅', review: '👀', fail: '❌' };
-const report_SEVERITY = { fail: 0, review: 1, pass: 2 };
-function shortSha(sha) {
-    return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
-}
-
-const NUMBER = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
-/** A value with its unit; rates (fractions) as percentages. */
-function formatValue(value, unit, kind) {
-    if (value === null)
-        return '—';
-    if (kind === 'rate')
-        return `${(value * 100).toFixed(2)}%`;
-    return unit ? `${NUMBER.format(value)} ${unit}` : NUMBER.format(value);
-}
-function changeCell(c) {
-    if (c.change === null)
-        return '—';
-    if (c.kind === 'rate') {
-        const points = c.change * 100;
-        return `${points >= 0 ? '+' : ''}${points.toFixed(2)} pts`;
-    }
-    return percent(c.change);
-}
-function intervalCell(c) {
-    return c.interval ? `${percent(c.interval[0])} … ${percent(c.interval[1])}` : '—';
-}
-function verdictCell(c) {
-    return `${ICON[c.verdict]} ${c.verdict}${c.gated ? '' : ' (info)'}`;
-}
-/** Sortable worsening: unknown sorts last, and never a NaN (Infinity - Infinity) in a comparator. */
-function regressionKey(c) {
-    return c.regression !== null && Number.isFinite(c.regression) ? c.regression : -Number.MAX_VALUE;
-}
-/** Failing and review metrics first, the worst regression first within each. */
-function orderMetrics(metrics) {
-    return [...metrics].sort((a, b) => report_SEVERITY[a.verdict] - report_SEVERITY[b.verdict] ||
-        regressionKey(b) - regressionKey(a) ||
-        a.name.localeCompare(b.name));
-}
-function metricTable(metrics, alpha) {
-    const confidence = `${Math.round((1 - alpha) * 1000) / 10}% interval`;
-    return (0,markdown/* table */.tp)(['Metric', 'Baseline', 'Current', 'Change (medians)', confidence, 'p', 'Verdict', 'Reason'], metrics.map((c) => [
-        (0,text_escape/* inlineCode */.ti)(c.name),
-        formatValue(c.baseline, c.unit, c.kind),
-        formatValue(c.current, c.unit, c.kind),
-        changeCell(c),
-        intervalCell(c),
-        formatP(c.adjustedP ?? c.p).replace('n/a', '—'),
-        verdictCell(c),
-        (0,text_escape/* escapeMarkdown */.FV)(c.reason),
-    ]), ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'l']);
-}
-function currentOnlyTable(metrics) {
-    return (0,markdown/* table */.tp)(['Metric', 'Current', 'Samples'], metrics.map((m) => [(0,text_escape/* inlineCode */.ti)(m.name), formatValue(m.value, m.unit, m.kind), String(m.samples.length)]), ['l', 'r', 'r']);
-}
-function worstMetric(comparison) {
-    return comparison.metrics
-        .filter((c) => c.gated && c.kind !== 'rate' && c.regression === comparison.regression)
-        .sort((a, b) => a.name.localeCompare(b.name))[0];
-}
-function headline(comparison, context) {
-    const observed = context.mode === 'observe' ? ' (observe mode: reported, not enforced)' : '';
-    const lines = [
-        `### ${ICON[context.result]} Performance of ${context.subject}: ${context.result}${observed}`,
-    ];
-    if (comparison && context.baseline) {
-        const worst = worstMetric(comparison);
-        const counts = ['fail', 'review', 'pass']
-            .map((verdict) => [verdict, comparison.metrics.filter((c) => c.verdict === verdict).length])
-            .filter(([, count]) => count > 0)
-            .map(([verdict, count]) => `${count} ${verdict}`);
-        const worstText = worst && comparison.regression > 0
-            ? `Worst regression: ${percent(comparison.regression)} (${(0,text_escape/* inlineCode */.ti)(worst.name)}). `
-            : 'No gated metric got worse. ';
-        lines.push('', `${worstText}${(0,markdown/* plural */.LS)(comparison.metrics.length, 'metric')}: ${counts.join(', ')}.`);
-    }
-    lines.push('', baselineSentence(context));
-    if (context.ab)
-        lines.push('', describeAbSchedule(context.ab));
-    if (context.acknowledgment) {
-        const ack = context.acknowledgment;
-        const when = ack.at ? ` on ${ack.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}` : '';
-        const how = ack.via === 'label' ? 'with the label `floodgate:perf-ack`' : 'with `/floodgate ack-perf`';
-        lines.push('', `> [!NOTE]\n> Regression acknowledged by ${(0,text_escape/* escapeMarkdown */.FV)(ack.by)}${when} ${how}: ${(0,text_escape/* escapeMarkdown */.FV)(ack.reason)}. It passes, and the acknowledgment is kept with the next baseline.`);
-    }
-    for (const sentence of context.ignored ?? [])
-        lines.push('', `- Ignored: ${(0,text_escape/* escapeMarkdown */.FV)(sentence)}`);
-    if (context.writesSkipped)
-        lines.push('', `> ${(0,text_escape/* escapeMarkdown */.FV)(context.writesSkipped)}`);
-    return lines;
-}
-function baselineSentence(context) {
-    const { baseline } = context;
-    if (!baseline) {
-        return `No baseline: ${(0,text_escape/* escapeMarkdown */.FV)(context.noBaseline ?? 'no recorded results to compare with')}. Nothing was compared, so nothing can regress; only absolute limits (SLOs, the tool's own thresholds) are checked.`;
-    }
-    const age = baseline.recordedAt
-        ? `, recorded ${(0,markdown/* formatAge */.nV)(new Date(baseline.recordedAt), context.now)}`
-        : '';
-    const how = `${(0,text_escape/* escapeMarkdown */.FV)(baseline.how)}${age}`;
-    return baseline.sha ? `Baseline: ${(0,text_escape/* inlineCode */.ti)(shortSha(baseline.sha))} (${how}).` : `Baseline: ${how}.`;
-}
-/** Facts a reader needs beyond the table: too few samples, missing metrics, the tool's own notes. */
-function perfNotes(comparison, hasBaseline, extra = []) {
-    const notes = [];
-    if (comparison && hasBaseline) {
-        const missing = comparison.metrics.filter((c) => c.method === 'missing');
-        if (missing.length > 0) {
-            notes.push(`${(0,markdown/* plural */.LS)(missing.length, 'metric')} of the baseline ${missing.length === 1 ? 'is' : 'are'} missing now (a missing gated metric fails): ${listNames(missing)}.`);
-        }
-        const few = comparison.metrics.filter((c) => /too few/.test(c.reason));
-        if (few.length > 0) {
-            notes.push(`${(0,markdown/* plural */.LS)(few.length, 'metric')} had too few samples for a test (${listNames(few)}): run at least 5 a side.`);
-        }
-        const single = comparison.metrics.filter((c) => c.method === 'ratio');
-        if (single.length > 0) {
-            notes.push(`${(0,markdown/* plural */.LS)(single.length, 'metric')} had single values, judged by ratio without a noise test: ${listNames(single)}.`);
-        }
-        const added = comparison.metrics.filter((c) => c.method === 'new');
-        if (added.length > 0)
-            notes.push(`New since the baseline (not compared): ${listNames(added)}.`);
-    }
-    return [...notes, ...new Set([...(comparison?.notes ?? []), ...extra])];
-}
-function listNames(metrics, limit = 8) {
-    const shown = metrics.slice(0, limit).map((m) => m.name);
-    return metrics.length > limit ? `${shown.join(', ')} and ${metrics.length - limit} more` : shown.join(', ');
-}
-function footer(context) {
-    const policy = (0,risk/* describePolicySource */.R)(context.policy);
-    const files = context.files.length > 5
-        ? `${context.files.slice(0, 5).map(text_escape/* inlineCode */.ti).join(', ')} and ${context.files.length - 5} more`
-        : context.files.map(text_escape/* inlineCode */.ti).join(', ');
-    const method = `Verdicts: Mann-Whitney U test on the samples (timings with 16 or more a side: their faster halves, as other load only adds time); the interval is the Hodges-Lehmann interval of the regression (positive is worse), and review asks that all of it lie past the review threshold; p adjusted across the gated metrics (${context.correction}), alpha ${context.alpha}.`;
-    return `<sub>Results: ${files}. ${method} Policy: ${policy}, mode ${context.mode}.</sub>`;
-}
-/**
- * The perf report in reading order: verdict, baseline, acknowledgment; the metric table (failing and
- * review metrics first); notes; the trend; where the numbers came from. `compact` is the PR comment's
- * version (non-passing rows only, no trend), the job summary gets everything.
- */
-function renderPerfReport(comparison, current, context, notes, options = {}) {
-    const maxRows = options.compact ? 20 : (context.maxRows ?? 200);
-    const lines = headline(comparison, context);
-    lines.push('');
-    if (comparison && context.baseline) {
-        const ordered = orderMetrics(comparison.metrics);
-        const shown = options.compact ? ordered.filter((c) => c.verdict !== 'pass') : ordered;
-        const rows = shown.slice(0, maxRows);
-        if (rows.length > 0)
-            lines.push(metricTable(rows, context.alpha));
-        const hidden = comparison.metrics.length - rows.length;
-        if (hidden > 0) {
-            lines.push('', options.compact
-                ? `${(0,markdown/* plural */.LS)(hidden, 'more metric')} passed; the job summary lists every metric.`
-                : `… and ${(0,markdown/* plural */.LS)(hidden, 'more metric')} (see the \`report\` output).`);
-        }
-    }
-    else if (current.length > 0) {
-        const broken = orderMetrics(comparison?.metrics ?? []).filter((c) => c.verdict !== 'pass');
-        if (broken.length > 0)
-            lines.push(metricTable(broken.slice(0, maxRows), context.alpha), '');
-        lines.push(currentOnlyTable(current.slice(0, maxRows)));
-        if (current.length > maxRows)
-            lines.push('', `… and ${(0,markdown/* plural */.LS)(current.length - maxRows, 'more metric')}.`);
-    }
-    if (notes.length > 0) {
-        lines.push('', '**Notes**', '', ...notes.slice(0, 20).map((note) => `- ${(0,text_escape/* escapeMarkdown */.FV)(note)}`));
-    }
-    if (!options.compact && context.trend && context.trend.length > 1) {
-        const charts = renderPerfTrend(context.trend, gatedNames(comparison, current));
-        if (charts)
-            lines.push('', '#### Trend', '', charts);
-    }
-    if (context.actions && context.actions.length > 0) {
-        lines.push('', ...context.actions.map((action) => `- ${(0,text_escape/* escapeMarkdown */.FV)(action)}`));
-    }
-    lines.push('', footer(context));
-    return lines.join('\n');
-}
-/** The metrics worth charting: gated ones, the most regressed first. */
-function gatedNames(comparison, current) {
-    if (!comparison)
-        return current.filter((m) => m.gate && m.kind !== 'rate').map((m) => m.name);
-    return orderMetrics(comparison.metrics.filter((c) => c.gated && c.kind !== 'rate' && c.current !== null)).map((c) => c.name);
-}
-const TIME_FACTORS = {
-    ns: 1e-9,
-    us: 1e-6,
-    µs: 1e-6,
-    μs: 1e-6,
-    ms: 1e-3,
-    s: 1,
-    sec: 1,
-    seconds: 1,
-    min: 60,
-};
-const BYTE_FACTORS = { b: 1, bytes: 1, kb: 1e3, mb: 1e6, gb: 1e9 };
-const TIME_SCALES = [
-    [1, 's'],
-    [1e-3, 'ms'],
-    // Mermaid labels keep to ASCII (see mermaidLabel), so not µs.
-    [1e-6, 'us'],
-    [1e-9, 'ns'],
-];
-const BYTE_SCALES = [
-    [1e9, 'GB'],
-    [1e6, 'MB'],
-    [1e3, 'kB'],
-    [1, 'B'],
-];
-/** Units that convert into each other share a chart: ms and ns are one family, ns/op another. */
-function unitFamily(unit) {
-    const [head = '', ...rest] = unit.trim().split('/');
-    const suffix = rest.length > 0 ? `/${rest.join('/')}` : '';
-    const time = TIME_FACTORS[head];
-    if (time !== undefined)
-        return { family: `time${suffix}`, factor: time, suffix };
-    const bytes = BYTE_FACTORS[head.toLowerCase()];
-    if (bytes !== undefined)
-        return { family: `bytes${suffix}`, factor: bytes, suffix };
-    return { family: `unit:${unit}`, factor: 1, suffix: '' };
-}
-function displayScale(family, largest) {
-    const scales = family.startsWith('time') ? TIME_SCALES : family.startsWith('bytes') ? BYTE_SCALES : [];
-    return scales.find(([factor]) => largest >= factor) ?? scales[scales.length - 1] ?? [1, ''];
-}
-/** Mermaid has no escape inside a quoted string: keep to characters that cannot end or break it. */
-function mermaidLabel(text, max = 40) {
-    return `"${text.replace(/[^\w #.:/()%+,=-]/g, '').slice(0, max)}"`;
-}
-function roundValue(value) {
-    return Number(value.toPrecision(5));
-}
-/**
- * Mermaid `xychart-beta` line charts of the gated metrics over the recorded runs, oldest first: one
- * chart per unit family (values converted to one display unit), at most `maxLines` lines a chart and
- * `maxCharts` charts. xychart has no legend, so a list under each chart names its lines in order.
- * A run without one of a chart's metrics is left out of that chart (a line cannot have gaps).
- */
-function renderPerfTrend(runs, names, { maxLines = 4, maxCharts = 3 } = {}) {
-    const last = runs[runs.length - 1];
-    if (!last || runs.length < 2)
-        return '';
-    const units = new Map(last.metrics.map((m) => [m.name, m.unit]));
-    const groups = new Map();
-    for (const name of names) {
-        const unit = units.get(name);
-        if (unit === undefined)
-            continue;
-        const family = unitFamily(unit).family;
-        const group = groups.get(family) ?? [];
-        if (group.length < maxLines)
-            group.push(name);
-        groups.set(family, group);
-    }
-    const charts = [];
-    for (const [family, group] of [...groups].slice(0, maxCharts)) {
-        const series = runs
-            .map((run) => {
-            const byName = new Map(run.metrics.map((m) => [m.name, m]));
-            const values = group.map((name) => {
-                const m = byName.get(name);
-                return m && Number.isFinite(m.value) ? m.value * unitFamily(m.unit).factor : undefined;
-            });
-            return values.every((v) => v !== undefined)
-                ? { label: run.label, values: values }
-                : undefined;
-        })
-            .filter((point) => point !== undefined);
-        if (series.length < 2)
-            continue;
-        const largest = Math.max(...series.flatMap((point) => point.values));
-        const [scale, scaleUnit] = displayScale(family, largest);
-        const suffix = family.startsWith('unit:')
-            ? family.slice(5)
-            : `${scaleUnit}${unitFamily(units.get(group[0])).suffix}`;
-        const all = series.flatMap((point) => point.values.map((v) => v / scale));
-        const low = Math.min(...all);
-        const high = Math.max(...all);
-        const pad = (high - low) * 0.1 || Math.abs(high) * 0.05 || 1;
-        const lines = group.map((_, index) => series.map((point) => roundValue(point.values[index] / scale)));
-        charts.push([
-            '```mermaid',
-            'xychart-beta',
-            `  title ${mermaidLabel(`${group.length === 1 ? group[0] : `${group.length} metrics`} (${suffix})`)}`,
-            `  x-axis [${series.map((point) => mermaidLabel(point.label, 16)).join(', ')}]`,
-            `  y-axis ${mermaidLabel(suffix, 16)} ${roundValue(Math.max(0, low - pad))} --> ${roundValue(high + pad)}`,
-            ...lines.map((values) => `  line [${values.join(', ')}]`),
-            '```',
-            '',
-            `Lines, in order: ${group.map((name) => (0,text_escape/* inlineCode */.ti)(name)).join(', ')}${series.length < runs.length ? ` (${(0,markdown/* plural */.LS)(runs.length - series.length, 'run')} without all of them left out)` : ''}.`,
-        ].join('\n'));
-    }
-    return charts.join('\n\n');
-}
-/** GitHub allows 1 MB of outputs per step; the report keeps well below, the other outputs are tiny. */
-const REPORT_OUTPUT_LIMIT = 512 * 1024;
-/**
- * The `report` output: per metric baseline, current, change, interval, p (adjusted) and verdict.
- * Over `limit` bytes, passing metrics go first, then the least severe, and `omitted` says so.
- */
-function perfReportJson(comparison, context, limit = REPORT_OUTPUT_LIMIT) {
-    const metrics = orderMetrics(comparison?.metrics ?? []).map((c) => ({
-        name: c.name,
-        unit: c.unit,
-        gated: c.gated,
-        baseline: c.baseline,
-        current: c.current,
-        change: c.change,
-        regression: c.regression,
-        interval: c.interval,
-        p: c.adjustedP ?? c.p,
-        verdict: c.verdict,
-        reason: c.reason,
-        samples: c.samples,
-    }));
-    const report = {
-        result: context.result,
-        regression: comparison?.regression ?? 0,
-        baseline: context.baseline
-            ? { ...(context.baseline.sha ? { sha: context.baseline.sha } : {}), how: context.baseline.how }
-            : null,
-        acknowledgment: context.acknowledgment ?? null,
-        ...(context.ab ? { ab: context.ab } : {}),
-        metrics,
-    };
-    const bytes = (text) => new TextEncoder().encode(text).length;
-    let text = JSON.stringify(report);
-    if (bytes(text) <= limit)
-        return text;
-    // Halve until it fits: the ordering keeps failing and review metrics longest.
-    let keep = metrics.length;
-    while (keep > 0 && bytes(text) > limit) {
-        keep = Math.floor(keep / 2);
-        const omitted = metrics.length - keep;
-        text = JSON.stringify({
-            ...report,
-            metrics: metrics.slice(0, keep),
-            omitted: {
-                count: omitted,
-                note: `${omitted} of ${metrics.length} metrics left out to stay under GitHub's output size limit; the job summary has the table`,
-            },
-        });
-    }
-    return text;
-}
-/**
- * The `floodgate/perf` commit status. Review is a success whose description starts with "review"
- * (what automerge-gate reads); observe mode never fails.
- */
-function perfStatus(comparison, context) {
-    const worst = comparison ? worstMetric(comparison) : undefined;
-    const regression = comparison && comparison.regression > 0 ? ` ${percent(comparison.regression)}` : '';
-    const what = worst && regression ? `${regression} ${worst.name}` : '';
-    const failing = comparison?.metrics.filter((c) => c.gated && c.verdict !== 'pass').length ?? 0;
-    let description;
-    if (!comparison || (!context.baseline && context.result === 'pass'))
-        description = 'pass: no baseline to compare with';
-    else if (context.acknowledgment)
-        description = `pass: regression acknowledged by ${context.acknowledgment.by}${what ? ` (${what.trim()})` : ''}`;
-    else if (context.result === 'pass')
-        description = `pass: ${(0,markdown/* plural */.LS)(comparison.metrics.length, 'metric')} within thresholds`;
-    else
-        description = `${context.result}: ${(0,markdown/* plural */.LS)(failing, 'metric')}${what ? `, worst${what}` : ''}`;
-    if (context.mode === 'observe' && context.result !== 'pass') {
-        return { state: 'success', description: `observe mode, would be ${description}` };
-    }
-    return { state: context.result === 'fail' ? 'failure' : 'success', description };
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/ab/confirm.ts
-/**
- * What a stored-baseline comparison that asks for review should say: the baseline ran in another job,
- * maybe on another machine, so a slowdown of a few percent may be that machine. Measuring both sides on one
- * runner settles it, and its result takes the place of this one.
- */
-function abConfirmation(comparison) {
-    const review = comparison.metrics.filter((c) => c.gated && c.verdict === 'review');
-    if (review.length === 0)
-        return undefined;
-    return `To confirm ${review.length === 1 ? 'this review' : `these ${review.length} reviews`} without re-running by hand, measure the merge-base and the head on one runner: set the ab-command input (the benchmark command) with fetch-depth: 0, as workflow-templates/floodgate-perf-ab.yml does. An A/B result takes precedence over the stored baseline.`;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/ab/index.ts
-
-
-
-
-;// CONCATENATED MODULE: ../../packages/core/src/perf/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/***/ }),
-
-/***/ 2560:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   RL: () => (/* binding */ DEFAULT_PERF_POLICY),
-/* harmony export */   zc: () => (/* binding */ settingsFor)
-/* harmony export */ });
-/* unused harmony export resolvePerfPolicy */
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4343);
-
-const DEFAULT_PERF_POLICY = {
-    'review-threshold': 0.01,
-    'fail-threshold': 0.1,
-    'error-rate-fail-points': 1,
-    alpha: 0.05,
-    correction: 'benjamini-hochberg',
-    metrics: [],
-    slos: [],
-};
-/** Metric names hold slashes (`ns/op`) that are not paths: `*` must match across them. */
-function matchesName(name, glob) {
-    const flat = (text) => text.replaceAll('/', '\u2215');
-    return (0,minimatch__WEBPACK_IMPORTED_MODULE_0__/* .minimatch */ .xF)(flat(name), flat(glob), { noext: true, nocomment: true, nonegate: true, dot: true });
-}
-function settingsFor(name, policy) {
-    const settings = {
-        reviewThreshold: policy['review-threshold'],
-        failThreshold: policy['fail-threshold'],
-    };
-    for (const override of policy.metrics) {
-        if (!matchesName(name, override.metric))
-            continue;
-        if (override['review-threshold'] !== undefined)
-            settings.reviewThreshold = override['review-threshold'];
-        if (override['fail-threshold'] !== undefined)
-            settings.failThreshold = override['fail-threshold'];
-        if (override.direction !== undefined)
-            settings.direction = override.direction;
-        if (override.gate !== undefined)
-            settings.gate = override.gate;
-        if (override.paths !== undefined)
-            settings.paths = override.paths;
-    }
-    return settings;
-}
-/** Fills defaults for keys a (schema-validated) policy leaves out. */
-function resolvePerfPolicy(partial = {}) {
-    return { ...DEFAULT_PERF_POLICY, ...partial };
-}
-
-
-/***/ }),
-
-/***/ 6808:
+/***/ 757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -46932,171 +47088,7 @@ function formatAge(from, now) {
 
 /***/ }),
 
-/***/ 2410:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ describePolicySource)
-/* harmony export */ });
-/* unused harmony export renderRiskReport */
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3465);
-
-/** The summary's policy line: which file judged the run, or why the defaults did. */
-function describePolicySource(source) {
-    if (source.from)
-        return `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(source.path)} from ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(source.from)}`;
-    const where = source.missingAt ? ` in ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(source.missingAt)}` : '';
-    return `defaults (no ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(source.path)}${where}; without a policy file nothing is merged automatically)`;
-}
-const TIER_ICON = { low: '🟢', medium: '🟡', high: '🟠', critical: '🔴' };
-function evidenceCell(factor) {
-    const items = factor.evidence.map((item) => {
-        const where = location(item.file, item.line);
-        const detail = item.detail ? escapeMarkdown(item.detail) : '';
-        return [where, detail].filter(Boolean).join(' ');
-    });
-    if (factor.moreEvidence > 0)
-        items.push(`and ${factor.moreEvidence} more`);
-    return items.join('<br>');
-}
-/** The risk section of the job summary and the sticky comment. */
-function renderRiskReport(assessment, context) {
-    const { routing } = assessment;
-    const lines = [];
-    lines.push(`### ${TIER_ICON[assessment.tier]} Risk: ${assessment.tier} (score ${assessment.score})`);
-    lines.push('');
-    const policy = describePolicySource(context.policy);
-    lines.push(table(['', ''], [
-        ['Tier', `**${assessment.tier}** (score ${assessment.score})`],
-        ['QA strategy', routing.qa],
-        ['Human review', routing.requiresHuman ? 'required' : 'not required'],
-        [
-            'AI-generated',
-            assessment.ai.aiGenerated ? `yes: ${escapeMarkdown(assessment.ai.because ?? '')}` : 'no',
-        ],
-        ['Change', `${plural(assessment.filesChanged, 'file')}, ${plural(assessment.linesChanged, 'line')}`],
-        ['Policy', `${policy}, mode ${context.mode}`],
-    ]));
-    lines.push('');
-    if (assessment.factors.length === 0) {
-        lines.push('No risk factor fired.');
-    }
-    else {
-        lines.push(table(['Factor', 'Score', 'Why', 'Evidence'], assessment.factors.map((factor) => [
-            `${escapeMarkdown(factor.description)} (${inlineCode(factor.id)})`,
-            signed(factor.score),
-            escapeMarkdown(factor.reason),
-            evidenceCell(factor),
-        ]), ['l', 'r', 'l', 'l']));
-    }
-    lines.push('');
-    const routes = [
-        `Labels: ${routing.labels.map(inlineCode).join(', ') || 'none'}`,
-        `Reviewers: ${routing.reviewers.map(inlineCode).join(', ') || 'none'}`,
-        `Teams: ${routing.teams.map(inlineCode).join(', ') || 'none'}`,
-    ];
-    lines.push(`**Routing** · ${routes.join(' · ')}`);
-    if (routing.requiresHuman && routing.reviewers.length === 0 && routing.teams.length === 0) {
-        lines.push('', `> **No reviewer configured:** tier ${assessment.tier} requires a human review, but the policy names no users or teams for it (${inlineCode(`risk.tiers.${assessment.tier}.reviewers`)}), so nobody was requested. Add them there, or request a review by hand.`);
-    }
-    if (context.proposedPolicy) {
-        lines.push('');
-        const proposed = context.proposedPolicy;
-        lines.push(proposed.error
-            ? `**This PR changes the policy, and the proposed ${inlineCode(proposed.path)} is invalid:** ${escapeMarkdown(proposed.error)}`
-            : `**This PR changes the policy.** The proposed ${inlineCode(proposed.path)} is valid; it applies only after merge (this PR was judged by the base branch's policy).`);
-        if (proposed.text !== undefined) {
-            const fence = '`'.repeat(Math.max(3, ...(proposed.text.match(/`+/g) ?? []).map((run) => run.length + 1)));
-            lines.push('', '<details><summary>Proposed policy</summary>', '', `${fence}yaml`, proposed.text.replace(/<!--/g, '<\\!--'), fence, '', '</details>');
-        }
-    }
-    const notes = [...assessment.notes];
-    if (context.writesSkipped)
-        notes.push(context.writesSkipped);
-    notes.push(...(context.actions ?? []));
-    if (notes.length > 0) {
-        lines.push('');
-        for (const note of notes)
-            lines.push(`- ${note}`);
-    }
-    return lines.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 5032:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ requesterPatternProblem),
-/* harmony export */   v: () => (/* binding */ findRequesters)
-/* harmony export */ });
-/* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
-/* harmony import */ var _glob_match_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4512);
-
-
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-/** Logins in body text: RE2, linear in the text's length (the body is the PR's to write). */
-const BUILT_IN_BODY = String.raw `(?i)\brequested\s+by:?\s*\[?@([A-Za-z0-9][A-Za-z0-9-]{0,38})`;
-const NOREPLY_TRAILER = String.raw `(?im)^co-authored-by:.*<(?:\d+\+)?([A-Za-z0-9][A-Za-z0-9-]{0,38})@users\.noreply\.github\.com>`;
-const compiled = new Map();
-function pattern(source) {
-    let found = compiled.get(source);
-    if (!found) {
-        found = re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.compile(source);
-        compiled.set(source, found);
-    }
-    return found;
-}
-function captures(source, text) {
-    const matcher = pattern(source).matcher(text);
-    const found = [];
-    while (matcher.find()) {
-        const login = matcher.group(1);
-        if (login && LOGIN.test(login))
-            found.push(login);
-    }
-    return found;
-}
-/** Why a pattern cannot name requesters (policy load checks it), or undefined. */
-function requesterPatternProblem(source) {
-    try {
-        const groups = re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.compile(source).groupCount();
-        return groups === 1 ? undefined : `expected exactly one capture group (the login), found ${groups}`;
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        return `${message.replace(/^error parsing regexp: /, '')} (patterns use RE2 syntax: no backreferences or lookaround)`;
-    }
-}
-/** The requesters of an AI-generated PR, first reason per login; never the author. */
-function findRequesters(facts, rules = []) {
-    const found = new Map();
-    const add = (login, because) => {
-        const key = login.toLowerCase();
-        if (key === facts.author.toLowerCase() || found.has(key))
-            return;
-        found.set(key, { login, because });
-    };
-    const agentRules = rules.filter((rule) => (0,_glob_match_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesAnyName */ .Rf)(facts.author, rule.agents));
-    for (const assignee of facts.assignees ?? [])
-        add(assignee, "assignee of the agent's PR");
-    for (const login of captures(BUILT_IN_BODY, facts.body ?? ''))
-        add(login, '"requested by" in the PR body');
-    for (const source of agentRules.flatMap((rule) => rule.body))
-        for (const login of captures(source, facts.body ?? ''))
-            add(login, `named in the PR body (ai.requesters pattern for ${facts.author})`);
-    for (const message of facts.commitMessages ?? [])
-        for (const login of captures(NOREPLY_TRAILER, message))
-            add(login, 'Co-authored-by trailer with their noreply address');
-    return [...found.values()];
-}
-
-
-/***/ }),
-
-/***/ 3465:
+/***/ 8893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -47154,7 +47146,7 @@ function escapeLog(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ readFileAtRef)
 /* harmony export */ });
-/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2946);
+/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2933);
 /* harmony import */ var _request_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6547);
 
 
@@ -47271,8 +47263,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, PLAIN_DIFF, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, TRUSTED_TOOL_DIRS, assertExpectedHead, checkProposedPolicy, createGitHubClient, describeMissingPermission, diffFileFromGitHub, ensureLabel, fetchPullRequest, fitCommentBody, headMoved, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, loadRunPolicy, localGit, matchFiles, mergeCommentSection, openReviewCounts, pullRequestFromEvent, pullRequestNumber, readFileAtRef, readPullRequestChange, readPullRequestNow, requestReviewers, requestTierReviewers, resolveTokenLogin, shortenDescription, stickyMarker, syncLabels, teamsOfAuthor, upsertStickyComment
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 40 modules
-var src = __nccwpck_require__(2946);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 41 modules
+var src = __nccwpck_require__(2933);
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/inputs.ts
 
 /** Reads `INPUT_*` exactly as the runner sets them: uppercased, spaces to `_`, hyphens kept. */

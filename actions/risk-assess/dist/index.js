@@ -39788,7 +39788,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3907);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9105);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4328);
 
 
 
@@ -39811,7 +39811,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ readRiskInputs)
 /* harmony export */ });
-/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(258);
+/* harmony import */ var _floodgate_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3122);
 /* harmony import */ var _floodgate_kit__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3907);
 
 
@@ -39842,7 +39842,7 @@ function readRiskInputs(read) {
 
 /***/ }),
 
-/***/ 9105:
+/***/ 4328:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39855,11 +39855,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(4379);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 31 modules
-var src = __nccwpck_require__(258);
-// EXTERNAL MODULE: ../../packages/core/src/review/requesters.ts
-var requesters = __nccwpck_require__(5032);
-;// CONCATENATED MODULE: ../../packages/core/src/review/independence.ts
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 32 modules
+var src = __nccwpck_require__(3122);
+// EXTERNAL MODULE: ../../packages/core/src/policy/review/requesters.ts
+var requesters = __nccwpck_require__(9091);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/review/independence.ts
 
 /** The requesters of the PR (none for a human PR: its assignees are just assignees). */
 function requestersOf(facts) {
@@ -39890,7 +39890,7 @@ function describeRequesters(requesters) {
         .join(' ');
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/review/deep-dive.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/review/deep-dive.ts
 /**
  * Deep-dive sampling: a share of the pull requests that would merge automatically goes to a person
  * anyway, so reviewers keep seeing what the automation lets through and nobody grows complacent.
@@ -39916,7 +39916,7 @@ function sampledForDeepDive(sha, rate) {
     return draw !== undefined && draw < rate;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/review/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/review/index.ts
 
 
 
@@ -39927,11 +39927,11 @@ function sampledForDeepDive(sha, rate) {
 var kit_src = __nccwpck_require__(3907);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ../../packages/core/src/judging/judge.ts + 7 modules
-var judge = __nccwpck_require__(3889);
-// EXTERNAL MODULE: ../../packages/core/src/judging/paths.ts
-var paths = __nccwpck_require__(3809);
-;// CONCATENATED MODULE: ../../packages/core/src/judging/gather.ts
+// EXTERNAL MODULE: ../../packages/core/src/policy/judging/judge.ts + 7 modules
+var judge = __nccwpck_require__(6170);
+// EXTERNAL MODULE: ../../packages/core/src/policy/judging/paths.ts
+var paths = __nccwpck_require__(762);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/gather.ts
 
 /** How many changed manifests and build files a run reads (two reads each); the rest count as unread. */
 const CONTENTS_READ_LIMIT = 20;
@@ -39976,20 +39976,20 @@ async function gatherContents({ files, read, limit = CONTENTS_READ_LIMIT, }) {
     return contents;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/index.ts
 
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/manifests/changes.ts
-var changes = __nccwpck_require__(8622);
-// EXTERNAL MODULE: ../../packages/core/src/manifests/ecosystems.ts + 6 modules
-var ecosystems = __nccwpck_require__(4465);
-// EXTERNAL MODULE: ../../packages/core/src/manifests/hunks.ts
-var manifests_hunks = __nccwpck_require__(8482);
-// EXTERNAL MODULE: ../../packages/core/src/manifests/versions.ts
-var versions = __nccwpck_require__(5270);
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/index.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/changes.ts
+var changes = __nccwpck_require__(394);
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/ecosystems.ts + 6 modules
+var ecosystems = __nccwpck_require__(8658);
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/hunks.ts
+var manifests_hunks = __nccwpck_require__(1798);
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/versions.ts
+var versions = __nccwpck_require__(3698);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/index.ts
 
 
 
@@ -40260,446 +40260,19 @@ async function run(inputs, deps) {
 
 /***/ }),
 
-/***/ 8670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ readHunks),
-/* harmony export */   i: () => (/* binding */ parsePatch)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9179);
-
-const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-/**
- * Reads hunks starting at `lines[start]` (which must be a hunk header) and stops at the first
- * line after the last hunk. Hunk line counts decide where a hunk ends, so a removed SQL comment
- * (`--- foo`) is never mistaken for a file header. Only `+` lines are collected.
- */
-function readHunks(lines, start, into, source, lineOffset) {
-    let index = start;
-    while (index < lines.length && lines[index].startsWith('@@')) {
-        const header = lines[index];
-        const match = HUNK_HEADER.exec(header);
-        if (!match) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidFileError */ .Ou({ file: source, line: lineOffset + index, column: 1 }, `expected a hunk header like '@@ -1,2 +1,3 @@', found '${header.slice(0, 40)}'`);
-        }
-        let oldRemaining = match[1] === undefined ? 1 : Number(match[1]);
-        let newRemaining = match[3] === undefined ? 1 : Number(match[3]);
-        let newLine = Number(match[2]);
-        index++;
-        while (index < lines.length && (oldRemaining > 0 || newRemaining > 0)) {
-            const text = lines[index];
-            const marker = text[0];
-            if (marker === '+') {
-                into.addedLines.push({ line: newLine, text: text.slice(1) });
-                into.additions++;
-                newLine++;
-                newRemaining--;
-            }
-            else if (marker === '-') {
-                into.deletions++;
-                oldRemaining--;
-            }
-            else if (marker === ' ' || text === '') {
-                newLine++;
-                oldRemaining--;
-                newRemaining--;
-            }
-            else if (marker !== '\\') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidFileError */ .Ou({ file: source, line: lineOffset + index, column: 1 }, `expected a diff line starting with ' ', '+' or '-' inside the hunk, found '${text.slice(0, 40)}'`);
-            }
-            index++;
-        }
-        // "\ No newline at end of file" may follow the hunk's last line.
-        while (index < lines.length && lines[index].startsWith('\\'))
-            index++;
-    }
-    return index;
-}
-/**
- * Parses the hunks of one file's diff: GitHub's `patch` field. `source` names it in error
- * messages.
- */
-function parsePatch(patch, source = 'patch') {
-    const parsed = { addedLines: [], additions: 0, deletions: 0 };
-    const lines = patch.split('\n');
-    let index = 0;
-    while (index < lines.length) {
-        const line = lines[index];
-        if (line.startsWith('@@'))
-            index = readHunks(lines, index, parsed, source, 1);
-        else
-            index++;
-    }
-    return parsed;
-}
-
-
-/***/ }),
-
-/***/ 4070:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ parseUnifiedDiff)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9179);
-/* harmony import */ var _patch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8670);
-
-
-const ESCAPES = {
-    n: '\n',
-    t: '\t',
-    '"': '"',
-    '\\': '\\',
-    a: '\x07',
-    b: '\b',
-    f: '\f',
-    r: '\r',
-    v: '\v',
-};
-/** git quotes unusual paths C-style: "a/caf\303\251.txt" */
-function unquote(path) {
-    if (!path.startsWith('"') || !path.endsWith('"'))
-        return path;
-    const bytes = [];
-    const body = path.slice(1, -1);
-    for (let i = 0; i < body.length; i++) {
-        const ch = body[i];
-        if (ch !== '\\') {
-            bytes.push(...Buffer.from(ch, 'utf8'));
-            continue;
-        }
-        const next = body[++i] ?? '';
-        if (/[0-7]/.test(next)) {
-            bytes.push(parseInt(body.slice(i, i + 3), 8));
-            i += 2;
-        }
-        else {
-            bytes.push(...Buffer.from(ESCAPES[next] ?? next, 'utf8'));
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-/** A `---`/`+++` path without its tab-separated timestamp; undefined for `/dev/null`. */
-function headerPath(raw) {
-    const path = unquote(raw.split('\t')[0].trim());
-    return path === '/dev/null' ? undefined : path;
-}
-/** Reads one (possibly quoted) path token of a `diff --git` line from `from`. */
-function readToken(text, from) {
-    if (text[from] !== '"')
-        return undefined;
-    let index = from + 1;
-    while (index < text.length && text[index] !== '"')
-        index += text[index] === '\\' ? 2 : 1;
-    return index < text.length ? { token: unquote(text.slice(from, index + 1)), end: index + 1 } : undefined;
-}
-/**
- * The two sides of `diff --git <old> <new>` with their prefixes. git writes `a/` `b/` by default, `c/`
- * `w/` `i/` `o/` with `diff.mnemonicPrefix`, none with `--no-prefix`, anything with `--src-prefix`: the
- * path is the longest whole-segment suffix both sides share, the rest is the prefix. Renames differ on
- * both sides: their `rename from`/`rename to` lines name them.
- */
-function splitGitHeader(rest) {
-    const sides = [];
-    const quoted = readToken(rest, 0);
-    if (quoted) {
-        const second = rest.slice(quoted.end + 1);
-        sides.push([quoted.token, readToken(second, 0)?.token ?? second]);
-    }
-    else {
-        for (let index = rest.indexOf(' '); index !== -1; index = rest.indexOf(' ', index + 1)) {
-            const second = rest.slice(index + 1);
-            sides.push([rest.slice(0, index), readToken(second, 0)?.token ?? second]);
-        }
-    }
-    let best;
-    for (const [left, right] of sides) {
-        const shared = sharedPath(left, right);
-        if (shared === undefined || (best && best.paths[0].length >= shared.length))
-            continue;
-        const oldPrefix = left.slice(0, left.length - shared.length);
-        const newPrefix = right.slice(0, right.length - shared.length);
-        best = { paths: [shared, shared], prefixes: [oldPrefix, newPrefix] };
-    }
-    return best;
-}
-/** The longest common suffix of `a` and `b` that starts a path segment in both. */
-function sharedPath(a, b) {
-    let length = 0;
-    while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length])
-        length++;
-    for (; length > 0; length--) {
-        const startA = a.length - length;
-        const startB = b.length - length;
-        const boundary = (text, start) => start === 0 || text[start - 1] === '/';
-        if (boundary(a, startA) && boundary(b, startB) && a[startA] !== '/')
-            return a.slice(startA);
-    }
-    return undefined;
-}
-/** git's mnemonic prefix pairs: commit, index, work tree, object. */
-const MNEMONIC = /^[abciwo]\/$/;
-/** A `---`/`+++` path without its prefix: the one the git line showed, else a pair git would write. */
-function stripPrefix(path, prefix, other) {
-    if (path === undefined)
-        return undefined;
-    if (prefix !== undefined)
-        return path.startsWith(prefix) ? path.slice(prefix.length) : path;
-    // A plain diff: strip `a/`-style prefixes only when both sides carry one (or the other is /dev/null).
-    const own = /^[^/]+\//.exec(path)?.[0];
-    const theirs = other === undefined ? own : /^[^/]+\//.exec(other)?.[0];
-    return own && theirs && MNEMONIC.test(own) && MNEMONIC.test(theirs) ? path.slice(own.length) : path;
-}
-function startsFileHeader(lines, index) {
-    const line = lines[index];
-    if (line.startsWith('diff --git '))
-        return true;
-    // A plain `diff -u` file starts with `--- old` immediately followed by `+++ new`.
-    return line.startsWith('--- ') && (lines[index + 1] ?? '').startsWith('+++ ');
-}
-/**
- * Parses `git diff` (or `diff -u`) output into one entry per file: renames, copies, binary
- * markers and any context size. `source` names the diff file in error messages.
- */
-function parseUnifiedDiff(text, source = 'diff') {
-    const lines = text.split('\n');
-    const files = [];
-    let index = 0;
-    while (index < lines.length) {
-        if (!startsFileHeader(lines, index)) {
-            index++;
-            continue;
-        }
-        const headerLine = index + 1;
-        const header = { status: 'modified', binary: false, named: false };
-        const first = lines[index];
-        if (first.startsWith('diff --git ')) {
-            const split = splitGitHeader(first.slice('diff --git '.length));
-            if (split) {
-                [header.oldPath, header.newPath] = split.paths;
-                header.prefixes = split.prefixes;
-            }
-        }
-        index += first.startsWith('diff --git ') ? 1 : 0;
-        while (index < lines.length &&
-            !lines[index].startsWith('@@') &&
-            !lines[index].startsWith('diff --git ')) {
-            readHeaderLine(lines[index], header);
-            const wasPlusLine = lines[index].startsWith('+++ ');
-            index++;
-            if (wasPlusLine)
-                break;
-        }
-        const parsed = { addedLines: [], additions: 0, deletions: 0 };
-        index = (0,_patch_js__WEBPACK_IMPORTED_MODULE_1__/* .readHunks */ .c)(lines, index, parsed, source, 1);
-        files.push(toDiffFile(header, parsed, source, headerLine));
-    }
-    return files;
-}
-function readHeaderLine(line, header) {
-    if (line.startsWith('--- ')) {
-        const path = headerPath(line.slice(4));
-        if (path !== undefined)
-            header.rawOld = path;
-        else
-            header.status = 'added';
-    }
-    else if (line.startsWith('+++ ')) {
-        const path = headerPath(line.slice(4));
-        if (path !== undefined)
-            header.rawNew = path;
-        else
-            header.status = 'removed';
-    }
-    else if (line.startsWith('new file mode'))
-        header.status = 'added';
-    else if (line.startsWith('deleted file mode'))
-        header.status = 'removed';
-    else if (line.startsWith('rename from ')) {
-        header.oldPath = unquote(line.slice('rename from '.length));
-        header.status = 'renamed';
-        header.named = true;
-    }
-    else if (line.startsWith('rename to '))
-        header.newPath = unquote(line.slice('rename to '.length));
-    else if (line.startsWith('copy from ')) {
-        header.oldPath = unquote(line.slice('copy from '.length));
-        header.status = 'copied';
-        header.named = true;
-    }
-    else if (line.startsWith('copy to '))
-        header.newPath = unquote(line.slice('copy to '.length));
-    else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch'))
-        header.binary = true;
-}
-function toDiffFile(header, parsed, source, line) {
-    // The git line (or rename/copy lines) name the paths; `---`/`+++` only fill in what they could not.
-    if (!header.named && (header.oldPath === undefined || header.newPath === undefined)) {
-        const [oldPrefix, newPrefix] = header.prefixes ?? [undefined, undefined];
-        const oldPath = stripPrefix(header.rawOld, oldPrefix, header.rawNew);
-        const newPath = stripPrefix(header.rawNew, newPrefix, header.rawOld);
-        if (oldPath !== undefined)
-            header.oldPath = oldPath;
-        if (newPath !== undefined)
-            header.newPath = newPath;
-    }
-    const path = header.status === 'removed' ? (header.oldPath ?? header.newPath) : (header.newPath ?? header.oldPath);
-    if (!path) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidFileError */ .Ou({ file: source, line, column: 1 }, "expected a file header ('diff --git a/<path> b/<path>', or '--- <path>' then '+++ <path>')");
-    }
-    const file = {
-        path,
-        status: header.status,
-        additions: parsed.additions,
-        deletions: parsed.deletions,
-        addedLines: parsed.addedLines,
-        patchAvailable: !header.binary,
-        binary: header.binary,
-    };
-    if (header.oldPath && header.oldPath !== path)
-        file.previousPath = header.oldPath;
-    return file;
-}
-
-
-/***/ }),
-
-/***/ 9179:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ou: () => (/* binding */ InvalidFileError),
-/* harmony export */   oC: () => (/* binding */ InvalidInputError),
-/* harmony export */   uF: () => (/* binding */ FloodgateError),
-/* harmony export */   yX: () => (/* binding */ isFloodgateError)
-/* harmony export */ });
-/* unused harmony export formatPosition */
-/**
- * Errors a user can fix (a bad policy, a malformed report, a wrong input) are
- * `FloodgateError`s: actions print their one-line message and exit 1 without a stack.
- * Anything else is a bug and keeps its stack.
- */
-class FloodgateError extends Error {
-    name = 'FloodgateError';
-}
-function formatPosition(position) {
-    let text = position.file;
-    if (position.line !== undefined) {
-        text += `:${position.line}`;
-        if (position.column !== undefined)
-            text += `:${position.column}`;
-    }
-    return text;
-}
-/** A file (policy, report, baseline) that cannot be used as it is: `file:line:col: what was expected`. */
-class InvalidFileError extends FloodgateError {
-    position;
-    problem;
-    name = 'InvalidFileError';
-    constructor(position, problem) {
-        super(`${formatPosition(position)}: ${problem}`);
-        this.position = position;
-        this.problem = problem;
-    }
-}
-/** An action input with a value outside what it accepts. */
-class InvalidInputError extends FloodgateError {
-    input;
-    problem;
-    name = 'InvalidInputError';
-    constructor(input, problem) {
-        super(`input '${input}': ${problem}`);
-        this.input = input;
-        this.problem = problem;
-    }
-}
-function isFloodgateError(error) {
-    return error instanceof FloodgateError;
-}
-
-
-/***/ }),
-
-/***/ 4512:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H7: () => (/* binding */ GlobSet),
-/* harmony export */   Rf: () => (/* binding */ matchesAnyName)
-/* harmony export */ });
-/* unused harmony export wildcardRegExp */
-/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4343);
-
-/**
- * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
- * match dot files and folders such as `.github/`), `**` spans folders, and patterns are
- * matched against repository-relative paths with `/` separators. A pattern starting with `!`
- * excludes: a path matches when it matches a positive pattern and no negative one. A list of
- * only negative patterns matches everything they do not exclude.
- */
-class GlobSet {
-    include;
-    exclude;
-    constructor(patterns) {
-        const options = { dot: true, nocomment: true };
-        this.include = patterns.filter((p) => !p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p, options));
-        this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p.slice(1), options));
-    }
-    get empty() {
-        return this.include.length === 0 && this.exclude.length === 0;
-    }
-    matches(path) {
-        return this.firstMatch(path) !== undefined;
-    }
-    /** The positive pattern that matched (or `**` for an exclude-only list), undefined if none. */
-    firstMatch(path) {
-        if (this.exclude.some((m) => m.match(path)))
-            return undefined;
-        if (this.include.length === 0)
-            return this.exclude.length > 0 ? '**' : undefined;
-        return this.include.find((m) => m.match(path))?.pattern;
-    }
-}
-const wildcardCache = new Map();
-/**
- * Login, label and trailer patterns: `*` is the only wildcard and matching ignores case, so
- * `dependabot[bot]` means that literal login (in a path glob `[bot]` would be a character class).
- */
-function wildcardRegExp(pattern) {
-    let regexp = wildcardCache.get(pattern);
-    if (!regexp) {
-        const source = pattern
-            .split('*')
-            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-            .join('.*');
-        regexp = new RegExp(`^${source}$`, 'i');
-        wildcardCache.set(pattern, regexp);
-    }
-    return regexp;
-}
-/** The first pattern that matches `name`, if any. */
-function matchesAnyName(name, patterns) {
-    return patterns.find((pattern) => wildcardRegExp(pattern).test(name));
-}
-
-
-/***/ }),
-
-/***/ 258:
+/***/ 3122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  uF: () => (/* reexport */ src_errors/* FloodgateError */.uF),
-  Ou: () => (/* reexport */ src_errors/* InvalidFileError */.Ou),
-  oC: () => (/* reexport */ src_errors/* InvalidInputError */.oC),
+  uF: () => (/* reexport */ shared_errors/* FloodgateError */.uF),
+  Ou: () => (/* reexport */ shared_errors/* InvalidFileError */.Ou),
+  oC: () => (/* reexport */ shared_errors/* InvalidInputError */.oC),
   iB: () => (/* reexport */ TIERS),
   ys: () => (/* reexport */ assessRisk),
   Ah: () => (/* reexport */ escapeLog),
-  yX: () => (/* reexport */ src_errors/* isFloodgateError */.yX),
+  yX: () => (/* reexport */ shared_errors/* isFloodgateError */.yX),
   tb: () => (/* reexport */ loadPolicy),
   R2: () => (/* reexport */ parseDurationMinutes),
   iz: () => (/* reexport */ patch/* parsePatch */.i),
@@ -40712,17 +40285,18 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_POLICY_PATH, DEPENDENCY_CHANGES, EVIDENCE_LIMIT, GlobSet, QA_STRATEGIES, SEVERITIES, atLeast, compileLinearPattern, countBySeverity, defaultPolicy, describeJsonPath, describePolicySource, detectAi, escapeMarkdown, formatAge, formatPosition, globProblem, inlineCode, linearPatternProblem, locateJson, location, matchesAnyName, neutralizeMentions, parseJson, pickReviewers, plural, policySchema, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardRegExp
 
-// EXTERNAL MODULE: ../../packages/core/src/errors.ts
-var src_errors = __nccwpck_require__(9179);
+// EXTERNAL MODULE: ../../packages/core/src/shared/errors.ts
+var shared_errors = __nccwpck_require__(23);
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/types.ts
 const TIERS = ['low', 'medium', 'high', 'critical'];
 const QA_STRATEGIES = (/* unused pure expression or super */ null && (['quick', 'standard', 'thorough', 'exhaustive']));
-const SEVERITIES = ['low', 'medium', 'high', 'critical'];
+
+
 const DEPENDENCY_CHANGES = (/* unused pure expression or super */ null && (['major', 'minor', 'patch', 'added', 'removed', 'lockfile-only']));
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/minimatch@11.0.9/node_modules/minimatch/dist/esm/index.js + 6 modules
 var esm = __nccwpck_require__(4343);
-;// CONCATENATED MODULE: ../../packages/core/src/perf/policy.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/perf.ts
 
 const DEFAULT_PERF_POLICY = {
     'review-threshold': 0.01,
@@ -40764,7 +40338,7 @@ function resolvePerfPolicy(partial = {}) {
     return { ...DEFAULT_PERF_POLICY, ...partial };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/coverage/policy.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/coverage.ts
 /**
  * Defaults from the article: coverage under 80% blocks, a decrease against the base asks for a human.
  * Patch coverage uses the same 80% bar; `patch-review-below` is off until a team picks its own.
@@ -41358,7 +40932,7 @@ const policySchema = {
     },
 };
 
-;// CONCATENATED MODULE: ../../packages/core/src/glob/validate.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/glob/validate.ts
 /**
  * Why a path glob can never match what its author meant, or undefined when it can. minimatch
  * reads an unbalanced `[` or `{` as a literal character and paths are repository-relative, so
@@ -41403,7 +40977,7 @@ function globProblem(pattern) {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/re2js@2.10.0/node_modules/re2js/build/index.js
 var build = __nccwpck_require__(8330);
-;// CONCATENATED MODULE: ../../packages/core/src/text/linear-pattern.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/text/linear-pattern.ts
 
 const FLAG_BITS = {
     i: build/* RE2JS */.L3.CASE_INSENSITIVE,
@@ -41435,8 +41009,8 @@ function compileLinearPattern(pattern, flags) {
     return { test: (text) => compiled.test(text) };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/review/requesters.ts
-var requesters = __nccwpck_require__(5032);
+// EXTERNAL MODULE: ../../packages/core/src/policy/review/requesters.ts
+var requesters = __nccwpck_require__(9091);
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/duration.ts
 const UNIT_MINUTES = { s: 1 / 60, m: 1, h: 60, d: 1440 };
 /** '60m' -> 60, '2h' -> 120, '90s' -> 1.5, 45 -> 45 (plain numbers are minutes); undefined if malformed */
@@ -41448,6 +41022,9 @@ function parseDurationMinutes(value) {
         return undefined;
     return Number(match[1]) * UNIT_MINUTES[match[2] ?? 'm'];
 }
+
+;// CONCATENATED MODULE: ../../packages/core/src/shared/findings/types.ts
+const SEVERITIES = ['low', 'medium', 'high', 'critical'];
 
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/semantics.ts
 
@@ -41790,7 +41367,7 @@ function parseYaml(text, file) {
     if (first) {
         const { line, col } = counter.linePos(first.pos[0]);
         const reason = first.message.split('\n')[0] ?? 'invalid YAML';
-        throw new src_errors/* InvalidFileError */.Ou({ file, line, column: col }, `expected valid YAML: ${reason}`);
+        throw new shared_errors/* InvalidFileError */.Ou({ file, line, column: col }, `expected valid YAML: ${reason}`);
     }
     return { doc, counter, data: doc.toJS({ maxAliasCount: 100 }) };
 }
@@ -41804,7 +41381,7 @@ function loadPolicy(text, file) {
         return { policy: defaultPolicy() };
     const { doc, counter, data } = parseYaml(text, file);
     if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
-        throw new src_errors/* InvalidFileError */.Ou(locate(doc, counter, file, []), `expected a mapping starting with 'version: 1', found ${data === null || data === undefined ? 'an empty file' : show(data)}`);
+        throw new shared_errors/* InvalidFileError */.Ou(locate(doc, counter, file, []), `expected a mapping starting with 'version: 1', found ${data === null || data === undefined ? 'an empty file' : show(data)}`);
     }
     const validate = schemaValidator();
     if (!validate(data)) {
@@ -41821,10 +41398,10 @@ function loadPolicy(text, file) {
             (a.position.column ?? 0) - (b.position.column ?? 0));
         const first = located[0];
         if (first)
-            throw new src_errors/* InvalidFileError */.Ou(first.position, first.problem);
+            throw new shared_errors/* InvalidFileError */.Ou(first.position, first.problem);
     }
     const policy = checkPolicy(data, (path, problem, atKey = false) => {
-        throw new src_errors/* InvalidFileError */.Ou(locate(doc, counter, file, path, atKey), problem);
+        throw new shared_errors/* InvalidFileError */.Ou(locate(doc, counter, file, path, atKey), problem);
     });
     return { policy, file };
 }
@@ -41836,21 +41413,21 @@ function loadPolicy(text, file) {
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/diff/patch.ts
-var patch = __nccwpck_require__(8670);
-// EXTERNAL MODULE: ../../packages/core/src/diff/unified.ts
-var unified = __nccwpck_require__(4070);
-;// CONCATENATED MODULE: ../../packages/core/src/diff/index.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/diff/patch.ts
+var patch = __nccwpck_require__(8818);
+// EXTERNAL MODULE: ../../packages/core/src/shared/diff/unified.ts
+var unified = __nccwpck_require__(1546);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/diff/index.ts
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/glob/match.ts
-var match = __nccwpck_require__(4512);
-;// CONCATENATED MODULE: ../../packages/core/src/glob/index.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/glob/match.ts
+var match = __nccwpck_require__(2764);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/glob/index.ts
 
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/json/locate.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/json/locate.ts
 
 function lineColumn(text, offset) {
     let line = 1;
@@ -41876,7 +41453,7 @@ function parseJson(text, file) {
         const match = /position (\d+)/.exec(message);
         const offset = match ? Number(match[1]) : text.length;
         const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-        throw new src_errors/* InvalidFileError */.Ou({ file, ...lineColumn(text, offset) }, `expected valid JSON: ${reason}`);
+        throw new shared_errors/* InvalidFileError */.Ou({ file, ...lineColumn(text, offset) }, `expected valid JSON: ${reason}`);
     }
 }
 /**
@@ -41983,10 +41560,10 @@ function describeJsonPath(path) {
     return path.reduce((text, segment) => typeof segment === 'number' ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment, '');
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/json/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/json/index.ts
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/findings/severity.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/findings/severity.ts
 
 /**
  * GitHub code scanning's mapping of a `security-severity` score: critical >= 9.0,
@@ -42026,7 +41603,7 @@ function countBySeverity(findings) {
     return counts;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/findings/sarif.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/findings/sarif.ts
 
 
 
@@ -42083,7 +41660,7 @@ function locationOf(result, root, fail) {
 function parseSarif(text, file, options = {}) {
     const log = parseJson(text, file);
     const fail = (path, expected) => {
-        throw new src_errors/* InvalidFileError */.Ou(locateJson(text, file, path), `expected ${expected} at ${describeJsonPath(path) || 'the top level'}`);
+        throw new shared_errors/* InvalidFileError */.Ou(locateJson(text, file, path), `expected ${expected} at ${describeJsonPath(path) || 'the top level'}`);
     };
     if (!isObject(log))
         fail([], 'a SARIF log object');
@@ -42149,15 +41726,15 @@ function parseSarif(text, file, options = {}) {
     return findings;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/findings/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/findings/index.ts
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/judging/judge.ts + 7 modules
-var judge = __nccwpck_require__(3889);
-// EXTERNAL MODULE: ../../packages/core/src/manifests/changes.ts
-var changes = __nccwpck_require__(8622);
-;// CONCATENATED MODULE: ../../packages/core/src/risk/ai.ts
+// EXTERNAL MODULE: ../../packages/core/src/policy/judging/judge.ts + 7 modules
+var judge = __nccwpck_require__(6170);
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/changes.ts
+var changes = __nccwpck_require__(394);
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/ai.ts
 
 /** Trailer lines are `Key: value` lines in the last paragraph of a commit message. */
 function trailerLines(message) {
@@ -42187,9 +41764,9 @@ function detectAi(facts, rules) {
     return { aiGenerated: false };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/manifests/ecosystems.ts + 6 modules
-var ecosystems = __nccwpck_require__(4465);
-;// CONCATENATED MODULE: ../../packages/core/src/risk/dependencies.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/ecosystems.ts + 6 modules
+var ecosystems = __nccwpck_require__(8658);
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/dependencies.ts
 
 
 const KINDS = {
@@ -42254,7 +41831,7 @@ function evaluateDependencies(rule, context) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/factors.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/factors.ts
 
 
 
@@ -42390,7 +41967,7 @@ function evaluateFactor(rule, context) {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/review/rotation.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/review/rotation.ts
 function rotateReviewers(request) {
     const seen = new Set();
     const pool = request.pool
@@ -42434,7 +42011,7 @@ function rotateReviewers(request) {
     return { picked, skipped };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/routing.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/routing.ts
 
 
 /**
@@ -42482,7 +42059,7 @@ function routeFor(tier, facts, policy) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/assess.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/assess.ts
 
 
 
@@ -42591,13 +42168,13 @@ function assessRisk(facts, policy) {
     };
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/risk/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/index.ts
 
 
 
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/text/escape.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/text/escape.ts
 /**
  * Untrusted text (file paths, PR titles, branch names, diff lines) reaches Markdown and logs
  * only through these functions: it must not mention people, open HTML comments that swallow
@@ -42638,11 +42215,21 @@ function escapeLog(text) {
     return text.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/::/g, `:${ZERO_WIDTH_SPACE}:`);
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/text/index.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/text/index.ts
 
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/report/markdown.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/source.ts
+
+/** The summary's policy line: which file judged the run, or why the defaults did. */
+function describePolicySource(source) {
+    if (source.from)
+        return `${inlineCode(source.path)} from ${escapeMarkdown(source.from)}`;
+    const where = source.missingAt ? ` in ${escapeMarkdown(source.missingAt)}` : '';
+    return `defaults (no ${inlineCode(source.path)}${where}; without a policy file nothing is merged automatically)`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/shared/markdown.ts
 
 /** A GitHub-flavoured Markdown table; cells are trusted Markdown (escape untrusted parts first). */
 function table(header, rows, align) {
@@ -42676,15 +42263,9 @@ function formatAge(from, now) {
 }
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/report/risk.ts
+;// CONCATENATED MODULE: ../../packages/core/src/gates/risk/report.ts
 
-/** The summary's policy line: which file judged the run, or why the defaults did. */
-function describePolicySource(source) {
-    if (source.from)
-        return `${inlineCode(source.path)} from ${escapeMarkdown(source.from)}`;
-    const where = source.missingAt ? ` in ${escapeMarkdown(source.missingAt)}` : '';
-    return `defaults (no ${inlineCode(source.path)}${where}; without a policy file nothing is merged automatically)`;
-}
+
 const TIER_ICON = { low: '🟢', medium: '🟡', high: '🟠', critical: '🔴' };
 function evidenceCell(factor) {
     const items = factor.evidence.map((item) => {
@@ -42759,11 +42340,9 @@ function renderRiskReport(assessment, context) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/report/index.ts
-
-
-
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
+
 
 
 
@@ -42777,7 +42356,7 @@ function renderRiskReport(assessment, context) {
 
 /***/ }),
 
-/***/ 3889:
+/***/ 6170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42790,11 +42369,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: judgingByPath
 
-// EXTERNAL MODULE: ../../packages/core/src/manifests/ecosystems.ts + 6 modules
-var ecosystems = __nccwpck_require__(4465);
-// EXTERNAL MODULE: ../../packages/core/src/manifests/hunks.ts
-var manifests_hunks = __nccwpck_require__(8482);
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/sections.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/ecosystems.ts + 6 modules
+var ecosystems = __nccwpck_require__(8658);
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/hunks.ts
+var manifests_hunks = __nccwpck_require__(1798);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/sections.ts
 const HEADER = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:[#;].*)?$/;
 /**
  * The lines of each `[section]` of an INI or TOML file (setup.cfg, tox.ini, pyproject.toml,
@@ -42828,13 +42407,13 @@ function changedSections(base, head, wanted) {
     return [...names].filter((name) => (before.get(name) ?? []).join('\n') !== (after.get(name) ?? []).join('\n'));
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/check.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/check.ts
 const mentions = (lines, pattern) => lines.some((line) => pattern.test(line));
 const asRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
     ? value
     : {};
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/build-files.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/build-files.ts
 
 /**
  * Lines of a brace-structured build file (Gradle) or an XML build file (Maven) that configure
@@ -42878,9 +42457,9 @@ function regionCheck(opener, keyword, xml, what) {
     };
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/manifests/npm.ts
-var npm = __nccwpck_require__(1986);
-;// CONCATENATED MODULE: ../../packages/core/src/judging/package-json.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/npm.ts
+var npm = __nccwpck_require__(2502);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/package-json.ts
 
 
 /** package.json keys whose value configures a test runner, coverage or pnpm's build rules. */
@@ -42952,7 +42531,7 @@ const packageJson = { texts: packageJsonTexts, hunk: packageJsonHunk };
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8293);
-;// CONCATENATED MODULE: ../../packages/core/src/judging/pnpm-workspace.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/pnpm-workspace.ts
 
 
 /** pnpm-workspace.yaml keys that only list packages and versions; every other key is a setting. */
@@ -42980,7 +42559,7 @@ const pnpmWorkspace = {
         : 'a change outside the package lists (only the diff was available)',
 };
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/content.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/content.ts
 
 
 
@@ -43043,7 +42622,7 @@ function checkHunks(kind, lines) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/judging/lockfiles.ts
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/lockfiles.ts
 
 
 const baseName = (path) => path.slice(path.lastIndexOf('/') + 1);
@@ -43103,9 +42682,9 @@ function judgeLockfile(path, addedLines, contents) {
     return `${entriesWord(added.length)} newly marked as running an install script: ${shown}`;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/judging/paths.ts
-var paths = __nccwpck_require__(3809);
-;// CONCATENATED MODULE: ../../packages/core/src/judging/judge.ts
+// EXTERNAL MODULE: ../../packages/core/src/policy/judging/paths.ts
+var paths = __nccwpck_require__(762);
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/judge.ts
 
 
 
@@ -43170,7 +42749,7 @@ function needsContents(path, patchAvailable = true) {
 
 /***/ }),
 
-/***/ 3809:
+/***/ 762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -43178,7 +42757,7 @@ function needsContents(path, patchAvailable = true) {
 /* harmony export */   uu: () => (/* binding */ contentKind)
 /* harmony export */ });
 /* unused harmony exports JUDGING_PATHS, CONTENT_KINDS */
-/* harmony import */ var _glob_match_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4512);
+/* harmony import */ var _shared_glob_match_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2764);
 
 /**
  * Files whose mere change alters how a PR is judged or what CI runs: workflows and actions,
@@ -43203,7 +42782,7 @@ const JUDGING_PATHS = [
     { glob: '**/.pnpmfile.{cjs,mjs}', why: 'a pnpm hook file run on install' },
     { glob: '.yarn/{releases,plugins}/**', why: 'code yarn runs on install' },
 ];
-const always = JUDGING_PATHS.map((entry) => ({ ...entry, set: new _glob_match_js__WEBPACK_IMPORTED_MODULE_0__/* .GlobSet */ .H7([entry.glob]) }));
+const always = JUDGING_PATHS.map((entry) => ({ ...entry, set: new _shared_glob_match_js__WEBPACK_IMPORTED_MODULE_0__/* .GlobSet */ .H7([entry.glob]) }));
 /** Why a path judges the PR by itself, if it does. */
 function judgingPathReason(path) {
     return always.find((entry) => entry.set.matches(path))?.why;
@@ -43243,15 +42822,513 @@ function contentKind(path) {
 
 /***/ }),
 
-/***/ 8622:
+/***/ 9091:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ requesterPatternProblem),
+/* harmony export */   v: () => (/* binding */ findRequesters)
+/* harmony export */ });
+/* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
+/* harmony import */ var _shared_glob_match_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2764);
+
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+/** Logins in body text: RE2, linear in the text's length (the body is the PR's to write). */
+const BUILT_IN_BODY = String.raw `(?i)\brequested\s+by:?\s*\[?@([A-Za-z0-9][A-Za-z0-9-]{0,38})`;
+const NOREPLY_TRAILER = String.raw `(?im)^co-authored-by:.*<(?:\d+\+)?([A-Za-z0-9][A-Za-z0-9-]{0,38})@users\.noreply\.github\.com>`;
+const compiled = new Map();
+function pattern(source) {
+    let found = compiled.get(source);
+    if (!found) {
+        found = re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.compile(source);
+        compiled.set(source, found);
+    }
+    return found;
+}
+function captures(source, text) {
+    const matcher = pattern(source).matcher(text);
+    const found = [];
+    while (matcher.find()) {
+        const login = matcher.group(1);
+        if (login && LOGIN.test(login))
+            found.push(login);
+    }
+    return found;
+}
+/** Why a pattern cannot name requesters (policy load checks it), or undefined. */
+function requesterPatternProblem(source) {
+    try {
+        const groups = re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.compile(source).groupCount();
+        return groups === 1 ? undefined : `expected exactly one capture group (the login), found ${groups}`;
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return `${message.replace(/^error parsing regexp: /, '')} (patterns use RE2 syntax: no backreferences or lookaround)`;
+    }
+}
+/** The requesters of an AI-generated PR, first reason per login; never the author. */
+function findRequesters(facts, rules = []) {
+    const found = new Map();
+    const add = (login, because) => {
+        const key = login.toLowerCase();
+        if (key === facts.author.toLowerCase() || found.has(key))
+            return;
+        found.set(key, { login, because });
+    };
+    const agentRules = rules.filter((rule) => (0,_shared_glob_match_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesAnyName */ .Rf)(facts.author, rule.agents));
+    for (const assignee of facts.assignees ?? [])
+        add(assignee, "assignee of the agent's PR");
+    for (const login of captures(BUILT_IN_BODY, facts.body ?? ''))
+        add(login, '"requested by" in the PR body');
+    for (const source of agentRules.flatMap((rule) => rule.body))
+        for (const login of captures(source, facts.body ?? ''))
+            add(login, `named in the PR body (ai.requesters pattern for ${facts.author})`);
+    for (const message of facts.commitMessages ?? [])
+        for (const login of captures(NOREPLY_TRAILER, message))
+            add(login, 'Co-authored-by trailer with their noreply address');
+    return [...found.values()];
+}
+
+
+/***/ }),
+
+/***/ 8818:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ readHunks),
+/* harmony export */   i: () => (/* binding */ parsePatch)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23);
+
+const HUNK_HEADER = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * Reads hunks starting at `lines[start]` (which must be a hunk header) and stops at the first
+ * line after the last hunk. Hunk line counts decide where a hunk ends, so a removed SQL comment
+ * (`--- foo`) is never mistaken for a file header. Only `+` lines are collected.
+ */
+function readHunks(lines, start, into, source, lineOffset) {
+    let index = start;
+    while (index < lines.length && lines[index].startsWith('@@')) {
+        const header = lines[index];
+        const match = HUNK_HEADER.exec(header);
+        if (!match) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidFileError */ .Ou({ file: source, line: lineOffset + index, column: 1 }, `expected a hunk header like '@@ -1,2 +1,3 @@', found '${header.slice(0, 40)}'`);
+        }
+        let oldRemaining = match[1] === undefined ? 1 : Number(match[1]);
+        let newRemaining = match[3] === undefined ? 1 : Number(match[3]);
+        let newLine = Number(match[2]);
+        index++;
+        while (index < lines.length && (oldRemaining > 0 || newRemaining > 0)) {
+            const text = lines[index];
+            const marker = text[0];
+            if (marker === '+') {
+                into.addedLines.push({ line: newLine, text: text.slice(1) });
+                into.additions++;
+                newLine++;
+                newRemaining--;
+            }
+            else if (marker === '-') {
+                into.deletions++;
+                oldRemaining--;
+            }
+            else if (marker === ' ' || text === '') {
+                newLine++;
+                oldRemaining--;
+                newRemaining--;
+            }
+            else if (marker !== '\\') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidFileError */ .Ou({ file: source, line: lineOffset + index, column: 1 }, `expected a diff line starting with ' ', '+' or '-' inside the hunk, found '${text.slice(0, 40)}'`);
+            }
+            index++;
+        }
+        // "\ No newline at end of file" may follow the hunk's last line.
+        while (index < lines.length && lines[index].startsWith('\\'))
+            index++;
+    }
+    return index;
+}
+/**
+ * Parses the hunks of one file's diff: GitHub's `patch` field. `source` names it in error
+ * messages.
+ */
+function parsePatch(patch, source = 'patch') {
+    const parsed = { addedLines: [], additions: 0, deletions: 0 };
+    const lines = patch.split('\n');
+    let index = 0;
+    while (index < lines.length) {
+        const line = lines[index];
+        if (line.startsWith('@@'))
+            index = readHunks(lines, index, parsed, source, 1);
+        else
+            index++;
+    }
+    return parsed;
+}
+
+
+/***/ }),
+
+/***/ 1546:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ parseUnifiedDiff)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23);
+/* harmony import */ var _patch_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8818);
+
+
+const ESCAPES = {
+    n: '\n',
+    t: '\t',
+    '"': '"',
+    '\\': '\\',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    r: '\r',
+    v: '\v',
+};
+/** git quotes unusual paths C-style: "a/caf\303\251.txt" */
+function unquote(path) {
+    if (!path.startsWith('"') || !path.endsWith('"'))
+        return path;
+    const bytes = [];
+    const body = path.slice(1, -1);
+    for (let i = 0; i < body.length; i++) {
+        const ch = body[i];
+        if (ch !== '\\') {
+            bytes.push(...Buffer.from(ch, 'utf8'));
+            continue;
+        }
+        const next = body[++i] ?? '';
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(body.slice(i, i + 3), 8));
+            i += 2;
+        }
+        else {
+            bytes.push(...Buffer.from(ESCAPES[next] ?? next, 'utf8'));
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** A `---`/`+++` path without its tab-separated timestamp; undefined for `/dev/null`. */
+function headerPath(raw) {
+    const path = unquote(raw.split('\t')[0].trim());
+    return path === '/dev/null' ? undefined : path;
+}
+/** Reads one (possibly quoted) path token of a `diff --git` line from `from`. */
+function readToken(text, from) {
+    if (text[from] !== '"')
+        return undefined;
+    let index = from + 1;
+    while (index < text.length && text[index] !== '"')
+        index += text[index] === '\\' ? 2 : 1;
+    return index < text.length ? { token: unquote(text.slice(from, index + 1)), end: index + 1 } : undefined;
+}
+/**
+ * The two sides of `diff --git <old> <new>` with their prefixes. git writes `a/` `b/` by default, `c/`
+ * `w/` `i/` `o/` with `diff.mnemonicPrefix`, none with `--no-prefix`, anything with `--src-prefix`: the
+ * path is the longest whole-segment suffix both sides share, the rest is the prefix. Renames differ on
+ * both sides: their `rename from`/`rename to` lines name them.
+ */
+function splitGitHeader(rest) {
+    const sides = [];
+    const quoted = readToken(rest, 0);
+    if (quoted) {
+        const second = rest.slice(quoted.end + 1);
+        sides.push([quoted.token, readToken(second, 0)?.token ?? second]);
+    }
+    else {
+        for (let index = rest.indexOf(' '); index !== -1; index = rest.indexOf(' ', index + 1)) {
+            const second = rest.slice(index + 1);
+            sides.push([rest.slice(0, index), readToken(second, 0)?.token ?? second]);
+        }
+    }
+    let best;
+    for (const [left, right] of sides) {
+        const shared = sharedPath(left, right);
+        if (shared === undefined || (best && best.paths[0].length >= shared.length))
+            continue;
+        const oldPrefix = left.slice(0, left.length - shared.length);
+        const newPrefix = right.slice(0, right.length - shared.length);
+        best = { paths: [shared, shared], prefixes: [oldPrefix, newPrefix] };
+    }
+    return best;
+}
+/** The longest common suffix of `a` and `b` that starts a path segment in both. */
+function sharedPath(a, b) {
+    let length = 0;
+    while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length])
+        length++;
+    for (; length > 0; length--) {
+        const startA = a.length - length;
+        const startB = b.length - length;
+        const boundary = (text, start) => start === 0 || text[start - 1] === '/';
+        if (boundary(a, startA) && boundary(b, startB) && a[startA] !== '/')
+            return a.slice(startA);
+    }
+    return undefined;
+}
+/** git's mnemonic prefix pairs: commit, index, work tree, object. */
+const MNEMONIC = /^[abciwo]\/$/;
+/** A `---`/`+++` path without its prefix: the one the git line showed, else a pair git would write. */
+function stripPrefix(path, prefix, other) {
+    if (path === undefined)
+        return undefined;
+    if (prefix !== undefined)
+        return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+    // A plain diff: strip `a/`-style prefixes only when both sides carry one (or the other is /dev/null).
+    const own = /^[^/]+\//.exec(path)?.[0];
+    const theirs = other === undefined ? own : /^[^/]+\//.exec(other)?.[0];
+    return own && theirs && MNEMONIC.test(own) && MNEMONIC.test(theirs) ? path.slice(own.length) : path;
+}
+function startsFileHeader(lines, index) {
+    const line = lines[index];
+    if (line.startsWith('diff --git '))
+        return true;
+    // A plain `diff -u` file starts with `--- old` immediately followed by `+++ new`.
+    return line.startsWith('--- ') && (lines[index + 1] ?? '').startsWith('+++ ');
+}
+/**
+ * Parses `git diff` (or `diff -u`) output into one entry per file: renames, copies, binary
+ * markers and any context size. `source` names the diff file in error messages.
+ */
+function parseUnifiedDiff(text, source = 'diff') {
+    const lines = text.split('\n');
+    const files = [];
+    let index = 0;
+    while (index < lines.length) {
+        if (!startsFileHeader(lines, index)) {
+            index++;
+            continue;
+        }
+        const headerLine = index + 1;
+        const header = { status: 'modified', binary: false, named: false };
+        const first = lines[index];
+        if (first.startsWith('diff --git ')) {
+            const split = splitGitHeader(first.slice('diff --git '.length));
+            if (split) {
+                [header.oldPath, header.newPath] = split.paths;
+                header.prefixes = split.prefixes;
+            }
+        }
+        index += first.startsWith('diff --git ') ? 1 : 0;
+        while (index < lines.length &&
+            !lines[index].startsWith('@@') &&
+            !lines[index].startsWith('diff --git ')) {
+            readHeaderLine(lines[index], header);
+            const wasPlusLine = lines[index].startsWith('+++ ');
+            index++;
+            if (wasPlusLine)
+                break;
+        }
+        const parsed = { addedLines: [], additions: 0, deletions: 0 };
+        index = (0,_patch_js__WEBPACK_IMPORTED_MODULE_1__/* .readHunks */ .c)(lines, index, parsed, source, 1);
+        files.push(toDiffFile(header, parsed, source, headerLine));
+    }
+    return files;
+}
+function readHeaderLine(line, header) {
+    if (line.startsWith('--- ')) {
+        const path = headerPath(line.slice(4));
+        if (path !== undefined)
+            header.rawOld = path;
+        else
+            header.status = 'added';
+    }
+    else if (line.startsWith('+++ ')) {
+        const path = headerPath(line.slice(4));
+        if (path !== undefined)
+            header.rawNew = path;
+        else
+            header.status = 'removed';
+    }
+    else if (line.startsWith('new file mode'))
+        header.status = 'added';
+    else if (line.startsWith('deleted file mode'))
+        header.status = 'removed';
+    else if (line.startsWith('rename from ')) {
+        header.oldPath = unquote(line.slice('rename from '.length));
+        header.status = 'renamed';
+        header.named = true;
+    }
+    else if (line.startsWith('rename to '))
+        header.newPath = unquote(line.slice('rename to '.length));
+    else if (line.startsWith('copy from ')) {
+        header.oldPath = unquote(line.slice('copy from '.length));
+        header.status = 'copied';
+        header.named = true;
+    }
+    else if (line.startsWith('copy to '))
+        header.newPath = unquote(line.slice('copy to '.length));
+    else if (line.startsWith('Binary files ') || line.startsWith('GIT binary patch'))
+        header.binary = true;
+}
+function toDiffFile(header, parsed, source, line) {
+    // The git line (or rename/copy lines) name the paths; `---`/`+++` only fill in what they could not.
+    if (!header.named && (header.oldPath === undefined || header.newPath === undefined)) {
+        const [oldPrefix, newPrefix] = header.prefixes ?? [undefined, undefined];
+        const oldPath = stripPrefix(header.rawOld, oldPrefix, header.rawNew);
+        const newPath = stripPrefix(header.rawNew, newPrefix, header.rawOld);
+        if (oldPath !== undefined)
+            header.oldPath = oldPath;
+        if (newPath !== undefined)
+            header.newPath = newPath;
+    }
+    const path = header.status === 'removed' ? (header.oldPath ?? header.newPath) : (header.newPath ?? header.oldPath);
+    if (!path) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InvalidFileError */ .Ou({ file: source, line, column: 1 }, "expected a file header ('diff --git a/<path> b/<path>', or '--- <path>' then '+++ <path>')");
+    }
+    const file = {
+        path,
+        status: header.status,
+        additions: parsed.additions,
+        deletions: parsed.deletions,
+        addedLines: parsed.addedLines,
+        patchAvailable: !header.binary,
+        binary: header.binary,
+    };
+    if (header.oldPath && header.oldPath !== path)
+        file.previousPath = header.oldPath;
+    return file;
+}
+
+
+/***/ }),
+
+/***/ 23:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ou: () => (/* binding */ InvalidFileError),
+/* harmony export */   oC: () => (/* binding */ InvalidInputError),
+/* harmony export */   uF: () => (/* binding */ FloodgateError),
+/* harmony export */   yX: () => (/* binding */ isFloodgateError)
+/* harmony export */ });
+/* unused harmony export formatPosition */
+/**
+ * Errors a user can fix (a bad policy, a malformed report, a wrong input) are
+ * `FloodgateError`s: actions print their one-line message and exit 1 without a stack.
+ * Anything else is a bug and keeps its stack.
+ */
+class FloodgateError extends Error {
+    name = 'FloodgateError';
+}
+function formatPosition(position) {
+    let text = position.file;
+    if (position.line !== undefined) {
+        text += `:${position.line}`;
+        if (position.column !== undefined)
+            text += `:${position.column}`;
+    }
+    return text;
+}
+/** A file (policy, report, baseline) that cannot be used as it is: `file:line:col: what was expected`. */
+class InvalidFileError extends FloodgateError {
+    position;
+    problem;
+    name = 'InvalidFileError';
+    constructor(position, problem) {
+        super(`${formatPosition(position)}: ${problem}`);
+        this.position = position;
+        this.problem = problem;
+    }
+}
+/** An action input with a value outside what it accepts. */
+class InvalidInputError extends FloodgateError {
+    input;
+    problem;
+    name = 'InvalidInputError';
+    constructor(input, problem) {
+        super(`input '${input}': ${problem}`);
+        this.input = input;
+        this.problem = problem;
+    }
+}
+function isFloodgateError(error) {
+    return error instanceof FloodgateError;
+}
+
+
+/***/ }),
+
+/***/ 2764:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H7: () => (/* binding */ GlobSet),
+/* harmony export */   Rf: () => (/* binding */ matchesAnyName)
+/* harmony export */ });
+/* unused harmony export wildcardRegExp */
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4343);
+
+/**
+ * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
+ * match dot files and folders such as `.github/`), `**` spans folders, and patterns are
+ * matched against repository-relative paths with `/` separators. A pattern starting with `!`
+ * excludes: a path matches when it matches a positive pattern and no negative one. A list of
+ * only negative patterns matches everything they do not exclude.
+ */
+class GlobSet {
+    include;
+    exclude;
+    constructor(patterns) {
+        const options = { dot: true, nocomment: true };
+        this.include = patterns.filter((p) => !p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p, options));
+        this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p.slice(1), options));
+    }
+    get empty() {
+        return this.include.length === 0 && this.exclude.length === 0;
+    }
+    matches(path) {
+        return this.firstMatch(path) !== undefined;
+    }
+    /** The positive pattern that matched (or `**` for an exclude-only list), undefined if none. */
+    firstMatch(path) {
+        if (this.exclude.some((m) => m.match(path)))
+            return undefined;
+        if (this.include.length === 0)
+            return this.exclude.length > 0 ? '**' : undefined;
+        return this.include.find((m) => m.match(path))?.pattern;
+    }
+}
+const wildcardCache = new Map();
+/**
+ * Login, label and trailer patterns: `*` is the only wildcard and matching ignores case, so
+ * `dependabot[bot]` means that literal login (in a path glob `[bot]` would be a character class).
+ */
+function wildcardRegExp(pattern) {
+    let regexp = wildcardCache.get(pattern);
+    if (!regexp) {
+        const source = pattern
+            .split('*')
+            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*');
+        regexp = new RegExp(`^${source}$`, 'i');
+        wildcardCache.set(pattern, regexp);
+    }
+    return regexp;
+}
+/** The first pattern that matches `name`, if any. */
+function matchesAnyName(name, patterns) {
+    return patterns.find((pattern) => wildcardRegExp(pattern).test(name));
+}
+
+
+/***/ }),
+
+/***/ 394:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ dependencyChanges)
 /* harmony export */ });
-/* harmony import */ var _ecosystems_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4465);
-/* harmony import */ var _hunks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8482);
-/* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5270);
+/* harmony import */ var _ecosystems_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8658);
+/* harmony import */ var _hunks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1798);
+/* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3698);
 
 
 
@@ -43311,7 +43388,7 @@ function dependencyChanges(files, contents) {
 
 /***/ }),
 
-/***/ 4465:
+/***/ 8658:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43321,7 +43398,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   d: () => (/* binding */ manifestFormat)
 });
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/toml.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/toml.ts
 const HEADER = /^\[\[?\s*([^\]]+?)\s*\]\]?$/;
 const PAIR = /^("[^"]+"|'[^']+'|[A-Za-z0-9_.-]+)\s*=\s*(.*)$/;
 const STRING = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
@@ -43380,7 +43457,7 @@ function tomlEntries(text) {
     return entries;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/cargo.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/cargo.ts
 
 /** A value that reads as a version requirement (`1.2`, `^0.4`, `=1.0.3`), not a name or a license. */
 const VERSION_LIKE = /^[~^=<>*]*\s*\d/;
@@ -43425,7 +43502,7 @@ function cargoDependencies(text, partial) {
     return map;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/go.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/go.ts
 const REQUIRE = /^(?:require\s+)?([^\s()]+)\s+(v\d\S*)(?:\s*\/\/.*)?$/;
 const BLOCK = /^(require|replace|exclude|retract|tool|godebug)\s*\($/;
 /**
@@ -43457,7 +43534,7 @@ function goDependencies(text, partial) {
     return map;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/jvm.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/jvm.ts
 
 const tag = (block, name) => new RegExp(`<${name}>\\s*([^<]*?)\\s*</${name}>`).exec(block)?.[1];
 /** `${name}` references resolved from the POM's `<properties>` (one level, as Maven does mostly). */
@@ -43545,9 +43622,9 @@ function versionCatalogDependencies(text, partial) {
     return map;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/manifests/npm.ts
-var npm = __nccwpck_require__(1986);
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/python.ts
+// EXTERNAL MODULE: ../../packages/core/src/shared/manifests/npm.ts
+var npm = __nccwpck_require__(2502);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/python.ts
 
 /** PEP 503 names: case, `_` and `.` do not tell packages apart. */
 function normalizePythonName(name) {
@@ -43631,7 +43708,7 @@ function pyprojectDependencies(text, partial) {
     return map;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/ruby.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/ruby.ts
 const GEM = /^\s*gem\s*\(?\s*["']([^"']+)["']\s*(.*)$/;
 const CONSTRAINT = /^\s*,\s*["']([~<>=!]*\s*\d[^"']*)["']/;
 /** Gemfile `gem 'name', '~> 1.2', '>= 1.2.3'` lines; a gem without a constraint has spec ''. */
@@ -43653,7 +43730,7 @@ function gemDependencies(text) {
     return map;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/manifests/ecosystems.ts
+;// CONCATENATED MODULE: ../../packages/core/src/shared/manifests/ecosystems.ts
 
 
 
@@ -43713,7 +43790,7 @@ function lockfileEcosystem(path) {
 
 /***/ }),
 
-/***/ 8482:
+/***/ 1798:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -43722,7 +43799,7 @@ function lockfileEcosystem(path) {
 /* harmony export */   bF: () => (/* binding */ hunksByFile)
 /* harmony export */ });
 /* unused harmony export hunkLines */
-/* harmony import */ var _diff_unified_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4070);
+/* harmony import */ var _diff_unified_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1546);
 
 /**
  * The raw hunk lines of each file of a `git diff` (what the diff model drops: context and removed
@@ -43805,7 +43882,7 @@ function changedLines(base, head) {
 
 /***/ }),
 
-/***/ 1986:
+/***/ 2502:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -43862,7 +43939,7 @@ function npmDependencies(text, partial) {
 
 /***/ }),
 
-/***/ 5270:
+/***/ 3698:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -43925,77 +44002,6 @@ function bumpKind(from, to) {
 
 /***/ }),
 
-/***/ 5032:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ requesterPatternProblem),
-/* harmony export */   v: () => (/* binding */ findRequesters)
-/* harmony export */ });
-/* harmony import */ var re2js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8330);
-/* harmony import */ var _glob_match_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4512);
-
-
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-/** Logins in body text: RE2, linear in the text's length (the body is the PR's to write). */
-const BUILT_IN_BODY = String.raw `(?i)\brequested\s+by:?\s*\[?@([A-Za-z0-9][A-Za-z0-9-]{0,38})`;
-const NOREPLY_TRAILER = String.raw `(?im)^co-authored-by:.*<(?:\d+\+)?([A-Za-z0-9][A-Za-z0-9-]{0,38})@users\.noreply\.github\.com>`;
-const compiled = new Map();
-function pattern(source) {
-    let found = compiled.get(source);
-    if (!found) {
-        found = re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.compile(source);
-        compiled.set(source, found);
-    }
-    return found;
-}
-function captures(source, text) {
-    const matcher = pattern(source).matcher(text);
-    const found = [];
-    while (matcher.find()) {
-        const login = matcher.group(1);
-        if (login && LOGIN.test(login))
-            found.push(login);
-    }
-    return found;
-}
-/** Why a pattern cannot name requesters (policy load checks it), or undefined. */
-function requesterPatternProblem(source) {
-    try {
-        const groups = re2js__WEBPACK_IMPORTED_MODULE_1__/* .RE2JS */ .L3.compile(source).groupCount();
-        return groups === 1 ? undefined : `expected exactly one capture group (the login), found ${groups}`;
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        return `${message.replace(/^error parsing regexp: /, '')} (patterns use RE2 syntax: no backreferences or lookaround)`;
-    }
-}
-/** The requesters of an AI-generated PR, first reason per login; never the author. */
-function findRequesters(facts, rules = []) {
-    const found = new Map();
-    const add = (login, because) => {
-        const key = login.toLowerCase();
-        if (key === facts.author.toLowerCase() || found.has(key))
-            return;
-        found.set(key, { login, because });
-    };
-    const agentRules = rules.filter((rule) => (0,_glob_match_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesAnyName */ .Rf)(facts.author, rule.agents));
-    for (const assignee of facts.assignees ?? [])
-        add(assignee, "assignee of the agent's PR");
-    for (const login of captures(BUILT_IN_BODY, facts.body ?? ''))
-        add(login, '"requested by" in the PR body');
-    for (const source of agentRules.flatMap((rule) => rule.body))
-        for (const login of captures(source, facts.body ?? ''))
-            add(login, `named in the PR body (ai.requesters pattern for ${facts.author})`);
-    for (const message of facts.commitMessages ?? [])
-        for (const login of captures(NOREPLY_TRAILER, message))
-            add(login, 'Co-authored-by trailer with their noreply address');
-    return [...found.values()];
-}
-
-
-/***/ }),
-
 /***/ 3907:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -44027,8 +44033,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, GitHubPermissionError, NEUTRAL_GIT_CONFIG, PLAIN_DIFF, PULL_REQUEST_FILES_CAP, STATUS_DESCRIPTION_LIMIT, TRUSTED_TOOL_DIRS, createGitHubClient, describeMissingPermission, diffFileFromGitHub, ensureLabel, fetchPullRequest, fitCommentBody, httpStatusOf, isReadOnlyContext, isResourceNotAccessible, isSafeToRepeat, listPullRequestFiles, loadRunPolicy, localGit, matchFiles, mergeCommentSection, minimalEnvironment, openReviewCounts, pullRequestFromEvent, pullRequestNumber, readOnlyReason, requestReviewers, resolveTokenLogin, shortenDescription, stickyMarker, trustedExecutable, upsertStickyComment
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 31 modules
-var src = __nccwpck_require__(258);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 32 modules
+var src = __nccwpck_require__(3122);
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/inputs.ts
 
 /** Reads `INPUT_*` exactly as the runner sets them: uppercased, spaces to `_`, hyphens kept. */

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { GlobSet } from '../../core/src/glob/match.js';
+import { GlobSet } from '../../core/src/shared/glob/match.js';
 import { UsageError } from './usage.js';
 
 export interface LocalFile {

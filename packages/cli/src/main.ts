@@ -1,4 +1,4 @@
-import { isFloodgateError } from '../../core/src/errors.js';
+import { isFloodgateError } from '../../core/src/shared/errors.js';
 import { checkCommand } from './check/command.js';
 import { explainCommand } from './explain/command.js';
 import { initCommand } from './init/command.js';

@@ -1,4 +1,4 @@
-import { FloodgateError } from '../../core/src/errors.js';
+import { FloodgateError } from '../../core/src/shared/errors.js';
 
 /** A command line floodgate cannot act on (unknown option, missing argument): exit code 3. */
 export class UsageError extends FloodgateError {

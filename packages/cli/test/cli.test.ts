@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderDecisionReport } from '../../core/src/decision/render.js';
+import { renderDecisionReport } from '../../core/src/gates/decision/render.js';
 import { mergeCommentSection } from '../../kit/src/github/comment-sections.js';
 import { startFakeGitHub, type FakeGitHub } from '../../../test/fake-github/index.js';
 import type { CheckJson } from '../src/check/json.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseUnifiedDiff } from '../../../core/src/diff/unified.js';
-import type { DiffFile } from '../../../core/src/diff/types.js';
+import { parseUnifiedDiff } from '../../../core/src/shared/diff/unified.js';
+import type { DiffFile } from '../../../core/src/shared/diff/types.js';
 import { PLAIN_DIFF } from '../../../kit/src/action/git.js';
 import { resolveCommit, showFile, type GitRunner } from '../git.js';
 import { UsageError } from '../usage.js';

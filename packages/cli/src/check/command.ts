@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Decision } from '../../../core/src/decision/types.js';
+import type { Decision } from '../../../core/src/gates/decision/types.js';
 import { localGit, repositoryRoot } from '../git.js';
 import type { Io } from '../io.js';
 import { painter, useColour } from '../terminal.js';

@@ -1,4 +1,4 @@
-import type { Decision } from '../../../core/src/decision/types.js';
+import type { Decision } from '../../../core/src/gates/decision/types.js';
 import type { CheckResult } from './run.js';
 
 /**

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_POLICY_PATH, loadPolicy, policyWithoutFile } from '../../../core/src/policy/index.js';
 import type { Policy } from '../../../core/src/policy/types.js';
-import type { PolicySource } from '../../../core/src/report/risk.js';
+import type { PolicySource } from '../../../core/src/policy/source.js';
 import { showFile, type GitRunner } from '../git.js';
 import { UsageError } from '../usage.js';
 

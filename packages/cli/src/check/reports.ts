@@ -10,11 +10,11 @@ import {
   summarizeCoverage,
   type CoverageReport,
   type CoverageReportData,
-} from '../../../core/src/coverage/index.js';
-import type { DiffFile } from '../../../core/src/diff/types.js';
-import { parseSarif } from '../../../core/src/findings/sarif.js';
-import type { Finding } from '../../../core/src/findings/types.js';
-import { comparePerf, parsePerfFiles, type PerfComparison } from '../../../core/src/perf/index.js';
+} from '../../../core/src/gates/coverage/index.js';
+import type { DiffFile } from '../../../core/src/shared/diff/types.js';
+import { parseSarif } from '../../../core/src/shared/findings/sarif.js';
+import type { Finding } from '../../../core/src/shared/findings/types.js';
+import { comparePerf, parsePerfFiles, type PerfComparison } from '../../../core/src/gates/perf/index.js';
 import type { Policy } from '../../../core/src/policy/types.js';
 import { matchLocalFiles } from '../files.js';
 

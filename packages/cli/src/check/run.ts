@@ -1,11 +1,16 @@
-import { decideMerge } from '../../../core/src/decision/decide.js';
-import type { DecisionFacts, JobResult, MergeDecision, Signal } from '../../../core/src/decision/types.js';
-import { countBySeverity } from '../../../core/src/findings/severity.js';
-import type { SeverityCounts } from '../../../core/src/findings/types.js';
-import { gatherContents, judgedFile, judgingFiles } from '../../../core/src/judging/index.js';
+import { decideMerge } from '../../../core/src/gates/decision/decide.js';
+import type {
+  DecisionFacts,
+  JobResult,
+  MergeDecision,
+  Signal,
+} from '../../../core/src/gates/decision/types.js';
+import { countBySeverity } from '../../../core/src/shared/findings/severity.js';
+import type { SeverityCounts } from '../../../core/src/shared/findings/types.js';
+import { gatherContents, judgedFile, judgingFiles } from '../../../core/src/policy/judging/index.js';
 import { DEFAULT_POLICY_PATH } from '../../../core/src/policy/defaults.js';
-import { assessRisk } from '../../../core/src/risk/assess.js';
-import type { RiskAssessment } from '../../../core/src/risk/types.js';
+import { assessRisk } from '../../../core/src/gates/risk/assess.js';
+import type { RiskAssessment } from '../../../core/src/gates/risk/types.js';
 import type { GitRunner } from '../git.js';
 import { readLocalChange, type ChangeMode, type LocalChange } from './changes.js';
 import { readCheckPolicy, type CheckPolicy } from './policy.js';

@@ -1,7 +1,11 @@
 import { parseArgs } from 'node:util';
-import { decodeDecisionStatus } from '../../../core/src/decision/status-value.js';
-import { latestStatuses, STATUS_CONTEXTS, type StatusRecord } from '../../../core/src/decision/signals.js';
-import type { Decision } from '../../../core/src/decision/types.js';
+import { decodeDecisionStatus } from '../../../core/src/gates/decision/status-value.js';
+import {
+  latestStatuses,
+  STATUS_CONTEXTS,
+  type StatusRecord,
+} from '../../../core/src/gates/decision/signals.js';
+import type { Decision } from '../../../core/src/gates/decision/types.js';
 import { httpStatusOf } from '../../../kit/src/github/request-error.js';
 import type { GitHubClient } from '../../../kit/src/github/client.js';
 import type { RepoRef } from '../../../kit/src/github/types.js';

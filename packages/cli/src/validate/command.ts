@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatPosition, InvalidFileError } from '../../../core/src/errors.js';
+import { formatPosition, InvalidFileError } from '../../../core/src/shared/errors.js';
 import { DEFAULT_POLICY_PATH, loadPolicy } from '../../../core/src/policy/index.js';
 import { policyWarnings } from '../../../core/src/policy/warnings.js';
 import { localGit, trackedFiles } from '../git.js';

@@ -1,5 +1,5 @@
-import { DEFAULT_PERF_POLICY } from '../perf/policy.js';
-import { DEFAULT_COVERAGE_POLICY } from '../coverage/policy.js';
+import { DEFAULT_PERF_POLICY } from './perf.js';
+import { DEFAULT_COVERAGE_POLICY } from './coverage.js';
 import type { Policy } from './types.js';
 
 /** Where the policy lives in a repository; a PR that edits it is itself a risk factor. */

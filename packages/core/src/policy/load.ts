@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { InvalidFileError } from '../errors.js';
+import { InvalidFileError } from '../shared/errors.js';
 import { defaultPolicy } from './defaults.js';
 import { policySchema } from './schema.js';
 import { checkPolicy } from './semantics.js';

@@ -1,6 +1,6 @@
-import { globProblem } from '../glob/validate.js';
-import { linearPatternProblem } from '../text/linear-pattern.js';
-import { requesterPatternProblem } from '../review/requesters.js';
+import { globProblem } from '../shared/glob/validate.js';
+import { linearPatternProblem } from '../shared/text/linear-pattern.js';
+import { requesterPatternProblem } from './review/requesters.js';
 import { defaultPolicy } from './defaults.js';
 import { parseDurationMinutes } from './duration.js';
 import {

@@ -1,5 +1,5 @@
-import type { CoveragePolicy } from '../coverage/policy.js';
-import type { PerfPolicy } from '../perf/policy.js';
+import type { CoveragePolicy } from './coverage.js';
+import type { PerfPolicy } from './perf.js';
 
 export const TIERS = ['low', 'medium', 'high', 'critical'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -7,8 +7,9 @@ export type Tier = (typeof TIERS)[number];
 export const QA_STRATEGIES = ['quick', 'standard', 'thorough', 'exhaustive'] as const;
 export type QaStrategy = (typeof QA_STRATEGIES)[number];
 
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+import { SEVERITIES, type Severity } from '../shared/findings/types.js';
+
+export { SEVERITIES, type Severity };
 
 export type Mode = 'observe' | 'enforce';
 export type AppliesTo = 'all' | 'ai' | 'human';

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
-import type { SourcePosition } from '../errors.js';
-import { GlobSet } from '../glob/match.js';
+import type { SourcePosition } from '../shared/errors.js';
+import { GlobSet } from '../shared/glob/match.js';
 import { TIERS, type Policy } from './types.js';
 import { locate, type PathSegment } from './yaml-positions.js';
 

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import type { SourcePosition } from '../errors.js';
+import type { SourcePosition } from '../shared/errors.js';
 
 export type PathSegment = string | number;
 

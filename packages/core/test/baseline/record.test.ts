@@ -4,8 +4,8 @@ import {
   serializeRecord,
   type BaselineKind,
   type BaselineRecord,
-} from '../../src/baseline/index.js';
-import { InvalidFileError } from '../../src/errors.js';
+} from '../../src/protocol/baseline/index.js';
+import { InvalidFileError } from '../../src/shared/errors.js';
 
 const SHA = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3';
 const FILE = 'baseline.json';

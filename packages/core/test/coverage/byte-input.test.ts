@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCoverage, type CoverageInput, type CoverageReport } from '../../src/coverage/index.js';
+import { parseCoverage, type CoverageInput, type CoverageReport } from '../../src/gates/coverage/index.js';
 import { fixture } from './helpers.js';
 
 /** The shapes a report reaches the parsers in: text, byte chunks of any size, a file read again. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCoberturaWith } from '../../src/coverage/cobertura.js';
-import { parseCoverage, type CoverageInput, type CoverageReport } from '../../src/coverage/index.js';
+import { parseCoberturaWith } from '../../src/gates/coverage/cobertura.js';
+import { parseCoverage, type CoverageInput, type CoverageReport } from '../../src/gates/coverage/index.js';
 import { fixture } from './helpers.js';
 
 function plain(report: CoverageReport) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidFileError } from '../../src/errors.js';
-import { parseCoverage, type CoverageFormat } from '../../src/coverage/index.js';
+import { InvalidFileError } from '../../src/shared/errors.js';
+import { parseCoverage, type CoverageFormat } from '../../src/gates/coverage/index.js';
 
 const cases: { name: string; text: string; format?: CoverageFormat; message: RegExp }[] = [
   { name: 'empty file', text: '', message: /^r:1:1: expected a coverage report, found an empty file$/ },

@@ -6,8 +6,8 @@ import {
   reportTotals,
   summarizeCoverage,
   toCoverageFormat,
-} from '../../src/coverage/index.js';
-import { InvalidInputError } from '../../src/errors.js';
+} from '../../src/gates/coverage/index.js';
+import { InvalidInputError } from '../../src/shared/errors.js';
 import { fixture } from './helpers.js';
 
 describe('format details', () => {

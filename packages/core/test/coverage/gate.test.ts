@@ -11,8 +11,8 @@ import {
   type CoveragePolicy,
   type CoverageSummary,
   type PatchCoverage,
-} from '../../src/coverage/index.js';
-import { InvalidFileError } from '../../src/errors.js';
+} from '../../src/gates/coverage/index.js';
+import { InvalidFileError } from '../../src/shared/errors.js';
 
 describe('exact fractions', () => {
   it.each([

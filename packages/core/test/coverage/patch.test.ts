@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseUnifiedDiff } from '../../src/diff/index.js';
+import { parseUnifiedDiff } from '../../src/shared/diff/index.js';
 import {
   computePatchCoverage,
   formatPercent,
   parseCoverage,
   TOOL_PERCENT_FORMATS,
-} from '../../src/coverage/index.js';
+} from '../../src/gates/coverage/index.js';
 import { fixture, printed } from './helpers.js';
 
 interface DiffCoverJson {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseUnifiedDiff } from '../../src/diff/index.js';
+import { parseUnifiedDiff } from '../../src/shared/diff/index.js';
 import {
   computePatchCoverage,
   parseCoverage,
   PathResolver,
   reportTotals,
   type ParseCoverageOptions,
-} from '../../src/coverage/index.js';
+} from '../../src/gates/coverage/index.js';
 import { fixture, printed } from './helpers.js';
 
 const workspaceRoot = '/home/runner/work/demo/demo';

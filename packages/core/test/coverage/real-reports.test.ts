@@ -9,7 +9,7 @@ import {
   type CoverageFormat,
   type CoverageTotals,
   type Fraction,
-} from '../../src/coverage/index.js';
+} from '../../src/gates/coverage/index.js';
 import { chunked, fixture, printed } from './helpers.js';
 
 /** Totals each tool printed for the committed reports (see scripts/fixtures/coverage/make.sh). */

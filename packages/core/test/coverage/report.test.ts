@@ -10,7 +10,7 @@ import {
   DEFAULT_COVERAGE_POLICY,
   type CoverageSummary,
   type PatchCoverage,
-} from '../../src/coverage/index.js';
+} from '../../src/gates/coverage/index.js';
 
 describe('formatDeltaPoints: exact, rounded half away from zero', () => {
   it.each([

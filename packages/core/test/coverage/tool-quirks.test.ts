@@ -1,14 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { InvalidFileError } from '../../src/errors.js';
-import { parseUnifiedDiff } from '../../src/diff/index.js';
+import { InvalidFileError } from '../../src/shared/errors.js';
+import { parseUnifiedDiff } from '../../src/shared/diff/index.js';
 import {
   computePatchCoverage,
   fileTotals,
   parseCoverage,
   reportTotals,
   type CoverageFormat,
-} from '../../src/coverage/index.js';
+} from '../../src/gates/coverage/index.js';
 import { fixture, printed } from './helpers.js';
 
 async function failure(text: string, format?: CoverageFormat): Promise<string> {

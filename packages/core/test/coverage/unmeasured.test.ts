@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUnifiedDiff } from '../../src/diff/index.js';
+import { parseUnifiedDiff } from '../../src/shared/diff/index.js';
 import {
   computePatchCoverage,
   DEFAULT_COVERAGE_POLICY,
@@ -11,7 +11,7 @@ import {
   type CoveragePolicy,
   type ParseCoverageOptions,
   type UnmeasuredPolicy,
-} from '../../src/coverage/index.js';
+} from '../../src/gates/coverage/index.js';
 import { fixture } from './helpers.js';
 
 /** A git diff adding `lines` lines to each file. */

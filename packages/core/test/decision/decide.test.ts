@@ -6,7 +6,7 @@ import {
   type GateResult,
   type JobResult,
   type Signal,
-} from '../../src/decision/index.js';
+} from '../../src/gates/decision/index.js';
 import { defaultPolicy, type Policy, type Tier } from '../../src/policy/index.js';
 
 const input = <T>(name: string, value: T): Signal<T> => ({ known: true, value, source: `input ${name}` });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recheckForMerge, type CheckRunRecord, type StatusRecord } from '../../src/decision/index.js';
+import { recheckForMerge, type CheckRunRecord, type StatusRecord } from '../../src/gates/decision/index.js';
 
 const now = new Date('2026-12-01T22:00:00Z');
 const s = (

@@ -8,8 +8,8 @@ import {
   tierFromStatus,
   type CheckRunRecord,
   type StatusRecord,
-} from '../../src/decision/index.js';
-import { InvalidInputError } from '../../src/errors.js';
+} from '../../src/gates/decision/index.js';
+import { InvalidInputError } from '../../src/shared/errors.js';
 
 const status = (
   state: StatusRecord['state'],

@@ -7,7 +7,7 @@ import {
   testsFromCheckRuns,
   type CheckRunRecord,
   type StatusRecord,
-} from '../../src/decision/index.js';
+} from '../../src/gates/decision/index.js';
 
 const sources = signalSourcesOf(
   { 'trusted-apps': ['github-actions'], 'trusted-status-logins': ['ci-bot[bot]'] },

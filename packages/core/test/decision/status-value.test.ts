@@ -5,7 +5,7 @@ import {
   encodeDecisionStatus,
   type DecisionStatusValue,
   type MergeDecision,
-} from '../../src/decision/index.js';
+} from '../../src/gates/decision/index.js';
 
 const at = new Date('2026-12-01T21:30:00Z');
 

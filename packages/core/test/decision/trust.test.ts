@@ -5,7 +5,7 @@ import {
   type GateJob,
   type JobResult,
   type Signal,
-} from '../../src/decision/index.js';
+} from '../../src/gates/decision/index.js';
 import { defaultPolicy, policyWithoutFile, type Policy, type Tier } from '../../src/policy/index.js';
 
 const input = <T>(name: string, value: T): Signal<T> => ({ known: true, value, source: `input ${name}` });

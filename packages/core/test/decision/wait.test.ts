@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidedMergeTime } from '../../src/decision/index.js';
+import { decidedMergeTime } from '../../src/gates/decision/index.js';
 
 const t = (iso: string) => new Date(iso);
 const now = t('2026-12-01T21:00:00.700Z');

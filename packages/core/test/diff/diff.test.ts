@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePatch, parseUnifiedDiff } from '../../src/diff/index.js';
-import { InvalidFileError } from '../../src/errors.js';
+import { parsePatch, parseUnifiedDiff } from '../../src/shared/diff/index.js';
+import { InvalidFileError } from '../../src/shared/errors.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/diff/${name}`, import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseUnifiedDiff } from '../../src/diff/index.js';
+import { parseUnifiedDiff } from '../../src/shared/diff/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/diff/${name}`, import.meta.url), 'utf8');
 

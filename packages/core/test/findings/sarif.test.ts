@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidFileError } from '../../src/errors.js';
+import { InvalidFileError } from '../../src/shared/errors.js';
 import {
   countBySeverity,
   parseSarif,
   severityFromLevel,
   severityFromScore,
-} from '../../src/findings/index.js';
+} from '../../src/shared/findings/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/sarif/${name}`, import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GlobSet, matchesAnyName } from '../../src/glob/index.js';
+import { GlobSet, matchesAnyName } from '../../src/shared/glob/index.js';
 
 describe('GlobSet (actions/labeler semantics: minimatch, dot: true)', () => {
   it.each([

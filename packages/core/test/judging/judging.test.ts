@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { gatherContents, judgingFiles, needsContents, type JudgedFile } from '../../src/judging/index.js';
-import type { FileContents } from '../../src/manifests/index.js';
+import {
+  gatherContents,
+  judgingFiles,
+  needsContents,
+  type JudgedFile,
+} from '../../src/policy/judging/index.js';
+import type { FileContents } from '../../src/shared/manifests/index.js';
 
 const POLICY = '.github/floodgate.yml';
 const modified = (path: string, extra: Partial<JudgedFile> = {}): JudgedFile => ({

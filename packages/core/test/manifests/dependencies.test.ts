@@ -6,7 +6,7 @@ import {
   minimumVersion,
   type DependencyChange,
   type FileContents,
-} from '../../src/manifests/index.js';
+} from '../../src/shared/manifests/index.js';
 
 const texts = (base: string | undefined, head: string | undefined): FileContents => ({
   kind: 'texts',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changedLines, changedSections, hunkSides, sectionsOf } from '../../src/manifests/index.js';
-import { tomlEntries } from '../../src/manifests/toml.js';
+import { changedLines, changedSections, hunkSides, sectionsOf } from '../../src/shared/manifests/index.js';
+import { tomlEntries } from '../../src/shared/manifests/toml.js';
 
 describe('the text helpers the checks are built on', () => {
   it('changedLines is a multiset difference: moved lines are not changes, duplicates count', () => {

@@ -6,7 +6,7 @@ import {
   seedOf,
   type AbPlan,
   type AbSide,
-} from '../../src/perf/index.js';
+} from '../../src/gates/perf/index.js';
 
 const HEAD = '3f786850e387550fdab836ed7e6dc881de23001b';
 

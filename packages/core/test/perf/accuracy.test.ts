@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePerf, type MetricComparison } from '../../src/perf/index.js';
+import { comparePerf, type MetricComparison } from '../../src/gates/perf/index.js';
 import {
   corpusPairs,
   loadCorpus,

@@ -6,7 +6,7 @@ import {
   type Metric,
   type PerfPolicy,
   type Verdict,
-} from '../../src/perf/index.js';
+} from '../../src/gates/perf/index.js';
 import { around, metric, suite } from './helpers.js';
 
 function verdictOf(base: Metric, current: Metric, policy: PerfPolicy = DEFAULT_PERF_POLICY) {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parsePerfFiles, type PerfFile, type PerfSuite } from '../../src/perf/index.js';
+import { parsePerfFiles, type PerfFile, type PerfSuite } from '../../src/gates/perf/index.js';
 
 export const CORPUS_TOOLS = [
   { tool: 'hyperfine', extension: 'json' },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exactTiedP, mannWhitney, tieGroups, tiedDistribution } from '../../src/perf/index.js';
+import { exactTiedP, mannWhitney, tieGroups, tiedDistribution } from '../../src/gates/perf/index.js';
 
 interface Case {
   x: number[];

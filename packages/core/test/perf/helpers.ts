@@ -1,4 +1,4 @@
-import type { Metric, PerfSuite } from '../../src/perf/index.js';
+import type { Metric, PerfSuite } from '../../src/gates/perf/index.js';
 
 /** A metric as a parser would produce it; `value` defaults to the samples' median. */
 export function metric(name: string, fields: Partial<Metric> & { samples?: number[] }): Metric {

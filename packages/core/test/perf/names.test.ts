@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidFileError } from '../../src/errors.js';
-import { comparePerf, parsePerfFile, type PerfSuite } from '../../src/perf/index.js';
+import { InvalidFileError } from '../../src/shared/errors.js';
+import { comparePerf, parsePerfFile, type PerfSuite } from '../../src/gates/perf/index.js';
 import { corpusFiles, SHARED_CORPUS } from './corpus.js';
 
 function errorOf(run: () => unknown): InvalidFileError {

@@ -5,7 +5,7 @@ import {
   learnNoiseFloors,
   MIN_NOISE_RECORDS,
   type PerfSuite,
-} from '../../src/perf/index.js';
+} from '../../src/gates/perf/index.js';
 import { loadCorpus, SHARED_AGAIN_CORPUS, SHARED_CORPUS } from './corpus.js';
 
 const HASH = 'example.com/load/hash.BenchmarkWork-2 ns/op';

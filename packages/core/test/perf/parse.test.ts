@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidFileError } from '../../src/errors.js';
+import { InvalidFileError } from '../../src/shared/errors.js';
 import {
   parsePerfFile,
   parsePerfFiles,
   parsePerfSummary,
   toPerfSummary,
   type PerfFormat,
-} from '../../src/perf/index.js';
+} from '../../src/gates/perf/index.js';
 import { CORPUS_TOOLS, corpusFiles, corpusFolder, NO_CHANGE_VARIANTS, SLOWDOWNS } from './corpus.js';
 
 type Expected = Record<

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/policy/load.js';
-import { comparePerf, resolvePerfPolicy } from '../../src/perf/index.js';
+import { comparePerf, resolvePerfPolicy } from '../../src/gates/perf/index.js';
 import { loadCorpus, SHARED_CORPUS } from './corpus.js';
 
 const HASH = 'example.com/load/hash.BenchmarkWork-2 ns/op';

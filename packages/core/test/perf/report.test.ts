@@ -11,7 +11,7 @@ import {
   renderPerfTrend,
   unitFamily,
   type PerfReportContext,
-} from '../../src/perf/index.js';
+} from '../../src/gates/perf/index.js';
 import { around, metric, suite } from './helpers.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');

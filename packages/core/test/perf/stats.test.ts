@@ -9,7 +9,7 @@ import {
   normalUpperQuantile,
   smallestPossibleP,
   twoProportionP,
-} from '../../src/perf/index.js';
+} from '../../src/gates/perf/index.js';
 
 interface Expected {
   mannWhitney: { x: number[]; y: number[]; method: 'exact' | 'normal'; u: number; p: number }[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePerf, kindOfUnit, parsePerfFiles, unitConversion } from '../../src/perf/index.js';
+import { comparePerf, kindOfUnit, parsePerfFiles, unitConversion } from '../../src/gates/perf/index.js';
 import { around, metric, suite } from './helpers.js';
 
 describe('units of one dimension convert', () => {

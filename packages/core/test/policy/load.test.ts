@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidFileError } from '../../src/errors.js';
+import { InvalidFileError } from '../../src/shared/errors.js';
 import { defaultPolicy, loadPolicy } from '../../src/policy/index.js';
 
 const FILE = '.github/floodgate.yml';

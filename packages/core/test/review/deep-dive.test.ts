@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { deepDiveDraw, sampledForDeepDive } from '../../src/review/index.js';
-import { decideMerge, type DecisionFacts } from '../../src/decision/index.js';
+import { deepDiveDraw, sampledForDeepDive } from '../../src/policy/review/index.js';
+import { decideMerge, type DecisionFacts } from '../../src/gates/decision/index.js';
 import { defaultPolicy } from '../../src/index.js';
 
 const shas = (count: number) =>

@@ -6,7 +6,7 @@ import {
   requestersOf,
   type AuthorshipFacts,
   type RequesterFacts,
-} from '../../src/review/index.js';
+} from '../../src/policy/review/index.js';
 import { defaultPolicy } from '../../src/index.js';
 
 describe('who is not an independent reviewer', () => {

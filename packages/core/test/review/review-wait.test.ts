@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeMinutes, reviewWait } from '../../src/review/index.js';
+import { describeMinutes, reviewWait } from '../../src/policy/review/index.js';
 
 const at = (time: string) => new Date(`2026-12-01T${time}:00Z`);
 

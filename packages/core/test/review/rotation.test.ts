@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rotateReviewers } from '../../src/review/index.js';
+import { rotateReviewers } from '../../src/policy/review/index.js';
 import { defaultPolicy, reviewersFor } from '../../src/index.js';
 
 const POOL = ['dave', 'Alice', 'carol', 'bob', 'erin'];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DiffFile } from '../../src/diff/index.js';
-import type { Finding } from '../../src/findings/index.js';
+import type { DiffFile } from '../../src/shared/diff/index.js';
+import type { Finding } from '../../src/shared/findings/index.js';
 import { defaultPolicy, loadPolicy, type Policy } from '../../src/policy/index.js';
-import { assessRisk, pickReviewers, tierForScore, type ChangeFacts } from '../../src/risk/index.js';
+import { assessRisk, pickReviewers, tierForScore, type ChangeFacts } from '../../src/gates/risk/index.js';
 
 function file(path: string, added: string[] = ['x'], extra: Partial<DiffFile> = {}): DiffFile {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLog, escapeMarkdown, inlineCode, neutralizeMentions } from '../../src/text/index.js';
+import { escapeLog, escapeMarkdown, inlineCode, neutralizeMentions } from '../../src/shared/text/index.js';
 
 describe('escapeMarkdown', () => {
   it.each([

@@ -1,0 +1,170 @@
+import type { DiffFile } from '../../shared/diff/index.js';
+import type { Fraction } from './fraction.js';
+import { indexOfLine } from './line-hits.js';
+import { Measurability } from './measurable.js';
+import type { CoverageReport, LineHits, UnresolvedPath } from './model.js';
+import { toSlashes } from './paths.js';
+
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+export interface FilePatchCoverage {
+  path: string;
+  lines: Fraction;
+  /** uncovered added lines; a range spans lines with no executable line between them */
+  uncovered: LineRange[];
+}
+
+/**
+ * Why a changed code file has no patch figure: no report lists it; the report covers its folder but not
+ * it (the tool's exclude settings, or a file the tests never loaded); a report names it by a path that
+ * could not be placed on it (outside the checkout, several candidates); or the report has totals only.
+ */
+export type UnmeasuredReason = 'not-in-report' | 'excluded' | 'unresolved' | 'no-line-data';
+
+export interface UnmeasuredFile {
+  path: string;
+  reason: UnmeasuredReason;
+  /** one sentence a reader can act on */
+  detail: string;
+}
+
+export interface PatchCoverage {
+  /** added executable lines: covered / total (diff-cover's "Total" and "Missing") */
+  lines: Fraction;
+  /** files with at least one added executable line, in diff order */
+  files: FilePatchCoverage[];
+  /** changed code files with added lines that no report measures: never counted as covered */
+  unmeasured: UnmeasuredFile[];
+  /** changed files with added lines the reports' tools do not measure: docs, images, config, other languages */
+  notCode: string[];
+  /** changed test files and tool configuration with added lines, not in the reports (tools leave them out) */
+  tests: string[];
+  /** changed code files whose lines the diff did not show (GitHub omitted a large patch) */
+  unknown: string[];
+  /** no report has per-line data (a coverage-summary.json): patch coverage cannot be computed */
+  totalsOnly: boolean;
+}
+
+/**
+ * Coverage of the lines a PR adds, as diff-cover computes it: an added line counts when the report lists
+ * it as executable, and is covered when its hit count is above zero. Removed files and non-executable
+ * lines do not count. A changed code file the report does not measure is never taken as "no executable
+ * lines added": it is listed as unmeasured, with the reason.
+ */
+export function computePatchCoverage(report: CoverageReport, diff: readonly DiffFile[]): PatchCoverage {
+  const result: PatchCoverage = {
+    lines: { covered: 0, total: 0 },
+    files: [],
+    unmeasured: [],
+    notCode: [],
+    tests: [],
+    unknown: [],
+    totalsOnly: ![...report.files.values()].some((file) => file.lines !== undefined),
+  };
+  // The languages present include files the report names but could not place: they were measured.
+  const kinds = new Measurability([
+    ...report.files.keys(),
+    ...report.unresolved.map((entry) => toSlashes(entry.raw.trim())),
+  ]);
+  const folders = new Set([...report.files.keys()].map(folderOf));
+  for (const change of diff) {
+    if (change.status === 'removed') continue;
+    const measured = report.files.get(change.path);
+    if (!measured) {
+      const kind = kinds.kind(change.path);
+      const listed = change.patchAvailable ? change.addedLines.length > 0 : !change.binary;
+      if (!listed) continue;
+      if (kind === 'not-code') result.notCode.push(change.path);
+      else if (kind === 'test') result.tests.push(change.path);
+      else if (!change.patchAvailable) result.unknown.push(change.path);
+      else result.unmeasured.push(unmeasured(change.path, report, folders));
+      continue;
+    }
+    if (!change.patchAvailable) {
+      if (!change.binary) result.unknown.push(change.path);
+      continue;
+    }
+    if (change.addedLines.length === 0) continue;
+    const lineHits = measured.lines;
+    if (!lineHits) {
+      result.unmeasured.push({
+        path: change.path,
+        reason: 'no-line-data',
+        detail: `the ${report.format} report has totals only for it, no per-line data`,
+      });
+      continue;
+    }
+    const file = fileCoverage(
+      change.path,
+      lineHits,
+      change.addedLines.map((added) => added.line),
+    );
+    if (file.lines.total === 0) continue;
+    result.files.push(file);
+    result.lines.covered += file.lines.covered;
+    result.lines.total += file.lines.total;
+  }
+  return result;
+}
+
+function fileCoverage(path: string, lineHits: LineHits, added: number[]): FilePatchCoverage {
+  const sorted = [...new Set(added)].sort((a, b) => a - b);
+  const uncovered: LineRange[] = [];
+  let covered = 0;
+  let total = 0;
+  let previousIndex = -2;
+  for (const line of sorted) {
+    const index = indexOfLine(lineHits.lines, line);
+    if (index === -1) continue;
+    total++;
+    if (lineHits.hits[index]! > 0) {
+      covered++;
+      continue;
+    }
+    const last = uncovered[uncovered.length - 1];
+    if (last && index === previousIndex + 1) last.end = line;
+    else uncovered.push({ start: line, end: line });
+    previousIndex = index;
+  }
+  return { path, lines: { covered, total }, uncovered };
+}
+
+function folderOf(path: string): string {
+  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
+}
+
+function unmeasured(path: string, report: CoverageReport, folders: ReadonlySet<string>): UnmeasuredFile {
+  const named = report.unresolved.find((entry) => names(entry, path));
+  if (named) return { path, reason: 'unresolved', detail: unresolvedDetail(named) };
+  if (folders.has(folderOf(path))) {
+    return {
+      path,
+      reason: 'excluded',
+      detail: `the report measures other files of ${folderOf(path) || 'the root folder'} but not this one (excluded by the tool's settings, or never loaded by the tests)`,
+    };
+  }
+  return { path, reason: 'not-in-report', detail: 'no coverage report lists it' };
+}
+
+/** Whether a report path that could not be placed may mean `path`. */
+function names(entry: UnresolvedPath, path: string): boolean {
+  if (entry.candidates?.includes(path)) return true;
+  const raw = toSlashes(entry.raw.trim()).replace(/^\.\//, '');
+  const ignoreCase = entry.raw.includes('\\') || /^[A-Za-z]:/.test(entry.raw);
+  const [a, b] = ignoreCase ? [raw.toLowerCase(), path.toLowerCase()] : [raw, path];
+  return a === b || a.endsWith(`/${b}`) || (a.includes('/') && b.endsWith(`/${a}`));
+}
+
+function unresolvedDetail(entry: UnresolvedPath): string {
+  switch (entry.problem) {
+    case 'outside':
+      return `the report names it '${entry.raw}', which is outside this checkout`;
+    case 'ambiguous':
+      return `the report names it '${entry.raw}', which could be any of ${entry.candidates?.join(', ') ?? 'several files'} (set source-roots, or write the report from the package's folder)`;
+    case 'missing':
+      return `the report names '${entry.raw}', which does not exist in the repository (set source-roots)`;
+  }
+}

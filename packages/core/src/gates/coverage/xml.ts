@@ -1,0 +1,103 @@
+import { SaxesParser } from 'saxes';
+import { InvalidFileError, type SourcePosition } from '../../shared/errors.js';
+import { chunksOf, type CoverageInput } from './input.js';
+import { lineNumberProblem } from './limits.js';
+
+export interface XmlHandlers {
+  open(name: string, attributes: Record<string, string>): void;
+  close?(name: string): void;
+  /** text inside elements (only Cobertura's `<source>` needs it) */
+  text?(text: string): void;
+}
+
+/** Where the parser is now, for errors raised by the handlers. */
+export type XmlWhere = () => SourcePosition;
+
+/**
+ * Streams an XML report through saxes: no DOM, so a 151 MB Cobertura stays small. Malformed or truncated
+ * XML is an InvalidFileError at the parser's position.
+ */
+export async function streamXml(
+  input: CoverageInput,
+  file: string,
+  makeHandlers: (where: XmlWhere) => XmlHandlers,
+): Promise<void> {
+  const parser = new SaxesParser({ position: true });
+  // saxes counts columns from 0; our positions are 1-based.
+  const where: XmlWhere = () => ({ file, line: parser.line, column: parser.column + 1 });
+  const handlers = makeHandlers(where);
+  parser.on('error', (error) => {
+    throw new InvalidFileError(
+      where(),
+      `expected well-formed XML: ${error.message.replace(/^\d+:\d+: /, '')}`,
+    );
+  });
+  parser.on('opentag', (tag) => handlers.open(tag.name, tag.attributes as Record<string, string>));
+  if (handlers.close) {
+    const close = handlers.close.bind(handlers);
+    parser.on('closetag', (tag) => close(tag.name));
+  }
+  if (handlers.text) parser.on('text', handlers.text.bind(handlers));
+  for await (const chunk of chunksOf(input)) parser.write(chunk);
+  parser.close();
+}
+
+/** A required attribute as a non-negative integer. */
+export function countAttribute(
+  attributes: Record<string, string>,
+  name: string,
+  element: string,
+  where: XmlWhere,
+  fallback?: number,
+): number {
+  const text = attributes[name];
+  if (text === undefined) {
+    if (fallback !== undefined) return fallback;
+    throw new InvalidFileError(where(), `expected attribute ${name} on <${element}>`);
+  }
+  // Digit loop instead of Number(): this runs for every <line> of a 151 MB report.
+  const length = text.length;
+  let value = 0;
+  for (let index = 0; index < length; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) {
+      throw new InvalidFileError(
+        where(),
+        `expected ${name} on <${element}> to be a non-negative integer, found '${text}'`,
+      );
+    }
+    value = value * 10 + digit;
+  }
+  if (length === 0 || length > 20) {
+    throw new InvalidFileError(
+      where(),
+      `expected ${name} on <${element}> to be a non-negative integer, found '${text}'`,
+    );
+  }
+  return value;
+}
+
+export function requiredAttribute(
+  attributes: Record<string, string>,
+  name: string,
+  element: string,
+  where: XmlWhere,
+): string {
+  const text = attributes[name];
+  if (text === undefined || text === '')
+    throw new InvalidFileError(where(), `expected attribute ${name} on <${element}>`);
+  return text;
+}
+
+/** A line number attribute, within MAX_LINE_NUMBER. */
+export function lineAttribute(
+  attributes: Record<string, string>,
+  name: string,
+  element: string,
+  where: XmlWhere,
+): number {
+  const value = countAttribute(attributes, name, element, where);
+  const problem = lineNumberProblem(value);
+  if (problem) throw new InvalidFileError(where(), `${name} on <${element}>: ${problem}`);
+  return value;
+}

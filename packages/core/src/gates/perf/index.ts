@@ -1,0 +1,13 @@
+export * from './model.js';
+export * from '../../policy/perf.js';
+export * from './verdict.js';
+export * from './compare.js';
+export { type MetricComparison, type ComparisonMethod } from './compare-metric.js';
+export * from './summary.js';
+export * from './parse/index.js';
+export { directionOfUnit, kindOfUnit, unitConversion, unitScale, type UnitScale } from './units.js';
+export * from './stats/index.js';
+export * from './report.js';
+export { matchBaseline, withoutPackage, type BaselineMatch } from './match.js';
+export * from './noise.js';
+export * from './ab/index.js';
