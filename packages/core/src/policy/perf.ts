@@ -1,4 +1,5 @@
-import { minimatch } from 'minimatch';
+import { metricNameMatches } from '../shared/glob/match.js';
+
 /** Whether smaller or bigger values of a metric are better. */
 export type Direction = 'smaller' | 'bigger';
 /** How the p-values of many metrics are corrected for multiple testing. */
@@ -14,7 +15,7 @@ export interface PerfMetricOverride {
   /** false: report only; true: gate even a metric that is informational by default (k6 min/max). */
   gate?: boolean;
   /**
-   * Path globs (packages/core/src/glob: minimatch, dot files, `!` excludes) of the code the benchmark
+   * Path globs (shared/glob: minimatch, dot files, `!` excludes) of the code the benchmark
    * measures: when the PR's changed files are known and none matches, the metric is informational.
    */
   paths?: string[];
@@ -68,19 +69,13 @@ export interface MetricSettings {
   paths?: string[];
 }
 
-/** Metric names hold slashes (`ns/op`) that are not paths: `*` must match across them. */
-function matchesName(name: string, glob: string): boolean {
-  const flat = (text: string): string => text.replaceAll('/', '\u2215');
-  return minimatch(flat(name), flat(glob), { noext: true, nocomment: true, nonegate: true, dot: true });
-}
-
 export function settingsFor(name: string, policy: PerfPolicy): MetricSettings {
   const settings: MetricSettings = {
     reviewThreshold: policy['review-threshold'],
     failThreshold: policy['fail-threshold'],
   };
   for (const override of policy.metrics) {
-    if (!matchesName(name, override.metric)) continue;
+    if (!metricNameMatches(name, override.metric)) continue;
     if (override['review-threshold'] !== undefined) settings.reviewThreshold = override['review-threshold'];
     if (override['fail-threshold'] !== undefined) settings.failThreshold = override['fail-threshold'];
     if (override.direction !== undefined) settings.direction = override.direction;

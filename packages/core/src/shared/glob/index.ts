@@ -1,2 +1,2 @@
-export { GlobSet, matchesAnyName, wildcardRegExp } from './match.js';
+export { GlobSet, matchesAnyName, metricNameMatches, wildcardRegExp } from './match.js';
 export { globProblem } from './validate.js';

@@ -1,4 +1,4 @@
-import { Minimatch } from 'minimatch';
+import { minimatch, Minimatch } from 'minimatch';
 
 /**
  * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
@@ -55,4 +55,13 @@ export function wildcardRegExp(pattern: string): RegExp {
 /** The first pattern that matches `name`, if any. */
 export function matchesAnyName(name: string, patterns: readonly string[]): string | undefined {
   return patterns.find((pattern) => wildcardRegExp(pattern).test(name));
+}
+
+/**
+ * Metric-name globs (`BenchmarkParse*`, `http_req_duration p(9*)`): minimatch as for paths, except that a
+ * name is not a path, so `/` (as in `ns/op`) is an ordinary character that `*` matches; no `!`, no extglobs.
+ */
+export function metricNameMatches(name: string, glob: string): boolean {
+  const flat = (text: string): string => text.replaceAll('/', '\u2215');
+  return minimatch(flat(name), flat(glob), { noext: true, nocomment: true, nonegate: true, dot: true });
 }
