@@ -21,7 +21,7 @@ import {
   type PerfPolicy,
   type PerfReportContext,
   type PerfSuite,
-  type Verdict,
+  type GateResult,
 } from '@floodgate/core/perf';
 import {
   findPullRequest,
@@ -69,7 +69,7 @@ export interface PerfDependencies {
 const NOISE_HISTORY = 20;
 
 export interface PerfRunResult {
-  result: Verdict;
+  result: GateResult;
   comparison: PerfComparison;
   recorded?: RecordOutcome;
 }
@@ -235,7 +235,7 @@ export async function run(inputs: PerfInputs, deps: PerfDependencies): Promise<P
   if (pr && client && comparison.result !== 'pass') {
     acks = await findAcknowledgment(client, context.repo, pr, context, now, policy.policy.ai);
   }
-  const result: Verdict = acks.acknowledgment ? 'pass' : comparison.result;
+  const result: GateResult = acks.acknowledgment ? 'pass' : comparison.result;
   if (acks.acknowledgment) {
     io.info(
       `Regression acknowledged by ${escapeLog(acks.acknowledgment.by)}: ${escapeLog(acks.acknowledgment.reason)}`,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { decodeDecisionStatus } from '../../../core/src/gates/decision/status-value.js';
+import { decodeDecisionStatus } from '../../../core/src/protocol/decision-status.js';
 import {
   latestStatuses,
   STATUS_CONTEXTS,

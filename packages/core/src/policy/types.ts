@@ -1,8 +1,9 @@
 import type { CoveragePolicy } from './coverage.js';
 import type { PerfPolicy } from './perf.js';
 
-export const TIERS = ['low', 'medium', 'high', 'critical'] as const;
-export type Tier = (typeof TIERS)[number];
+import { TIERS, type Tier } from '../protocol/risk-status.js';
+
+export { TIERS, type Tier };
 
 export const QA_STRATEGIES = ['quick', 'standard', 'thorough', 'exhaustive'] as const;
 export type QaStrategy = (typeof QA_STRATEGIES)[number];
@@ -112,7 +113,9 @@ export interface RequesterRule {
   body: string[];
 }
 
-export type MergeMethod = 'squash' | 'merge' | 'rebase';
+import type { MergeMethod } from '../protocol/decision-status.js';
+
+export type { MergeMethod };
 export interface MergeSection {
   /** whose PRs may be merged automatically */
   'auto-merge': 'all' | 'ai' | 'none';

@@ -63,8 +63,13 @@ describe('signals from floodgate/* statuses', () => {
   });
 
   it.each([
-    [status('success', 'critical (score 115)'), { known: true, value: 'critical' }],
-    [status('success', 'Risk: Medium, score 25'), { known: true, value: 'medium' }],
+    [
+      status('success', 'Tier critical (score 115): human review required, QA manual-review'),
+      { known: true, value: 'critical' },
+    ],
+    // Only the form risk-assess writes: a tier word in someone's prose is not a tier.
+    [status('success', 'critical (score 115)'), { known: false }],
+    [status('success', 'Risk: Medium, score 25'), { known: false }],
     [status('success', 'score 12'), { known: false }],
     [status('pending', 'low'), { known: false }],
   ])('tier %o', (given, expected) => {

@@ -5,7 +5,7 @@ import {
   resolvePerfPolicy,
   type Metric,
   type PerfPolicy,
-  type Verdict,
+  type GateResult,
 } from '../../src/gates/perf/index.js';
 import { around, metric, suite } from './helpers.js';
 
@@ -15,7 +15,7 @@ function verdictOf(base: Metric, current: Metric, policy: PerfPolicy = DEFAULT_P
 }
 
 describe('metrics with samples on both sides', () => {
-  const cases: { title: string; base: number[]; current: number[]; verdict: Verdict; reason: RegExp }[] = [
+  const cases: { title: string; base: number[]; current: number[]; verdict: GateResult; reason: RegExp }[] = [
     {
       title: 'identical samples',
       base: [5, 5, 5, 5],

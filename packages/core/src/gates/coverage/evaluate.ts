@@ -12,7 +12,9 @@ import type { PatchCoverage } from './patch.js';
 import type { CoveragePolicy, UnmeasuredPolicy } from '../../policy/coverage.js';
 import { summaryHeadline, toFraction, type CoverageSummary } from './summary.js';
 
-export type GateResult = 'pass' | 'review' | 'fail';
+import { resultRank, worstResult, type GateResult } from '../../protocol/result.js';
+
+export { worstResult, type GateResult };
 
 export interface CoverageFacts {
   /** the PR head's coverage */
@@ -58,14 +60,6 @@ export interface CoverageEvaluation {
   delta?: number;
   components: ComponentEvaluation[];
   indirectChanges: IndirectChange[];
-}
-
-const SEVERITY: Record<GateResult, number> = { pass: 0, review: 1, fail: 2 };
-
-export function worstResult(results: Iterable<GateResult>): GateResult {
-  let worst: GateResult = 'pass';
-  for (const result of results) if (SEVERITY[result] > SEVERITY[worst]) worst = result;
-  return worst;
 }
 
 function percent(value: Fraction): string {
@@ -181,7 +175,7 @@ export function evaluateCoverage(facts: CoverageFacts, policy: CoveragePolicy): 
     reasons.push(...componentReasons);
   }
 
-  reasons.sort((a, b) => SEVERITY[b.outcome] - SEVERITY[a.outcome]);
+  reasons.sort((a, b) => resultRank(b.outcome) - resultRank(a.outcome));
   evaluation.result = worstResult(reasons.map((reason) => reason.outcome));
   return evaluation;
 }

@@ -1,5 +1,6 @@
 import { describePolicySource, type PolicySource } from '../../policy/source.js';
 import { escapeMarkdown, formatAge, inlineCode, plural, table } from '../../shared/markdown.js';
+import { shortSha } from '../../shared/text/sha.js';
 import { deltaArrow, formatDeltaPoints } from './delta.js';
 import type { CoverageEvaluation, CoverageReason, GateResult } from './evaluate.js';
 import { formatPercent, type Fraction } from './fraction.js';
@@ -48,10 +49,6 @@ export interface CoverageReportSection {
 
 const RESULT_ICON: Record<GateResult, string> = { pass: '✅', review: '👀', fail: '❌' };
 const RANGES_PER_ROW = 30;
-
-function shortSha(sha: string): string {
-  return sha.slice(0, 7);
-}
 
 /** `82.50% (330/400)` */
 export function describeFraction(value: Fraction): string {

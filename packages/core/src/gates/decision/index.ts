@@ -13,15 +13,16 @@ export {
   type CheckRunRecord,
   type StatusRecord,
 } from './signals.js';
-export { decidedMergeTime, isoSeconds, mergeTime, waitElapsed, type MergeTimeFacts } from './wait.js';
+export { decidedMergeTime, mergeTime, waitElapsed, type MergeTimeFacts } from './wait.js';
+export { isoSeconds } from '../../shared/time/index.js';
 export { renderDecisionReport, type DecisionReportContext } from './render.js';
+export { decisionStatusValue } from './status-value.js';
 export {
-  decisionStatusValue,
   decodeDecisionStatus,
   encodeDecisionStatus,
   type DecisionStatusValue,
   type EncodedDecisionStatus,
-} from './status-value.js';
+} from '../../protocol/decision-status.js';
 export {
   bySource,
   describeIgnored,

@@ -1,3 +1,4 @@
+import { STATUS_CONTEXTS } from '../../protocol/gates.js';
 import { review, type Rule } from './reasons.js';
 
 export const DEQUEUED_RULE = 'merge-queue-dequeued';
@@ -11,7 +12,7 @@ export const DEQUEUED_RULE = 'merge-queue-dequeued';
  * | success | `queued <ISO time>`    | Floodgate added this head to the merge queue         |
  * | failure | `dequeued: <why>`      | its merge group left the queue without merging       |
  */
-export const MERGE_QUEUE_CONTEXT = 'floodgate/merge-queue';
+export const MERGE_QUEUE_CONTEXT = STATUS_CONTEXTS.mergeQueue;
 
 export type MergeQueueMark = { kind: 'queued'; at: string } | { kind: 'dequeued'; why: string };
 

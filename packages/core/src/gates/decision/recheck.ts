@@ -7,8 +7,9 @@ import {
   testsFromCheckRuns,
 } from './signals.js';
 import type { CheckRunRecord, StatusRecord } from './signals.js';
-import { decodeDecisionStatus } from './status-value.js';
-import { isoSeconds, waitElapsed } from './wait.js';
+import { decodeDecisionStatus } from '../../protocol/decision-status.js';
+import { isoSeconds } from '../../shared/time/index.js';
+import { waitElapsed } from './wait.js';
 
 /** What is on the head commit when the scheduled sweep is about to merge it (trusted sources only). */
 export interface MergeRecheckInput {

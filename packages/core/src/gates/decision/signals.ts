@@ -1,7 +1,9 @@
 import { InvalidInputError } from '../../shared/errors.js';
 import type { SeverityCounts } from '../../shared/findings/types.js';
 import { matchesAnyName } from '../../shared/glob/match.js';
-import { SEVERITIES, TIERS, type Tier } from '../../policy/types.js';
+import { SEVERITIES, type Tier } from '../../policy/types.js';
+import { decodeGateStatus } from '../../protocol/gate-status.js';
+import { decodeRiskStatus } from '../../protocol/risk-status.js';
 import type { CheckState, GateResult, JobResult, RequiredCheck, Signal } from './types.js';
 
 /** A commit status as the decision needs it (the REST shape fits). */
@@ -23,14 +25,7 @@ export interface CheckRunRecord {
   app?: string | null;
 }
 
-/** The commit status contexts the Floodgate gates write. */
-export const STATUS_CONTEXTS = {
-  tests: 'floodgate/tests',
-  tier: 'floodgate/risk',
-  coverage: 'floodgate/coverage',
-  perf: 'floodgate/perf',
-  decision: 'floodgate/decision',
-} as const;
+export { STATUS_CONTEXTS } from '../../protocol/gates.js';
 
 /**
  * `{"critical":0,"high":1}`: findings by severity, e.g. from a scanner step. Missing severities
@@ -91,14 +86,14 @@ export function testsFromStatus(status: StatusRecord | undefined): Signal<JobRes
   return { known: true, value: status.state === 'success' ? 'success' : 'failure', source: sourceOf(status) };
 }
 
-/** `floodgate/risk`: the tier is the first tier word of the description, e.g. `critical (score 115)`. */
+/** `floodgate/risk`: the tier of the status risk-assess wrote (protocol/risk-status.ts), else unknown. */
 export function tierFromStatus(status: StatusRecord | undefined): Signal<Tier> | undefined {
   if (!status) return undefined;
-  const word = /\b(low|medium|high|critical)\b/i.exec(status.description ?? '')?.[1]?.toLowerCase();
-  if (status.state === 'pending' || !word || !(TIERS as readonly string[]).includes(word)) {
+  const value = decodeRiskStatus(status);
+  if (!value) {
     return { known: false, source: sourceOf(status), why: `${describeStatus(status)}: no tier in it` };
   }
-  return { known: true, value: word as Tier, source: sourceOf(status) };
+  return { known: true, value: value.tier, source: sourceOf(status) };
 }
 
 /**
@@ -108,10 +103,8 @@ export function tierFromStatus(status: StatusRecord | undefined): Signal<Tier> |
 export function gateFromStatus(status: StatusRecord | undefined): Signal<GateResult> | undefined {
   if (!status) return undefined;
   const source = sourceOf(status);
-  if (status.state === 'failure' || status.state === 'error') return { known: true, value: 'fail', source };
-  if (/^\s*review\b/i.test(status.description ?? '')) return { known: true, value: 'review', source };
-  if (status.state === 'success') return { known: true, value: 'pass', source };
-  return { known: false, source, why: describeStatus(status) };
+  const value = decodeGateStatus(status);
+  return value ? { known: true, value, source } : { known: false, source, why: describeStatus(status) };
 }
 
 /** Re-runs add check runs with the same name: the one with the highest id is the current one. */

@@ -8,9 +8,8 @@ export type Decision = (typeof DECISIONS)[number];
 export const JOB_RESULTS = ['success', 'failure', 'cancelled', 'skipped'] as const;
 export type JobResult = (typeof JOB_RESULTS)[number];
 
-/** What coverage-gate and perf-regression put in their `result` output. */
-export const GATE_RESULTS = ['pass', 'review', 'fail'] as const;
-export type GateResult = (typeof GATE_RESULTS)[number];
+export { GATE_RESULTS, type GateResult } from '../../protocol/result.js';
+import type { GateResult } from '../../protocol/result.js';
 
 /** The gate results a decision can be asked to require. */
 export const SIGNAL_NAMES = ['tests', 'tier', 'coverage', 'perf', 'findings', 'ai-confidence'] as const;

@@ -11,11 +11,6 @@ export function waitElapsed(now: Date, mergeAt: Date): boolean {
   return now.getTime() >= mergeAt.getTime();
 }
 
-/** `2026-11-25T10:00:00Z`: second precision, as GitHub writes times. */
-export function isoSeconds(time: Date): string {
-  return time.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 export interface MergeTimeFacts {
   /** when the head's first `floodgate/decision` status was written (GitHub's clock), if any */
   firstSeen: Date | undefined;

@@ -3,7 +3,8 @@ import type { MetricSettings } from '../../policy/perf.js';
 import { allEqual, analyseSamples, formatP, worsening } from './compare-samples.js';
 import { twoProportionP } from './stats/proportions.js';
 import { unitConversion } from './units.js';
-import { percent, type Verdict } from './verdict.js';
+import type { GateResult } from '../../protocol/result.js';
+import { percent } from './percent.js';
 
 export { formatP };
 
@@ -30,7 +31,7 @@ export interface MetricComparison {
   adjustedP: number | null;
   samples: { baseline: number; current: number };
   method: ComparisonMethod;
-  verdict: Verdict;
+  verdict: GateResult;
   reason: string;
 }
 
@@ -84,7 +85,7 @@ export function analyseMetric(
   };
   const conversion =
     recorded.unit === current.unit ? '' : ` (baseline converted from ${recorded.unit} to ${current.unit})`;
-  const set = (verdict: Verdict, reason: string): void => {
+  const set = (verdict: GateResult, reason: string): void => {
     comparison.verdict = verdict;
     comparison.reason = `${reason}${conversion}`;
   };
@@ -162,7 +163,7 @@ function analyseRate(
   base: Metric,
   current: Metric,
   comparison: MetricComparison,
-  set: (verdict: Verdict, reason: string) => void,
+  set: (verdict: GateResult, reason: string) => void,
   failPoints: number,
   alpha: number,
 ): Analysis {

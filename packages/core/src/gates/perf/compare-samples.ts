@@ -3,7 +3,8 @@ import type { Direction, Metric } from './model.js';
 import type { MetricSettings } from '../../policy/perf.js';
 import { hodgesLehmann } from './stats/hodges-lehmann.js';
 import { mannWhitney, smallestPossibleP } from './stats/mann-whitney.js';
-import { percent, type Verdict } from './verdict.js';
+import type { GateResult } from '../../protocol/result.js';
+import { percent } from './percent.js';
 
 /**
  * Timings are compared on their faster halves only from 16 samples a side: 8 vs 8 can still reach p = 1.6e-4,
@@ -91,7 +92,7 @@ export function analyseSamples(
   base: Metric,
   current: Metric,
   comparison: MetricComparison,
-  set: (verdict: Verdict, reason: string) => void,
+  set: (verdict: GateResult, reason: string) => void,
   settings: MetricSettings,
   direction: Direction,
   alpha: number,

@@ -12,10 +12,10 @@ import {
   type PerfSlo,
 } from '../../policy/perf.js';
 import { adjustPValues } from './stats/multiple-testing.js';
-import { worst, type Verdict } from './verdict.js';
+import { worstResult, type GateResult } from '../../protocol/result.js';
 
 export interface PerfComparison {
-  result: Verdict;
+  result: GateResult;
   /** Worst relative worsening among gated, ratio-comparable metrics (0.034 = 3.4% slower); 0 when none. */
   regression: number;
   metrics: MetricComparison[];
@@ -245,7 +245,7 @@ export function comparePerf(
   const gatedVerdicts = comparisons.filter((c) => c.gated).map((c) => c.verdict);
   const toolFailures = current.failures;
   notes.push(...toolFailures);
-  const result = worst([...gatedVerdicts, ...(toolFailures.length ? (['fail'] as const) : [])]);
+  const result = worstResult([...gatedVerdicts, ...(toolFailures.length ? (['fail'] as const) : [])]);
   const regressions = comparisons
     .filter((c) => c.gated && c.kind !== 'rate' && c.regression !== null && Number.isFinite(c.regression))
     .map((c) => c.regression!);

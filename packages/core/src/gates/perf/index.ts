@@ -1,6 +1,7 @@
 export * from './model.js';
 export * from '../../policy/perf.js';
-export * from './verdict.js';
+export * from './percent.js';
+export { worstResult, type GateResult } from '../../protocol/result.js';
 export * from './compare.js';
 export { type MetricComparison, type ComparisonMethod } from './compare-metric.js';
 export * from './summary.js';

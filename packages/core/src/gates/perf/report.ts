@@ -5,7 +5,9 @@ import { describeAbSchedule, type AbSchedule } from './ab/schedule.js';
 import type { PerfComparison } from './compare.js';
 import type { Metric } from './model.js';
 import type { Correction } from './stats/multiple-testing.js';
-import { percent, type Verdict } from './verdict.js';
+import { resultRank, type GateResult } from '../../protocol/result.js';
+import { percent } from './percent.js';
+import { shortSha } from '../../shared/text/sha.js';
 
 /** The recorded run a comparison was made against. */
 export interface PerfBaselineRef {
@@ -43,7 +45,7 @@ export interface PerfReportContext {
   /** why nothing was compared, when there is no baseline */
   noBaseline?: string;
   /** the result after acknowledgment (the comparison's own result otherwise) */
-  result: Verdict;
+  result: GateResult;
   acknowledgment?: PerfAcknowledgment;
   /** acknowledgments that did not count, each a sentence (`/floodgate ack-perf` from a reader) */
   ignored?: readonly string[];
@@ -62,12 +64,7 @@ export interface PerfReportContext {
   maxRows?: number;
 }
 
-const ICON: Record<Verdict, string> = { pass: '✅', review: '👀', fail: '❌' };
-const SEVERITY: Record<Verdict, number> = { fail: 0, review: 1, pass: 2 };
-
-function shortSha(sha: string): string {
-  return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
-}
+const ICON: Record<GateResult, string> = { pass: '✅', review: '👀', fail: '❌' };
 
 export { formatAge };
 
@@ -106,7 +103,7 @@ function regressionKey(c: MetricComparison): number {
 export function orderMetrics(metrics: readonly MetricComparison[]): MetricComparison[] {
   return [...metrics].sort(
     (a, b) =>
-      SEVERITY[a.verdict] - SEVERITY[b.verdict] ||
+      resultRank(b.verdict) - resultRank(a.verdict) ||
       regressionKey(b) - regressionKey(a) ||
       a.name.localeCompare(b.name),
   );
@@ -426,7 +423,7 @@ export function renderPerfTrend(
 // ── Machine-readable report and status ──────────────────────────────────────────────────────────
 
 export interface PerfReportJson {
-  result: Verdict;
+  result: GateResult;
   regression: number;
   baseline: { sha?: string; how: string } | null;
   acknowledgment: PerfAcknowledgment | null;
@@ -442,7 +439,7 @@ export interface PerfReportJson {
     regression: number | null;
     interval: [number, number] | null;
     p: number | null;
-    verdict: Verdict;
+    verdict: GateResult;
     reason: string;
     samples: { baseline: number; current: number };
   }[];

@@ -1,2 +1,4 @@
 export { escapeLog, escapeMarkdown, inlineCode, neutralizeMentions } from './escape.js';
 export { compileLinearPattern, linearPatternProblem, type LinearPattern } from './linear-pattern.js';
+export { shortSha } from './sha.js';
+export { cutAtLine } from './cut.js';
