@@ -7,6 +7,7 @@ import {
   type BaselineKind,
   type BaselineRecord,
 } from '@floodgate/core/baseline';
+import { isoSeconds } from '@floodgate/core/shared/time';
 import type { GitHubClient } from '../github/client.js';
 import type { GitHubLog, RepoRef } from '../github/types.js';
 import { listRecorded } from './list-recorded.js';
@@ -161,10 +162,6 @@ function requireCommitId(sha: string): string {
   if (!COMMIT_ID.test(sha))
     throw new FloodgateError(`expected a full commit id (40 or 64 lower-case hex digits), got '${sha}'`);
   return sha;
-}
-
-function isoSeconds(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Maps with at most `limit` calls in flight, keeping the input order. */

@@ -1,4 +1,4 @@
-import type { MergeMethod } from '@floodgate/core';
+import { shortSha, type MergeMethod } from '@floodgate/core';
 import type { GitHubClient } from '../github/client.js';
 import { githubMessageOf, httpStatusOf, isOutcomeUnknown } from '../github/request-error.js';
 import type { GitHubLog, RepoRef } from '../github/types.js';
@@ -37,10 +37,6 @@ const ENABLE_AUTO_MERGE = `mutation EnableAutoMerge($pullRequestId: ID!, $mergeM
 /** GitHub refuses native auto-merge on a PR that can merge right now; a direct merge is the way then. */
 const MERGEABLE_NOW = /clean status|unstable status|is in (clean|unstable|has_hooks)/i;
 
-function short(sha: string): string {
-  return sha.slice(0, 7);
-}
-
 function graphqlErrorsOf(error: unknown): { type?: string; message: string }[] {
   const errors = (error as { errors?: unknown } | null)?.errors;
   if (!Array.isArray(errors)) return [];
@@ -70,7 +66,7 @@ export async function mergePullRequest(
   if (pull.head.sha !== request.sha) {
     return {
       status: 'not-merged',
-      message: `The head moved from ${short(request.sha)} to ${short(pull.head.sha)} after the decision: not merged; the run for the new head decides again.`,
+      message: `The head moved from ${shortSha(request.sha)} to ${shortSha(pull.head.sha)} after the decision: not merged; the run for the new head decides again.`,
     };
   }
   if (pull.draft) return { status: 'not-merged', message: `#${pull.number} is a draft: not merged.` };
@@ -90,11 +86,11 @@ export async function mergePullRequest(
     if (request.autoMergePinned)
       return {
         status: 'auto-merge-enabled',
-        message: `Native auto-merge is already enabled for ${short(request.sha)}.`,
+        message: `Native auto-merge is already enabled for ${shortSha(request.sha)}.`,
       };
     await disableAutoMerge(client, pull.node_id);
     request.log.info(
-      `Disabled native auto-merge enabled by ${pull.auto_merge.enabled_by.login}: it was not pinned to ${short(request.sha)}.`,
+      `Disabled native auto-merge enabled by ${pull.auto_merge.enabled_by.login}: it was not pinned to ${shortSha(request.sha)}.`,
     );
   }
 
@@ -124,7 +120,7 @@ async function enqueue(
     ? ` The queue merges with its own method (${queue.mergeMethod.toLowerCase()}), not ${request.method}.`
     : '';
   // One message whether this run or an earlier one queued it: a rerun leaves the comment as it was.
-  const message = `${short(request.sha)} is in the merge queue: the queue merges it once its merge group passes the required checks.${how}`;
+  const message = `${shortSha(request.sha)} is in the merge queue: the queue merges it once its merge group passes the required checks.${how}`;
   if (queued) {
     request.log.info(`#${request.number} is already in the merge queue (${queue.url}).`);
     return { status: 'enqueued', message };
@@ -132,14 +128,14 @@ async function enqueue(
   try {
     const position = await enqueuePullRequest(client, pullRequestId, request.sha);
     const at = position === undefined ? '' : ` at position ${position}`;
-    request.log.info(`Added ${short(request.sha)} to the merge queue${at}.`);
+    request.log.info(`Added ${shortSha(request.sha)} to the merge queue${at}.`);
     return { status: 'enqueued', message };
   } catch (error) {
     const refusal = graphqlErrorsOf(error).find((entry) => entry.type === 'UNPROCESSABLE');
     if (refusal)
       return {
         status: 'not-merged',
-        message: `GitHub refused to enqueue ${short(request.sha)}: ${refusal.message}; a later run decides again.`,
+        message: `GitHub refused to enqueue ${shortSha(request.sha)}: ${refusal.message}; a later run decides again.`,
       };
     throw error;
   }
@@ -158,7 +154,7 @@ async function enableAutoMerge(
     });
     return {
       status: 'auto-merge-enabled',
-      message: `Native auto-merge enabled for ${short(request.sha)} (${request.method}): GitHub merges it when the branch protection is satisfied.`,
+      message: `Native auto-merge enabled for ${shortSha(request.sha)} (${request.method}): GitHub merges it when the branch protection is satisfied.`,
     };
   } catch (error) {
     const errors = graphqlErrorsOf(error);
@@ -201,7 +197,7 @@ async function mergeThroughRest(
     if (!after.merged) throw error;
     mergeSha = after.merge_commit_sha ?? '';
   }
-  let message = `Merged ${short(request.sha)} (${request.method}) as ${short(mergeSha)}.`;
+  let message = `Merged ${shortSha(request.sha)} (${request.method}) as ${shortSha(mergeSha)}.`;
   if (request.deleteBranch && head.sameRepo) {
     try {
       await client.rest.git.deleteRef({ ...repo, ref: `heads/${head.headRef}` });

@@ -4,6 +4,7 @@ import {
   InvalidInputError,
   loadPolicy,
   policyWithoutFile,
+  shortSha,
   type LoadedPolicy,
   type PolicySource,
 } from '@floodgate/core';
@@ -159,7 +160,7 @@ export async function loadActionPolicy(request: {
       client,
       repo: request.repo,
       ref: event.sha,
-      describe: `the pushed commit ${event.sha.slice(0, 7)}`,
+      describe: `the pushed commit ${shortSha(event.sha)}`,
     };
   }
   const policy = await loadRunPolicy({

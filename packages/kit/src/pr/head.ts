@@ -1,3 +1,4 @@
+import { shortSha } from '@floodgate/core';
 import type { GitHubClient } from '../github/client.js';
 import type { RepoRef } from '../github/types.js';
 
@@ -35,5 +36,5 @@ export async function readPullRequestNow(
  */
 export function headMoved(evaluated: string, now: PullRequestNow, number: number): string | undefined {
   if (now.headSha.toLowerCase() === evaluated.toLowerCase()) return undefined;
-  return `Pull request #${number} moved from ${evaluated.slice(0, 7)} to ${now.headSha.slice(0, 7)} while this run read it: nothing was written for ${evaluated.slice(0, 7)}; the run for the new head decides.`;
+  return `Pull request #${number} moved from ${shortSha(evaluated)} to ${shortSha(now.headSha)} while this run read it: nothing was written for ${shortSha(evaluated)}; the run for the new head decides.`;
 }

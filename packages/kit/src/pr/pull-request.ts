@@ -1,4 +1,4 @@
-import { FloodgateError } from '@floodgate/core';
+import { FloodgateError, shortSha } from '@floodgate/core';
 import type { GitHubClient } from '../github/client.js';
 import { httpStatusOf } from '../github/request-error.js';
 import type { RepoRef } from '../github/types.js';
@@ -114,7 +114,7 @@ export function assertExpectedHead(pr: PullRequestInfo, expectedHeadSha: string 
   if (expectedHeadSha === undefined) return;
   if (pr.headSha.toLowerCase() !== expectedHeadSha.toLowerCase()) {
     throw new FloodgateError(
-      `Pull request #${pr.number} is now at ${pr.headSha.slice(0, 7)}, not at ${expectedHeadSha.slice(0, 7)} (head-sha): these results are for an older head, so nothing was written.`,
+      `Pull request #${pr.number} is now at ${shortSha(pr.headSha)}, not at ${shortSha(expectedHeadSha)} (head-sha): these results are for an older head, so nothing was written.`,
     );
   }
 }
