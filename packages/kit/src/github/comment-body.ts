@@ -1,3 +1,5 @@
+import { cutAtLine } from '@floodgate/core';
+
 /** GitHub rejects issue and pull request comments longer than this (characters). */
 export const GITHUB_COMMENT_LIMIT = 65_536;
 
@@ -58,16 +60,6 @@ export function fitCommentBody(
   const parts = sections.flatMap((_, index) => (kept.has(index) ? [kept.get(index)!] : []));
   const body = parts.join(SEPARATOR) + cutNote([...shortened, ...omitted]);
   return { body: body.length <= limit ? body : cutAtLine(body, limit), omitted, shortened };
-}
-
-/** The longest prefix within `length` that ends at a line break (or a whole code point if no line fits). */
-function cutAtLine(text: string, length: number): string {
-  if (text.length <= length) return text;
-  const lineEnd = text.lastIndexOf('\n', length);
-  if (lineEnd > 0) return text.slice(0, lineEnd);
-  const cut = text.slice(0, length);
-  // Do not leave half of a surrogate pair at the end.
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 /** The hidden HTML comment that identifies one Floodgate comment, e.g. `<!-- floodgate:coverage-gate -->`. */

@@ -1,3 +1,4 @@
+import { cutAtLine } from '@floodgate/core';
 import type { GitHubClient } from './client.js';
 import { GITHUB_COMMENT_LIMIT } from './comment-body.js';
 import { upsertStickyComment, type StickyCommentResult } from './sticky-comment.js';
@@ -34,12 +35,6 @@ const wrap = (section: ParsedSection) =>
   `<!-- floodgate:section ${section.key} ${section.order} -->\n${section.markdown}\n<!-- floodgate:end ${section.key} -->`;
 const CUT_NOTE = "\n\n_Cut to fit GitHub's comment size limit: the job summary has all of it._";
 const SEPARATOR = '\n\n';
-
-/** The longest prefix of `text` within `length` that ends at a line break. */
-function cutAtLine(text: string, length: number): string {
-  const end = text.lastIndexOf('\n', length);
-  return end > 0 ? text.slice(0, end) : '';
-}
 
 /**
  * The shared comment with one section replaced (or added), sections in their order. Each gate

@@ -75,3 +75,14 @@ describe('upsertCommentSection against the fake API', () => {
     expect(comment.body).toContain('### Coverage: 81%');
   });
 });
+
+describe('mergeCommentSection cutting a section with no line break that fits', () => {
+  it('keeps what fits of the line, never half of an emoji', () => {
+    const wall = { ...coverage, markdown: '😀'.repeat(40_000) };
+    const body = mergeCommentSection(mergeCommentSection(undefined, wall), risk);
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body).toContain('### Risk: low');
+    expect(body).toContain("😀\n\n_Cut to fit GitHub's comment size limit");
+    expect(body).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
