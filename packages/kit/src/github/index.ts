@@ -44,4 +44,5 @@ export {
 } from './statuses.js';
 export { readFileAtRef } from './contents.js';
 export { httpStatusOf } from './request-error.js';
+export { repositoryAccess, type RepositoryAccess } from './access.js';
 export type { GitHubLog, RepoRef } from './types.js';

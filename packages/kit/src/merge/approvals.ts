@@ -1,13 +1,12 @@
+import { repositoryAccess } from '../github/access.js';
 import type { GitHubClient } from '../github/client.js';
 import type { RepoRef } from '../github/types.js';
-
-const WRITERS = new Set(['admin', 'maintain', 'write']);
 
 /**
  * Who approves the pull request at `headSha` and may write to the repository. A reviewer's latest
  * approving or blocking review counts (comments do not change it); approvals of an older head,
  * those of `notApprovers` (the author, who asked an agent for the PR: lowercase logins), and those
- * of people without write access are not approvals.
+ * of people without write access (a non-collaborator included) are not approvals.
  */
 export async function writerApprovals(
   client: GitHubClient,
@@ -38,11 +37,7 @@ export async function writerApprovals(
   );
   const approvers: string[] = [];
   for (const review of candidates) {
-    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({
-      ...repo,
-      username: review.login,
-    });
-    if (WRITERS.has(data.role_name ?? '') || WRITERS.has(data.permission)) approvers.push(review.login);
+    if ((await repositoryAccess(client, repo, review.login)).write) approvers.push(review.login);
   }
   return approvers;
 }
