@@ -54,20 +54,7 @@ import {
 } from './merge-group.js';
 import { reportIgnored } from './ignored.js';
 import { runSweep } from './sweep.js';
-
-export interface AutomergeDependencies {
-  io: ActionIO;
-  context: RunContext;
-  /** undefined when no token was given: decide and report only */
-  client?: GitHubClient;
-  now: () => Date;
-}
-
-export interface AutomergeResult {
-  decision?: MergeDecision;
-  merged: boolean;
-  mergeAt?: string;
-}
+import type { AutomergeDependencies, AutomergeResult } from './types.js';
 
 /** Outputs of a run that failed before deciding: blocked, never merged. */
 export function failClosed(io: ActionIO, error: unknown): void {

@@ -39,7 +39,7 @@ import {
 import { gatherDecisionFacts } from './facts.js';
 import type { AutomergeInputs } from './inputs.js';
 import { decisionLabels } from './labels.js';
-import type { AutomergeDependencies, AutomergeResult } from './main.js';
+import type { AutomergeDependencies, AutomergeResult } from './types.js';
 
 /**
  * GitHub's merge queue builds a merge group (the base plus the queued PR) on

@@ -20,7 +20,7 @@ import { mergePullRequest, openPullRequestsWithLabel, readCommitSignals } from '
 import { reportIgnored } from './ignored.js';
 import { recordQueued } from './merge-group.js';
 import type { AutomergeInputs } from './inputs.js';
-import type { AutomergeDependencies, AutomergeResult } from './main.js';
+import type { AutomergeDependencies, AutomergeResult } from './types.js';
 
 interface SweepEntry {
   pr: number;

@@ -3,9 +3,9 @@ import { judgedFile, judgingFiles } from '../../policy/judging/judge.js';
 import { dependencyChanges } from '../../shared/manifests/changes.js';
 import { TIERS, type Policy, type RiskOverride, type Tier } from '../../policy/types.js';
 import { detectAi } from './ai.js';
-import { EVIDENCE_LIMIT, evaluateFactor, type FactorContext } from './factors.js';
+import { EVIDENCE_LIMIT, evaluateFactor } from './factors.js';
 import { routeFor } from './routing.js';
-import type { ChangeFacts, FiredFactor, RiskAssessment } from './types.js';
+import type { ChangeFacts, FactorContext, FiredFactor, RiskAssessment } from './types.js';
 
 export function tierForScore(score: number, tiers: Policy['risk']['tiers']): Tier {
   let result: Tier = 'low';

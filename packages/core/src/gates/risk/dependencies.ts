@@ -2,8 +2,7 @@ import { matchesAnyName } from '../../shared/glob/match.js';
 import { lockfileEcosystem } from '../../shared/manifests/ecosystems.js';
 import type { DependencyChange, DependencyChangeKind } from '../../shared/manifests/types.js';
 import type { DependenciesFactor } from '../../policy/types.js';
-import type { FactorContext, FactorOutcome } from './factors.js';
-import type { Evidence } from './types.js';
+import type { Evidence, FactorContext, FactorOutcome } from './types.js';
 
 const KINDS: Record<Exclude<DependenciesFactor['change'], 'lockfile-only'>, DependencyChangeKind[]> = {
   major: ['major', 'unknown'],

@@ -2,30 +2,13 @@ import type { DiffFile } from '../../shared/diff/types.js';
 import { atLeast } from '../../shared/findings/severity.js';
 import { GlobSet } from '../../shared/glob/match.js';
 import { compileLinearPattern, type LinearPattern } from '../../shared/text/linear-pattern.js';
-import type { JudgingFile } from '../../policy/judging/judge.js';
-import type { DependencyChange } from '../../shared/manifests/types.js';
 import type { RiskFactorRule } from '../../policy/types.js';
 import { evaluateDependencies } from './dependencies.js';
-import type { AiDetectionResult, ChangeFacts, Evidence } from './types.js';
+import type { Evidence, FactorContext, FactorOutcome } from './types.js';
 
 /** How much evidence a factor lists; the rest is counted. */
 export const EVIDENCE_LIMIT = 10;
 const EXCERPT_LENGTH = 120;
-
-export interface FactorContext {
-  facts: ChangeFacts;
-  ai: AiDetectionResult;
-  filesWithoutPatch: string[];
-  cappedFiles: number;
-  /** changed files that can change how the PR is judged (the policy file aside) */
-  judging: JudgingFile[];
-  dependencies: DependencyChange[];
-}
-
-export interface FactorOutcome {
-  reason: string;
-  evidence: Evidence[];
-}
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 /** "1 changed file matches", "3 changed files match" */

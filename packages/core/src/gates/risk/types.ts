@@ -1,6 +1,7 @@
 import type { DiffFile } from '../../shared/diff/types.js';
 import type { Finding } from '../../shared/findings/types.js';
-import type { FileContents } from '../../shared/manifests/types.js';
+import type { DependencyChange, FileContents } from '../../shared/manifests/types.js';
+import type { JudgingFile } from '../../policy/judging/judge.js';
 import type { FactorKind, QaStrategy, Tier } from '../../policy/types.js';
 
 /**
@@ -79,4 +80,20 @@ export interface RiskAssessment {
   /** what could not be inspected: capped file list, files without a patch */
   unseen: { cappedFiles: number; filesWithoutPatch: string[] };
   notes: string[];
+}
+
+/** What every risk factor is judged on: the facts and what assessment derived from them. */
+export interface FactorContext {
+  facts: ChangeFacts;
+  ai: AiDetectionResult;
+  filesWithoutPatch: string[];
+  cappedFiles: number;
+  /** changed files that can change how the PR is judged (the policy file aside) */
+  judging: JudgingFile[];
+  dependencies: DependencyChange[];
+}
+
+export interface FactorOutcome {
+  reason: string;
+  evidence: Evidence[];
 }
