@@ -90,17 +90,7 @@ class CoberturaCollector {
   saxesHandlers(where: XmlWhere): XmlHandlers {
     this.where = where;
     return {
-      open: (name, attributes) => {
-        if (name === 'line' && this.root !== undefined) {
-          if (!this.current) return;
-          this.line(
-            lineAttribute(attributes, 'number', 'line', where),
-            countAttribute(attributes, 'hits', 'line', where),
-            attributes.branch,
-            attributes['condition-coverage'],
-          );
-        } else this.open(name, attributes);
-      },
+      open: (name, attributes) => this.open(name, attributes),
       close: (name) => this.close(name),
       text: (text) => this.text(text),
     };
@@ -170,7 +160,7 @@ class CoberturaCollector {
     }
     switch (name) {
       case 'line':
-        // The fast path's generic way for a <line> with attributes it does not read.
+        // saxes' <line>, and the fast path's generic way for a <line> with attributes it does not read.
         if (!this.current) return;
         this.line(
           lineAttribute(attributes, 'number', 'line', where),

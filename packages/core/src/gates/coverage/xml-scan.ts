@@ -97,6 +97,55 @@ function digits(buffer: Buffer, start: number, end: number): number {
   return value;
 }
 
+/** The first byte at or after `index` that is not XML whitespace (`buffer.length` when none is). */
+function skipSpaces(buffer: Buffer, index: number): number {
+  while (index < buffer.length && isSpace(buffer[index]!)) index++;
+  return index;
+}
+
+/**
+ * In a tag, from `index` after its name or an attribute's value: past the spaces, where the next attribute's
+ * name or the tag's `>` or `/>` is; -1 when cut off. An attribute needs a space before it.
+ */
+function nextInTag(buffer: Buffer, index: number): number {
+  const next = skipSpaces(buffer, index);
+  if (next >= buffer.length) return -1;
+  const byte = buffer[next]!;
+  if (next === index && byte !== GT && byte !== SLASH) throw new LeftToSaxes('no space before an attribute');
+  return next;
+}
+
+/** The index after the tag's `>` or `/>` at `index`; 0 when an attribute is there instead, -1 when cut off. */
+function tagEnd(buffer: Buffer, index: number): number {
+  const byte = buffer[index];
+  if (byte === GT) return index + 1;
+  if (byte !== SLASH) return 0;
+  if (index + 1 >= buffer.length) return -1;
+  if (buffer[index + 1] !== GT) throw new LeftToSaxes("'/' in a tag");
+  return index + 2;
+}
+
+/** From `index`, just after an attribute's `=`: where its quoted value starts (after the quote), -1 when cut off. */
+function valueStart(buffer: Buffer, index: number): number {
+  index = skipSpaces(buffer, index);
+  if (index >= buffer.length) return -1;
+  const quote = buffer[index]!;
+  if (quote !== QUOTE && quote !== APOSTROPHE) throw new LeftToSaxes('unquoted attribute');
+  return index + 1;
+}
+
+/** Where the attribute value starting at `start` (after its quote) ends, at the same quote; -1 when cut off. */
+function valueEnd(buffer: Buffer, start: number): number {
+  const quote = buffer[start - 1];
+  for (let index = start; index < buffer.length; index++) {
+    const byte = buffer[index]!;
+    if (byte === quote) return index;
+    // Entities, '<' and whitespace other than spaces (normalized by XML) are left to saxes.
+    if (byte === AMPERSAND || byte === LT || byte < 32) throw new LeftToSaxes('attribute value');
+  }
+  return -1;
+}
+
 /** What saxes accepts as an XML declaration, in the forms report writers use. */
 const DECLARATION =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])(utf-8|UTF-8|utf8|UTF8)\3)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(yes|no)\6)?[ \t\r\n]*\?>$/;
@@ -128,18 +177,6 @@ export async function scanXml(input: CoverageInput, handlers: ScanHandlers): Pro
     return true;
   };
 
-  /** Where the attribute value starting at `start` (after its quote) ends, or -1 when cut off. */
-  const valueEnd = (buffer: Buffer, start: number, quote: number): number => {
-    const length = buffer.length;
-    for (let index = start; index < length; index++) {
-      const byte = buffer[index]!;
-      if (byte === quote) return index;
-      // Entities, '<' and whitespace other than spaces (normalized by XML) are left to saxes.
-      if (byte === AMPERSAND || byte === LT || byte < 32) throw new LeftToSaxes('attribute value');
-    }
-    return -1;
-  };
-
   /**
    * A start tag at `start` (its '<'): returns the index after its '>' or -1 when the tag is cut off by
    * the end of the buffer.
@@ -160,48 +197,37 @@ export async function scanXml(input: CoverageInput, handlers: ScanHandlers): Pro
     const nameEnd = index;
     const attributes: Record<string, string> = {};
     for (;;) {
-      const before = index;
-      while (index < length && isSpace(buffer[index]!)) index++;
-      if (index >= length) return -1;
-      const byte = buffer[index]!;
-      if (byte === GT || byte === SLASH) {
-        let end = index + 1;
-        if (byte === SLASH) {
-          if (end >= length) return -1;
-          if (buffer[end] !== GT) throw new LeftToSaxes("'/' in a tag");
-          end++;
-        }
+      index = nextInTag(buffer, index);
+      if (index === -1) return -1;
+      const closed = tagEnd(buffer, index);
+      if (closed === -1) return -1;
+      if (closed > 0) {
         const name = buffer.toString('latin1', start + 1, nameEnd);
         handlers.open(name, attributes);
-        if (byte === SLASH) {
+        if (buffer[index] === SLASH) {
           handlers.close(name);
           if (stack.length === 0) rootClosed = true;
         } else {
           stack.push(name);
           if (handlers.textIn.has(name)) textDepth++;
         }
-        return end;
+        return closed;
       }
-      if (index === before) throw new LeftToSaxes('no space before an attribute');
-      if (!isNameStart(byte)) throw new LeftToSaxes('attribute name');
+      if (!isNameStart(buffer[index]!)) throw new LeftToSaxes('attribute name');
       const attributeStart = index;
       while (index < length && isNameByte(buffer[index]!)) index++;
       const attributeEnd = index;
-      while (index < length && isSpace(buffer[index]!)) index++;
+      index = skipSpaces(buffer, index);
       if (index >= length) return -1;
       if (buffer[index] !== EQUALS) throw new LeftToSaxes('attribute without a value');
-      index++;
-      while (index < length && isSpace(buffer[index]!)) index++;
-      if (index >= length) return -1;
-      const quote = buffer[index]!;
-      if (quote !== QUOTE && quote !== APOSTROPHE) throw new LeftToSaxes('unquoted attribute');
-      const valueStart = index + 1;
-      const end = valueEnd(buffer, valueStart, quote);
+      const from = valueStart(buffer, index + 1);
+      if (from === -1) return -1;
+      const end = valueEnd(buffer, from);
       if (end === -1) return -1;
       index = end + 1;
       const attribute = buffer.toString('latin1', attributeStart, attributeEnd);
       if (attribute in attributes) throw new LeftToSaxes('repeated or reserved attribute name');
-      attributes[attribute] = buffer.toString('utf8', valueStart, end);
+      attributes[attribute] = buffer.toString('utf8', from, end);
     }
   };
 
@@ -217,52 +243,42 @@ export async function scanXml(input: CoverageInput, handlers: ScanHandlers): Pro
     let branch: string | undefined;
     let condition: string | undefined;
     for (;;) {
-      const before = index;
-      while (index < length && isSpace(buffer[index]!)) index++;
-      if (index >= length) return -1;
-      const byte = buffer[index]!;
-      if (byte === GT || byte === SLASH) {
-        let end = index + 1;
-        if (byte === SLASH) {
-          if (end >= length) return -1;
-          if (buffer[end] !== GT) throw new LeftToSaxes("'/' in a tag");
-          end++;
-        } else stack.push('line');
+      index = nextInTag(buffer, index);
+      if (index === -1) return -1;
+      const closed = tagEnd(buffer, index);
+      if (closed === -1) return -1;
+      if (closed > 0) {
+        if (buffer[index] === GT) stack.push('line');
         handlers.line(number, hits, branch, condition);
-        return end;
+        return closed;
       }
-      if (index === before) throw new LeftToSaxes('no space before an attribute');
       const nameStart = index;
       while (index < length && isNameByte(buffer[index]!)) index++;
       const nameEnd = index;
-      while (index < length && isSpace(buffer[index]!)) index++;
+      index = skipSpaces(buffer, index);
       if (index >= length) return -1;
       if (buffer[index] !== EQUALS || nameEnd === nameStart) return GENERIC;
-      index++;
-      while (index < length && isSpace(buffer[index]!)) index++;
-      if (index >= length) return -1;
-      const quote = buffer[index]!;
-      if (quote !== QUOTE && quote !== APOSTROPHE) throw new LeftToSaxes('unquoted attribute');
-      const valueStart = index + 1;
-      const end = valueEnd(buffer, valueStart, quote);
+      const from = valueStart(buffer, index + 1);
+      if (from === -1) return -1;
+      const end = valueEnd(buffer, from);
       if (end === -1) return -1;
       index = end + 1;
       switch (lineAttribute(buffer, nameStart, nameEnd)) {
         case NUMBER:
           if (number !== -1) return GENERIC;
-          number = digits(buffer, valueStart, end);
+          number = digits(buffer, from, end);
           break;
         case HITS:
           if (hits !== -1) return GENERIC;
-          hits = digits(buffer, valueStart, end);
+          hits = digits(buffer, from, end);
           break;
         case BRANCH:
           if (branch !== undefined) return GENERIC;
-          branch = buffer.toString('latin1', valueStart, end);
+          branch = buffer.toString('latin1', from, end);
           break;
         case CONDITION:
           if (condition !== undefined) return GENERIC;
-          condition = buffer.toString('utf8', valueStart, end);
+          condition = buffer.toString('utf8', from, end);
           break;
         default:
           return GENERIC;

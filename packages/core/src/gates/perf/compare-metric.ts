@@ -35,6 +35,29 @@ export interface MetricComparison {
   reason: string;
 }
 
+/**
+ * A comparison before any test: the value and sample count of each side that has the metric (a new metric
+ * has no baseline, a missing one no current value, an absent SLO metric neither), no statistics yet.
+ */
+export function comparisonOf(
+  identity: Pick<MetricComparison, 'name' | 'unit' | 'kind' | 'direction' | 'gated'>,
+  sides: { baseline?: Metric; current?: Metric },
+  outcome: Pick<MetricComparison, 'method' | 'verdict' | 'reason'>,
+): MetricComparison {
+  return {
+    ...identity,
+    baseline: sides.baseline?.value ?? null,
+    current: sides.current?.value ?? null,
+    change: null,
+    regression: null,
+    interval: null,
+    p: null,
+    adjustedP: null,
+    samples: { baseline: sides.baseline?.samples.length ?? 0, current: sides.current?.samples.length ?? 0 },
+    ...outcome,
+  };
+}
+
 /** The first pass: everything but the verdicts that depend on the suite-wide p-value adjustment. */
 export interface Analysis {
   comparison: MetricComparison;
@@ -66,22 +89,12 @@ export function analyseMetric(
   const converted = inCurrentUnit(recorded, current);
   const base = converted ?? recorded;
   const comparison: MetricComparison = {
-    name: current.name,
-    unit: current.unit,
-    kind: current.kind,
-    direction,
-    gated,
-    baseline: base.value,
-    current: current.value,
+    ...comparisonOf(
+      { name: current.name, unit: current.unit, kind: current.kind, direction, gated },
+      { baseline: base, current },
+      { method: 'ratio', verdict: 'pass', reason: '' },
+    ),
     change: base.value > 0 ? current.value / base.value - 1 : null,
-    regression: null,
-    interval: null,
-    p: null,
-    adjustedP: null,
-    samples: { baseline: base.samples.length, current: current.samples.length },
-    method: 'ratio',
-    verdict: 'pass',
-    reason: '',
   };
   const conversion =
     recorded.unit === current.unit ? '' : ` (baseline converted from ${recorded.unit} to ${current.unit})`;

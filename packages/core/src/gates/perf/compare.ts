@@ -1,4 +1,4 @@
-import { analyseMetric, type Analysis, type MetricComparison } from './compare-metric.js';
+import { analyseMetric, comparisonOf, type Analysis, type MetricComparison } from './compare-metric.js';
 import { TOO_NOISY } from './compare-samples.js';
 import { matchBaseline } from './match.js';
 import type { Metric, PerfSuite } from './model.js';
@@ -137,24 +137,13 @@ export function comparePerf(
     const gated = why ? false : (settings.gate ?? metric.gate);
     const base = baseFor.get(metric);
     if (!base) {
-      comparisons.push({
-        name: metric.name,
-        unit: metric.unit,
-        kind: metric.kind,
-        direction,
-        gated,
-        baseline: null,
-        current: metric.value,
-        change: null,
-        regression: null,
-        interval: null,
-        p: null,
-        adjustedP: null,
-        samples: { baseline: 0, current: metric.samples.length },
-        method: 'new',
-        verdict: 'pass',
-        reason: 'new metric: no baseline to compare with',
-      });
+      comparisons.push(
+        comparisonOf(
+          { name: metric.name, unit: metric.unit, kind: metric.kind, direction, gated },
+          { current: metric },
+          { method: 'new', verdict: 'pass', reason: 'new metric: no baseline to compare with' },
+        ),
+      );
       continue;
     }
     const analysis = analyseMetric(
@@ -175,24 +164,14 @@ export function comparePerf(
     if (pairedBases.has(base)) continue;
     const settings = settingsFor(base.name, policy);
     const gated = settings.gate ?? base.gate;
-    comparisons.push({
-      name: base.name,
-      unit: base.unit,
-      kind: base.kind,
-      direction: settings.direction ?? base.direction,
-      gated,
-      baseline: base.value,
-      current: null,
-      change: null,
-      regression: null,
-      interval: null,
-      p: null,
-      adjustedP: null,
-      samples: { baseline: base.samples.length, current: 0 },
-      method: 'missing',
-      verdict: 'fail',
-      reason: missingReason(base.name, ambiguous),
-    });
+    const direction = settings.direction ?? base.direction;
+    comparisons.push(
+      comparisonOf(
+        { name: base.name, unit: base.unit, kind: base.kind, direction, gated },
+        { baseline: base },
+        { method: 'missing', verdict: 'fail', reason: missingReason(base.name, ambiguous) },
+      ),
+    );
   }
 
   // One family of tests per suite: the gated metrics that were tested.
@@ -265,24 +244,14 @@ function applySlos(
       const hint = PERCENTILE.test(name)
         ? '; k6 reports this percentile only when summaryTrendStats lists it'
         : '';
-      comparisons.push({
-        name,
-        unit: '',
-        kind: 'timing',
-        direction: 'smaller',
-        gated: true,
-        baseline: null,
-        current: null,
-        change: null,
-        regression: null,
-        interval: null,
-        p: null,
-        adjustedP: null,
-        samples: { baseline: 0, current: 0 },
-        method: 'slo',
-        verdict: 'fail',
-        reason: `SLO ${sloText(slo)}: the metric is absent from the current results${hint}`,
-      });
+      const reason = `SLO ${sloText(slo)}: the metric is absent from the current results${hint}`;
+      comparisons.push(
+        comparisonOf(
+          { name, unit: '', kind: 'timing', direction: 'smaller', gated: true },
+          {},
+          { method: 'slo', verdict: 'fail', reason },
+        ),
+      );
       continue;
     }
     const broken =

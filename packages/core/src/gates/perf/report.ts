@@ -429,20 +429,8 @@ export interface PerfReportJson {
   acknowledgment: PerfAcknowledgment | null;
   /** The A/B schedule when both sides ran on this runner: order, seed, rounds run, and each run's side. */
   ab?: AbSchedule;
-  metrics: {
-    name: string;
-    unit: string;
-    gated: boolean;
-    baseline: number | null;
-    current: number | null;
-    change: number | null;
-    regression: number | null;
-    interval: [number, number] | null;
-    p: number | null;
-    verdict: GateResult;
-    reason: string;
-    samples: { baseline: number; current: number };
-  }[];
+  /** Per metric, its comparison without the internals; `p` is the adjusted p-value when there is one. */
+  metrics: Omit<MetricComparison, 'kind' | 'direction' | 'adjustedP' | 'method'>[];
   /** set when metrics were left out to keep the output small */
   omitted?: { count: number; note: string };
 }
