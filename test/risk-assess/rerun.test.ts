@@ -53,7 +53,7 @@ describe('risk-assess run again', () => {
     expect(second.exitCode, second.stdout).toBe(0);
     expect(second.outputs).toEqual(first.outputs);
     expect(requestLines(api.requests.slice(secondFrom, thirdFrom).filter(isWrite))).toEqual([]);
-    expect(second.stdout).toContain('Sticky comment unchanged');
+    expect(second.stdout).toContain('Floodgate comment unchanged');
     expect(second.summary).not.toContain('- Labels: added');
   });
 

@@ -1,0 +1,10 @@
+export { gateEntry } from './entry.js';
+export { runGate, subjectOf } from './run-gate.js';
+export type {
+  GateDefinition,
+  GateDependencies,
+  GateInputs,
+  GatePresentation,
+  GateRun,
+  HeadMoved,
+} from './types.js';
