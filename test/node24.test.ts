@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runAction, type RunActionOptions } from './harness/index.js';
+import { RUNNER_NODE, runAction, type RunActionOptions } from './harness/index.js';
 
 // The actions declare `runs.using: node24`; the machines here have Node 20. The `node` package
 // (a dev dependency of this folder) brings a real Node 24 binary: every bundle runs under both,
@@ -43,7 +43,8 @@ const scenarios: Record<string, RunActionOptions> = {
 };
 
 describe('every bundle on Node 24, the runners’ runtime', () => {
-  it('is a Node 24 binary', async () => {
+  it('is a Node 24 binary, the one every other end-to-end test runs the bundles on', async () => {
+    expect(RUNNER_NODE).toBe(NODE_24);
     const { execFileSync } = await import('node:child_process');
     expect(execFileSync(NODE_24, ['--version'], { encoding: 'utf8' })).toMatch(/^v24\./);
   });
@@ -52,7 +53,7 @@ describe('every bundle on Node 24, the runners’ runtime', () => {
     '%s: same exit code and outputs as on Node 20',
     async (action, options) => {
       const [on20, on24] = await Promise.all([
-        runAction(action, options),
+        runAction(action, { ...options, node: process.execPath }),
         runAction(action, { ...options, node: NODE_24 }),
       ]);
       expect(on24.stderr).toBe('');

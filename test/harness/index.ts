@@ -1,4 +1,4 @@
-export { runAction, type ActionRun, type RunActionOptions } from './run-action.js';
+export { RUNNER_NODE, runAction, type ActionRun, type RunActionOptions } from './run-action.js';
 export {
   expandDefault,
   inputEnvName,
