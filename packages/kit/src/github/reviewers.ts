@@ -1,4 +1,4 @@
-import { reviewersFor, type Policy, type Tier } from '@floodgate/core';
+import { reviewersFor, uniqueNames, type Policy, type Tier } from '@floodgate/core';
 import type { GitHubClient } from './client.js';
 import type { RepoRef } from './types.js';
 
@@ -40,8 +40,8 @@ export async function requestReviewers(
   for (const user of pending.data.users) involved.add(user.login.toLowerCase());
   const pendingTeams = new Set(pending.data.teams.map((team) => team.slug.toLowerCase()));
 
-  const requestedUsers = uniqueExcept(request.users, involved);
-  const requestedTeams = uniqueExcept(
+  const requestedUsers = uniqueNames(request.users, involved);
+  const requestedTeams = uniqueNames(
     request.teams.map((team) => team.replace(/^.*\//, '')),
     pendingTeams,
   );
@@ -52,18 +52,6 @@ export async function requestReviewers(
     ...(requestedTeams.length > 0 ? { team_reviewers: requestedTeams } : {}),
   });
   return { requestedUsers, requestedTeams };
-}
-
-function uniqueExcept(names: readonly string[], excluded: ReadonlySet<string>): string[] {
-  const seen = new Set(excluded);
-  return names
-    .map((name) => name.trim().replace(/^@/, ''))
-    .filter((name) => {
-      const key = name.toLowerCase();
-      if (key === '' || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
 }
 
 /**

@@ -91,14 +91,19 @@ const findings: Rule = (facts, policy) => {
   ];
 };
 
+/** What a gate's own result says: unanswered, blocked when it failed, a review when it asks for one. */
+function gateResult(name: 'coverage' | 'perf', gate: string, facts: DecisionFacts): DecisionReason[] {
+  const signal = facts[name];
+  if (!signal || !signal.known) return unanswered(name, signal, facts);
+  if (signal.value === 'fail')
+    return [blocked(`${name}-failed`, `The ${gate} gate failed.`, [shown(signal)])];
+  if (signal.value === 'review')
+    return [review(`${name}-review`, `The ${gate} gate asks for a review.`, [shown(signal)])];
+  return [];
+}
+
 const coverage: Rule = (facts, policy) => {
-  const reasons: DecisionReason[] = [];
-  const signal = facts.coverage;
-  if (!signal || !signal.known) reasons.push(...unanswered('coverage', signal, facts));
-  else if (signal.value === 'fail')
-    reasons.push(blocked('coverage-failed', 'The coverage gate failed.', [shown(signal)]));
-  else if (signal.value === 'review')
-    reasons.push(review('coverage-review', 'The coverage gate asks for a review.', [shown(signal)]));
+  const reasons = gateResult('coverage', 'coverage', facts);
   const delta = facts.coverageDelta;
   if (delta?.known && delta.value < 0 && policy.merge['review-on-coverage-drop']) {
     reasons.push(
@@ -109,13 +114,8 @@ const coverage: Rule = (facts, policy) => {
 };
 
 const perf: Rule = (facts, policy) => {
-  const reasons: DecisionReason[] = [];
+  const reasons = gateResult('perf', 'performance', facts);
   const signal = facts.perf;
-  if (!signal || !signal.known) reasons.push(...unanswered('perf', signal, facts));
-  else if (signal.value === 'fail')
-    reasons.push(blocked('perf-failed', 'The performance gate failed.', [shown(signal)]));
-  else if (signal.value === 'review')
-    reasons.push(review('perf-review', 'The performance gate asks for a review.', [shown(signal)]));
   const regression = facts.perfRegression;
   const limit = policy.merge['perf-review-above'];
   // A failed gate already blocks; the regression adds nothing a reviewer must settle.

@@ -1,3 +1,5 @@
+import { uniqueNames } from '../../shared/text/names.js';
+
 /**
  * Which reviewers a tier's pool gives a pull request. The rule is documented and deterministic, so
  * a rerun picks the same people and anyone can tell why they were (not) asked:
@@ -31,20 +33,11 @@ export interface RotationResult {
 }
 
 export function rotateReviewers(request: RotationRequest): RotationResult {
-  const seen = new Set<string>();
-  const pool = request.pool
-    .map((login) => login.trim().replace(/^@/, ''))
-    .filter((login) => {
-      const key = login.toLowerCase();
-      if (key === '' || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => {
-      const x = a.toLowerCase();
-      const y = b.toLowerCase();
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
+  const pool = uniqueNames(request.pool).sort((a, b) => {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
   const picked: string[] = [];
   const skipped: RotationResult['skipped'] = [];
   if (pool.length === 0 || request.count <= 0) return { picked, skipped };

@@ -2,3 +2,4 @@ export { escapeLog, escapeMarkdown, inlineCode, neutralizeMentions } from './esc
 export { compileLinearPattern, linearPatternProblem, type LinearPattern } from './linear-pattern.js';
 export { shortSha } from './sha.js';
 export { cutAtLine } from './cut.js';
+export { uniqueNames } from './names.js';
