@@ -4,7 +4,14 @@ import { LineHitsBuilder } from './line-hits.js';
 import type { CoverageReport, CoverageTotals } from './model.js';
 import type { PathOptions } from './paths.js';
 import { ReportBuilder } from './report-builder.js';
-import { countAttribute, lineAttribute, requiredAttribute, streamXml, type XmlWhere } from './xml.js';
+import {
+  countAttribute,
+  lineAttribute,
+  requiredAttribute,
+  rootElement,
+  streamXml,
+  type XmlWhere,
+} from './xml.js';
 
 /**
  * Clover XML (OpenClover, istanbul/c8 `clover`). Statements, branches (conditionals) and functions
@@ -24,9 +31,7 @@ export async function parseClover(
   await streamXml(input, file, (where) => ({
     open(name, attributes) {
       if (root === undefined) {
-        root = name;
-        if (name !== 'coverage')
-          throw new InvalidFileError(where(), `expected a Clover <coverage> root, found <${name}>`);
+        root = rootElement(name, 'coverage', 'Clover', where);
         return;
       }
       switch (name) {

@@ -9,6 +9,7 @@ import {
   countAttribute,
   lineAttribute,
   requiredAttribute,
+  rootElement,
   streamXml,
   type XmlHandlers,
   type XmlWhere,
@@ -153,9 +154,7 @@ class CoberturaCollector {
   private open(name: string, attributes: Record<string, string>): void {
     const where = this.where;
     if (this.root === undefined) {
-      this.root = name;
-      if (name !== 'coverage')
-        throw new InvalidFileError(where(), `expected a Cobertura <coverage> root, found <${name}>`);
+      this.root = rootElement(name, 'coverage', 'Cobertura', where);
       return;
     }
     switch (name) {

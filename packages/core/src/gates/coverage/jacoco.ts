@@ -6,7 +6,14 @@ import { LineHitsBuilder } from './line-hits.js';
 import type { CoverageReport, CoverageTotals } from './model.js';
 import type { PathOptions } from './paths.js';
 import { ReportBuilder } from './report-builder.js';
-import { countAttribute, lineAttribute, requiredAttribute, streamXml, type XmlWhere } from './xml.js';
+import {
+  countAttribute,
+  lineAttribute,
+  requiredAttribute,
+  rootElement,
+  streamXml,
+  type XmlWhere,
+} from './xml.js';
 
 /** The lines of one `<sourcefile>` (JaCoCo) or one `<class>` that holds `<lines>` itself (gcovr). */
 interface SourceRecord {
@@ -71,9 +78,7 @@ export async function parseJacoco(
   await streamXml(input, file, (where) => ({
     open(name, attributes) {
       if (root === undefined) {
-        root = name;
-        if (name !== 'report')
-          throw new InvalidFileError(where(), `expected a JaCoCo <report> root, found <${name}>`);
+        root = rootElement(name, 'report', 'JaCoCo', where);
         return;
       }
       switch (name) {

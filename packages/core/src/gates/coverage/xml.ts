@@ -42,6 +42,20 @@ export async function streamXml(
   parser.close();
 }
 
+/** The root element, checked: a report of another format (or none) is an error naming the root expected. */
+export function rootElement(name: string, expected: string, format: string, where: XmlWhere): string {
+  if (name !== expected)
+    throw new InvalidFileError(where(), `expected a ${format} <${expected}> root, found <${name}>`);
+  return name;
+}
+
+function notCount(name: string, element: string, text: string, where: XmlWhere): InvalidFileError {
+  return new InvalidFileError(
+    where(),
+    `expected ${name} on <${element}> to be a non-negative integer, found '${text}'`,
+  );
+}
+
 /** A required attribute as a non-negative integer. */
 export function countAttribute(
   attributes: Record<string, string>,
@@ -57,22 +71,12 @@ export function countAttribute(
   }
   // Digit loop instead of Number(): this runs for every <line> of a 151 MB report.
   const length = text.length;
+  if (length === 0 || length > 20) throw notCount(name, element, text, where);
   let value = 0;
   for (let index = 0; index < length; index++) {
     const digit = text.charCodeAt(index) - 48;
-    if (digit < 0 || digit > 9) {
-      throw new InvalidFileError(
-        where(),
-        `expected ${name} on <${element}> to be a non-negative integer, found '${text}'`,
-      );
-    }
+    if (digit < 0 || digit > 9) throw notCount(name, element, text, where);
     value = value * 10 + digit;
-  }
-  if (length === 0 || length > 20) {
-    throw new InvalidFileError(
-      where(),
-      `expected ${name} on <${element}> to be a non-negative integer, found '${text}'`,
-    );
   }
   return value;
 }
