@@ -4,14 +4,7 @@ import { LineHitsBuilder } from './line-hits.js';
 import type { CoverageReport, CoverageTotals } from './model.js';
 import type { PathOptions } from './paths.js';
 import { ReportBuilder } from './report-builder.js';
-import {
-  countAttribute,
-  lineAttribute,
-  requiredAttribute,
-  rootElement,
-  streamXml,
-  type XmlWhere,
-} from './xml.js';
+import { countAttribute, lineAttribute, requiredAttribute, streamXml, type XmlWhere } from './xml.js';
 
 /**
  * Clover XML (OpenClover, istanbul/c8 `clover`). Statements, branches (conditionals) and functions
@@ -24,16 +17,12 @@ export async function parseClover(
   paths: PathOptions = {},
 ): Promise<CoverageReport> {
   const builder = new ReportBuilder('clover', 'lines', paths);
-  let root: string | undefined;
   let current: { rawPath: string; lines: LineHitsBuilder; declared: Partial<CoverageTotals> } | undefined;
   let classDepth = 0;
 
   await streamXml(input, file, (where) => ({
+    root: { element: 'coverage', format: 'Clover' },
     open(name, attributes) {
-      if (root === undefined) {
-        root = rootElement(name, 'coverage', 'Clover', where);
-        return;
-      }
       switch (name) {
         case 'line': {
           if (!current) return;

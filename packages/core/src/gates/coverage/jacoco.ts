@@ -6,14 +6,7 @@ import { LineHitsBuilder } from './line-hits.js';
 import type { CoverageReport, CoverageTotals } from './model.js';
 import type { PathOptions } from './paths.js';
 import { ReportBuilder } from './report-builder.js';
-import {
-  countAttribute,
-  lineAttribute,
-  requiredAttribute,
-  rootElement,
-  streamXml,
-  type XmlWhere,
-} from './xml.js';
+import { countAttribute, lineAttribute, requiredAttribute, streamXml, type XmlWhere } from './xml.js';
 
 /** The lines of one `<sourcefile>` (JaCoCo) or one `<class>` that holds `<lines>` itself (gcovr). */
 interface SourceRecord {
@@ -41,7 +34,6 @@ export async function parseJacoco(
   paths: PathOptions = {},
 ): Promise<CoverageReport> {
   const builder = new ReportBuilder('jacoco', 'lines', paths);
-  let root: string | undefined;
   let packageName = '';
   let className: string | undefined;
   let classSource: string | undefined;
@@ -76,11 +68,8 @@ export async function parseJacoco(
   };
 
   await streamXml(input, file, (where) => ({
+    root: { element: 'report', format: 'JaCoCo' },
     open(name, attributes) {
-      if (root === undefined) {
-        root = rootElement(name, 'report', 'JaCoCo', where);
-        return;
-      }
       switch (name) {
         case 'line': {
           if (!source && className !== undefined && classSource !== undefined) {

@@ -4,6 +4,8 @@ import { chunksOf, type CoverageInput } from './input.js';
 import { lineNumberProblem } from './limits.js';
 
 export interface XmlHandlers {
+  /** The root element the report must have: checked here, and only the elements inside it reach `open`. */
+  root?: XmlRoot;
   open(name: string, attributes: Record<string, string>): void;
   close?(name: string): void;
   /** text inside elements (only Cobertura's `<source>` needs it) */
@@ -12,6 +14,12 @@ export interface XmlHandlers {
 
 /** Where the parser is now, for errors raised by the handlers. */
 export type XmlWhere = () => SourcePosition;
+
+/** The root element a format's report must have, e.g. `<coverage>` for Clover. */
+export interface XmlRoot {
+  element: string;
+  format: string;
+}
 
 /**
  * Streams an XML report through saxes: no DOM, so a 151 MB Cobertura stays small. Malformed or truncated
@@ -32,7 +40,15 @@ export async function streamXml(
       `expected well-formed XML: ${error.message.replace(/^\d+:\d+: /, '')}`,
     );
   });
-  parser.on('opentag', (tag) => handlers.open(tag.name, tag.attributes as Record<string, string>));
+  const root = handlers.root;
+  let rootSeen = root === undefined;
+  parser.on('opentag', (tag) => {
+    if (rootSeen) handlers.open(tag.name, tag.attributes as Record<string, string>);
+    else {
+      rootElement(tag.name, root!.element, root!.format, where);
+      rootSeen = true;
+    }
+  });
   if (handlers.close) {
     const close = handlers.close.bind(handlers);
     parser.on('closetag', (tag) => close(tag.name));
