@@ -1,3 +1,4 @@
+import type { Analysis, MetricComparison } from './comparison.js';
 import type { Direction, Metric } from './model.js';
 import type { MetricSettings } from '../../policy/perf.js';
 import { allEqual, analyseSamples, formatP, worsening } from './compare-samples.js';
@@ -7,33 +8,7 @@ import type { GateResult } from '../../protocol/result.js';
 import { percent } from './percent.js';
 
 export { formatP };
-
-export type ComparisonMethod = 'mann-whitney' | 'exact' | 'ratio' | 'error-rate' | 'slo' | 'missing' | 'new';
-
-export interface MetricComparison {
-  name: string;
-  unit: string;
-  kind: Metric['kind'];
-  direction: Direction;
-  gated: boolean;
-  baseline: number | null;
-  current: number | null;
-  /** Relative change of the representative value, signed (current / baseline - 1); for rates, the change in points / 100. */
-  change: number | null;
-  /** How much worse, direction-aware: positive is a regression (0.034 = 3.4% worse). Null when not a ratio. */
-  regression: number | null;
-  /**
-   * Confidence interval of `regression` (Hodges-Lehmann on log values), when samples allow one; for timings
-   * with 16 or more samples a side, of their faster halves (compare-samples.ts).
-   */
-  interval: [number, number] | null;
-  p: number | null;
-  adjustedP: number | null;
-  samples: { baseline: number; current: number };
-  method: ComparisonMethod;
-  verdict: GateResult;
-  reason: string;
-}
+export type { Analysis, ComparisonMethod, MetricComparison } from './comparison.js';
 
 /**
  * A comparison before any test: the value and sample count of each side that has the metric (a new metric
@@ -56,12 +31,6 @@ export function comparisonOf(
     samples: { baseline: sides.baseline?.samples.length ?? 0, current: sides.current?.samples.length ?? 0 },
     ...outcome,
   };
-}
-
-/** The first pass: everything but the verdicts that depend on the suite-wide p-value adjustment. */
-export interface Analysis {
-  comparison: MetricComparison;
-  decide: (adjustedP: number | null) => void;
 }
 
 /** The baseline in the current side's unit when the two differ only in scale (ms and s, KB and MiB). */

@@ -1,4 +1,4 @@
-import type { Analysis, MetricComparison } from './compare-metric.js';
+import type { Analysis, MetricComparison } from './comparison.js';
 import type { Direction, Metric } from './model.js';
 import type { MetricSettings } from '../../policy/perf.js';
 import { hodgesLehmann } from './stats/hodges-lehmann.js';
