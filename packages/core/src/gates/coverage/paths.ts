@@ -1,3 +1,4 @@
+import { baseName } from '../../shared/paths.js';
 import type { UnresolvedPath } from './model.js';
 
 export interface GoModule {
@@ -68,10 +69,6 @@ function normalizeSegments(path: string): string | undefined {
     } else out.push(segment);
   }
   return absolutePrefix + out.join('/');
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /** `a/b/c` → `['a/b', 'a']`: the folders a report's relative paths may be taken from, nearest first. */

@@ -1,4 +1,5 @@
 import type { Metric } from './model.js';
+import { median } from './parse/samples.js';
 
 /** Below this many recorded runs of a metric its spread is not estimated: 4 ratios make a shaky median. */
 export const MIN_NOISE_RECORDS = 5;
@@ -14,12 +15,6 @@ export interface NoiseFloor {
    * than MIN_NOISE_RECORDS records.
    */
   spread?: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /**

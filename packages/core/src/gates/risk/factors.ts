@@ -1,6 +1,8 @@
 import type { DiffFile } from '../../shared/diff/types.js';
 import { atLeast } from '../../shared/findings/severity.js';
 import { GlobSet } from '../../shared/glob/match.js';
+import { plural } from '../../shared/markdown.js';
+import { pathsOf } from '../../shared/paths.js';
 import { compileLinearPattern, type LinearPattern } from '../../shared/text/linear-pattern.js';
 import type { RiskFactorRule } from '../../policy/types.js';
 import { evaluateDependencies } from './dependencies.js';
@@ -10,15 +12,10 @@ import type { Evidence, FactorContext, FactorOutcome } from './types.js';
 export const EVIDENCE_LIMIT = 10;
 const EXCERPT_LENGTH = 120;
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 /** "1 changed file matches", "3 changed files match" */
 const matchCount = (count: number, word: string) =>
   `${plural(count, word)} ${count === 1 ? 'matches' : 'match'}`;
 const PATTERN_SHOWN = 60;
-
-function pathsOf(file: DiffFile): string[] {
-  return file.previousPath ? [file.path, file.previousPath] : [file.path];
-}
 
 function matchPaths(files: readonly DiffFile[], patterns: readonly string[]): Evidence[] {
   const globs = new GlobSet(patterns);

@@ -1,6 +1,7 @@
 import type { DiffFile, FileStatus } from '../../shared/diff/types.js';
 import { manifestFormat } from '../../shared/manifests/ecosystems.js';
 import type { FileContents } from '../../shared/manifests/types.js';
+import { pathsOf } from '../../shared/paths.js';
 import { checkHunks, checkTexts } from './content.js';
 import { judgeLockfile, recordsInstallScripts } from './lockfiles.js';
 import { contentKind, judgingPathReason } from './paths.js';
@@ -27,10 +28,6 @@ export function judgedFile(file: DiffFile): JudgedFile {
 export interface JudgingFile {
   file: string;
   why: string;
-}
-
-function pathsOf(file: JudgedFile): string[] {
-  return file.previousPath ? [file.path, file.previousPath] : [file.path];
 }
 
 /** Why a path judges the PR whatever changed in it (the policy, workflows, …), if it does. */

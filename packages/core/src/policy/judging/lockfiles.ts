@@ -1,8 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { FileContents } from '../../shared/manifests/types.js';
+import { baseName } from '../../shared/paths.js';
 import { asRecord } from './check.js';
-
-const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 interface LockfileFormat {
   /** the added line that marks an entry as running an install script */

@@ -1,4 +1,5 @@
 import { GlobSet } from '../../shared/glob/match.js';
+import { baseName } from '../../shared/paths.js';
 
 /**
  * Files whose mere change alters how a PR is judged or what CI runs: workflows and actions,
@@ -42,8 +43,6 @@ export const CONTENT_KINDS = [
   'pnpm-workspace',
 ] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
-
-const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 export function contentKind(path: string): ContentKind | undefined {
   if (/(^|\/)node_modules\//.test(path)) return undefined;

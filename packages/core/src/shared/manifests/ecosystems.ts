@@ -1,3 +1,4 @@
+import { baseName } from '../paths.js';
 import { cargoDependencies } from './cargo.js';
 import { goDependencies } from './go.js';
 import { gradleDependencies, mavenDependencies, versionCatalogDependencies } from './jvm.js';
@@ -12,7 +13,6 @@ export interface ManifestFormat {
   parse: (text: string, partial: boolean) => DependencyMap;
 }
 
-const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 /** Vendored and installed copies are not this repository's manifests. */
 const VENDORED = /(^|\/)(node_modules|vendor|\.venv|site-packages)\//;
 
