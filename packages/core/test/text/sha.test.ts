@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortSha } from '../../src/shared/text/index.js';
+import { isFullSha, shortSha } from '../../src/shared/text/index.js';
 
 describe('shortSha', () => {
   it.each([
@@ -13,5 +13,19 @@ describe('shortSha', () => {
     ['', ''],
   ])('%s → %s', (sha, short) => {
     expect(shortSha(sha)).toBe(short);
+  });
+});
+
+describe('isFullSha', () => {
+  it.each([
+    ['a94a8fe5ccb19ba61c4c0873d391e987982fbbd3', true],
+    ['A94A8FE5CCB19BA61C4C0873D391E987982FBBD3', true],
+    ['b'.repeat(64), true],
+    ['a94a8fe', false],
+    ['b'.repeat(41), false],
+    ['g'.repeat(40), false],
+    ['refs/heads/main', false],
+  ])('%s: %s', (text, full) => {
+    expect(isFullSha(text)).toBe(full);
   });
 });

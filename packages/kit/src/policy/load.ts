@@ -3,6 +3,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import {
   InvalidInputError,
   loadPolicy,
+  isFullSha,
   policyWithoutFile,
   shortSha,
   type LoadedPolicy,
@@ -155,7 +156,7 @@ export async function loadActionPolicy(request: {
   let remote: RemotePolicy | undefined;
   if (client && pr) {
     remote = { client, repo: request.repo, ref: pr.baseRef, describe: `the base branch ${pr.baseRef}` };
-  } else if (client && event?.name === 'push' && /^[0-9a-f]{40}$/i.test(event.sha)) {
+  } else if (client && event?.name === 'push' && isFullSha(event.sha)) {
     remote = {
       client,
       repo: request.repo,

@@ -1,3 +1,5 @@
+import { isFullSha } from '../../shared/text/sha.js';
+
 /**
  * Deep-dive sampling: a share of the pull requests that would merge automatically goes to a person
  * anyway, so reviewers keep seeing what the automation lets through and nobody grows complacent.
@@ -12,7 +14,7 @@ const DRAW_RANGE = 16 ** DRAW_HEX_DIGITS;
 
 /** The head's draw in [0, 1): its first 32 bits, uniform for a hash. undefined when not a SHA. */
 export function deepDiveDraw(sha: string): number | undefined {
-  if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(sha)) return undefined;
+  if (!isFullSha(sha)) return undefined;
   return parseInt(sha.slice(0, DRAW_HEX_DIGITS), 16) / DRAW_RANGE;
 }
 

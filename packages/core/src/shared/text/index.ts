@@ -1,5 +1,5 @@
 export { escapeLog, escapeMarkdown, inlineCode, neutralizeMentions } from './escape.js';
 export { compileLinearPattern, linearPatternProblem, type LinearPattern } from './linear-pattern.js';
-export { shortSha } from './sha.js';
+export { isFullSha, shortSha } from './sha.js';
 export { cutAtLine } from './cut.js';
 export { uniqueNames } from './names.js';
