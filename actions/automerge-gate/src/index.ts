@@ -1,7 +1,7 @@
 import {
   coreIO,
-  createActionClient,
   envInputReader,
+  loadActionClient,
   readRunContext,
   runAction,
   type ActionIO,
@@ -22,7 +22,7 @@ await runAction(async () => {
   try {
     const inputs = readAutomergeInputs(envInputReader());
     const context = readRunContext();
-    const client = createActionClient(inputs.token, context, io);
+    const client = await loadActionClient(inputs.token, context, io);
     await run(inputs, { io, context, now: () => new Date(), ...(client ? { client } : {}) });
   } catch (error) {
     if (!decided) failClosed(io, error);

@@ -1,4 +1,4 @@
-import { createGitHubClient, type GitHubClient } from '../github/client.js';
+import type { GitHubClient } from '../github/client.js';
 import type { GitHubLog } from '../github/types.js';
 import type { RunContext } from './context.js';
 
@@ -15,13 +15,19 @@ export function isLoopback(apiUrl: string): boolean {
   }
 }
 
-/** The one GitHub client of an action run, or undefined when no token was given (offline). */
-export function createActionClient(
+/**
+ * The one GitHub client of an action run, or undefined when no token was given (offline). The
+ * client (Octokit, @actions/http-client, undici: most of a bundle) is imported only here, when
+ * there is a token, so an offline run never loads or even parses it: ncc emits it as a chunk
+ * next to dist/index.js.
+ */
+export async function loadActionClient(
   token: string | undefined,
   context: Pick<RunContext, 'apiUrl' | 'graphqlUrl'>,
   log: GitHubLog,
-): GitHubClient | undefined {
+): Promise<GitHubClient | undefined> {
   if (!token) return undefined;
+  const { createGitHubClient } = await import('../github/client.js');
   return createGitHubClient({
     token,
     baseUrl: context.apiUrl,

@@ -1,6 +1,5 @@
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
-import * as glob from '@actions/glob';
 import { InvalidInputError } from '@floodgate/core';
 
 export interface MatchedFile {
@@ -25,6 +24,9 @@ export async function matchFiles(
     const absolute = isAbsolute(body) ? body : `${workspace.replace(/\/$/, '')}/${body}`;
     return negated ? `!${absolute}` : absolute;
   });
+  // @actions/glob brings all of @actions/core (and with it @actions/http-client and undici):
+  // loaded only when there is a pattern to expand, so runs without one never parse it.
+  const glob = await import('@actions/glob');
   const globber = await glob.create(resolved.join('\n'), {
     matchDirectories: false,
     followSymbolicLinks: false,

@@ -3,7 +3,7 @@ export { readRunContext, type RunContext } from './context.js';
 export { coreIO, type ActionIO } from './io.js';
 export { runAction } from './run.js';
 export { matchFiles, readMatchedFiles, type MatchedFile } from './files.js';
-export { createActionClient } from './client.js';
+export { loadActionClient } from './client.js';
 export { whyNoWrites } from './writes.js';
 export { minimalEnvironment, trustedExecutable, TRUSTED_TOOL_DIRS } from './child-process.js';
 export { localGit, NEUTRAL_GIT_CONFIG, PLAIN_DIFF, type GitRunner, type LocalGitOptions } from './git.js';

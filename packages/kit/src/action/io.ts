@@ -1,5 +1,5 @@
-import * as core from '@actions/core';
 import { escapeLog } from '@floodgate/core';
+import * as core from './commands.js';
 
 /**
  * What an action says to the runner. Actions take this instead of importing @actions/core, so
@@ -29,7 +29,7 @@ export function coreIO(): ActionIO {
         core.info(markdown.split('\n').map(escapeLog).join('\n'));
         return;
       }
-      await core.summary.addRaw(markdown, true).write();
+      await core.appendSummary(markdown);
     },
   };
 }

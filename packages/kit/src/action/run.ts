@@ -1,6 +1,6 @@
-import * as core from '@actions/core';
 import { InvalidFileError, isFloodgateError } from '@floodgate/core';
 import { githubMessageOf, httpStatusOf } from '../github/request-error.js';
+import * as core from './commands.js';
 
 /** An Octokit request error: GitHub answered (after the client's retries) with a failure. */
 function describeGitHubFailure(error: Error): string | undefined {
