@@ -96,7 +96,7 @@ function envelope(overrides: Record<string, unknown>, drop: string[] = []): stri
 
 // Each case: the text, the kind asked for, and the exact one-line error.
 const errors: [string, string, BaselineKind, string][] = [
-  ['empty file', '', 'coverage', 'baseline.json:1:1: expected valid JSON: Unexpected end of JSON input'],
+  ['empty file', '', 'coverage', 'baseline.json:1:1: expected valid JSON, found an empty file'],
   ['truncated JSON', '{\n  "version": 1,\n  "kind": ', 'coverage', 'baseline.json:3:11: expected valid JSON'],
   ['an array', '[1, 2]', 'coverage', 'baseline.json:1:1: expected a baseline record (a JSON object)'],
   [

@@ -1,7 +1,7 @@
 import { InvalidFileError } from '../../shared/errors.js';
 import type { Fraction } from './fraction.js';
 import { readAll, type CoverageInput } from './input.js';
-import { isRecord, parseJson } from './json.js';
+import { isRecord, parseJson } from '../../shared/json/index.js';
 import { MAX_LINE_NUMBER } from './limits.js';
 import { LineHitsBuilder } from './line-hits.js';
 import type { CoverageReport, CoverageTotals, StatementBlock } from './model.js';
@@ -23,7 +23,7 @@ export async function parseIstanbulFinal(
   file: string,
   paths: PathOptions = {},
 ): Promise<CoverageReport> {
-  const data = parseJson(await readAll(input), file, 'an Istanbul coverage-final.json object');
+  const data = parseJson(await readAll(input), file, { expected: 'an Istanbul coverage-final.json object' });
   if (!isRecord(data))
     throw new InvalidFileError({ file, line: 1, column: 1 }, 'expected a JSON object keyed by file path');
   const builder = new ReportBuilder('istanbul-final', 'lines', paths);
@@ -98,7 +98,9 @@ export async function parseIstanbulSummary(
   file: string,
   paths: PathOptions = {},
 ): Promise<CoverageReport> {
-  const data = parseJson(await readAll(input), file, 'an Istanbul coverage-summary.json object');
+  const data = parseJson(await readAll(input), file, {
+    expected: 'an Istanbul coverage-summary.json object',
+  });
   if (!isRecord(data))
     throw new InvalidFileError({ file, line: 1, column: 1 }, 'expected a JSON object keyed by file path');
   const builder = new ReportBuilder('istanbul-summary', 'lines', paths);

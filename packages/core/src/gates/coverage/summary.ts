@@ -1,6 +1,6 @@
 import { InvalidFileError } from '../../shared/errors.js';
 import type { Fraction } from './fraction.js';
-import { isRecord, parseJson } from './json.js';
+import { isRecord, parseJson } from '../../shared/json/index.js';
 import type { CoverageReport, CoverageTotals, HeadlineMetric } from './model.js';
 import { fileTotals, reportTotals } from './totals.js';
 
@@ -57,7 +57,7 @@ function compact(totals: CoverageTotals): SummaryTotals {
 
 /** Reads a stored summary back, refusing anything that is not exactly this shape. */
 export function parseCoverageSummary(text: string, file: string): CoverageSummary {
-  const data = parseJson(text, file, 'a coverage summary');
+  const data = parseJson(text, file, { expected: 'a coverage summary' });
   const fail = (problem: string): never => {
     throw new InvalidFileError({ file }, `expected ${problem}`);
   };

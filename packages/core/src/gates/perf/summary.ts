@@ -1,5 +1,5 @@
 import { InvalidFileError } from '../../shared/errors.js';
-import { JsonFile, parseJson } from './json.js';
+import { JsonFile, parseJson } from '../../shared/json/index.js';
 import { PERF_SUMMARY_VERSION, type Metric, type PerfSuite, type PerfSummary } from './model.js';
 
 const KINDS = new Set(['timing', 'deterministic', 'rate', 'count']);
@@ -22,7 +22,7 @@ export function toPerfSummary(
 /** Reads a stored baseline record back, checking every field (a corrupt baseline must not pass a gate). */
 export function parsePerfSummary(file: string, text: string): PerfSummary {
   const json: JsonFile = new JsonFile(file, text);
-  const data = json.record(parseJson(file, text), []);
+  const data = json.record(parseJson(text, file), []);
   if (data.version !== PERF_SUMMARY_VERSION) {
     json.fail(
       ['version'],

@@ -1,5 +1,5 @@
 import { InvalidFileError, type SourcePosition } from '../../shared/errors.js';
-import { describeJsonPath, locateJson, parseJson, type JsonPath } from '../../shared/json/locate.js';
+import { describeJsonPath, isRecord, locateJson, parseJson, type JsonPath } from '../../shared/json/index.js';
 import {
   BASELINE_RECORD_VERSION,
   type BaselineAcknowledgment,
@@ -42,7 +42,7 @@ export function parseBaselineRecord<T = unknown>(
   const fail = (path: JsonPath, problem: string): never => {
     throw new InvalidFileError(locateJson(text, file, path), problem);
   };
-  if (!isObject(root)) return fail([], 'expected a baseline record (a JSON object)');
+  if (!isRecord(root)) return fail([], 'expected a baseline record (a JSON object)');
   for (const key of Object.keys(root)) {
     if (!ENVELOPE_KEYS.has(key))
       fail([key], `unexpected key '${key}' in a baseline record (known: ${[...ENVELOPE_KEYS].join(', ')})`);
@@ -92,7 +92,7 @@ function parseAcknowledgments(value: unknown, fail: Fail): BaselineAcknowledgmen
   if (!Array.isArray(value)) return fail(['acknowledgments'], 'expected "acknowledgments" to be an array');
   return value.map((entry: unknown, index) => {
     const path = ['acknowledgments', index];
-    if (!isObject(entry)) return fail(path, `expected ${describeJsonPath(path)} to be an object`);
+    if (!isRecord(entry)) return fail(path, `expected ${describeJsonPath(path)} to be an object`);
     for (const key of Object.keys(entry)) {
       if (!ACKNOWLEDGMENT_KEYS.has(key))
         fail(
@@ -121,8 +121,4 @@ function requireInstant(value: unknown, path: JsonPath, fail: Fail): string {
   if (typeof value !== 'string' || !ISO_INSTANT.test(value) || !Number.isFinite(Date.parse(value)))
     fail(path, `expected ${describeJsonPath(path)} to be an ISO 8601 instant like 2026-01-31T12:00:00Z`);
   return value as string;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,11 +1,15 @@
 import { InvalidFileError } from '../errors.js';
-import { describeJsonPath, locateJson, parseJson, type JsonPath } from '../json/locate.js';
+import {
+  describeJsonPath,
+  isRecord as isObject,
+  locateJson,
+  parseJson,
+  type JsonPath,
+} from '../json/index.js';
 import { severityFromLevel, severityFromScore } from './severity.js';
 import type { Finding } from './types.js';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 interface Rule {
   id?: string;
@@ -76,7 +80,7 @@ export function parseSarif(text: string, file: string, options: SarifOptions = {
   const fail = (path: JsonPath, expected: string): never => {
     throw new InvalidFileError(
       locateJson(text, file, path),
-      `expected ${expected} at ${describeJsonPath(path) || 'the top level'}`,
+      `expected ${expected} at ${describeJsonPath(path)}`,
     );
   };
   if (!isObject(log)) fail([], 'a SARIF log object');

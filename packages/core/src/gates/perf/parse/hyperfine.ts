@@ -1,4 +1,4 @@
-import type { JsonFile } from '../json.js';
+import type { JsonFile } from '../../../shared/json/index.js';
 import type { PerfSuite } from '../model.js';
 import { median } from './samples.js';
 import { requireUniqueNames } from './unique.js';

@@ -1,5 +1,5 @@
 import { InvalidFileError, InvalidInputError } from '../../../shared/errors.js';
-import { isRecord, JsonFile, parseJson } from '../json.js';
+import { isRecord, JsonFile, parseJson } from '../../../shared/json/index.js';
 import type { PerfFormat, PerfSuite } from '../model.js';
 import { parseGeneric } from './generic.js';
 import { looksLikeGoTest, parseGoTest } from './go-test.js';
@@ -59,7 +59,7 @@ export function parsePerfFile({ file, text }: PerfFile, format?: PerfFormat): Pe
       'expected a benchmark report (k6, hyperfine, Google Benchmark or pytest-benchmark JSON, generic JSON, or go test -bench output)',
     );
   }
-  const data = parseJson(file, text);
+  const data = parseJson(text, file);
   const json: JsonFile = new JsonFile(file, text);
   const detected = format ?? detectJson(data);
   switch (detected) {

@@ -1,4 +1,4 @@
-import { isRecord, type JsonFile, type JsonPath } from '../json.js';
+import { isRecord, type JsonFile, type JsonPath } from '../../../shared/json/index.js';
 import type { PerfSuite, ToolThreshold } from '../model.js';
 import { directionOfRate } from '../units.js';
 

@@ -1,4 +1,4 @@
-import { describe, type JsonFile, type JsonPath } from '../json.js';
+import { describeJsonPath, type JsonFile, type JsonPath } from '../../../shared/json/index.js';
 
 /**
  * Refuses a name met twice in one result file: pooling two different benchmarks' samples under one name
@@ -13,7 +13,10 @@ export function requireUniqueNames(
   for (const { name, path } of entries) {
     const earlier = first.get(name);
     if (earlier) {
-      json.fail(path, `expected every name once; "${name}" is also at ${describe(earlier)} (${what})`);
+      json.fail(
+        path,
+        `expected every name once; "${name}" is also at ${describeJsonPath(earlier)} (${what})`,
+      );
     }
     first.set(name, path);
   }
