@@ -1,4 +1,4 @@
-import { plural } from '@floodgate/core';
+import { plural, shortSha } from '@floodgate/core';
 import type { BaselineAcknowledgment, BaselineRecord } from '@floodgate/core/baseline';
 import {
   toPerfSummary,
@@ -14,10 +14,6 @@ import type { BaselineStore, RecordOutcome } from '@floodgate/kit/baseline';
 export type PerfStore = BaselineStore<PerfSummary>;
 
 const COMMIT_ID = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
-
-export function shortSha(sha: string): string {
-  return sha.slice(0, 7);
-}
 
 export interface RecordedBaseline {
   side?: PerfSide;

@@ -2,14 +2,17 @@ import type { Mode } from '@floodgate/core';
 import { InvalidInputError } from '@floodgate/core';
 import { AB_ORDERS, PERF_FORMATS, type AbOrder, type PerfFormat } from '@floodgate/core/perf';
 import { Inputs, type InputReader } from '@floodgate/kit';
+import type { GateInputs } from '@floodgate/kit/gate';
 
-export interface PerfInputs {
+export interface PerfInputs extends GateInputs {
   token?: string;
   files: string[];
   format?: PerfFormat;
   policyPath: string;
   config?: string;
   pr?: number;
+  /** the head the results are for: the run refuses any other */
+  headSha?: string;
   mode?: Mode;
   /** offline baseline: a record, a summary, or the base's result files */
   baseline: string[];
@@ -64,6 +67,7 @@ export function readPerfInputs(read: InputReader): PerfInputs {
   const format = inputs.oneOf('format', PERF_FORMATS);
   const config = inputs.string('config');
   const pr = inputs.number('pr', { min: 1, integer: true });
+  const headSha = inputs.sha('head-sha');
   const mode = inputs.oneOf('mode', ['observe', 'enforce'] as const);
   const record = inputs.oneOf('record', ['auto', 'true', 'false'] as const, 'auto');
   const failThreshold = inputs.number('fail-threshold', { min: 0, max: 10 });
@@ -76,6 +80,7 @@ export function readPerfInputs(read: InputReader): PerfInputs {
     policyPath: inputs.string('policy-path') ?? '.github/floodgate.yml',
     ...(config ? { config } : {}),
     ...(pr !== undefined ? { pr } : {}),
+    ...(headSha ? { headSha } : {}),
     ...(mode ? { mode } : {}),
     baseline: inputs.list('baseline'),
     record: record === 'auto' ? 'auto' : record === 'true',
