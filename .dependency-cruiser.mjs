@@ -4,7 +4,8 @@
 // core's layers, each importing only the ones to its left:
 //   shared ← protocol ← policy ← gates/<gate>   (no gate imports another gate)
 // kit is runtime glue on top of core; an action (actions/<name>/src) uses core and kit; the cli
-// uses core and kit. core imports no kit, no @actions/*, no @octokit/*; nothing imports an action.
+// uses core and kit. core imports no kit, no @actions/*, no @octokit/*, no network or child
+// process module; nothing imports an action.
 // Type-only imports count too: a type that points up a layer is an upward dependency all the same.
 
 const CORE = '^packages/core/src/';
@@ -65,6 +66,17 @@ export default {
       from: { path: CORE },
       to: {
         path: [KIT, CLI, ACTIONS, '(^|/)node_modules/@actions/', '(^|/)node_modules/@octokit/'],
+      },
+    },
+    {
+      name: 'core-no-network',
+      severity: 'error',
+      comment:
+        'core decides from facts it is given: no network, no child processes (kit and the actions gather).',
+      from: { path: CORE },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(node:)?(http|https|http2|net|tls|dgram|dns|child_process)(/|$)',
       },
     },
     {

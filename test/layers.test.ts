@@ -113,6 +113,10 @@ describe('import rules', () => {
       "import { info } from '@actions/core';\nimport { client } from '../../../../kit/src/index.js';\nexport const r = [info, client];\n",
     );
     write(
+      'packages/core/src/gates/coverage/fetch.ts',
+      "import { get } from 'node:https';\nexport const f = get;\n",
+    );
+    write(
       'packages/core/src/shared/broken.ts',
       "import { gone } from './gone.js';\nexport const b = gone;\n",
     );
@@ -154,6 +158,7 @@ describe('import rules', () => {
     ['core-no-gate-imports-another', `${core}/gates/perf/allowed.ts`, `${core}/gates/risk/types.ts`],
     ['core-barrel-is-the-top', `${core}/gates/perf/barrel.ts`, `${core}/index.ts`],
     ['core-is-pure', `${core}/gates/coverage/read.ts`, 'packages/kit/src/index.ts'],
+    ['core-no-network', `${core}/gates/coverage/fetch.ts`, 'https'],
     ['no-unresolvable', `${core}/shared/broken.ts`, './gone.js'],
     ['kit-below-actions', 'packages/kit/src/index.ts', 'actions/b/src/main.ts'],
     ['actions-stand-alone', 'actions/a/src/main.ts', 'actions/b/src/main.ts'],
