@@ -1,4 +1,6 @@
 import { globProblem } from '../shared/glob/validate.js';
+import { isRecord } from '../shared/json/reader.js';
+import { section, writtenPathGlobs } from './path-globs.js';
 import { linearPatternProblem } from '../shared/text/linear-pattern.js';
 import { requesterPatternProblem } from './review/requesters.js';
 import { defaultPolicy } from './defaults.js';
@@ -32,10 +34,6 @@ const KIND_KEYS: Record<FactorKind, { allowed: string[]; required: string[] }> =
   'judging-files': { allowed: [], required: [] },
   dependencies: { allowed: ['change', 'except-authors'], required: ['change'] },
 };
-
-const isRaw = (value: unknown): value is Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const section = (data: Raw, key: string): Raw => (isRaw(data[key]) ? data[key] : {});
 
 function mergeFactor(name: string, raw: Raw, base: RiskFactorRule | undefined, fail: Fail): RiskFactorRule {
   const path = ['risk', 'factors', name];
@@ -136,33 +134,9 @@ function mergeOverrides(raw: unknown, fail: Fail): RiskOverride[] {
   });
 }
 
-/** Every path glob the file writes: risk factor paths, review paths, coverage components. */
-function pathGlobs(data: Raw): { path: PathSegment[]; glob: unknown }[] {
-  const found: { path: PathSegment[]; glob: unknown }[] = [];
-  const list = (value: unknown, path: PathSegment[]) => {
-    if (Array.isArray(value)) value.forEach((glob, index) => found.push({ path: [...path, index], glob }));
-  };
-  for (const [name, factor] of Object.entries(section(section(data, 'risk'), 'factors')))
-    if (isRaw(factor)) list(factor.paths, ['risk', 'factors', name, 'paths']);
-  list(section(data, 'merge')['review-paths'], ['merge', 'review-paths']);
-  const components = section(data, 'coverage').components;
-  if (Array.isArray(components)) {
-    components.forEach((component, index) => {
-      if (isRaw(component)) list(component.paths, ['coverage', 'components', index, 'paths']);
-    });
-  }
-  const perfMetrics = section(data, 'perf').metrics;
-  if (Array.isArray(perfMetrics)) {
-    perfMetrics.forEach((rule, index) => {
-      if (isRaw(rule)) list(rule.paths, ['perf', 'metrics', index, 'paths']);
-    });
-  }
-  return found;
-}
-
 /** Applies a schema-valid file over the defaults and checks what a schema cannot express. */
 export function checkPolicy(data: Raw, fail: Fail): Policy {
-  for (const { path, glob } of pathGlobs(data)) {
+  for (const { path, glob } of writtenPathGlobs(data)) {
     const problem = typeof glob === 'string' ? globProblem(glob) : undefined;
     if (problem) fail(path, `expected a glob that can match a changed file: ${problem}`);
   }
@@ -170,7 +144,7 @@ export function checkPolicy(data: Raw, fail: Fail): Policy {
   const risk = section(data, 'risk');
   const factors: Record<string, RiskFactorRule> = { ...defaults.risk.factors };
   for (const [name, raw] of Object.entries(section(risk, 'factors'))) {
-    factors[name] = mergeFactor(name, isRaw(raw) ? raw : {}, defaults.risk.factors[name], fail);
+    factors[name] = mergeFactor(name, isRecord(raw) ? raw : {}, defaults.risk.factors[name], fail);
   }
   const merge = { ...defaults.merge, ...section(data, 'merge') } as Raw;
   const wait = parseDurationMinutes(merge.wait as string | number);

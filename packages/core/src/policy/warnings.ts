@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { SourcePosition } from '../shared/errors.js';
 import { GlobSet } from '../shared/glob/match.js';
+import { writtenPathGlobs } from './path-globs.js';
 import { TIERS, type Policy } from './types.js';
 import { locate, type PathSegment } from './yaml-positions.js';
 
@@ -8,31 +9,6 @@ import { locate, type PathSegment } from './yaml-positions.js';
 export interface PolicyWarning {
   position: SourcePosition;
   message: string;
-}
-
-type Raw = Record<string, unknown>;
-const isRaw = (value: unknown): value is Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const section = (value: unknown, key: string): Raw => (isRaw(value) && isRaw(value[key]) ? value[key] : {});
-
-/** The path globs the file itself writes (not the defaults), with where each one is. */
-function writtenGlobs(data: unknown): { path: PathSegment[]; glob: string }[] {
-  const found: { path: PathSegment[]; glob: string }[] = [];
-  const list = (value: unknown, path: PathSegment[]) => {
-    if (!Array.isArray(value)) return;
-    value.forEach((glob, index) => {
-      if (typeof glob === 'string') found.push({ path: [...path, index], glob });
-    });
-  };
-  for (const [name, factor] of Object.entries(section(section(data, 'risk'), 'factors')))
-    if (isRaw(factor)) list(factor.paths, ['risk', 'factors', name, 'paths']);
-  list(section(data, 'merge')['review-paths'], ['merge', 'review-paths']);
-  const components = section(data, 'coverage').components;
-  if (Array.isArray(components))
-    components.forEach((component, index) => {
-      if (isRaw(component)) list(component.paths, ['coverage', 'components', index, 'paths']);
-    });
-  return found;
 }
 
 /**
@@ -51,8 +27,8 @@ export function policyWarnings(
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   const at = (path: PathSegment[]) => locate(doc, counter, file, path);
   const warnings: PolicyWarning[] = [];
-  for (const { path, glob } of writtenGlobs(data)) {
-    if (glob.startsWith('!')) continue;
+  for (const { path, glob } of writtenPathGlobs(data)) {
+    if (typeof glob !== 'string' || glob.startsWith('!')) continue;
     const set = new GlobSet([glob]);
     if (!repoFiles.some((repoFile) => set.matches(repoFile)))
       warnings.push({

@@ -1,3 +1,5 @@
+import { isRecord } from '../../shared/json/reader.js';
+
 /** A content check: from the whole texts (exact), or from diff hunks (conservative). */
 export interface ContentCheck {
   texts: (base: string, head: string) => string | undefined;
@@ -8,7 +10,4 @@ export interface ContentCheck {
 export const mentions = (lines: readonly string[], pattern: RegExp): boolean =>
   lines.some((line) => pattern.test(line));
 
-export const asRecord = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+export const asRecord = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});

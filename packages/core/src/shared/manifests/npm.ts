@@ -1,4 +1,5 @@
 import semver from 'semver';
+import { isRecord } from '../json/reader.js';
 import type { DependencyMap } from './types.js';
 
 const SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
@@ -11,10 +12,6 @@ const ENTRY = /^\s*"((?:@[^"/\s]+\/)?[^"\s]+)"\s*:\s*"([^"]*)"\s*,?\s*$/;
 /** Whether a package.json string value reads as a dependency spec rather than a command. */
 export function isNpmSpec(value: string): boolean {
   return PROTOCOL.test(value) || semver.validRange(value, { loose: true }) !== null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
