@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import {
   startFakeGitHub,
   warmUpGraphQL,
@@ -20,22 +20,26 @@ export const PASSING = {
 };
 
 export let api: FakeGitHub;
-beforeAll(async () => {
-  await warmUpGraphQL();
-});
-afterEach(async () => {
-  const invalid = api?.requests.filter((request) => !request.valid) ?? [];
-  await api?.close();
-  expect(
-    invalid.map((request) => `${request.method} ${request.path}: ${request.problems.join('; ')}`),
-  ).toEqual([]);
-});
 
 /** Without a policy file Floodgate never merges: these tests start from a repository that opted in. */
 export const AUTO_MERGE_POLICY = 'version: 1\nmerge:\n  auto-merge: ai\n';
 
+/**
+ * A fresh fake for the running test, closed when the test ends, which then fails if any request
+ * did not match GitHub's description. Registered per test rather than by hooks at this module's
+ * top level: test/ runs without per-file isolation, so this module loads once per worker.
+ */
 export async function fake(options: { policy?: string | null } = {}): Promise<FakeGitHub> {
-  api = await startFakeGitHub();
+  await warmUpGraphQL();
+  const started = await startFakeGitHub();
+  onTestFinished(async () => {
+    const invalid = started.requests.filter((request) => !request.valid);
+    await started.close();
+    expect(
+      invalid.map((request) => `${request.method} ${request.path}: ${request.problems.join('; ')}`),
+    ).toEqual([]);
+  });
+  api = started;
   const policy = options.policy === undefined ? AUTO_MERGE_POLICY : options.policy;
   if (policy !== null)
     api.state.commitFiles('main', { '.github/floodgate.yml': policy }, 'Enable Floodgate auto-merge');
