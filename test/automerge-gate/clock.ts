@@ -1,4 +1,5 @@
 import { decodeDecisionStatus, encodeDecisionStatus } from '../../packages/core/src/gates/decision/index.js';
+import { expect } from 'vitest';
 import type { FakeGitHub } from '../fake-github/index.js';
 
 /**
@@ -17,4 +18,20 @@ export function passTime(api: FakeGitHub, sha: string, minutes: number): void {
     const moved = { ...value, mergeAt: new Date(value.mergeAt.getTime() - minutes * 60_000) };
     status.description = encodeDecisionStatus(moved).description;
   }
+}
+
+/**
+ * `at` (an ISO time in whole seconds) is `minutes` after the moment the bundle read its clock,
+ * which lies between `before` and `after` (Date.now() around the run): bounds taken from the run
+ * itself, so a slow or loaded machine cannot move the time outside them.
+ */
+export function expectMinutesAfter(
+  at: string | undefined,
+  minutes: number,
+  before: number,
+  after: number,
+): void {
+  const time = Date.parse(at ?? '');
+  expect(time).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + minutes * 60_000);
+  expect(time).toBeLessThanOrEqual(Math.ceil(after / 1000) * 1000 + minutes * 60_000);
 }
