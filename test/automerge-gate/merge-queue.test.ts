@@ -24,7 +24,7 @@ const statusesOf = (sha: string, context: string) =>
 
 /** The tier risk-assess wrote on the PR head: a merge group's run reads it from there. */
 function riskOnHead(sha: string, tier = 'low') {
-  api.state.addStatus(sha, 'floodgate/risk', 'success', `Tier ${tier} (score 0): no human review required`);
+  api.state.addStatus(sha, 'floodgate/risk', 'success', `Tier ${tier} (score 0): no human review required, QA standard`);
 }
 
 /** A PR decided eligible on a branch with a merge queue, and enqueued by Floodgate. */
@@ -75,7 +75,7 @@ describe('automerge-gate and a required merge queue', () => {
     expect(first.outputs.decision).toBe('auto-merge');
     expect(api.state.queueEntry(1)).toBeUndefined();
     passTime(api, head, 61);
-    const sweep = await run({}, { mode: 'sweep' }, { eventName: 'schedule' });
+    const sweep = await run({}, { operation: 'sweep' }, { eventName: 'schedule' });
     expect(errorLines(sweep)).toEqual([]);
     expect(JSON.parse(sweep.outputs.reasons!)).toEqual([
       expect.objectContaining({ pr: 1, outcome: 'enqueued' }),

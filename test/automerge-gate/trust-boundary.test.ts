@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passTime } from './clock.js';
+import { expectMinutesAfter, passTime } from './clock.js';
 import {
   api,
   decisionStatuses,
@@ -19,7 +19,7 @@ const mutation = (name: string) =>
   api.requests.filter((request) => request.graphql?.query.includes(`${name}(`) && request.status === 200);
 /** The summary as text: Markdown escapes taken out. */
 const plain = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
-const sweep = () => run({}, { mode: 'sweep' }, { eventName: 'schedule' });
+const sweep = () => run({}, { operation: 'sweep' }, { eventName: 'schedule' });
 
 describe('native auto-merge never outlives its decision (case 5)', () => {
   it('auto-merge enabled for head A is disabled when head B is blocked', async () => {
@@ -66,13 +66,13 @@ describe('floodgate/decision is success only when a merge is allowed (case 6)', 
     const head = pull.head.sha;
     const started = Date.now();
     const decided = await run(event, { ...PASSING, wait: '30m' });
+    const finished = Date.now();
     expect(decided.outputs).toMatchObject({ decision: 'auto-merge', merged: 'false' });
     const statuses = decisionStatuses(head);
     expect(statuses.map((s) => s.state)).toEqual(['pending']);
     const until = /^auto-merge pending until (\S+) squash$/.exec(statuses[0]?.description ?? '')?.[1];
     expect(until).toBe(decided.outputs['merge-at']);
-    expect(Date.parse(until ?? '') - started).toBeGreaterThan(29 * 60_000);
-    expect(Date.parse(until ?? '') - started).toBeLessThan(31 * 60_000);
+    expectMinutesAfter(until, 30, started, finished);
     expect(mutation('enablePullRequestAutoMerge')).toHaveLength(0);
     expect(pull.autoMerge).toBeNull();
 

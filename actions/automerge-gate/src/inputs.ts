@@ -13,7 +13,8 @@ import {
 import { InvalidInputError, type SeverityCounts } from '@floodgate/core';
 import { Inputs, type InputReader } from '@floodgate/kit';
 
-export type GateMode = Mode | 'sweep';
+/** What a run of the action does: decide on one pull request, or merge those whose wait is over. */
+export type Operation = 'decide' | 'sweep';
 
 export interface AutomergeInputs {
   /** the head the results are for (workflow_run publishing): nothing is done if the PR moved */
@@ -22,7 +23,10 @@ export interface AutomergeInputs {
   policyPath: string;
   config?: string;
   pr?: number;
-  mode?: GateMode;
+  mode?: Mode;
+  operation: Operation;
+  /** inputs used under an old name: each line is logged as a warning */
+  deprecations: string[];
   tests?: JobResult;
   testChecks: string[];
   tier?: Tier;
@@ -63,6 +67,10 @@ export function readAutomergeInputs(read: InputReader): AutomergeInputs {
   const optional = <K extends string, V>(key: K, value: V | undefined) =>
     (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
   const findingsText = inputs.string('findings');
+  const mode = inputs.oneOf('mode', ['observe', 'enforce', 'sweep'] as const);
+  // `mode: sweep` mixed what the run does with how strictly it acts; it still works.
+  const operation =
+    mode === 'sweep' ? 'sweep' : inputs.oneOf('operation', ['decide', 'sweep'] as const, 'decide');
   const required =
     inputs.string('required-signals') === undefined ? ['tests', 'tier'] : requiredSignals(inputs);
   return {
@@ -71,7 +79,12 @@ export function readAutomergeInputs(read: InputReader): AutomergeInputs {
     ...optional('config', inputs.string('config')),
     ...optional('pr', inputs.number('pr', { min: 1, integer: true })),
     ...optional('headSha', inputs.sha('head-sha')),
-    ...optional('mode', inputs.oneOf('mode', ['observe', 'enforce', 'sweep'] as const)),
+    ...optional('mode', mode === 'sweep' ? undefined : mode),
+    operation,
+    deprecations:
+      mode === 'sweep'
+        ? ['mode: sweep is deprecated: use operation: sweep (mode is observe or enforce).']
+        : [],
     ...optional('tests', inputs.oneOf('tests', JOB_RESULTS)),
     testChecks: inputs.list('test-checks'),
     ...optional('tier', inputs.oneOf('tier', TIERS)),

@@ -218,7 +218,7 @@ async function groupDestroyed(
     log: io,
   });
   const why = `merge group ${group.headSha.slice(0, 7)} was dequeued`;
-  const mode = inputs.mode === 'sweep' ? loaded.policy.mode : (inputs.mode ?? loaded.policy.mode);
+  const mode = inputs.mode ?? loaded.policy.mode;
   if (mode === 'enforce')
     await reportDequeued(client, context.repo, pr, loaded.policy.merge['pending-label'], why);
   const message = `#${pr.number} left the merge queue (${why}): its decision is now human-review${mode === 'enforce' ? '' : ' (observe mode: not written)'}.`;
@@ -247,7 +247,7 @@ export async function runMergeGroup(
     log: io,
   });
   const policy = loaded.policy;
-  const mode = inputs.mode === 'sweep' || inputs.mode === undefined ? policy.mode : inputs.mode;
+  const mode = inputs.mode ?? policy.mode;
   const sources = signalSourcesOf(policy.merge, await resolveTokenLogin(client, io));
   // What lands is the group's commit: its statuses and checks are the signals; the PR's head
   // carries the PR's own history (first decision, wait, the tier risk-assess wrote, queue marks).

@@ -42,7 +42,7 @@ export async function runSweep(
   deps: AutomergeDependencies,
 ): Promise<AutomergeResult> {
   const { io, context, client, now } = deps;
-  if (!client) throw new FloodgateError('mode sweep merges pull requests and needs a token.');
+  if (!client) throw new FloodgateError('operation: sweep merges pull requests and needs a token.');
   const policies = new Map<string, Policy>();
   const policyFor = async (ref: string): Promise<Policy> => {
     let policy = policies.get(ref);
@@ -67,14 +67,14 @@ export async function runSweep(
   io.info(`Sweep: ${candidates.length} open pull request(s) labelled '${label}'.`);
   if (inputs.wait !== undefined || inputs.mergeMethod !== undefined)
     io.notice(
-      'mode sweep ignores the wait and merge-method inputs: each PR merges at the time and with the method its decision recorded.',
+      'operation: sweep ignores the wait and merge-method inputs: each PR merges at the time and with the method its decision recorded.',
     );
 
   const entries: SweepEntry[] = [];
   for (const candidate of candidates) {
     const pr = await fetchPullRequest(client, context.repo, candidate.number);
     const policy = await policyFor(pr.baseRef);
-    const mode = inputs.mode === 'sweep' ? policy.mode : inputs.mode;
+    const mode = inputs.mode ?? policy.mode;
     const sources = signalSourcesOf(policy.merge, floodgateLogin);
     const commit = await readCommitSignals(client, context.repo, pr.headSha, sources);
     const ignored = reportIgnored(

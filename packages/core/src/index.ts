@@ -6,6 +6,7 @@ export * from './shared/json/index.js';
 export * from './shared/findings/index.js';
 export * from './gates/risk/index.js';
 export * from './shared/text/index.js';
+export * from './shared/time/index.js';
 export { escapeMarkdown, formatAge, inlineCode, location, plural, signed, table } from './shared/markdown.js';
 export { describePolicySource, type PolicySource } from './policy/source.js';
 export { renderRiskReport, type ProposedPolicy, type RiskReportContext } from './gates/risk/report.js';

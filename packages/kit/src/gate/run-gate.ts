@@ -111,10 +111,12 @@ export async function runGate<Gate extends GateName, Inputs extends GateInputs, 
   const facts = await gate.gather(run);
   if (isHeadMoved(facts)) {
     io.notice(facts.headMoved);
+    for (const [name, value] of Object.entries(facts.outputs ?? {})) io.setOutput(name, value);
     await io.summary(`## Floodgate: ${gate.heading(subjectOf(run))}\n\n${facts.headMoved}\n`);
     return undefined;
   }
   const outcome = gate.evaluate(facts, run);
+  await gate.readForOutcome?.(outcome, facts, run);
   const shown = gate.present(outcome, facts, run);
   const actions: string[] = [];
   try {

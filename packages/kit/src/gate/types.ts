@@ -51,6 +51,8 @@ export interface GateRun<Inputs extends GateInputs> {
 /** A run whose pull request moved while its facts were read: nothing is written for the old head. */
 export interface HeadMoved {
   headMoved: string;
+  /** outputs that still hold (e.g. the merge gate's `merged: false`) */
+  outputs?: Record<string, string>;
 }
 
 /** What a gate shows for its outcome: everything the runner writes, as values. */
@@ -89,6 +91,8 @@ export interface GateDefinition<Gate extends GateName, Inputs extends GateInputs
   observed: string;
   gather(run: GateRun<Inputs>): Promise<Facts | HeadMoved>;
   evaluate(facts: Facts, run: GateRun<Inputs>): Outcome;
+  /** reads that only some outcomes need (e.g. how long a PR sent to a person has waited) */
+  readForOutcome?(outcome: Outcome, facts: Facts, run: GateRun<Inputs>): Promise<void>;
   present(outcome: Outcome, facts: Facts, run: GateRun<Inputs>): GatePresentation<Gate>;
   /** the gate's own writes to the pull request (labels, reviewers), after its status */
   write?(outcome: Outcome, facts: Facts, run: GateRun<Inputs> & { client: GitHubClient }): Promise<string[]>;

@@ -43,3 +43,16 @@ export {
   MERGE_QUEUE_CONTEXT,
   type MergeQueueMark,
 } from './merge-queue.js';
+export {
+  autoMergeIsOurs,
+  decisionFailure,
+  evaluateDecision,
+  type DecisionOutcome,
+  type DecisionTiming,
+} from './evaluate.js';
+export {
+  presentDecision,
+  type DecisionPresentation,
+  type DecisionPresentationContext,
+  type DecisionWritten,
+} from './present.js';
