@@ -1,3 +1,4 @@
+import { shortSha } from '@floodgate/core';
 import type { BaselineRecord } from '@floodgate/core/baseline';
 import {
   percentOf,
@@ -47,13 +48,12 @@ export interface BaselineRequest {
   historyLength: number;
 }
 
-const short = (sha: string) => sha.slice(0, 7);
 const NULL_SHA = /^0+$/;
 
 function distanceText(distance: number, start: string, what: string): string {
   return distance === 0
     ? what
-    : `the nearest recorded ancestor, ${distance} commit${distance === 1 ? '' : 's'} before ${what} ${short(start)}`;
+    : `the nearest recorded ancestor, ${distance} commit${distance === 1 ? '' : 's'} before ${what} ${shortSha(start)}`;
 }
 
 /**
@@ -93,7 +93,7 @@ export async function findBaseline(request: BaselineRequest): Promise<FoundBasel
   const found = await store.nearest(start);
   if (!found) {
     return {
-      missing: `no coverage was recorded for ${what} ${short(start)} or its ancestors (record it on pushes to the default branch)`,
+      missing: `no coverage was recorded for ${what} ${shortSha(start)} or its ancestors (record it on pushes to the default branch)`,
       history: [],
     };
   }
@@ -116,7 +116,7 @@ export function trendPoints(
 ): CoverageTrendPoint[] {
   return [
     ...history.map((record) => ({
-      label: record.sha.slice(0, 7),
+      label: shortSha(record.sha),
       percent: percentOf(summaryHeadline(record.data, record.data.totals)),
     })),
     { label, percent: percentOf(summaryHeadline(current, current.totals)) },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { InvalidInputError, parseUnifiedDiff, type DiffFile } from '@floodgate/core';
+import { InvalidInputError, parseUnifiedDiff, shortSha, type DiffFile } from '@floodgate/core';
 import {
   diffFileFromGitHub,
   listPullRequestFiles,
@@ -55,7 +55,7 @@ export async function readChangedLines(request: ChangeRequest): Promise<ChangedL
   if (local) {
     return {
       files: parseUnifiedDiff(local.text, 'git diff'),
-      source: `git diff ${local.mergeBase.slice(0, 7)}...HEAD in the checkout`,
+      source: `git diff ${shortSha(local.mergeBase)}...HEAD in the checkout`,
       notes: [],
       mergeBase: local.mergeBase,
     };

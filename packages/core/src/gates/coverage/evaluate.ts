@@ -23,8 +23,28 @@ export interface CoverageFacts {
   patch?: PatchCoverage;
   /** the base commit's recorded coverage, when one exists */
   baseline?: CoverageSummary;
-  /** files the PR touches: changes elsewhere are reported as indirect */
+  /**
+   * files the change touches: changes elsewhere are reported as indirect; undefined when there is no
+   * diff, and then no indirect changes are claimed (every file would look untouched: a guess)
+   */
   changedFiles?: readonly string[];
+}
+
+/** The action's inputs that override the policy's numbers for one run; undefined keeps the policy's. */
+export interface CoverageOverrides {
+  minimum?: number;
+  patchMinimum?: number;
+  allowedDrop?: number;
+}
+
+/** The coverage policy with a run's overrides applied. */
+export function withCoverageOverrides(policy: CoveragePolicy, overrides: CoverageOverrides): CoveragePolicy {
+  return {
+    ...policy,
+    ...(overrides.minimum !== undefined ? { minimum: overrides.minimum } : {}),
+    ...(overrides.patchMinimum !== undefined ? { 'patch-minimum': overrides.patchMinimum } : {}),
+    ...(overrides.allowedDrop !== undefined ? { 'allowed-drop': overrides.allowedDrop } : {}),
+  };
 }
 
 export interface CoverageReason {
@@ -70,8 +90,16 @@ function plural(count: number, noun: string): string {
   return `${count} more covered ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** Decides the coverage gate from exact fractions; each reason says what is missing. */
-export function evaluateCoverage(facts: CoverageFacts, policy: CoveragePolicy): CoverageEvaluation {
+/**
+ * Decides the coverage gate from exact fractions; each reason says what is missing. `overrides` are
+ * a run's inputs that replace the policy's numbers.
+ */
+export function evaluateCoverage(
+  facts: CoverageFacts,
+  basePolicy: CoveragePolicy,
+  overrides: CoverageOverrides = {},
+): CoverageEvaluation {
+  const policy = withCoverageOverrides(basePolicy, overrides);
   const { current, patch, baseline } = facts;
   const metric = current.headline === 'statements' ? 'statement' : 'line';
   const coverage = summaryHeadline(current, current.totals);
@@ -124,7 +152,8 @@ export function evaluateCoverage(facts: CoverageFacts, policy: CoveragePolicy): 
           : `${metric} coverage against the base: ${change}`,
       });
     }
-    evaluation.indirectChanges = indirectChanges(baseline, current, facts.changedFiles);
+    if (facts.changedFiles)
+      evaluation.indirectChanges = indirectChanges(baseline, current, facts.changedFiles);
   }
 
   for (const component of policy.components) {
@@ -249,9 +278,9 @@ function unmeasuredReason(patch: PatchCoverage, setting: UnmeasuredPolicy): Cove
 function indirectChanges(
   baseline: CoverageSummary,
   current: CoverageSummary,
-  changedFiles: readonly string[] | undefined,
+  changedFiles: readonly string[],
 ): IndirectChange[] {
-  const changed = new Set(changedFiles ?? []);
+  const changed = new Set(changedFiles);
   const changes: IndirectChange[] = [];
   for (const [path, totals] of Object.entries(current.files)) {
     if (changed.has(path)) continue;

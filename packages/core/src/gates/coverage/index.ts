@@ -50,10 +50,12 @@ export {
 } from './summary.js';
 export {
   evaluateCoverage,
+  withCoverageOverrides,
   worstResult,
   type ComponentEvaluation,
   type CoverageEvaluation,
   type CoverageFacts,
+  type CoverageOverrides,
   type CoverageReason,
   type GateResult,
   type IndirectChange,
@@ -81,3 +83,9 @@ export {
   type CoverageReportData,
   type FractionData,
 } from './report-data.js';
+export {
+  presentCoverage,
+  type CoverageAnnotation,
+  type CoveragePresentation,
+  type CoveragePresentationContext,
+} from './present.js';
