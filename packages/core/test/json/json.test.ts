@@ -60,6 +60,12 @@ describe('parseJson', () => {
     expect(errorOf(() => parseJson(text, 'f'))).toBe(message);
   });
 
+  it('places an error in nesting deeper than the stack, as V8 does', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(errorOf(() => parseJson(`${deep}x`, 'f'))).toMatch(/^f:1:200001: expected valid JSON: /);
+    expect(locateJson(deep, 'f', [0, 0])).toEqual({ file: 'f', line: 1, column: 3 });
+  });
+
   it('names what the file should be when the caller says', () => {
     expect(errorOf(() => parseJson('{"s": ', 'r', { expected: 'an Istanbul object' }))).toBe(
       'r:1:7: expected an Istanbul object (valid JSON): a value, found end of file',

@@ -51,7 +51,8 @@ function offsetOfPath(text: string, path: JsonPath): number {
       { allowTrailingComma: true },
     );
   } catch (error) {
-    if (error !== found) throw error;
+    // jsonc-parser recurses: past the stack's depth, the deepest value reached is as near as it gets.
+    if (error !== found && !(error instanceof RangeError)) throw error;
   }
   return deepest;
 }

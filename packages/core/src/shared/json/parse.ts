@@ -86,7 +86,8 @@ function findSyntaxProblem(text: string, file: string, options: ParseOptions): S
       options,
     );
   } catch (error) {
-    if (error !== stop) throw error;
+    // jsonc-parser recurses: nesting deeper than the stack leaves what was found so far (V8's words if nothing).
+    if (error !== stop && !(error instanceof RangeError)) throw error;
   }
   const first = errors[0];
   if (first === undefined) return undefined;
@@ -158,6 +159,7 @@ const EXPECTED: Partial<Record<ErrorName, (inside: 'object' | 'array' | undefine
   CloseBraceExpected: () => "',' or '}'",
   CloseBracketExpected: () => "',' or ']'",
   EndOfFileExpected: () => 'the end of the file after the JSON value',
+  UnexpectedEndOfComment: () => "'*/' to close the comment",
   InvalidNumberFormat: () => 'a number',
   InvalidSymbol: () => 'a value',
 };
