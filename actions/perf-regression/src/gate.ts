@@ -22,7 +22,7 @@ import {
   type RunContext,
 } from '@floodgate/kit';
 import { createBaselineStore } from '@floodgate/kit/baseline';
-import { subjectOf, type GateDefinition, type GateRun } from '@floodgate/kit/gate';
+import { recordsOnThisEvent, subjectOf, type GateDefinition, type GateRun } from '@floodgate/kit/gate';
 import { shellRunner, type CommandRunner } from './ab/command.js';
 import { systemGit, type Git } from './ab/git.js';
 import { runAb, worktreeDir } from './ab/run.js';
@@ -62,17 +62,6 @@ interface PerfRunFacts extends PerfFacts {
   store?: PerfStore;
   /** the run's one reading of the clock: acknowledgment windows, the report's ages, the record */
   now: Date;
-}
-
-function defaultBranchOf(payload: Record<string, unknown>): string | undefined {
-  const repository = payload.repository as { default_branch?: string; master_branch?: string } | undefined;
-  return repository?.default_branch ?? repository?.master_branch;
-}
-
-function shouldRecord(inputs: PerfInputs, context: RunContext): boolean {
-  if (inputs.record !== 'auto') return inputs.record;
-  const branch = defaultBranchOf(context.payload);
-  return context.eventName === 'push' && branch !== undefined && context.ref === `refs/heads/${branch}`;
 }
 
 async function storedOrGivenBaseline(
@@ -308,7 +297,7 @@ export function perfGate(
     /** The baseline of a push to the default branch (or wherever `record` says), whatever the mode. */
     async record(outcome, facts, run) {
       const { inputs, context, client, pr, io } = run;
-      if (!shouldRecord(inputs, context)) return [];
+      if (!recordsOnThisEvent(context, inputs.record === 'auto' ? undefined : inputs.record)) return [];
       const readOnly = client
         ? readOnlyReason({
             eventName: context.eventName,
