@@ -2,7 +2,11 @@
 // Generates the README's reference tables from their sources, between markers:
 //   <!-- generated:action <name> --> ... <!-- /generated -->   inputs and outputs of actions/<name>/action.yml
 //   <!-- generated:policy --> ... <!-- /generated -->          every key of floodgate.schema.json
+//   <!-- generated:defaults --> ... <!-- /generated -->        the default policy (packages/core: defaultPolicy)
+//   <!-- generated:coverage-commands --> ... <!-- /generated --> `floodgate init`'s test and coverage command per
+//                                                              ecosystem (packages/cli/src/init/detect.ts)
 // `--check` fails when the README is stale instead of writing it.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -81,12 +85,128 @@ function policyTable() {
   return ['| key | type | description |', '| --- | --- | --- |', ...policyRows(schema, '', [])].join('\n');
 }
 
+// The TypeScript sources, read once through tsx (a dev dependency), as scripts/build.mjs reads the schema.
+let sources;
+function tsSources() {
+  sources ??= JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `Promise.all([import('./packages/core/src/index.ts'), import('./packages/cli/src/init/detect.ts')]).then(
+          ([core, detect]) => process.stdout.write(JSON.stringify({
+            defaults: core.defaultPolicy(),
+            withoutFile: core.policyWithoutFile().policy,
+            commands: detect.COVERAGE_COMMANDS,
+          })))`,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    ),
+  );
+  return sources;
+}
+
+const codeList = (values) => (values.length === 0 ? 'none' : values.map((value) => code(value)).join(', '));
+const defaultValue = (value) =>
+  value === null ? 'off (`null`)' : Array.isArray(value) ? codeList(value) : code(String(value));
+
+function schemaAt(schema, path) {
+  return path.reduce((node, key) => node?.properties?.[key], schema);
+}
+
+// Keys whose schema entry has no description of its own (the schema is packages/core's): what they mean.
+const DEFAULT_NOTES = {
+  'merge.method': 'How automatic merges merge: squash, merge or rebase',
+  'merge.delete-branch': 'Delete the head branch after an automatic merge',
+  'merge.wait': 'Wait after the head was first decided on before merging',
+  'merge.min-ai-confidence': "An agent's confidence (0 to 1) below this asks for review",
+  'merge.max-lines-changed': 'More lines changed than this asks for review',
+  'merge.review-tiers': 'Risk tiers that ask for review',
+  'merge.review-on-coverage-drop': 'A coverage drop against the base asks for review',
+  'merge.pending-label': 'Label of PRs waiting for their automatic merge',
+};
+
+function defaultsTables() {
+  const { defaults, withoutFile } = tsSources();
+  const schema = JSON.parse(readFileSync(join(root, 'floodgate.schema.json'), 'utf8'));
+  const tiers = Object.entries(defaults.risk.tiers).map(
+    ([name, tier]) =>
+      `| \`${name}\` | ≥ ${tier['min-score']} | ${codeList(tier.labels)} | ${tier.reviewers.count} | ${tier.qa} | ${tier['requires-human'] ? 'yes' : 'no'} |`,
+  );
+  const factors = Object.entries(defaults.risk.factors).map(
+    ([name, factor]) =>
+      `| \`${name}\` | ${factor.kind} | ${factor.score} | ${factor.enabled ? 'on' : 'off'} | ${cell(factor.description)} |`,
+  );
+  const scalars = [];
+  for (const section of ['coverage', 'perf', 'merge']) {
+    for (const [key, value] of Object.entries(defaults[section])) {
+      // Lists of objects (components, metrics, slos) are empty by default and have their own reference rows.
+      if (
+        Array.isArray(value) &&
+        value.length === 0 &&
+        schemaAt(schema, [section, key])?.items?.type === 'object'
+      )
+        continue;
+      const described = schemaAt(schema, [section, key])?.description;
+      const note = DEFAULT_NOTES[`${section}.${key}`];
+      const description = note && described ? `${note} (${described})` : (described ?? note);
+      scalars.push(`| \`${section}.${key}\` | ${cell(defaultValue(value))} | ${cell(description)} |`);
+    }
+  }
+  const differences = Object.entries(defaults.merge)
+    .filter(([key, value]) => JSON.stringify(withoutFile.merge[key]) !== JSON.stringify(value))
+    .map(([key]) => `\`merge.${key}\` is ${defaultValue(withoutFile.merge[key])}`);
+  const requesters = defaults.ai.requesters.flatMap((entry) => entry.agents);
+  return [
+    `Mode ${code(defaults.mode)}. Without any policy file the same defaults apply, except that ${differences.join(', ')}: nothing merges automatically until a policy says so.`,
+    '',
+    '| tier | `min-score` | labels | reviewers | QA strategy | human review |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...tiers,
+    '',
+    '| risk factor | kind | score | enabled | description |',
+    '| --- | --- | ---: | --- | --- |',
+    ...factors,
+    '',
+    '| key | default | description |',
+    '| --- | --- | --- |',
+    ...scalars,
+    '',
+    '| AI-generated when (any match) | default |',
+    '| --- | --- |',
+    `| \`ai.authors\` (PR author login) | ${cell(codeList(defaults.ai.authors))} |`,
+    `| \`ai.labels\` | ${cell(codeList(defaults.ai.labels))} |`,
+    `| \`ai.trailers\` (commit message lines, globs) | ${cell(codeList(defaults.ai.trailers))} |`,
+    `| \`ai.requesters\` (who asked the agent) | ${cell(`assignees, "Requested by @login" and noreply Co-authored-by trailers for every AI PR; agent-specific patterns for ${codeList(requesters)}`)} |`,
+  ].join('\n');
+}
+
+function coverageCommandsTable() {
+  const { commands } = tsSources();
+  return [
+    '| ecosystem | `floodgate init` picks it for | test step (`run:`) | coverage-gate `files` | the repository needs |',
+    '| --- | --- | --- | --- | --- |',
+    ...commands.map(
+      (entry) =>
+        `| ${cell(entry.name)} | ${cell(entry.when)} | ${code(entry.test)} | ${code(entry.report)} | ${cell(entry.needs)} |`,
+    ),
+  ].join('\n');
+}
+
 // A block's old body never reaches into the next block, and an empty block is fine.
 const BLOCK = /(<!-- generated:(\S+)(?: (\S+))? -->\n)(?:(?!<!-- generated:)[\s\S])*?(<!-- \/generated -->)/g;
 
 export function renderReadme(text) {
   return text.replace(BLOCK, (_, open, kind, name, close) => {
-    const body = kind === 'action' ? actionTables(name) : kind === 'policy' ? policyTable() : undefined;
+    const generators = {
+      action: () => actionTables(name),
+      policy: policyTable,
+      defaults: defaultsTables,
+      'coverage-commands': coverageCommandsTable,
+    };
+    const body = generators[kind]?.();
     if (body === undefined) throw new Error(`README: unknown generated block '${kind}'`);
     return `${open}${body}\n${close}`;
   });

@@ -32,6 +32,8 @@ check options:
                          (default: the working tree against HEAD, untracked files included)
   --policy FILE          judge with this policy file instead of the base's .github/floodgate.yml
   --coverage GLOB        coverage reports (lcov, Cobertura, JaCoCo, Clover, Istanbul, Go); repeatable
+  --coverage-base GLOB   coverage reports of the base (e.g. made on main): the allowed-drop rule
+                         compares with them, as coverage-gate does with its baseline; repeatable
   --perf-base GLOB       benchmark results of the base          } both or neither; repeatable
   --perf GLOB            benchmark results of the change        }
   --sarif GLOB           SARIF files of a security scanner; repeatable

@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCoverage, summarizeCoverage } from '../../core/src/gates/coverage/index.js';
 import { renderDecisionReport } from '../../core/src/gates/decision/render.js';
 import { mergeCommentSection } from '../../kit/src/github/comment-sections.js';
 import { startFakeGitHub, type FakeGitHub } from '../../../test/fake-github/index.js';
+import { runAction } from '../../../test/harness/index.js';
 import type { CheckJson } from '../src/check/json.js';
 import {
   fixtures,
@@ -29,6 +32,12 @@ const perfBase = join(fixtures, 'perf/corpus/go/base.txt');
 const perfSame = join(fixtures, 'perf/corpus/go/same1.txt');
 const perfSlow = join(fixtures, 'perf/corpus/go/slow25.txt');
 const sarif = join(fixtures, 'sarif/codeql-style.sarif');
+// Go 1.19's coverprofiles of samples/go (base) and of it with an untested function added (head).
+const baseFixtures = join(repoRoot, 'packages/cli/test/fixtures/coverage-base');
+const baseOut = join(baseFixtures, 'base.out');
+const headOut = join(baseFixtures, 'head.out');
+const goTotal = (file: string) =>
+  /total:\s+\(statements\)\s+([\d.]+)%/.exec(readFileSync(join(baseFixtures, file), 'utf8'))![1]!;
 
 /** A policy that lets every PR merge automatically, so the decision shows what the gates say. */
 const MERGING_POLICY = 'version: 1\nmode: observe\nmerge:\n  auto-merge: all\n';
@@ -140,6 +149,138 @@ describe('floodgate check', () => {
     expect(scanned.status).toBe(1);
   });
 
+  it('--coverage-base: the allowed-drop rule against the base reports, as coverage-gate judges the same reports', async () => {
+    // No patch minimum, so that the drop against the base is what the gate says.
+    const policy = `${MERGING_POLICY}coverage:\n  minimum: 40\n  patch-minimum: 0\n`;
+    const repo = makeRepo({ '.github/floodgate.yml': policy }, join(samples, 'go'));
+    git(repo, 'checkout', '-q', '-b', 'feature');
+    cpSync(join(baseFixtures, 'head-calc.go'), join(repo, 'calc.go'));
+    git(repo, 'commit', '-q', '-a', '-m', 'Abs, untested');
+    const args = ['check', '--base', 'main', '--json', '--tests', 'success', '--coverage', headOut];
+
+    // Without the base's reports the drop is not seen: the change would merge.
+    const alone = floodgate(repo, ...args);
+    expect(alone.status).toBe(0);
+    expect(json(alone).coverage).toMatchObject({ result: 'pass', base: null, delta: null, baseReports: [] });
+    expect(floodgate(repo, ...args.filter((arg) => arg !== '--json')).stdout).toContain(
+      'not compared with the base (--coverage-base GLOB)',
+    );
+
+    const compared = floodgate(repo, ...args, '--coverage-base', baseOut);
+    expect(compared.stderr).toBe('');
+    expect(compared.status).toBe(2);
+    const result = json(compared);
+    // go tool cover -func: 57.1% of statements on the base, 47.1% with the change.
+    expect(Number(result.coverage?.base).toFixed(1)).toBe(goTotal('base-func.txt'));
+    expect(Number(result.coverage?.line).toFixed(1)).toBe(goTotal('head-func.txt'));
+    expect(result.coverage).toMatchObject({
+      result: 'review',
+      line: '47.06',
+      base: '57.14',
+      delta: '-10.08',
+      baseReports: [baseOut],
+    });
+    expect(result.coverage?.reasons[0]).toEqual({
+      rule: 'allowed-drop',
+      outcome: 'review',
+      message:
+        'statement coverage dropped more than the allowed 0 points against the base: 57.14% → 47.06% (-10.08 points)',
+    });
+    expect(result.reasons.map((reason) => reason.rule)).toEqual(['coverage-review', 'coverage-drop']);
+    const printed = floodgate(repo, ...args.filter((arg) => arg !== '--json'), '--coverage-base', baseOut);
+    expect(printed.stdout).toContain(`, base 57.14% (-10.08 points; ${baseOut})`);
+
+    // coverage-gate on the same change, offline: the diff, the head report and the base's summary
+    // (what it records on main) give the same result, coverage, base and delta.
+    const repoFiles = git(repo, 'ls-files').trim().split('\n');
+    const baseline = summarizeCoverage(
+      await parseCoverage(readFileSync(baseOut, 'utf8'), {
+        file: 'base.out',
+        goModules: [{ path: 'example.com/demo', dir: '' }],
+        repoFiles,
+      }),
+    );
+    const diff = join(mkdtempSync(join(tmpdir(), 'floodgate-pr-diff-')), 'pr.diff');
+    writeFileSync(diff, git(repo, 'diff', 'main...HEAD'));
+    const gate = await runAction('coverage-gate', {
+      token: '',
+      event: {},
+      eventName: 'workflow_dispatch',
+      cwd: repo,
+      files: {
+        'head.out': readFileSync(headOut, 'utf8'),
+        'baseline.json': JSON.stringify(baseline),
+      },
+      inputs: {
+        files: 'head.out',
+        diff,
+        baseline: 'baseline.json',
+        token: '',
+      },
+    });
+    expect(gate.outputs).toMatchObject({
+      result: result.coverage!.result,
+      coverage: result.coverage!.line,
+      'base-coverage': result.coverage!.base!,
+      delta: result.coverage!.delta!,
+    });
+
+    // A looser allowed-drop passes the gate; the decision still asks for a person because coverage
+    // dropped (merge.review-on-coverage-drop), as automerge-gate does with coverage-gate's delta.
+    writeFiles(repo, {
+      'lenient.yml': `${MERGING_POLICY}coverage:\n  minimum: 40\n  patch-minimum: 0\n  allowed-drop: 15\n`,
+    });
+    const lenient = json(floodgate(repo, ...args, '--coverage-base', baseOut, '--policy', 'lenient.yml'));
+    expect(lenient.coverage).toMatchObject({ result: 'pass', delta: '-10.08' });
+    expect(lenient.reasons.map((reason) => reason.rule)).toEqual(['coverage-drop']);
+
+    const usage = floodgate(repo, 'check', '--coverage-base', baseOut);
+    expect(usage.status).toBe(3);
+    expect(usage.stderr).toContain('--coverage-base needs --coverage');
+  });
+
+  it('--coverage-base reads a report written in a worktree of main from that checkout', () => {
+    const repo = makeRepo({}, join(samples, 'js'));
+    git(repo, 'checkout', '-q', '-b', 'feature');
+    writeFiles(repo, { 'docs/notes.md': 'notes\n' });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'notes');
+    const worktree = join(mkdtempSync(join(tmpdir(), 'floodgate-main-')), 'main');
+    git(repo, 'worktree', 'add', '-q', worktree, 'main');
+    // c8's coverage-final.json names files by absolute path: here, the worktree's.
+    const final = readFileSync(join(fixtures, 'coverage/c8/coverage-final.json'), 'utf8');
+    writeFiles(worktree, {
+      'coverage/coverage-final.json': final.replaceAll('/home/runner/work/demo/demo/js', worktree),
+    });
+    const base = join(worktree, 'coverage/coverage-final.json');
+    const run = floodgate(
+      repo,
+      'check',
+      '--base',
+      'main',
+      '--json',
+      '--coverage',
+      lcov,
+      '--coverage-base',
+      base,
+    );
+    expect(run.stderr).toBe('');
+    expect(json(run).coverage).toMatchObject({ line: '81.08', base: '81.08', baseReports: [base] });
+    expect(json(run).coverage?.reasons.find((reason) => reason.rule === 'allowed-drop')).toMatchObject({
+      outcome: 'pass',
+    });
+
+    // The same report outside any checkout names files nowhere: an input error, never a baseline of nothing.
+    const stray = join(mkdtempSync(join(tmpdir(), 'floodgate-stray-')), 'coverage-final.json');
+    cpSync(base, stray);
+    const refused = floodgate(repo, 'check', '--base', 'main', '--coverage', lcov, '--coverage-base', stray);
+    expect(refused.status).toBe(3);
+    expect(refused.stderr).toContain(
+      `--coverage-base ${stray}: no file it names is a file of the base commit`,
+    );
+    expect(hasStackTrace(refused)).toBe(false);
+  });
+
   it('--policy judges with the given file, says so, and reports its mistakes as file:line:col', () => {
     const repo = makeRepo({ 'README.md': 'demo\n' });
     writeFiles(repo, { 'local.yml': MERGING_POLICY, 'bad.yml': 'version: 1\nmerge:\n  wait: soon\n' });
@@ -228,7 +369,7 @@ describe('floodgate init', () => {
     {
       kind: 'Python',
       files: { 'pyproject.toml': '[project]\nname = "demo"\n' },
-      command: 'python -m pytest --cov --cov-report=xml:coverage.xml',
+      command: 'python -m pytest --cov=. --cov-report=xml:coverage.xml',
       report: 'coverage.xml',
     },
     {

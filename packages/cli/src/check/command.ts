@@ -24,6 +24,7 @@ function parseCheckArgs(args: string[]): CheckOptions & { json: boolean; failOnR
       base: { type: 'string' },
       policy: { type: 'string' },
       coverage: { type: 'string', multiple: true, default: [] },
+      'coverage-base': { type: 'string', multiple: true, default: [] },
       'perf-base': { type: 'string', multiple: true, default: [] },
       perf: { type: 'string', multiple: true, default: [] },
       sarif: { type: 'string', multiple: true, default: [] },
@@ -40,6 +41,10 @@ function parseCheckArgs(args: string[]): CheckOptions & { json: boolean; failOnR
   if (values.staged && values.base !== undefined)
     throw new UsageError('--staged and --base exclude each other');
   if (values.base === '') throw new UsageError('--base needs a ref, e.g. --base main');
+  if (values['coverage-base'].length > 0 && values.coverage.length === 0)
+    throw new UsageError(
+      '--coverage-base needs --coverage: the base reports are compared with the change reports',
+    );
   if ((values['perf-base'].length === 0) !== (values.perf.length === 0))
     throw new UsageError('--perf-base and --perf go together: the base results and the change results');
   if (values.tests !== undefined && values.tests !== 'success' && values.tests !== 'failure')
@@ -57,6 +62,7 @@ function parseCheckArgs(args: string[]): CheckOptions & { json: boolean; failOnR
     ...(values.base !== undefined ? { base: values.base } : {}),
     ...(values.policy !== undefined ? { policyFile: values.policy } : {}),
     coverage: values.coverage,
+    coverageBase: values['coverage-base'],
     perfBase: values['perf-base'],
     perf: values.perf,
     sarif: values.sarif,

@@ -32,7 +32,12 @@ export interface CheckJson {
     line: string;
     branch: string;
     patch: string | null;
+    /** line coverage of the --coverage-base reports; null without them */
+    base: string | null;
+    /** points against the base, two decimals with a sign (`-1.25`); null without base reports */
+    delta: string | null;
     reports: string[];
+    baseReports: string[];
     reasons: { rule: string; outcome: string; message: string }[];
   } | null;
   perf: {
@@ -95,7 +100,10 @@ export function checkJson(result: CheckResult, exitCode: number): CheckJson {
             coverage.data.patch && coverage.data.patch.lines.total > 0
               ? coverage.data.patch.lines.percent
               : null,
+          base: coverage.data.base?.coverage.percent ?? null,
+          delta: coverage.data.delta ?? null,
           reports: coverage.reports,
+          baseReports: coverage.baseReports ?? [],
           reasons: coverage.data.reasons.map(({ rule, outcome, message }) => ({ rule, outcome, message })),
         }
       : null,

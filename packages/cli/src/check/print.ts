@@ -40,9 +40,14 @@ function gateLines(result: CheckResult, paint: Paint): string[] {
   if (coverage) {
     const { data } = coverage;
     const patch = data.patch && data.patch.lines.total > 0 ? `, patch ${data.patch.lines.percent}%` : '';
+    const base =
+      data.base && coverage.baseReports
+        ? `, base ${data.base.coverage.percent}% (${data.delta ?? ''} points; ${coverage.baseReports.map(p).join(', ')})`
+        : '';
     lines.push(
-      `${paint('bold', 'Coverage:')} ${data.result} — line ${data.coverage.percent}%${patch} (${coverage.reports.map(p).join(', ')})`,
+      `${paint('bold', 'Coverage:')} ${data.result} — line ${data.coverage.percent}%${patch} (${coverage.reports.map(p).join(', ')})${base}`,
     );
+    if (!coverage.baseReports) lines.push('  not compared with the base (--coverage-base GLOB)');
     for (const reason of data.reasons.filter((r) => r.outcome !== 'pass'))
       lines.push(`  ${reason.outcome}: ${p(reason.message)}`);
   } else {

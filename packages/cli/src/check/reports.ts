@@ -1,6 +1,7 @@
-import { createReadStream } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { isAbsolute } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import {
   computePatchCoverage,
   coverageReportData,
@@ -10,6 +11,8 @@ import {
   summarizeCoverage,
   type CoverageReport,
   type CoverageReportData,
+  type GoModule,
+  type PathOptions,
 } from '../../../core/src/gates/coverage/index.js';
 import type { DiffFile } from '../../../core/src/shared/diff/types.js';
 import { parseSarif } from '../../../core/src/shared/findings/sarif.js';
@@ -17,55 +20,146 @@ import type { Finding } from '../../../core/src/shared/findings/types.js';
 import { comparePerf, parsePerfFiles, type PerfComparison } from '../../../core/src/gates/perf/index.js';
 import type { Policy } from '../../../core/src/policy/types.js';
 import { matchLocalFiles } from '../files.js';
+import { UsageError } from '../usage.js';
 
 export interface LocalCoverage {
   data: CoverageReportData;
   reports: string[];
+  /** the reports of --coverage-base, when given: the baseline the allowed-drop rule compares with */
+  baseReports?: string[];
 }
 
-async function parseReport(path: string, name: string, root: string, repoFiles: readonly string[]) {
+const MODULE_LINE = /^\s*module\s+"?([^\s"]+)"?\s*$/m;
+
+/**
+ * Every Go module of the repository, as coverage-gate reads them (actions/coverage-gate/src/repo-files.ts,
+ * which imports the action's runtime and so cannot be bundled here): coverprofiles name files by import
+ * path, each module's path maps to its folder; vendored and test-data modules are skipped.
+ */
+function readGoModules(root: string, repoFiles: readonly string[]): GoModule[] {
+  const modules: GoModule[] = [];
+  for (const goMod of repoFiles) {
+    if ((goMod !== 'go.mod' && !goMod.endsWith('/go.mod')) || /(^|\/)(vendor|testdata)\//.test(goMod))
+      continue;
+    let text: string;
+    try {
+      text = readFileSync(join(root, goMod), 'utf8');
+    } catch {
+      continue;
+    }
+    const path = MODULE_LINE.exec(text)?.[1];
+    if (path) modules.push({ path, dir: goMod.slice(0, Math.max(0, goMod.length - 'go.mod'.length - 1)) });
+  }
+  return modules;
+}
+
+/** The top of the git checkout holding a report, when that is another checkout (a worktree of main). */
+function checkoutOf(path: string, root: string): string | undefined {
+  const result = spawnSync('git', ['rev-parse', '--show-toplevel'], {
+    cwd: dirname(path),
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', GIT_CONFIG_NOSYSTEM: '1', HOME: process.env.HOME ?? '' },
+  });
+  const top = result.status === 0 ? result.stdout.trim() : '';
+  return top && resolve(top) !== resolve(root) ? top : undefined;
+}
+
+async function parseReport(path: string, name: string, options: PathOptions) {
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   try {
-    // A report outside the repository (another checkout's) names files from the repository's root.
-    const inside = !isAbsolute(name);
-    return await parseCoverage(stream, {
-      file: name,
-      ...(inside ? { reportPath: name } : {}),
-      repoFiles,
-      workspaceRoot: root,
-    });
+    return await parseCoverage(stream, { file: name, ...options });
   } finally {
     stream.destroy();
   }
 }
 
-/** Total and patch coverage of the change from local reports, judged by the policy's coverage rules. */
-export async function readLocalCoverage(
+/**
+ * Parses and merges the reports an option names, placing their paths on `repoFiles` as coverage-gate
+ * does (its go.mod modules: coverprofiles name import paths). A report inside the repository names files
+ * from its own folder up; one in another checkout (e.g. a worktree of main) from that checkout's root.
+ */
+async function readReports(
+  option: string,
   patterns: readonly string[],
   cwd: string,
   root: string,
   repoFiles: readonly string[],
+): Promise<{ report: CoverageReport; names: string[] }> {
+  const matched = matchLocalFiles(option, patterns, cwd, root);
+  const goModules = readGoModules(root, repoFiles);
+  const common: PathOptions = { repoFiles, ...(goModules.length > 0 ? { goModules } : {}) };
+  const reports: CoverageReport[] = [];
+  for (const file of matched) {
+    const inside = !isAbsolute(file.name);
+    let report = await parseReport(file.path, file.name, {
+      ...common,
+      ...(inside ? { reportPath: file.name } : {}),
+      workspaceRoot: root,
+    });
+    const elsewhere = inside ? undefined : checkoutOf(file.path, root);
+    if (report.outside.length > 0 && elsewhere) {
+      const there = await parseReport(file.path, file.name, { ...common, workspaceRoot: elsewhere });
+      if (there.files.size > report.files.size) report = there;
+    }
+    reports.push(report);
+  }
+  return { report: mergeReports(reports), names: matched.map((file) => file.name) };
+}
+
+/**
+ * Total and patch coverage of the change from local reports, judged by the policy's coverage rules; with
+ * base reports (`--coverage-base`), also the change against them, as coverage-gate compares a PR with the
+ * coverage recorded for its base: the same summaries and the same evaluateCoverage.
+ */
+export async function readLocalCoverage(
+  request: {
+    patterns: readonly string[];
+    basePatterns: readonly string[];
+    cwd: string;
+    root: string;
+    repoFiles: readonly string[];
+    /** the files of the commit the change starts from, for the base reports' paths */
+    baseFiles: readonly string[];
+  },
   files: readonly DiffFile[],
   policy: Policy,
 ): Promise<LocalCoverage | undefined> {
+  const { patterns, basePatterns, cwd, root } = request;
   if (patterns.length === 0) return undefined;
-  const matched = matchLocalFiles('--coverage', patterns, cwd, root);
-  const reports: CoverageReport[] = [];
-  for (const file of matched) reports.push(await parseReport(file.path, file.name, root, repoFiles));
-  const report = mergeReports(reports);
-  const summary = summarizeCoverage(report);
-  const patch = computePatchCoverage(report, files);
+  const head = await readReports('--coverage', patterns, cwd, root, request.repoFiles);
+  const summary = summarizeCoverage(head.report);
+  const patch = computePatchCoverage(head.report, files);
+  const base =
+    basePatterns.length > 0
+      ? await readReports('--coverage-base', basePatterns, cwd, root, request.baseFiles)
+      : undefined;
+  if (base && base.report.files.size === 0) {
+    // As coverage-gate refuses a report that places no file: a baseline of nothing compares with nothing.
+    const tried = base.report.unresolved
+      .slice(0, 3)
+      .map((path) => `'${path.raw}'`)
+      .join(', ');
+    throw new UsageError(
+      `--coverage-base ${base.names.join(', ')}: no file it names is a file of the base commit${tried ? ` (${tried}${base.report.unresolved.length > 3 ? ', …' : ''})` : ''}`,
+    );
+  }
+  const baseline = base ? summarizeCoverage(base.report) : undefined;
   const evaluation = evaluateCoverage(
     {
       current: summary,
       patch,
+      ...(baseline ? { baseline } : {}),
       changedFiles: files.flatMap((file) => [file.path, file.previousPath ?? file.path]),
     },
     policy.coverage,
   );
+  const baseRef = base
+    ? { how: `the reports given by --coverage-base (${base.names.join(', ')})` }
+    : undefined;
   return {
-    data: coverageReportData(evaluation, summary.headline, patch, undefined),
-    reports: matched.map((file) => file.name),
+    data: coverageReportData(evaluation, summary.headline, patch, baseRef),
+    reports: head.names,
+    ...(base ? { baseReports: base.names } : {}),
   };
 }
 

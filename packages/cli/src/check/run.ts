@@ -27,6 +27,8 @@ export interface CheckOptions {
   base?: string;
   policyFile?: string;
   coverage: string[];
+  /** reports of the base (e.g. made on main): the allowed-drop rule compares with them */
+  coverageBase: string[];
   perfBase: string[];
   perf: string[];
   sarif: string[];
@@ -59,6 +61,12 @@ export interface CheckContext {
   progress: (message: string) => void;
 }
 
+/** The files of a commit, as coverage-gate lists a checkout's (`git ls-files` there). */
+async function trackedFiles(git: GitRunner, sha: string): Promise<string[]> {
+  const out = await git(['ls-tree', '-r', '-z', '--name-only', '--full-tree', sha]);
+  return (out ?? '').split('\0').filter(Boolean);
+}
+
 const given = <T>(value: T, source: string): Signal<T> => ({ known: true, value, source });
 
 /** Large changes take a moment to read: said on stderr, so stdout stays the result. */
@@ -83,10 +91,17 @@ export async function runCheck(options: CheckOptions, context: CheckContext): Pr
   const notes = [...change.notes];
 
   const coverage = await readLocalCoverage(
-    options.coverage,
-    context.cwd,
-    root,
-    context.repoFiles,
+    {
+      patterns: options.coverage,
+      basePatterns: options.coverageBase,
+      cwd: context.cwd,
+      root,
+      repoFiles: context.repoFiles,
+      baseFiles:
+        options.coverageBase.length > 0 && change.baseSha
+          ? await trackedFiles(git, change.baseSha)
+          : context.repoFiles,
+    },
     change.files,
     policy.policy,
   );
@@ -126,6 +141,15 @@ export async function runCheck(options: CheckOptions, context: CheckContext): Pr
     tier: given(risk.tier, 'risk assessment of the local change'),
     ...(coverage
       ? { coverage: given(coverage.data.result, `coverage of ${coverage.reports.join(', ')}`) }
+      : {}),
+    // As automerge-gate reads coverage-gate's `delta` output: points with two decimals.
+    ...(coverage?.data.delta !== undefined && coverage.baseReports
+      ? {
+          coverageDelta: given(
+            Number(coverage.data.delta),
+            `coverage of ${coverage.reports.join(', ')} against ${coverage.baseReports.join(', ')}`,
+          ),
+        }
       : {}),
     ...(perf
       ? {

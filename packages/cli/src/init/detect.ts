@@ -37,6 +37,108 @@ const SETUP_JAVA = [
   "    java-version: '21'",
 ];
 
+/**
+ * The test-and-coverage command of each ecosystem `floodgate init` recognises: the command its workflow
+ * runs in the test job and the report coverage-gate reads. The README's table of coverage commands is
+ * generated from this list (scripts/docs.mjs), so the two cannot disagree.
+ */
+export interface CoverageCommand {
+  id: 'vitest' | 'jest' | 'c8' | 'node' | 'pytest' | 'go' | 'maven' | 'gradle';
+  /** for people: `Node.js with vitest` */
+  name: string;
+  /** what init looks for */
+  when: string;
+  test: string;
+  report: string;
+  /** what the repository must already have for the report to be written */
+  needs: string;
+}
+
+export const COVERAGE_COMMANDS: readonly CoverageCommand[] = [
+  {
+    id: 'vitest',
+    name: 'Node.js with vitest',
+    when: '`vitest` in package.json (test script or dependencies)',
+    test: 'npx vitest run --coverage.enabled --coverage.reporter=lcov',
+    report: 'coverage/lcov.info',
+    needs: '`@vitest/coverage-v8` (or `-istanbul`) as a dev dependency',
+  },
+  {
+    id: 'jest',
+    name: 'Node.js with jest',
+    when: "`jest` in package.json; also the templates' own test step",
+    test: 'npm test -- --coverage --coverageReporters=lcov',
+    report: 'coverage/lcov.info',
+    needs: '`npm test` runs jest',
+  },
+  {
+    id: 'c8',
+    name: 'Node.js with c8',
+    when: '`c8` in package.json',
+    test: 'npx c8 --reporter=lcov npm test',
+    report: 'coverage/lcov.info',
+    needs: '',
+  },
+  {
+    id: 'node',
+    name: 'Node.js (coverage by c8)',
+    when: 'another package.json (node:test, mocha, …)',
+    test: 'npx --yes c8 --reporter=lcov npm test',
+    report: 'coverage/lcov.info',
+    needs: 'c8 is fetched when the job runs',
+  },
+  {
+    id: 'pytest',
+    name: 'Python with pytest',
+    when: 'pyproject.toml, setup.py, setup.cfg, requirements.txt, pytest.ini or tox.ini',
+    test: 'python -m pytest --cov=. --cov-report=xml:coverage.xml',
+    report: 'coverage.xml',
+    needs:
+      'installed by the job: `python -m pip install pytest pytest-cov` (with `-r requirements.txt` or `-e .`)',
+  },
+  {
+    id: 'go',
+    name: 'Go',
+    when: 'go.mod',
+    test: 'go test -coverprofile=coverage.out ./...',
+    report: 'coverage.out',
+    needs: '',
+  },
+  {
+    id: 'maven',
+    name: 'Maven with JaCoCo',
+    when: 'pom.xml',
+    test: 'mvn -B verify',
+    report: 'target/site/jacoco/jacoco.xml',
+    needs: 'jacoco-maven-plugin with its `prepare-agent` and `report` goals in pom.xml',
+  },
+  {
+    id: 'gradle',
+    name: 'Gradle with JaCoCo',
+    when: 'build.gradle or build.gradle.kts',
+    test: './gradlew test jacocoTestReport',
+    report: 'build/reports/jacoco/test/jacocoTestReport.xml',
+    needs:
+      'the `jacoco` plugin, and `jacocoTestReport { reports { xml.required = true } }`: Gradle writes no XML by default',
+  },
+];
+
+function command(id: CoverageCommand['id']): CoverageCommand {
+  return COVERAGE_COMMANDS.find((entry) => entry.id === id)!;
+}
+
+function tooling(id: CoverageCommand['id'], setup: string[]): Tooling {
+  const entry = command(id);
+  const needs = entry.needs && !entry.needs.startsWith('installed by') ? `; needs ${entry.needs}` : '';
+  return {
+    name: `${entry.name}${needs.replaceAll('`', '')}`,
+    setup,
+    test: entry.test,
+    report: entry.report,
+    detected: true,
+  };
+}
+
 function readJson(path: string): Record<string, unknown> | undefined {
   try {
     const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
@@ -58,38 +160,8 @@ function nodeTooling(dir: string): Tooling | undefined {
   const uses = (tool: string) => new RegExp(`\\b${tool}\\b`).test(test) || tool in deps;
   const install = existsSync(join(dir, 'package-lock.json')) ? 'npm ci' : 'npm install';
   const setup = [...SETUP_NODE, `- run: ${install}`];
-  const report = 'coverage/lcov.info';
-  if (uses('vitest'))
-    return {
-      name: 'Node.js with vitest',
-      setup,
-      test: 'npx vitest run --coverage.enabled --coverage.reporter=lcov',
-      report,
-      detected: true,
-    };
-  if (uses('jest'))
-    return {
-      name: 'Node.js with jest',
-      setup,
-      test: 'npm test -- --coverage --coverageReporters=lcov',
-      report,
-      detected: true,
-    };
-  if (uses('c8'))
-    return {
-      name: 'Node.js with c8',
-      setup,
-      test: 'npx c8 --reporter=lcov npm test',
-      report,
-      detected: true,
-    };
-  return {
-    name: 'Node.js (coverage by c8)',
-    setup,
-    test: 'npx --yes c8 --reporter=lcov npm test',
-    report,
-    detected: true,
-  };
+  const runner = (['vitest', 'jest', 'c8'] as const).find(uses) ?? 'node';
+  return tooling(runner, setup);
 }
 
 function pythonTooling(dir: string): Tooling | undefined {
@@ -100,51 +172,23 @@ function pythonTooling(dir: string): Tooling | undefined {
     : existsSync(join(dir, 'pyproject.toml')) || existsSync(join(dir, 'setup.py'))
       ? ' -e .'
       : '';
-  return {
-    name: 'Python with pytest',
-    setup: [...SETUP_PYTHON, `- run: python -m pip install pytest pytest-cov${project}`],
-    test: 'python -m pytest --cov --cov-report=xml:coverage.xml',
-    report: 'coverage.xml',
-    detected: true,
-  };
+  return tooling('pytest', [...SETUP_PYTHON, `- run: python -m pip install pytest pytest-cov${project}`]);
 }
 
 /** Looks at the repository's build files, most specific first. */
 export function detectTooling(dir: string): Tooling {
-  if (existsSync(join(dir, 'go.mod'))) {
-    return {
-      name: 'Go',
-      setup: [...SETUP_GO, '- run: go mod download'],
-      test: 'go test -coverprofile=coverage.out ./...',
-      report: 'coverage.out',
-      detected: true,
-    };
-  }
-  if (existsSync(join(dir, 'pom.xml'))) {
-    return {
-      name: 'Maven (JaCoCo report; the jacoco-maven-plugin must be configured)',
-      setup: SETUP_JAVA,
-      test: 'mvn -B verify',
-      report: 'target/site/jacoco/jacoco.xml',
-      detected: true,
-    };
-  }
-  if (existsSync(join(dir, 'build.gradle')) || existsSync(join(dir, 'build.gradle.kts'))) {
-    return {
-      name: 'Gradle (JaCoCo report; the jacoco plugin must be applied)',
-      setup: SETUP_JAVA,
-      test: './gradlew test jacocoTestReport',
-      report: 'build/reports/jacoco/test/jacocoTestReport.xml',
-      detected: true,
-    };
-  }
+  if (existsSync(join(dir, 'go.mod'))) return tooling('go', [...SETUP_GO, '- run: go mod download']);
+  if (existsSync(join(dir, 'pom.xml'))) return tooling('maven', SETUP_JAVA);
+  if (existsSync(join(dir, 'build.gradle')) || existsSync(join(dir, 'build.gradle.kts')))
+    return tooling('gradle', SETUP_JAVA);
+  const jest = command('jest');
   return (
     nodeTooling(dir) ??
     pythonTooling(dir) ?? {
       name: 'unknown (no package.json, pyproject.toml, go.mod, pom.xml or build.gradle)',
       setup: [...SETUP_NODE, '- run: npm ci'],
-      test: 'npm test -- --coverage --coverageReporters=lcov',
-      report: 'coverage/lcov.info',
+      test: jest.test,
+      report: jest.report,
       detected: false,
     }
   );

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Tooling } from './detect.js';
+import { COVERAGE_COMMANDS, type Tooling } from './detect.js';
 
 /**
  * The workflow templates: copied from workflow-templates/ into dist/templates/ by scripts/build.mjs,
@@ -38,7 +38,12 @@ export function templateText(file: string): string | undefined {
 
 const SETUP_NODE =
   /^(\s*)- uses: actions\/setup-node@[^\n]*\n\1 {2}with:\n\1 {4}node-version: [^\n]*\n\1- run: npm ci\n/m;
-const NPM_TEST = /^(\s*)- run: npm test -- --coverage --coverageReporters=lcov$/m;
+/** The templates' own test step: the jest line of the coverage commands (the README's table). */
+const TEMPLATE_TEST = COVERAGE_COMMANDS.find((entry) => entry.id === 'jest')!;
+const NPM_TEST = new RegExp(
+  `^(\\s*)- run: ${TEMPLATE_TEST.test.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+  'm',
+);
 
 /**
  * The template with its test job adapted to the repository's tooling: the toolchain setup and
@@ -51,6 +56,6 @@ export function adaptTemplate(text: string, tooling: Tooling): { text: string; t
   );
   const testReplaced = NPM_TEST.test(adapted);
   adapted = adapted.replace(NPM_TEST, (_match, indent: string) => `${indent}- run: ${tooling.test}`);
-  adapted = adapted.split('coverage/lcov.info').join(tooling.report);
+  adapted = adapted.split(TEMPLATE_TEST.report).join(tooling.report);
   return { text: adapted, testReplaced };
 }
