@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidFileError } from '../../src/shared/errors.js';
-import { describeJsonPath, JsonFile, locateJson, parseJson } from '../../src/shared/json/index.js';
+import {
+  describeJsonPath,
+  JsonFile,
+  jsonSyntaxError,
+  locateJson,
+  parseJson,
+} from '../../src/shared/json/index.js';
 
 function errorOf(run: () => unknown): string {
   try {
@@ -84,6 +90,17 @@ describe('parseJson', () => {
       'f:3:14: expected valid JSON: no comma before "]" (trailing commas are not JSON)',
     );
     expect(parseJson(text, 'f', { allowComments: true, allowTrailingCommas: true })).toEqual({ a: [1, 2] });
+  });
+});
+
+describe('jsonSyntaxError (JSON that is no file, e.g. an input)', () => {
+  it('says where and what, or nothing for JSON', () => {
+    expect(jsonSyntaxError('{"critical":1')).toEqual({
+      line: 1,
+      column: 14,
+      reason: "',' or '}', found end of file",
+    });
+    expect(jsonSyntaxError('{"critical":1}')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../shared/errors.js';
 import type { SeverityCounts } from '../../shared/findings/types.js';
 import { matchesAnyName } from '../../shared/glob/match.js';
+import { jsonSyntaxError } from '../../shared/json/index.js';
 import { SEVERITIES, type Tier } from '../../policy/types.js';
 import { decodeGateStatus } from '../../protocol/gate-status.js';
 import { decodeRiskStatus } from '../../protocol/risk-status.js';
@@ -32,15 +33,17 @@ export { STATUS_CONTEXTS } from '../../protocol/gates.js';
  * count 0; anything else (unknown keys, negative or fractional counts, not JSON) is an error.
  */
 export function parseSeverityCounts(text: string, input: string): SeverityCounts {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
+  const syntax = jsonSyntaxError(text);
+  if (syntax !== undefined) {
+    const where = text.includes('\n')
+      ? `line ${syntax.line}, column ${syntax.column}`
+      : `column ${syntax.column}`;
     throw new InvalidInputError(
       input,
-      `expected JSON such as {"critical":0,"high":1,"medium":2,"low":0}: ${(error as Error).message}`,
+      `expected JSON such as {"critical":0,"high":1,"medium":2,"low":0}: ${syntax.reason} (${where})`,
     );
   }
+  const parsed: unknown = JSON.parse(text);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new InvalidInputError(input, `expected a JSON object of counts by severity, found ${text.trim()}`);
   }

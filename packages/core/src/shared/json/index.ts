@@ -1,3 +1,3 @@
 export { describeJsonPath, locateJson, type JsonPath } from './locate.js';
-export { parseJson, type ParseJsonOptions } from './parse.js';
+export { jsonSyntaxError, parseJson, type ParseJsonOptions } from './parse.js';
 export { isRecord, JsonFile } from './reader.js';

@@ -48,6 +48,22 @@ export function parseJson(text: string, file: string, options: ParseJsonOptions 
   }
 }
 
+/**
+ * What is wrong with a JSON text that is no file (an action input's value): where, as line and column, and what
+ * was expected there, in parseJson's words. Undefined when the text is JSON.
+ */
+export function jsonSyntaxError(text: string): { line: number; column: number; reason: string } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const { position, reason } = findSyntaxProblem(text, '', STRICT) ?? v8Problem(text, '', error);
+    return { line: position.line ?? 1, column: position.column ?? 1, reason };
+  }
+}
+
+const STRICT: ParseOptions = { disallowComments: true, allowTrailingComma: false };
+
 function findSyntaxProblem(text: string, file: string, options: ParseOptions): SyntaxProblem | undefined {
   const errors: { code: ErrorName; offset: number; length: number }[] = [];
   const containers: ('object' | 'array')[] = [];
