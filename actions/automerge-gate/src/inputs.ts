@@ -1,4 +1,4 @@
-import { TIERS, type MergeMethod, type Mode, type Tier } from '@floodgate/core';
+import { TIERS, type MergeMethod, type Tier } from '@floodgate/core';
 import {
   GATE_JOBS,
   GATE_RESULTS,
@@ -12,18 +12,12 @@ import {
 } from '@floodgate/core/decision';
 import { InvalidInputError, type SeverityCounts } from '@floodgate/core';
 import { Inputs, type InputReader } from '@floodgate/kit';
+import { readGateInputs, type GateInputs } from '@floodgate/kit/gate';
 
 /** What a run of the action does: decide on one pull request, or merge those whose wait is over. */
 export type Operation = 'decide' | 'sweep';
 
-export interface AutomergeInputs {
-  /** the head the results are for (workflow_run publishing): nothing is done if the PR moved */
-  headSha?: string;
-  token?: string;
-  policyPath: string;
-  config?: string;
-  pr?: number;
-  mode?: Mode;
+export interface AutomergeInputs extends GateInputs {
   operation: Operation;
   /** inputs used under an old name: each line is logged as a warning */
   deprecations: string[];
@@ -45,7 +39,6 @@ export interface AutomergeInputs {
   gateJobs: { gate: GateJobName; result: JobResult }[];
   /** false: decide and publish, never merge (a workflow_run publishing a fork's results) */
   merge: boolean;
-  comment: boolean;
   failOn: 'blocked' | 'human-review' | 'never';
 }
 
@@ -74,12 +67,8 @@ export function readAutomergeInputs(read: InputReader): AutomergeInputs {
   const required =
     inputs.string('required-signals') === undefined ? ['tests', 'tier'] : requiredSignals(inputs);
   return {
-    ...optional('token', inputs.string('token')),
-    policyPath: inputs.string('policy-path') ?? '.github/floodgate.yml',
-    ...optional('config', inputs.string('config')),
-    ...optional('pr', inputs.number('pr', { min: 1, integer: true })),
-    ...optional('headSha', inputs.sha('head-sha')),
-    ...optional('mode', mode === 'sweep' ? undefined : mode),
+    // The common inputs, with the deprecated `mode: sweep` already taken as the operation.
+    ...readGateInputs(new Inputs((name) => (name === 'mode' && mode === 'sweep' ? '' : read(name)))),
     operation,
     deprecations:
       mode === 'sweep'
@@ -106,7 +95,6 @@ export function readAutomergeInputs(read: InputReader): AutomergeInputs {
       return result === undefined ? [] : [{ gate, result }];
     }),
     merge: inputs.boolean('merge', true),
-    comment: inputs.boolean('comment', true),
     failOn: inputs.oneOf('fail-on', ['blocked', 'human-review', 'never'] as const, 'never'),
   };
 }

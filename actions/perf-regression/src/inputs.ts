@@ -1,26 +1,17 @@
-import type { Mode } from '@floodgate/core';
 import { InvalidInputError } from '@floodgate/core';
 import { AB_ORDERS, PERF_FORMATS, type AbOrder, type PerfFormat } from '@floodgate/core/perf';
 import { Inputs, type InputReader } from '@floodgate/kit';
-import type { GateInputs } from '@floodgate/kit/gate';
+import { readGateInputs, type GateInputs } from '@floodgate/kit/gate';
 
 export interface PerfInputs extends GateInputs {
-  token?: string;
   files: string[];
   format?: PerfFormat;
-  policyPath: string;
-  config?: string;
-  pr?: number;
-  /** the head the results are for: the run refuses any other */
-  headSha?: string;
-  mode?: Mode;
   /** offline baseline: a record, a summary, or the base's result files */
   baseline: string[];
   record: 'auto' | boolean;
   failThreshold?: number;
   reviewThreshold?: number;
   history: number;
-  comment: boolean;
   status: boolean;
   /** Same-runner A/B: set when `ab-command` is given. */
   ab?: AbInputs;
@@ -63,31 +54,20 @@ export function readPerfInputs(read: InputReader): PerfInputs {
   const inputs = new Inputs(read);
   const files = inputs.list('files');
   if (files.length === 0) inputs.required('files');
-  const token = inputs.string('token');
   const format = inputs.oneOf('format', PERF_FORMATS);
-  const config = inputs.string('config');
-  const pr = inputs.number('pr', { min: 1, integer: true });
-  const headSha = inputs.sha('head-sha');
-  const mode = inputs.oneOf('mode', ['observe', 'enforce'] as const);
   const record = inputs.oneOf('record', ['auto', 'true', 'false'] as const, 'auto');
   const failThreshold = inputs.number('fail-threshold', { min: 0, max: 10 });
   const reviewThreshold = inputs.number('review-threshold', { min: 0, max: 10 });
   const ab = readAbInputs(inputs);
   return {
-    ...(token ? { token } : {}),
+    ...readGateInputs(inputs),
     files,
     ...(format ? { format } : {}),
-    policyPath: inputs.string('policy-path') ?? '.github/floodgate.yml',
-    ...(config ? { config } : {}),
-    ...(pr !== undefined ? { pr } : {}),
-    ...(headSha ? { headSha } : {}),
-    ...(mode ? { mode } : {}),
     baseline: inputs.list('baseline'),
     record: record === 'auto' ? 'auto' : record === 'true',
     ...(failThreshold !== undefined ? { failThreshold } : {}),
     ...(reviewThreshold !== undefined ? { reviewThreshold } : {}),
     history: inputs.number('history', { min: 0, max: 100, integer: true }) ?? 20,
-    comment: inputs.boolean('comment', true),
     status: inputs.boolean('status', true),
     ...(ab ? { ab } : {}),
   };

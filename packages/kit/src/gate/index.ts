@@ -1,6 +1,7 @@
 export { gateEntry } from './entry.js';
+export { readGateInputs } from './inputs.js';
 export { runGate, subjectOf } from './run-gate.js';
-export { defaultBranchOf, recordsOnThisEvent } from './record.js';
+export { recordsOnThisEvent } from './record.js';
 export type {
   GateDefinition,
   GateDependencies,
