@@ -93,11 +93,12 @@ for (let round = 0; round < ROUNDS; round++) {
     const result = spawnSync(process.execPath, target.args, {
       ...(target.cwd ? { cwd: target.cwd } : {}),
       ...(target.env ? { env: target.env } : {}),
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
     });
     times.get(target.label)!.push(performance.now() - started);
     if (result.status !== 0 && target.label !== 'cli check') {
-      throw new Error(`${target.label} exited ${result.status}`);
+      throw new Error(`${target.label} exited ${result.status}:\n${result.stderr.slice(-2000)}`);
     }
   }
 }

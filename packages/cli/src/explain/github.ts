@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createGitHubClient, type GitHubClient } from '../../../kit/src/github/client.js';
+import type { GitHubClient } from '../../../kit/src/github/client.js';
 import type { RepoRef } from '../../../kit/src/github/types.js';
 import type { GitRunner } from '../git.js';
 import type { Io } from '../io.js';
@@ -35,6 +35,9 @@ function ghToken(): Promise<string | undefined> {
 export async function explainClient(io: Io): Promise<GitHubClient> {
   const token = io.env.GITHUB_TOKEN?.trim() || (await ghToken());
   if (!token) throw new UsageError('no GitHub token: set GITHUB_TOKEN, or log in with `gh auth login`');
+  // Octokit and undici are most of the bundle: loaded (a chunk next to dist/index.js) only by
+  // `explain`, so that `check` in a pre-commit hook starts without them.
+  const { createGitHubClient } = await import('../../../kit/src/github/client.js');
   return createGitHubClient({
     token,
     baseUrl: io.env.GITHUB_API_URL?.trim() || 'https://api.github.com',
