@@ -1,3 +1,4 @@
+import { shortSha } from '@floodgate/core';
 import { describeIgnored, ignoredThatMatter, type SignalSources } from '@floodgate/core/decision';
 import type { ActionIO } from '@floodgate/kit';
 import type { CommitSignals } from '@floodgate/kit/merge';
@@ -18,7 +19,7 @@ export function reportIgnored(
 ): string[] {
   const all = { ignoredStatuses: commit.forged, ignoredCheckRuns: commit.ignoredCheckRuns };
   const matter = describeIgnored(ignoredThatMatter(all, { requiredChecks, testChecks }), sources);
-  const where = `${prefix}${sha.slice(0, 7)}`;
+  const where = `${prefix}${shortSha(sha)}`;
   for (const line of describeIgnored(all, sources)) {
     if (matter.includes(line)) io.warning(`${where}: ${line}`);
     else io.info(`${where}: ${line}`);

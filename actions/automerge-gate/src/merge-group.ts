@@ -1,4 +1,4 @@
-import { escapeLog, FloodgateError } from '@floodgate/core';
+import { escapeLog, FloodgateError, shortSha } from '@floodgate/core';
 import {
   decidedMergeTime,
   decideMerge,
@@ -111,7 +111,7 @@ export async function queueFacts(
   return {
     queued: false,
     newlyDequeued: true,
-    dequeued: `Floodgate added ${pr.headSha.slice(0, 7)} to the merge queue at ${mark.at}; it left the queue without merging`,
+    dequeued: `Floodgate added ${shortSha(pr.headSha)} to the merge queue at ${mark.at}; it left the queue without merging`,
   };
 }
 
@@ -156,7 +156,7 @@ export async function withdrawFromQueue(
   }
   if (!queue.queued || !queue.pullRequestId) return undefined;
   await dequeuePullRequest(client, queue.pullRequestId);
-  const why = `Floodgate took ${pr.headSha.slice(0, 7)} out of the merge queue: it is now ${decision}`;
+  const why = `Floodgate took ${shortSha(pr.headSha)} out of the merge queue: it is now ${decision}`;
   await markDequeued(client, repo, pr.headSha, why);
   io.info(why);
   return `${why}.`;
@@ -199,11 +199,11 @@ async function groupDestroyed(
 ): Promise<AutomergeResult> {
   const { io, context, client } = deps;
   const pr = await fetchPullRequest(client, context.repo, group.number);
-  const heading = `## Floodgate: merge group ${group.headSha.slice(0, 7)} of #${pr.number} destroyed (${group.reason ?? 'no reason'})\n\n`;
+  const heading = `## Floodgate: merge group ${shortSha(group.headSha)} of #${pr.number} destroyed (${group.reason ?? 'no reason'})\n\n`;
   if (group.reason !== 'dequeued' || pr.state !== 'open' || pr.headSha !== group.queuedHead) {
     const message =
       group.reason === 'dequeued'
-        ? `#${pr.number} is no longer open at ${group.queuedHead.slice(0, 7)}: nothing to update.`
+        ? `#${pr.number} is no longer open at ${shortSha(group.queuedHead)}: nothing to update.`
         : `Nothing to update: a ${group.reason ?? 'destroyed'} group needs no new decision.`;
     io.info(message);
     await io.summary(`${heading}${message}\n`);
@@ -217,7 +217,7 @@ async function groupDestroyed(
     pr,
     log: io,
   });
-  const why = `merge group ${group.headSha.slice(0, 7)} was dequeued`;
+  const why = `merge group ${shortSha(group.headSha)} was dequeued`;
   const mode = inputs.mode ?? loaded.policy.mode;
   if (mode === 'enforce')
     await reportDequeued(client, context.repo, pr, loaded.policy.merge['pending-label'], why);
@@ -266,7 +266,7 @@ export async function runMergeGroup(
   const prLatest = latestStatuses(prCommit.statuses);
   if (!facts.tier) {
     const tier = tierFromStatus(prLatest.get(STATUS_CONTEXTS.tier));
-    if (tier) facts.tier = { ...tier, source: `${tier.source} on the PR head ${pr.headSha.slice(0, 7)}` };
+    if (tier) facts.tier = { ...tier, source: `${tier.source} on the PR head ${shortSha(pr.headSha)}` };
   }
   const mark = prLatest.get(MERGE_QUEUE_CONTEXT);
   const decoded = mark ? decodeMergeQueueMark(mark) : undefined;
@@ -290,7 +290,7 @@ export async function runMergeGroup(
     prior?.decision === 'auto-merge' ? prior.method : (inputs.mergeMethod ?? policy.merge.method);
   const stopped =
     pr.headSha !== group.queuedHead
-      ? `the PR's head is ${pr.headSha.slice(0, 7)}, not the ${group.queuedHead.slice(0, 7)} this group was built from`
+      ? `the PR's head is ${shortSha(pr.headSha)}, not the ${shortSha(group.queuedHead)} this group was built from`
       : result.decision !== 'auto-merge'
         ? `#${pr.number} is ${result.decision}: ${result.reasons[0]?.message ?? 'no reason recorded'}`
         : !waitElapsed(now(), mergeAt)
@@ -298,7 +298,7 @@ export async function runMergeGroup(
           : undefined;
 
   io.info(
-    `Merge group ${group.headSha.slice(0, 7)} of #${pr.number} (head ${group.queuedHead.slice(0, 7)}): ${stopped ? `not mergeable: ${escapeLog(stopped)}` : 'may merge'}`,
+    `Merge group ${shortSha(group.headSha)} of #${pr.number} (head ${shortSha(group.queuedHead)}): ${stopped ? `not mergeable: ${escapeLog(stopped)}` : 'may merge'}`,
   );
   for (const reason of result.reasons)
     io.info(`  ${reason.outcome} ${reason.rule}: ${escapeLog(reason.message)}`);
@@ -316,7 +316,7 @@ export async function runMergeGroup(
       ...(context.runUrl ? { targetUrl: context.runUrl } : {}),
     });
     actions.push(
-      `Set floodgate/decision on the merge group's head ${group.headSha.slice(0, 7)}: ${stopped ? 'failure' : 'success'}.`,
+      `Set floodgate/decision on the merge group's head ${shortSha(group.headSha)}: ${stopped ? 'failure' : 'success'}.`,
     );
     if (stopped && pr.state === 'open' && pr.headSha === group.queuedHead) {
       await reportDequeued(
@@ -324,12 +324,12 @@ export async function runMergeGroup(
         context.repo,
         pr,
         policy.merge['pending-label'],
-        `merge group ${group.headSha.slice(0, 7)}: ${stopped}`,
+        `merge group ${shortSha(group.headSha)}: ${stopped}`,
       );
       actions.push(`#${pr.number}'s own decision is now human-review: its group failed.`);
     }
   } else {
-    io.notice(`Mode ${mode}: decided on merge group ${group.headSha.slice(0, 7)}; nothing was written.`);
+    io.notice(`Mode ${mode}: decided on merge group ${shortSha(group.headSha)}; nothing was written.`);
   }
   const groupReason = {
     rule: 'merge-group',
@@ -350,7 +350,7 @@ export async function runMergeGroup(
     policy: loaded.source,
     merge: stopped
       ? `The merge group may not merge: ${stopped}.`
-      : `The merge group may merge: it holds #${pr.number} at ${group.queuedHead.slice(0, 7)} on ${group.baseRef}.`,
+      : `The merge group may merge: it holds #${pr.number} at ${shortSha(group.queuedHead)} on ${group.baseRef}.`,
     actions,
   });
   await io.summary(`## Floodgate: merge group for #${pr.number}\n\n${report}\n`);

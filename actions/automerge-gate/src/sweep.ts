@@ -1,4 +1,4 @@
-import { FloodgateError, type Policy } from '@floodgate/core';
+import { FloodgateError, type Policy, shortSha } from '@floodgate/core';
 import {
   encodeDecisionStatus,
   isoSeconds,
@@ -101,7 +101,7 @@ export async function runSweep(
       entries.push({
         pr: pr.number,
         outcome: 'skipped',
-        message: `head ${pr.headSha.slice(0, 7)}: ${recheck.why}${also}; its next pull_request run decides again`,
+        message: `head ${shortSha(pr.headSha)}: ${recheck.why}${also}; its next pull_request run decides again`,
       });
       continue;
     }

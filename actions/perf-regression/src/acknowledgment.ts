@@ -1,4 +1,4 @@
-import { detectAi, type AiDetection } from '@floodgate/core';
+import { detectAi, type AiDetection, isoSeconds } from '@floodgate/core';
 import type { PerfAcknowledgment } from '@floodgate/core/perf';
 import { notIndependent } from '@floodgate/core/review';
 import {
@@ -173,7 +173,7 @@ export async function findAcknowledgment(
     } else {
       acknowledgment = {
         by: labeler,
-        at: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        at: isoSeconds(now),
         reason: `label ${ACK_LABEL}`,
         via: 'label',
       };

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { FloodgateError } from '@floodgate/core';
+import { FloodgateError, shortSha } from '@floodgate/core';
 import { minimalEnvironment, NEUTRAL_GIT_CONFIG, trustedExecutable } from '@floodgate/kit';
 
 /** Runs git with an argument array (never a shell) and returns stdout; rejects with git's first error line. */
@@ -47,7 +47,7 @@ export async function abCommits(
     mergeBase = (await git(workspace, ['merge-base', '--end-of-options', baseSha, head])).trim();
   } catch {
     throw new FloodgateError(
-      `no merge-base of the base ${baseSha.slice(0, 7)} and HEAD ${head.slice(0, 7)} in the checkout: A/B needs the history (actions/checkout with fetch-depth: 0)`,
+      `no merge-base of the base ${shortSha(baseSha)} and HEAD ${shortSha(head)} in the checkout: A/B needs the history (actions/checkout with fetch-depth: 0)`,
     );
   }
   return { mergeBase, head };

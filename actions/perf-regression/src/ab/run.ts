@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FloodgateError } from '@floodgate/core';
+import { FloodgateError, shortSha } from '@floodgate/core';
 import {
   parsePerfFiles,
   runAbSchedule,
@@ -77,7 +77,7 @@ export async function runAb(
   try {
     const dirs: Record<AbSide, string> = { A: worktree, B: workspace };
     const label = (side: AbSide) =>
-      side === 'A' ? `merge-base ${mergeBase.slice(0, 7)}` : `head ${head.slice(0, 7)}`;
+      side === 'A' ? `merge-base ${shortSha(mergeBase)}` : `head ${shortSha(head)}`;
     if (settings.setup) {
       for (const side of ['A', 'B'] as const) {
         deps.log(`A/B setup for ${label(side)}`);

@@ -1,3 +1,4 @@
+import { shortSha } from '../../../core/src/shared/text/sha.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseUnifiedDiff } from '../../../core/src/shared/diff/unified.js';
@@ -107,7 +108,7 @@ export async function readLocalChange({ git, root, mode, base }: ChangeRequest):
     if (!mergeBase) throw new UsageError(`HEAD and '${ref}' have no common ancestor`);
     baseSha = mergeBase;
     policyRef = { ref, sha: baseCommit };
-    describe = `the commits since the merge-base with ${ref} (${mergeBase.slice(0, 7)}..HEAD)`;
+    describe = `the commits since the merge-base with ${ref} (${shortSha(mergeBase)}..HEAD)`;
     files = parseUnifiedDiff(await diffText(git, [mergeBase, head, '--'], describe), 'git diff');
     messages = await commitMessages(git, `${mergeBase}..${head}`);
     readHead = (path) => showFile(git, `${head}:${path}`);

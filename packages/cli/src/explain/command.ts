@@ -1,3 +1,5 @@
+import { isoSeconds } from '../../../core/src/shared/time/index.js';
+import { shortSha } from '../../../core/src/shared/text/sha.js';
 import { parseArgs } from 'node:util';
 import { decodeDecisionStatus } from '../../../core/src/protocol/decision-status.js';
 import {
@@ -128,12 +130,12 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
   const stale = about && !target.sha.startsWith(about) ? about : undefined;
   const decision = (decoded?.decision ?? (stale ? undefined : recorded?.decision)) as Decision | undefined;
 
-  const subject = `${repo.owner}/${repo.repo}${target.pr ? ` #${target.pr}` : ''} at ${target.sha.slice(0, 7)}`;
+  const subject = `${repo.owner}/${repo.repo}${target.pr ? ` #${target.pr}` : ''} at ${shortSha(target.sha)}`;
   const lines: string[] = [];
   lines.push(`Decision for ${subject}: ${decision ?? 'none recorded'}`);
   if (decoded?.decision === 'auto-merge')
     lines.push(
-      `  ${decoded.allowedNow ? 'may merge now' : 'waits'} (${decoded.method}) ${decoded.allowedNow ? 'since' : 'until'} ${decoded.mergeAt.toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
+      `  ${decoded.allowedNow ? 'may merge now' : 'waits'} (${decoded.method}) ${decoded.allowedNow ? 'since' : 'until'} ${isoSeconds(decoded.mergeAt)}`,
     );
   lines.push('', 'Statuses on the head:');
   if (latest.size === 0) lines.push('  none from Floodgate');
@@ -151,7 +153,7 @@ export async function explainCommand(args: string[], io: Io): Promise<number> {
     }
     if (stale)
       lines.push(
-        `  The comment is about ${stale}, an earlier head: no run has decided ${target.sha.slice(0, 7)} yet.`,
+        `  The comment is about ${stale}, an earlier head: no run has decided ${shortSha(target.sha)} yet.`,
       );
     for (const note of recorded.notes.filter((line) => !line.startsWith('Pull request #')))
       lines.push(`  ${p(note)}`);

@@ -1,4 +1,4 @@
-import { FloodgateError } from '@floodgate/core';
+import { FloodgateError, isFullSha, shortSha } from '@floodgate/core';
 import { GATES, type GateName } from '@floodgate/core/protocol';
 import { whyNoWrites } from '../action/writes.js';
 import { upsertCommentSection } from '../github/comment-sections.js';
@@ -22,7 +22,7 @@ function isHeadMoved(facts: unknown): facts is HeadMoved {
 export function subjectOf(run: Pick<GateRun<GateInputs>, 'pr' | 'context'>): string {
   if (run.pr) return `#${run.pr.number}`;
   const sha = run.context.sha;
-  return /^[0-9a-f]{40}$/i.test(sha) && !/^0+$/.test(sha) ? sha.slice(0, 7) : 'this run';
+  return isFullSha(sha) && !/^0+$/.test(sha) ? shortSha(sha) : 'this run';
 }
 
 async function setUp<Gate extends GateName, Inputs extends GateInputs, Facts, Outcome>(
@@ -79,7 +79,7 @@ async function publish<Gate extends GateName, Inputs extends GateInputs, Facts, 
       ...shown.status,
       ...(context.runUrl ? { targetUrl: context.runUrl } : {}),
     });
-    io.info(`Status ${statusContext} on ${pr.headSha.slice(0, 7)}: ${shown.status.state} (${written}).`);
+    io.info(`Status ${statusContext} on ${shortSha(pr.headSha)}: ${shown.status.state} (${written}).`);
   }
   if (gate.write) actions.push(...(await gate.write(outcome, facts, { ...run, client })));
   const markdown = run.inputs.comment ? shown.comment?.() : undefined;
