@@ -20,9 +20,10 @@ describe('automerge-gate waits without a runner: the scheduled sweep', () => {
     const head = pull.head.sha;
     const started = Date.now();
     const first = await run(event, PASSING);
-    expectMinutesAfter(first.outputs['merge-at'], 60, started, Date.now());
+    const finished = Date.now();
     expect(first.exitCode).toBe(0);
     expect(first.outputs).toMatchObject({ decision: 'auto-merge', merged: 'false' });
+    expectMinutesAfter(first.outputs['merge-at'], 60, started, finished);
     expect(pull.labels).toContain('floodgate:auto-merge-pending');
     // Pending during the wait: nobody may merge on the strength of this status yet.
     expect(decisionStatuses(head).map((s) => [s.state, s.description])).toEqual([
@@ -46,6 +47,11 @@ describe('automerge-gate waits without a runner: the scheduled sweep', () => {
     const sweep = await run({}, { operation: 'sweep' }, { eventName: 'schedule' });
     expect(sweep.exitCode).toBe(0);
     expect(sweep.outputs.merged).toBe('true');
+    // The PRs go to swept; reasons keeps the decision's schema, and a sweep decides nothing.
+    expect(sweep.outputs).toMatchObject({ decision: '', reasons: '[]', 'merge-at': '', 'review-wait': '' });
+    expect(JSON.parse(sweep.outputs.swept!)).toEqual([
+      { pr: 1, outcome: 'merged', message: expect.any(String) as string },
+    ]);
     expect(merges()).toHaveLength(1);
     expect(merges()[0]?.body).toMatchObject({ sha: head, merge_method: 'squash' });
     expect(decisionStatuses(head).map((s) => s.state)).toEqual(['pending', 'success']);
@@ -56,6 +62,7 @@ describe('automerge-gate waits without a runner: the scheduled sweep', () => {
     const again = await run({}, { operation: 'sweep' }, { eventName: 'schedule' });
     expect(again.exitCode).toBe(0);
     expect(again.outputs.merged).toBe('false');
+    expect(JSON.parse(again.outputs.swept!)).toEqual([]);
     expect(writes()).toHaveLength(before);
   });
 
