@@ -21,10 +21,12 @@ import {
 import {
   fetchPullRequest,
   loadActionPolicy,
+  mergeGroupOf,
   resolveTokenLogin,
   setCommitStatus,
   syncLabels,
   type ActionIO,
+  type EventPayload,
   type GitHubClient,
   type PullRequestInfo,
   type RepoRef,
@@ -63,23 +65,23 @@ export interface MergeGroup {
 
 const GROUP_REF = /^refs\/heads\/gh-readonly-queue\/(.+)\/pr-(\d+)-([0-9a-f]{40})$/;
 
-export function parseMergeGroup(payload: Record<string, unknown>): MergeGroup {
-  const group = payload.merge_group as Record<string, unknown> | undefined;
-  const headSha = typeof group?.head_sha === 'string' ? group.head_sha : '';
-  const headRef = typeof group?.head_ref === 'string' ? group.head_ref : '';
+export function parseMergeGroup(context: { payload: EventPayload }): MergeGroup {
+  const event = mergeGroupOf(context);
+  const headSha = event?.merge_group.head_sha ?? '';
+  const headRef = event?.merge_group.head_ref ?? '';
   const match = GROUP_REF.exec(headRef);
-  if (!/^[0-9a-f]{40}$/.test(headSha) || !match) {
+  if (!event || !/^[0-9a-f]{40}$/.test(headSha) || !match) {
     throw new FloodgateError(
       `The merge_group event has head_sha '${headSha}' and head_ref '${headRef}': expected a commit SHA and refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha>.`,
     );
   }
   return {
-    action: typeof payload.action === 'string' ? payload.action : '',
+    action: event.action,
     headSha,
     baseRef: match[1]!,
     number: Number(match[2]),
     queuedHead: match[3]!,
-    ...(typeof payload.reason === 'string' ? { reason: payload.reason } : {}),
+    ...(event.action === 'destroyed' ? { reason: event.reason } : {}),
   };
 }
 
@@ -234,7 +236,7 @@ export async function runMergeGroup(
 ): Promise<AutomergeResult> {
   const { io, context, client, now } = deps;
   if (!client) throw new FloodgateError('A merge_group run reports to the merge queue and needs a token.');
-  const group = parseMergeGroup(context.payload);
+  const group = parseMergeGroup(context);
   if (group.action === 'destroyed') return groupDestroyed(group, inputs, { ...deps, client });
 
   const pr = await fetchPullRequest(client, context.repo, group.number);

@@ -9,7 +9,7 @@ import {
   type CoverageReportContext,
   type CoverageReportSection,
 } from '@floodgate/core/coverage';
-import { fitCommentBody, type ActionIO, type GitHubClient, type RepoRef } from '@floodgate/kit';
+import { fitCommentBody, pushOf, type ActionIO, type GitHubClient, type RepoRef } from '@floodgate/kit';
 import { recordsOnThisEvent, type GateDefinition, type GateRun } from '@floodgate/kit/gate';
 import { findBaseline, trendPoints, type CoverageBaselineStore, type FoundBaseline } from './baselines.js';
 import { readChangedLines, type ChangedLines } from './changes.js';
@@ -100,7 +100,7 @@ export function createCoverageGate(
       });
       const patch = changes ? computePatchCoverage(report, changes.files) : undefined;
       const store = storeOf(run);
-      const previousSha = typeof context.payload.before === 'string' ? context.payload.before : undefined;
+      const previousSha = pushOf(context)?.before;
       const baselineFound = await findBaseline({
         ...(inputs.baseline ? { file: inputs.baseline } : {}),
         workspace: context.workspace,

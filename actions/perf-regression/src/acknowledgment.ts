@@ -3,6 +3,8 @@ import type { PerfAcknowledgment } from '@floodgate/core/perf';
 import { notIndependent } from '@floodgate/core/review';
 import {
   httpStatusOf,
+  pullRequestEventOf,
+  pushOf,
   type GitHubClient,
   type PullRequestInfo,
   type RepoRef,
@@ -73,12 +75,8 @@ async function labelerOf(
   number: number,
   context: RunContext,
 ): Promise<string | undefined> {
-  const payload = context.payload as {
-    action?: string;
-    label?: { name?: string };
-    sender?: { login?: string };
-  };
-  if (payload.action === 'labeled' && payload.label?.name === ACK_LABEL) return payload.sender?.login;
+  const event = pullRequestEventOf(context);
+  if (event?.action === 'labeled' && event.label?.name === ACK_LABEL) return event.sender.login;
   const events = await client.paginate(client.rest.issues.listEvents, {
     ...repo,
     issue_number: number,
@@ -183,8 +181,9 @@ export async function findAcknowledgment(
 }
 
 /** The pull request a push to the default branch came from, read from GitHub's merge commit messages. */
-export function pullRequestOfPush(payload: Record<string, unknown>): number | undefined {
-  const message = (payload.head_commit as { message?: string } | null | undefined)?.message ?? '';
+export function pullRequestOfPush(context: Pick<RunContext, 'payload'>): number | undefined {
+  // A push that deletes a branch, or pushes a tag, has no head commit.
+  const message = pushOf(context)?.head_commit?.message ?? '';
   const firstLine = message.split('\n', 1)[0] ?? '';
   const match = /^Merge pull request #(\d+)\b/.exec(firstLine) ?? /\(#(\d+)\)\s*$/.exec(firstLine);
   return match ? Number(match[1]) : undefined;

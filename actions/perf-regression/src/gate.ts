@@ -16,6 +16,8 @@ import {
 import { isoSeconds } from '@floodgate/core/shared/time';
 import {
   listPullRequestFiles,
+  pullRequestOf,
+  pushOf,
   readOnlyReason,
   type GitHubClient,
   type PullRequestInfo,
@@ -74,7 +76,7 @@ async function storedOrGivenBaseline(
     return readOfflineBaseline(inputs.baseline, inputs.format, context.workspace);
   if (store && pr) return baselineForPullRequest(store, pr);
   const branch = context.ref.replace(/^refs\/heads\//, '');
-  if (store) return baselineForPush(store, context.payload.before as string | undefined, branch);
+  if (store) return baselineForPush(store, pushOf(context)?.before, branch);
   return { missing: 'no token and no baseline input, so there is no recorded baseline to read' };
 }
 
@@ -99,16 +101,11 @@ async function changedFilesOf(
   ]);
 }
 
-function eventBaseSha(payload: Record<string, unknown>): string | undefined {
-  const pull = payload.pull_request as { base?: { sha?: unknown } } | undefined;
-  return typeof pull?.base?.sha === 'string' ? pull.base.sha : undefined;
-}
-
 /** Runs the A/B schedule in this job: the merge-base as a worktree in the runner's temporary folder, and the head. */
 function runAbMode(run: GateRun<PerfInputs>, abDeps: AbDependencies | undefined) {
   const { inputs, pr, context, io } = run;
   const settings = inputs.ab!;
-  const baseSha = settings.baseSha ?? pr?.baseSha ?? eventBaseSha(context.payload);
+  const baseSha = settings.baseSha ?? pr?.baseSha ?? pullRequestOf(context)?.base.sha;
   if (!baseSha) {
     throw new InvalidInputError(
       'base-sha',
@@ -149,7 +146,7 @@ async function pushAcknowledgments(
   ai: AiDetection,
 ): Promise<BaselineAcknowledgment[]> {
   const { context, io, inputs } = run;
-  const number = inputs.pr ?? pullRequestOfPush(context.payload);
+  const number = inputs.pr ?? pullRequestOfPush(context);
   if (number === undefined) return [];
   const { data } = await client.rest.pulls.get({ ...context.repo, pull_number: number });
   if (!data.merged || (data.merge_commit_sha && data.merge_commit_sha !== sha && inputs.pr === undefined)) {

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { FloodgateError } from '@floodgate/core';
 import type { RepoRef } from '../github/types.js';
+import type { EventPayload } from './event.js';
 
 /** What the runner tells an action about its run, read once from `GITHUB_*` variables. */
 export interface RunContext {
   eventName: string;
-  payload: Record<string, unknown>;
+  /** `github.event`: read it with the helpers of event.ts (pullRequestOf, pushOf, ...) */
+  payload: EventPayload;
   repo: RepoRef;
   sha: string;
   ref: string;
@@ -26,11 +28,12 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
       `GITHUB_REPOSITORY is '${repository}': expected 'owner/repo' (is this running in GitHub Actions?)`,
     );
   }
-  let payload: Record<string, unknown> = {};
+  let payload: EventPayload = {};
   const eventPath = env.GITHUB_EVENT_PATH;
   if (eventPath) {
     try {
-      payload = JSON.parse(readFileSync(eventPath, 'utf8')) as Record<string, unknown>;
+      // The runner writes the webhook payload of GITHUB_EVENT_NAME: the one place it gets its type.
+      payload = JSON.parse(readFileSync(eventPath, 'utf8')) as EventPayload;
     } catch (error) {
       throw new FloodgateError(
         `${eventPath}: expected the event payload as JSON (${(error as Error).message})`,

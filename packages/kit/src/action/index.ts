@@ -1,6 +1,16 @@
 export { envInputReader, Inputs, type InputReader } from './inputs.js';
 export { readRunContext, type RunContext } from './context.js';
-export { coreIO, type ActionIO } from './io.js';
+export {
+  defaultBranchOf,
+  mergeGroupOf,
+  pullRequestEventOf,
+  pullRequestOf,
+  pushOf,
+  type EventPayload,
+  type PullRequestEventPayload,
+  type ScheduleEvent,
+} from './event.js';
+export { actionIO, commandIO, toolkitIO, type ActionIO, type ActionsCore, type RunnerIO } from './io.js';
 export { runAction } from './run.js';
 export { matchFiles, readMatchedFiles, type MatchedFile } from './files.js';
 export { loadActionClient } from './client.js';

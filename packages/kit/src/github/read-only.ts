@@ -1,13 +1,10 @@
+import { pullRequestOf, type EventPayload } from '../action/event.js';
+
 /** The parts of a workflow run's context that decide whether its token can write. */
 export interface EventContext {
   eventName: string;
   /** The webhook payload (`github.event`). */
-  payload: {
-    pull_request?: {
-      head?: { repo?: { full_name?: string } | null } | null;
-      base?: { repo?: { full_name?: string } | null } | null;
-    } | null;
-  };
+  payload: EventPayload;
   /** `github.actor`: Dependabot-triggered runs get a read-only token like forks do. */
   actor?: string;
 }
@@ -28,14 +25,15 @@ export function readOnlyReason(context: EventContext): string | undefined {
   if (context.actor !== undefined && READ_ONLY_ACTORS.has(context.actor)) {
     return `runs triggered by ${context.actor} on '${context.eventName}' get a read-only token`;
   }
-  const pullRequest = context.payload.pull_request;
+  const pullRequest = pullRequestOf(context);
   if (!pullRequest) return undefined;
-  const base = pullRequest.base?.repo?.full_name;
-  const head = pullRequest.head?.repo?.full_name;
-  if (head === undefined || head === null) {
+  const base = pullRequest.base.repo.full_name;
+  // A deleted fork's head names no repository.
+  const head = pullRequest.head.repo?.full_name;
+  if (head === undefined) {
     return `the head repository of this pull request is gone (deleted fork): '${context.eventName}' gets a read-only token`;
   }
-  if (base !== undefined && head.toLowerCase() !== base.toLowerCase()) {
+  if (head.toLowerCase() !== base.toLowerCase()) {
     return `pull request from fork ${head}: '${context.eventName}' gets a read-only token`;
   }
   return undefined;

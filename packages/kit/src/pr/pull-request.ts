@@ -1,4 +1,5 @@
 import { FloodgateError, shortSha } from '@floodgate/core';
+import { pullRequestOf, type EventPayload } from '../action/event.js';
 import type { GitHubClient } from '../github/client.js';
 import { httpStatusOf } from '../github/request-error.js';
 import type { RepoRef } from '../github/types.js';
@@ -68,19 +69,18 @@ function fromPayload(pr: PullRequestPayload): PullRequestInfo | undefined {
   };
 }
 
-/** The pull request in `payload.pull_request` when the event carries a complete one. */
-export function pullRequestFromEvent(payload: Record<string, unknown>): PullRequestInfo | undefined {
-  const pr = payload.pull_request as PullRequestPayload | undefined;
+/** The pull request in `payload.pull_request` when the event carries a complete one (a review's lacks the counts). */
+export function pullRequestFromEvent(context: { payload: EventPayload }): PullRequestInfo | undefined {
+  const pr = pullRequestOf(context);
   return pr ? fromPayload(pr) : undefined;
 }
 
 /** The number of the pull request this run is about: the event's, else the `pr` input. */
 export function pullRequestNumber(
-  payload: Record<string, unknown>,
+  context: { payload: EventPayload },
   input: number | undefined,
 ): number | undefined {
-  const pr = payload.pull_request as PullRequestPayload | undefined;
-  return typeof pr?.number === 'number' ? pr.number : input;
+  return pullRequestOf(context)?.number ?? input;
 }
 
 export async function fetchPullRequest(
@@ -88,7 +88,7 @@ export async function fetchPullRequest(
   repo: RepoRef,
   number: number,
 ): Promise<PullRequestInfo> {
-  let data: unknown;
+  let data: PullRequestPayload;
   try {
     ({ data } = await client.rest.pulls.get({ ...repo, pull_number: number }));
   } catch (error) {
@@ -99,7 +99,7 @@ export async function fetchPullRequest(
     }
     throw error;
   }
-  const info = fromPayload(data as PullRequestPayload);
+  const info = fromPayload(data);
   if (!info)
     throw new FloodgateError(`GitHub returned pull request #${number} without its head, base or counts`);
   return info;
@@ -124,13 +124,13 @@ export function assertExpectedHead(pr: PullRequestInfo, expectedHeadSha: string 
  * `pr` input names, read through the API. Undefined when there is none (a push, a schedule).
  */
 export async function findPullRequest(
-  context: { payload: Record<string, unknown>; repo: RepoRef },
+  context: { payload: EventPayload; repo: RepoRef },
   client: GitHubClient | undefined,
   prInput: number | undefined,
 ): Promise<PullRequestInfo | undefined> {
-  const fromEvent = pullRequestFromEvent(context.payload);
+  const fromEvent = pullRequestFromEvent(context);
   if (fromEvent) return fromEvent;
-  const number = pullRequestNumber(context.payload, prInput);
+  const number = pullRequestNumber(context, prInput);
   if (number === undefined) return undefined;
   if (!client) throw new FloodgateError(`Pull request #${number} can only be read with a token.`);
   return fetchPullRequest(client, context.repo, number);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultBranchOf, recordsOnThisEvent } from '../../src/gate/index.js';
+import { recordsOnThisEvent } from '../../src/gate/index.js';
 
-const push = (ref: string, repository: Record<string, unknown> = { default_branch: 'main' }) => ({
-  eventName: 'push',
-  ref,
-  payload: { repository },
-});
+const push = (ref: string, repository: Record<string, unknown> = { default_branch: 'main' }) => {
+  // Only the part recordsOnThisEvent reads (GitHub's whole payloads are in action/event.test.ts).
+  const payload: Record<string, unknown> = { repository };
+  return { eventName: 'push', ref, payload };
+};
 
 describe('recordsOnThisEvent', () => {
   it('records on a push to the default branch, not to another branch or on a pull request', () => {
@@ -22,8 +22,8 @@ describe('recordsOnThisEvent', () => {
   });
 
   it('reads the default branch only when the payload names one as a string', () => {
-    expect(defaultBranchOf({ repository: { master_branch: 'trunk' } })).toBe('trunk');
-    expect(defaultBranchOf({ repository: { default_branch: 7 } })).toBeUndefined();
+    expect(recordsOnThisEvent(push('refs/heads/trunk', { master_branch: 'trunk' }), undefined)).toBe(true);
+    expect(recordsOnThisEvent(push('refs/heads/main', { default_branch: 7 }), undefined)).toBe(false);
     expect(recordsOnThisEvent(push('refs/heads/main', {}), undefined)).toBe(false);
   });
 });
