@@ -37,6 +37,11 @@ export class GitStore {
   readonly commits = new Map<string, GitCommit>();
   /** Full ref name (refs/heads/main) -> sha. */
   readonly refs = new Map<string, string>();
+  /**
+   * Entries a recursive GET git/trees lists before it answers `truncated: true` (GitHub's limit is
+   * 100,000 entries or 7 MB); tests lower it to see a truncated tree.
+   */
+  recursiveTreeLimit = 100_000;
 
   constructor() {
     this.trees.set(this.writeTree([]), []);

@@ -25,15 +25,16 @@ function treeShape(repo: RepoState, sha: string, recursive: boolean, api: string
     }
   };
   walk(sha, '');
+  const truncated = recursive && entries.length > git.recursiveTreeLimit;
   return {
     sha,
     url: `${api}/repos/${repo.fullName}/git/trees/${sha}`,
-    tree: entries.map((e) => ({
+    tree: entries.slice(0, truncated ? git.recursiveTreeLimit : undefined).map((e) => ({
       ...e,
       ...(e.type === 'blob' ? { size: git.blobs.get(e.sha)?.length ?? 0 } : {}),
       url: `${api}/repos/${repo.fullName}/git/${e.type === 'tree' ? 'trees' : 'blobs'}/${e.sha}`,
     })),
-    truncated: false,
+    truncated,
   };
 }
 

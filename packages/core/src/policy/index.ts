@@ -3,3 +3,9 @@ export { defaultPolicy, DEFAULT_POLICY_PATH, policyWithoutFile } from './default
 export { loadPolicy, type LoadedPolicy } from './load.js';
 export { policySchema } from './schema.js';
 export { parseDurationMinutes } from './duration.js';
+export {
+  policyWarnings,
+  unmatchedGlobWarnings,
+  writtenIncludeGlobs,
+  type PolicyWarning,
+} from './warnings.js';

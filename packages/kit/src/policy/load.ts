@@ -12,6 +12,7 @@ import {
 import type { GitHubClient } from '../github/client.js';
 import { readFileAtRef } from '../github/contents.js';
 import type { RepoRef } from '../github/types.js';
+import { warnUnmatchedPolicyGlobs, type PolicyGlobLog } from './glob-check.js';
 
 /** Where a run's policy is read through the API: the PR's base branch, or the pushed commit. */
 export interface RemotePolicy {
@@ -41,6 +42,8 @@ export interface RunPolicy extends LoadedPolicy {
   /** said in the log: the defaults applying (a notice), a config input not used (a warning) */
   notices: string[];
   warnings: string[];
+  /** the policy file's text, when it was read through the API */
+  text?: string;
 }
 
 const NO_FILE_CONSEQUENCE =
@@ -82,6 +85,7 @@ export async function loadRunPolicy(request: PolicyRequest): Promise<RunPolicy> 
   if (remote) {
     const text = await readFileAtRef(remote.client, remote.repo, policyPath, remote.ref);
     const policy = fromText(text, policyPath, `${policyPath}@${remote.ref}`, remote.describe);
+    if (text !== undefined) policy.text = text;
     if (configFile)
       policy.warnings.push(`The config input is ignored: the policy is read from ${remote.describe}.`);
     return policy;
@@ -150,7 +154,7 @@ export async function loadActionPolicy(request: {
   pr?: { baseRef: string; baseSha?: string };
   /** the run's event and commit: a push reads the pushed commit's policy */
   event?: { name: string; sha: string };
-  log: { warning(message: string): void; notice(message: string): void };
+  log: PolicyGlobLog & { notice(message: string): void };
 }): Promise<RunPolicy> {
   const { client, pr, event } = request;
   let remote: RemotePolicy | undefined;
@@ -173,5 +177,16 @@ export async function loadActionPolicy(request: {
   });
   for (const notice of policy.notices) request.log.notice(notice);
   for (const warning of policy.warnings) request.log.warning(warning);
+  // What `floodgate validate` says locally: a glob of the base branch's policy that matches no file there.
+  if (remote && pr && policy.text !== undefined)
+    await warnUnmatchedPolicyGlobs({
+      client: remote.client,
+      repo: remote.repo,
+      text: policy.text,
+      policyPath: request.policyPath,
+      policyRef: remote.ref,
+      ...(pr.baseSha ? { baseSha: pr.baseSha } : {}),
+      log: request.log,
+    });
   return policy;
 }
