@@ -1,2 +1,3 @@
-export { GlobSet, matchesAnyName, metricNameMatches, wildcardRegExp } from './match.js';
+export { GlobSet, matchesAnyName, metricNameMatches } from './match.js';
+export { wildcardMatches, wildcardMatchSteps } from './wildcard.js';
 export { globProblem } from './validate.js';

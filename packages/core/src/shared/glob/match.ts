@@ -1,4 +1,5 @@
 import { minimatch, Minimatch } from 'minimatch';
+import { wildcardMatches } from './wildcard.js';
 
 /**
  * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
@@ -33,28 +34,12 @@ export class GlobSet {
   }
 }
 
-const wildcardCache = new Map<string, RegExp>();
-
 /**
- * Login, label and trailer patterns: `*` is the only wildcard and matching ignores case, so
- * `dependabot[bot]` means that literal login (in a path glob `[bot]` would be a character class).
+ * The first pattern that matches `name`, if any: login, label, trailer and check-name patterns
+ * (`*` the only wildcard, case ignored), matched in time linear in the name (see wildcard.ts).
  */
-export function wildcardRegExp(pattern: string): RegExp {
-  let regexp = wildcardCache.get(pattern);
-  if (!regexp) {
-    const source = pattern
-      .split('*')
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*');
-    regexp = new RegExp(`^${source}$`, 'i');
-    wildcardCache.set(pattern, regexp);
-  }
-  return regexp;
-}
-
-/** The first pattern that matches `name`, if any. */
 export function matchesAnyName(name: string, patterns: readonly string[]): string | undefined {
-  return patterns.find((pattern) => wildcardRegExp(pattern).test(name));
+  return patterns.find((pattern) => wildcardMatches(name, pattern));
 }
 
 /**
