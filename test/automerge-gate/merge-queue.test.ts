@@ -24,7 +24,12 @@ const statusesOf = (sha: string, context: string) =>
 
 /** The tier risk-assess wrote on the PR head: a merge group's run reads it from there. */
 function riskOnHead(sha: string, tier = 'low') {
-  api.state.addStatus(sha, 'floodgate/risk', 'success', `Tier ${tier} (score 0): no human review required, QA standard`);
+  api.state.addStatus(
+    sha,
+    'floodgate/risk',
+    'success',
+    `Tier ${tier} (score 0): no human review required, QA standard`,
+  );
 }
 
 /** A PR decided eligible on a branch with a merge queue, and enqueued by Floodgate. */
@@ -77,9 +82,10 @@ describe('automerge-gate and a required merge queue', () => {
     passTime(api, head, 61);
     const sweep = await run({}, { operation: 'sweep' }, { eventName: 'schedule' });
     expect(errorLines(sweep)).toEqual([]);
-    expect(JSON.parse(sweep.outputs.reasons!)).toEqual([
+    expect(JSON.parse(sweep.outputs.swept!)).toEqual([
       expect.objectContaining({ pr: 1, outcome: 'enqueued' }),
     ]);
+    expect(sweep.outputs.reasons).toBe('[]');
     expect(api.state.queueEntry(1)).toMatchObject({ headSha: head });
     expect(merges()).toEqual([]);
     expect(statusesOf(head, QUEUE_MARK)).toEqual([expect.stringMatching(/^success queued /)]);

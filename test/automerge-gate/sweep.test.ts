@@ -47,6 +47,11 @@ describe('automerge-gate waits without a runner: the scheduled sweep', () => {
     const sweep = await run({}, { operation: 'sweep' }, { eventName: 'schedule' });
     expect(sweep.exitCode).toBe(0);
     expect(sweep.outputs.merged).toBe('true');
+    // The PRs go to swept; reasons keeps the decision's schema, and a sweep decides nothing.
+    expect(sweep.outputs).toMatchObject({ decision: '', reasons: '[]', 'merge-at': '', 'review-wait': '' });
+    expect(JSON.parse(sweep.outputs.swept!)).toEqual([
+      { pr: 1, outcome: 'merged', message: expect.any(String) as string },
+    ]);
     expect(merges()).toHaveLength(1);
     expect(merges()[0]?.body).toMatchObject({ sha: head, merge_method: 'squash' });
     expect(decisionStatuses(head).map((s) => s.state)).toEqual(['pending', 'success']);
@@ -57,6 +62,7 @@ describe('automerge-gate waits without a runner: the scheduled sweep', () => {
     const again = await run({}, { operation: 'sweep' }, { eventName: 'schedule' });
     expect(again.exitCode).toBe(0);
     expect(again.outputs.merged).toBe('false');
+    expect(JSON.parse(again.outputs.swept!)).toEqual([]);
     expect(writes()).toHaveLength(before);
   });
 

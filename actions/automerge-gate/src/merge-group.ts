@@ -191,6 +191,7 @@ function outputs(io: ActionIO, result: MergeDecision | undefined, mergeAt?: Date
   io.setOutput('merged', 'false');
   io.setOutput('merge-at', mergeAt ? isoSeconds(mergeAt) : '');
   io.setOutput('review-wait', '');
+  io.setOutput('swept', '');
 }
 
 /** A `destroyed` merge group: only `dequeued` changes anything (merged is done, invalidated is rebuilt by GitHub). */

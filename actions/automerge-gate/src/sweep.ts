@@ -22,6 +22,7 @@ import { recordQueued } from './merge-group.js';
 import type { AutomergeInputs } from './inputs.js';
 import type { AutomergeDependencies, AutomergeResult } from './types.js';
 
+/** One entry of the sweep's `swept` output. */
 interface SweepEntry {
   pr: number;
   outcome: 'merged' | 'auto-merge-enabled' | 'enqueued' | 'not-merged' | 'waiting' | 'skipped';
@@ -155,8 +156,14 @@ export async function runSweep(
   }
 
   const merged = entries.some((entry) => entry.outcome === 'merged');
+  // A sweep decides nothing (it acts on decisions already made), so it has no decision and no
+  // reasons: `reasons` keeps the one schema of the rules that fired and the PRs go to `swept`.
+  io.setOutput('decision', '');
+  io.setOutput('reasons', '[]');
   io.setOutput('merged', String(merged));
-  io.setOutput('reasons', JSON.stringify(entries));
+  io.setOutput('merge-at', '');
+  io.setOutput('review-wait', '');
+  io.setOutput('swept', JSON.stringify(entries));
   const rows = entries.map((entry) => [`#${entry.pr}`, entry.outcome, escapeMarkdown(entry.message)]);
   await io.summary(
     `## Floodgate: auto-merge sweep\n\n${rows.length === 0 ? `No open pull request is labelled ${escapeMarkdown(label)}.` : table(['Pull request', 'Outcome', 'Details'], rows)}\n`,

@@ -8,7 +8,7 @@ export const GATES = {
   decision: {
     status: 'floodgate/decision',
     section: { key: 'decision', order: 0 },
-    outputs: ['decision', 'reasons', 'merged', 'merge-at', 'review-wait'],
+    outputs: ['decision', 'reasons', 'merged', 'merge-at', 'review-wait', 'swept'],
   },
   risk: {
     status: 'floodgate/risk',
