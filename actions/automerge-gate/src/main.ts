@@ -1,11 +1,4 @@
-import {
-  coreIO,
-  envInputReader,
-  loadActionClient,
-  readRunContext,
-  runAction,
-  type ActionIO,
-} from '@floodgate/kit';
+import { envInputReader, loadActionClient, readRunContext, runAction, type ActionIO } from '@floodgate/kit';
 import { runGate } from '@floodgate/kit/gate';
 import { decisionGate } from './gate.js';
 import { readAutomergeInputs, type AutomergeInputs } from './inputs.js';
@@ -55,8 +48,7 @@ export async function runAutomerge(
 
 /** The action's entry (also what `@github/local-action` calls); a run that fails before deciding is blocked. */
 export function run(): Promise<void> {
-  return runAction(async () => {
-    const base = coreIO();
+  return runAction(async (base) => {
     let decided = false;
     const io: ActionIO = {
       ...base,

@@ -67,11 +67,6 @@ export function error(message: string, properties?: AnnotationProperties): void 
   issueCommand('error', annotation(properties), message);
 }
 
-export function setFailed(message: string): void {
-  process.exitCode = 1;
-  error(message);
-}
-
 export function setOutput(name: string, value: unknown): void {
   const file = process.env['GITHUB_OUTPUT'] || '';
   if (!file) {

@@ -1,6 +1,6 @@
 import { InvalidFileError, isFloodgateError } from '@floodgate/core';
 import { githubMessageOf, httpStatusOf } from '../github/request-error.js';
-import * as core from './commands.js';
+import { actionIO, commandIO, type RunnerIO } from './io.js';
 
 /** An Octokit request error: GitHub answered (after the client's retries) with a failure. */
 function describeGitHubFailure(error: Error): string | undefined {
@@ -20,32 +20,41 @@ function annotatedPath(file: string): string {
  * The one catch of every action's entry point. A user error (bad input, policy, report, a
  * missing permission) or a GitHub failure that survived the retries fails the step with one line
  * and no stack; anything else is a bug and keeps its stack in the log. Non-Error throws are never
- * dropped.
+ * dropped. `main` gets the run's IO (actionIO: runner commands on a runner, @actions/core
+ * elsewhere), and a failure is reported through the same IO, so a local runner sees it too.
  */
-export async function runAction(main: () => Promise<void>): Promise<void> {
+export async function runAction(
+  main: (io: RunnerIO) => Promise<void>,
+  openIO: () => Promise<RunnerIO> = actionIO,
+): Promise<void> {
+  let io: RunnerIO | undefined;
   try {
-    await main();
+    io = await openIO();
+    await main(io);
   } catch (error) {
-    const githubFailure = error instanceof Error ? describeGitHubFailure(error) : undefined;
-    if (error instanceof InvalidFileError && error.position.line !== undefined) {
-      // Pinned to the file and line, so the annotation shows on the policy or report itself.
-      core.error(error.message, {
-        title: 'Floodgate',
-        file: annotatedPath(error.position.file),
-        startLine: error.position.line,
-        ...(error.position.column !== undefined ? { startColumn: error.position.column } : {}),
-      });
-      process.exitCode = 1;
-    } else if (isFloodgateError(error)) {
-      core.setFailed(error.message);
-    } else if (githubFailure) {
-      // Not a bug of ours: GitHub refused or failed, and the gate fails closed with one line.
-      core.setFailed(githubFailure);
-    } else if (error instanceof Error) {
-      core.info(error.stack ?? error.message);
-      core.setFailed(`Unexpected error (please report it): ${error.message}`);
-    } else {
-      core.setFailed(`Unexpected error (please report it): ${String(error)}`);
-    }
+    reportFailure(io ?? commandIO(), error);
+  }
+}
+
+function reportFailure(io: RunnerIO, error: unknown): void {
+  const githubFailure = error instanceof Error ? describeGitHubFailure(error) : undefined;
+  if (error instanceof InvalidFileError && error.position.line !== undefined) {
+    // Pinned to the file and line, so the annotation shows on the policy or report itself.
+    io.setFailed(error.message, {
+      title: 'Floodgate',
+      file: annotatedPath(error.position.file),
+      startLine: error.position.line,
+      ...(error.position.column !== undefined ? { startColumn: error.position.column } : {}),
+    });
+  } else if (isFloodgateError(error)) {
+    io.setFailed(error.message);
+  } else if (githubFailure) {
+    // Not a bug of ours: GitHub refused or failed, and the gate fails closed with one line.
+    io.setFailed(githubFailure);
+  } else if (error instanceof Error) {
+    io.info(error.stack ?? error.message);
+    io.setFailed(`Unexpected error (please report it): ${error.message}`);
+  } else {
+    io.setFailed(`Unexpected error (please report it): ${String(error)}`);
   }
 }
