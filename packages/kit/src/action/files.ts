@@ -1,6 +1,7 @@
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { InvalidInputError } from '@floodgate/core';
+import { FilePatternError, globFiles } from './glob-files.js';
 
 export interface MatchedFile {
   /** as shown to users: relative to the workspace when inside it */
@@ -18,20 +19,14 @@ export async function matchFiles(
   workspace: string,
 ): Promise<MatchedFile[]> {
   if (patterns.length === 0) return [];
-  const resolved = patterns.map((pattern) => {
-    const negated = pattern.startsWith('!');
-    const body = negated ? pattern.slice(1) : pattern;
-    const absolute = isAbsolute(body) ? body : `${workspace.replace(/\/$/, '')}/${body}`;
-    return negated ? `!${absolute}` : absolute;
-  });
-  // @actions/glob brings all of @actions/core (and with it @actions/http-client and undici):
-  // loaded only when there is a pattern to expand, so runs without one never parse it.
-  const glob = await import('@actions/glob');
-  const globber = await glob.create(resolved.join('\n'), {
-    matchDirectories: false,
-    followSymbolicLinks: false,
-  });
-  const paths = (await globber.glob()).sort();
+  const resolved = workspacePatterns(patterns, workspace);
+  let paths: string[];
+  try {
+    paths = (await globFiles(resolved)).sort();
+  } catch (error) {
+    if (error instanceof FilePatternError) throw new InvalidInputError(input, error.message);
+    throw error;
+  }
   if (paths.length === 0) {
     throw new InvalidInputError(
       input,
@@ -45,6 +40,16 @@ export async function matchFiles(
   return paths.map((path) => {
     const rel = relative(workspace, path);
     return { name: rel.startsWith('..') ? path : rel, path };
+  });
+}
+
+/** The patterns as absolute globs: a relative one is relative to the workspace, `!` stays in front. */
+export function workspacePatterns(patterns: readonly string[], workspace: string): string[] {
+  return patterns.map((pattern) => {
+    const negated = pattern.startsWith('!');
+    const body = negated ? pattern.slice(1) : pattern;
+    const absolute = isAbsolute(body) ? body : `${workspace.replace(/\/$/, '')}/${body}`;
+    return negated ? `!${absolute}` : absolute;
   });
 }
 
