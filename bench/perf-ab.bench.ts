@@ -48,36 +48,36 @@ function hyperfine(binary: string, runs: number): PerfFile {
   return { file: out, text };
 }
 
-function judge(a: PerfFile[], b: PerfFile[]): { ratio: number; verdict: string } {
+function judge(a: PerfFile[], b: PerfFile[]): { ratio: number; result: string } {
   const comparison = comparePerf(parsePerfFiles(a), parsePerfFiles(b), DEFAULT_PERF_POLICY);
   const metric = comparison.metrics[0]!;
   // The gate's own estimate (Hodges-Lehmann, on the faster halves from 16 samples a side), as a ratio.
-  return { ratio: 1 + metric.regression!, verdict: metric.verdict };
+  return { ratio: 1 + metric.regression!, result: metric.result };
 }
 
-function sequential(a: string, b: string): { ratio: number; verdict: string } {
+function sequential(a: string, b: string): { ratio: number; result: string } {
   const base = hyperfine(a, ROUNDS * RUNS_PER_ROUND);
   const head = hyperfine(b, ROUNDS * RUNS_PER_ROUND);
   return judge([base], [head]);
 }
 
-function interleaved(a: string, b: string, seed: string): { ratio: number; verdict: string } {
+function interleaved(a: string, b: string, seed: string): { ratio: number; result: string } {
   const sides = { A: [] as PerfFile[], B: [] as PerfFile[] };
   for (const round of abRounds(ROUNDS, 'random', seedOf(seed)))
     for (const side of round) sides[side].push(hyperfine(side === 'A' ? a : b, RUNS_PER_ROUND));
   return judge(sides.A, sides.B);
 }
 
-function summarize(label: string, results: { ratio: number; verdict: string }[]): void {
+function summarize(label: string, results: { ratio: number; result: string }[]): void {
   const logs = results.map((r) => Math.log(r.ratio));
   const mean = logs.reduce((x, y) => x + y, 0) / logs.length;
   const sd = Math.sqrt(logs.reduce((x, y) => x + (y - mean) ** 2, 0) / (logs.length - 1));
-  const flagged = results.filter((r) => r.verdict !== 'pass').length;
+  const flagged = results.filter((r) => r.result !== 'pass').length;
   const ratios = results.map((r) => r.ratio.toFixed(3)).join(' ');
   const range = `${Math.min(...results.map((r) => r.ratio)).toFixed(3)}-${Math.max(...results.map((r) => r.ratio)).toFixed(3)}`;
-  const verdicts = results.map((r) => r.verdict[0]).join('');
+  const letters = results.map((r) => r.result[0]).join('');
   console.log(
-    `${label.padEnd(26)} ratio ${range} (sd of log ratio ${(sd * 100).toFixed(1)}%), review or fail ${flagged}/${results.length} [${verdicts}]  ${ratios}`,
+    `${label.padEnd(26)} ratio ${range} (sd of log ratio ${(sd * 100).toFixed(1)}%), review or fail ${flagged}/${results.length} [${letters}]  ${ratios}`,
   );
 }
 
@@ -90,12 +90,12 @@ try {
     { name: 'null pair', head: same },
     { name: '+5% pair', head: slow },
   ];
-  const results = new Map<string, { ratio: number; verdict: string }[]>();
+  const results = new Map<string, { ratio: number; result: string }[]>();
   // Tries of all four kinds alternate, so a change in the machine's load meets each of them alike.
   for (let t = 0; t < TRIES; t++) {
     for (const pair of pairs) {
       const seed = `${pair.name}-${t}`;
-      const push = (key: string, value: { ratio: number; verdict: string }) =>
+      const push = (key: string, value: { ratio: number; result: string }) =>
         results.set(key, [...(results.get(key) ?? []), value]);
       push(`${pair.name}, sequential`, sequential(base, pair.head));
       push(`${pair.name}, A/B`, interleaved(base, pair.head, seed));

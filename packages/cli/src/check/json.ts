@@ -113,7 +113,7 @@ export function checkJson(result: CheckResult, exitCode: number): CheckJson {
           regression: perf.comparison.regression,
           metrics: perf.comparison.metrics.map((metric) => ({
             name: metric.name,
-            verdict: metric.verdict,
+            verdict: metric.result,
             reason: metric.reason,
             regression: metric.regression,
           })),

@@ -59,8 +59,8 @@ function gateLines(result: CheckResult, paint: Paint): string[] {
         ? `, worst regression ${(perf.comparison.regression * 100).toFixed(1)}%`
         : '';
     lines.push(`${paint('bold', 'Perf:')} ${perf.comparison.result}${worst}`);
-    for (const metric of perf.comparison.metrics.filter((m) => m.verdict !== 'pass'))
-      lines.push(`  ${metric.verdict} ${p(metric.name)}: ${p(metric.reason)}`);
+    for (const metric of perf.comparison.metrics.filter((m) => m.result !== 'pass'))
+      lines.push(`  ${metric.result} ${p(metric.name)}: ${p(metric.reason)}`);
   } else {
     lines.push(`${paint('bold', 'Perf:')} not given (--perf-base FILE --perf FILE)`);
   }

@@ -33,8 +33,8 @@ function outcomesOf(corpus: Corpus): Outcome[] {
 // and its time, which the allocations dominate, does not grow with the work factor: no known slowdown.
 const isAppend = (o: Outcome) => o.metric.name.includes('BenchmarkAppend-');
 const label = (o: Outcome) =>
-  `${o.tool} ${o.baseline} -> ${o.current} ${o.metric.name}: ${o.metric.verdict} (${o.metric.reason})`;
-const caught = (o: Outcome) => o.metric.verdict !== 'pass';
+  `${o.tool} ${o.baseline} -> ${o.current} ${o.metric.name}: ${o.metric.result} (${o.metric.reason})`;
+const caught = (o: Outcome) => o.metric.result !== 'pass';
 const rate = (list: Outcome[], test: (o: Outcome) => boolean) => `${list.filter(test).length}/${list.length}`;
 
 /** The targets, for pairs of separate runs (quiet: make.sh; shared: make-shared.sh, load in load.txt). */
@@ -52,11 +52,11 @@ describe.each([QUIET_CORPUS])('accuracy on the $name corpus (real tools)', (corp
   });
 
   it('never fails a pair with no change or a speed-up', () => {
-    expect(unchangedOrFaster.filter((o) => o.metric.verdict === 'fail').map(label)).toEqual([]);
+    expect(unchangedOrFaster.filter((o) => o.metric.result === 'fail').map(label)).toEqual([]);
   });
 
   it('asks for review on at most 1 in 15 pairs with no change or a speed-up', () => {
-    const reviews = unchangedOrFaster.filter((o) => o.metric.verdict === 'review');
+    const reviews = unchangedOrFaster.filter((o) => o.metric.result === 'review');
     expect(reviews.length * 15, reviews.map(label).join('\n')).toBeLessThanOrEqual(unchangedOrFaster.length);
   });
 
@@ -71,7 +71,7 @@ describe.each([QUIET_CORPUS])('accuracy on the $name corpus (real tools)', (corp
   it('fails every slowdown of 25%', () => {
     expect(
       slower(0.25)
-        .filter((o) => o.metric.verdict !== 'fail')
+        .filter((o) => o.metric.result !== 'fail')
         .map(label),
     ).toEqual([]);
   });
@@ -87,11 +87,11 @@ describe.each([QUIET_CORPUS])('accuracy on the $name corpus (real tools)', (corp
       const mine = scaled.filter((o) => o.tool === tool);
       const same = outcomes.filter((o) => o.tool === tool && o.slowdown === 0);
       return [
-        `${tool} no change: fail ${rate(same, (o) => o.metric.verdict === 'fail')}, review ${rate(same, (o) => o.metric.verdict === 'review')}`,
+        `${tool} no change: fail ${rate(same, (o) => o.metric.result === 'fail')}, review ${rate(same, (o) => o.metric.result === 'review')}`,
         ...corpus.changes.map(({ factor }) => {
           const list = mine.filter((o) => o.slowdown === factor);
           const sign = factor > 0 ? '+' : '';
-          return `${tool} ${sign}${factor * 100}%: fail ${rate(list, (o) => o.metric.verdict === 'fail')}, review ${rate(list, (o) => o.metric.verdict === 'review')}, caught ${rate(list, caught)}`;
+          return `${tool} ${sign}${factor * 100}%: fail ${rate(list, (o) => o.metric.result === 'fail')}, review ${rate(list, (o) => o.metric.result === 'review')}, caught ${rate(list, caught)}`;
         }),
       ];
     });
@@ -112,11 +112,11 @@ describe.each([SHARED_CORPUS, SHARED_AGAIN_CORPUS, OVERLOADED_CORPUS])(
     const unchangedOrFaster = outcomes.filter((o) => o.slowdown <= 0);
 
     it('never fails a pair with no change or a speed-up', () => {
-      expect(unchangedOrFaster.filter((o) => o.metric.verdict === 'fail').map(label)).toEqual([]);
+      expect(unchangedOrFaster.filter((o) => o.metric.result === 'fail').map(label)).toEqual([]);
     });
 
     it('asks for review on at most 1 in 15 of them', () => {
-      const reviews = unchangedOrFaster.filter((o) => o.metric.verdict === 'review');
+      const reviews = unchangedOrFaster.filter((o) => o.metric.result === 'review');
       expect(reviews.length * 15, reviews.map(label).join('\n')).toBeLessThanOrEqual(
         unchangedOrFaster.length,
       );
@@ -125,7 +125,7 @@ describe.each([SHARED_CORPUS, SHARED_AGAIN_CORPUS, OVERLOADED_CORPUS])(
     it('reports what it still catches', () => {
       const lines = [0, ...SLOWDOWNS.map((s) => s.factor)].map((factor) => {
         const list = outcomes.filter((o) => o.slowdown === factor);
-        return `${factor === 0 ? 'no change' : `+${factor * 100}%`}: fail ${rate(list, (o) => o.metric.verdict === 'fail')}, caught ${rate(list, caught)}`;
+        return `${factor === 0 ? 'no change' : `+${factor * 100}%`}: fail ${rate(list, (o) => o.metric.result === 'fail')}, caught ${rate(list, caught)}`;
       });
       console.log(`perf accuracy, ${corpus.name} corpus\n${lines.join('\n')}`);
       expect(lines).toHaveLength(4);

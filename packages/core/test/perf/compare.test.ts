@@ -9,80 +9,80 @@ import {
 } from '../../src/gates/perf/index.js';
 import { around, metric, suite } from './helpers.js';
 
-function verdictOf(base: Metric, current: Metric, policy: PerfPolicy = DEFAULT_PERF_POLICY) {
+function compareOne(base: Metric, current: Metric, policy: PerfPolicy = DEFAULT_PERF_POLICY) {
   const result = comparePerf(suite(base), suite(current), policy);
-  return { ...result.metrics[0]!, result: result.result, regression: result.regression };
+  return { ...result.metrics[0]!, regression: result.regression };
 }
 
 describe('metrics with samples on both sides', () => {
-  const cases: { title: string; base: number[]; current: number[]; verdict: GateResult; reason: RegExp }[] = [
+  const cases: { title: string; base: number[]; current: number[]; result: GateResult; reason: RegExp }[] = [
     {
       title: 'identical samples',
       base: [5, 5, 5, 5],
       current: [5, 5, 5, 5],
-      verdict: 'pass',
+      result: 'pass',
       reason: /identical/,
     },
     {
       title: '+30% with 10 tight samples a side',
       base: around(100, 10),
       current: around(130, 10),
-      verdict: 'fail',
+      result: 'fail',
       reason: /whole interval/,
     },
     {
       title: '+10% whose interval straddles the fail threshold',
       base: around(100, 10, 0.05),
       current: around(110, 10, 0.05),
-      verdict: 'review',
+      result: 'review',
       reason: /confidently past the review threshold \+1\.0%: the whole interval \[\+5\.8%, \+14\.4%\]/,
     },
     {
       title: '+5% with 12 samples a side',
       base: around(100, 12),
       current: around(105, 12),
-      verdict: 'review',
+      result: 'review',
       reason: /review threshold/,
     },
     {
       title: 'noise only: wide overlapping samples',
       base: around(100, 10, 0.3),
       current: around(103, 10, 0.3).reverse(),
-      verdict: 'pass',
+      result: 'pass',
       reason: /not significant/,
     },
     {
       title: 'a significant improvement',
       base: around(100, 10),
       current: around(80, 10),
-      verdict: 'pass',
+      result: 'pass',
       reason: /improvement/,
     },
     {
       title: 'significant but below the review threshold',
       base: around(100, 20, 0.001),
       current: around(100.3, 20, 0.001),
-      verdict: 'pass',
+      result: 'pass',
       reason: /not confidently past the review threshold/,
     },
     {
       title: '+30% with 3 samples a side',
       base: [100, 101, 102],
       current: [130, 131, 132],
-      verdict: 'review',
+      result: 'review',
       reason: /too few .* smallest possible p is 0\.1000/,
     },
     {
       title: '-10% with 3 samples a side',
       base: [100, 101, 102],
       current: [90, 91, 92],
-      verdict: 'pass',
+      result: 'pass',
       reason: /too few samples/,
     },
   ];
-  it.each(cases)('$title: $verdict', ({ base, current, verdict, reason }) => {
-    const comparison = verdictOf(metric('bench', { samples: base }), metric('bench', { samples: current }));
-    expect(comparison.verdict).toBe(verdict);
+  it.each(cases)('$title: $result', ({ base, current, result, reason }) => {
+    const comparison = compareOne(metric('bench', { samples: base }), metric('bench', { samples: current }));
+    expect(comparison.result).toBe(result);
     expect(comparison.reason).toMatch(reason);
     expect(comparison.method).toBe('mann-whitney');
   });
@@ -90,26 +90,26 @@ describe('metrics with samples on both sides', () => {
   it('compares timings with 16+ samples a side on their faster halves: load bursts on one side pass', () => {
     const burst = (values: number[], every: number) =>
       values.map((value, i) => (i % every === 0 ? value * 1.4 : value));
-    const comparison = verdictOf(
+    const comparison = compareOne(
       metric('bench', { samples: burst(around(100, 20, 0.005), 7) }),
       metric('bench', { samples: burst(around(100, 20, 0.005), 2) }),
     );
-    expect(comparison.verdict).toBe('pass');
+    expect(comparison.result).toBe('pass');
     expect(comparison.reason).toMatch(/the faster halves, 10 of 20 vs 10 of 20 samples/);
-    const slower = verdictOf(
+    const slower = compareOne(
       metric('bench', { samples: burst(around(100, 20, 0.005), 2) }),
       metric('bench', { samples: burst(around(105, 20, 0.005), 7) }),
     );
-    expect(slower.verdict).toBe('review');
+    expect(slower.result).toBe('review');
     expect(slower.reason).toMatch(/confidently past the review threshold/);
   });
 
   it('fails on the faster halves when their whole interval lies past the fail threshold', () => {
-    const slower = verdictOf(
+    const slower = compareOne(
       metric('bench', { samples: around(100, 16, 0.01) }),
       metric('bench', { samples: around(130, 16, 0.01) }),
     );
-    expect(slower.verdict).toBe('fail');
+    expect(slower.result).toBe('fail');
     expect(slower.reason).toMatch(
       /the whole interval \[\+29\.\d%, \+30\.\d%\] lies past .*the faster halves, 8 of 16/,
     );
@@ -130,12 +130,12 @@ describe('metrics with samples on both sides', () => {
       suite(metric('bench', { samples: around(100, 10, 0.01) })),
       suite(metric('bench', { samples: around(100.2, 10, 0.01).reverse() })),
     );
-    expect(tight.metrics[0]!.verdict).toBe('pass');
+    expect(tight.metrics[0]!.result).toBe('pass');
     expect(tight.notes).toEqual([]);
   });
 
   it('reports the ratio interval around the estimate', () => {
-    const comparison = verdictOf(
+    const comparison = compareOne(
       metric('b', { samples: around(100, 10) }),
       metric('b', { samples: around(130, 10) }),
     );
@@ -150,16 +150,16 @@ describe('metrics with samples on both sides', () => {
   it('reads a throughput drop as a regression (bigger is better)', () => {
     const base = metric('ops', { unit: 'ops/s', direction: 'bigger', samples: around(1000, 10) });
     const current = metric('ops', { unit: 'ops/s', direction: 'bigger', samples: around(700, 10) });
-    const comparison = verdictOf(base, current);
-    expect(comparison.verdict).toBe('fail');
+    const comparison = compareOne(base, current);
+    expect(comparison.result).toBe('fail');
     expect(comparison.regression).toBeCloseTo(0.3, 2);
   });
 
   it('handles zeros (B/op) on the raw scale', () => {
     const base = metric('b', { unit: 'B/op', kind: 'count', samples: [0, 0, 0, 8, 0, 0, 0, 0, 8, 0] });
     const current = metric('b', { unit: 'B/op', kind: 'count', samples: [0, 8, 0, 8, 0, 0, 8, 0, 8, 0] });
-    const comparison = verdictOf(base, current);
-    expect(comparison.verdict).toBe('pass');
+    const comparison = compareOne(base, current);
+    expect(comparison.result).toBe('pass');
     expect(comparison.reason).toMatch(/not significant|baseline 0/);
   });
 
@@ -176,41 +176,41 @@ describe('metrics with samples on both sides', () => {
     const corrected = comparePerf(base, current).metrics[0]!;
     const uncorrected = comparePerf(base, current, resolvePerfPolicy({ correction: 'none' })).metrics[0]!;
     expect(uncorrected.p).toBeLessThan(0.05);
-    expect(uncorrected.verdict).toBe('review');
+    expect(uncorrected.result).toBe('review');
     expect(corrected.adjustedP).toBeGreaterThan(0.05);
-    expect(corrected.verdict).toBe('pass');
+    expect(corrected.result).toBe('pass');
   });
 });
 
 describe('deterministic metrics compare exactly', () => {
   it.each([
-    { base: 14, current: 14, verdict: 'pass', reason: /unchanged/ },
-    { base: 100, current: 105, verdict: 'review', reason: /\+5\.0% worse/ },
-    { base: 10, current: 12, verdict: 'fail', reason: /\+20\.0% worse, past the fail threshold/ },
-    { base: 0, current: 1, verdict: 'fail', reason: /from 0 to 1/ },
-    { base: 14, current: 12, verdict: 'pass', reason: /better/ },
-  ] as const)('$base -> $current allocs/op: $verdict', ({ base, current, verdict, reason }) => {
+    { base: 14, current: 14, result: 'pass', reason: /unchanged/ },
+    { base: 100, current: 105, result: 'review', reason: /\+5\.0% worse/ },
+    { base: 10, current: 12, result: 'fail', reason: /\+20\.0% worse, past the fail threshold/ },
+    { base: 0, current: 1, result: 'fail', reason: /from 0 to 1/ },
+    { base: 14, current: 12, result: 'pass', reason: /better/ },
+  ] as const)('$base -> $current allocs/op: $result', ({ base, current, result, reason }) => {
     const fields = { unit: 'allocs/op', kind: 'deterministic' as const };
-    const comparison = verdictOf(
+    const comparison = compareOne(
       metric('a', { ...fields, samples: [base, base, base] }),
       metric('a', { ...fields, samples: [current, current, current] }),
     );
     expect(comparison.method).toBe('exact');
-    expect(comparison.verdict).toBe(verdict);
+    expect(comparison.result).toBe(result);
     expect(comparison.reason).toMatch(reason);
   });
 });
 
 describe('single values (k6 percentiles) use ratio thresholds', () => {
   it.each([
-    { base: 300, current: 345, verdict: 'fail' },
-    { base: 300, current: 309, verdict: 'review' },
-    { base: 300, current: 301, verdict: 'pass' },
-    { base: 300, current: 200, verdict: 'pass' },
-  ] as const)('$base -> $current ms: $verdict', ({ base, current, verdict }) => {
-    const comparison = verdictOf(metric('p95', { value: base }), metric('p95', { value: current }));
+    { base: 300, current: 345, result: 'fail' },
+    { base: 300, current: 309, result: 'review' },
+    { base: 300, current: 301, result: 'pass' },
+    { base: 300, current: 200, result: 'pass' },
+  ] as const)('$base -> $current ms: $result', ({ base, current, result }) => {
+    const comparison = compareOne(metric('p95', { value: base }), metric('p95', { value: current }));
     expect(comparison.method).toBe('ratio');
-    expect(comparison.verdict).toBe(verdict);
+    expect(comparison.result).toBe(result);
   });
 });
 
@@ -222,34 +222,34 @@ describe('error rates: +1 point rule, two-proportion test when counts are known'
       title: '+2.2 points, significant',
       base: rate(0.003, 3, 997),
       current: rate(0.025, 25, 975),
-      verdict: 'fail',
+      result: 'fail',
     },
     {
       title: '+2 points on few requests',
       base: rate(0, 0, 50),
       current: rate(0.02, 1, 49),
-      verdict: 'review',
+      result: 'review',
     },
     {
       title: '+0.6 points, significant',
       base: rate(0.001, 10, 9990),
       current: rate(0.007, 70, 9930),
-      verdict: 'review',
+      result: 'review',
     },
-    { title: '+0.05 points', base: rate(0.002, 4, 1996), current: rate(0.0025, 5, 1995), verdict: 'pass' },
-    { title: 'no counts, +1.5 points', base: rate(0.01), current: rate(0.025), verdict: 'fail' },
-    { title: 'no counts, +0.5 points', base: rate(0.01), current: rate(0.015), verdict: 'pass' },
-  ] as const)('$title: $verdict', ({ base, current, verdict }) => {
-    const comparison = verdictOf(base, current);
+    { title: '+0.05 points', base: rate(0.002, 4, 1996), current: rate(0.0025, 5, 1995), result: 'pass' },
+    { title: 'no counts, +1.5 points', base: rate(0.01), current: rate(0.025), result: 'fail' },
+    { title: 'no counts, +0.5 points', base: rate(0.01), current: rate(0.015), result: 'pass' },
+  ] as const)('$title: $result', ({ base, current, result }) => {
+    const comparison = compareOne(base, current);
     expect(comparison.method).toBe('error-rate');
-    expect(comparison.verdict).toBe(verdict);
+    expect(comparison.result).toBe(result);
   });
 
   it('reads a success rate (checks) the other way round', () => {
     const checks = (value: number, passes: number, fails: number) =>
       metric('checks', { unit: 'rate', kind: 'rate', direction: 'bigger', value, passes, fails });
-    expect(verdictOf(checks(0.997, 997, 3), checks(0.975, 975, 25)).verdict).toBe('fail');
-    expect(verdictOf(checks(0.975, 975, 25), checks(0.997, 997, 3)).verdict).toBe('pass');
+    expect(compareOne(checks(0.997, 997, 3), checks(0.975, 975, 25)).result).toBe('fail');
+    expect(compareOne(checks(0.975, 975, 25), checks(0.997, 997, 3)).result).toBe('pass');
   });
 });
 
@@ -260,7 +260,7 @@ describe('fail closed', () => {
       suite(metric('a', { value: 1 })),
     );
     expect(result.result).toBe('fail');
-    expect(result.metrics.find((m) => m.name === 'b')).toMatchObject({ method: 'missing', verdict: 'fail' });
+    expect(result.metrics.find((m) => m.name === 'b')).toMatchObject({ method: 'missing', result: 'fail' });
   });
 
   it('explains a missing k6 percentile', () => {
@@ -269,8 +269,11 @@ describe('fail closed', () => {
   });
 
   it('fails when the unit changed to another dimension', () => {
-    const comparison = verdictOf(metric('a', { unit: 'ms', value: 1 }), metric('a', { unit: 'B', value: 1 }));
-    expect(comparison.verdict).toBe('fail');
+    const comparison = compareOne(
+      metric('a', { unit: 'ms', value: 1 }),
+      metric('a', { unit: 'B', value: 1 }),
+    );
+    expect(comparison.result).toBe('fail');
     expect(comparison.reason).toMatch(/unit changed from "ms" to "B"/);
   });
 
@@ -308,28 +311,28 @@ describe('policy', () => {
   });
 
   it.each([
-    { slo: { metric: 'http_req_duration', stat: 'p(95)', below: 500 }, value: 420, verdict: 'pass' },
-    { slo: { metric: 'http_req_duration', stat: 'p(95)', below: 500 }, value: 520, verdict: 'fail' },
+    { slo: { metric: 'http_req_duration', stat: 'p(95)', below: 500 }, value: 420, result: 'pass' },
+    { slo: { metric: 'http_req_duration', stat: 'p(95)', below: 500 }, value: 520, result: 'fail' },
     {
       slo: { metric: 'http_req_failed', below: 0.01 },
       value: 0.02,
-      verdict: 'fail',
+      result: 'fail',
       name: 'http_req_failed',
     },
     {
       slo: { metric: 'http_req_failed', stat: 'rate', below: 0.01 },
       value: 0.005,
-      verdict: 'pass',
+      result: 'pass',
       name: 'http_req_failed',
     },
-    { slo: { metric: 'iterations rate', above: 10 }, value: 8, verdict: 'fail', name: 'iterations rate' },
-  ])('SLO $slo.metric $slo.stat on $value: $verdict', ({ slo, value, verdict, name }) => {
+    { slo: { metric: 'iterations rate', above: 10 }, value: 8, result: 'fail', name: 'iterations rate' },
+  ])('SLO $slo.metric $slo.stat on $value: $result', ({ slo, value, result, name }) => {
     const metricName = name ?? 'http_req_duration p(95)';
     const kind = metricName === 'http_req_failed' ? ('rate' as const) : ('timing' as const);
     const m = metric(metricName, { value, kind, unit: kind === 'rate' ? 'rate' : 'ms' });
-    const result = comparePerf(suite(m), suite(m), resolvePerfPolicy({ slos: [slo] }));
-    expect(result.result).toBe(verdict);
-    expect(result.metrics[0]!.reason).toMatch(/SLO/);
+    const comparison = comparePerf(suite(m), suite(m), resolvePerfPolicy({ slos: [slo] }));
+    expect(comparison.result).toBe(result);
+    expect(comparison.metrics[0]!.reason).toMatch(/SLO/);
   });
 
   it('fails an SLO on a percentile the results do not contain', () => {

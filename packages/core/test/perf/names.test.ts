@@ -45,8 +45,8 @@ describe('go benchmarks are keyed by package', () => {
     ]);
     const result = comparePerf(base, head);
     expect(result.result).toBe('fail');
-    expect(result.metrics.find((m) => m.name === 'example.com/b.BenchmarkX-2 ns/op')!.verdict).toBe('fail');
-    expect(result.metrics.find((m) => m.name === 'example.com/a.BenchmarkX-2 ns/op')!.verdict).toBe('pass');
+    expect(result.metrics.find((m) => m.name === 'example.com/b.BenchmarkX-2 ns/op')!.result).toBe('fail');
+    expect(result.metrics.find((m) => m.name === 'example.com/a.BenchmarkX-2 ns/op')!.result).toBe('pass');
   });
 
   it('qualifies a single package too, so adding a package keeps every existing name', () => {
@@ -71,7 +71,7 @@ describe('go benchmarks are keyed by package', () => {
     expect(old.metrics[0]!.name).toBe('BenchmarkX-2 ns/op');
     const result = comparePerf(old, parse(goOutput(['example.com/a', [['BenchmarkX', slower]]])));
     const metric = result.metrics.find((m) => m.name === 'example.com/a.BenchmarkX-2 ns/op')!;
-    expect(metric).toMatchObject({ method: 'mann-whitney', verdict: 'fail' });
+    expect(metric).toMatchObject({ method: 'mann-whitney', result: 'fail' });
     expect(result.metrics.filter((m) => m.method === 'missing' || m.method === 'new')).toEqual([]);
     expect(result.notes.join('\n')).toMatch(
       /3 go benchmark\(s\) matched by name without their package \(BenchmarkX-2 ns\/op as example\.com\/a\.BenchmarkX-2 ns\/op, /,

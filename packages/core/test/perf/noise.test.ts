@@ -62,11 +62,11 @@ describe('noise floor learned from recorded baselines', () => {
     const base = loadCorpus('go', 'same2', 'txt', SHARED_CORPUS);
     const current = loadCorpus('go', 'same3', 'txt', SHARED_CORPUS);
     const plain = comparePerf(base, current, DEFAULT_PERF_POLICY).metrics.find((m) => m.name === HASH)!;
-    expect(plain.verdict).toBe('review');
+    expect(plain.result).toBe('review');
     const judged = comparePerf(base, current, DEFAULT_PERF_POLICY, { noise: floors }).metrics.find(
       (m) => m.name === HASH,
     )!;
-    expect(judged.verdict).toBe('pass');
+    expect(judged.result).toBe('pass');
     const spread = (floors.get(HASH)!.spread! * 100).toFixed(1);
     expect(judged.reason).toContain(`within this metric's usual run-to-run noise (±${spread}%)`);
   });
@@ -80,7 +80,7 @@ describe('noise floor learned from recorded baselines', () => {
         DEFAULT_PERF_POLICY,
         { noise: floors },
       );
-      expect(comparison.metrics.find((m) => m.name === HASH)!.verdict).toBe('fail');
+      expect(comparison.metrics.find((m) => m.name === HASH)!.result).toBe('fail');
     }
   });
 });

@@ -24,8 +24,8 @@ describe('benchmarks gate only when the PR changes their paths', () => {
     });
     const hash = comparison.metrics.find((m) => m.name === HASH)!;
     const cpu = comparison.metrics.find((m) => m.name === CPU)!;
-    expect(hash).toMatchObject({ gated: true, verdict: 'fail' });
-    expect(cpu).toMatchObject({ gated: false, verdict: 'pass' });
+    expect(hash).toMatchObject({ gated: true, result: 'fail' });
+    expect(cpu).toMatchObject({ gated: false, result: 'pass' });
     expect(cpu.reason).toMatch(
       /^informational: the pull request changes none of this benchmark's paths \(cpu\/\*\*, !cpu\/\*\*\/\*\.md\); would be fail: /,
     );
@@ -41,7 +41,7 @@ describe('benchmarks gate only when the PR changes their paths', () => {
 
   it('gates everything when the changed files are unknown, and says so', () => {
     const comparison = comparePerf(base(), slow(), policy);
-    expect(comparison.metrics.find((m) => m.name === CPU)).toMatchObject({ gated: true, verdict: 'fail' });
+    expect(comparison.metrics.find((m) => m.name === CPU)).toMatchObject({ gated: true, result: 'fail' });
     expect(comparison.notes.join('\n')).toContain('changed files are not known here');
   });
 

@@ -70,7 +70,7 @@ describe('unitFamily', () => {
 
 describe('orderMetrics', () => {
   it('puts fail, then review, then pass; the worst regression first; unknown regressions last', () => {
-    expect(orderMetrics(comparison.metrics).map((c) => [c.name, c.verdict])).toEqual([
+    expect(orderMetrics(comparison.metrics).map((c) => [c.name, c.result])).toEqual([
       ['parse', 'fail'],
       ['gone', 'fail'],
       ['render', 'pass'],

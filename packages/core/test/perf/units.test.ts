@@ -40,16 +40,16 @@ describe('comparing across a unit change', () => {
     const same = metric('parse', { unit: 's', samples: around(0.01, 12) });
     const slower = metric('parse', { unit: 's', samples: around(0.013, 12) });
     const unchanged = comparePerf(suite(base), suite(same)).metrics[0]!;
-    expect(unchanged.verdict).toBe('pass');
+    expect(unchanged.result).toBe('pass');
     expect(unchanged.baseline).toBeCloseTo(base.value / 1000, 15);
     expect(unchanged.reason).toMatch(/baseline converted from ms to s/);
-    expect(comparePerf(suite(base), suite(slower)).metrics[0]!.verdict).toBe('fail');
+    expect(comparePerf(suite(base), suite(slower)).metrics[0]!.result).toBe('fail');
   });
 
   it('reads a throughput in another unit the right way round (ops/s from ops/ms)', () => {
     const base = metric('rps', { unit: 'ops/ms', direction: 'bigger', samples: around(10, 12) });
     const drop = metric('rps', { unit: 'ops/s', direction: 'bigger', samples: around(7000, 12) });
-    expect(comparePerf(suite(base), suite(drop)).metrics[0]).toMatchObject({ verdict: 'fail' });
+    expect(comparePerf(suite(base), suite(drop)).metrics[0]).toMatchObject({ result: 'fail' });
   });
 
   it('still fails a change of dimension', () => {
@@ -57,7 +57,7 @@ describe('comparing across a unit change', () => {
       suite(metric('a', { unit: 'ms', value: 1 })),
       suite(metric('a', { unit: 'B', value: 1 })),
     );
-    expect(result.metrics[0]).toMatchObject({ verdict: 'fail' });
+    expect(result.metrics[0]).toMatchObject({ result: 'fail' });
     expect(result.metrics[0]!.reason).toMatch(
       /unit changed from "ms" to "B", which measure different things/,
     );

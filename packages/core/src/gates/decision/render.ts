@@ -1,5 +1,6 @@
 import { escapeMarkdown, inlineCode, table } from '../../shared/markdown.js';
 import { describePolicySource, type PolicySource } from '../../policy/source.js';
+import type { Mode } from '../../policy/types.js';
 import type { Decision, MergeDecision } from './types.js';
 
 const ICON: Record<Decision, string> = { blocked: '⛔', 'human-review': '👀', 'auto-merge': '✅' };
@@ -7,7 +8,7 @@ const ICON: Record<Decision, string> = { blocked: '⛔', 'human-review': '👀',
 export interface DecisionReportContext {
   number: number;
   sha: string;
-  mode: 'observe' | 'enforce' | 'sweep';
+  mode: Mode;
   /** what happened or will happen about the merge, one sentence */
   merge?: string;
   /** why nothing was written (observe mode, fork PR) */

@@ -17,7 +17,7 @@ export type { Analysis, ComparisonMethod, MetricComparison } from './comparison.
 export function comparisonOf(
   identity: Pick<MetricComparison, 'name' | 'unit' | 'kind' | 'direction' | 'gated'>,
   sides: { baseline?: Metric; current?: Metric },
-  outcome: Pick<MetricComparison, 'method' | 'verdict' | 'reason'>,
+  outcome: Pick<MetricComparison, 'method' | 'result' | 'reason'>,
 ): MetricComparison {
   return {
     ...identity,
@@ -61,20 +61,20 @@ export function analyseMetric(
     ...comparisonOf(
       { name: current.name, unit: current.unit, kind: current.kind, direction, gated },
       { baseline: base, current },
-      { method: 'ratio', verdict: 'pass', reason: '' },
+      { method: 'ratio', result: 'pass', reason: '' },
     ),
     change: base.value > 0 ? current.value / base.value - 1 : null,
   };
   const conversion =
     recorded.unit === current.unit ? '' : ` (baseline converted from ${recorded.unit} to ${current.unit})`;
-  const set = (verdict: GateResult, reason: string): void => {
-    comparison.verdict = verdict;
+  const set = (result: GateResult, reason: string): void => {
+    comparison.result = result;
     comparison.reason = `${reason}${conversion}`;
   };
   const none = (): void => {};
 
   if (!converted) {
-    comparison.verdict = 'fail';
+    comparison.result = 'fail';
     comparison.reason = `unit changed from "${recorded.unit}" to "${current.unit}", which measure different things: the values cannot be compared`;
     comparison.change = null;
     return { comparison, decide: none };
@@ -145,7 +145,7 @@ function analyseRate(
   base: Metric,
   current: Metric,
   comparison: MetricComparison,
-  set: (verdict: GateResult, reason: string) => void,
+  set: (result: GateResult, reason: string) => void,
   failPoints: number,
   alpha: number,
 ): Analysis {

@@ -92,7 +92,7 @@ export function analyseSamples(
   base: Metric,
   current: Metric,
   comparison: MetricComparison,
-  set: (verdict: GateResult, reason: string) => void,
+  set: (result: GateResult, reason: string) => void,
   settings: MetricSettings,
   direction: Direction,
   alpha: number,

@@ -141,7 +141,7 @@ export function comparePerf(
         comparisonOf(
           { name: metric.name, unit: metric.unit, kind: metric.kind, direction, gated },
           { current: metric },
-          { method: 'new', verdict: 'pass', reason: 'new metric: no baseline to compare with' },
+          { method: 'new', result: 'pass', reason: 'new metric: no baseline to compare with' },
         ),
       );
       continue;
@@ -169,7 +169,7 @@ export function comparePerf(
       comparisonOf(
         { name: base.name, unit: base.unit, kind: base.kind, direction, gated },
         { baseline: base },
-        { method: 'missing', verdict: 'fail', reason: missingReason(base.name, ambiguous) },
+        { method: 'missing', result: 'fail', reason: missingReason(base.name, ambiguous) },
       ),
     );
   }
@@ -190,15 +190,15 @@ export function comparePerf(
   for (const comparison of comparisons) {
     const why = notTouched.get(comparison);
     if (why) {
-      comparison.reason = `${why}; ${comparison.verdict === 'pass' ? '' : `would be ${comparison.verdict}: `}${comparison.reason}`;
-      comparison.verdict = 'pass';
-    } else if (!comparison.gated && comparison.verdict !== 'pass') {
-      comparison.reason = `informational (not gated), would be ${comparison.verdict}: ${comparison.reason}`;
-      comparison.verdict = 'pass';
+      comparison.reason = `${why}; ${comparison.result === 'pass' ? '' : `would be ${comparison.result}: `}${comparison.reason}`;
+      comparison.result = 'pass';
+    } else if (!comparison.gated && comparison.result !== 'pass') {
+      comparison.reason = `informational (not gated), would be ${comparison.result}: ${comparison.reason}`;
+      comparison.result = 'pass';
     }
   }
 
-  const noisy = comparisons.filter((c) => c.gated && c.verdict === 'pass' && c.reason.includes(TOO_NOISY));
+  const noisy = comparisons.filter((c) => c.gated && c.result === 'pass' && c.reason.includes(TOO_NOISY));
   if (noisy.length > 0) {
     const names = noisy.slice(0, 5).map((c) => c.name);
     const more = noisy.length > 5 ? ` and ${noisy.length - 5} more` : '';
@@ -221,10 +221,10 @@ export function comparePerf(
       `${thinHistory.length} gated timing(s) have fewer than ${MIN_NOISE_RECORDS} recorded baselines (${names}${more}), too few to learn their run-to-run noise: their review band is the policy's threshold alone`,
     );
   }
-  const gatedVerdicts = comparisons.filter((c) => c.gated).map((c) => c.verdict);
+  const gatedResults = comparisons.filter((c) => c.gated).map((c) => c.result);
   const toolFailures = current.failures;
   notes.push(...toolFailures);
-  const result = worstResult([...gatedVerdicts, ...(toolFailures.length ? (['fail'] as const) : [])]);
+  const result = worstResult([...gatedResults, ...(toolFailures.length ? (['fail'] as const) : [])]);
   const regressions = comparisons
     .filter((c) => c.gated && c.kind !== 'rate' && c.regression !== null && Number.isFinite(c.regression))
     .map((c) => c.regression!);
@@ -249,7 +249,7 @@ function applySlos(
         comparisonOf(
           { name, unit: '', kind: 'timing', direction: 'smaller', gated: true },
           {},
-          { method: 'slo', verdict: 'fail', reason },
+          { method: 'slo', result: 'fail', reason },
         ),
       );
       continue;
@@ -261,7 +261,7 @@ function applySlos(
     const text = `SLO ${sloText(slo)} ${broken ? 'broken' : 'met'} (${metric.value})`;
     comparison.reason = comparison.reason ? `${comparison.reason}; ${text}` : text;
     if (broken) {
-      comparison.verdict = 'fail';
+      comparison.result = 'fail';
       comparison.gated = true;
     }
   }
@@ -275,7 +275,7 @@ function applyToolThresholds(metrics: readonly Metric[], comparisons: MetricComp
       const text = `threshold ${threshold.expression} ${threshold.ok ? 'met' : 'broken'} (k6)`;
       comparison.reason = comparison.reason ? `${comparison.reason}; ${text}` : text;
       if (!threshold.ok) {
-        comparison.verdict = 'fail';
+        comparison.result = 'fail';
         comparison.gated = true;
       }
     }

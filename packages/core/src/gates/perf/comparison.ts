@@ -27,11 +27,11 @@ export interface MetricComparison {
   adjustedP: number | null;
   samples: { baseline: number; current: number };
   method: ComparisonMethod;
-  verdict: GateResult;
+  result: GateResult;
   reason: string;
 }
 
-/** The first pass: everything but the verdicts that depend on the suite-wide p-value adjustment. */
+/** The first pass: everything but the results that depend on the suite-wide p-value adjustment. */
 export interface Analysis {
   comparison: MetricComparison;
   decide: (adjustedP: number | null) => void;

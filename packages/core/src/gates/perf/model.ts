@@ -40,7 +40,7 @@ export interface PerfSuite {
   metrics: Metric[];
   /** Facts worth telling the user, e.g. a gated percentile the tool was not configured to compute. */
   notes: string[];
-  /** Verdicts the tool reached itself that fail the gate (k6's `results.passed: false`). */
+  /** Results the tool reached itself that fail the gate (k6's `results.passed: false`). */
   failures: string[];
 }
 

@@ -50,7 +50,7 @@ export interface PerfPresentation {
 
 /** The step's failure: the first failing metrics, or the tool's last note when none failed by itself. */
 export function perfFailureLine(comparison: PerfComparison): string {
-  const failing = comparison.metrics.filter((c) => c.gated && c.verdict === 'fail');
+  const failing = comparison.metrics.filter((c) => c.gated && c.result === 'fail');
   const shown = failing
     .slice(0, 3)
     .map((c) => `${c.name}: ${c.regression !== null ? `${percent(c.regression)} worse` : c.reason}`);
@@ -104,8 +104,8 @@ export function presentPerf(outcome: PerfOutcome, context: PerfPresentationConte
         : []),
       `Performance of ${context.subject}: ${result}${worst}${against}`,
       ...comparison.metrics
-        .filter((c) => c.verdict !== 'pass')
-        .map((metric) => `  ${metric.verdict} ${escapeLog(metric.name)}: ${escapeLog(metric.reason)}`),
+        .filter((c) => c.result !== 'pass')
+        .map((metric) => `  ${metric.result} ${escapeLog(metric.name)}: ${escapeLog(metric.reason)}`),
     ],
     notices: outcome.ignored.map((line) => `Ignored: ${escapeLog(line)}`),
     status: perfStatus(comparison, reportContext([])),

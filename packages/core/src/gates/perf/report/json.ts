@@ -12,8 +12,13 @@ export interface PerfReportJson {
   acknowledgment: PerfAcknowledgment | null;
   /** The A/B schedule when both sides ran on this runner: order, seed, rounds run, and each run's side. */
   ab?: AbSchedule;
-  /** Per metric, its comparison without the internals; `p` is the adjusted p-value when there is one. */
-  metrics: Omit<MetricComparison, 'kind' | 'direction' | 'adjustedP' | 'method'>[];
+  /**
+   * Per metric, its comparison without the internals; `p` is the adjusted p-value when there is one.
+   * The metric's result keeps the key `verdict` this output has always had (users parse it).
+   */
+  metrics: (Omit<MetricComparison, 'kind' | 'direction' | 'adjustedP' | 'method' | 'result'> & {
+    verdict: GateResult;
+  })[];
   /** set when metrics were left out to keep the output small */
   omitted?: { count: number; note: string };
 }
@@ -40,7 +45,7 @@ export function perfReportJson(
     regression: c.regression,
     interval: c.interval,
     p: c.adjustedP ?? c.p,
-    verdict: c.verdict,
+    verdict: c.result,
     reason: c.reason,
     samples: c.samples,
   }));

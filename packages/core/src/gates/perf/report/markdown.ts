@@ -38,8 +38,8 @@ function intervalCell(c: MetricComparison): string {
   return c.interval ? `${percent(c.interval[0])} … ${percent(c.interval[1])}` : '—';
 }
 
-function verdictCell(c: MetricComparison): string {
-  return `${ICON[c.verdict]} ${c.verdict}${c.gated ? '' : ' (info)'}`;
+function resultCell(c: MetricComparison): string {
+  return `${ICON[c.result]} ${c.result}${c.gated ? '' : ' (info)'}`;
 }
 
 function metricTable(metrics: readonly MetricComparison[], alpha: number): string {
@@ -53,7 +53,7 @@ function metricTable(metrics: readonly MetricComparison[], alpha: number): strin
       changeCell(c),
       intervalCell(c),
       formatP(c.adjustedP ?? c.p).replace('n/a', '—'),
-      verdictCell(c),
+      resultCell(c),
       escapeMarkdown(c.reason),
     ]),
     ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'l'],
@@ -76,9 +76,9 @@ function headline(comparison: PerfComparison | undefined, context: PerfReportCon
   if (comparison && context.baseline) {
     const worst = worstMetric(comparison);
     const counts = (['fail', 'review', 'pass'] as const)
-      .map((verdict) => [verdict, comparison.metrics.filter((c) => c.verdict === verdict).length] as const)
+      .map((result) => [result, comparison.metrics.filter((c) => c.result === result).length] as const)
       .filter(([, count]) => count > 0)
-      .map(([verdict, count]) => `${count} ${verdict}`);
+      .map(([result, count]) => `${count} ${result}`);
     const worstText =
       worst && comparison.regression > 0
         ? `Worst regression: ${percent(comparison.regression)} (${inlineCode(worst.name)}). `
@@ -166,7 +166,7 @@ export interface PerfRenderOptions {
 }
 
 /**
- * The perf report in reading order: verdict, baseline, acknowledgment; the metric table (failing and
+ * The perf report in reading order: result, baseline, acknowledgment; the metric table (failing and
  * review metrics first); notes; the trend; where the numbers came from. `compact` is the PR comment's
  * version (non-passing rows only, no trend), the job summary gets everything.
  */
@@ -182,7 +182,7 @@ export function renderPerfReport(
   lines.push('');
   if (comparison && context.baseline) {
     const ordered = orderMetrics(comparison.metrics);
-    const shown = options.compact ? ordered.filter((c) => c.verdict !== 'pass') : ordered;
+    const shown = options.compact ? ordered.filter((c) => c.result !== 'pass') : ordered;
     const rows = shown.slice(0, maxRows);
     if (rows.length > 0) lines.push(metricTable(rows, context.alpha));
     const hidden = comparison.metrics.length - rows.length;
@@ -195,7 +195,7 @@ export function renderPerfReport(
       );
     }
   } else if (current.length > 0) {
-    const broken = orderMetrics(comparison?.metrics ?? []).filter((c) => c.verdict !== 'pass');
+    const broken = orderMetrics(comparison?.metrics ?? []).filter((c) => c.result !== 'pass');
     if (broken.length > 0) lines.push(metricTable(broken.slice(0, maxRows), context.alpha), '');
     lines.push(currentOnlyTable(current.slice(0, maxRows)));
     if (current.length > maxRows) lines.push('', `… and ${plural(current.length - maxRows, 'more metric')}.`);

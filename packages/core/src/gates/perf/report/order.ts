@@ -11,7 +11,7 @@ function regressionKey(c: MetricComparison): number {
 export function orderMetrics(metrics: readonly MetricComparison[]): MetricComparison[] {
   return [...metrics].sort(
     (a, b) =>
-      resultRank(b.verdict) - resultRank(a.verdict) ||
+      resultRank(b.result) - resultRank(a.result) ||
       regressionKey(b) - regressionKey(a) ||
       a.name.localeCompare(b.name),
   );

@@ -17,7 +17,7 @@ export function perfStatus(
   const worst = comparison ? worstMetric(comparison) : undefined;
   const regression = comparison && comparison.regression > 0 ? ` ${percent(comparison.regression)}` : '';
   const what = worst && regression ? `${regression} ${worst.name}` : '';
-  const failing = comparison?.metrics.filter((c) => c.gated && c.verdict !== 'pass').length ?? 0;
+  const failing = comparison?.metrics.filter((c) => c.gated && c.result !== 'pass').length ?? 0;
   const status =
     !comparison || (!context.baseline && context.result === 'pass')
       ? encodeGateStatus({ result: 'pass', detail: 'no baseline to compare with' })
