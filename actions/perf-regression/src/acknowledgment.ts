@@ -2,19 +2,19 @@ import { detectAi, type AiDetection, isoSeconds } from '@floodgate/core';
 import type { PerfAcknowledgment } from '@floodgate/core/perf';
 import { notIndependent } from '@floodgate/core/review';
 import {
-  httpStatusOf,
   pullRequestEventOf,
   pushOf,
+  repositoryAccess,
   type GitHubClient,
   type PullRequestInfo,
   type RepoRef,
+  type RepositoryAccess,
   type RunContext,
 } from '@floodgate/kit';
 
 export const ACK_LABEL = 'floodgate:perf-ack';
 /** `/floodgate ack-perf <reason>` at the start of a line of a comment. */
 const ACK_COMMAND = /^[ \t]*\/floodgate[ \t]+ack-perf\b[ \t]*(.*)$/im;
-const WRITERS = new Set(['admin', 'maintain', 'write']);
 
 export type AcknowledgedPullRequest = Pick<
   PullRequestInfo,
@@ -32,17 +32,6 @@ interface AckComment {
   isBot: boolean;
   at: string;
   reason: string;
-}
-
-/** The role of a user in the repository; `none` for someone who is not a collaborator at all. */
-async function roleOf(client: GitHubClient, repo: RepoRef, login: string): Promise<string> {
-  try {
-    const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login });
-    return data.role_name || data.permission;
-  } catch (error) {
-    if (httpStatusOf(error) === 404) return 'none';
-    throw error;
-  }
 }
 
 async function ackComments(client: GitHubClient, repo: RepoRef, issueNumber: number): Promise<AckComment[]> {
@@ -125,7 +114,7 @@ export async function findAcknowledgment(
   ai: AiDetection,
 ): Promise<AcknowledgmentSearch> {
   const ignored: string[] = [];
-  const roles = new Map<string, string>();
+  const access = new Map<string, RepositoryAccess>();
   let excluded: Set<string> | undefined;
   const independent = async (login: string): Promise<boolean> => {
     excluded ??= await notIndependentOf(client, repo, pr, ai);
@@ -144,9 +133,10 @@ export async function findAcknowledgment(
       );
       continue;
     }
-    if (!roles.has(comment.login)) roles.set(comment.login, await roleOf(client, repo, comment.login));
-    const role = roles.get(comment.login)!;
-    if (!WRITERS.has(role)) {
+    if (!access.has(comment.login))
+      access.set(comment.login, await repositoryAccess(client, repo, comment.login));
+    const { role, write } = access.get(comment.login)!;
+    if (!write) {
       ignored.push(
         `/floodgate ack-perf from ${comment.login} (${role} access): only people with write access can acknowledge a regression.`,
       );
