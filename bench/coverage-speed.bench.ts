@@ -165,7 +165,7 @@ async function compare(
   const cpu = median(theirs.map((s) => s.cpuMs)) / median(ours.map((s) => s.cpuMs));
   const show = (name: string, samples: Sample[]) =>
     `  ${name}: median ${median(samples.map((s) => s.ms)).toFixed(0)} ms (${samples.map((s) => s.ms.toFixed(0)).join(', ')}), ` +
-    `${(mb / (median(samples.map((s) => s.ms)) / 1000)).toFixed(0)} MB/s, CPU ${median(samples.map((s) => s.cpuMs)).toFixed(0)} ms, peak RSS ${median(samples.map((s) => s.rssMb)).toFixed(0)} MB`;
+    `${(mb / (median(samples.map((s) => s.ms)) / 1000)).toFixed(0)} MB/s, CPU ${median(samples.map((s) => s.cpuMs)).toFixed(0)} ms (${samples.map((s) => s.cpuMs.toFixed(0)).join(', ')}), peak RSS ${median(samples.map((s) => s.rssMb)).toFixed(0)} MB`;
   console.log(`${label} (${mb.toFixed(0)} MB), ${ROUNDS} rounds interleaved:`);
   console.log(show('coverage-gate bundle', ours));
   console.log(show(rival.name, theirs));
