@@ -53,7 +53,12 @@ describe('automerge-gate decides, routes, and writes only what it may', () => {
     const event = pullEvent();
     const head = api.state.pull(1).head.sha;
     api.state.addStatus(head, 'floodgate/tests', 'success');
-    api.state.addStatus(head, 'floodgate/risk', 'success', 'Tier low (score 0): no human review required, QA standard');
+    api.state.addStatus(
+      head,
+      'floodgate/risk',
+      'success',
+      'Tier low (score 0): no human review required, QA standard',
+    );
     api.state.addStatus(head, 'floodgate/coverage', 'pending', 'measuring');
     const result = await run(event, { wait: '0' });
     expect(result.outputs.decision).toBe('human-review');
