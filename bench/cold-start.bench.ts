@@ -116,8 +116,17 @@ for (const target of targets) {
   const ratios = values.map((value, round) => value / baseline[round]!);
   const ratio = ms / base;
   const spread = `${quantile(ratios, 0.25).toFixed(2)}-${quantile(ratios, 0.75).toFixed(2)}`;
-  const verdict = target.label === 'node -e 0' ? '' : ratio <= BUDGET ? '' : `  over ${BUDGET}×`;
-  if (verdict) over++;
+  // The 2× budget is the actions' (issue 11); the CLI also starts git for the diff, so it is shown
+  // for comparison and held to its own budget (bench/cli.bench.ts: 2 s for a 3000-file change).
+  const budgeted = target.label !== 'node -e 0' && target.label !== 'cli check';
+  const verdict = !budgeted
+    ? target.label === 'cli check'
+      ? '  (runs git: no 2× budget)'
+      : ''
+    : ratio <= BUDGET
+      ? ''
+      : `  over ${BUDGET}×`;
+  if (verdict.includes('over')) over++;
   console.log(
     `${target.label.padEnd(16)} ${ms.toFixed(0).padStart(5)} ms  ${ratio.toFixed(2)}× (rounds ${spread}; min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)})${verdict}`,
   );

@@ -12958,10 +12958,12 @@ const SKIPPED = new Set(['.git', 'node_modules']);
 /**
  * The repository's files, so that a report path is used only when it names one: the tracked files of a
  * git checkout, else (a workspace that is not a checkout, e.g. sources from an artifact) a walk of the
- * workspace. Undefined when neither works or the walk is too large.
+ * workspace. Undefined when neither works or the walk is too large. Git is asked only when the
+ * workspace is a checkout's root (a `.git` folder, or the file a worktree or submodule has there):
+ * elsewhere it could only fail, and starting it is most of an offline run's start-up.
  */
 async function listWorkspaceFiles(git, workspace) {
-    const tracked = await listRepoFiles(git);
+    const tracked = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(workspace, '.git')) ? await listRepoFiles(git) : undefined;
     if (tracked)
         return tracked;
     const files = [];
