@@ -5136,7 +5136,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9175);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9905);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -5145,7 +5145,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9175:
+/***/ 9905:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5539,20 +5539,38 @@ async function loadActionClient(token, context, log) {
 var errors = __nccwpck_require__(23);
 // EXTERNAL MODULE: ../../packages/core/src/shared/json/index.ts + 1 modules
 var json = __nccwpck_require__(4521);
-;// CONCATENATED MODULE: ../../packages/core/src/protocol/baseline/parse.ts
-
-
-
-const ENVELOPE_KEYS = new Set([
+;// CONCATENATED MODULE: ../../packages/core/src/protocol/baseline/record.ts
+/** What a baseline measures; each kind has its own refs and its own payload schema. */
+const BASELINE_KINDS = (/* unused pure expression or super */ null && (['coverage', 'perf']));
+const record_BASELINE_RECORD_VERSION = 1;
+/** A record's keys, in the order its text is written: the envelope first, the (possibly large) payload last. */
+const RECORD_KEYS = [
     'version',
     'kind',
     'sha',
     'recordedAt',
     'ref',
     'runUrl',
-    'data',
     'acknowledgments',
-]);
+    'data',
+];
+/**
+ * The text written to `record.json`: two-space JSON with a fixed key order and a final newline, so the same
+ * record always gives the same bytes (and the same git blob).
+ */
+function serializeRecord(record) {
+    const ordered = {};
+    for (const key of RECORD_KEYS)
+        if (record[key] !== undefined)
+            ordered[key] = record[key];
+    return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/protocol/baseline/parse.ts
+
+
+
+const ENVELOPE_KEYS = new Set(RECORD_KEYS);
 const ACKNOWLEDGMENT_KEYS = new Set(['subject', 'reason', 'by', 'at']);
 const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -7528,6 +7546,12 @@ async function ensureLabel(client, repo, label) {
         throw error;
     }
 }
+/** The summary's line about a label sync, or undefined when nothing changed. */
+function describeLabelChanges(result) {
+    if (result.added.length === 0 && result.removed.length === 0)
+        return undefined;
+    return `Labels: added ${result.added.join(', ') || 'none'}; removed ${result.removed.join(', ') || 'none'}.`;
+}
 /** Adds the wanted labels that are missing and removes owned ones no longer wanted; no write when in sync. */
 async function syncLabels(client, repo, issueNumber, sync) {
     const target = { ...repo, issue_number: issueNumber };
@@ -8704,6 +8728,17 @@ function outputs(io, result, mergeAt) {
     io.setOutput('review-wait', '');
     io.setOutput('swept', '');
 }
+/** The policy of the PR's base branch, the one that judges the group's pull request. */
+function groupPolicy(inputs, { io, context }, client, pr) {
+    return loadActionPolicy({
+        policyPath: inputs.policyPath,
+        workspace: context.workspace,
+        repo: context.repo,
+        client,
+        pr,
+        log: io,
+    });
+}
 /** A `destroyed` merge group: only `dequeued` changes anything (merged is done, invalidated is rebuilt by GitHub). */
 async function groupDestroyed(group, inputs, deps) {
     const { io, context, client } = deps;
@@ -8717,14 +8752,7 @@ async function groupDestroyed(group, inputs, deps) {
         await io.summary(`${heading}${message}\n`);
         return { merged: false };
     }
-    const loaded = await loadActionPolicy({
-        policyPath: inputs.policyPath,
-        workspace: context.workspace,
-        repo: context.repo,
-        client,
-        pr,
-        log: io,
-    });
+    const loaded = await groupPolicy(inputs, deps, client, pr);
     const why = `merge group ${(0,src/* shortSha */.Fu)(group.headSha)} was dequeued`;
     const mode = inputs.mode ?? loaded.policy.mode;
     if (mode === 'enforce')
@@ -8743,14 +8771,7 @@ async function runMergeGroup(inputs, deps) {
     if (group.action === 'destroyed')
         return groupDestroyed(group, inputs, { ...deps, client });
     const pr = await fetchPullRequest(client, context.repo, group.number);
-    const loaded = await loadActionPolicy({
-        policyPath: inputs.policyPath,
-        workspace: context.workspace,
-        repo: context.repo,
-        client,
-        pr,
-        log: io,
-    });
+    const loaded = await groupPolicy(inputs, deps, client, pr);
     const policy = loaded.policy;
     const mode = inputs.mode ?? policy.mode;
     const sources = signalSourcesOf(policy.merge, await resolveTokenLogin(client, io));
@@ -8953,9 +8974,9 @@ async function routeDecision({ client, context, pr, policy }, outcome, requester
         owned: [...Object.values(labels), DEEP_DIVE_LABEL_SPEC].map((label) => label.name),
         create: (name) => specs.find((spec) => spec.name === name) ?? DEEP_DIVE_LABEL_SPEC,
     });
-    if (synced.added.length > 0 || synced.removed.length > 0) {
-        done.push(`Labels: added ${synced.added.join(', ') || 'none'}; removed ${synced.removed.join(', ') || 'none'}.`);
-    }
+    const labelLine = describeLabelChanges(synced);
+    if (labelLine)
+        done.push(labelLine);
     // Reviewers per tier; without a known tier there is no route to follow.
     if (outcome.tier && outcome.result.decision !== 'auto-merge')
         done.push(...(await requestTierReviewers(client, context.repo, pr, outcome.tier, policy.policy, requesters.map((requester) => requester.login))));

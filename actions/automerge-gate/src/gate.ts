@@ -18,6 +18,7 @@ import {
   readPullRequestNow,
   requestTierReviewers,
   resolveTokenLogin,
+  describeLabelChanges,
   syncLabels,
   type ActionIO,
   type GitHubClient,
@@ -82,11 +83,8 @@ async function routeDecision(
     owned: [...Object.values(labels), DEEP_DIVE_LABEL_SPEC].map((label) => label.name),
     create: (name) => specs.find((spec) => spec.name === name) ?? DEEP_DIVE_LABEL_SPEC,
   });
-  if (synced.added.length > 0 || synced.removed.length > 0) {
-    done.push(
-      `Labels: added ${synced.added.join(', ') || 'none'}; removed ${synced.removed.join(', ') || 'none'}.`,
-    );
-  }
+  const labelLine = describeLabelChanges(synced);
+  if (labelLine) done.push(labelLine);
   // Reviewers per tier; without a known tier there is no route to follow.
   if (outcome.tier && outcome.result.decision !== 'auto-merge')
     done.push(

@@ -194,6 +194,23 @@ function outputs(io: ActionIO, result: MergeDecision | undefined, mergeAt?: Date
   io.setOutput('swept', '');
 }
 
+/** The policy of the PR's base branch, the one that judges the group's pull request. */
+function groupPolicy(
+  inputs: AutomergeInputs,
+  { io, context }: AutomergeDependencies,
+  client: GitHubClient,
+  pr: PullRequestInfo,
+) {
+  return loadActionPolicy({
+    policyPath: inputs.policyPath,
+    workspace: context.workspace,
+    repo: context.repo,
+    client,
+    pr,
+    log: io,
+  });
+}
+
 /** A `destroyed` merge group: only `dequeued` changes anything (merged is done, invalidated is rebuilt by GitHub). */
 async function groupDestroyed(
   group: MergeGroup,
@@ -212,14 +229,7 @@ async function groupDestroyed(
     await io.summary(`${heading}${message}\n`);
     return { merged: false };
   }
-  const loaded = await loadActionPolicy({
-    policyPath: inputs.policyPath,
-    workspace: context.workspace,
-    repo: context.repo,
-    client,
-    pr,
-    log: io,
-  });
+  const loaded = await groupPolicy(inputs, deps, client, pr);
   const why = `merge group ${shortSha(group.headSha)} was dequeued`;
   const mode = inputs.mode ?? loaded.policy.mode;
   if (mode === 'enforce')
@@ -241,14 +251,7 @@ export async function runMergeGroup(
   if (group.action === 'destroyed') return groupDestroyed(group, inputs, { ...deps, client });
 
   const pr = await fetchPullRequest(client, context.repo, group.number);
-  const loaded = await loadActionPolicy({
-    policyPath: inputs.policyPath,
-    workspace: context.workspace,
-    repo: context.repo,
-    client,
-    pr,
-    log: io,
-  });
+  const loaded = await groupPolicy(inputs, deps, client, pr);
   const policy = loaded.policy;
   const mode = inputs.mode ?? policy.mode;
   const sources = signalSourcesOf(policy.merge, await resolveTokenLogin(client, io));

@@ -5539,8 +5539,8 @@ function reportFailure(io, error) {
 /** What a baseline measures; each kind has its own refs and its own payload schema. */
 const BASELINE_KINDS = ['coverage', 'perf'];
 const BASELINE_RECORD_VERSION = 1;
-// Key order of the written text: the envelope first, the (possibly large) payload last.
-const KEY_ORDER = [
+/** A record's keys, in the order its text is written: the envelope first, the (possibly large) payload last. */
+const RECORD_KEYS = [
     'version',
     'kind',
     'sha',
@@ -5556,7 +5556,7 @@ const KEY_ORDER = [
  */
 function serializeRecord(record) {
     const ordered = {};
-    for (const key of KEY_ORDER)
+    for (const key of RECORD_KEYS)
         if (record[key] !== undefined)
             ordered[key] = record[key];
     return `${JSON.stringify(ordered, null, 2)}\n`;
@@ -5570,16 +5570,7 @@ var shared_json = __nccwpck_require__(4521);
 
 
 
-const ENVELOPE_KEYS = new Set([
-    'version',
-    'kind',
-    'sha',
-    'recordedAt',
-    'ref',
-    'runUrl',
-    'data',
-    'acknowledgments',
-]);
+const ENVELOPE_KEYS = new Set(RECORD_KEYS);
 const ACKNOWLEDGMENT_KEYS = new Set(['subject', 'reason', 'by', 'at']);
 const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;

@@ -5136,7 +5136,7 @@ module.exports = validRange
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9965);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7177);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -5145,7 +5145,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9965:
+/***/ 7177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5539,20 +5539,38 @@ function reportFailure(io, error) {
 var errors = __nccwpck_require__(23);
 // EXTERNAL MODULE: ../../packages/core/src/shared/json/index.ts + 1 modules
 var json = __nccwpck_require__(4521);
-;// CONCATENATED MODULE: ../../packages/core/src/protocol/baseline/parse.ts
-
-
-
-const ENVELOPE_KEYS = new Set([
+;// CONCATENATED MODULE: ../../packages/core/src/protocol/baseline/record.ts
+/** What a baseline measures; each kind has its own refs and its own payload schema. */
+const BASELINE_KINDS = (/* unused pure expression or super */ null && (['coverage', 'perf']));
+const record_BASELINE_RECORD_VERSION = 1;
+/** A record's keys, in the order its text is written: the envelope first, the (possibly large) payload last. */
+const RECORD_KEYS = [
     'version',
     'kind',
     'sha',
     'recordedAt',
     'ref',
     'runUrl',
-    'data',
     'acknowledgments',
-]);
+    'data',
+];
+/**
+ * The text written to `record.json`: two-space JSON with a fixed key order and a final newline, so the same
+ * record always gives the same bytes (and the same git blob).
+ */
+function serializeRecord(record) {
+    const ordered = {};
+    for (const key of RECORD_KEYS)
+        if (record[key] !== undefined)
+            ordered[key] = record[key];
+    return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/protocol/baseline/parse.ts
+
+
+
+const ENVELOPE_KEYS = new Set(RECORD_KEYS);
 const ACKNOWLEDGMENT_KEYS = new Set(['subject', 'reason', 'by', 'at']);
 const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -6663,6 +6681,12 @@ async function ensureLabel(client, repo, label) {
         throw error;
     }
 }
+/** The summary's line about a label sync, or undefined when nothing changed. */
+function describeLabelChanges(result) {
+    if (result.added.length === 0 && result.removed.length === 0)
+        return undefined;
+    return `Labels: added ${result.added.join(', ') || 'none'}; removed ${result.removed.join(', ') || 'none'}.`;
+}
 /** Adds the wanted labels that are missing and removes owned ones no longer wanted; no write when in sync. */
 async function syncLabels(client, repo, issueNumber, sync) {
     const target = { ...repo, issue_number: issueNumber };
@@ -7421,9 +7445,9 @@ const gate_riskGate = {
             owned: routing.tierLabels,
             create: { color: routing.labelColor, description: 'Floodgate risk tier' },
         });
-        if (labels.added.length > 0 || labels.removed.length > 0) {
-            done.push(`Labels: added ${labels.added.join(', ') || 'none'}; removed ${labels.removed.join(', ') || 'none'}.`);
-        }
+        const labelLine = describeLabelChanges(labels);
+        if (labelLine)
+            done.push(labelLine);
         // The rotation rule, never the author or whoever asked the agent (see core reviewersFor).
         done.push(...(await requestTierReviewers(client, context.repo, pr, assessment.tier, policy.policy, requesters.map((requester) => requester.login))));
         return done;

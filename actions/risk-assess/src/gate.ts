@@ -8,6 +8,7 @@ import {
   readFileAtRef,
   readPullRequestNow,
   requestTierReviewers,
+  describeLabelChanges,
   syncLabels,
   type PullRequestInfo,
 } from '@floodgate/kit';
@@ -103,11 +104,8 @@ export const riskGate: GateDefinition<'risk', RiskInputs, RiskRunFacts, RiskOutc
       owned: routing.tierLabels,
       create: { color: routing.labelColor, description: 'Floodgate risk tier' },
     });
-    if (labels.added.length > 0 || labels.removed.length > 0) {
-      done.push(
-        `Labels: added ${labels.added.join(', ') || 'none'}; removed ${labels.removed.join(', ') || 'none'}.`,
-      );
-    }
+    const labelLine = describeLabelChanges(labels);
+    if (labelLine) done.push(labelLine);
     // The rotation rule, never the author or whoever asked the agent (see core reviewersFor).
     done.push(
       ...(await requestTierReviewers(

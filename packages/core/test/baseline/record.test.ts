@@ -183,7 +183,7 @@ const errors: [string, string, BaselineKind, string][] = [
     'a misspelt key',
     envelope({ recorded_at: '2026-11-20T08:30:00Z' }),
     'coverage',
-    "baseline.json:9:18: unexpected key 'recorded_at' in a baseline record (known: version, kind, sha, recordedAt, ref, runUrl, data, acknowledgments)",
+    "baseline.json:9:18: unexpected key 'recorded_at' in a baseline record (known: version, kind, sha, recordedAt, ref, runUrl, acknowledgments, data)",
   ],
   [
     'acknowledgments not a list',

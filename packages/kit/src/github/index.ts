@@ -27,7 +27,14 @@ export {
   type CommentSectionRequest,
   type CommentSectionUpdate,
 } from './comment-sections.js';
-export { ensureLabel, syncLabels, type LabelSpec, type LabelSync, type LabelSyncResult } from './labels.js';
+export {
+  describeLabelChanges,
+  ensureLabel,
+  syncLabels,
+  type LabelSpec,
+  type LabelSync,
+  type LabelSyncResult,
+} from './labels.js';
 export {
   openReviewCounts,
   requestReviewers,

@@ -49,6 +49,12 @@ export interface LabelSyncResult {
   removed: string[];
 }
 
+/** The summary's line about a label sync, or undefined when nothing changed. */
+export function describeLabelChanges(result: LabelSyncResult): string | undefined {
+  if (result.added.length === 0 && result.removed.length === 0) return undefined;
+  return `Labels: added ${result.added.join(', ') || 'none'}; removed ${result.removed.join(', ') || 'none'}.`;
+}
+
 /** Adds the wanted labels that are missing and removes owned ones no longer wanted; no write when in sync. */
 export async function syncLabels(
   client: GitHubClient,

@@ -2,6 +2,7 @@ import { InvalidFileError, type SourcePosition } from '../../shared/errors.js';
 import { describeJsonPath, isRecord, locateJson, parseJson, type JsonPath } from '../../shared/json/index.js';
 import {
   BASELINE_RECORD_VERSION,
+  RECORD_KEYS,
   type BaselineAcknowledgment,
   type BaselineKind,
   type BaselineRecord,
@@ -13,16 +14,7 @@ import {
  */
 export type BaselineDataParser<T> = (data: unknown, at: (path: JsonPath) => SourcePosition) => T;
 
-const ENVELOPE_KEYS = new Set([
-  'version',
-  'kind',
-  'sha',
-  'recordedAt',
-  'ref',
-  'runUrl',
-  'data',
-  'acknowledgments',
-]);
+const ENVELOPE_KEYS = new Set<string>(RECORD_KEYS);
 const ACKNOWLEDGMENT_KEYS = new Set(['subject', 'reason', 'by', 'at']);
 const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;

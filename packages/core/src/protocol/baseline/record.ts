@@ -39,8 +39,8 @@ export interface BaselineRecord<T = unknown> {
   acknowledgments?: BaselineAcknowledgment[];
 }
 
-// Key order of the written text: the envelope first, the (possibly large) payload last.
-const KEY_ORDER = [
+/** A record's keys, in the order its text is written: the envelope first, the (possibly large) payload last. */
+export const RECORD_KEYS = [
   'version',
   'kind',
   'sha',
@@ -57,6 +57,6 @@ const KEY_ORDER = [
  */
 export function serializeRecord<T>(record: BaselineRecord<T>): string {
   const ordered: Record<string, unknown> = {};
-  for (const key of KEY_ORDER) if (record[key] !== undefined) ordered[key] = record[key];
+  for (const key of RECORD_KEYS) if (record[key] !== undefined) ordered[key] = record[key];
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
