@@ -8184,11 +8184,19 @@ function renderRiskReport(assessment, context) {
         ]), ['l', 'r', 'l', 'l']));
     }
     lines.push('');
-    const routes = [
-        `Labels: ${routing.labels.map(text_escape/* inlineCode */.ti).join(', ') || 'none'}`,
-        `Reviewers: ${routing.reviewers.map(text_escape/* inlineCode */.ti).join(', ') || 'none'}`,
-        `Teams: ${routing.teams.map(text_escape/* inlineCode */.ti).join(', ') || 'none'}`,
-    ];
+    const list = (names) => names.map(text_escape/* inlineCode */.ti).join(', ') || 'none';
+    // Observe mode writes nothing: the names are what enforce mode would label and ask, not who was asked.
+    const routes = context.mode === 'observe'
+        ? [
+            `Would label: ${list(routing.labels)}`,
+            `would request: ${list(routing.reviewers)}`,
+            `teams: ${list(routing.teams)}`,
+        ]
+        : [
+            `Labels: ${list(routing.labels)}`,
+            `Reviewers: ${list(routing.reviewers)}`,
+            `Teams: ${list(routing.teams)}`,
+        ];
     lines.push(`**Routing** · ${routes.join(' · ')}`);
     if (routing.requiresHuman && routing.reviewers.length === 0 && routing.teams.length === 0) {
         lines.push('', `> **No reviewer configured:** tier ${assessment.tier} requires a human review, but the policy names no users or teams for it (${(0,text_escape/* inlineCode */.ti)(`risk.tiers.${assessment.tier}.reviewers`)}), so nobody was requested. Add them there, or request a review by hand.`);

@@ -199,11 +199,19 @@ function report_renderRiskReport(assessment, context) {
         ]), ['l', 'r', 'l', 'l']));
     }
     lines.push('');
-    const routes = [
-        `Labels: ${routing.labels.map(inlineCode).join(', ') || 'none'}`,
-        `Reviewers: ${routing.reviewers.map(inlineCode).join(', ') || 'none'}`,
-        `Teams: ${routing.teams.map(inlineCode).join(', ') || 'none'}`,
-    ];
+    const list = (names) => names.map(inlineCode).join(', ') || 'none';
+    // Observe mode writes nothing: the names are what enforce mode would label and ask, not who was asked.
+    const routes = context.mode === 'observe'
+        ? [
+            `Would label: ${list(routing.labels)}`,
+            `would request: ${list(routing.reviewers)}`,
+            `teams: ${list(routing.teams)}`,
+        ]
+        : [
+            `Labels: ${list(routing.labels)}`,
+            `Reviewers: ${list(routing.reviewers)}`,
+            `Teams: ${list(routing.teams)}`,
+        ];
     lines.push(`**Routing** · ${routes.join(' · ')}`);
     if (routing.requiresHuman && routing.reviewers.length === 0 && routing.teams.length === 0) {
         lines.push('', `> **No reviewer configured:** tier ${assessment.tier} requires a human review, but the policy names no users or teams for it (${inlineCode(`risk.tiers.${assessment.tier}.reviewers`)}), so nobody was requested. Add them there, or request a review by hand.`);

@@ -73,11 +73,20 @@ export function renderRiskReport(assessment: RiskAssessment, context: RiskReport
     );
   }
   lines.push('');
-  const routes = [
-    `Labels: ${routing.labels.map(inlineCode).join(', ') || 'none'}`,
-    `Reviewers: ${routing.reviewers.map(inlineCode).join(', ') || 'none'}`,
-    `Teams: ${routing.teams.map(inlineCode).join(', ') || 'none'}`,
-  ];
+  const list = (names: readonly string[]) => names.map(inlineCode).join(', ') || 'none';
+  // Observe mode writes nothing: the names are what enforce mode would label and ask, not who was asked.
+  const routes =
+    context.mode === 'observe'
+      ? [
+          `Would label: ${list(routing.labels)}`,
+          `would request: ${list(routing.reviewers)}`,
+          `teams: ${list(routing.teams)}`,
+        ]
+      : [
+          `Labels: ${list(routing.labels)}`,
+          `Reviewers: ${list(routing.reviewers)}`,
+          `Teams: ${list(routing.teams)}`,
+        ];
   lines.push(`**Routing** · ${routes.join(' · ')}`);
   if (routing.requiresHuman && routing.reviewers.length === 0 && routing.teams.length === 0) {
     lines.push(
