@@ -6496,12 +6496,12 @@ async function findPullRequest(context, client, prInput) {
 function isHeadMoved(facts) {
     return typeof facts === 'object' && facts !== null && 'headMoved' in facts;
 }
-/** `#12` on a pull request; the short SHA of a pushed commit; `this run` otherwise. */
-function subjectOf(run) {
+/** `#12` on a pull request; the short SHA of a pushed commit; `none` (`this run`) otherwise. */
+function subjectOf(run, none = 'this run') {
     if (run.pr)
         return `#${run.pr.number}`;
     const sha = run.context.sha;
-    return (0,src/* isFullSha */.Wf)(sha) && !/^0+$/.test(sha) ? (0,src/* shortSha */.Fu)(sha) : 'this run';
+    return (0,src/* isFullSha */.Wf)(sha) && !/^0+$/.test(sha) ? (0,src/* shortSha */.Fu)(sha) : none;
 }
 async function setUp(gate, inputs, deps) {
     const { io, context, client } = deps;
@@ -9352,6 +9352,7 @@ async function runSweep(inputs, deps) {
 
 
 
+
 /** Outputs of a run that failed before deciding: blocked, never merged. */
 function failClosed(io, error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -9370,24 +9371,18 @@ async function runAutomerge(inputs, deps) {
         return runSweep(inputs, deps);
     if (deps.context.eventName === 'merge_group')
         return runMergeGroup(inputs, deps);
+    // Whether it merged is known only from the writes, which say it in the merged output.
     let merged = false;
-    let mergeAt;
     const io = {
         ...deps.io,
         setOutput: (name, value) => {
             if (name === 'merged')
                 merged = value === 'true';
-            if (name === 'merge-at')
-                mergeAt = value;
             deps.io.setOutput(name, value);
         },
     };
     const outcome = await runGate(decisionGate, inputs, { ...deps, io });
-    return {
-        ...(outcome ? { decision: outcome.result } : {}),
-        merged,
-        ...(outcome && mergeAt ? { mergeAt } : {}),
-    };
+    return outcome ? { decision: outcome.result, merged, mergeAt: (0,src/* isoSeconds */.nE)(outcome.mergeAt) } : { merged };
 }
 /** The action's entry (also what `@github/local-action` calls); a run that fails before deciding is blocked. */
 function run() {

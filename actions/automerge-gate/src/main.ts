@@ -1,3 +1,4 @@
+import { isoSeconds } from '@floodgate/core';
 import { envInputReader, loadActionClient, readRunContext, runAction, type ActionIO } from '@floodgate/kit';
 import { runGate } from '@floodgate/kit/gate';
 import { decisionGate } from './gate.js';
@@ -28,22 +29,17 @@ export async function runAutomerge(
   for (const line of inputs.deprecations) deps.io.warning(line);
   if (inputs.operation === 'sweep') return runSweep(inputs, deps);
   if (deps.context.eventName === 'merge_group') return runMergeGroup(inputs, deps);
+  // Whether it merged is known only from the writes, which say it in the merged output.
   let merged = false;
-  let mergeAt: string | undefined;
   const io: ActionIO = {
     ...deps.io,
     setOutput: (name, value) => {
       if (name === 'merged') merged = value === 'true';
-      if (name === 'merge-at') mergeAt = value;
       deps.io.setOutput(name, value);
     },
   };
   const outcome = await runGate(decisionGate, inputs, { ...deps, io });
-  return {
-    ...(outcome ? { decision: outcome.result } : {}),
-    merged,
-    ...(outcome && mergeAt ? { mergeAt } : {}),
-  };
+  return outcome ? { decision: outcome.result, merged, mergeAt: isoSeconds(outcome.mergeAt) } : { merged };
 }
 
 /** The action's entry (also what `@github/local-action` calls); a run that fails before deciding is blocked. */

@@ -8887,12 +8887,12 @@ async function findPullRequest(context, client, prInput) {
 function isHeadMoved(facts) {
     return typeof facts === 'object' && facts !== null && 'headMoved' in facts;
 }
-/** `#12` on a pull request; the short SHA of a pushed commit; `this run` otherwise. */
-function subjectOf(run) {
+/** `#12` on a pull request; the short SHA of a pushed commit; `none` (`this run`) otherwise. */
+function subjectOf(run, none = 'this run') {
     if (run.pr)
         return `#${run.pr.number}`;
     const sha = run.context.sha;
-    return (0,src/* isFullSha */.Wf)(sha) && !/^0+$/.test(sha) ? (0,src/* shortSha */.Fu)(sha) : 'this run';
+    return (0,src/* isFullSha */.Wf)(sha) && !/^0+$/.test(sha) ? (0,src/* shortSha */.Fu)(sha) : none;
 }
 async function setUp(gate, inputs, deps) {
     const { io, context, client } = deps;
@@ -13753,12 +13753,6 @@ function fitComment(render) {
     }
     return fitted;
 }
-/** `#12` on a pull request, the short SHA of a pushed commit, `this commit` for none. */
-function gate_subjectOf(run) {
-    if (run.pr)
-        return `#${run.pr.number}`;
-    return /^0*$/.test(run.context.sha) ? 'this commit' : (0,src/* shortSha */.Fu)(run.context.sha);
-}
 /** The coverage gate: one commit's coverage measured, compared with its baseline and judged. */
 function gate_createCoverageGate(options = {}) {
     const storeOf = ({ client, context, io }) => client ? (options.store ?? createCoverageStore)(client, context.repo, io) : undefined;
@@ -13811,7 +13805,7 @@ function gate_createCoverageGate(options = {}) {
         },
         evaluate: (facts, run) => evaluateCoverage(facts, run.policy.policy.coverage, run.inputs),
         present(evaluation, facts, run) {
-            const subject = gate_subjectOf(run);
+            const subject = subjectOf(run, 'this commit');
             const { changes, baselineFound: baseline } = facts;
             const report = {
                 subject,

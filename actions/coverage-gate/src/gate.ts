@@ -1,4 +1,4 @@
-import { escapeLog, shortSha } from '@floodgate/core';
+import { escapeLog } from '@floodgate/core';
 import {
   evaluateCoverage,
   presentCoverage,
@@ -10,7 +10,7 @@ import {
   type CoverageReportSection,
 } from '@floodgate/core/coverage';
 import { fitCommentBody, pushOf, type ActionIO, type GitHubClient, type RepoRef } from '@floodgate/kit';
-import { recordsOnThisEvent, type GateDefinition, type GateRun } from '@floodgate/kit/gate';
+import { recordsOnThisEvent, subjectOf, type GateDefinition, type GateRun } from '@floodgate/kit/gate';
 import { findBaseline, trendPoints, type CoverageBaselineStore, type FoundBaseline } from './baselines.js';
 import { readChangedLines, type ChangedLines } from './changes.js';
 import { localGit, type GitRunner } from './git.js';
@@ -52,12 +52,6 @@ export interface CoverageGateOptions {
   git?: GitRunner;
   /** the baseline store for a client; by default the repository's refs */
   store?: (client: GitHubClient, repo: RepoRef, io: ActionIO) => CoverageBaselineStore;
-}
-
-/** `#12` on a pull request, the short SHA of a pushed commit, `this commit` for none. */
-function subjectOf(run: GateRun<CoverageInputs>): string {
-  if (run.pr) return `#${run.pr.number}`;
-  return /^0*$/.test(run.context.sha) ? 'this commit' : shortSha(run.context.sha);
 }
 
 /** The coverage gate: one commit's coverage measured, compared with its baseline and judged. */
@@ -127,7 +121,7 @@ export function createCoverageGate(
     evaluate: (facts, run) => evaluateCoverage(facts, run.policy.policy.coverage, run.inputs),
 
     present(evaluation, facts, run) {
-      const subject = subjectOf(run);
+      const subject = subjectOf(run, 'this commit');
       const { changes, baselineFound: baseline } = facts;
       const report: Omit<CoverageReportContext, 'maxRows'> = {
         subject,

@@ -6494,12 +6494,12 @@ async function findPullRequest(context, client, prInput) {
 function isHeadMoved(facts) {
     return typeof facts === 'object' && facts !== null && 'headMoved' in facts;
 }
-/** `#12` on a pull request; the short SHA of a pushed commit; `this run` otherwise. */
-function subjectOf(run) {
+/** `#12` on a pull request; the short SHA of a pushed commit; `none` (`this run`) otherwise. */
+function subjectOf(run, none = 'this run') {
     if (run.pr)
         return `#${run.pr.number}`;
     const sha = run.context.sha;
-    return (0,src/* isFullSha */.Wf)(sha) && !/^0+$/.test(sha) ? (0,src/* shortSha */.Fu)(sha) : 'this run';
+    return (0,src/* isFullSha */.Wf)(sha) && !/^0+$/.test(sha) ? (0,src/* shortSha */.Fu)(sha) : none;
 }
 async function setUp(gate, inputs, deps) {
     const { io, context, client } = deps;

@@ -18,11 +18,11 @@ function isHeadMoved(facts: unknown): facts is HeadMoved {
   return typeof facts === 'object' && facts !== null && 'headMoved' in facts;
 }
 
-/** `#12` on a pull request; the short SHA of a pushed commit; `this run` otherwise. */
-export function subjectOf(run: Pick<GateRun<GateInputs>, 'pr' | 'context'>): string {
+/** `#12` on a pull request; the short SHA of a pushed commit; `none` (`this run`) otherwise. */
+export function subjectOf(run: Pick<GateRun<GateInputs>, 'pr' | 'context'>, none = 'this run'): string {
   if (run.pr) return `#${run.pr.number}`;
   const sha = run.context.sha;
-  return isFullSha(sha) && !/^0+$/.test(sha) ? shortSha(sha) : 'this run';
+  return isFullSha(sha) && !/^0+$/.test(sha) ? shortSha(sha) : none;
 }
 
 async function setUp<Gate extends GateName, Inputs extends GateInputs, Facts, Outcome>(
