@@ -1,6 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GoModule } from '@floodgate/core/coverage';
 import { listRepoFiles, type GitRunner } from './git.js';
 
 /** A workspace bigger than this is not walked: resolution then trusts the reports' paths. */
@@ -39,29 +38,4 @@ export async function listWorkspaceFiles(git: GitRunner, workspace: string): Pro
     return true;
   };
   return walk(workspace, '') && files.length > 0 ? files : undefined;
-}
-
-const MODULE_LINE = /^\s*module\s+"?([^\s"]+)"?\s*$/m;
-
-/**
- * Every Go module of the repository (go.mod at the root and below it): coverprofiles name files by
- * import path, and each module's path maps to its own folder.
- */
-export function readGoModules(workspace: string, repoFiles: readonly string[] | undefined): GoModule[] {
-  // Vendored and test-data modules are never what a coverprofile of this repository names.
-  const goMods = (repoFiles ?? ['go.mod']).filter(
-    (file) => (file === 'go.mod' || file.endsWith('/go.mod')) && !/(^|\/)(vendor|testdata)\//.test(file),
-  );
-  const modules: GoModule[] = [];
-  for (const goMod of goMods) {
-    let text: string;
-    try {
-      text = readFileSync(join(workspace, goMod), 'utf8');
-    } catch {
-      continue;
-    }
-    const path = MODULE_LINE.exec(text)?.[1];
-    if (path) modules.push({ path, dir: goMod.slice(0, Math.max(0, goMod.length - 'go.mod'.length - 1)) });
-  }
-  return modules;
 }

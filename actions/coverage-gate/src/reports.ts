@@ -9,8 +9,7 @@ import {
   type ReopenableInput,
   type UnresolvedPath,
 } from '@floodgate/core/coverage';
-import { matchFiles } from '@floodgate/kit';
-import { readGoModules } from './repo-files.js';
+import { matchFiles, readGoModules } from '@floodgate/kit';
 
 export interface ReadReports {
   report: CoverageReport;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import {
   computePatchCoverage,
   coverageReportData,
@@ -11,7 +11,6 @@ import {
   summarizeCoverage,
   type CoverageReport,
   type CoverageReportData,
-  type GoModule,
   type PathOptions,
 } from '../../../core/src/gates/coverage/index.js';
 import type { DiffFile } from '../../../core/src/shared/diff/types.js';
@@ -19,6 +18,7 @@ import { parseSarif } from '../../../core/src/shared/findings/sarif.js';
 import type { Finding } from '../../../core/src/shared/findings/types.js';
 import { comparePerf, parsePerfFiles, type PerfComparison } from '../../../core/src/gates/perf/index.js';
 import type { Policy } from '../../../core/src/policy/types.js';
+import { readGoModules } from '../../../kit/src/action/go-modules.js';
 import { matchLocalFiles } from '../files.js';
 import { UsageError } from '../usage.js';
 
@@ -27,30 +27,6 @@ export interface LocalCoverage {
   reports: string[];
   /** the reports of --coverage-base, when given: the baseline the allowed-drop rule compares with */
   baseReports?: string[];
-}
-
-const MODULE_LINE = /^\s*module\s+"?([^\s"]+)"?\s*$/m;
-
-/**
- * Every Go module of the repository, as coverage-gate reads them (actions/coverage-gate/src/repo-files.ts,
- * which imports the action's runtime and so cannot be bundled here): coverprofiles name files by import
- * path, each module's path maps to its folder; vendored and test-data modules are skipped.
- */
-function readGoModules(root: string, repoFiles: readonly string[]): GoModule[] {
-  const modules: GoModule[] = [];
-  for (const goMod of repoFiles) {
-    if ((goMod !== 'go.mod' && !goMod.endsWith('/go.mod')) || /(^|\/)(vendor|testdata)\//.test(goMod))
-      continue;
-    let text: string;
-    try {
-      text = readFileSync(join(root, goMod), 'utf8');
-    } catch {
-      continue;
-    }
-    const path = MODULE_LINE.exec(text)?.[1];
-    if (path) modules.push({ path, dir: goMod.slice(0, Math.max(0, goMod.length - 'go.mod'.length - 1)) });
-  }
-  return modules;
 }
 
 /** The top of the git checkout holding a report, when that is another checkout (a worktree of main). */

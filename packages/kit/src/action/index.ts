@@ -13,6 +13,7 @@ export {
 export { actionIO, commandIO, toolkitIO, type ActionIO, type ActionsCore, type RunnerIO } from './io.js';
 export { runAction } from './run.js';
 export { matchFiles, readMatchedFiles, type MatchedFile } from './files.js';
+export { readGoModules } from './go-modules.js';
 export { loadActionClient } from './client.js';
 export { whyNoWrites } from './writes.js';
 export { minimalEnvironment, trustedExecutable, TRUSTED_TOOL_DIRS } from './child-process.js';

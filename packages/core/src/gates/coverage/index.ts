@@ -20,6 +20,7 @@ export { parseClover } from './clover.js';
 export { parseIstanbulFinal, parseIstanbulSummary } from './istanbul.js';
 export { parseGoProfile } from './go.js';
 export { PathResolver, type GoModule, type PathOptions, type Resolution } from './paths.js';
+export { goModFiles, goModuleOf } from './go-modules.js';
 export { Measurability, type FileKind } from './measurable.js';
 export { hitsAt } from './line-hits.js';
 export { fileTotals, headlineOf, reportTotals, sumTotals } from './totals.js';
