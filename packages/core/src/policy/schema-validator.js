@@ -407,7 +407,7 @@ const schema11 = {
           type: 'number',
           minimum: 0,
           description:
-            'Relative slowdown a change must confidently pass to ask for review: the whole 95% interval above it (0.01 = 1%)',
+            'Relative slowdown a change must confidently pass to ask for review: its one-sided 95% lower bound above it (0.01 = 1%)',
         },
         'fail-threshold': {
           type: 'number',
@@ -443,7 +443,7 @@ const schema11 = {
                 type: 'number',
                 minimum: 0,
                 description:
-                  'Relative change a change must confidently pass to ask for review: the whole 95% interval above it',
+                  'Relative change a change must confidently pass to ask for review: its one-sided 95% lower bound above it',
               },
               gate: { type: 'boolean', description: 'false: report only' },
               paths: {

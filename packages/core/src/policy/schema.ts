@@ -214,7 +214,7 @@ export const policySchema = {
       additionalProperties: false,
       properties: {
         'review-threshold': ratio(
-          'Relative slowdown a change must confidently pass to ask for review: the whole 95% interval above it (0.01 = 1%)',
+          'Relative slowdown a change must confidently pass to ask for review: its one-sided 95% lower bound above it (0.01 = 1%)',
         ),
         'fail-threshold': ratio('Relative slowdown that fails (0.10 = 10%)'),
         'error-rate-fail-points': {
@@ -243,7 +243,7 @@ export const policySchema = {
               direction: { enum: ['smaller', 'bigger'], description: 'Which way is better' },
               'fail-threshold': ratio('Relative change that fails'),
               'review-threshold': ratio(
-                'Relative change a change must confidently pass to ask for review: the whole 95% interval above it',
+                'Relative change a change must confidently pass to ask for review: its one-sided 95% lower bound above it',
               ),
               gate: { type: 'boolean', description: 'false: report only' },
               paths: stringList(

@@ -35,7 +35,26 @@ describe('metrics with samples on both sides', () => {
       base: around(100, 10, 0.05),
       current: around(110, 10, 0.05),
       result: 'review',
-      reason: /confidently past the review threshold \+1\.0%: the whole interval \[\+5\.8%, \+14\.4%\]/,
+      reason:
+        /confidently past the review threshold \+1\.0%: its one-sided 95% lower bound \+6\.9% lies above it .*interval \[\+5\.8%, \+14\.4%\]/,
+    },
+    {
+      // Review asks a one-sided question: the two-sided 95% interval still reaches +0.9%, the bound does not.
+      title: '+2.5% whose one-sided bound clears the review threshold',
+      base: around(100, 10, 0.02),
+      current: around(102.5, 10, 0.02),
+      result: 'review',
+      reason:
+        /one-sided 95% lower bound \+1\.4% lies above it \(one-sided p=0\.0014, .*interval \[\+0\.9%, \+4\.1%\]/,
+    },
+    {
+      // Significant and with an estimate past the threshold, but not confidently: noise between runs does this.
+      title: '+2% whose bound reaches below the review threshold',
+      base: around(100, 10, 0.02),
+      current: around(102, 10, 0.02),
+      result: 'pass',
+      reason:
+        /\+2\.0%, significant but not confidently past the review threshold \+1\.0%: its one-sided 95% lower bound \+0\.9% reaches below it/,
     },
     {
       title: '+5% with 12 samples a side',
