@@ -6,7 +6,8 @@
  * processes on the same files. Each tool's process time from spawn to exit and its peak RSS (GNU time);
  * runs interleaved and repeated, medians and ratios printed. Targets (issue 15): >= 10x faster than
  * lcov-parse, >= 7x faster than fast-xml-parser, >= 4x less memory than either.
- * Run: node scripts/bench.mjs coverage-speed   (ROUNDS=5 for more rounds, ONLY=lcov or ONLY=cobertura)
+ * Run: node scripts/bench.mjs coverage-speed   (ROUNDS=5 for more rounds, ONLY=lcov or ONLY=cobertura,
+ * PROFILE=dir for one CPU-profiled run of the bundle instead)
  */
 import { spawn } from 'node:child_process';
 import {
@@ -154,6 +155,13 @@ async function compare(
   const ours: Sample[] = [];
   const theirs: Sample[] = [];
   const action = new URL('../actions/coverage-gate/dist/index.js', import.meta.url).pathname;
+  const profile = process.env.PROFILE;
+  if (profile) {
+    // PROFILE=dir: one profiled run of the bundle (a .cpuprofile for Chrome DevTools), no comparison.
+    await measure(['--cpu-prof', `--cpu-prof-dir=${profile}`, action], gate.workspace, gate.processEnv);
+    console.log(`${label}: CPU profile written to ${profile}`);
+    return;
+  }
   for (let round = 0; round < ROUNDS; round++) {
     // Interleaved: a neighbour's load on the shared cores falls on both sides alike.
     ours.push(await measure([action], gate.workspace, gate.processEnv));

@@ -16,27 +16,35 @@ let spare: { lines: Uint32Array; hits: Uint32Array } | undefined;
 
 /**
  * Finished line arrays are views into shared 4 MB slabs rather than one allocation each (20,000 files are
- * 40,000 arrays): a report keeps all of them for its whole life anyway.
+ * 40,000 arrays): a report keeps all of them for its whole life anyway. One builder at a time writes
+ * straight into the slabs' free tail, so the usual sequential parse copies nothing when a record ends;
+ * builders alive at the same time (Go, Istanbul) use scratch arrays and are copied in.
  */
-let arena = new Uint32Array(0);
-const FINISHED = new Uint32Array(0);
+let linesArena = new Uint32Array(0);
+let hitsArena = new Uint32Array(0);
 let arenaUsed = 0;
+/** Set while a builder writes in the tail: moves that builder's pairs out of it. */
+let leaveTail: (() => void) | undefined;
+const FINISHED = new Uint32Array(0);
 
-function allocate(count: number): Uint32Array {
-  if (count > ARENA_SIZE >> 2) return new Uint32Array(count);
-  if (arenaUsed + count > arena.length) {
-    arena = new Uint32Array(ARENA_SIZE);
-    arenaUsed = 0;
-  }
-  const view = arena.subarray(arenaUsed, arenaUsed + count);
+function allocate(count: number): { lines: Uint32Array; hits: Uint32Array } {
+  // The free tail is about to be handed out: a builder still writing there (alive alongside this one, or
+  // left unfinished by a parse that failed) moves its pairs out first.
+  leaveTail?.();
+  if (count > ARENA_SIZE >> 2) return { lines: new Uint32Array(count), hits: new Uint32Array(count) };
+  if (arenaUsed + count > linesArena.length) newArenas(ARENA_SIZE);
+  const views = {
+    lines: linesArena.subarray(arenaUsed, arenaUsed + count),
+    hits: hitsArena.subarray(arenaUsed, arenaUsed + count),
+  };
   arenaUsed += count;
-  return view;
+  return views;
 }
 
-function copyOf(source: Uint32Array, count: number): Uint32Array {
-  const copy = allocate(count);
-  copy.set(count === source.length ? source : source.subarray(0, count));
-  return copy;
+function newArenas(size: number): void {
+  linesArena = new Uint32Array(size);
+  hitsArena = new Uint32Array(size);
+  arenaUsed = 0;
 }
 
 /**
@@ -46,6 +54,9 @@ function copyOf(source: Uint32Array, count: number): Uint32Array {
 export class LineHitsBuilder {
   private lines: Uint32Array;
   private hits: Uint32Array;
+  /** where this builder's pairs start in `lines`/`hits`: its place in the arenas' tail, else 0 */
+  private offset = 0;
+  private inTail = false;
   private count = 0;
   private sorted = true;
   /** distinct lines hit so far, so that totals need not count 10M hits again */
@@ -66,7 +77,13 @@ export class LineHitsBuilder {
   }
 
   constructor() {
-    if (spare) {
+    if (leaveTail === undefined) {
+      this.inTail = true;
+      leaveTail = () => this.moveOutOfTail();
+      this.lines = linesArena;
+      this.hits = hitsArena;
+      this.offset = arenaUsed;
+    } else if (spare) {
       ({ lines: this.lines, hits: this.hits } = spare);
       spare = undefined;
     } else {
@@ -76,8 +93,8 @@ export class LineHitsBuilder {
   }
 
   add(line: number, hits: number): void {
-    const last = this.count - 1;
-    if (last >= 0) {
+    const last = this.offset + this.count - 1;
+    if (last >= this.offset) {
       const previous = this.lines[last]!;
       if (line === previous) {
         const before = this.hits[last]!;
@@ -95,12 +112,16 @@ export class LineHitsBuilder {
       }
       if (line < previous) this.sorted = false;
     }
-    if (this.count === this.lines.length) {
+    const at = this.offset + this.count;
+    if (at === this.lines.length) {
       if (this.lines === FINISHED) throw new Error('LineHitsBuilder: add after build');
       this.grow();
+      this.add(line, hits);
+      return;
     }
-    this.lines[this.count] = line;
-    this.hits[this.count++] = hits > MAX_HITS ? MAX_HITS : hits;
+    this.lines[at] = line;
+    this.hits[at] = hits > MAX_HITS ? MAX_HITS : hits;
+    this.count++;
     if (hits > 0) this.covered++;
   }
 
@@ -108,31 +129,75 @@ export class LineHitsBuilder {
     return this.count;
   }
 
-  /** Once: the builder's arrays are handed on to the next builder. */
+  /** Once: the pairs, sorted by line; the builder's scratch arrays are handed on to the next builder. */
   build(): LineHits {
     if (this.lines === FINISHED) throw new Error('LineHitsBuilder: built twice');
-    const count = this.count;
+    const { offset, count } = this;
+    const ownsTail = this.inTail;
     let built: LineHits;
-    if (this.sorted) {
-      built = { lines: copyOf(this.lines, count), hits: copyOf(this.hits, count) };
+    if (this.sorted && ownsTail) {
+      built = {
+        lines: this.lines.subarray(offset, offset + count),
+        hits: this.hits.subarray(offset, offset + count),
+      };
+      arenaUsed = offset + count;
+      this.releaseTail();
+      coveredCounts.set(built, this.covered);
+    } else if (this.sorted) {
+      built = allocate(count);
+      built.lines.set(this.lines.subarray(0, count));
+      built.hits.set(this.hits.subarray(0, count));
       coveredCounts.set(built, this.covered);
     } else {
-      const order = Array.from({ length: count }, (_, index) => index).sort(
-        (a, b) => this.lines[a]! - this.lines[b]!,
-      );
+      // Copied out first: the tail these pairs sit in is where the sorted builder writes.
+      const lines = this.lines.slice(offset, offset + count);
+      const hits = this.hits.slice(offset, offset + count);
+      if (ownsTail) this.releaseTail();
+      const order = Array.from({ length: count }, (_, index) => index).sort((a, b) => lines[a]! - lines[b]!);
       const sorted = new LineHitsBuilder();
-      for (const index of order) sorted.add(this.lines[index]!, this.hits[index]!);
+      for (const index of order) sorted.add(lines[index]!, hits[index]!);
       built = sorted.build();
     }
     // The scratch goes to the next builder: this one is finished.
-    if (this.lines.length <= MAX_SPARE) spare = { lines: this.lines, hits: this.hits };
+    if (!ownsTail && this.lines.length <= MAX_SPARE) spare = { lines: this.lines, hits: this.hits };
     this.lines = this.hits = FINISHED;
     return built;
   }
 
+  private releaseTail(): void {
+    this.inTail = false;
+    leaveTail = undefined;
+  }
+
+  /** Moves this builder's pairs out of the arenas' tail into scratch arrays of its own. */
+  private moveOutOfTail(): void {
+    this.releaseTail();
+    const capacity = Math.max(FIRST_CAPACITY, this.count * 2);
+    const lines = new Uint32Array(capacity);
+    const hits = new Uint32Array(capacity);
+    lines.set(this.lines.subarray(this.offset, this.offset + this.count));
+    hits.set(this.hits.subarray(this.offset, this.offset + this.count));
+    this.lines = lines;
+    this.hits = hits;
+    this.offset = 0;
+  }
+
   private grow(): void {
-    const lines = new Uint32Array(this.lines.length * 2);
-    const hits = new Uint32Array(this.hits.length * 2);
+    const { offset, count } = this;
+    if (this.inTail) {
+      // The tail is full: this record moves to fresh arenas (at least twice its size), the rest stays put.
+      const lines = this.lines;
+      const hits = this.hits;
+      newArenas(Math.max(ARENA_SIZE, count * 2));
+      linesArena.set(lines.subarray(offset, offset + count));
+      hitsArena.set(hits.subarray(offset, offset + count));
+      this.lines = linesArena;
+      this.hits = hitsArena;
+      this.offset = 0;
+      return;
+    }
+    const lines = new Uint32Array(Math.max(FIRST_CAPACITY, this.lines.length * 2));
+    const hits = new Uint32Array(lines.length);
     lines.set(this.lines);
     hits.set(this.hits);
     this.lines = lines;
