@@ -40,9 +40,10 @@ function hasTies(x: readonly number[], y: readonly number[]): boolean {
  * shared machine only ever add time (they take the CPU, evict caches, share the memory bus), and how much of
  * it each side met is chance: the slow half measures the neighbours as much as the code, the fast half the
  * code. A change in the code moves every sample, the fast half too. On the corpora of accuracy.test.ts the
- * faster halves flag 12 of 12 slowdowns of 5% on the quiet machine where all samples flag 10, and catch 22 of
- * 36 slowdowns on the shared one where all samples catch 10 (10 against 0 on the overloaded one), for one
- * review in 48 unchanged or faster pairs.
+ * faster halves flag 12 of 12 slowdowns of 5% on the quiet machine where all samples flag 10, and catch 65 of
+ * 108 slowdowns on the three loaded ones where all samples catch 29, for one review in 144 unchanged or faster
+ * pairs. Smaller fractions were measured too: the fastest 40% or less failed an unchanged GC-bound pair on
+ * the quiet machine, and a third or less reviewed 6 in 48 unchanged pairs on the shared one.
  */
 export function fasterHalf(samples: readonly number[], direction: Direction): number[] {
   const sorted = [...samples].sort((a, b) => (direction === 'smaller' ? a - b : b - a));
