@@ -3,9 +3,9 @@ import { judgedFile, judgingFiles } from '../../policy/judging/judge.js';
 import { dependencyChanges } from '../../shared/manifests/changes.js';
 import { TIERS, type Policy, type RiskOverride, type Tier } from '../../policy/types.js';
 import { detectAi } from './ai.js';
-import { EVIDENCE_LIMIT, evaluateFactor } from './factors.js';
+import { CONTENT_SCAN_LIMIT, EVIDENCE_LIMIT, evaluateFactor } from './factors.js';
 import { routeFor } from './routing.js';
-import type { ChangeFacts, FactorContext, FiredFactor, RiskAssessment } from './types.js';
+import type { AssessLimits, ChangeFacts, FactorContext, FiredFactor, RiskAssessment } from './types.js';
 
 export function tierForScore(score: number, tiers: Policy['risk']['tiers']): Tier {
   let result: Tier = 'low';
@@ -29,11 +29,18 @@ function clampTier(tier: Tier, override: RiskOverride): Tier {
   return TIERS[index] as Tier;
 }
 
+/** The lowest tier whose PRs a person reviews (`requires-human`), else the highest. */
+function humanReviewTier(tiers: Policy['risk']['tiers']): Tier {
+  return TIERS.find((tier) => tiers[tier]['requires-human']) ?? (TIERS[TIERS.length - 1] as Tier);
+}
+
 /**
  * Scores a change against the policy's risk factors, picks its tier and routing. Every factor
- * that fires comes back with its reason and evidence (file, line, rule).
+ * that fires comes back with its reason and evidence (file, line, rule). Each content pattern
+ * reads at most `limits.contentScanLimit` characters of added lines; one that stops there fires,
+ * says what it did not read, and puts the PR in a tier a person reviews.
  */
-export function assessRisk(facts: ChangeFacts, policy: Policy): RiskAssessment {
+export function assessRisk(facts: ChangeFacts, policy: Policy, limits: AssessLimits = {}): RiskAssessment {
   const ai = detectAi(facts, policy.ai);
   const filesWithoutPatch = facts.files
     .filter((file) => !file.patchAvailable && file.status !== 'removed')
@@ -44,9 +51,20 @@ export function assessRisk(facts: ChangeFacts, policy: Policy): RiskAssessment {
     (item) => item.file !== facts.policyPath,
   );
   const dependencies = dependencyChanges(facts.files, contents);
-  const context: FactorContext = { facts, ai, filesWithoutPatch, cappedFiles, judging, dependencies };
+  const contentScanLimit = limits.contentScanLimit ?? CONTENT_SCAN_LIMIT;
+  const context: FactorContext = {
+    facts,
+    ai,
+    filesWithoutPatch,
+    cappedFiles,
+    judging,
+    dependencies,
+    contentScanLimit,
+  };
   const factors: FiredFactor[] = [];
   const notes: string[] = [];
+  /** factors that could not read everything they judge, and what they missed */
+  const incomplete: string[] = [];
 
   for (const [id, rule] of Object.entries(policy.risk.factors)) {
     if (!rule.enabled) continue;
@@ -62,6 +80,7 @@ export function assessRisk(facts: ChangeFacts, policy: Policy): RiskAssessment {
     }
     const outcome = evaluateFactor(rule, context);
     if (!outcome) continue;
+    if (outcome.incomplete) incomplete.push(`'${id}' (${outcome.incomplete})`);
     factors.push({
       id,
       kind: rule.kind,
@@ -92,6 +111,14 @@ export function assessRisk(facts: ChangeFacts, policy: Policy): RiskAssessment {
   const score = factors.reduce((sum, factor) => sum + factor.score, 0);
   let tier = tierForScore(score, policy.risk.tiers);
   for (const { override } of applicable) tier = clampTier(tier, override);
+  if (incomplete.length > 0) {
+    // Work per PR is bounded, never at the price of a silent pass: what was not read goes to a person.
+    const floor = humanReviewTier(policy.risk.tiers);
+    if (TIERS.indexOf(tier) < TIERS.indexOf(floor)) tier = floor;
+    notes.push(
+      `Content patterns read at most ${contentScanLimit.toLocaleString('en-US')} characters of added lines each, and ${incomplete.join(', ')} stopped there: what they did not scan counts as matching, and the tier is at least ${floor}, so a person reviews it.`,
+    );
+  }
   if (cappedFiles > 0) {
     notes.push(`GitHub lists at most ${facts.files.length} files; ${cappedFiles} more were not inspected.`);
   }

@@ -32,18 +32,43 @@ function matchPaths(files: readonly DiffFile[], patterns: readonly string[]): Ev
   return evidence;
 }
 
-function matchContent(
+/**
+ * How many characters of added lines one content pattern reads per PR. The work is patterns ×
+ * added text, and the PR's author controls the text: GitHub shows up to about 1 MB of patch per
+ * file and lists up to 3000 files, gigabytes for every pattern. 50 million characters is 16 KB of
+ * added lines for each of 3000 files, about half a second per pattern in re2js
+ * (bench/risk-hostile.bench.ts); an assessment that stops there says what it did not read.
+ */
+export const CONTENT_SCAN_LIMIT = 50_000_000;
+
+interface ContentScan {
+  matches: Evidence[];
+  /** characters of added lines the pattern read */
+  scanned: number;
+  /** added lines past the limit, never tested: their characters by file, in diff order */
+  unscanned: Map<string, number>;
+}
+
+/** Tests the added lines in diff order until `limit` characters are read; the rest is counted. */
+function scanContent(
   files: readonly DiffFile[],
   pattern: LinearPattern,
   paths: readonly string[],
-): Evidence[] {
+  limit: number,
+): ContentScan {
   const globs = paths.length > 0 ? new GlobSet(paths) : undefined;
-  const evidence: Evidence[] = [];
+  const scan: ContentScan = { matches: [], scanned: 0, unscanned: new Map() };
   for (const file of files) {
     if (globs && !globs.matches(file.path)) continue;
     for (const added of file.addedLines) {
+      const size = added.text.length;
+      if (scan.unscanned.size > 0 || scan.scanned + size > limit) {
+        scan.unscanned.set(file.path, (scan.unscanned.get(file.path) ?? 0) + size);
+        continue;
+      }
+      scan.scanned += size;
       if (pattern.test(added.text)) {
-        evidence.push({
+        scan.matches.push({
           file: file.path,
           line: added.line,
           detail: added.text.trim().slice(0, EXCERPT_LENGTH),
@@ -51,7 +76,31 @@ function matchContent(
       }
     }
   }
-  return evidence;
+  return scan;
+}
+
+const count = (value: number) => value.toLocaleString('en-US');
+
+function contentOutcome(scan: ContentScan, shown: string, limit: number): FactorOutcome | undefined {
+  const matched = `${matchCount(scan.matches.length, 'added line')} ${shown}`;
+  if (scan.unscanned.size === 0) {
+    return scan.matches.length > 0 ? { reason: matched, evidence: scan.matches } : undefined;
+  }
+  // Fail closed, as for a manifest or judging file that could not be read: what the pattern did
+  // not read counts as matching, and assessRisk raises the tier to one a person reviews.
+  const unscanned = [...scan.unscanned.values()].reduce((sum, size) => sum + size, 0);
+  const stopped = `the content scan read ${count(scan.scanned)} characters of added lines and stopped at its limit of ${count(limit)}: ${count(unscanned)} characters in ${plural(scan.unscanned.size, 'file')} were not scanned, so they count as matching`;
+  return {
+    reason: scan.matches.length > 0 ? `${matched}; ${stopped}` : `${shown}: ${stopped}`,
+    evidence: [
+      ...[...scan.unscanned].map(([file, size]) => ({
+        file,
+        detail: `not scanned: ${count(size)} characters of added lines past the content scan limit`,
+      })),
+      ...scan.matches,
+    ],
+    incomplete: `${count(unscanned)} characters of added lines in ${plural(scan.unscanned.size, 'file')}`,
+  };
 }
 
 /** Evaluates one factor rule; undefined when it does not fire (or cannot be judged). */
@@ -69,13 +118,10 @@ export function evaluateFactor(rule: RiskFactorRule, context: FactorContext): Fa
     }
     case 'content': {
       const pattern = compileLinearPattern(rule.pattern, rule.flags);
-      const evidence = matchContent(facts.files, pattern, rule.paths);
-      return evidence.length > 0
-        ? {
-            reason: `${matchCount(evidence.length, 'added line')} /${rule.pattern.length > PATTERN_SHOWN ? `${rule.pattern.slice(0, PATTERN_SHOWN)}…` : rule.pattern}/${rule.flags}`,
-            evidence,
-          }
-        : undefined;
+      const limit = context.contentScanLimit;
+      const scan = scanContent(facts.files, pattern, rule.paths, limit);
+      const shown = `/${rule.pattern.length > PATTERN_SHOWN ? `${rule.pattern.slice(0, PATTERN_SHOWN)}…` : rule.pattern}/${rule.flags}`;
+      return contentOutcome(scan, shown, limit);
     }
     case 'lines-changed':
       return facts.linesChanged > rule.above

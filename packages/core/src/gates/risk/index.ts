@@ -1,5 +1,6 @@
 export type {
   AiDetectionResult,
+  AssessLimits,
   ChangeFacts,
   Evidence,
   FiredFactor,
@@ -9,7 +10,7 @@ export type {
 export { assessRisk, tierForScore } from './assess.js';
 export { detectAi } from './ai.js';
 export { pickReviewers, reviewersFor, routeFor, type ReviewerFacts } from './routing.js';
-export { EVIDENCE_LIMIT } from './factors.js';
+export { CONTENT_SCAN_LIMIT, EVIDENCE_LIMIT } from './factors.js';
 export { evaluateRisk, riskFailure, type RiskFacts, type RiskOutcome } from './evaluate.js';
 export {
   presentRisk,

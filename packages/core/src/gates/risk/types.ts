@@ -91,9 +91,19 @@ export interface FactorContext {
   /** changed files that can change how the PR is judged (the policy file aside) */
   judging: JudgingFile[];
   dependencies: DependencyChange[];
+  /** characters of added lines each content pattern reads at most (CONTENT_SCAN_LIMIT) */
+  contentScanLimit: number;
 }
 
 export interface FactorOutcome {
   reason: string;
   evidence: Evidence[];
+  /** set when the factor could not read all it judges (a content scan that hit its limit) */
+  incomplete?: string;
+}
+
+/** Limits of the work one assessment does; the defaults suit every PR GitHub can show. */
+export interface AssessLimits {
+  /** characters of added lines each content pattern reads at most (default CONTENT_SCAN_LIMIT) */
+  contentScanLimit?: number;
 }
