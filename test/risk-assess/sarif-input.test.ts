@@ -9,6 +9,12 @@ const ESLINT_SARIF = readFileSync(
   new URL('../../packages/core/test/fixtures/sarif/eslint-security.sarif', import.meta.url),
   'utf8',
 );
+// Semgrep's shape (hand-written): a `// nosemgrep` in the source (suppression kind inSource, which
+// the PR itself can add) and a triage outside the code (kind external, accepted).
+const SUPPRESSED_SARIF = readFileSync(
+  new URL('../../packages/core/test/fixtures/sarif/semgrep-nosemgrep.sarif', import.meta.url),
+  'utf8',
+);
 // Cut mid-document, as an upload interrupted or a disk that filled up would leave it.
 const TRUNCATED = ESLINT_SARIF.slice(0, 700);
 const truncatedAt = (() => {
@@ -38,6 +44,35 @@ describe.concurrent('risk-assess sarif input', () => {
     const findings = factors.find((f) => f.id === 'security-findings');
     expect(findings?.evidence.length).toBeGreaterThan(0);
     expect(findings?.evidence.every((e) => e.detail?.includes('ESLint'))).toBe(true);
+  });
+
+  it("counts a result suppressed in the PR's source and says so; an external triage drops it", async ({
+    expect,
+  }) => {
+    const { run } = await runWithSarif({
+      inputs: { sarif: 'reports/*.sarif', mode: 'observe' },
+      files: { 'reports/semgrep.sarif': SUPPRESSED_SARIF },
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    const factors = JSON.parse(run.outputs.factors!) as {
+      id: string;
+      reason: string;
+      evidence: { file?: string; line?: number; detail?: string }[];
+    }[];
+    const findings = factors.find((f) => f.id === 'security-findings');
+    expect(findings?.reason).toBe(
+      "1 security finding of severity medium or higher (1 suppressed in the PR's source, still counted)",
+    );
+    expect(findings?.evidence).toEqual([
+      {
+        file: 'src/app.ts',
+        line: 2,
+        detail:
+          "high: Semgrep OSS javascript.express.security.injection.tainted-sql-string.tainted-sql-string (suppressed in the PR's source: still counted) — User input flows into a SQL string.",
+      },
+    ]);
+    expect(run.outputs.score).toBe('35');
+    expect(run.summary).toContain("suppressed in the PR's source");
   });
 
   it('fails on a truncated SARIF file with one line naming the file and position', async ({ expect }) => {

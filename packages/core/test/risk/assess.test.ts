@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiffFile } from '../../src/shared/diff/index.js';
-import type { Finding } from '../../src/shared/findings/index.js';
+import { parseSarif, type Finding } from '../../src/shared/findings/index.js';
 import { defaultPolicy, loadPolicy, type Policy } from '../../src/policy/index.js';
 import { assessRisk, pickReviewers, tierForScore, type ChangeFacts } from '../../src/gates/risk/index.js';
 
@@ -181,6 +181,36 @@ describe('assessRisk with the default (article) policy', () => {
     expect(result.factors[1]?.evidence).toEqual([
       { file: 'src/q.ts', line: 2, detail: 'db.run("INSERT INTO t VALUES (1)")' },
     ]);
+  });
+
+  it("counts a finding suppressed in the PR's source, and says it was suppressed", () => {
+    const sarif = JSON.stringify({
+      runs: [
+        {
+          tool: { driver: { name: 'semgrep' } },
+          results: [
+            { ruleId: 'sqli', level: 'error', message: { text: 'tainted query' } },
+            {
+              ruleId: 'sqli',
+              level: 'error',
+              message: { text: 'tainted query' },
+              suppressions: [{ kind: 'inSource' }],
+            },
+            { ruleId: 'dismissed', level: 'error', suppressions: [{ kind: 'external' }] },
+          ],
+        },
+      ],
+    });
+    const result = assessRisk(facts({ findings: parseSarif(sarif, 'semgrep.sarif') }), policy);
+    const factor = result.factors.find((f) => f.id === 'security-findings');
+    expect(factor?.reason).toBe(
+      "2 security findings of severity medium or higher (1 suppressed in the PR's source, still counted)",
+    );
+    expect(factor?.evidence.map((item) => item.detail)).toEqual([
+      'high: semgrep sqli — tainted query',
+      "high: semgrep sqli (suppressed in the PR's source: still counted) — tainted query",
+    ]);
+    expect(result.score).toBe(35);
   });
 
   it('notices a rename out of a sensitive folder', () => {

@@ -16,6 +16,7 @@ const EXCERPT_LENGTH = 120;
 const matchCount = (count: number, word: string) =>
   `${plural(count, word)} ${count === 1 ? 'matches' : 'match'}`;
 const PATTERN_SHOWN = 60;
+const SUPPRESSED_IN_SOURCE = "suppressed in the PR's source: still counted";
 
 function matchPaths(files: readonly DiffFile[], patterns: readonly string[]): Evidence[] {
   const globs = new GlobSet(patterns);
@@ -140,12 +141,15 @@ export function evaluateFactor(rule: RiskFactorRule, context: FactorContext): Fa
         atLeast(finding.severity, rule['min-severity']),
       );
       if (findings.length === 0) return undefined;
+      // A suppression in the source is a comment the PR itself can add: it never hides a finding,
+      // and the evidence says it is there (parseSarif keeps such results).
+      const suppressed = findings.filter((finding) => finding.suppressedInSource).length;
       return {
-        reason: `${plural(findings.length, 'security finding')} of severity ${rule['min-severity']} or higher`,
+        reason: `${plural(findings.length, 'security finding')} of severity ${rule['min-severity']} or higher${suppressed > 0 ? ` (${suppressed} suppressed in the PR's source, still counted)` : ''}`,
         evidence: findings.map((finding) => ({
           ...(finding.file ? { file: finding.file } : {}),
           ...(finding.line ? { line: finding.line } : {}),
-          detail: `${finding.severity}: ${finding.tool} ${finding.ruleId}${finding.message ? ` — ${finding.message.slice(0, EXCERPT_LENGTH)}` : ''}`,
+          detail: `${finding.severity}: ${finding.tool} ${finding.ruleId}${finding.suppressedInSource ? ` (${SUPPRESSED_IN_SOURCE})` : ''}${finding.message ? ` — ${finding.message.slice(0, EXCERPT_LENGTH)}` : ''}`,
         })),
       };
     }
