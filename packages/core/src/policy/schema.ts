@@ -66,9 +66,15 @@ const factor = {
     pattern: {
       type: 'string',
       minLength: 1,
-      description: 'content: regular expression tested on each added line',
+      description:
+        'content: pattern tested on each added line, in RE2 syntax (no backreferences or lookaround) and matched in linear time; one RE2 cannot run is rejected when the policy loads, at its file:line:col',
     },
-    flags: { type: 'string', pattern: '^[imsu]*$', description: 'content: regular expression flags' },
+    flags: {
+      type: 'string',
+      pattern: '^[imsu]*$',
+      description:
+        'content: pattern flags: i ignores case, m makes ^ and $ match at line breaks, s lets . match a line break (u changes nothing)',
+    },
     above: {
       type: 'integer',
       minimum: 0,

@@ -30,7 +30,7 @@ export interface PathsFactor extends FactorBase {
 }
 export interface ContentFactor extends FactorBase {
   kind: 'content';
-  /** a regular expression tested against each added line */
+  /** an RE2 pattern (linear time: no backreferences or lookaround) tested against each added line */
   pattern: string;
   flags: string;
   /** only added lines of files matching these globs (all files when empty) */
