@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseUnifiedDiff } from '../../src/shared/diff/index.js';
 import {
   computePatchCoverage,
+  fileTotals,
+  formatPercent,
   parseCoverage,
   PathResolver,
   reportTotals,
+  TOOL_PERCENT_FORMATS,
   type ParseCoverageOptions,
 } from '../../src/gates/coverage/index.js';
 import { fixture, printed } from './helpers.js';
@@ -45,6 +48,38 @@ describe('Cobertura with several <sources> roots: the first root holding the fil
     );
     const report = await parseCoverage(xml, { file: 'coverage.xml', workspaceRoot, repoFiles });
     expect(reportTotals(report).lines).toEqual({ covered: statements - missed, total: statements });
+    expect(report.unresolved).toEqual([]);
+  });
+
+  it('a name that exists under both roots is taken from the first-listed one', async () => {
+    // lib is listed first: its pkga/mod.py wins over src's, and reversing the <source>s reverses it.
+    const both = [...repoFiles, 'multi/lib/pkga/mod.py'];
+    const xml = fixture('coveragepy-multi/coverage.xml');
+    const libFirst = await parseCoverage(xml, { file: 'coverage.xml', workspaceRoot, repoFiles: both });
+    expect(libFirst.files.has('multi/lib/pkga/mod.py')).toBe(true);
+    expect(libFirst.files.has('multi/src/pkga/mod.py')).toBe(false);
+    expect(libFirst.unresolved).toEqual([]);
+
+    const reversed = xml.replace(
+      /(<source>[^<]*\/multi\/lib<\/source>)(\s*)(<source>[^<]*\/multi\/src<\/source>)/,
+      '$3$2$1',
+    );
+    expect(reversed).not.toBe(xml);
+    const srcFirst = await parseCoverage(reversed, { file: 'coverage.xml', workspaceRoot, repoFiles: both });
+    expect(srcFirst.files.has('multi/src/pkga/mod.py')).toBe(true);
+    expect(srcFirst.files.has('multi/lib/pkga/mod.py')).toBe(false);
+    expect(reportTotals(srcFirst)).toEqual(reportTotals(libFirst));
+  });
+
+  it('a name the first root lacks is taken from the second, before the name alone', async () => {
+    // pkga/mod.py is not under lib (listed first), so src, the second root, gives it; the name alone
+    // would name the root's pkga/mod.py.
+    const report = await parse('coveragepy-multi/coverage.xml', {
+      workspaceRoot,
+      repoFiles: [...repoFiles, 'pkga/mod.py'],
+    });
+    expect(report.files.has('multi/src/pkga/mod.py')).toBe(true);
+    expect(report.files.has('pkga/mod.py')).toBe(false);
     expect(report.unresolved).toEqual([]);
   });
 
@@ -138,6 +173,13 @@ describe('Go coverprofiles of a module below the repository root', () => {
     const total = reportTotals(report).statements!;
     const [percent = 0] = printed(fixture('go-nested/func.txt'), /total:\s+\(statements\)\s+([\d.]+)%/);
     expect(((total.covered / total.total) * 100).toFixed(1)).toBe(percent.toFixed(1));
+    // go test printed one line for its one package, example.com/api/calc: that file's statements.
+    const packages = [
+      ...fixture('go-nested/test.txt').matchAll(/^ok\s+(\S+)\s.*coverage: ([\d.]+)% of statements/gm),
+    ];
+    expect(packages.map((m) => m[1])).toEqual(['example.com/api/calc']);
+    const calc = fileTotals(report.files.get('services/api/calc/calc.go')!).statements!;
+    expect(formatPercent(calc, TOOL_PERCENT_FORMATS.go)).toBe(packages[0]![2]);
   });
 
   it('the longest module path wins where modules nest', () => {

@@ -156,7 +156,12 @@ const cases: Case[] = [
     name: 'c8 Cobertura = c8 json-summary',
     report: 'c8/cobertura-coverage.xml',
     format: 'cobertura',
-    expected: { lines: c8Fraction('lines'), branches: c8Fraction('branches') },
+    // Cobertura carries functions as <method>s (hits above 0: entered); c8 writes no statements to it.
+    expected: {
+      lines: c8Fraction('lines'),
+      branches: c8Fraction('branches'),
+      functions: c8Fraction('functions'),
+    },
     files: ['js/lib/calc.js', 'js/lib/format.js', 'js/main.js'],
   },
   {
@@ -248,6 +253,15 @@ describe('real reports: our totals equal the producing tool', () => {
       total: totals.lines.total + totals.branches.total,
     };
     expect(formatPercent(combined, TOOL_PERCENT_FORMATS.coveragePy)).toBe(String(cover));
+  });
+
+  it("c8's Cobertura functions are the Funcs c8's text table prints (3 of 5)", async () => {
+    const report = await parseCoverage(fixture('c8/cobertura-coverage.xml'), {
+      file: 'cobertura-coverage.xml',
+    });
+    const functions = reportTotals(report).functions!;
+    expect(functions).toEqual({ covered: 3, total: 5 });
+    expect(Number(formatPercent(functions, TOOL_PERCENT_FORMATS.istanbul))).toBe(c8All[2]);
   });
 
   it("rounds like c8's text summary, totals and per file", async () => {
