@@ -92,6 +92,34 @@ describe('pull request through the API (file patches)', () => {
     expect(run.summary).toContain('observe mode: reported, not enforced');
   });
 
+  it('a file whose patch GitHub left out (too large) is review, named in the summary and the report', async () => {
+    // GitHub lists a too-large file with its additions and no `patch`; a binary file has 0 additions.
+    const files = pullFilesFromDiff(coverageFixture('coveragepy/pr.diff')).map((file) => {
+      if (file.filename !== 'app/report.py') return file;
+      const { patch: _omitted, ...rest } = file;
+      return rest;
+    });
+    files.push({ filename: 'docs/logo.png', status: 'added', additions: 0, deletions: 0, changes: 0 });
+    const event = api.pullRequestEvent('opened', { files });
+    const run = await runAction('coverage-gate', {
+      api,
+      event,
+      files: report,
+      inputs: { files: 'coverage.lcov', 'patch-minimum': '0', mode: 'observe' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.result).toBe('review');
+    const data = JSON.parse(run.outputs.report!) as {
+      patch: { unknown: string[]; files: { path: string }[] };
+      reasons: { rule: string; outcome: string }[];
+    };
+    expect(data.patch.unknown).toEqual(['app/report.py']);
+    expect(data.patch.files.map((file) => file.path)).toEqual(['app/calc.py']);
+    expect(data.reasons[0]).toMatchObject({ rule: 'patch-unknown', outcome: 'review' });
+    expect(run.summary).toContain('| `app/report.py` | added lines not in the diff |');
+    expect(run.summary).not.toContain('docs/logo.png');
+  });
+
   it("keeps the other gates' sections of the shared comment", async () => {
     const event = api.pullRequestEvent('opened', {
       files: pullFilesFromDiff(coverageFixture('coveragepy/pr.diff')),

@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { parseUnifiedDiff } from '../../src/shared/diff/index.js';
+import type { DiffFile } from '../../src/shared/diff/index.js';
 import {
   computePatchCoverage,
   DEFAULT_COVERAGE_POLICY,
   evaluateCoverage,
   Measurability,
   parseCoverage,
+  presentCoverage,
   renderCoverageReport,
   summarizeCoverage,
+  type CoverageReportData,
   type CoveragePolicy,
   type ParseCoverageOptions,
   type UnmeasuredPolicy,
 } from '../../src/gates/coverage/index.js';
+import { UNMEASURED_ROWS } from '../../src/gates/coverage/report.js';
 import { fixture } from './helpers.js';
 
 /** A git diff adding `lines` lines to each file. */
@@ -132,6 +136,116 @@ describe('a changed file the report does not measure is never a silent pass', ()
     ].join('\n');
     const { patch } = await gate(report, diff);
     expect(patch).toMatchObject({ notCode: [], unmeasured: [], unknown: [] });
+  });
+
+  it('a file whose patch GitHub left out (too large) makes the result review, and the summary names it', async () => {
+    // What kit's diffFileFromGitHub makes of a listed file with additions but no `patch`: it cannot tell
+    // a too-large patch from a binary file, so it marks it binary; a binary file adds no lines.
+    const omitted = (path: string, additions: number): DiffFile => ({
+      path,
+      status: 'modified',
+      additions,
+      deletions: 0,
+      addedLines: [],
+      patchAvailable: false,
+      binary: true,
+    });
+    const parsed = await parseCoverage(lcov({ 'src/a.ts': [1, 1], 'src/big.ts': [1, 0] }), {
+      file: 'lcov.info',
+    });
+    const diff = [omitted('src/big.ts', 4000), omitted('src/generated.ts', 900), omitted('logo.png', 0)];
+    const patch = computePatchCoverage(parsed, diff);
+    expect(patch.unknown).toEqual(['src/big.ts', 'src/generated.ts']);
+    expect(patch.unmeasured).toEqual([]);
+    const current = summarizeCoverage(parsed);
+    for (const unmeasured of ['review', 'fail', 'ignore'] as const) {
+      const evaluation = evaluateCoverage(
+        { current, patch },
+        { ...DEFAULT_COVERAGE_POLICY, minimum: 0, unmeasured },
+      );
+      // Whatever coverage.unmeasured says: these lines could not be seen, so nothing was checked.
+      expect(evaluation.result).toBe('review');
+      expect(evaluation.reasons[0]).toEqual({
+        rule: 'patch-unknown',
+        outcome: 'review',
+        message:
+          'the diff does not show the changed lines of 2 file(s) (src/big.ts, src/generated.ts): patch coverage could not check them',
+      });
+      expect(evaluation.reasons.map((r) => r.message)).toContain('no measured executable lines added');
+    }
+    const evaluation = evaluateCoverage({ current, patch }, { ...DEFAULT_COVERAGE_POLICY, minimum: 0 });
+    const markdown = renderCoverageReport(current, evaluation, patch, {
+      subject: '#1',
+      reports: ['lcov.info'],
+      mode: 'enforce',
+      policy: { path: '.github/floodgate.yml' },
+      now: new Date(0),
+    })
+      .map((section) => section.markdown)
+      .join('\n');
+    expect(markdown).toContain('not measured (2 changed files unmeasured)');
+    for (const path of patch.unknown)
+      expect(markdown).toContain(`| \`${path}\` | added lines not in the diff | the diff does not show`);
+  });
+
+  it('the summary names every unmeasured file with its reason, past maxRows; the reason stays short', async () => {
+    const names = Array.from({ length: 7 }, (_, index) => `lib/new${index}.ts`);
+    const { patch, evaluation, current } = await gate(
+      report,
+      diffAdding(Object.fromEntries(names.map((name) => [name, 2]))),
+    );
+    expect(patch.unmeasured.map((file) => file.path)).toEqual(names);
+    const reason = evaluation.reasons.find((r) => r.rule === 'unmeasured')!;
+    expect(reason.message).toBe(
+      '7 changed file(s) with added lines are not measured by any report: lib/new0.ts (no coverage report lists it); lib/new1.ts (no coverage report lists it); lib/new2.ts (no coverage report lists it); and 4 more',
+    );
+    const sections = renderCoverageReport(current, evaluation, patch, {
+      subject: '#1',
+      reports: ['lcov.info'],
+      mode: 'enforce',
+      policy: { path: '.github/floodgate.yml' },
+      now: new Date(0),
+      maxRows: 2,
+    });
+    const section = sections.find((s) => s.title === 'unmeasured files')!;
+    expect(section.markdown).toMatch(
+      /^#### Unmeasured files\n\n7 changed files with added lines not measured/,
+    );
+    for (const name of names)
+      expect(section.markdown).toContain(`| \`${name}\` | not in any report | no coverage report lists it |`);
+    expect(section.markdown).not.toContain('more file');
+  });
+
+  it("past the summary's cap the rest are counted and the report output lists every one; a comment shortens the list", async () => {
+    const count = UNMEASURED_ROWS + 3;
+    const names = Array.from({ length: count }, (_, index) => `lib/m${String(index).padStart(4, '0')}.ts`);
+    const facts = await gate(report, diffAdding(Object.fromEntries(names.map((name) => [name, 1]))));
+    const shown = presentCoverage(facts.evaluation, {
+      facts: { current: facts.current, patch: facts.patch },
+      report: {
+        subject: '#1',
+        reports: ['lcov.info'],
+        mode: 'enforce',
+        policy: { path: '.github/floodgate.yml' },
+        now: new Date(0),
+      },
+      annotate: false,
+    });
+    const data = JSON.parse(shown.outputs.report) as CoverageReportData;
+    expect(data.patch!.unmeasured.map((file) => file.path)).toEqual(names);
+    const summary = shown.summary([]);
+    const named = (text: string) =>
+      names.filter((name) => text.includes(`| \`${name}\` | not in any report |`));
+    expect(named(summary)).toEqual(names.slice(0, UNMEASURED_ROWS));
+    expect(summary).toContain(
+      '… and 3 more files: the `report` output lists every one (`patch.unmeasured`, `patch.unknown`).',
+    );
+    const comment = shown
+      .sections(5)
+      .map((section) => section.markdown)
+      .join('\n');
+    expect(named(comment)).toEqual(names.slice(0, 5));
+    expect(comment).toContain(`… and ${count - 5} more files: the \`report\` output lists every one`);
   });
 
   it('a file the report names by a path outside the checkout is unresolved, with that path', async () => {

@@ -239,7 +239,9 @@ function patchReasons(
   const value = patch.lines;
   if (value.total === 0) {
     const message =
-      patch.unmeasured.length === 0 ? 'no executable lines added' : 'no measured executable lines added';
+      patch.unmeasured.length + patch.unknown.length === 0
+        ? 'no executable lines added'
+        : 'no measured executable lines added';
     return [{ rule, outcome: 'pass', message }];
   }
   const reasons: CoverageReason[] = [];

@@ -72,10 +72,14 @@ export function computePatchCoverage(report: CoverageReport, diff: readonly Diff
   const folders = new Set([...report.files.keys()].map(folderOf));
   for (const change of diff) {
     if (change.status === 'removed') continue;
+    // Lines were added that the diff does not show. GitHub lists a file whose patch it omitted (too
+    // large) with its count of added lines and no patch, which kit's diffFileFromGitHub marks binary; a
+    // binary file adds no lines (0 additions, in git's diff and GitHub's listing alike).
+    const unseen = !change.patchAvailable && (!change.binary || change.additions > 0);
     const measured = report.files.get(change.path);
     if (!measured) {
       const kind = kinds.kind(change.path);
-      const listed = change.patchAvailable ? change.addedLines.length > 0 : !change.binary;
+      const listed = change.patchAvailable ? change.addedLines.length > 0 : unseen;
       if (!listed) continue;
       if (kind === 'not-code') result.notCode.push(change.path);
       else if (kind === 'test') result.tests.push(change.path);
@@ -84,7 +88,7 @@ export function computePatchCoverage(report: CoverageReport, diff: readonly Diff
       continue;
     }
     if (!change.patchAvailable) {
-      if (!change.binary) result.unknown.push(change.path);
+      if (unseen) result.unknown.push(change.path);
       continue;
     }
     if (change.addedLines.length === 0) continue;

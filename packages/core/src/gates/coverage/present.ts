@@ -23,8 +23,8 @@ export interface CoverageAnnotation {
 export interface CoveragePresentationContext {
   /** what was measured and judged */
   facts: CoverageFacts;
-  /** the report's context, without the row limit (the summary and the comment each set their own) */
-  report: Omit<CoverageReportContext, 'maxRows'>;
+  /** the report's context, without the row limits (the summary and the comment each set their own) */
+  report: Omit<CoverageReportContext, 'maxRows' | 'unmeasuredRows'>;
   /** annotate the uncovered added lines */
   annotate: boolean;
 }
@@ -84,8 +84,10 @@ export function presentCoverage(
   const { facts, report } = context;
   const { current, patch, baseline } = facts;
   const data = coverageReportData(evaluation, current.headline, patch, report.baseline);
-  const sections = (maxRows: number) =>
-    renderCoverageReport(current, evaluation, patch, { ...report, maxRows }, baseline);
+  const render = (rows: Pick<CoverageReportContext, 'maxRows' | 'unmeasuredRows'>) =>
+    renderCoverageReport(current, evaluation, patch, { ...report, ...rows }, baseline);
+  // A comment shortens every list to fit; the summary names every unmeasured file (renderCoverageReport's cap).
+  const sections = (maxRows: number) => render({ maxRows, unmeasuredRows: maxRows });
   const failing = evaluation.reasons.filter((reason) => reason.outcome === 'fail');
   const failure =
     evaluation.result === 'fail' && report.mode === 'enforce'
@@ -111,7 +113,7 @@ export function presentCoverage(
     sections,
     // What this run wrote (a baseline record) is in the log: the report stays the report.
     summary: () =>
-      `${sections(SUMMARY_ROWS)
+      `${render({ maxRows: SUMMARY_ROWS })
         .map((section) => section.markdown)
         .join('\n\n')}\n`,
     ...(failure ? { failure } : {}),

@@ -23,12 +23,13 @@ export interface CoverageReportData {
     files: { path: string; lines: FractionData; uncovered: [number, number][] }[];
     /** files left out of `files` to keep the output small */
     filesOmitted: number;
-    /** changed code files no report measures, each with its reason */
+    /** changed code files no report measures, each with its reason: every one, never capped */
     unmeasured: UnmeasuredFile[];
     /** changed files the reports' tools do not measure (docs, config, other languages) */
     notCode: string[];
     /** changed test files and tool configuration, not in the reports */
     tests: string[];
+    /** changed code files whose added lines the diff does not show: every one, never capped */
     unknown: string[];
     /** the reports carry totals only: patch coverage could not be computed */
     totalsOnly: boolean;
@@ -50,7 +51,9 @@ export function fractionData(value: Fraction): FractionData {
 }
 
 /**
- * Runner outputs share a 1 MB budget per job, so per-file detail is capped; totals are always whole.
+ * Runner outputs share a 1 MB budget per job, so per-file detail is capped; totals are always whole, and
+ * so are the unmeasured and unknown files: each is a reason for the verdict, and the job summary's list
+ * of them points here for the rest.
  */
 export function coverageReportData(
   evaluation: CoverageEvaluation,
@@ -87,10 +90,10 @@ export function coverageReportData(
         uncovered: file.uncovered.map((range): [number, number] => [range.start, range.end]),
       })),
       filesOmitted: Math.max(0, patch.files.length - maxFiles),
-      unmeasured: patch.unmeasured.slice(0, maxFiles),
+      unmeasured: [...patch.unmeasured],
       notCode: patch.notCode.slice(0, maxFiles),
       tests: patch.tests.slice(0, maxFiles),
-      unknown: patch.unknown.slice(0, maxFiles),
+      unknown: [...patch.unknown],
       totalsOnly: patch.totalsOnly,
     };
   }

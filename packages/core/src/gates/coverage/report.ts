@@ -38,6 +38,11 @@ export interface CoverageReportContext {
   now: Date;
   /** rows of the long lists (uncovered lines, files) in the job summary; the comment is cut to fit anyway */
   maxRows?: number;
+  /**
+   * rows of the unmeasured-files list, which is not one of the long lists: by default every file up to
+   * UNMEASURED_ROWS, whatever `maxRows` says; a comment cut to fit passes its own row count
+   */
+  unmeasuredRows?: number;
 }
 
 /** One part of the report; lower priority numbers survive when a comment must be cut. */
@@ -49,6 +54,13 @@ export interface CoverageReportSection {
 
 const RESULT_ICON: Record<GateResult, string> = { pass: '✅', review: '👀', fail: '❌' };
 const RANGES_PER_ROW = 30;
+
+/**
+ * Files the unmeasured list names in the job summary: every changed file whose coverage was not checked
+ * is named with its reason, up to this many (a few hundred characters a row: well within the summary's
+ * 1 MiB); the `report` output lists every one.
+ */
+export const UNMEASURED_ROWS = 1000;
 
 /** `82.50% (330/400)` */
 export function describeFraction(value: Fraction): string {
@@ -119,8 +131,8 @@ function headlineSection(
     patch
       ? patch.lines.total > 0
         ? describeFraction(patch.lines)
-        : patch.unmeasured.length > 0
-          ? `not measured (${plural(patch.unmeasured.length, 'changed file')} unmeasured)`
+        : patch.unmeasured.length + patch.unknown.length > 0
+          ? `not measured (${plural(patch.unmeasured.length + patch.unknown.length, 'changed file')} unmeasured)`
           : 'no executable lines added'
       : 'not measured (no diff)',
     '',
@@ -165,13 +177,7 @@ function uncoveredSection(patch: PatchCoverage, maxRows: number): string {
     extra.push(`Not code the reports' tools measure (not counted): ${listPaths(patch.notCode)}.`);
   if (patch.tests.length > 0)
     extra.push(`Tests and tool configuration, not in the reports (not counted): ${listPaths(patch.tests)}.`);
-  if (patch.unknown.length > 0) {
-    extra.push(
-      `${plural(patch.unknown.length, 'changed file')} whose added lines the diff does not show: ${listPaths(patch.unknown)}.`,
-    );
-  }
   if (extra.length > 0) lines.push('', ...extra);
-  if (patch.unmeasured.length > 0) lines.push('', unmeasuredTable(patch, maxRows));
   return lines.join('\n');
 }
 
@@ -182,20 +188,46 @@ const REASON_TEXT: Record<UnmeasuredReason, string> = {
   'no-line-data': 'report has totals only',
 };
 
-function unmeasuredTable(patch: PatchCoverage, maxRows: number): string {
-  const files = patch.unmeasured;
-  const lines = [
-    `${plural(files.length, 'changed file')} with added lines not measured by any report${patch.totalsOnly ? ' (the report has totals only: patch coverage cannot be computed from it)' : ''}:`,
-    '',
-    table(
-      ['File', 'Why', 'Detail'],
-      files
-        .slice(0, maxRows)
-        .map((file) => [inlineCode(file.path), REASON_TEXT[file.reason], escapeMarkdown(file.detail)]),
-      ['l', 'l', 'l'],
-    ),
+const UNKNOWN_WHY = 'added lines not in the diff';
+const UNKNOWN_DETAIL =
+  'the diff does not show its added lines (GitHub omits the patch of a very large file): check out with fetch-depth: 0 to read them from the local history';
+
+/**
+ * Every changed file whose added lines were not checked, each with its reason: the files no report
+ * measures, then those whose lines the diff does not show. Not shortened with the long lists: these
+ * files are what a `review` or `fail` for unmeasured code is about.
+ */
+function unmeasuredSection(patch: PatchCoverage, limit: number): string | undefined {
+  const { unmeasured, unknown } = patch;
+  const count = unmeasured.length + unknown.length;
+  if (count === 0) return undefined;
+  const lines = ['#### Unmeasured files', ''];
+  if (unmeasured.length > 0) {
+    lines.push(
+      `${plural(unmeasured.length, 'changed file')} with added lines not measured by any report${patch.totalsOnly ? ' (the report has totals only: patch coverage cannot be computed from it)' : ''}.`,
+    );
+  }
+  if (unknown.length > 0) {
+    lines.push(
+      `${plural(unknown.length, 'changed file')} whose added lines the diff does not show: patch coverage could not check them.`,
+    );
+  }
+  const rows = [
+    ...unmeasured.map((file) => [
+      inlineCode(file.path),
+      REASON_TEXT[file.reason],
+      escapeMarkdown(file.detail),
+    ]),
+    ...unknown.map((path) => [inlineCode(path), UNKNOWN_WHY, UNKNOWN_DETAIL]),
   ];
-  if (files.length > maxRows) lines.push('', `… and ${plural(files.length - maxRows, 'more file')}.`);
+  const shown = Math.max(0, Math.min(limit, count));
+  lines.push('', table(['File', 'Why', 'Detail'], rows.slice(0, shown), ['l', 'l', 'l']));
+  if (count > shown) {
+    lines.push(
+      '',
+      `… and ${plural(count - shown, 'more file')}: the \`report\` output lists every one (\`patch.unmeasured\`, \`patch.unknown\`).`,
+    );
+  }
   return lines.join('\n');
 }
 
@@ -303,6 +335,8 @@ export function renderCoverageReport(
       priority: 0,
     },
   ];
+  const unmeasured = patch && unmeasuredSection(patch, context.unmeasuredRows ?? UNMEASURED_ROWS);
+  if (unmeasured) sections.push({ title: 'unmeasured files', markdown: unmeasured, priority: 1 });
   if (patch)
     sections.push({
       title: 'uncovered added lines',
