@@ -65,6 +65,12 @@ describe.concurrent('risk-assess warns about base-policy globs that match no fil
       expect(run.stdout).toContain(
         `::warning file=${POLICY_PATH},line=3,col=33::${POLICY_PATH}@main:3:33: glob 'payments/**'`,
       );
+      // The job summary of the gate that ran the check says them too, one line per glob.
+      expect(run.summary).toContain('\n**Policy warnings**\n\n');
+      expect(run.summary.split('\n').filter((line) => line.includes('matches no file'))).toEqual([
+        `- ⚠️ \`${POLICY_PATH}@main:3:33\`: glob 'payments/\\*\\*' matches no file of ${where}`,
+        `- ⚠️ \`${POLICY_PATH}@main:8:15\`: glob 'infra/\\*\\*' matches no file of ${where}`,
+      ]);
       expect(api.requests.every((r) => r.valid)).toBe(true);
     }));
 
@@ -76,6 +82,7 @@ describe.concurrent('risk-assess warns about base-policy globs that match no fil
       expect(run.exitCode, run.stdout).toBe(0);
       expect(api.requests.filter((r) => r.route === TREES)).toHaveLength(1);
       expect(run.annotations.filter((a) => a.level === 'warning')).toEqual([]);
+      expect(run.summary).not.toContain('Policy warnings');
       const debug = run.commands.filter((c) => c.command === 'debug').map((c) => c.message);
       expect(debug.some((m) => /^Policy globs not checked .*: GitHub truncated its tree/.test(m))).toBe(true);
     }));

@@ -20,6 +20,7 @@ import {
 } from '@floodgate/core/decision';
 import {
   fetchPullRequest,
+  globWarningsMarkdown,
   loadActionPolicy,
   mergeGroupOf,
   resolveTokenLogin,
@@ -236,7 +237,7 @@ async function groupDestroyed(
     await reportDequeued(client, context.repo, pr, loaded.policy.merge['pending-label'], why);
   const message = `#${pr.number} left the merge queue (${why}): its decision is now human-review${mode === 'enforce' ? '' : ' (observe mode: not written)'}.`;
   io.notice(message);
-  await io.summary(`${heading}${message}\n`);
+  await io.summary(`${heading}${message}\n${globWarningsMarkdown(loaded.globWarnings ?? [])}`);
   return { merged: false };
 }
 
@@ -359,7 +360,9 @@ export async function runMergeGroup(
       : `The merge group may merge: it holds #${pr.number} at ${shortSha(group.queuedHead)} on ${group.baseRef}.`,
     actions,
   });
-  await io.summary(`## Floodgate: merge group for #${pr.number}\n\n${report}\n`);
+  await io.summary(
+    `## Floodgate: merge group for #${pr.number}\n\n${report}\n${globWarningsMarkdown(loaded.globWarnings ?? [])}`,
+  );
   if (stopped && inputs.failOn !== 'never')
     throw new FloodgateError(`Merge group not mergeable: ${stopped}.`);
   return { merged: false };

@@ -3,6 +3,7 @@ import { GATES, type GateName } from '@floodgate/core/protocol';
 import { whyNoWrites } from '../action/writes.js';
 import { upsertCommentSection } from '../github/comment-sections.js';
 import { setCommitStatus } from '../github/statuses.js';
+import { globWarningsMarkdown } from '../policy/glob-check.js';
 import { loadActionPolicy } from '../policy/load.js';
 import { assertExpectedHead, findPullRequest } from '../pr/pull-request.js';
 import type {
@@ -108,11 +109,15 @@ export async function runGate<Gate extends GateName, Inputs extends GateInputs, 
 ): Promise<Outcome | undefined> {
   const run = await setUp(gate, inputs, deps);
   const { io } = run;
+  // Said in the log when the policy was read; the summary of every gate that read it says them too.
+  const policyWarnings = globWarningsMarkdown(run.policy.globWarnings ?? []);
   const facts = await gate.gather(run);
   if (isHeadMoved(facts)) {
     io.notice(facts.headMoved);
     for (const [name, value] of Object.entries(facts.outputs ?? {})) io.setOutput(name, value);
-    await io.summary(`## Floodgate: ${gate.heading(subjectOf(run))}\n\n${facts.headMoved}\n`);
+    await io.summary(
+      `## Floodgate: ${gate.heading(subjectOf(run))}\n\n${facts.headMoved}\n${policyWarnings}`,
+    );
     return undefined;
   }
   const outcome = gate.evaluate(facts, run);
@@ -127,7 +132,7 @@ export async function runGate<Gate extends GateName, Inputs extends GateInputs, 
     if (gate.record) actions.push(...(await gate.record(outcome, facts, run)));
   } finally {
     for (const [name, value] of Object.entries(shown.outputs())) io.setOutput(name, value as string);
-    await io.summary(shown.summary(actions));
+    await io.summary(shown.summary(actions) + policyWarnings);
   }
   if (shown.failure) throw new FloodgateError(shown.failure);
   if (shown.warning) io.warning(shown.warning);

@@ -1,9 +1,12 @@
 import {
+  escapeMarkdown,
   formatPosition,
+  inlineCode,
   isFullSha,
   shortSha,
   unmatchedGlobWarnings,
   writtenIncludeGlobs,
+  type PolicyWarning,
 } from '@floodgate/core';
 import type { AnnotationProperties } from '../action/commands.js';
 import type { GitHubClient } from '../github/client.js';
@@ -28,22 +31,25 @@ export interface PolicyGlobCheck {
   log: PolicyGlobLog;
 }
 
-// One check per policy text and commit in a process: a run that reads the policy twice warns once.
-const checked = new Set<string>();
+// One check per policy text and commit in a process: a run that reads the policy twice warns once
+// (and gets the same warnings back, for whichever summary it writes).
+const checked = new Map<string, PolicyWarning[]>();
 
 /**
  * Warns, as an annotation on the policy file at the glob, about each glob the base branch's policy
- * writes that matches no file of the base commit (what `floodgate validate` says locally). One
- * request (the commit's tree, recursive) and only when the policy writes globs; a tree GitHub
- * truncates, or any failure to read it, skips the check with a debug line: it never fails a gate.
+ * writes that matches no file of the base commit (what `floodgate validate` says locally), and
+ * returns the warnings for the job summary (globWarningsMarkdown). One request (the commit's tree,
+ * recursive) and only when the policy writes globs; a tree GitHub truncates, or any failure to read
+ * it, skips the check with a debug line: it never fails a gate.
  */
-export async function warnUnmatchedPolicyGlobs(check: PolicyGlobCheck): Promise<number> {
+export async function warnUnmatchedPolicyGlobs(check: PolicyGlobCheck): Promise<PolicyWarning[]> {
   const { client, repo, text, policyPath, log } = check;
-  if (writtenIncludeGlobs(text).length === 0) return 0;
+  if (writtenIncludeGlobs(text).length === 0) return [];
   const commit = check.baseSha && isFullSha(check.baseSha) ? check.baseSha : check.policyRef;
   const key = `${repo.owner}/${repo.repo}@${commit}:${policyPath}\0${text}`;
-  if (checked.has(key)) return 0;
-  checked.add(key);
+  const known = checked.get(key);
+  if (known) return known;
+  checked.set(key, []);
   const where = isFullSha(commit) ? `the base commit ${shortSha(commit)}` : `the base branch ${commit}`;
   let files: string[];
   try {
@@ -52,19 +58,33 @@ export async function warnUnmatchedPolicyGlobs(check: PolicyGlobCheck): Promise<
       log.debug?.(
         `Policy globs not checked against the files of ${where}: GitHub truncated its tree (${data.tree.length} entries listed).`,
       );
-      return 0;
+      return [];
     }
     files = data.tree.filter((entry) => entry.type !== 'tree' && entry.path).map((entry) => entry.path!);
   } catch (error) {
     log.debug?.(`Policy globs not checked against the files of ${where}: ${(error as Error).message}`);
-    return 0;
+    return [];
   }
   const warnings = unmatchedGlobWarnings(text, `${policyPath}@${check.policyRef}`, files, where);
+  checked.set(key, warnings);
   for (const { position, message } of warnings)
     log.warning(`${formatPosition(position)}: ${message}`, {
       file: policyPath,
       ...(position.line !== undefined ? { startLine: position.line } : {}),
       ...(position.column !== undefined ? { startColumn: position.column } : {}),
     });
-  return warnings.length;
+  return warnings;
+}
+
+/**
+ * The job summary's block for the warnings of warnUnmatchedPolicyGlobs, one line per glob as the
+ * annotation says it (`.github/floodgate.yml@main:3:33: glob 'x/**' matches no file of …`), so the
+ * summary of the gate that ran the check shows them too; '' when there are none.
+ */
+export function globWarningsMarkdown(warnings: readonly PolicyWarning[]): string {
+  if (warnings.length === 0) return '';
+  const lines = warnings.map(
+    ({ position, message }) => `- ⚠️ ${inlineCode(formatPosition(position))}: ${escapeMarkdown(message)}`,
+  );
+  return `\n**Policy warnings**\n\n${lines.join('\n')}\n`;
 }

@@ -5,3 +5,4 @@ export {
   type PolicyRequest,
   type RunPolicy,
 } from './load.js';
+export { globWarningsMarkdown } from './glob-check.js';

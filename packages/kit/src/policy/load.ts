@@ -8,6 +8,7 @@ import {
   shortSha,
   type LoadedPolicy,
   type PolicySource,
+  type PolicyWarning,
 } from '@floodgate/core';
 import type { GitHubClient } from '../github/client.js';
 import { readFileAtRef } from '../github/contents.js';
@@ -44,6 +45,11 @@ export interface RunPolicy extends LoadedPolicy {
   warnings: string[];
   /** the policy file's text, when it was read through the API */
   text?: string;
+  /**
+   * the base branch's globs that match no file of the base commit (loadActionPolicy on a PR):
+   * annotated in the log, and repeated in the gate's job summary (globWarningsMarkdown)
+   */
+  globWarnings?: PolicyWarning[];
 }
 
 const NO_FILE_CONSEQUENCE =
@@ -179,7 +185,7 @@ export async function loadActionPolicy(request: {
   for (const warning of policy.warnings) request.log.warning(warning);
   // What `floodgate validate` says locally: a glob of the base branch's policy that matches no file there.
   if (remote && pr && policy.text !== undefined)
-    await warnUnmatchedPolicyGlobs({
+    policy.globWarnings = await warnUnmatchedPolicyGlobs({
       client: remote.client,
       repo: remote.repo,
       text: policy.text,

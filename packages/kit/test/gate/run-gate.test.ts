@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { escapeMarkdown } from '@floodgate/core';
 import { describe, expect, it } from 'vitest';
 import { pullRequestEvent, type FakeGitHub } from '../../../../test/fake-github/index.js';
 import type { ActionIO } from '../../src/action/io.js';
@@ -232,6 +233,49 @@ describe('the gate runner', () => {
 
     expect(calls).toEqual(['gather enforce', 'evaluate', 'present', 'record on push']);
     expect(fake.writes()).toEqual([]);
+  });
+
+  it('a base-policy glob that matches no file of the base commit is a warning in the log and one summary line', async () => {
+    const { fake, client } = await setUp();
+    // `payments/**` (line 3, column 28) matches no file of main; `src/**` matches one.
+    const text = "version: 1\nmerge:\n  review-paths: ['src/**', 'payments/**']\n";
+    fake.state.commitFiles('main', { '.github/floodgate.yml': text, 'src/a.ts': 'export {};\n' });
+    const payload = pullRequestEvent(fake.state, 'opened', { number: 8 }, fake.url);
+    const base = fake.state.branchSha('main')!;
+    const calls: string[] = [];
+    const { io, said, summaries } = recordingIO();
+
+    await expect(
+      runGate(toyGate({ calls }), INPUTS, { io, context: contextFor(fake, payload), client }),
+    ).rejects.toThrow('Toy gate failed');
+
+    const warning = `.github/floodgate.yml@main:3:28: glob 'payments/**' matches no file of the base commit ${base.slice(0, 7)}`;
+    expect(said.filter((line) => line.startsWith('warning '))).toEqual([`warning ${warning}`]);
+    expect(summaries).toEqual([
+      '## toy\n\nLabels: added toy.\nRecorded.\n' +
+        '\n**Policy warnings**\n\n' +
+        `- ⚠️ \`.github/floodgate.yml@main:3:28\`: ${escapeMarkdown(warning.slice(warning.indexOf('glob ')))}\n`,
+    ]);
+    expect(summaries[0]!.split('\n').filter((line) => line.includes('payments'))).toHaveLength(1);
+  });
+
+  it('the policy warnings are in the summary of a run whose head moved, too', async () => {
+    const { fake, client } = await setUp();
+    const text = "version: 1\nmerge:\n  review-paths: ['infra/**']\n";
+    fake.state.commitFiles('main', { '.github/floodgate.yml': text, 'src/a.ts': 'export {};\n' });
+    const payload = pullRequestEvent(fake.state, 'opened', { number: 9 }, fake.url);
+    const { io, summaries } = recordingIO();
+
+    await runGate(toyGate({ calls: [], moved: 'Pull request #9 moved.' }), INPUTS, {
+      io,
+      context: contextFor(fake, payload),
+      client,
+    });
+
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]).toMatch(
+      /^## Floodgate: toy of #9\n\nPull request #9 moved\.\n\n\*\*Policy warnings\*\*\n\n- ⚠️ `\.github\/floodgate\.yml@main:3:18`: glob 'infra\/\\\*\\\*' matches no file of the base commit [0-9a-f]{7}\n$/,
+    );
   });
 
   it('a gate that needs a pull request says which event had none', async () => {
