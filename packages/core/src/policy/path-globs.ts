@@ -29,3 +29,14 @@ export function writtenPathGlobs(data: unknown): { path: PathSegment[]; glob: un
   eachPaths(section(data, 'perf').metrics, ['perf', 'metrics']);
   return found;
 }
+
+/** The metric-name globs a policy file writes (`perf.metrics[].metric`), with where they are. */
+export function writtenMetricGlobs(data: unknown): { path: PathSegment[]; glob: unknown }[] {
+  const metrics = section(data, 'perf').metrics;
+  if (!Array.isArray(metrics)) return [];
+  return metrics.flatMap((entry: unknown, index) =>
+    isRecord(entry) && 'metric' in entry
+      ? [{ path: ['perf', 'metrics', index, 'metric'], glob: entry.metric }]
+      : [],
+  );
+}

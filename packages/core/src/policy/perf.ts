@@ -7,7 +7,10 @@ export type Correction = 'benjamini-hochberg' | 'holm' | 'none';
 
 /** Per-metric settings, for metrics whose name matches a glob. Later overrides win over earlier ones. */
 export interface PerfMetricOverride {
-  /** Glob on the metric name, e.g. `http_req_duration p(9*)` or `BenchmarkParse*`. */
+  /**
+   * Glob on the metric name, e.g. `http_req_duration p(9*)` or `BenchmarkParse*`: the path globs'
+   * dialect in name mode (shared/glob), where `/` is an ordinary character that `*` matches.
+   */
   metric: string;
   'fail-threshold'?: number;
   'review-threshold'?: number;

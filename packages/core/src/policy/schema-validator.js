@@ -437,7 +437,8 @@ const schema11 = {
               metric: {
                 type: 'string',
                 minLength: 1,
-                description: 'Glob on the metric name, e.g. "BenchmarkParse*"',
+                description:
+                  'Glob on the metric name, e.g. "BenchmarkParse*": the path globs\' dialect (a leading ! excludes), but / is an ordinary character that * matches',
               },
               direction: { enum: ['smaller', 'bigger'], description: 'Which way is better' },
               'fail-threshold': { type: 'number', minimum: 0, description: 'Relative change that fails' },

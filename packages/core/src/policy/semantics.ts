@@ -1,6 +1,6 @@
 import { globProblem } from '../shared/glob/validate.js';
 import { isRecord } from '../shared/json/reader.js';
-import { section, writtenPathGlobs } from './path-globs.js';
+import { section, writtenMetricGlobs, writtenPathGlobs } from './path-globs.js';
 import { linearPatternProblem } from '../shared/text/linear-pattern.js';
 import { requesterPatternProblem } from './review/requesters.js';
 import { defaultPolicy } from './defaults.js';
@@ -139,6 +139,10 @@ export function checkPolicy(data: Raw, fail: Fail): Policy {
   for (const { path, glob } of writtenPathGlobs(data)) {
     const problem = typeof glob === 'string' ? globProblem(glob) : undefined;
     if (problem) fail(path, `expected a glob that can match a changed file: ${problem}`);
+  }
+  for (const { path, glob } of writtenMetricGlobs(data)) {
+    const problem = typeof glob === 'string' ? globProblem(glob, 'name') : undefined;
+    if (problem) fail(path, `expected a glob that can match a metric name: ${problem}`);
   }
   const defaults = defaultPolicy();
   const risk = section(data, 'risk');

@@ -1,4 +1,4 @@
-export { GlobSet, matchesAnyName, metricNameMatches } from './match.js';
+export { GlobSet, matchesAnyName, metricNameMatches, type GlobMode } from './match.js';
 export { wildcardMatches, wildcardMatchSteps } from './wildcard.js';
 export { fileSystemGlob, type FileSystemGlob } from './file-system.js';
 export { globProblem } from './validate.js';
