@@ -20,6 +20,8 @@ export interface RequestContext {
 export interface HandlerResult {
   status: number;
   body?: unknown;
+  /** sent as it is instead of `body` as JSON (a fault: a body cut off on the way) */
+  raw?: string;
   headers?: Record<string, string>;
 }
 

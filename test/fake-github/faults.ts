@@ -9,6 +9,8 @@ export interface Fault {
   headers?: Record<string, string>;
   /** Response body; GitHub's error body for the status when absent. */
   body?: unknown;
+  /** Response text sent as it is, still labelled JSON (a body a proxy cut off, an HTML error page). */
+  raw?: string;
   /** Apply the request to state first, then answer with the fault (a write that landed but "failed"). */
   afterApply?: boolean;
 }

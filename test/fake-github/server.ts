@@ -153,7 +153,8 @@ export class FakeGitHubServer {
       ...this.rateHeaders(record.token, resource),
       ...result.headers,
     };
-    const payload = result.body === undefined || result.status === 204 ? '' : JSON.stringify(result.body);
+    const payload =
+      result.raw ?? (result.body === undefined || result.status === 204 ? '' : JSON.stringify(result.body));
     res.writeHead(result.status, headers);
     res.end(payload);
     record.durationMs = performance.now() - started;
@@ -272,6 +273,7 @@ export class FakeGitHubServer {
     return {
       status: fault.status,
       body: fault.body ?? errorBody(fault.status, defaultFaultMessage(fault.status)),
+      ...(fault.raw !== undefined ? { raw: fault.raw } : {}),
       headers: fault.headers ?? {},
     };
   }
