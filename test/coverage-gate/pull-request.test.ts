@@ -120,6 +120,31 @@ describe('pull request through the API (file patches)', () => {
     expect(run.summary).not.toContain('docs/logo.png');
   });
 
+  it('a pull request GitHub lists only in part (its 3000-file cap) is review, never a pass of the listed part', async () => {
+    const event = api.pullRequestEvent('opened', {
+      files: pullFilesFromDiff(coverageFixture('coveragepy/pr.diff')),
+    });
+    // The payload's count is what GitHub reports; the listing stops short of it, as it does past 3000.
+    const pull = event.pull_request as { changed_files: number };
+    const listed = pull.changed_files;
+    pull.changed_files = listed + 3200;
+    const run = await runAction('coverage-gate', {
+      api,
+      event,
+      files: report,
+      inputs: { files: 'coverage.lcov', 'patch-minimum': '0', minimum: '0', mode: 'observe' },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs.result).toBe('review');
+    const data = JSON.parse(run.outputs.report!) as { reasons: { rule: string; message: string }[] };
+    expect(data.reasons[0]).toEqual({
+      rule: 'patch-unlisted',
+      outcome: 'review',
+      message: `GitHub listed ${listed} of the pull request's ${listed + 3200} changed files: patch coverage could not check the other 3200 (check out with fetch-depth: 0 to read the whole diff from git)`,
+    });
+    expect(run.summary).toContain('patch coverage could not check the other 3200');
+  });
+
   it("keeps the other gates' sections of the shared comment", async () => {
     const event = api.pullRequestEvent('opened', {
       files: pullFilesFromDiff(coverageFixture('coveragepy/pr.diff')),

@@ -4,7 +4,6 @@ import { InvalidInputError, parseUnifiedDiff, shortSha, type DiffFile } from '@f
 import {
   diffFileFromGitHub,
   listPullRequestFiles,
-  PULL_REQUEST_FILES_CAP,
   type GitHubClient,
   type PullRequestInfo,
   type RepoRef,
@@ -18,6 +17,8 @@ export interface ChangedLines {
   notes: string[];
   /** the merge-base, when the local history gave it */
   mergeBase?: string;
+  /** when the source did not list every changed file (GitHub's 3000-file cap): their lines are unknown */
+  unlisted?: { listed: number; changed: number };
 }
 
 export interface ChangeRequest {
@@ -45,7 +46,8 @@ async function readDiffFile(diff: string, workspace: string): Promise<ChangedLin
 /**
  * The PR's added lines, from the best source available: the `diff` input; else the checkout's git
  * history (the lines of the commit that was tested, merge commit included); else the API's file
- * patches (the head's lines; GitHub omits the patch of very large files and lists at most 3000).
+ * patches (the head's lines; GitHub omits the patch of very large files and lists at most
+ * PULL_REQUEST_FILES_CAP files, the rest is `unlisted`).
  */
 export async function readChangedLines(request: ChangeRequest): Promise<ChangedLines | undefined> {
   const { pr, client } = request;
@@ -64,15 +66,12 @@ export async function readChangedLines(request: ChangeRequest): Promise<ChangedL
   const listing = await listPullRequestFiles(client, request.repo, pr.number, {
     changedFiles: pr.changedFiles,
   });
-  const notes: string[] = [];
-  if (listing.truncated) {
-    notes.push(
-      `GitHub lists at most ${PULL_REQUEST_FILES_CAP} files of a pull request: ${listing.changedFiles - listing.files.length} of ${listing.changedFiles} changed files were not checked (check out with fetch-depth: 0 to use the local history).`,
-    );
-  }
   return {
     files: listing.files.map(diffFileFromGitHub),
     source: `the pull request's file patches from the API (${listing.files.length} files)`,
-    notes,
+    notes: [],
+    ...(listing.truncated
+      ? { unlisted: { listed: listing.files.length, changed: listing.changedFiles } }
+      : {}),
   };
 }

@@ -111,6 +111,7 @@ export function createCoverageGate(
         ...(changes
           ? { changedFiles: changes.files.flatMap((f) => [f.path, f.previousPath ?? f.path]) }
           : {}),
+        ...(changes?.unlisted ? { unlisted: changes.unlisted } : {}),
         reports: read.names,
         readingNotes: read.notes,
         ...(changes ? { changes } : {}),

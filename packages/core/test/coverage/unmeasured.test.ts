@@ -188,6 +188,28 @@ describe('a changed file the report does not measure is never a silent pass', ()
       expect(markdown).toContain(`| \`${path}\` | added lines not in the diff | the diff does not show`);
   });
 
+  it('files GitHub did not list (its 3000-file cap) make a fully covered patch review, whatever unmeasured says', async () => {
+    const parsed = await parseCoverage(lcov({ 'src/a.ts': [1, 1] }), { file: 'lcov.info' });
+    const patch = computePatchCoverage(parsed, parseUnifiedDiff(diffAdding({ 'src/a.ts': 2 })));
+    const current = summarizeCoverage(parsed);
+    expect(patch.lines).toEqual({ covered: 2, total: 2 });
+    const policy = { ...DEFAULT_COVERAGE_POLICY, minimum: 0 };
+    expect(evaluateCoverage({ current, patch }, policy).result).toBe('pass');
+    for (const unmeasured of ['review', 'fail', 'ignore'] as const) {
+      const evaluation = evaluateCoverage(
+        { current, patch, unlisted: { listed: 3000, changed: 3012 } },
+        { ...policy, unmeasured },
+      );
+      expect(evaluation.result).toBe('review');
+      expect(evaluation.reasons[0]).toEqual({
+        rule: 'patch-unlisted',
+        outcome: 'review',
+        message:
+          "GitHub listed 3000 of the pull request's 3012 changed files: patch coverage could not check the other 12 (check out with fetch-depth: 0 to read the whole diff from git)",
+      });
+    }
+  });
+
   it('the summary names every unmeasured file with its reason, past maxRows; the reason stays short', async () => {
     const names = Array.from({ length: 7 }, (_, index) => `lib/new${index}.ts`);
     const { patch, evaluation, current } = await gate(

@@ -28,6 +28,11 @@ export interface CoverageFacts {
    * diff, and then no indirect changes are claimed (every file would look untouched: a guess)
    */
   changedFiles?: readonly string[];
+  /**
+   * changed files the diff's source could not list (GitHub lists at most 3000 files of a pull request):
+   * their added lines are unknown, so the patch figure covers only the listed ones
+   */
+  unlisted?: { listed: number; changed: number };
 }
 
 /** The action's inputs that override the policy's numbers for one run; undefined keeps the policy's. */
@@ -135,6 +140,14 @@ export function evaluateCoverage(
         message: `the diff does not show the changed lines of ${patch.unknown.length} file(s) (${patch.unknown.slice(0, 3).join(', ')}${patch.unknown.length > 3 ? ', ...' : ''}): patch coverage could not check them`,
       });
     }
+  }
+  if (facts.unlisted) {
+    const { listed, changed } = facts.unlisted;
+    reasons.push({
+      rule: 'patch-unlisted',
+      outcome: 'review',
+      message: `GitHub listed ${listed} of the pull request's ${changed} changed files: patch coverage could not check the other ${changed - listed} (check out with fetch-depth: 0 to read the whole diff from git)`,
+    });
   }
 
   if (baseline) {
