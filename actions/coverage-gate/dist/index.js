@@ -7529,7 +7529,7 @@ exports.isNCNameChar = isNCNameChar;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6621);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1548);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -7538,7 +7538,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6621:
+/***/ 1548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8575,6 +8575,64 @@ function shortenDescription(description) {
     return `${oneLine.slice(0, STATUS_DESCRIPTION_LIMIT - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
 }
 
+;// CONCATENATED MODULE: ../../packages/kit/src/policy/glob-check.ts
+
+// One check per policy text and commit in a process: a run that reads the policy twice warns once
+// (and gets the same warnings back, for whichever summary it writes).
+const checked = new Map();
+/**
+ * Warns, as an annotation on the policy file at the glob, about each glob the base branch's policy
+ * writes that matches no file of the base commit (what `floodgate validate` says locally), and
+ * returns the warnings for the job summary (globWarningsMarkdown). One request (the commit's tree,
+ * recursive) and only when the policy writes globs; a tree GitHub truncates, or any failure to read
+ * it, skips the check with a debug line: it never fails a gate.
+ */
+async function warnUnmatchedPolicyGlobs(check) {
+    const { client, repo, text, policyPath, log } = check;
+    if ((0,src/* writtenIncludeGlobs */.Lu)(text).length === 0)
+        return [];
+    const commit = check.baseSha && (0,src/* isFullSha */.Wf)(check.baseSha) ? check.baseSha : check.policyRef;
+    const key = `${repo.owner}/${repo.repo}@${commit}:${policyPath}\0${text}`;
+    const known = checked.get(key);
+    if (known)
+        return known;
+    checked.set(key, []);
+    const where = (0,src/* isFullSha */.Wf)(commit) ? `the base commit ${(0,src/* shortSha */.Fu)(commit)}` : `the base branch ${commit}`;
+    let files;
+    try {
+        const { data } = await client.rest.git.getTree({ ...repo, tree_sha: commit, recursive: '1' });
+        if (data.truncated) {
+            log.debug?.(`Policy globs not checked against the files of ${where}: GitHub truncated its tree (${data.tree.length} entries listed).`);
+            return [];
+        }
+        files = data.tree.filter((entry) => entry.type !== 'tree' && entry.path).map((entry) => entry.path);
+    }
+    catch (error) {
+        log.debug?.(`Policy globs not checked against the files of ${where}: ${error.message}`);
+        return [];
+    }
+    const warnings = (0,src/* unmatchedGlobWarnings */.TR)(text, `${policyPath}@${check.policyRef}`, files, where);
+    checked.set(key, warnings);
+    for (const { position, message } of warnings)
+        log.warning(`${(0,src/* formatPosition */.Ld)(position)}: ${message}`, {
+            file: policyPath,
+            ...(position.line !== undefined ? { startLine: position.line } : {}),
+            ...(position.column !== undefined ? { startColumn: position.column } : {}),
+        });
+    return warnings;
+}
+/**
+ * The job summary's block for the warnings of warnUnmatchedPolicyGlobs, one line per glob as the
+ * annotation says it (`.github/floodgate.yml@main:3:33: glob 'x/**' matches no file of …`), so the
+ * summary of the gate that ran the check shows them too; '' when there are none.
+ */
+function globWarningsMarkdown(warnings) {
+    if (warnings.length === 0)
+        return '';
+    const lines = warnings.map(({ position, message }) => `- ⚠️ ${(0,src/* inlineCode */.ti)((0,src/* formatPosition */.Ld)(position))}: ${(0,src/* escapeMarkdown */.FV)(message)}`);
+    return `\n**Policy warnings**\n\n${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/contents.ts
@@ -8611,49 +8669,6 @@ function isBase64File(data) {
         return false;
     const entry = data;
     return entry.type === 'file' && entry.encoding === 'base64' && typeof entry.content === 'string';
-}
-
-;// CONCATENATED MODULE: ../../packages/kit/src/policy/glob-check.ts
-
-// One check per policy text and commit in a process: a run that reads the policy twice warns once.
-const checked = new Set();
-/**
- * Warns, as an annotation on the policy file at the glob, about each glob the base branch's policy
- * writes that matches no file of the base commit (what `floodgate validate` says locally). One
- * request (the commit's tree, recursive) and only when the policy writes globs; a tree GitHub
- * truncates, or any failure to read it, skips the check with a debug line: it never fails a gate.
- */
-async function warnUnmatchedPolicyGlobs(check) {
-    const { client, repo, text, policyPath, log } = check;
-    if ((0,src/* writtenIncludeGlobs */.Lu)(text).length === 0)
-        return 0;
-    const commit = check.baseSha && (0,src/* isFullSha */.Wf)(check.baseSha) ? check.baseSha : check.policyRef;
-    const key = `${repo.owner}/${repo.repo}@${commit}:${policyPath}\0${text}`;
-    if (checked.has(key))
-        return 0;
-    checked.add(key);
-    const where = (0,src/* isFullSha */.Wf)(commit) ? `the base commit ${(0,src/* shortSha */.Fu)(commit)}` : `the base branch ${commit}`;
-    let files;
-    try {
-        const { data } = await client.rest.git.getTree({ ...repo, tree_sha: commit, recursive: '1' });
-        if (data.truncated) {
-            log.debug?.(`Policy globs not checked against the files of ${where}: GitHub truncated its tree (${data.tree.length} entries listed).`);
-            return 0;
-        }
-        files = data.tree.filter((entry) => entry.type !== 'tree' && entry.path).map((entry) => entry.path);
-    }
-    catch (error) {
-        log.debug?.(`Policy globs not checked against the files of ${where}: ${error.message}`);
-        return 0;
-    }
-    const warnings = (0,src/* unmatchedGlobWarnings */.TR)(text, `${policyPath}@${check.policyRef}`, files, where);
-    for (const { position, message } of warnings)
-        log.warning(`${(0,src/* formatPosition */.Ld)(position)}: ${message}`, {
-            file: policyPath,
-            ...(position.line !== undefined ? { startLine: position.line } : {}),
-            ...(position.column !== undefined ? { startColumn: position.column } : {}),
-        });
-    return warnings.length;
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/policy/load.ts
@@ -8781,7 +8796,7 @@ async function loadActionPolicy(request) {
         request.log.warning(warning);
     // What `floodgate validate` says locally: a glob of the base branch's policy that matches no file there.
     if (remote && pr && policy.text !== undefined)
-        await warnUnmatchedPolicyGlobs({
+        policy.globWarnings = await warnUnmatchedPolicyGlobs({
             client: remote.client,
             repo: remote.repo,
             text: policy.text,
@@ -8884,6 +8899,7 @@ async function findPullRequest(context, client, prInput) {
 
 
 
+
 function isHeadMoved(facts) {
     return typeof facts === 'object' && facts !== null && 'headMoved' in facts;
 }
@@ -8965,12 +8981,14 @@ async function publish(gate, run, outcome, facts, shown) {
 async function run_gate_runGate(gate, inputs, deps) {
     const run = await setUp(gate, inputs, deps);
     const { io } = run;
+    // Said in the log when the policy was read; the summary of every gate that read it says them too.
+    const policyWarnings = globWarningsMarkdown(run.policy.globWarnings ?? []);
     const facts = await gate.gather(run);
     if (isHeadMoved(facts)) {
         io.notice(facts.headMoved);
         for (const [name, value] of Object.entries(facts.outputs ?? {}))
             io.setOutput(name, value);
-        await io.summary(`## Floodgate: ${gate.heading(subjectOf(run))}\n\n${facts.headMoved}\n`);
+        await io.summary(`## Floodgate: ${gate.heading(subjectOf(run))}\n\n${facts.headMoved}\n${policyWarnings}`);
         return undefined;
     }
     const outcome = gate.evaluate(facts, run);
@@ -8990,7 +9008,7 @@ async function run_gate_runGate(gate, inputs, deps) {
     finally {
         for (const [name, value] of Object.entries(shown.outputs()))
             io.setOutput(name, value);
-        await io.summary(shown.summary(actions));
+        await io.summary(shown.summary(actions) + policyWarnings);
     }
     if (shown.failure)
         throw new src/* FloodgateError */.uF(shown.failure);
@@ -9190,26 +9208,35 @@ const ARENA_SIZE = 1 << 20;
 let spare;
 /**
  * Finished line arrays are views into shared 4 MB slabs rather than one allocation each (20,000 files are
- * 40,000 arrays): a report keeps all of them for its whole life anyway.
+ * 40,000 arrays): a report keeps all of them for its whole life anyway. One builder at a time writes
+ * straight into the slabs' free tail, so the usual sequential parse copies nothing when a record ends;
+ * builders alive at the same time (Go, Istanbul) use scratch arrays and are copied in.
  */
-let arena = new Uint32Array(0);
-const FINISHED = new Uint32Array(0);
+let linesArena = new Uint32Array(0);
+let hitsArena = new Uint32Array(0);
 let arenaUsed = 0;
+/** Set while a builder writes in the tail: moves that builder's pairs out of it. */
+let leaveTail;
+const FINISHED = new Uint32Array(0);
 function allocate(count) {
+    // The free tail is about to be handed out: a builder still writing there (alive alongside this one, or
+    // left unfinished by a parse that failed) moves its pairs out first.
+    leaveTail?.();
     if (count > ARENA_SIZE >> 2)
-        return new Uint32Array(count);
-    if (arenaUsed + count > arena.length) {
-        arena = new Uint32Array(ARENA_SIZE);
-        arenaUsed = 0;
-    }
-    const view = arena.subarray(arenaUsed, arenaUsed + count);
+        return { lines: new Uint32Array(count), hits: new Uint32Array(count) };
+    if (arenaUsed + count > linesArena.length)
+        newArenas(ARENA_SIZE);
+    const views = {
+        lines: linesArena.subarray(arenaUsed, arenaUsed + count),
+        hits: hitsArena.subarray(arenaUsed, arenaUsed + count),
+    };
     arenaUsed += count;
-    return view;
+    return views;
 }
-function copyOf(source, count) {
-    const copy = allocate(count);
-    copy.set(count === source.length ? source : source.subarray(0, count));
-    return copy;
+function newArenas(size) {
+    linesArena = new Uint32Array(size);
+    hitsArena = new Uint32Array(size);
+    arenaUsed = 0;
 }
 /**
  * Collects (line, hits) pairs in any order; duplicates add up, like lcov does within one record. Pairs go
@@ -9218,6 +9245,9 @@ function copyOf(source, count) {
 class LineHitsBuilder {
     lines;
     hits;
+    /** where this builder's pairs start in `lines`/`hits`: its place in the arenas' tail, else 0 */
+    offset = 0;
+    inTail = false;
     count = 0;
     sorted = true;
     /** distinct lines hit so far, so that totals need not count 10M hits again */
@@ -9235,7 +9265,14 @@ class LineHitsBuilder {
         return this.covered - this.revived + this.coveredDuplicates;
     }
     constructor() {
-        if (spare) {
+        if (leaveTail === undefined) {
+            this.inTail = true;
+            leaveTail = () => this.moveOutOfTail();
+            this.lines = linesArena;
+            this.hits = hitsArena;
+            this.offset = arenaUsed;
+        }
+        else if (spare) {
             ({ lines: this.lines, hits: this.hits } = spare);
             spare = undefined;
         }
@@ -9245,8 +9282,8 @@ class LineHitsBuilder {
         }
     }
     add(line, hits) {
-        const last = this.count - 1;
-        if (last >= 0) {
+        const last = this.offset + this.count - 1;
+        if (last >= this.offset) {
             const previous = this.lines[last];
             if (line === previous) {
                 const before = this.hits[last];
@@ -9265,45 +9302,95 @@ class LineHitsBuilder {
             if (line < previous)
                 this.sorted = false;
         }
-        if (this.count === this.lines.length) {
+        const at = this.offset + this.count;
+        if (at === this.lines.length) {
             if (this.lines === FINISHED)
                 throw new Error('LineHitsBuilder: add after build');
             this.grow();
+            this.add(line, hits);
+            return;
         }
-        this.lines[this.count] = line;
-        this.hits[this.count++] = hits > MAX_HITS ? MAX_HITS : hits;
+        this.lines[at] = line;
+        this.hits[at] = hits > MAX_HITS ? MAX_HITS : hits;
+        this.count++;
         if (hits > 0)
             this.covered++;
     }
     get size() {
         return this.count;
     }
-    /** Once: the builder's arrays are handed on to the next builder. */
+    /** Once: the pairs, sorted by line; the builder's scratch arrays are handed on to the next builder. */
     build() {
         if (this.lines === FINISHED)
             throw new Error('LineHitsBuilder: built twice');
-        const count = this.count;
+        const { offset, count } = this;
+        const ownsTail = this.inTail;
         let built;
-        if (this.sorted) {
-            built = { lines: copyOf(this.lines, count), hits: copyOf(this.hits, count) };
+        if (this.sorted && ownsTail) {
+            built = {
+                lines: this.lines.subarray(offset, offset + count),
+                hits: this.hits.subarray(offset, offset + count),
+            };
+            arenaUsed = offset + count;
+            this.releaseTail();
+            coveredCounts.set(built, this.covered);
+        }
+        else if (this.sorted) {
+            built = allocate(count);
+            built.lines.set(this.lines.subarray(0, count));
+            built.hits.set(this.hits.subarray(0, count));
             coveredCounts.set(built, this.covered);
         }
         else {
-            const order = Array.from({ length: count }, (_, index) => index).sort((a, b) => this.lines[a] - this.lines[b]);
+            // Copied out first: the tail these pairs sit in is where the sorted builder writes.
+            const lines = this.lines.slice(offset, offset + count);
+            const hits = this.hits.slice(offset, offset + count);
+            if (ownsTail)
+                this.releaseTail();
+            const order = Array.from({ length: count }, (_, index) => index).sort((a, b) => lines[a] - lines[b]);
             const sorted = new LineHitsBuilder();
             for (const index of order)
-                sorted.add(this.lines[index], this.hits[index]);
+                sorted.add(lines[index], hits[index]);
             built = sorted.build();
         }
         // The scratch goes to the next builder: this one is finished.
-        if (this.lines.length <= MAX_SPARE)
+        if (!ownsTail && this.lines.length <= MAX_SPARE)
             spare = { lines: this.lines, hits: this.hits };
         this.lines = this.hits = FINISHED;
         return built;
     }
+    releaseTail() {
+        this.inTail = false;
+        leaveTail = undefined;
+    }
+    /** Moves this builder's pairs out of the arenas' tail into scratch arrays of its own. */
+    moveOutOfTail() {
+        this.releaseTail();
+        const capacity = Math.max(FIRST_CAPACITY, this.count * 2);
+        const lines = new Uint32Array(capacity);
+        const hits = new Uint32Array(capacity);
+        lines.set(this.lines.subarray(this.offset, this.offset + this.count));
+        hits.set(this.hits.subarray(this.offset, this.offset + this.count));
+        this.lines = lines;
+        this.hits = hits;
+        this.offset = 0;
+    }
     grow() {
-        const lines = new Uint32Array(this.lines.length * 2);
-        const hits = new Uint32Array(this.hits.length * 2);
+        const { offset, count } = this;
+        if (this.inTail) {
+            // The tail is full: this record moves to fresh arenas (at least twice its size), the rest stays put.
+            const lines = this.lines;
+            const hits = this.hits;
+            newArenas(Math.max(ARENA_SIZE, count * 2));
+            linesArena.set(lines.subarray(offset, offset + count));
+            hitsArena.set(hits.subarray(offset, offset + count));
+            this.lines = linesArena;
+            this.hits = hitsArena;
+            this.offset = 0;
+            return;
+        }
+        const lines = new Uint32Array(Math.max(FIRST_CAPACITY, this.lines.length * 2));
+        const hits = new Uint32Array(lines.length);
         lines.set(this.lines);
         hits.set(this.hits);
         this.lines = lines;
@@ -11479,6 +11566,27 @@ async function parseCoverage(input, options) {
     return PARSERS[format](peeked.input, file, paths);
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/go-modules.ts
+const MODULE_LINE = /^\s*module\s+"?([^\s"]+)"?\s*$/m;
+/** Vendored and test-data modules are never what a coverprofile of this repository names. */
+const NOT_OURS = /(^|\/)(vendor|testdata)\//;
+/**
+ * The go.mod files among the repository's files (the root one and those below it) whose modules a
+ * coverprofile can name; only the root go.mod when the repository's files are not known.
+ */
+function goModFiles(repoFiles) {
+    return (repoFiles ?? ['go.mod']).filter((file) => (file === 'go.mod' || file.endsWith('/go.mod')) && !NOT_OURS.test(file));
+}
+/**
+ * The module a go.mod declares (its `module` line), placed at that go.mod's folder ('' for the root):
+ * coverprofiles name files by import path, and each module's path maps to its own folder. Undefined
+ * when the text declares no module.
+ */
+function goModuleOf(goMod, text) {
+    const path = MODULE_LINE.exec(text)?.[1];
+    return path ? { path, dir: goMod.slice(0, Math.max(0, goMod.length - 'go.mod'.length - 1)) } : undefined;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/measurable.ts
 /**
  * Which changed files the reports' tools could have measured. A coverage tool measures source files of
@@ -11655,10 +11763,14 @@ function computePatchCoverage(report, diff) {
     for (const change of diff) {
         if (change.status === 'removed')
             continue;
+        // Lines were added that the diff does not show. GitHub lists a file whose patch it omitted (too
+        // large) with its count of added lines and no patch, which kit's diffFileFromGitHub marks binary; a
+        // binary file adds no lines (0 additions, in git's diff and GitHub's listing alike).
+        const unseen = !change.patchAvailable && (!change.binary || change.additions > 0);
         const measured = report.files.get(change.path);
         if (!measured) {
             const kind = kinds.kind(change.path);
-            const listed = change.patchAvailable ? change.addedLines.length > 0 : !change.binary;
+            const listed = change.patchAvailable ? change.addedLines.length > 0 : unseen;
             if (!listed)
                 continue;
             if (kind === 'not-code')
@@ -11672,7 +11784,7 @@ function computePatchCoverage(report, diff) {
             continue;
         }
         if (!change.patchAvailable) {
-            if (!change.binary)
+            if (unseen)
                 result.unknown.push(change.path);
             continue;
         }
@@ -11900,6 +12012,14 @@ function evaluateCoverage(facts, basePolicy, overrides = {}) {
             });
         }
     }
+    if (facts.unlisted) {
+        const { listed, changed } = facts.unlisted;
+        reasons.push({
+            rule: 'patch-unlisted',
+            outcome: 'review',
+            message: `GitHub listed ${listed} of the pull request's ${changed} changed files: patch coverage could not check the other ${changed - listed} (check out with fetch-depth: 0 to read the whole diff from git)`,
+        });
+    }
     if (baseline) {
         const base = summaryHeadline(baseline, baseline.totals);
         evaluation.base = base;
@@ -11964,7 +12084,9 @@ function minimumReason(rule, label, value, minimum, noun, below) {
 function patchReasons(rule, label, patch, policy) {
     const value = patch.lines;
     if (value.total === 0) {
-        const message = patch.unmeasured.length === 0 ? 'no executable lines added' : 'no measured executable lines added';
+        const message = patch.unmeasured.length + patch.unknown.length === 0
+            ? 'no executable lines added'
+            : 'no measured executable lines added';
         return [{ rule, outcome: 'pass', message }];
     }
     const reasons = [];
@@ -12133,6 +12255,12 @@ function renderCoverageTrend(points, title = 'Coverage (%)') {
 
 const RESULT_ICON = { pass: '✅', review: '👀', fail: '❌' };
 const RANGES_PER_ROW = 30;
+/**
+ * Files the unmeasured list names in the job summary: every changed file whose coverage was not checked
+ * is named with its reason, up to this many (a few hundred characters a row: well within the summary's
+ * 1 MiB); the `report` output lists every one.
+ */
+const UNMEASURED_ROWS = 1000;
 /** `82.50% (330/400)` */
 function describeFraction(value) {
     return `${formatPercent(value)}% (${value.covered}/${value.total})`;
@@ -12190,8 +12318,8 @@ function headlineSection(current, evaluation, patch, context, baselineSummary) {
         patch
             ? patch.lines.total > 0
                 ? describeFraction(patch.lines)
-                : patch.unmeasured.length > 0
-                    ? `not measured (${markdown_plural(patch.unmeasured.length, 'changed file')} unmeasured)`
+                : patch.unmeasured.length + patch.unknown.length > 0
+                    ? `not measured (${markdown_plural(patch.unmeasured.length + patch.unknown.length, 'changed file')} unmeasured)`
                     : 'no executable lines added'
             : 'not measured (no diff)',
         '',
@@ -12232,13 +12360,8 @@ function uncoveredSection(patch, maxRows) {
         extra.push(`Not code the reports' tools measure (not counted): ${listPaths(patch.notCode)}.`);
     if (patch.tests.length > 0)
         extra.push(`Tests and tool configuration, not in the reports (not counted): ${listPaths(patch.tests)}.`);
-    if (patch.unknown.length > 0) {
-        extra.push(`${markdown_plural(patch.unknown.length, 'changed file')} whose added lines the diff does not show: ${listPaths(patch.unknown)}.`);
-    }
     if (extra.length > 0)
         lines.push('', ...extra);
-    if (patch.unmeasured.length > 0)
-        lines.push('', unmeasuredTable(patch, maxRows));
     return lines.join('\n');
 }
 const REASON_TEXT = {
@@ -12247,17 +12370,38 @@ const REASON_TEXT = {
     unresolved: 'path could not be resolved',
     'no-line-data': 'report has totals only',
 };
-function unmeasuredTable(patch, maxRows) {
-    const files = patch.unmeasured;
-    const lines = [
-        `${markdown_plural(files.length, 'changed file')} with added lines not measured by any report${patch.totalsOnly ? ' (the report has totals only: patch coverage cannot be computed from it)' : ''}:`,
-        '',
-        table(['File', 'Why', 'Detail'], files
-            .slice(0, maxRows)
-            .map((file) => [(0,text_escape/* inlineCode */.ti)(file.path), REASON_TEXT[file.reason], (0,text_escape/* escapeMarkdown */.FV)(file.detail)]), ['l', 'l', 'l']),
+const UNKNOWN_WHY = 'added lines not in the diff';
+const UNKNOWN_DETAIL = 'the diff does not show its added lines (GitHub omits the patch of a very large file): check out with fetch-depth: 0 to read them from the local history';
+/**
+ * Every changed file whose added lines were not checked, each with its reason: the files no report
+ * measures, then those whose lines the diff does not show. Not shortened with the long lists: these
+ * files are what a `review` or `fail` for unmeasured code is about.
+ */
+function unmeasuredSection(patch, limit) {
+    const { unmeasured, unknown } = patch;
+    const count = unmeasured.length + unknown.length;
+    if (count === 0)
+        return undefined;
+    const lines = ['#### Unmeasured files', ''];
+    if (unmeasured.length > 0) {
+        lines.push(`${markdown_plural(unmeasured.length, 'changed file')} with added lines not measured by any report${patch.totalsOnly ? ' (the report has totals only: patch coverage cannot be computed from it)' : ''}.`);
+    }
+    if (unknown.length > 0) {
+        lines.push(`${markdown_plural(unknown.length, 'changed file')} whose added lines the diff does not show: patch coverage could not check them.`);
+    }
+    const rows = [
+        ...unmeasured.map((file) => [
+            (0,text_escape/* inlineCode */.ti)(file.path),
+            REASON_TEXT[file.reason],
+            (0,text_escape/* escapeMarkdown */.FV)(file.detail),
+        ]),
+        ...unknown.map((path) => [(0,text_escape/* inlineCode */.ti)(path), UNKNOWN_WHY, UNKNOWN_DETAIL]),
     ];
-    if (files.length > maxRows)
-        lines.push('', `… and ${markdown_plural(files.length - maxRows, 'more file')}.`);
+    const shown = Math.max(0, Math.min(limit, count));
+    lines.push('', table(['File', 'Why', 'Detail'], rows.slice(0, shown), ['l', 'l', 'l']));
+    if (count > shown) {
+        lines.push('', `… and ${markdown_plural(count - shown, 'more file')}: the \`report\` output lists every one (\`patch.unmeasured\`, \`patch.unknown\`).`);
+    }
     return lines.join('\n');
 }
 function listPaths(paths, limit = 5) {
@@ -12347,6 +12491,9 @@ function renderCoverageReport(current, evaluation, patch, context, baselineSumma
             priority: 0,
         },
     ];
+    const unmeasured = patch && unmeasuredSection(patch, context.unmeasuredRows ?? UNMEASURED_ROWS);
+    if (unmeasured)
+        sections.push({ title: 'unmeasured files', markdown: unmeasured, priority: 1 });
     if (patch)
         sections.push({
             title: 'uncovered added lines',
@@ -12381,7 +12528,9 @@ function fractionData(value) {
     };
 }
 /**
- * Runner outputs share a 1 MB budget per job, so per-file detail is capped; totals are always whole.
+ * Runner outputs share a 1 MB budget per job, so per-file detail is capped; totals are always whole, and
+ * so are the unmeasured and unknown files: each is a reason for the verdict, and the job summary's list
+ * of them points here for the rest.
  */
 function coverageReportData(evaluation, headline, patch, baseline, maxFiles = 500) {
     const data = {
@@ -12412,10 +12561,10 @@ function coverageReportData(evaluation, headline, patch, baseline, maxFiles = 50
                 uncovered: file.uncovered.map((range) => [range.start, range.end]),
             })),
             filesOmitted: Math.max(0, patch.files.length - maxFiles),
-            unmeasured: patch.unmeasured.slice(0, maxFiles),
+            unmeasured: [...patch.unmeasured],
             notCode: patch.notCode.slice(0, maxFiles),
             tests: patch.tests.slice(0, maxFiles),
-            unknown: patch.unknown.slice(0, maxFiles),
+            unknown: [...patch.unknown],
             totalsOnly: patch.totalsOnly,
         };
     }
@@ -12511,7 +12660,9 @@ function presentCoverage(evaluation, context) {
     const { facts, report } = context;
     const { current, patch, baseline } = facts;
     const data = coverageReportData(evaluation, current.headline, patch, report.baseline);
-    const sections = (maxRows) => renderCoverageReport(current, evaluation, patch, { ...report, maxRows }, baseline);
+    const render = (rows) => renderCoverageReport(current, evaluation, patch, { ...report, ...rows }, baseline);
+    // A comment shortens every list to fit; the summary names every unmeasured file (renderCoverageReport's cap).
+    const sections = (maxRows) => render({ maxRows, unmeasuredRows: maxRows });
     const failing = evaluation.reasons.filter((reason) => reason.outcome === 'fail');
     const failure = evaluation.result === 'fail' && report.mode === 'enforce'
         ? `Coverage gate failed: ${failing.map((reason) => reason.message).join('; ')}`
@@ -12535,7 +12686,7 @@ function presentCoverage(evaluation, context) {
         status: encodeGateStatus({ result: evaluation.result, detail: statusDetail(evaluation, data) }),
         sections,
         // What this run wrote (a baseline record) is in the log: the report stays the report.
-        summary: () => `${sections(SUMMARY_ROWS)
+        summary: () => `${render({ maxRows: SUMMARY_ROWS })
             .map((section) => section.markdown)
             .join('\n\n')}\n`,
         ...(failure ? { failure } : {}),
@@ -12543,6 +12694,7 @@ function presentCoverage(evaluation, context) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/index.ts
+
 
 
 
@@ -12905,7 +13057,8 @@ async function readDiffFile(diff, workspace) {
 /**
  * The PR's added lines, from the best source available: the `diff` input; else the checkout's git
  * history (the lines of the commit that was tested, merge commit included); else the API's file
- * patches (the head's lines; GitHub omits the patch of very large files and lists at most 3000).
+ * patches (the head's lines; GitHub omits the patch of very large files and lists at most
+ * PULL_REQUEST_FILES_CAP files, the rest is `unlisted`).
  */
 async function readChangedLines(request) {
     const { pr, client } = request;
@@ -12927,14 +13080,13 @@ async function readChangedLines(request) {
     const listing = await pull_request_files_listPullRequestFiles(client, request.repo, pr.number, {
         changedFiles: pr.changedFiles,
     });
-    const notes = [];
-    if (listing.truncated) {
-        notes.push(`GitHub lists at most ${PULL_REQUEST_FILES_CAP} files of a pull request: ${listing.changedFiles - listing.files.length} of ${listing.changedFiles} changed files were not checked (check out with fetch-depth: 0 to use the local history).`);
-    }
     return {
         files: listing.files.map(diffFileFromGitHub),
         source: `the pull request's file patches from the API (${listing.files.length} files)`,
-        notes,
+        notes: [],
+        ...(listing.truncated
+            ? { unlisted: { listed: listing.files.length, changed: listing.changedFiles } }
+            : {}),
     };
 }
 
@@ -12982,29 +13134,6 @@ async function listWorkspaceFiles(git, workspace) {
         return true;
     };
     return walk(workspace, '') && files.length > 0 ? files : undefined;
-}
-const MODULE_LINE = /^\s*module\s+"?([^\s"]+)"?\s*$/m;
-/**
- * Every Go module of the repository (go.mod at the root and below it): coverprofiles name files by
- * import path, and each module's path maps to its own folder.
- */
-function readGoModules(workspace, repoFiles) {
-    // Vendored and test-data modules are never what a coverprofile of this repository names.
-    const goMods = (repoFiles ?? ['go.mod']).filter((file) => (file === 'go.mod' || file.endsWith('/go.mod')) && !/(^|\/)(vendor|testdata)\//.test(file));
-    const modules = [];
-    for (const goMod of goMods) {
-        let text;
-        try {
-            text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(workspace, goMod), 'utf8');
-        }
-        catch {
-            continue;
-        }
-        const path = MODULE_LINE.exec(text)?.[1];
-        if (path)
-            modules.push({ path, dir: goMod.slice(0, Math.max(0, goMod.length - 'go.mod'.length - 1)) });
-    }
-    return modules;
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/shared/glob/index.ts + 1 modules
@@ -13304,8 +13433,33 @@ async function readMatchedFiles(input, patterns, workspace) {
     return Promise.all(files.map(async (file) => ({ ...file, text: await readFile(file.path, 'utf8') })));
 }
 
-;// CONCATENATED MODULE: ./src/reports.ts
+;// CONCATENATED MODULE: ../../packages/kit/src/action/go-modules.ts
 
+
+
+/**
+ * Every Go module of the repository at `root` (go.mod at the root and below it, as goModFiles picks
+ * them from `repoFiles`), for placing a coverprofile's import paths: coverage-gate and the cli's
+ * `check --coverage` both read them here. A go.mod that cannot be read, or declares no module, is skipped.
+ */
+function readGoModules(root, repoFiles) {
+    const modules = [];
+    for (const goMod of goModFiles(repoFiles)) {
+        let text;
+        try {
+            text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, goMod), 'utf8');
+        }
+        catch {
+            continue;
+        }
+        const module = goModuleOf(goMod, text);
+        if (module)
+            modules.push(module);
+    }
+    return modules;
+}
+
+;// CONCATENATED MODULE: ./src/reports.ts
 
 
 
@@ -13797,6 +13951,7 @@ function gate_createCoverageGate(options = {}) {
                 ...(changes
                     ? { changedFiles: changes.files.flatMap((f) => [f.path, f.previousPath ?? f.path]) }
                     : {}),
+                ...(changes?.unlisted ? { unlisted: changes.unlisted } : {}),
                 reports: read.names,
                 readingNotes: read.notes,
                 ...(changes ? { changes } : {}),
@@ -13955,7 +14110,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   oC: () => (/* reexport */ shared_errors/* InvalidInputError */.oC),
   qE: () => (/* reexport */ cutAtLine),
   Ah: () => (/* reexport */ text_escape/* escapeLog */.Ah),
+  FV: () => (/* reexport */ text_escape/* escapeMarkdown */.FV),
   Ld: () => (/* reexport */ shared_errors/* formatPosition */.Ld),
+  ti: () => (/* reexport */ text_escape/* inlineCode */.ti),
   yX: () => (/* reexport */ shared_errors/* isFloodgateError */.yX),
   Wf: () => (/* reexport */ sha/* isFullSha */.W),
   tb: () => (/* reexport */ loadPolicy),
@@ -13968,7 +14125,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Lu: () => (/* reexport */ writtenIncludeGlobs)
 });
 
-// UNUSED EXPORTS: DEPENDENCY_CHANGES, EVIDENCE_LIMIT, GlobSet, JsonFile, QA_STRATEGIES, SEVERITIES, TIERS, assessRisk, atLeast, compileLinearPattern, countBySeverity, defaultPolicy, describeJsonPath, describePolicySource, detectAi, escapeMarkdown, evaluateRisk, fileSystemGlob, formatAge, globProblem, inlineCode, isRecord, isoSeconds, jsonSyntaxError, linearPatternProblem, locateJson, location, matchesAnyName, metricNameMatches, neutralizeMentions, parseJson, parseSarif, pickReviewers, plural, policySchema, policyWarnings, presentRisk, renderRiskReport, reviewersFor, riskFailure, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, uniqueNames, wildcardMatchSteps, wildcardMatches
+// UNUSED EXPORTS: CONTENT_SCAN_LIMIT, DEPENDENCY_CHANGES, EVIDENCE_LIMIT, GlobSet, JsonFile, QA_STRATEGIES, SEVERITIES, TIERS, assessRisk, atLeast, compileLinearPattern, countBySeverity, defaultPolicy, describeJsonPath, describePolicySource, detectAi, evaluateRisk, fileSystemGlob, formatAge, globProblem, isRecord, isoSeconds, jsonSyntaxError, linearPatternProblem, locateJson, location, matchesAnyName, metricNameMatches, neutralizeMentions, parseJson, parseSarif, pickReviewers, plural, policySchema, policyWarnings, presentRisk, renderRiskReport, reviewersFor, riskFailure, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, uniqueNames, wildcardMatchSteps, wildcardMatches
 
 // EXTERNAL MODULE: ../../packages/core/src/shared/errors.ts
 var shared_errors = __nccwpck_require__(23);
@@ -14417,12 +14574,14 @@ const schema11 = {
               pattern: {
                 type: 'string',
                 minLength: 1,
-                description: 'content: regular expression tested on each added line',
+                description:
+                  'content: pattern tested on each added line, in RE2 syntax (no backreferences or lookaround) and matched in linear time; one RE2 cannot run is rejected when the policy loads, at its file:line:col',
               },
               flags: {
                 type: 'string',
                 pattern: '^[imsu]*$',
-                description: 'content: regular expression flags',
+                description:
+                  'content: pattern flags: i ignores case, m makes ^ and $ match at line breaks, s lets . match a line break (u changes nothing)',
               },
               above: {
                 type: 'integer',
@@ -14714,7 +14873,7 @@ const schema11 = {
           type: 'number',
           minimum: 0,
           description:
-            'Relative slowdown a change must confidently pass to ask for review: the whole 95% interval above it (0.01 = 1%)',
+            'Relative slowdown a change must confidently pass to ask for review: its one-sided 95% lower bound above it (0.01 = 1%)',
         },
         'fail-threshold': {
           type: 'number',
@@ -14742,7 +14901,8 @@ const schema11 = {
               metric: {
                 type: 'string',
                 minLength: 1,
-                description: 'Glob on the metric name, e.g. "BenchmarkParse*"',
+                description:
+                  'Glob on the metric name, e.g. "BenchmarkParse*": the path globs\' dialect (a leading ! excludes), but / is an ordinary character that * matches',
               },
               direction: { enum: ['smaller', 'bigger'], description: 'Which way is better' },
               'fail-threshold': { type: 'number', minimum: 0, description: 'Relative change that fails' },
@@ -14750,7 +14910,7 @@ const schema11 = {
                 type: 'number',
                 minimum: 0,
                 description:
-                  'Relative change a change must confidently pass to ask for review: the whole 95% interval above it',
+                  'Relative change a change must confidently pass to ask for review: its one-sided 95% lower bound above it',
               },
               gate: { type: 'boolean', description: 'false: report only' },
               paths: {
@@ -21020,20 +21180,33 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
 
 ;// CONCATENATED MODULE: ../../packages/core/src/shared/glob/validate.ts
 /**
- * Why a path glob can never match what its author meant, or undefined when it can. minimatch
- * reads an unbalanced `[` or `{` as a literal character and paths are repository-relative, so
- * these globs would silently match nothing: a policy that says less than it seems to.
+ * Why a glob can never match what its author meant, or undefined when it can. minimatch reads an
+ * unbalanced `[` or `{` as a literal character (in either mode), and paths are repository-relative
+ * with `/` separators, so these globs would silently match nothing: a policy that says less than it
+ * seems to. A name (mode `name`) is not a path: `./bench` or `/usr/bin/app` can be a hyperfine
+ * command's name, so only the syntax is checked.
  */
-function globProblem(pattern) {
+function globProblem(pattern, mode = 'path') {
     const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
     if (body === '')
         return 'an empty glob matches nothing';
+    if (mode === 'path') {
+        const problem = pathProblem(body);
+        if (problem)
+            return problem;
+    }
+    return syntaxProblem(body);
+}
+function pathProblem(body) {
     if (body.startsWith('./'))
         return `paths are repository-relative: write '${body.slice(2)}', not '${body}'`;
     if (body.startsWith('/') || /^[A-Za-z]:[\\/]/.test(body))
         return `paths are repository-relative, so the absolute '${body}' matches nothing`;
     if (body.includes('\\') && !/\\[[\]{}*?!()]/.test(body))
         return `paths use '/' separators: '${body}' has a backslash`;
+    return undefined;
+}
+function syntaxProblem(body) {
     let brackets = 0;
     let braces = 0;
     for (let index = 0; index < body.length; index++) {
@@ -21091,6 +21264,15 @@ function path_globs_writtenPathGlobs(data) {
     eachPaths(section(data, 'coverage').components, ['coverage', 'components']);
     eachPaths(section(data, 'perf').metrics, ['perf', 'metrics']);
     return found;
+}
+/** The metric-name globs a policy file writes (`perf.metrics[].metric`), with where they are. */
+function writtenMetricGlobs(data) {
+    const metrics = section(data, 'perf').metrics;
+    if (!Array.isArray(metrics))
+        return [];
+    return metrics.flatMap((entry, index) => (0,reader/* isRecord */.u)(entry) && 'metric' in entry
+        ? [{ path: ['perf', 'metrics', index, 'metric'], glob: entry.metric }]
+        : []);
 }
 
 ;// CONCATENATED MODULE: ../../node_modules/.pnpm/re2js@2.10.0/node_modules/re2js/build/index.js
@@ -28124,6 +28306,11 @@ function checkPolicy(data, fail) {
         if (problem)
             fail(path, `expected a glob that can match a changed file: ${problem}`);
     }
+    for (const { path, glob } of writtenMetricGlobs(data)) {
+        const problem = typeof glob === 'string' ? globProblem(glob, 'name') : undefined;
+        if (problem)
+            fail(path, `expected a glob that can match a metric name: ${problem}`);
+    }
     const defaults = defaultPolicy();
     const risk = section(data, 'risk');
     const factors = { ...defaults.risk.factors };
@@ -28423,9 +28610,13 @@ const factor = {
         pattern: {
             type: 'string',
             minLength: 1,
-            description: 'content: regular expression tested on each added line',
+            description: 'content: pattern tested on each added line, in RE2 syntax (no backreferences or lookaround) and matched in linear time; one RE2 cannot run is rejected when the policy loads, at its file:line:col',
         },
-        flags: { type: 'string', pattern: '^[imsu]*$', description: 'content: regular expression flags' },
+        flags: {
+            type: 'string',
+            pattern: '^[imsu]*$',
+            description: 'content: pattern flags: i ignores case, m makes ^ and $ match at line breaks, s lets . match a line break (u changes nothing)',
+        },
         above: {
             type: 'integer',
             minimum: 0,
@@ -28565,7 +28756,7 @@ const policySchema = {
             type: 'object',
             additionalProperties: false,
             properties: {
-                'review-threshold': ratio('Relative slowdown a change must confidently pass to ask for review: the whole 95% interval above it (0.01 = 1%)'),
+                'review-threshold': ratio('Relative slowdown a change must confidently pass to ask for review: its one-sided 95% lower bound above it (0.01 = 1%)'),
                 'fail-threshold': ratio('Relative slowdown that fails (0.10 = 10%)'),
                 'error-rate-fail-points': {
                     type: 'number',
@@ -28588,11 +28779,11 @@ const policySchema = {
                             metric: {
                                 type: 'string',
                                 minLength: 1,
-                                description: 'Glob on the metric name, e.g. "BenchmarkParse*"',
+                                description: 'Glob on the metric name, e.g. "BenchmarkParse*": the path globs\' dialect (a leading ! excludes), but / is an ordinary character that * matches',
                             },
                             direction: { enum: ['smaller', 'bigger'], description: 'Which way is better' },
                             'fail-threshold': ratio('Relative change that fails'),
-                            'review-threshold': ratio('Relative change a change must confidently pass to ask for review: the whole 95% interval above it'),
+                            'review-threshold': ratio('Relative change a change must confidently pass to ask for review: its one-sided 95% lower bound above it'),
                             gate: { type: 'boolean', description: 'false: report only' },
                             paths: stringList('Globs of the files the benchmark measures: it gates only pull requests that change one of them, otherwise it is reported as informational'),
                         },
@@ -30109,6 +30300,7 @@ const EXCERPT_LENGTH = 120;
 /** "1 changed file matches", "3 changed files match" */
 const matchCount = (count, word) => `${plural(count, word)} ${count === 1 ? 'matches' : 'match'}`;
 const PATTERN_SHOWN = 60;
+const SUPPRESSED_IN_SOURCE = "suppressed in the PR's source: still counted";
 function matchPaths(files, patterns) {
     const globs = new GlobSet(patterns);
     const evidence = [];
@@ -30123,15 +30315,30 @@ function matchPaths(files, patterns) {
     }
     return evidence;
 }
-function matchContent(files, pattern, paths) {
+/**
+ * How many characters of added lines one content pattern reads per PR. The work is patterns ×
+ * added text, and the PR's author controls the text: GitHub shows up to about 1 MB of patch per
+ * file and lists up to 3000 files, gigabytes for every pattern. 50 million characters is 16 KB of
+ * added lines for each of 3000 files, about half a second per pattern in re2js
+ * (bench/risk-hostile.bench.ts); an assessment that stops there says what it did not read.
+ */
+const factors_CONTENT_SCAN_LIMIT = 50_000_000;
+/** Tests the added lines in diff order until `limit` characters are read; the rest is counted. */
+function scanContent(files, pattern, paths, limit) {
     const globs = paths.length > 0 ? new GlobSet(paths) : undefined;
-    const evidence = [];
+    const scan = { matches: [], scanned: 0, unscanned: new Map() };
     for (const file of files) {
         if (globs && !globs.matches(file.path))
             continue;
         for (const added of file.addedLines) {
+            const size = added.text.length;
+            if (scan.unscanned.size > 0 || scan.scanned + size > limit) {
+                scan.unscanned.set(file.path, (scan.unscanned.get(file.path) ?? 0) + size);
+                continue;
+            }
+            scan.scanned += size;
             if (pattern.test(added.text)) {
-                evidence.push({
+                scan.matches.push({
                     file: file.path,
                     line: added.line,
                     detail: added.text.trim().slice(0, EXCERPT_LENGTH),
@@ -30139,7 +30346,29 @@ function matchContent(files, pattern, paths) {
             }
         }
     }
-    return evidence;
+    return scan;
+}
+const count = (value) => value.toLocaleString('en-US');
+function contentOutcome(scan, shown, limit) {
+    const matched = `${matchCount(scan.matches.length, 'added line')} ${shown}`;
+    if (scan.unscanned.size === 0) {
+        return scan.matches.length > 0 ? { reason: matched, evidence: scan.matches } : undefined;
+    }
+    // Fail closed, as for a manifest or judging file that could not be read: what the pattern did
+    // not read counts as matching, and assessRisk raises the tier to one a person reviews.
+    const unscanned = [...scan.unscanned.values()].reduce((sum, size) => sum + size, 0);
+    const stopped = `the content scan read ${count(scan.scanned)} characters of added lines and stopped at its limit of ${count(limit)}: ${count(unscanned)} characters in ${plural(scan.unscanned.size, 'file')} were not scanned, so they count as matching`;
+    return {
+        reason: scan.matches.length > 0 ? `${matched}; ${stopped}` : `${shown}: ${stopped}`,
+        evidence: [
+            ...[...scan.unscanned].map(([file, size]) => ({
+                file,
+                detail: `not scanned: ${count(size)} characters of added lines past the content scan limit`,
+            })),
+            ...scan.matches,
+        ],
+        incomplete: `${count(unscanned)} characters of added lines in ${plural(scan.unscanned.size, 'file')}`,
+    };
 }
 /** Evaluates one factor rule; undefined when it does not fire (or cannot be judged). */
 function factors_evaluateFactor(rule, context) {
@@ -30156,13 +30385,10 @@ function factors_evaluateFactor(rule, context) {
         }
         case 'content': {
             const pattern = compileLinearPattern(rule.pattern, rule.flags);
-            const evidence = matchContent(facts.files, pattern, rule.paths);
-            return evidence.length > 0
-                ? {
-                    reason: `${matchCount(evidence.length, 'added line')} /${rule.pattern.length > PATTERN_SHOWN ? `${rule.pattern.slice(0, PATTERN_SHOWN)}…` : rule.pattern}/${rule.flags}`,
-                    evidence,
-                }
-                : undefined;
+            const limit = context.contentScanLimit;
+            const scan = scanContent(facts.files, pattern, rule.paths, limit);
+            const shown = `/${rule.pattern.length > PATTERN_SHOWN ? `${rule.pattern.slice(0, PATTERN_SHOWN)}…` : rule.pattern}/${rule.flags}`;
+            return contentOutcome(scan, shown, limit);
         }
         case 'lines-changed':
             return facts.linesChanged > rule.above
@@ -30180,12 +30406,15 @@ function factors_evaluateFactor(rule, context) {
             const findings = (facts.findings ?? []).filter((finding) => atLeast(finding.severity, rule['min-severity']));
             if (findings.length === 0)
                 return undefined;
+            // A suppression in the source is a comment the PR itself can add: it never hides a finding,
+            // and the evidence says it is there (parseSarif keeps such results).
+            const suppressed = findings.filter((finding) => finding.suppressedInSource).length;
             return {
-                reason: `${plural(findings.length, 'security finding')} of severity ${rule['min-severity']} or higher`,
+                reason: `${plural(findings.length, 'security finding')} of severity ${rule['min-severity']} or higher${suppressed > 0 ? ` (${suppressed} suppressed in the PR's source, still counted)` : ''}`,
                 evidence: findings.map((finding) => ({
                     ...(finding.file ? { file: finding.file } : {}),
                     ...(finding.line ? { line: finding.line } : {}),
-                    detail: `${finding.severity}: ${finding.tool} ${finding.ruleId}${finding.message ? ` — ${finding.message.slice(0, EXCERPT_LENGTH)}` : ''}`,
+                    detail: `${finding.severity}: ${finding.tool} ${finding.ruleId}${finding.suppressedInSource ? ` (${SUPPRESSED_IN_SOURCE})` : ''}${finding.message ? ` — ${finding.message.slice(0, EXCERPT_LENGTH)}` : ''}`,
                 })),
             };
         }
@@ -30308,11 +30537,17 @@ function clampTier(tier, override) {
         index = Math.min(index, TIERS.indexOf(override['max-tier']));
     return TIERS[index];
 }
+/** The lowest tier whose PRs a person reviews (`requires-human`), else the highest. */
+function humanReviewTier(tiers) {
+    return TIERS.find((tier) => tiers[tier]['requires-human']) ?? TIERS[TIERS.length - 1];
+}
 /**
  * Scores a change against the policy's risk factors, picks its tier and routing. Every factor
- * that fires comes back with its reason and evidence (file, line, rule).
+ * that fires comes back with its reason and evidence (file, line, rule). Each content pattern
+ * reads at most `limits.contentScanLimit` characters of added lines; one that stops there fires,
+ * says what it did not read, and puts the PR in a tier a person reviews.
  */
-function assess_assessRisk(facts, policy) {
+function assess_assessRisk(facts, policy, limits = {}) {
     const ai = detectAi(facts, policy.ai);
     const filesWithoutPatch = facts.files
         .filter((file) => !file.patchAvailable && file.status !== 'removed')
@@ -30321,9 +30556,20 @@ function assess_assessRisk(facts, policy) {
     const contents = facts.contents ?? {};
     const judging = judgingFiles(facts.files.map(judgedFile), contents, facts.policyPath).filter((item) => item.file !== facts.policyPath);
     const dependencies = dependencyChanges(facts.files, contents);
-    const context = { facts, ai, filesWithoutPatch, cappedFiles, judging, dependencies };
+    const contentScanLimit = limits.contentScanLimit ?? CONTENT_SCAN_LIMIT;
+    const context = {
+        facts,
+        ai,
+        filesWithoutPatch,
+        cappedFiles,
+        judging,
+        dependencies,
+        contentScanLimit,
+    };
     const factors = [];
     const notes = [];
+    /** factors that could not read everything they judge, and what they missed */
+    const incomplete = [];
     for (const [id, rule] of Object.entries(policy.risk.factors)) {
         if (!rule.enabled)
             continue;
@@ -30342,6 +30588,8 @@ function assess_assessRisk(facts, policy) {
         const outcome = evaluateFactor(rule, context);
         if (!outcome)
             continue;
+        if (outcome.incomplete)
+            incomplete.push(`'${id}' (${outcome.incomplete})`);
         factors.push({
             id,
             kind: rule.kind,
@@ -30371,6 +30619,13 @@ function assess_assessRisk(facts, policy) {
     let tier = tierForScore(score, policy.risk.tiers);
     for (const { override } of applicable)
         tier = clampTier(tier, override);
+    if (incomplete.length > 0) {
+        // Work per PR is bounded, never at the price of a silent pass: what was not read goes to a person.
+        const floor = humanReviewTier(policy.risk.tiers);
+        if (TIERS.indexOf(tier) < TIERS.indexOf(floor))
+            tier = floor;
+        notes.push(`Content patterns read at most ${contentScanLimit.toLocaleString('en-US')} characters of added lines each, and ${incomplete.join(', ')} stopped there: what they did not scan counts as matching, and the tier is at least ${floor}, so a person reviews it.`);
+    }
     if (cappedFiles > 0) {
         notes.push(`GitHub lists at most ${facts.files.length} files; ${cappedFiles} more were not inspected.`);
     }
@@ -30831,34 +31086,48 @@ function fileSystemGlob(pattern) {
 /* harmony import */ var _wildcard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6191);
 
 
+const OPTIONS = { dot: true, nocomment: true };
+/** A name's `/` (as in `ns/op`) written as U+2215 on both sides, so minimatch's `*` crosses it. */
+const flat = (text) => text.replaceAll('/', '\u2215');
+/** One pattern (without its leading `!`): the one compiler both modes share. */
+function compile(pattern, mode) {
+    if (mode === 'path') {
+        const glob = new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(pattern, OPTIONS);
+        return (path) => glob.match(path);
+    }
+    const glob = new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(flat(pattern), OPTIONS);
+    return (name) => glob.match(flat(name));
+}
 /**
- * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
- * match dot files and folders such as `.github/`), `**` spans folders, and patterns are
- * matched against repository-relative paths with `/` separators. A pattern starting with `!`
- * excludes: a path matches when it matches a positive pattern and no negative one. A list of
- * only negative patterns matches everything they do not exclude.
+ * Globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*` match dot
+ * files and folders such as `.github/`), `{a,b}` alternates, `[...]` is a character class. In
+ * path mode (the default) patterns are matched against repository-relative paths with `/`
+ * separators and `**` spans folders; in name mode `/` is an ordinary character that `*` matches.
+ * A pattern starting with `!` excludes: a subject matches when it matches a positive pattern and
+ * no negative one. A list of only negative patterns matches everything they do not exclude.
  */
 class GlobSet {
     include;
     exclude;
-    constructor(patterns) {
-        const options = { dot: true, nocomment: true };
-        this.include = patterns.filter((p) => !p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p, options));
-        this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p.slice(1), options));
+    constructor(patterns, mode = 'path') {
+        this.include = patterns
+            .filter((p) => !p.startsWith('!'))
+            .map((pattern) => ({ pattern, match: compile(pattern, mode) }));
+        this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1), mode));
     }
     get empty() {
         return this.include.length === 0 && this.exclude.length === 0;
     }
-    matches(path) {
-        return this.firstMatch(path) !== undefined;
+    matches(subject) {
+        return this.firstMatch(subject) !== undefined;
     }
     /** The positive pattern that matched (or `**` for an exclude-only list), undefined if none. */
-    firstMatch(path) {
-        if (this.exclude.some((m) => m.match(path)))
+    firstMatch(subject) {
+        if (this.exclude.some((match) => match(subject)))
             return undefined;
         if (this.include.length === 0)
             return this.exclude.length > 0 ? '**' : undefined;
-        return this.include.find((m) => m.match(path))?.pattern;
+        return this.include.find(({ match }) => match(subject))?.pattern;
     }
 }
 /**
@@ -30869,12 +31138,11 @@ function matchesAnyName(name, patterns) {
     return patterns.find((pattern) => wildcardMatches(name, pattern));
 }
 /**
- * Metric-name globs (`BenchmarkParse*`, `http_req_duration p(9*)`): minimatch as for paths, except that a
- * name is not a path, so `/` (as in `ns/op`) is an ordinary character that `*` matches; no `!`, no extglobs.
+ * Whether a metric name matches a perf metric glob (`BenchmarkParse*`, `http_req_duration p(9*)`,
+ * `!BenchmarkFlaky*`): the policy's glob dialect in name mode, so `*` also crosses the `/` of `ns/op`.
  */
 function metricNameMatches(name, glob) {
-    const flat = (text) => text.replaceAll('/', '\u2215');
-    return minimatch(flat(name), flat(glob), { noext: true, nocomment: true, nonegate: true, dot: true });
+    return new GlobSet([glob], 'name').matches(name);
 }
 
 

@@ -6182,6 +6182,64 @@ function shortenDescription(description) {
     return `${oneLine.slice(0, STATUS_DESCRIPTION_LIMIT - 1).replace(/[\uD800-\uDBFF]$/, '')}…`;
 }
 
+;// CONCATENATED MODULE: ../../packages/kit/src/policy/glob-check.ts
+
+// One check per policy text and commit in a process: a run that reads the policy twice warns once
+// (and gets the same warnings back, for whichever summary it writes).
+const checked = new Map();
+/**
+ * Warns, as an annotation on the policy file at the glob, about each glob the base branch's policy
+ * writes that matches no file of the base commit (what `floodgate validate` says locally), and
+ * returns the warnings for the job summary (globWarningsMarkdown). One request (the commit's tree,
+ * recursive) and only when the policy writes globs; a tree GitHub truncates, or any failure to read
+ * it, skips the check with a debug line: it never fails a gate.
+ */
+async function warnUnmatchedPolicyGlobs(check) {
+    const { client, repo, text, policyPath, log } = check;
+    if ((0,src/* writtenIncludeGlobs */.Lu)(text).length === 0)
+        return [];
+    const commit = check.baseSha && (0,src/* isFullSha */.Wf)(check.baseSha) ? check.baseSha : check.policyRef;
+    const key = `${repo.owner}/${repo.repo}@${commit}:${policyPath}\0${text}`;
+    const known = checked.get(key);
+    if (known)
+        return known;
+    checked.set(key, []);
+    const where = (0,src/* isFullSha */.Wf)(commit) ? `the base commit ${(0,src/* shortSha */.Fu)(commit)}` : `the base branch ${commit}`;
+    let files;
+    try {
+        const { data } = await client.rest.git.getTree({ ...repo, tree_sha: commit, recursive: '1' });
+        if (data.truncated) {
+            log.debug?.(`Policy globs not checked against the files of ${where}: GitHub truncated its tree (${data.tree.length} entries listed).`);
+            return [];
+        }
+        files = data.tree.filter((entry) => entry.type !== 'tree' && entry.path).map((entry) => entry.path);
+    }
+    catch (error) {
+        log.debug?.(`Policy globs not checked against the files of ${where}: ${error.message}`);
+        return [];
+    }
+    const warnings = (0,src/* unmatchedGlobWarnings */.TR)(text, `${policyPath}@${check.policyRef}`, files, where);
+    checked.set(key, warnings);
+    for (const { position, message } of warnings)
+        log.warning(`${(0,src/* formatPosition */.Ld)(position)}: ${message}`, {
+            file: policyPath,
+            ...(position.line !== undefined ? { startLine: position.line } : {}),
+            ...(position.column !== undefined ? { startColumn: position.column } : {}),
+        });
+    return warnings;
+}
+/**
+ * The job summary's block for the warnings of warnUnmatchedPolicyGlobs, one line per glob as the
+ * annotation says it (`.github/floodgate.yml@main:3:33: glob 'x/**' matches no file of …`), so the
+ * summary of the gate that ran the check shows them too; '' when there are none.
+ */
+function globWarningsMarkdown(warnings) {
+    if (warnings.length === 0)
+        return '';
+    const lines = warnings.map(({ position, message }) => `- ⚠️ ${(0,src/* inlineCode */.ti)((0,src/* formatPosition */.Ld)(position))}: ${(0,src/* escapeMarkdown */.FV)(message)}`);
+    return `\n**Policy warnings**\n\n${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/contents.ts
@@ -6218,49 +6276,6 @@ function isBase64File(data) {
         return false;
     const entry = data;
     return entry.type === 'file' && entry.encoding === 'base64' && typeof entry.content === 'string';
-}
-
-;// CONCATENATED MODULE: ../../packages/kit/src/policy/glob-check.ts
-
-// One check per policy text and commit in a process: a run that reads the policy twice warns once.
-const checked = new Set();
-/**
- * Warns, as an annotation on the policy file at the glob, about each glob the base branch's policy
- * writes that matches no file of the base commit (what `floodgate validate` says locally). One
- * request (the commit's tree, recursive) and only when the policy writes globs; a tree GitHub
- * truncates, or any failure to read it, skips the check with a debug line: it never fails a gate.
- */
-async function warnUnmatchedPolicyGlobs(check) {
-    const { client, repo, text, policyPath, log } = check;
-    if ((0,src/* writtenIncludeGlobs */.Lu)(text).length === 0)
-        return 0;
-    const commit = check.baseSha && (0,src/* isFullSha */.Wf)(check.baseSha) ? check.baseSha : check.policyRef;
-    const key = `${repo.owner}/${repo.repo}@${commit}:${policyPath}\0${text}`;
-    if (checked.has(key))
-        return 0;
-    checked.add(key);
-    const where = (0,src/* isFullSha */.Wf)(commit) ? `the base commit ${(0,src/* shortSha */.Fu)(commit)}` : `the base branch ${commit}`;
-    let files;
-    try {
-        const { data } = await client.rest.git.getTree({ ...repo, tree_sha: commit, recursive: '1' });
-        if (data.truncated) {
-            log.debug?.(`Policy globs not checked against the files of ${where}: GitHub truncated its tree (${data.tree.length} entries listed).`);
-            return 0;
-        }
-        files = data.tree.filter((entry) => entry.type !== 'tree' && entry.path).map((entry) => entry.path);
-    }
-    catch (error) {
-        log.debug?.(`Policy globs not checked against the files of ${where}: ${error.message}`);
-        return 0;
-    }
-    const warnings = (0,src/* unmatchedGlobWarnings */.TR)(text, `${policyPath}@${check.policyRef}`, files, where);
-    for (const { position, message } of warnings)
-        log.warning(`${(0,src/* formatPosition */.Ld)(position)}: ${message}`, {
-            file: policyPath,
-            ...(position.line !== undefined ? { startLine: position.line } : {}),
-            ...(position.column !== undefined ? { startColumn: position.column } : {}),
-        });
-    return warnings.length;
 }
 
 ;// CONCATENATED MODULE: ../../packages/kit/src/policy/load.ts
@@ -6388,7 +6403,7 @@ async function loadActionPolicy(request) {
         request.log.warning(warning);
     // What `floodgate validate` says locally: a glob of the base branch's policy that matches no file there.
     if (remote && pr && policy.text !== undefined)
-        await warnUnmatchedPolicyGlobs({
+        policy.globWarnings = await warnUnmatchedPolicyGlobs({
             client: remote.client,
             repo: remote.repo,
             text: policy.text,
@@ -6491,6 +6506,7 @@ async function findPullRequest(context, client, prInput) {
 
 
 
+
 function isHeadMoved(facts) {
     return typeof facts === 'object' && facts !== null && 'headMoved' in facts;
 }
@@ -6572,12 +6588,14 @@ async function publish(gate, run, outcome, facts, shown) {
 async function run_gate_runGate(gate, inputs, deps) {
     const run = await setUp(gate, inputs, deps);
     const { io } = run;
+    // Said in the log when the policy was read; the summary of every gate that read it says them too.
+    const policyWarnings = globWarningsMarkdown(run.policy.globWarnings ?? []);
     const facts = await gate.gather(run);
     if (isHeadMoved(facts)) {
         io.notice(facts.headMoved);
         for (const [name, value] of Object.entries(facts.outputs ?? {}))
             io.setOutput(name, value);
-        await io.summary(`## Floodgate: ${gate.heading(subjectOf(run))}\n\n${facts.headMoved}\n`);
+        await io.summary(`## Floodgate: ${gate.heading(subjectOf(run))}\n\n${facts.headMoved}\n${policyWarnings}`);
         return undefined;
     }
     const outcome = gate.evaluate(facts, run);
@@ -6597,7 +6615,7 @@ async function run_gate_runGate(gate, inputs, deps) {
     finally {
         for (const [name, value] of Object.entries(shown.outputs()))
             io.setOutput(name, value);
-        await io.summary(shown.summary(actions));
+        await io.summary(shown.summary(actions) + policyWarnings);
     }
     if (shown.failure)
         throw new src/* FloodgateError */.uF(shown.failure);
@@ -7519,7 +7537,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   E6: () => (/* reexport */ reviewersFor)
 });
 
-// UNUSED EXPORTS: EVIDENCE_LIMIT, assessRisk, detectAi, pickReviewers, riskFailure, routeFor, tierForScore
+// UNUSED EXPORTS: CONTENT_SCAN_LIMIT, EVIDENCE_LIMIT, assessRisk, detectAi, pickReviewers, riskFailure, routeFor, tierForScore
 
 // EXTERNAL MODULE: ../../packages/core/src/shared/glob/match.ts
 var match = __nccwpck_require__(2764);
@@ -7647,6 +7665,7 @@ const EXCERPT_LENGTH = 120;
 /** "1 changed file matches", "3 changed files match" */
 const matchCount = (count, word) => `${(0,markdown/* plural */.LS)(count, word)} ${count === 1 ? 'matches' : 'match'}`;
 const PATTERN_SHOWN = 60;
+const SUPPRESSED_IN_SOURCE = "suppressed in the PR's source: still counted";
 function matchPaths(files, patterns) {
     const globs = new match/* GlobSet */.H7(patterns);
     const evidence = [];
@@ -7661,15 +7680,30 @@ function matchPaths(files, patterns) {
     }
     return evidence;
 }
-function matchContent(files, pattern, paths) {
+/**
+ * How many characters of added lines one content pattern reads per PR. The work is patterns ×
+ * added text, and the PR's author controls the text: GitHub shows up to about 1 MB of patch per
+ * file and lists up to 3000 files, gigabytes for every pattern. 50 million characters is 16 KB of
+ * added lines for each of 3000 files, about half a second per pattern in re2js
+ * (bench/risk-hostile.bench.ts); an assessment that stops there says what it did not read.
+ */
+const CONTENT_SCAN_LIMIT = 50_000_000;
+/** Tests the added lines in diff order until `limit` characters are read; the rest is counted. */
+function scanContent(files, pattern, paths, limit) {
     const globs = paths.length > 0 ? new match/* GlobSet */.H7(paths) : undefined;
-    const evidence = [];
+    const scan = { matches: [], scanned: 0, unscanned: new Map() };
     for (const file of files) {
         if (globs && !globs.matches(file.path))
             continue;
         for (const added of file.addedLines) {
+            const size = added.text.length;
+            if (scan.unscanned.size > 0 || scan.scanned + size > limit) {
+                scan.unscanned.set(file.path, (scan.unscanned.get(file.path) ?? 0) + size);
+                continue;
+            }
+            scan.scanned += size;
             if (pattern.test(added.text)) {
-                evidence.push({
+                scan.matches.push({
                     file: file.path,
                     line: added.line,
                     detail: added.text.trim().slice(0, EXCERPT_LENGTH),
@@ -7677,7 +7711,29 @@ function matchContent(files, pattern, paths) {
             }
         }
     }
-    return evidence;
+    return scan;
+}
+const count = (value) => value.toLocaleString('en-US');
+function contentOutcome(scan, shown, limit) {
+    const matched = `${matchCount(scan.matches.length, 'added line')} ${shown}`;
+    if (scan.unscanned.size === 0) {
+        return scan.matches.length > 0 ? { reason: matched, evidence: scan.matches } : undefined;
+    }
+    // Fail closed, as for a manifest or judging file that could not be read: what the pattern did
+    // not read counts as matching, and assessRisk raises the tier to one a person reviews.
+    const unscanned = [...scan.unscanned.values()].reduce((sum, size) => sum + size, 0);
+    const stopped = `the content scan read ${count(scan.scanned)} characters of added lines and stopped at its limit of ${count(limit)}: ${count(unscanned)} characters in ${(0,markdown/* plural */.LS)(scan.unscanned.size, 'file')} were not scanned, so they count as matching`;
+    return {
+        reason: scan.matches.length > 0 ? `${matched}; ${stopped}` : `${shown}: ${stopped}`,
+        evidence: [
+            ...[...scan.unscanned].map(([file, size]) => ({
+                file,
+                detail: `not scanned: ${count(size)} characters of added lines past the content scan limit`,
+            })),
+            ...scan.matches,
+        ],
+        incomplete: `${count(unscanned)} characters of added lines in ${(0,markdown/* plural */.LS)(scan.unscanned.size, 'file')}`,
+    };
 }
 /** Evaluates one factor rule; undefined when it does not fire (or cannot be judged). */
 function evaluateFactor(rule, context) {
@@ -7694,13 +7750,10 @@ function evaluateFactor(rule, context) {
         }
         case 'content': {
             const pattern = (0,linear_pattern/* compileLinearPattern */.F)(rule.pattern, rule.flags);
-            const evidence = matchContent(facts.files, pattern, rule.paths);
-            return evidence.length > 0
-                ? {
-                    reason: `${matchCount(evidence.length, 'added line')} /${rule.pattern.length > PATTERN_SHOWN ? `${rule.pattern.slice(0, PATTERN_SHOWN)}…` : rule.pattern}/${rule.flags}`,
-                    evidence,
-                }
-                : undefined;
+            const limit = context.contentScanLimit;
+            const scan = scanContent(facts.files, pattern, rule.paths, limit);
+            const shown = `/${rule.pattern.length > PATTERN_SHOWN ? `${rule.pattern.slice(0, PATTERN_SHOWN)}…` : rule.pattern}/${rule.flags}`;
+            return contentOutcome(scan, shown, limit);
         }
         case 'lines-changed':
             return facts.linesChanged > rule.above
@@ -7718,12 +7771,15 @@ function evaluateFactor(rule, context) {
             const findings = (facts.findings ?? []).filter((finding) => (0,severity/* atLeast */.jZ)(finding.severity, rule['min-severity']));
             if (findings.length === 0)
                 return undefined;
+            // A suppression in the source is a comment the PR itself can add: it never hides a finding,
+            // and the evidence says it is there (parseSarif keeps such results).
+            const suppressed = findings.filter((finding) => finding.suppressedInSource).length;
             return {
-                reason: `${(0,markdown/* plural */.LS)(findings.length, 'security finding')} of severity ${rule['min-severity']} or higher`,
+                reason: `${(0,markdown/* plural */.LS)(findings.length, 'security finding')} of severity ${rule['min-severity']} or higher${suppressed > 0 ? ` (${suppressed} suppressed in the PR's source, still counted)` : ''}`,
                 evidence: findings.map((finding) => ({
                     ...(finding.file ? { file: finding.file } : {}),
                     ...(finding.line ? { line: finding.line } : {}),
-                    detail: `${finding.severity}: ${finding.tool} ${finding.ruleId}${finding.message ? ` — ${finding.message.slice(0, EXCERPT_LENGTH)}` : ''}`,
+                    detail: `${finding.severity}: ${finding.tool} ${finding.ruleId}${finding.suppressedInSource ? ` (${SUPPRESSED_IN_SOURCE})` : ''}${finding.message ? ` — ${finding.message.slice(0, EXCERPT_LENGTH)}` : ''}`,
                 })),
             };
         }
@@ -7883,11 +7939,17 @@ function clampTier(tier, override) {
         index = Math.min(index, types/* TIERS */.iB.indexOf(override['max-tier']));
     return types/* TIERS */.iB[index];
 }
+/** The lowest tier whose PRs a person reviews (`requires-human`), else the highest. */
+function humanReviewTier(tiers) {
+    return types/* TIERS */.iB.find((tier) => tiers[tier]['requires-human']) ?? types/* TIERS */.iB[types/* TIERS */.iB.length - 1];
+}
 /**
  * Scores a change against the policy's risk factors, picks its tier and routing. Every factor
- * that fires comes back with its reason and evidence (file, line, rule).
+ * that fires comes back with its reason and evidence (file, line, rule). Each content pattern
+ * reads at most `limits.contentScanLimit` characters of added lines; one that stops there fires,
+ * says what it did not read, and puts the PR in a tier a person reviews.
  */
-function assessRisk(facts, policy) {
+function assessRisk(facts, policy, limits = {}) {
     const ai = detectAi(facts, policy.ai);
     const filesWithoutPatch = facts.files
         .filter((file) => !file.patchAvailable && file.status !== 'removed')
@@ -7896,9 +7958,20 @@ function assessRisk(facts, policy) {
     const contents = facts.contents ?? {};
     const judging = (0,judge/* judgingFiles */.il)(facts.files.map(judge/* judgedFile */.ip), contents, facts.policyPath).filter((item) => item.file !== facts.policyPath);
     const dependencies = (0,changes/* dependencyChanges */.t)(facts.files, contents);
-    const context = { facts, ai, filesWithoutPatch, cappedFiles, judging, dependencies };
+    const contentScanLimit = limits.contentScanLimit ?? CONTENT_SCAN_LIMIT;
+    const context = {
+        facts,
+        ai,
+        filesWithoutPatch,
+        cappedFiles,
+        judging,
+        dependencies,
+        contentScanLimit,
+    };
     const factors = [];
     const notes = [];
+    /** factors that could not read everything they judge, and what they missed */
+    const incomplete = [];
     for (const [id, rule] of Object.entries(policy.risk.factors)) {
         if (!rule.enabled)
             continue;
@@ -7917,6 +7990,8 @@ function assessRisk(facts, policy) {
         const outcome = evaluateFactor(rule, context);
         if (!outcome)
             continue;
+        if (outcome.incomplete)
+            incomplete.push(`'${id}' (${outcome.incomplete})`);
         factors.push({
             id,
             kind: rule.kind,
@@ -7946,6 +8021,13 @@ function assessRisk(facts, policy) {
     let tier = tierForScore(score, policy.risk.tiers);
     for (const { override } of applicable)
         tier = clampTier(tier, override);
+    if (incomplete.length > 0) {
+        // Work per PR is bounded, never at the price of a silent pass: what was not read goes to a person.
+        const floor = humanReviewTier(policy.risk.tiers);
+        if (types/* TIERS */.iB.indexOf(tier) < types/* TIERS */.iB.indexOf(floor))
+            tier = floor;
+        notes.push(`Content patterns read at most ${contentScanLimit.toLocaleString('en-US')} characters of added lines each, and ${incomplete.join(', ')} stopped there: what they did not scan counts as matching, and the tier is at least ${floor}, so a person reviews it.`);
+    }
     if (cappedFiles > 0) {
         notes.push(`GitHub lists at most ${facts.files.length} files; ${cappedFiles} more were not inspected.`);
     }
@@ -8240,7 +8322,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   iB: () => (/* reexport */ types/* TIERS */.iB),
   qE: () => (/* reexport */ cutAtLine),
   Ah: () => (/* reexport */ text_escape/* escapeLog */.Ah),
+  FV: () => (/* reexport */ text_escape/* escapeMarkdown */.FV),
   Ld: () => (/* reexport */ shared_errors/* formatPosition */.Ld),
+  ti: () => (/* reexport */ text_escape/* inlineCode */.ti),
   yX: () => (/* reexport */ shared_errors/* isFloodgateError */.yX),
   Wf: () => (/* reexport */ isFullSha),
   tb: () => (/* reexport */ loadPolicy),
@@ -8256,7 +8340,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Lu: () => (/* reexport */ writtenIncludeGlobs)
 });
 
-// UNUSED EXPORTS: DEPENDENCY_CHANGES, EVIDENCE_LIMIT, GlobSet, JsonFile, QA_STRATEGIES, SEVERITIES, assessRisk, atLeast, compileLinearPattern, countBySeverity, defaultPolicy, describeJsonPath, describePolicySource, detectAi, escapeMarkdown, evaluateRisk, fileSystemGlob, formatAge, globProblem, inlineCode, isRecord, isoSeconds, jsonSyntaxError, linearPatternProblem, locateJson, location, matchesAnyName, metricNameMatches, neutralizeMentions, parseJson, pickReviewers, plural, policySchema, policyWarnings, presentRisk, renderRiskReport, riskFailure, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardMatchSteps, wildcardMatches
+// UNUSED EXPORTS: CONTENT_SCAN_LIMIT, DEPENDENCY_CHANGES, EVIDENCE_LIMIT, GlobSet, JsonFile, QA_STRATEGIES, SEVERITIES, assessRisk, atLeast, compileLinearPattern, countBySeverity, defaultPolicy, describeJsonPath, describePolicySource, detectAi, evaluateRisk, fileSystemGlob, formatAge, globProblem, isRecord, isoSeconds, jsonSyntaxError, linearPatternProblem, locateJson, location, matchesAnyName, metricNameMatches, neutralizeMentions, parseJson, pickReviewers, plural, policySchema, policyWarnings, presentRisk, renderRiskReport, riskFailure, routeFor, severityFromLevel, severityFromScore, signed, table, tierForScore, wildcardMatchSteps, wildcardMatches
 
 // EXTERNAL MODULE: ../../packages/core/src/shared/errors.ts
 var shared_errors = __nccwpck_require__(23);
@@ -8706,12 +8790,14 @@ const schema11 = {
               pattern: {
                 type: 'string',
                 minLength: 1,
-                description: 'content: regular expression tested on each added line',
+                description:
+                  'content: pattern tested on each added line, in RE2 syntax (no backreferences or lookaround) and matched in linear time; one RE2 cannot run is rejected when the policy loads, at its file:line:col',
               },
               flags: {
                 type: 'string',
                 pattern: '^[imsu]*$',
-                description: 'content: regular expression flags',
+                description:
+                  'content: pattern flags: i ignores case, m makes ^ and $ match at line breaks, s lets . match a line break (u changes nothing)',
               },
               above: {
                 type: 'integer',
@@ -9003,7 +9089,7 @@ const schema11 = {
           type: 'number',
           minimum: 0,
           description:
-            'Relative slowdown a change must confidently pass to ask for review: the whole 95% interval above it (0.01 = 1%)',
+            'Relative slowdown a change must confidently pass to ask for review: its one-sided 95% lower bound above it (0.01 = 1%)',
         },
         'fail-threshold': {
           type: 'number',
@@ -9031,7 +9117,8 @@ const schema11 = {
               metric: {
                 type: 'string',
                 minLength: 1,
-                description: 'Glob on the metric name, e.g. "BenchmarkParse*"',
+                description:
+                  'Glob on the metric name, e.g. "BenchmarkParse*": the path globs\' dialect (a leading ! excludes), but / is an ordinary character that * matches',
               },
               direction: { enum: ['smaller', 'bigger'], description: 'Which way is better' },
               'fail-threshold': { type: 'number', minimum: 0, description: 'Relative change that fails' },
@@ -9039,7 +9126,7 @@ const schema11 = {
                 type: 'number',
                 minimum: 0,
                 description:
-                  'Relative change a change must confidently pass to ask for review: the whole 95% interval above it',
+                  'Relative change a change must confidently pass to ask for review: its one-sided 95% lower bound above it',
               },
               gate: { type: 'boolean', description: 'false: report only' },
               paths: {
@@ -15309,20 +15396,33 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
 
 ;// CONCATENATED MODULE: ../../packages/core/src/shared/glob/validate.ts
 /**
- * Why a path glob can never match what its author meant, or undefined when it can. minimatch
- * reads an unbalanced `[` or `{` as a literal character and paths are repository-relative, so
- * these globs would silently match nothing: a policy that says less than it seems to.
+ * Why a glob can never match what its author meant, or undefined when it can. minimatch reads an
+ * unbalanced `[` or `{` as a literal character (in either mode), and paths are repository-relative
+ * with `/` separators, so these globs would silently match nothing: a policy that says less than it
+ * seems to. A name (mode `name`) is not a path: `./bench` or `/usr/bin/app` can be a hyperfine
+ * command's name, so only the syntax is checked.
  */
-function globProblem(pattern) {
+function globProblem(pattern, mode = 'path') {
     const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
     if (body === '')
         return 'an empty glob matches nothing';
+    if (mode === 'path') {
+        const problem = pathProblem(body);
+        if (problem)
+            return problem;
+    }
+    return syntaxProblem(body);
+}
+function pathProblem(body) {
     if (body.startsWith('./'))
         return `paths are repository-relative: write '${body.slice(2)}', not '${body}'`;
     if (body.startsWith('/') || /^[A-Za-z]:[\\/]/.test(body))
         return `paths are repository-relative, so the absolute '${body}' matches nothing`;
     if (body.includes('\\') && !/\\[[\]{}*?!()]/.test(body))
         return `paths use '/' separators: '${body}' has a backslash`;
+    return undefined;
+}
+function syntaxProblem(body) {
     let brackets = 0;
     let braces = 0;
     for (let index = 0; index < body.length; index++) {
@@ -15380,6 +15480,15 @@ function path_globs_writtenPathGlobs(data) {
     eachPaths(section(data, 'coverage').components, ['coverage', 'components']);
     eachPaths(section(data, 'perf').metrics, ['perf', 'metrics']);
     return found;
+}
+/** The metric-name globs a policy file writes (`perf.metrics[].metric`), with where they are. */
+function writtenMetricGlobs(data) {
+    const metrics = section(data, 'perf').metrics;
+    if (!Array.isArray(metrics))
+        return [];
+    return metrics.flatMap((entry, index) => (0,reader/* isRecord */.u)(entry) && 'metric' in entry
+        ? [{ path: ['perf', 'metrics', index, 'metric'], glob: entry.metric }]
+        : []);
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/shared/text/linear-pattern.ts
@@ -15510,6 +15619,11 @@ function checkPolicy(data, fail) {
         const problem = typeof glob === 'string' ? globProblem(glob) : undefined;
         if (problem)
             fail(path, `expected a glob that can match a changed file: ${problem}`);
+    }
+    for (const { path, glob } of writtenMetricGlobs(data)) {
+        const problem = typeof glob === 'string' ? globProblem(glob, 'name') : undefined;
+        if (problem)
+            fail(path, `expected a glob that can match a metric name: ${problem}`);
     }
     const defaults = defaultPolicy();
     const risk = section(data, 'risk');
@@ -15810,9 +15924,13 @@ const factor = {
         pattern: {
             type: 'string',
             minLength: 1,
-            description: 'content: regular expression tested on each added line',
+            description: 'content: pattern tested on each added line, in RE2 syntax (no backreferences or lookaround) and matched in linear time; one RE2 cannot run is rejected when the policy loads, at its file:line:col',
         },
-        flags: { type: 'string', pattern: '^[imsu]*$', description: 'content: regular expression flags' },
+        flags: {
+            type: 'string',
+            pattern: '^[imsu]*$',
+            description: 'content: pattern flags: i ignores case, m makes ^ and $ match at line breaks, s lets . match a line break (u changes nothing)',
+        },
         above: {
             type: 'integer',
             minimum: 0,
@@ -15952,7 +16070,7 @@ const policySchema = {
             type: 'object',
             additionalProperties: false,
             properties: {
-                'review-threshold': ratio('Relative slowdown a change must confidently pass to ask for review: the whole 95% interval above it (0.01 = 1%)'),
+                'review-threshold': ratio('Relative slowdown a change must confidently pass to ask for review: its one-sided 95% lower bound above it (0.01 = 1%)'),
                 'fail-threshold': ratio('Relative slowdown that fails (0.10 = 10%)'),
                 'error-rate-fail-points': {
                     type: 'number',
@@ -15975,11 +16093,11 @@ const policySchema = {
                             metric: {
                                 type: 'string',
                                 minLength: 1,
-                                description: 'Glob on the metric name, e.g. "BenchmarkParse*"',
+                                description: 'Glob on the metric name, e.g. "BenchmarkParse*": the path globs\' dialect (a leading ! excludes), but / is an ordinary character that * matches',
                             },
                             direction: { enum: ['smaller', 'bigger'], description: 'Which way is better' },
                             'fail-threshold': ratio('Relative change that fails'),
-                            'review-threshold': ratio('Relative change a change must confidently pass to ask for review: the whole 95% interval above it'),
+                            'review-threshold': ratio('Relative change a change must confidently pass to ask for review: its one-sided 95% lower bound above it'),
                             gate: { type: 'boolean', description: 'false: report only' },
                             paths: stringList('Globs of the files the benchmark measures: it gates only pull requests that change one of them, otherwise it is reported as informational'),
                         },
@@ -17402,34 +17520,48 @@ function fileSystemGlob(pattern) {
 /* harmony import */ var _wildcard_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6191);
 
 
+const OPTIONS = { dot: true, nocomment: true };
+/** A name's `/` (as in `ns/op`) written as U+2215 on both sides, so minimatch's `*` crosses it. */
+const flat = (text) => text.replaceAll('/', '\u2215');
+/** One pattern (without its leading `!`): the one compiler both modes share. */
+function compile(pattern, mode) {
+    if (mode === 'path') {
+        const glob = new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(pattern, OPTIONS);
+        return (path) => glob.match(path);
+    }
+    const glob = new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(flat(pattern), OPTIONS);
+    return (name) => glob.match(flat(name));
+}
 /**
- * Path globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*`
- * match dot files and folders such as `.github/`), `**` spans folders, and patterns are
- * matched against repository-relative paths with `/` separators. A pattern starting with `!`
- * excludes: a path matches when it matches a positive pattern and no negative one. A list of
- * only negative patterns matches everything they do not exclude.
+ * Globs with actions/labeler's semantics: minimatch with `dot: true` (so `**` and `*` match dot
+ * files and folders such as `.github/`), `{a,b}` alternates, `[...]` is a character class. In
+ * path mode (the default) patterns are matched against repository-relative paths with `/`
+ * separators and `**` spans folders; in name mode `/` is an ordinary character that `*` matches.
+ * A pattern starting with `!` excludes: a subject matches when it matches a positive pattern and
+ * no negative one. A list of only negative patterns matches everything they do not exclude.
  */
 class GlobSet {
     include;
     exclude;
-    constructor(patterns) {
-        const options = { dot: true, nocomment: true };
-        this.include = patterns.filter((p) => !p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p, options));
-        this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(p.slice(1), options));
+    constructor(patterns, mode = 'path') {
+        this.include = patterns
+            .filter((p) => !p.startsWith('!'))
+            .map((pattern) => ({ pattern, match: compile(pattern, mode) }));
+        this.exclude = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1), mode));
     }
     get empty() {
         return this.include.length === 0 && this.exclude.length === 0;
     }
-    matches(path) {
-        return this.firstMatch(path) !== undefined;
+    matches(subject) {
+        return this.firstMatch(subject) !== undefined;
     }
     /** The positive pattern that matched (or `**` for an exclude-only list), undefined if none. */
-    firstMatch(path) {
-        if (this.exclude.some((m) => m.match(path)))
+    firstMatch(subject) {
+        if (this.exclude.some((match) => match(subject)))
             return undefined;
         if (this.include.length === 0)
             return this.exclude.length > 0 ? '**' : undefined;
-        return this.include.find((m) => m.match(path))?.pattern;
+        return this.include.find(({ match }) => match(subject))?.pattern;
     }
 }
 /**
@@ -17440,12 +17572,11 @@ function matchesAnyName(name, patterns) {
     return patterns.find((pattern) => (0,_wildcard_js__WEBPACK_IMPORTED_MODULE_1__/* .wildcardMatches */ .w1)(name, pattern));
 }
 /**
- * Metric-name globs (`BenchmarkParse*`, `http_req_duration p(9*)`): minimatch as for paths, except that a
- * name is not a path, so `/` (as in `ns/op`) is an ordinary character that `*` matches; no `!`, no extglobs.
+ * Whether a metric name matches a perf metric glob (`BenchmarkParse*`, `http_req_duration p(9*)`,
+ * `!BenchmarkFlaky*`): the policy's glob dialect in name mode, so `*` also crosses the `/` of `ns/op`.
  */
 function metricNameMatches(name, glob) {
-    const flat = (text) => text.replaceAll('/', '\u2215');
-    return minimatch(flat(name), flat(glob), { noext: true, nocomment: true, nonegate: true, dot: true });
+    return new GlobSet([glob], 'name').matches(name);
 }
 
 
