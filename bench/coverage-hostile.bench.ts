@@ -15,12 +15,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCoverage, type ReopenableInput } from '../packages/core/src/gates/coverage/index.js';
 import { InvalidFileError } from '../packages/core/src/shared/errors.js';
+// The action's own reader: 1 MB reads into one reused buffer.
+import { readChunks } from '../actions/coverage-gate/src/reports.js';
 
 const SIZE = Math.round(Number(process.env.SIZE_MB ?? 20) * 1e6);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -48,21 +49,6 @@ interface Sample {
   /** peak RSS during the parse over the RSS just before it */
   memory: number;
   outcome: Outcome;
-}
-
-/** The action's reader (actions/coverage-gate/src/reports.ts): 1 MB reads into one reused buffer. */
-async function* readChunks(path: string): AsyncIterable<Uint8Array> {
-  const file = await open(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
-    }
-  } finally {
-    await file.close();
-  }
 }
 
 async function measureHere(path: string): Promise<void> {

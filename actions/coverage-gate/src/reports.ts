@@ -24,7 +24,7 @@ export interface ReadReports {
  * (the LCOV and Cobertura scanners decode or copy before asking for more), so a 150 MB report costs one
  * buffer instead of 150 that the garbage collector has to account for.
  */
-async function* readChunks(path: string): AsyncIterable<Uint8Array> {
+export async function* readChunks(path: string): AsyncIterable<Uint8Array> {
   const file = await open(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(1 << 20);

@@ -43,6 +43,30 @@ const lcov = (records: Record<string, number[]>) =>
     .join('\n')
     .concat('\n');
 
+type RenderArguments = Parameters<typeof renderCoverageReport>;
+
+/** The job summary's sections of an enforcing run on PR #1. */
+function sectionsOf(
+  current: RenderArguments[0],
+  evaluation: RenderArguments[1],
+  patch: RenderArguments[2],
+  maxRows?: number,
+) {
+  return renderCoverageReport(current, evaluation, patch, {
+    subject: '#1',
+    reports: ['lcov.info'],
+    mode: 'enforce',
+    policy: { path: '.github/floodgate.yml' },
+    now: new Date(0),
+    ...(maxRows !== undefined ? { maxRows } : {}),
+  });
+}
+
+const summaryOf = (...args: Parameters<typeof sectionsOf>) =>
+  sectionsOf(...args)
+    .map((section) => section.markdown)
+    .join('\n');
+
 async function gate(
   report: string,
   diff: string,
@@ -89,15 +113,7 @@ describe('a changed file the report does not measure is never a silent pass', ()
     expect(evaluation.result).toBe('review');
     expect(evaluation.reasons.map((r) => r.message)).toContain('no measured executable lines added');
     expect(patch.unmeasured[0]).toMatchObject({ path: 'src/b.ts', reason: 'excluded' });
-    const markdown = renderCoverageReport(current, evaluation, patch, {
-      subject: '#1',
-      reports: ['lcov.info'],
-      mode: 'enforce',
-      policy: { path: '.github/floodgate.yml' },
-      now: new Date(0),
-    })
-      .map((section) => section.markdown)
-      .join('\n');
+    const markdown = summaryOf(current, evaluation, patch);
     expect(markdown).toContain('not measured (1 changed file unmeasured)');
     expect(markdown).toContain(
       "| `src/b.ts` | excluded by the report's tool | the report measures other files of src but not this one",
@@ -174,15 +190,7 @@ describe('a changed file the report does not measure is never a silent pass', ()
       expect(evaluation.reasons.map((r) => r.message)).toContain('no measured executable lines added');
     }
     const evaluation = evaluateCoverage({ current, patch }, { ...DEFAULT_COVERAGE_POLICY, minimum: 0 });
-    const markdown = renderCoverageReport(current, evaluation, patch, {
-      subject: '#1',
-      reports: ['lcov.info'],
-      mode: 'enforce',
-      policy: { path: '.github/floodgate.yml' },
-      now: new Date(0),
-    })
-      .map((section) => section.markdown)
-      .join('\n');
+    const markdown = summaryOf(current, evaluation, patch);
     expect(markdown).toContain('not measured (2 changed files unmeasured)');
     for (const path of patch.unknown)
       expect(markdown).toContain(`| \`${path}\` | added lines not in the diff | the diff does not show`);
@@ -221,14 +229,7 @@ describe('a changed file the report does not measure is never a silent pass', ()
     expect(reason.message).toBe(
       '7 changed file(s) with added lines are not measured by any report: lib/new0.ts (no coverage report lists it); lib/new1.ts (no coverage report lists it); lib/new2.ts (no coverage report lists it); and 4 more',
     );
-    const sections = renderCoverageReport(current, evaluation, patch, {
-      subject: '#1',
-      reports: ['lcov.info'],
-      mode: 'enforce',
-      policy: { path: '.github/floodgate.yml' },
-      now: new Date(0),
-      maxRows: 2,
-    });
+    const sections = sectionsOf(current, evaluation, patch, 2);
     const section = sections.find((s) => s.title === 'unmeasured files')!;
     expect(section.markdown).toMatch(
       /^#### Unmeasured files\n\n7 changed files with added lines not measured/,
