@@ -95,10 +95,11 @@ describe('reports read as bytes, in any chunks, give what their text gives', () 
     }
   });
 
-  it('saturates hit counts at 2^32-1 on every path', async () => {
-    const report = await parseCoverage(byteChunks('SF:a.c\nDA:1,4294967295\nDA:1,5\nend_of_record\n', 3), {
-      file: 'r',
-    });
-    expect([...report.files.get('a.c')!.lines!.hits]).toEqual([4294967295]);
+  it('saturates hit counts at 255 on every path (only hit or not decides), never wrapping to 0', async () => {
+    const report = await parseCoverage(
+      byteChunks('SF:a.c\nDA:1,4294967295\nDA:1,5\nDA:2,256\nDA:3,0\nDA:4,1\nend_of_record\n', 3),
+      { file: 'r' },
+    );
+    expect([...report.files.get('a.c')!.lines!.hits]).toEqual([255, 255, 0, 1]);
   });
 });

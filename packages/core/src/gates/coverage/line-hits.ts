@@ -1,6 +1,6 @@
 import type { LineHits } from './model.js';
 
-const MAX_HITS = 0xffffffff;
+const MAX_HITS = 0xff;
 // Small: Go and Istanbul keep a builder per file alive at once; sequential parsers reuse the spare.
 const FIRST_CAPACITY = 16;
 /** A scratch pair bigger than this is not kept for the next builder. */
@@ -12,7 +12,7 @@ const ARENA_SIZE = 1 << 20;
  * after another, and allocating typed arrays per record (and growing them) was the slowest step of
  * parsing a 91 MB LCOV.
  */
-let spare: { lines: Uint32Array; hits: Uint32Array } | undefined;
+let spare: { lines: Uint32Array; hits: Uint8Array } | undefined;
 
 /**
  * Finished line arrays are views into shared 4 MB slabs rather than one allocation each (20,000 files are
@@ -21,17 +21,17 @@ let spare: { lines: Uint32Array; hits: Uint32Array } | undefined;
  * builders alive at the same time (Go, Istanbul) use scratch arrays and are copied in.
  */
 let linesArena = new Uint32Array(0);
-let hitsArena = new Uint32Array(0);
+let hitsArena = new Uint8Array(0);
 let arenaUsed = 0;
 /** Set while a builder writes in the tail: moves that builder's pairs out of it. */
 let leaveTail: (() => void) | undefined;
 const FINISHED = new Uint32Array(0);
 
-function allocate(count: number): { lines: Uint32Array; hits: Uint32Array } {
+function allocate(count: number): { lines: Uint32Array; hits: Uint8Array } {
   // The free tail is about to be handed out: a builder still writing there (alive alongside this one, or
   // left unfinished by a parse that failed) moves its pairs out first.
   leaveTail?.();
-  if (count > ARENA_SIZE >> 2) return { lines: new Uint32Array(count), hits: new Uint32Array(count) };
+  if (count > ARENA_SIZE >> 2) return { lines: new Uint32Array(count), hits: new Uint8Array(count) };
   if (arenaUsed + count > linesArena.length) newArenas(ARENA_SIZE);
   const views = {
     lines: linesArena.subarray(arenaUsed, arenaUsed + count),
@@ -43,17 +43,17 @@ function allocate(count: number): { lines: Uint32Array; hits: Uint32Array } {
 
 function newArenas(size: number): void {
   linesArena = new Uint32Array(size);
-  hitsArena = new Uint32Array(size);
+  hitsArena = new Uint8Array(size);
   arenaUsed = 0;
 }
 
 /**
  * Collects (line, hits) pairs in any order; duplicates add up, like lcov does within one record. Pairs go
- * straight into typed arrays. Counts saturate at 2^32-1; only "hit or not" decides anything.
+ * straight into typed arrays. Counts saturate at 255 (model.ts says why); only "hit or not" decides anything.
  */
 export class LineHitsBuilder {
   private lines: Uint32Array;
-  private hits: Uint32Array;
+  private hits: Uint8Array;
   /** where this builder's pairs start in `lines`/`hits`: its place in the arenas' tail, else 0 */
   private offset = 0;
   private inTail = false;
@@ -88,7 +88,7 @@ export class LineHitsBuilder {
       spare = undefined;
     } else {
       this.lines = new Uint32Array(FIRST_CAPACITY);
-      this.hits = new Uint32Array(FIRST_CAPACITY);
+      this.hits = new Uint8Array(FIRST_CAPACITY);
     }
   }
 
@@ -160,7 +160,8 @@ export class LineHitsBuilder {
     }
     // The scratch goes to the next builder: this one is finished.
     if (!ownsTail && this.lines.length <= MAX_SPARE) spare = { lines: this.lines, hits: this.hits };
-    this.lines = this.hits = FINISHED;
+    this.lines = FINISHED;
+    this.hits = new Uint8Array(0);
     return built;
   }
 
@@ -174,7 +175,7 @@ export class LineHitsBuilder {
     this.releaseTail();
     const capacity = Math.max(FIRST_CAPACITY, this.count * 2);
     const lines = new Uint32Array(capacity);
-    const hits = new Uint32Array(capacity);
+    const hits = new Uint8Array(capacity);
     lines.set(this.lines.subarray(this.offset, this.offset + this.count));
     hits.set(this.hits.subarray(this.offset, this.offset + this.count));
     this.lines = lines;
@@ -197,7 +198,7 @@ export class LineHitsBuilder {
       return;
     }
     const lines = new Uint32Array(Math.max(FIRST_CAPACITY, this.lines.length * 2));
-    const hits = new Uint32Array(lines.length);
+    const hits = new Uint8Array(lines.length);
     lines.set(this.lines);
     hits.set(this.hits);
     this.lines = lines;
