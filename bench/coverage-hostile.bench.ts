@@ -241,6 +241,14 @@ const CLOVER: Format = {
 const goBlock = (name: string, start: string, end: string, statements: number, hits: number) =>
   `${name}:${start},${end} ${statements} ${hits}\n`;
 
+/** `count` blocks of 100,000 lines (MAX_GO_BLOCK_LINES), 100 to a file: files of 10M lines (MAX_LINE_NUMBER). */
+const goSpans = (count: number) =>
+  Array.from({ length: count }, (_, index) => {
+    const start = (index % 100) * 100_000 + 1;
+    const name = `example.com/app/span${Math.floor(index / 100)}.go`;
+    return goBlock(name, `${start}.1`, `${start + 99_999}.2`, 1, 1);
+  }).join('');
+
 const GO: Format = {
   name: 'go',
   extension: 'out',
@@ -439,16 +447,18 @@ const CASES: readonly Case[] = [
     expect: lineNumberError(),
   },
   {
-    name: 'go: blocks spanning more than 50M lines in all, last lines',
+    name: 'go: block of 10M lines, last line',
     format: GO,
-    report: last(
-      GO,
-      Array.from({ length: 6 }, (_, index) =>
-        goBlock('example.com/app/hostile.go', `1.${index + 1}`, '9999999.2', 1, 1),
-      ).join(''),
-    ),
+    report: last(GO, goBlock('example.com/app/hostile.go', '1.1', '10000000.2', 1, 1)),
     expect:
-      /: expected blocks spanning at most 50000000 lines in all, as real coverprofiles do \(block 1\.\d,9999999\.2\)$/,
+      /: expected a block of at most 100000 lines, as real coverprofiles have, found 1 to 10000000 \(10000000 lines\)$/,
+  },
+  {
+    name: 'go: blocks of 100,000 lines spanning more than 1M lines plus one per character, last lines',
+    format: GO,
+    report: (size) => fill(GO, size, ORDINARY, goSpans(Math.ceil((1e6 + size) / 100_000) + 1)),
+    expect:
+      /: expected blocks spanning at most \d+ lines in the profile up to here \(1000000, plus 1 per character\), as real coverprofiles do, found \d+ \(block \d+\.1,\d+\.2\)$/,
   },
   {
     name: 'go: block ending before it starts, last line',
@@ -525,14 +535,10 @@ const CASES: readonly Case[] = [
     expect: 'parsed',
   },
   {
-    name: 'go: four blocks of 10M lines each (40M of the 50M cap), last lines',
+    // 0.9 lines per character at the end, in files of 10M lines: the ordinary part spans 1 per 15.
+    name: 'go: blocks of 100,000 lines (the block limit) spanning 0.9 lines per character, last lines',
     format: GO,
-    report: last(
-      GO,
-      Array.from({ length: 4 }, (_, index) =>
-        goBlock(`example.com/app/span${index}.go`, '1.1', '10000000.2', 1, 1),
-      ).join(''),
-    ),
+    report: (size) => fill(GO, size, ORDINARY, goSpans(Math.floor((0.9 * size) / 100_000))),
     expect: 'parsed',
   },
 

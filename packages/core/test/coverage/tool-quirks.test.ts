@@ -181,10 +181,23 @@ describe('hostile reports: one error line, no work proportional to a number in t
       message: /^r:2:6: expected a line number up to 10000000, found 100000000000000$/,
     },
     {
-      name: 'Go blocks spanning more than 50M lines in all',
-      text: `mode: set\n${Array.from({ length: 6 }, (_, index) => `a.go:1.${index + 1},9999999.2 1 1`).join('\n')}\n`,
+      name: 'Go block spanning 10M lines (the highest line number)',
+      text: 'mode: set\na.go:1.1,10000000.2 1 1\n',
       message:
-        /^r:7:6: expected blocks spanning at most 50000000 lines in all, as real coverprofiles do \(block 1\.6,9999999\.2\)$/,
+        /^r:2:6: expected a block of at most 100000 lines, as real coverprofiles have, found 1 to 10000000 \(10000000 lines\)$/,
+    },
+    {
+      name: 'Go block spanning 100,001 lines',
+      text: 'mode: set\na.go:7.1,100007.2 1 1\n',
+      message:
+        /^r:2:6: expected a block of at most 100000 lines, as real coverprofiles have, found 7 to 100007 \(100001 lines\)$/,
+    },
+    {
+      // 10 + 23 characters a line: after the 11th block, 263 read and 1,100,000 lines spanned.
+      name: 'Go blocks spanning more than 1M lines plus one per character',
+      text: `mode: set\n${Array.from({ length: 12 }, (_, index) => `a.go:1.${index + 11},100000.2 1 1`).join('\n')}\n`,
+      message:
+        /^r:12:6: expected blocks spanning at most 1000263 lines in the profile up to here \(1000000, plus 1 per character\), as real coverprofiles do, found 1100000 \(block 1\.21,100000\.2\)$/,
     },
     {
       name: 'Go block ending before it starts',
@@ -209,6 +222,78 @@ describe('hostile reports: one error line, no work proportional to a number in t
     },
   ])('$name', async ({ text, message }) => {
     expect(await failure(text)).toMatch(message);
+  });
+
+  it('Go blocks at the limits parse: a block of 100,000 lines, ten of them and the budget the profile grows', async () => {
+    const one = await parseCoverage('mode: set\na.go:1.1,100000.2 1 1\n', { file: 'cover.out' });
+    expect(one.files.get('a.go')!.lines!.lines.length).toBe(100_000);
+    // Ten blocks of 100,000 lines, 1M in all: the base budget, whatever the profile's size.
+    const ten = `mode: set\n${Array.from({ length: 10 }, (_, index) => `a.go:1.${index + 11},100000.2 1 1`).join('\n')}\n`;
+    expect(reportTotals(await parseCoverage(ten, { file: 'cover.out' })).statements).toEqual({
+      covered: 10,
+      total: 10,
+    });
+    // Past the base budget, the lines a profile spans may grow by one per character of it.
+    const padded = `mode: set\n${'\n'.repeat(400_000)}${Array.from({ length: 14 }, (_, index) => `a.go:${index * 100_000 + 1}.1,${(index + 1) * 100_000}.2 1 1`).join('\n')}\n`;
+    const grown = await parseCoverage(padded, { file: 'cover.out' });
+    expect(grown.files.get('a.go')!.lines!.lines.length).toBe(1_400_000);
+  });
+
+  /** Each line of a Go profile's file with its hits, as parsed: `line:hits`, space-separated. */
+  async function goLines(text: string): Promise<string> {
+    const report = await parseCoverage(text, { file: 'cover.out', format: 'go' });
+    const { lines, hits } = report.files.get('a.go')!.lines!;
+    return Array.from(lines, (line, index) => `${line}:${hits[index]}`).join(' ');
+  }
+
+  it('Go lines spanned by several blocks get the highest count of the blocks with statements', async () => {
+    const text = [
+      'mode: count',
+      'a.go:24.1,24.5 1 4', // inside 20-25 (1) and past 20-22 (3): 4
+      'a.go:6.2,8.3 1 2', // inside 1-10 (5), lower: stays 5
+      'a.go:1.10,10.2 1 5',
+      'a.go:10.2,12.3 1 7', // shares line 10 with 1-10: 7 there
+      'a.go:3.2,4.9 1 9', // inside 1-10, higher: 9
+      'a.go:14.1,16.1 0 100', // no statements: marks no line, outweighs none
+      'a.go:15.1,15.9 1 0',
+      'a.go:20.1,25.1 1 1',
+      'a.go:20.1,22.1 1 3', // same start as 20-25, ends first
+      'a.go:30.1,30.4 1 1',
+      'a.go:30.1,30.4 1 2', // listed twice (two packages' profiles): one block, counts added
+      'a.go:40.1,44.2 1 6',
+      'a.go:41.1,41.9 1 8', // two nested blocks, the outer one resumes between them
+      'a.go:43.1,43.9 1 0',
+      '',
+    ].join('\n');
+    expect(await goLines(text)).toBe(
+      '1:5 2:5 3:9 4:9 5:5 6:5 7:5 8:5 9:5 10:7 11:7 12:7 15:0 20:3 21:3 22:3 23:1 24:4 25:1 30:3 ' +
+        '40:6 41:8 42:6 43:6 44:6',
+    );
+  });
+
+  it('Go lines: the sweep agrees with taking the highest count line by line, on random blocks', async () => {
+    let seed = 15;
+    const random = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % below;
+    };
+    for (let round = 0; round < 20; round++) {
+      const expected = new Map<number, number>();
+      const blocks: string[] = [];
+      for (let index = 0; index < 150; index++) {
+        const start = 1 + random(300);
+        // Most short, as real blocks are, some long enough to hold dozens: the heap deepens and reorders.
+        const end = start + (random(3) === 0 ? random(150) : random(4));
+        const weight = random(5) === 0 ? 0 : 1 + random(3);
+        const hits = random(3) === 0 ? 0 : random(200);
+        blocks.push(`a.go:${start}.${index + 1},${end}.2 ${weight} ${hits}`);
+        if (weight === 0) continue;
+        for (let line = start; line <= end; line++)
+          expected.set(line, Math.max(expected.get(line) ?? 0, hits));
+      }
+      const want = [...expected].sort(([a], [b]) => a - b).map(([line, hits]) => `${line}:${hits}`);
+      expect(await goLines(`mode: count\n${blocks.join('\n')}\n`)).toBe(want.join(' '));
+    }
   });
 
   it('a hit count of 1e14 is a real (huge) count: kept, saturated, not an error', async () => {
