@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InvalidFileError } from '../../src/shared/errors.js';
 import { parseUnifiedDiff } from '../../src/shared/diff/index.js';
 import {
@@ -9,6 +9,8 @@ import {
   reportTotals,
   type CoverageFormat,
 } from '../../src/gates/coverage/index.js';
+import { parseCobertura, parseCoberturaWith } from '../../src/gates/coverage/cobertura.js';
+import { LineHitsBuilder } from '../../src/gates/coverage/line-hits.js';
 import { fixture, printed } from './helpers.js';
 
 async function failure(text: string, format?: CoverageFormat): Promise<string> {
@@ -301,5 +303,179 @@ describe('hostile reports: one error line, no work proportional to a number in t
       file: 'lcov.info',
     });
     expect(fileTotals(report.files.get('a.c')!).lines).toEqual({ covered: 1, total: 1 });
+  });
+
+  // Cobertura and JaCoCo state only how many arms a line has; each becomes an array entry, so what a report
+  // claims is held to its size: 100,000 arms (MAX_ARMS_PER_LINE), plus one per 4 characters read.
+  const cobertura = (lines: string[], filename = 'a.py') =>
+    `<coverage>\n<packages><package><classes><class filename="${filename}"><lines>\n${lines.join('\n')}\n</lines></class></classes></package></packages></coverage>\n`;
+  const cobBranch = (line: number, condition: string) =>
+    `<line number="${line}" hits="1" branch="true" condition-coverage="${condition}"/>`;
+  const jacoco = (lines: string[], name = 'A.java') =>
+    `<report name="x">\n<package name="p">\n<sourcefile name="${name}">\n${lines.join('\n')}\n</sourcefile>\n</package>\n</report>\n`;
+  const jacocoBranch = (line: number, missed: number) =>
+    `<line nr="${line}" mi="0" ci="1" mb="${missed}" cb="0"/>`;
+  /** The report's file, read the way the action reads it: in chunks of `size` bytes, from a file. */
+  const chunks = (text: string, size: number) => ({
+    async *reopen() {
+      const bytes = Buffer.from(text, 'utf8');
+      for (let index = 0; index < bytes.length; index += size) yield bytes.subarray(index, index + size);
+    },
+  });
+
+  it('Cobertura: lines of 100,000 arms each are past the report-wide arm budget on the second line', async () => {
+    const text = cobertura([1, 2, 3].map((line) => cobBranch(line, '0% (0/100000)')));
+    // The second <line> ends at character 223: 100,000 + 223 / 4 arms allowed.
+    expect(await failure(text)).toBe(
+      'r:4:77: expected at most 100055 branches in the report up to here (100000, plus one per 4 characters), found 200000',
+    );
+    // The same through the byte scanner, from a file read in chunks.
+    const caught = await parseCoverage(chunks(text, 100), { file: 'r' }).catch((thrown: unknown) => thrown);
+    expect((caught as InvalidFileError).message).toBe(await failure(text));
+  });
+
+  it('Cobertura: the arm budget grows with the report, one arm per 4 characters', async () => {
+    // 100,000 arms on the first line; 100 more on the second, which ends at character 222 plus the padding.
+    const text = (padding: number) =>
+      cobertura([cobBranch(1, '0% (0/100000)'), `${' '.repeat(padding)}${cobBranch(2, '50% (50/100)')}`]);
+    const report = await parseCoverage(text(178), { file: 'r' });
+    expect(fileTotals(report.files.get('a.py')!).branches).toEqual({ covered: 50, total: 100_100 });
+    expect(await failure(text(177))).toBe(
+      'r:4:253: expected at most 100099 branches in the report up to here (100000, plus one per 4 characters), found 100100',
+    );
+  });
+
+  it('JaCoCo: lines of mb="100000" each are past the report-wide arm budget on the second line', async () => {
+    const text = jacoco([1, 2, 3].map((line) => jacocoBranch(line, 100_000)));
+    expect(await failure(text)).toBe(
+      'r:5:48: expected at most 100039 branches in the report up to here (100000, plus one per 4 characters), found 200000',
+    );
+  });
+
+  it('Cobertura: a line listed again (gcovr, per function instance) keeps its arms within the per-line limit', async () => {
+    const repeated = (times: number, condition: string) =>
+      cobertura(Array.from({ length: times }, () => cobBranch(7, condition)));
+    expect(await failure(repeated(3, '50% (1/40000)'))).toBe(
+      'r:5:77: expected at most 100000 branches on one line, found 120000 on line 7, listed more than once',
+    );
+    // At the limit: 50,000 listings of 2 arms, appended in place into one line of 100,000.
+    const report = await parseCoverage(repeated(50_000, '50% (1/2)'), { file: 'r' });
+    const file = report.files.get('a.py')!;
+    expect(file.branches!.get(7)!.length).toBe(100_000);
+    expect(fileTotals(file).branches).toEqual({ covered: 50_000, total: 100_000 });
+  });
+
+  it('Istanbul: branches on one line with more arms than a call takes arguments', async () => {
+    const branch = { loc: { start: { line: 1, column: 0 }, end: { line: 1, column: 9 } }, locations: [] };
+    const text = JSON.stringify({
+      'a.js': {
+        path: 'a.js',
+        statementMap: {},
+        fnMap: {},
+        branchMap: { 0: branch, 1: branch },
+        s: {},
+        f: {},
+        b: { 0: [1, 0], 1: new Array<number>(300_000).fill(0).fill(1, 0, 3) },
+      },
+    });
+    const report = await parseCoverage(text, { file: 'r' });
+    expect(fileTotals(report.files.get('a.js')!).branches).toEqual({ covered: 4, total: 300_002 });
+  });
+
+  it('XML elements nested more than 64 deep: one error line at the element', async () => {
+    const nest = (depth: number) =>
+      `${'<x>'.repeat(depth)}<line number="1" hits="1"/>${'</x>'.repeat(depth)}`;
+    // <coverage><packages><package><classes><class><lines>: <line> is the 7th element down.
+    expect(await failure(cobertura([nest(58)]))).toBe(
+      'r:3:202: expected elements nested at most 64 deep, found <line> at depth 65',
+    );
+    const deep = await parseCoverage(cobertura([nest(57)]), { file: 'r' });
+    expect(fileTotals(deep.files.get('a.py')!).lines).toEqual({ covered: 1, total: 1 });
+    // <report><package><sourcefile> and <line>: 61 more is 65.
+    const jacocoNest = (depth: number) =>
+      jacoco([`${'<x>'.repeat(depth)}${jacocoBranch(1, 0)}${'</x>'.repeat(depth)}`]);
+    expect(await failure(jacocoNest(61))).toBe(
+      'r:4:226: expected elements nested at most 64 deep, found <line> at depth 65',
+    );
+    await expect(parseCoverage(jacocoNest(60), { file: 'r' })).resolves.toBeDefined();
+    expect(
+      await failure(`<coverage clover="4"><project>${'<x>'.repeat(70)}</project></coverage>`, 'clover'),
+    ).toBe('r:1:220: expected elements nested at most 64 deep, found <x> at depth 65');
+  });
+
+  it('an attribute or text over 1 MiB: one error line where it starts, in any chunks', async () => {
+    // The run from the end of <classes> (character 39) to the end of <class filename="..."> is the
+    // filename and 19 characters: 1,048,576 at most.
+    const long = (length: number) => cobertura(['<line number="1" hits="1"/>'], 'a'.repeat(length));
+    const error =
+      'r:2:29: expected no tag, attribute value, text or comment longer than 1048576 characters, found a longer one after this point';
+    expect(await failure(long(1_048_558))).toBe(error);
+    for (const size of [1 << 20, 65_536, 4096]) {
+      const caught = await parseCoverage(chunks(long(1_048_558), size), { file: 'r' }).catch(
+        (thrown: unknown) => thrown,
+      );
+      expect((caught as InvalidFileError).message).toBe(error);
+    }
+    const longest = await parseCoverage(long(1_048_557), { file: 'r' });
+    expect([...longest.files.keys()][0]).toHaveLength(1_048_557);
+    // Text: a <source> of 1 MiB, from the end of <source>.
+    const source = `<sources><source>${'/src'.repeat(1 << 18)}</source></sources>`;
+    expect(await failure(cobertura(['<line number="1" hits="1"/>']).replace('<packages>', source))).toBe(
+      'r:2:18: expected no tag, attribute value, text or comment longer than 1048576 characters, found a longer one after this point',
+    );
+    // JaCoCo (saxes alone).
+    expect(await failure(jacoco([jacocoBranch(1, 0)], 'A'.repeat(1 << 20)))).toBe(
+      'r:2:19: expected no tag, attribute value, text or comment longer than 1048576 characters, found a longer one after this point',
+    );
+  });
+
+  it('an error the byte scanner meets in a plain report is given at its own (saxes) position: read once', async () => {
+    let opens = 0;
+    const counted = (text: string) => ({
+      reopen() {
+        opens++;
+        return chunks(text, 64).reopen();
+      },
+    });
+    const last = (filename: string) =>
+      cobertura(
+        [cobBranch(1, '50% (1/2)'), '<line number="2" hits="0"/>', cobBranch(3, '50% (1/100001)')],
+        filename,
+      );
+    const message = (filename: string) =>
+      parseCobertura(counted(last(filename)), 'r').catch((thrown: unknown) => (thrown as Error).message);
+    const saxes = (filename: string) =>
+      parseCoberturaWith('saxes', last(filename), 'r').catch((thrown: unknown) => (thrown as Error).message);
+    expect(await message('a.py')).toBe(
+      "r:5:78: expected at most 100000 branches on one line, found '50% (1/100001)'",
+    );
+    expect(opens).toBe(1);
+    expect(await message('a.py')).toBe(await saxes('a.py'));
+    // Outside ASCII the scanner cannot count saxes' columns: saxes reads it again for the position.
+    opens = 0;
+    expect(await message('ä.py')).toBe(await saxes('ä.py'));
+    expect(opens).toBe(2);
+  });
+
+  it('a file listed in thousands of classes (one per inner class) is merged once, not once per class', async () => {
+    const classes = Array.from(
+      { length: 2000 },
+      (_, index) =>
+        `<class name="A$${index}" filename="A.java"><lines>${cobBranch(index + 1, '50% (1/2)')}</lines></class>`,
+    ).join('\n');
+    const text = `<coverage><packages><package><classes>${classes}</classes></package></packages></coverage>`;
+    const add = vi.spyOn(LineHitsBuilder.prototype, 'add');
+    try {
+      const report = await parseCoverage(text, { file: 'r' });
+      expect(fileTotals(report.files.get('A.java')!)).toEqual({
+        lines: { covered: 2000, total: 2000 },
+        branches: { covered: 2000, total: 4000 },
+        functions: { covered: 0, total: 0 },
+      });
+      // Each line is added once as read and once more as merged, never again for each later class.
+      expect(add.mock.calls.length).toBe(4000);
+    } finally {
+      add.mockRestore();
+    }
   });
 });

@@ -4,7 +4,7 @@ import { LineHitsBuilder } from './line-hits.js';
 import type { CoverageReport } from './model.js';
 import type { PathOptions } from './paths.js';
 import { ReportBuilder } from './report-builder.js';
-import { lineNumberProblem, MAX_ARMS_PER_LINE } from './limits.js';
+import { anonymousArms, ArmBudget, lineNumberProblem, MAX_ARMS_PER_LINE } from './limits.js';
 import {
   countAttribute,
   lineAttribute,
@@ -12,9 +12,10 @@ import {
   rootElement,
   streamXml,
   type XmlHandlers,
+  type XmlOffset,
   type XmlWhere,
 } from './xml.js';
-import { LeftToSaxes, scanXml, type ScanHandlers } from './xml-scan.js';
+import { scanXml, type ScanHandlers, type ScanPlace } from './xml-scan.js';
 
 const CONDITION_COVERAGE = /\((\d{1,15})\/(\d{1,15})\)/;
 
@@ -36,12 +37,13 @@ export async function parseCobertura(
   file: string,
   paths: PathOptions = {},
 ): Promise<CoverageReport> {
-  // The byte scanner where the input can be read again: anything it leaves (or any error, so that the
-  // error carries saxes' exact position) sends the whole report through saxes from the start.
+  // The byte scanner where the input can be read again: anything it leaves, or an error it cannot place
+  // where saxes would, sends the whole report through saxes from the start.
   if (typeof input === 'string' || isReopenable(input)) {
     try {
       return await parseCoberturaWith('scanner', input, file, paths);
-    } catch {
+    } catch (error) {
+      if (error instanceof InvalidFileError && error.position.file !== '') throw error;
       // read again below
     }
   }
@@ -56,8 +58,10 @@ export function parseCoberturaWith(
   paths: PathOptions = {},
 ): Promise<CoverageReport> {
   return reader === 'scanner'
-    ? collect(file, paths, (collector) => scanXml(input, collector.scanHandlers()))
-    : collect(file, paths, (collector) => streamXml(input, file, (where) => collector.saxesHandlers(where)));
+    ? collect(file, paths, (collector) => scanXml(input, (place) => collector.scanHandlers(file, place)))
+    : collect(file, paths, (collector) =>
+        streamXml(input, file, (where, offset) => collector.saxesHandlers(where, offset)),
+      );
 }
 
 async function collect(
@@ -81,15 +85,25 @@ class CoberturaCollector {
   private current: ClassRecord | undefined;
   private method: { key: string; hits: number; declared: boolean } | undefined;
   private root: string | undefined;
-  /** where an error is raised: saxes' position, or none on the fast path (which then leaves to saxes) */
+  /**
+   * where an error is raised: saxes' position, or on the fast path the same where it can tell, else none
+   * (the report then goes through saxes)
+   */
   private where: XmlWhere = NO_POSITION;
+  /**
+   * characters read, for the arm budget: saxes' position, or on the fast path the least it can be (so that
+   * the fast path never passes a report saxes fails)
+   */
+  private offset: XmlOffset = () => 0;
+  private readonly arms = new ArmBudget();
 
   constructor(paths: PathOptions) {
     this.builder = new ReportBuilder('cobertura', 'lines', paths);
   }
 
-  saxesHandlers(where: XmlWhere): XmlHandlers {
+  saxesHandlers(where: XmlWhere, offset: XmlOffset): XmlHandlers {
     this.where = where;
+    this.offset = offset;
     return {
       open: (name, attributes) => this.open(name, attributes),
       close: (name) => this.close(name),
@@ -97,7 +111,13 @@ class CoberturaCollector {
     };
   }
 
-  scanHandlers(): ScanHandlers {
+  scanHandlers(file: string, place: ScanPlace): ScanHandlers {
+    this.where = () => {
+      const at = place.at();
+      return at ? { file, ...at } : { file: '' };
+    };
+    // Bytes are UTF-16 code units where all are ASCII, and never more than three to one.
+    this.offset = () => (place.ascii ? place.offset : Math.floor(place.offset / 3));
     return {
       open: (name, attributes) => this.open(name, attributes),
       close: (name) => this.close(name),
@@ -105,9 +125,14 @@ class CoberturaCollector {
       textIn: TEXT_IN,
       line: (number, hits, branch, condition) => {
         if (!this.current) return;
-        // A missing or out-of-range number is an error with saxes' position.
-        if (number === -1 || hits === -1 || lineNumberProblem(number))
-          throw new LeftToSaxes('a <line> saxes reports on');
+        // A missing or out-of-range number: the error saxes' way of reading the <line> gives.
+        if (number === -1 || hits === -1 || lineNumberProblem(number)) {
+          const attributes: Record<string, string> = {};
+          if (number !== -1) attributes.number = String(number);
+          if (hits !== -1) attributes.hits = String(hits);
+          lineAttribute(attributes, 'number', 'line', this.where);
+          countAttribute(attributes, 'hits', 'line', this.where);
+        }
         this.line(number, hits, branch, condition);
       },
     };
@@ -143,11 +168,20 @@ class CoberturaCollector {
           `expected at most ${MAX_ARMS_PER_LINE} branches on one line, found '${condition}'`,
         );
       }
-      const arms = Array.from({ length: total }, (_, index) => (index < covered ? 1 : 0));
       // gcovr 8 lists a line once per function instance (templates), each with its own arms, and
-      // counts them all: the arms of a repeated line are kept side by side.
+      // counts them all: the arms of a repeated line are kept side by side, up to the same limit.
       const existing = current.branches.get(number);
-      current.branches.set(number, existing ? existing.concat(arms) : arms);
+      if (existing && existing.length + total > MAX_ARMS_PER_LINE) {
+        throw new InvalidFileError(
+          where(),
+          `expected at most ${MAX_ARMS_PER_LINE} branches on one line, found ${existing.length + total} on line ${number}, listed more than once`,
+        );
+      }
+      const problem = this.arms.claim(total, this.offset());
+      if (problem) throw new InvalidFileError(where(), problem);
+      if (existing) {
+        for (let index = 0; index < total; index++) existing.push(index < covered ? 1 : 0);
+      } else current.branches.set(number, anonymousArms(covered, total));
     }
   }
 

@@ -69,19 +69,25 @@ export async function parseIstanbulFinal(
           : id;
       functions.set(`${name}@${where}`, hits);
     }
-    const branches = new Map<number, number[]>();
+    /** each line's branches, their arms in report order */
+    const branchesByLine = new Map<number, number[][]>();
     for (const [id, armsValue] of Object.entries(branchCounts)) {
       if (!Array.isArray(armsValue)) return fail(`b.${id} to be an array of counts`);
-      // Istanbul writes null for an arm it never initialised (merged or hand-made reports): not taken.
-      const arms = armsValue.map((value, index) =>
-        value === null ? 0 : count(value, `b.${id}[${index}]`, fail),
-      );
-      const meta = branchMap[id];
-      const line = branchLine(meta);
-      const existing = branches.get(line);
-      if (existing) existing.push(...arms);
-      else branches.set(line, arms);
+      // Checked in place (the parsed report is this function's own): no copy of a report-long array.
+      const values: unknown[] = armsValue;
+      for (let index = 0; index < values.length; index++) {
+        const value = values[index];
+        // Istanbul writes null for an arm it never initialised (merged or hand-made reports): not taken.
+        values[index] = value === null ? 0 : count(value, `b.${id}[${index}]`, fail);
+      }
+      const arms = values as number[];
+      const line = branchLine(branchMap[id]);
+      const listed = branchesByLine.get(line);
+      if (listed) listed.push(arms);
+      else branchesByLine.set(line, [arms]);
     }
+    const branches = new Map<number, number[]>();
+    for (const [line, listed] of branchesByLine) branches.set(line, joined(listed));
     const lines = new LineHitsBuilder();
     for (const line of [...lineHits.keys()].sort((a, b) => a - b)) lines.add(line, lineHits.get(line)!);
     builder.add({ path, declared: {}, lines: lines.build(), statements, functions, branches });
@@ -120,6 +126,17 @@ export async function parseIstanbulSummary(
     if (path !== undefined) builder.add({ path, declared });
   }
   return builder.build(file);
+}
+
+/** The arms of a line's branches side by side, copied once (never spread into a call: a stack overflow). */
+function joined(listed: readonly number[][]): number[] {
+  if (listed.length === 1) return listed[0]!;
+  let length = 0;
+  for (const arms of listed) length += arms.length;
+  const all = new Array<number>(length);
+  let at = 0;
+  for (const arms of listed) for (const arm of arms) all[at++] = arm;
+  return all;
 }
 
 function metric(value: unknown, name: string, fail: (problem: string) => never): Fraction {

@@ -1,12 +1,19 @@
 import { InvalidFileError } from '../../shared/errors.js';
 import type { Fraction } from './fraction.js';
 import type { CoverageInput } from './input.js';
-import { MAX_ARMS_PER_LINE } from './limits.js';
+import { anonymousArms, ArmBudget, MAX_ARMS_PER_LINE } from './limits.js';
 import { LineHitsBuilder } from './line-hits.js';
 import type { CoverageReport, CoverageTotals } from './model.js';
 import type { PathOptions } from './paths.js';
 import { ReportBuilder } from './report-builder.js';
-import { countAttribute, lineAttribute, requiredAttribute, streamXml, type XmlWhere } from './xml.js';
+import {
+  countAttribute,
+  lineAttribute,
+  requiredAttribute,
+  streamXml,
+  type XmlOffset,
+  type XmlWhere,
+} from './xml.js';
 
 /** The lines of one `<sourcefile>` (JaCoCo) or one `<class>` that holds `<lines>` itself (gcovr). */
 interface SourceRecord {
@@ -42,6 +49,7 @@ export async function parseJacoco(
   /** gcovr: the class being read holds its own lines */
   let classLines: SourceRecord | undefined;
   const functionsBySource = new Map<string, Map<string, number>>();
+  const arms = new ArmBudget();
 
   const sourceKey = (name: string) => (packageName === '' ? name : `${packageName}/${name}`);
   const newRecord = (key: string): SourceRecord => ({
@@ -67,7 +75,7 @@ export async function parseJacoco(
     });
   };
 
-  await streamXml(input, file, (where) => ({
+  await streamXml(input, file, (where, offset) => ({
     root: { element: 'report', format: 'JaCoCo' },
     open(name, attributes) {
       switch (name) {
@@ -76,7 +84,7 @@ export async function parseJacoco(
             classLines ??= newRecord(classSource);
           }
           const record = source ?? classLines;
-          if (record) readLine(record, attributes, where);
+          if (record) readLine(record, attributes, where, offset, arms);
           return;
         }
         case 'counter': {
@@ -139,7 +147,13 @@ export async function parseJacoco(
   return builder.build(file);
 }
 
-function readLine(record: SourceRecord, attributes: Record<string, string>, where: XmlWhere): void {
+function readLine(
+  record: SourceRecord,
+  attributes: Record<string, string>,
+  where: XmlWhere,
+  offset: XmlOffset,
+  budget: ArmBudget,
+): void {
   const number = lineAttribute(attributes, 'nr', 'line', where);
   if (attributes.ci === undefined && attributes.mi === undefined) record.hitsUnknown = true;
   const covered = countAttribute(attributes, 'ci', 'line', where, 0);
@@ -153,12 +167,10 @@ function readLine(record: SourceRecord, attributes: Record<string, string>, wher
       `expected at most ${MAX_ARMS_PER_LINE} branches on one line, found mb=${missedBranches} cb=${coveredBranches}`,
     );
   }
-  if (missedBranches + coveredBranches > 0) {
-    record.branches.set(
-      number,
-      Array.from({ length: missedBranches + coveredBranches }, (_, index) =>
-        index < coveredBranches ? 1 : 0,
-      ),
-    );
+  const total = missedBranches + coveredBranches;
+  if (total > 0) {
+    const problem = budget.claim(total, offset());
+    if (problem) throw new InvalidFileError(where(), problem);
+    record.branches.set(number, anonymousArms(coveredBranches, total));
   }
 }

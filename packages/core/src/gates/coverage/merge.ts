@@ -1,10 +1,11 @@
 import type { Fraction } from './fraction.js';
-import { mergeLineHits } from './line-hits.js';
+import { LineHitsBuilder } from './line-hits.js';
 import {
   MAX_UNRESOLVED,
   type CoverageReport,
   type CoverageTotals,
   type FileCoverage,
+  type LineHits,
   type StatementBlock,
   type UnresolvedPath,
 } from './model.js';
@@ -15,14 +16,34 @@ import {
  * Totals a report only declares (no detail) cannot be merged exactly: the larger covered count wins.
  */
 export function mergeFileCoverage(a: FileCoverage, b: FileCoverage): FileCoverage {
-  const merged: FileCoverage = { path: a.path, declared: mergeDeclared(a.declared, b.declared) };
-  const lines = a.lines && b.lines ? mergeLineHits(a.lines, b.lines) : (a.lines ?? b.lines);
+  return mergeRecords([a, b]);
+}
+
+/**
+ * Records of one file merged all at once, as mergeFileCoverage would one after another, in work
+ * proportional to their sizes however many there are: a report may list one file thousands of times
+ * (Cobertura, a class per inner class), and merging each into the growing result was quadratic.
+ */
+export function mergeRecords(records: readonly FileCoverage[]): FileCoverage {
+  const first = records[0];
+  if (!first) throw new RangeError('mergeRecords needs at least one record');
+  if (records.length === 1) return first;
+  let declared = first.declared;
+  for (const record of records.slice(1)) declared = mergeDeclared(declared, record.declared);
+  const merged: FileCoverage = { path: first.path, declared };
+  const lines = mergeLines(records.flatMap((record) => (record.lines ? [record.lines] : [])));
   if (lines) merged.lines = lines;
-  const branches = mergeMaps(a.branches, b.branches, addArms);
+  const branches = mergeArms(records.flatMap((record) => (record.branches ? [record.branches] : [])));
   if (branches) merged.branches = branches;
-  const functions = mergeMaps(a.functions, b.functions, (x, y) => x + y);
+  const functions = mergeMaps(
+    records.flatMap((record) => (record.functions ? [record.functions] : [])),
+    (x, y) => x + y,
+  );
   if (functions) merged.functions = functions;
-  const statements = mergeMaps(a.statements, b.statements, addBlocks);
+  const statements = mergeMaps(
+    records.flatMap((record) => (record.statements ? [record.statements] : [])),
+    addBlocks,
+  );
   if (statements) merged.statements = statements;
   return merged;
 }
@@ -31,18 +52,21 @@ export function mergeFileCoverage(a: FileCoverage, b: FileCoverage): FileCoverag
 export function mergeReports(reports: readonly CoverageReport[]): CoverageReport {
   const first = reports[0];
   if (!first) throw new RangeError('mergeReports needs at least one report');
-  const files = new Map<string, FileCoverage>();
+  const records = new Map<string, FileCoverage[]>();
   const unresolved = new Map<string, UnresolvedPath>();
   for (const report of reports) {
     for (const [path, file] of report.files) {
-      const existing = files.get(path);
-      files.set(path, existing ? mergeFileCoverage(existing, file) : file);
+      const list = records.get(path);
+      if (list) list.push(file);
+      else records.set(path, [file]);
     }
     for (const path of report.unresolved) {
       // A path one report could not place may be placed by another (e.g. read with the runner's roots).
       if (unresolved.size < MAX_UNRESOLVED && !unresolved.has(path.raw)) unresolved.set(path.raw, path);
     }
   }
+  const files = new Map<string, FileCoverage>();
+  for (const [path, list] of records) files.set(path, mergeRecords(list));
   const allStatements = reports.every((report) => report.headline === 'statements');
   return {
     format: first.format,
@@ -53,19 +77,48 @@ export function mergeReports(reports: readonly CoverageReport[]): CoverageReport
   };
 }
 
-function mergeMaps<K, V>(a: Map<K, V> | undefined, b: Map<K, V> | undefined, add: (x: V, y: V) => V) {
-  if (!a || !b) return a ?? b;
-  const merged = new Map(a);
-  for (const [key, value] of b) {
-    const existing = merged.get(key);
-    merged.set(key, existing === undefined ? value : add(existing, value));
+function mergeLines(all: readonly LineHits[]): LineHits | undefined {
+  if (all.length <= 1) return all[0];
+  // One builder for all: lines listed more than once add up, as lcov -a adds them.
+  const builder = new LineHitsBuilder();
+  for (const { lines, hits } of all)
+    for (let index = 0; index < lines.length; index++) builder.add(lines[index]!, hits[index]!);
+  return builder.build();
+}
+
+function mergeMaps<K, V>(maps: readonly Map<K, V>[], add: (x: V, y: V) => V): Map<K, V> | undefined {
+  if (maps.length <= 1) return maps[0];
+  const merged = new Map(maps[0]);
+  for (const map of maps.slice(1)) {
+    for (const [key, value] of map) {
+      const existing = merged.get(key);
+      merged.set(key, existing === undefined ? value : add(existing, value));
+    }
   }
   return merged;
 }
 
-function addArms(x: number[], y: number[]): number[] {
-  const length = Math.max(x.length, y.length);
-  return Array.from({ length }, (_, index) => (x[index] ?? 0) + (y[index] ?? 0));
+/** Arm by arm, as lcov -a adds them: a line's arms are copied once, then added to in place. */
+function mergeArms(maps: readonly Map<number, number[]>[]): Map<number, number[]> | undefined {
+  if (maps.length <= 1) return maps[0];
+  const merged = new Map(maps[0]);
+  const copied = new Set<number[]>();
+  for (const map of maps.slice(1)) {
+    for (const [line, arms] of map) {
+      let into = merged.get(line);
+      if (into === undefined) {
+        merged.set(line, arms);
+        continue;
+      }
+      if (!copied.has(into)) {
+        into = into.slice();
+        copied.add(into);
+        merged.set(line, into);
+      }
+      for (let index = 0; index < arms.length; index++) into[index] = (into[index] ?? 0) + arms[index]!;
+    }
+  }
+  return merged;
 }
 
 function addBlocks(x: StatementBlock, y: StatementBlock): StatementBlock {

@@ -131,7 +131,7 @@ class RepoIndex {
       for (const [name, files] of this.byName) {
         const key = name.toLowerCase();
         const list = this.lowerByName.get(key);
-        if (list) list.push(...files);
+        if (list) for (const file of files) list.push(file);
         else this.lowerByName.set(key, [...files]);
       }
     }

@@ -1,5 +1,5 @@
 import { InvalidFileError } from '../../shared/errors.js';
-import { mergeFileCoverage } from './merge.js';
+import { mergeRecords } from './merge.js';
 import {
   MAX_UNRESOLVED,
   type CoverageFormat,
@@ -13,6 +13,8 @@ import { PathResolver, type PathOptions, type Resolution } from './paths.js';
 /** Collects per-file records under repository paths; a file listed twice is merged, not double counted. */
 export class ReportBuilder {
   private readonly files = new Map<string, FileCoverage>();
+  /** the records of each file listed more than once, merged all at once when the report is built */
+  private readonly repeated = new Map<string, FileCoverage[]>();
   private readonly unresolved = new Map<string, UnresolvedPath>();
   private readonly resolver: PathResolver;
   private seen = 0;
@@ -57,7 +59,13 @@ export class ReportBuilder {
 
   add(file: FileCoverage): void {
     const existing = this.files.get(file.path);
-    this.files.set(file.path, existing ? mergeFileCoverage(existing, file) : file);
+    if (!existing) {
+      this.files.set(file.path, file);
+      return;
+    }
+    const records = this.repeated.get(file.path);
+    if (records) records.push(file);
+    else this.repeated.set(file.path, [existing, file]);
   }
 
   /** Fails closed on a report that names no files at all. */
@@ -68,6 +76,8 @@ export class ReportBuilder {
         `expected at least one file in the ${this.format} report`,
       );
     }
+    for (const [path, records] of this.repeated) this.files.set(path, mergeRecords(records));
+    this.repeated.clear();
     const unresolved = [...this.unresolved.values()];
     return {
       format: this.format,

@@ -1,4 +1,6 @@
+import { isAscii } from 'node:buffer';
 import { bytesOf, type CoverageInput } from './input.js';
+import { MAX_XML_DEPTH, MAX_XML_RUN } from './limits.js';
 
 /**
  * Thrown when the input holds anything the scanner leaves to saxes: the caller parses the whole report
@@ -25,6 +27,22 @@ export interface ScanHandlers {
   line(number: number, hits: number, branch: string | undefined, condition: string | undefined): void;
 }
 
+/** Where the scanner is when it calls a handler. */
+export interface ScanPlace {
+  /** bytes read up to the end of the tag being reported */
+  readonly offset: number;
+  /**
+   * whether every byte read so far (in whole chunks, a bit past `offset`) was ASCII: `offset` is then
+   * saxes' position too, which counts UTF-16 code units, else at most three times it
+   */
+  readonly ascii: boolean;
+  /**
+   * The 1-based line and column saxes gives for `offset`, where the scanner can tell them: in a report
+   * that is ASCII, without carriage returns, so far (a character is then a byte, a line break a `\n`).
+   */
+  at(): { line: number; column: number } | undefined;
+}
+
 const LT = 60;
 const GT = 62;
 const SLASH = 47;
@@ -38,8 +56,6 @@ const QUESTION = 63;
 const CARRIAGE_RETURN = 13;
 const DASH = 45;
 
-/** A construct cut by chunk ends longer than this is left to saxes, which reads it in linear time. */
-const MAX_CARRY = 16 << 20;
 /** Digits of a fast-path count: up to 15 stay exact in a double; longer ones are left to saxes. */
 const MAX_DIGITS = 15;
 
@@ -159,10 +175,51 @@ const DOCTYPE =
  * quotes without entities, whitespace between elements, text only where asked for, comments, an optional
  * UTF-8 XML declaration and DOCTYPE. Anything else — CDATA, internal DTD subsets, processing instructions, entities and
  * character references, non-ASCII or prefixed names, control characters, a second root, a truncated
- * document, mismatched tags — throws LeftToSaxes, so correctness never depends on this path.
+ * document, mismatched tags, what streamXml rejects (elements nested deeper than MAX_XML_DEPTH, more than
+ * MAX_XML_RUN bytes without a tag ending) — throws LeftToSaxes, so correctness never depends on this path.
  */
-export async function scanXml(input: CoverageInput, handlers: ScanHandlers): Promise<void> {
+export async function scanXml(
+  input: CoverageInput,
+  makeHandlers: (place: ScanPlace) => ScanHandlers,
+): Promise<void> {
+  /** where the buffer being scanned starts in the input, and that buffer */
+  let base = 0;
+  let scanning: Buffer = Buffer.alloc(0);
+  /** `\n`s before `base`, and where the line holding `base` starts */
+  let breaks = 0;
+  let lineStart = 0;
+  let carriageReturn = false;
+  const place = {
+    offset: 0,
+    ascii: true,
+    at(): { line: number; column: number } | undefined {
+      if (!this.ascii || carriageReturn) return undefined;
+      const end = this.offset - base;
+      let line = 1 + breaks;
+      let start = lineStart;
+      for (
+        let index = scanning.indexOf(10);
+        index !== -1 && index < end;
+        index = scanning.indexOf(10, index + 1)
+      ) {
+        line++;
+        start = base + index + 1;
+      }
+      return { line, column: this.offset - start + 1 };
+    },
+  };
+  const handlers = makeHandlers(place);
   const stack: string[] = [];
+  /**
+   * Where the last tag ended. streamXml marks each tag's end too (and more: text), in UTF-16 code units,
+   * never more than bytes: a run this scanner lets pass, saxes lets pass. Checked before a tag is reported,
+   * as saxes does.
+   */
+  let mark = 0;
+  const ended = (end: number): void => {
+    if (base + end - mark > MAX_XML_RUN) throw new LeftToSaxes('a run longer than MAX_XML_RUN');
+    mark = base + end;
+  };
   let rootClosed = false;
   let first = true;
   let textDepth = 0;
@@ -184,6 +241,7 @@ export async function scanXml(input: CoverageInput, handlers: ScanHandlers): Pro
   const startTag = (buffer: Buffer, start: number): number => {
     const length = buffer.length;
     if (rootClosed) throw new LeftToSaxes('a second root element');
+    if (stack.length >= MAX_XML_DEPTH) throw new LeftToSaxes('nesting deeper than MAX_XML_DEPTH');
     started = true;
     if (stack.length > 0 && isLineTag(buffer, start)) {
       const end = lineTag(buffer, start);
@@ -203,6 +261,8 @@ export async function scanXml(input: CoverageInput, handlers: ScanHandlers): Pro
       if (closed === -1) return -1;
       if (closed > 0) {
         const name = buffer.toString('latin1', start + 1, nameEnd);
+        ended(closed);
+        place.offset = base + closed;
         handlers.open(name, attributes);
         if (buffer[index] === SLASH) {
           handlers.close(name);
@@ -249,6 +309,8 @@ export async function scanXml(input: CoverageInput, handlers: ScanHandlers): Pro
       if (closed === -1) return -1;
       if (closed > 0) {
         if (buffer[index] === GT) stack.push('line');
+        ended(closed);
+        place.offset = base + closed;
         handlers.line(number, hits, branch, condition);
         return closed;
       }
@@ -332,6 +394,8 @@ export async function scanXml(input: CoverageInput, handlers: ScanHandlers): Pro
     if (open === undefined || !matches(buffer, start + 2, nameEnd, open))
       throw new LeftToSaxes('mismatched end tag');
     if (handlers.textIn.has(open)) textDepth--;
+    ended(index + 1);
+    place.offset = base + index + 1;
     if (open !== 'line') handlers.close(open);
     if (stack.length === 0) rootClosed = true;
     return index + 1;
@@ -397,10 +461,25 @@ export async function scanXml(input: CoverageInput, handlers: ScanHandlers): Pro
 
   let carry: Buffer | undefined;
   for await (const chunk of bytesOf(input)) {
+    if (place.ascii && !isAscii(chunk)) place.ascii = false;
+    if (!carriageReturn && chunk.includes(CARRIAGE_RETURN)) carriageReturn = true;
     const buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    scanning = buffer;
     const rest = scan(buffer);
+    // What is left (a construct begun, whitespace) is never carried past the run limit.
+    if (base + buffer.length - mark > MAX_XML_RUN) throw new LeftToSaxes('a run longer than MAX_XML_RUN');
     carry = rest < buffer.length ? Buffer.from(buffer.subarray(rest)) : undefined;
-    if (carry && carry.length > MAX_CARRY) throw new LeftToSaxes('a construct longer than the carry');
+    if (place.ascii && !carriageReturn) {
+      for (
+        let index = buffer.indexOf(10);
+        index !== -1 && index < rest;
+        index = buffer.indexOf(10, index + 1)
+      ) {
+        breaks++;
+        lineStart = base + index + 1;
+      }
+    }
+    base += rest;
   }
   if (carry || stack.length > 0 || !rootClosed) throw new LeftToSaxes('the document ends early');
 }
