@@ -376,6 +376,11 @@ const lineNumberError = (prefix = '') =>
   new RegExp(`: ${prefix}expected a line number up to 10000000, found 100000000000000$`);
 const armsError = (found: string) =>
   new RegExp(`: expected at most 100000 branches on one line, found ${found}$`);
+const armBudgetError =
+  /: expected at most \d+ branches in the report up to here \(100000, plus one per 4 characters\), found \d+$/;
+const depthError = /: expected elements nested at most 64 deep, found <x> at depth 65$/;
+const runError =
+  /: expected no tag, attribute value, text or comment longer than 1048576 characters, found a longer one after this point$/;
 const cobLine = (attributes: string) =>
   coberturaClass('src/hostile.py', `\t\t\t\t\t\t<line ${attributes}/>\n`);
 const jacocoLine = (attributes: string) =>
@@ -485,21 +490,22 @@ const CASES: readonly Case[] = [
       /: hostile\.js: expected statementMap\.0 to start at a line from 0 to 10000000, found 100000000000000$/,
   },
 
-  // At or under a limit, on every record: parsed, at the cost of the report's size.
+  // Every line at the per-line arm limit: past the report-wide budget (one arm per 4 characters) on the
+  // second line, one error line.
   {
-    name: 'cobertura: every line condition-coverage="0% (0/100000)" (the arm limit)',
+    name: 'cobertura: every line condition-coverage="0% (0/100000)" (the per-line arm limit)',
     format: COBERTURA,
     report: filled(COBERTURA, { branchEvery: 1, arms: 100_000 }),
-    expect: 'parsed',
+    expect: armBudgetError,
   },
   {
-    name: 'jacoco: every line mb="100000" (the arm limit)',
+    name: 'jacoco: every line mb="100000" (the per-line arm limit)',
     format: JACOCO,
     report: filled(JACOCO, { branchEvery: 1, arms: 100_000 }),
-    expect: 'parsed',
+    expect: armBudgetError,
   },
   {
-    name: 'cobertura: one <line number="1"> with branches, repeated',
+    name: 'cobertura: one <line number="1"> with branches, repeated (past the per-line limit at 50,001)',
     format: COBERTURA,
     report: (size) =>
       around(
@@ -508,6 +514,58 @@ const CASES: readonly Case[] = [
         `\t\t\t\t</lines></class>\n${COBERTURA.tail}`,
         size,
       ),
+    expect: /: expected at most 100000 branches on one line, found 100002 on line 1, listed more than once$/,
+  },
+
+  // At or under a limit, on every record: parsed, at the cost of the report's size.
+  {
+    name: 'cobertura: every line condition-coverage="0% (0/20)" (near the report-wide arm budget)',
+    format: COBERTURA,
+    report: filled(COBERTURA, { branchEvery: 1, arms: 20 }),
+    expect: 'parsed',
+  },
+  {
+    name: 'jacoco: every line mb="10" (near the report-wide arm budget)',
+    format: JACOCO,
+    report: filled(JACOCO, { branchEvery: 1, arms: 10 }),
+    expect: 'parsed',
+  },
+  {
+    name: 'cobertura: each <line> with branches listed 45,000 times in a row (under the per-line limit)',
+    format: COBERTURA,
+    report: function* (size) {
+      const head = `${COBERTURA.head}\t\t\t\t<class name="c" filename="src/repeated.py"><lines>\n`;
+      const tail = `\t\t\t\t</lines></class>\n${COBERTURA.tail}`;
+      const unit = (line: number) =>
+        `\t\t\t\t\t\t<line number="${line}" hits="1" branch="true" condition-coverage="50% (1/2)"/>\n`;
+      yield head;
+      let room = size - head.length - tail.length;
+      for (let line = 1; room > 0; line++) {
+        const run = unit(line).repeat(Math.min(45_000, Math.max(1, Math.floor(room / unit(line).length))));
+        yield run;
+        room -= run.length;
+      }
+      yield tail;
+    },
+    expect: 'parsed',
+  },
+  {
+    name: 'cobertura: every class of the same file (a class per inner class), merged',
+    format: COBERTURA,
+    report: function* (size) {
+      const tail = COBERTURA.tail;
+      let room = size - COBERTURA.head.length - tail.length;
+      yield COBERTURA.head;
+      for (let index = 0; room > 0; index++) {
+        const piece = COBERTURA.record(index, ORDINARY)
+          .replace(/name="c"/, `name="c$${index}"`)
+          .replace(/filename="[^"]*"/, 'filename="src/Outer.java"')
+          .replace(/number="(\d+)"/g, (_, line: string) => `number="${index * LINES + Number(line)}"`);
+        yield piece;
+        room -= piece.length;
+      }
+      yield tail;
+    },
     expect: 'parsed',
   },
   {
@@ -548,13 +606,13 @@ const CASES: readonly Case[] = [
     format: COBERTURA,
     report: (size) =>
       nested(COBERTURA.head + COBERTURA.record(0, ORDINARY), '<x>', '', '</x>', COBERTURA.tail, size),
-    expect: 'parsed',
+    expect: depthError,
   },
   {
     name: 'jacoco: unknown elements nested as deep as fits (saxes)',
     format: JACOCO,
     report: (size) => nested(JACOCO.head + JACOCO.record(0, ORDINARY), '<x>', '', '</x>', JACOCO.tail, size),
-    expect: 'parsed',
+    expect: depthError,
   },
   {
     name: 'istanbul: an object nested as deep as fits',
@@ -572,7 +630,7 @@ const CASES: readonly Case[] = [
         `.py"><lines><line number="1" hits="1"/></lines></class>\n${COBERTURA.tail}`,
         size,
       ),
-    expect: 'parsed',
+    expect: runError,
   },
   {
     name: 'lcov: one SF line as long as the report',
