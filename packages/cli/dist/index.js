@@ -8788,7 +8788,7 @@ function unknownFormatError(file, head) {
 }
 
 ;// CONCATENATED MODULE: ../core/src/gates/coverage/line-hits.ts
-const MAX_HITS = 0xffffffff;
+const MAX_HITS = 0xff;
 // Small: Go and Istanbul keep a builder per file alive at once; sequential parsers reuse the spare.
 const FIRST_CAPACITY = 16;
 /** A scratch pair bigger than this is not kept for the next builder. */
@@ -8807,7 +8807,7 @@ let spare;
  * builders alive at the same time (Go, Istanbul) use scratch arrays and are copied in.
  */
 let linesArena = new Uint32Array(0);
-let hitsArena = new Uint32Array(0);
+let hitsArena = new Uint8Array(0);
 let arenaUsed = 0;
 /** Set while a builder writes in the tail: moves that builder's pairs out of it. */
 let leaveTail;
@@ -8817,7 +8817,7 @@ function allocate(count) {
     // left unfinished by a parse that failed) moves its pairs out first.
     leaveTail?.();
     if (count > ARENA_SIZE >> 2)
-        return { lines: new Uint32Array(count), hits: new Uint32Array(count) };
+        return { lines: new Uint32Array(count), hits: new Uint8Array(count) };
     if (arenaUsed + count > linesArena.length)
         newArenas(ARENA_SIZE);
     const views = {
@@ -8829,12 +8829,12 @@ function allocate(count) {
 }
 function newArenas(size) {
     linesArena = new Uint32Array(size);
-    hitsArena = new Uint32Array(size);
+    hitsArena = new Uint8Array(size);
     arenaUsed = 0;
 }
 /**
  * Collects (line, hits) pairs in any order; duplicates add up, like lcov does within one record. Pairs go
- * straight into typed arrays. Counts saturate at 2^32-1; only "hit or not" decides anything.
+ * straight into typed arrays. Counts saturate at 255 (model.ts says why); only "hit or not" decides anything.
  */
 class LineHitsBuilder {
     lines;
@@ -8872,7 +8872,7 @@ class LineHitsBuilder {
         }
         else {
             this.lines = new Uint32Array(FIRST_CAPACITY);
-            this.hits = new Uint32Array(FIRST_CAPACITY);
+            this.hits = new Uint8Array(FIRST_CAPACITY);
         }
     }
     add(line, hits) {
@@ -8950,7 +8950,8 @@ class LineHitsBuilder {
         // The scratch goes to the next builder: this one is finished.
         if (!ownsTail && this.lines.length <= MAX_SPARE)
             spare = { lines: this.lines, hits: this.hits };
-        this.lines = this.hits = FINISHED;
+        this.lines = FINISHED;
+        this.hits = new Uint8Array(0);
         return built;
     }
     releaseTail() {
@@ -8962,7 +8963,7 @@ class LineHitsBuilder {
         this.releaseTail();
         const capacity = Math.max(FIRST_CAPACITY, this.count * 2);
         const lines = new Uint32Array(capacity);
-        const hits = new Uint32Array(capacity);
+        const hits = new Uint8Array(capacity);
         lines.set(this.lines.subarray(this.offset, this.offset + this.count));
         hits.set(this.hits.subarray(this.offset, this.offset + this.count));
         this.lines = lines;
@@ -8984,7 +8985,7 @@ class LineHitsBuilder {
             return;
         }
         const lines = new Uint32Array(Math.max(FIRST_CAPACITY, this.lines.length * 2));
-        const hits = new Uint32Array(lines.length);
+        const hits = new Uint8Array(lines.length);
         lines.set(this.lines);
         hits.set(this.hits);
         this.lines = lines;
@@ -9066,17 +9067,33 @@ const MAX_UNRESOLVED = 10_000;
  * Totals a report only declares (no detail) cannot be merged exactly: the larger covered count wins.
  */
 function mergeFileCoverage(a, b) {
-    const merged = { path: a.path, declared: mergeDeclared(a.declared, b.declared) };
-    const lines = a.lines && b.lines ? mergeLineHits(a.lines, b.lines) : (a.lines ?? b.lines);
+    return mergeRecords([a, b]);
+}
+/**
+ * Records of one file merged all at once, as mergeFileCoverage would one after another, in work
+ * proportional to their sizes however many there are: a report may list one file thousands of times
+ * (Cobertura, a class per inner class), and merging each into the growing result was quadratic.
+ */
+function mergeRecords(records) {
+    const first = records[0];
+    if (!first)
+        throw new RangeError('mergeRecords needs at least one record');
+    if (records.length === 1)
+        return first;
+    let declared = first.declared;
+    for (const record of records.slice(1))
+        declared = mergeDeclared(declared, record.declared);
+    const merged = { path: first.path, declared };
+    const lines = mergeLines(records.flatMap((record) => (record.lines ? [record.lines] : [])));
     if (lines)
         merged.lines = lines;
-    const branches = mergeMaps(a.branches, b.branches, addArms);
+    const branches = mergeArms(records.flatMap((record) => (record.branches ? [record.branches] : [])));
     if (branches)
         merged.branches = branches;
-    const functions = mergeMaps(a.functions, b.functions, (x, y) => x + y);
+    const functions = mergeMaps(records.flatMap((record) => (record.functions ? [record.functions] : [])), (x, y) => x + y);
     if (functions)
         merged.functions = functions;
-    const statements = mergeMaps(a.statements, b.statements, addBlocks);
+    const statements = mergeMaps(records.flatMap((record) => (record.statements ? [record.statements] : [])), addBlocks);
     if (statements)
         merged.statements = statements;
     return merged;
@@ -9086,12 +9103,15 @@ function mergeReports(reports) {
     const first = reports[0];
     if (!first)
         throw new RangeError('mergeReports needs at least one report');
-    const files = new Map();
+    const records = new Map();
     const unresolved = new Map();
     for (const report of reports) {
         for (const [path, file] of report.files) {
-            const existing = files.get(path);
-            files.set(path, existing ? mergeFileCoverage(existing, file) : file);
+            const list = records.get(path);
+            if (list)
+                list.push(file);
+            else
+                records.set(path, [file]);
         }
         for (const path of report.unresolved) {
             // A path one report could not place may be placed by another (e.g. read with the runner's roots).
@@ -9099,6 +9119,9 @@ function mergeReports(reports) {
                 unresolved.set(path.raw, path);
         }
     }
+    const files = new Map();
+    for (const [path, list] of records)
+        files.set(path, mergeRecords(list));
     const allStatements = reports.every((report) => report.headline === 'statements');
     return {
         format: first.format,
@@ -9108,19 +9131,51 @@ function mergeReports(reports) {
         unresolved: [...unresolved.values()],
     };
 }
-function mergeMaps(a, b, add) {
-    if (!a || !b)
-        return a ?? b;
-    const merged = new Map(a);
-    for (const [key, value] of b) {
-        const existing = merged.get(key);
-        merged.set(key, existing === undefined ? value : add(existing, value));
+function mergeLines(all) {
+    if (all.length <= 1)
+        return all[0];
+    // One builder for all: lines listed more than once add up, as lcov -a adds them.
+    const builder = new LineHitsBuilder();
+    for (const { lines, hits } of all)
+        for (let index = 0; index < lines.length; index++)
+            builder.add(lines[index], hits[index]);
+    return builder.build();
+}
+function mergeMaps(maps, add) {
+    if (maps.length <= 1)
+        return maps[0];
+    const merged = new Map(maps[0]);
+    for (const map of maps.slice(1)) {
+        for (const [key, value] of map) {
+            const existing = merged.get(key);
+            merged.set(key, existing === undefined ? value : add(existing, value));
+        }
     }
     return merged;
 }
-function addArms(x, y) {
-    const length = Math.max(x.length, y.length);
-    return Array.from({ length }, (_, index) => (x[index] ?? 0) + (y[index] ?? 0));
+/** Arm by arm, as lcov -a adds them: a line's arms are copied once, then added to in place. */
+function mergeArms(maps) {
+    if (maps.length <= 1)
+        return maps[0];
+    const merged = new Map(maps[0]);
+    const copied = new Set();
+    for (const map of maps.slice(1)) {
+        for (const [line, arms] of map) {
+            let into = merged.get(line);
+            if (into === undefined) {
+                merged.set(line, arms);
+                continue;
+            }
+            if (!copied.has(into)) {
+                into = into.slice();
+                copied.add(into);
+                merged.set(line, into);
+            }
+            for (let index = 0; index < arms.length; index++)
+                into[index] = (into[index] ?? 0) + arms[index];
+        }
+    }
+    return merged;
 }
 function addBlocks(x, y) {
     return { weight: x.weight, hits: x.hits + y.hits };
@@ -9245,7 +9300,8 @@ class RepoIndex {
                 const key = name.toLowerCase();
                 const list = this.lowerByName.get(key);
                 if (list)
-                    list.push(...files);
+                    for (const file of files)
+                        list.push(file);
                 else
                     this.lowerByName.set(key, [...files]);
             }
@@ -9398,6 +9454,8 @@ class ReportBuilder {
     format;
     headline;
     files = new Map();
+    /** the records of each file listed more than once, merged all at once when the report is built */
+    repeated = new Map();
     unresolved = new Map();
     resolver;
     seen = 0;
@@ -9439,13 +9497,24 @@ class ReportBuilder {
     }
     add(file) {
         const existing = this.files.get(file.path);
-        this.files.set(file.path, existing ? mergeFileCoverage(existing, file) : file);
+        if (!existing) {
+            this.files.set(file.path, file);
+            return;
+        }
+        const records = this.repeated.get(file.path);
+        if (records)
+            records.push(file);
+        else
+            this.repeated.set(file.path, [existing, file]);
     }
     /** Fails closed on a report that names no files at all. */
     build(reportFile) {
         if (this.seen === 0) {
             throw new errors/* InvalidFileError */.Ou({ file: reportFile }, `expected at least one file in the ${this.format} report`);
         }
+        for (const [path, records] of this.repeated)
+            this.files.set(path, mergeRecords(records));
+        this.repeated.clear();
         const unresolved = [...this.unresolved.values()];
         return {
             format: this.format,
@@ -9640,14 +9709,67 @@ lineStart = 0) {
  */
 /** Highest source line number accepted: line numbers are stored as 32-bit integers. */
 const MAX_LINE_NUMBER = 10_000_000;
-/** Branch arms on one line (Cobertura `condition-coverage`, JaCoCo `mb + cb`): arrays are allocated per arm. */
+/**
+ * Branch arms on one line (Cobertura `condition-coverage`, JaCoCo `mb + cb`), over all the listings of a
+ * line that a report repeats (gcovr: once per function instance): arrays are allocated per arm.
+ */
 const MAX_ARMS_PER_LINE = 100_000;
-/** Lines a Go coverprofile's blocks may span in total: each spanned line becomes an entry. */
-const MAX_GO_SPANNED_LINES = 50_000_000;
+/**
+ * Lines one block of a Go coverprofile may span. A block is a run of straight-line statements, so it spans
+ * a few lines (3 on average and 2,239 at most in Go 1.19's standard library, that one a map literal); a
+ * single statement of generated code (a composite literal a function returns) may run to tens of thousands.
+ */
+const MAX_GO_BLOCK_LINES = 100_000;
+/**
+ * Lines a Go coverprofile's blocks may span in all up to a point of it, each spanned line an entry of the
+ * per-line view (5 bytes): this many, plus GO_SPANNED_LINES_PER_CHARACTER per character read, so that what
+ * a profile claims stays in proportion to its size. Real profiles span about one line per 13 characters
+ * (Go 1.19's standard library: 83,000 blocks, 3.2 MB, spanning 253,000 lines).
+ */
+const MAX_GO_SPANNED_LINES = 1_000_000;
+/** See MAX_GO_SPANNED_LINES. */
+const GO_SPANNED_LINES_PER_CHARACTER = 1;
 function lineNumberProblem(value) {
     return value > MAX_LINE_NUMBER
         ? `expected a line number up to ${MAX_LINE_NUMBER}, found ${value}`
         : undefined;
+}
+/**
+ * Branch arms a Cobertura or JaCoCo report may claim in all up to a point of it: MAX_ARMS_PER_LINE, plus one
+ * per this many characters read. Such a report states only how many arms a line has, and each becomes an
+ * array entry: the budget keeps that memory in proportion to the report's size (a report at the budget
+ * takes 2.4 times the memory of an ordinary one as large). Real reports claim one arm per 30 characters or
+ * fewer (gcovr: `<line number="12" hits="3" branch="true" condition-coverage="50% (1/2)"/>`, most lines
+ * with no branches at all).
+ */
+const CHARACTERS_PER_ARM = 4;
+/** Elements nested inside one another in an XML report: real ones nest fewer than 12 deep. */
+const MAX_XML_DEPTH = 64;
+/**
+ * Characters of an XML report from the end of one tag to the end of the next, so that no attribute value,
+ * text or comment is longer: a path is at most 4,096 bytes on Linux, a JVM class or method name 65,535.
+ */
+const MAX_XML_RUN = 1 << 20;
+/** Arms claimed so far against the report's budget (CHARACTERS_PER_ARM). */
+class ArmBudget {
+    claimed = 0;
+    /**
+     * Counts `arms` more at `position` (characters read up to the end of the tag claiming them), or says
+     * why not.
+     */
+    claim(arms, position) {
+        const allowed = MAX_ARMS_PER_LINE + Math.floor(position / CHARACTERS_PER_ARM);
+        if (this.claimed + arms > allowed) {
+            return (`expected at most ${allowed} branches in the report up to here (${MAX_ARMS_PER_LINE}, plus one per ` +
+                `${CHARACTERS_PER_ARM} characters), found ${this.claimed + arms}`);
+        }
+        this.claimed += arms;
+        return undefined;
+    }
+}
+/** Arms known only by their count (Cobertura, JaCoCo): the covered ones first, each as one hit. */
+function anonymousArms(covered, total) {
+    return new Array(total).fill(0).fill(1, 0, covered);
 }
 
 ;// CONCATENATED MODULE: ../core/src/gates/coverage/xml.ts
@@ -9657,19 +9779,36 @@ function lineNumberProblem(value) {
 
 /**
  * Streams an XML report through saxes: no DOM, so a 151 MB Cobertura stays small. Malformed or truncated
- * XML is an InvalidFileError at the parser's position.
+ * XML is an InvalidFileError at the parser's position, and so are elements nested deeper than
+ * MAX_XML_DEPTH and more than MAX_XML_RUN characters without a tag ending: an attribute value, text or
+ * comment saxes would otherwise gather whole.
  */
 async function streamXml(input, file, makeHandlers) {
     const parser = new saxes/* SaxesParser */.wT({ position: true });
     // saxes counts columns from 0; our positions are 1-based.
     const where = () => ({ file, line: parser.line, column: parser.column + 1 });
-    const handlers = makeHandlers(where);
+    const handlers = makeHandlers(where, () => parser.position);
     parser.on('error', (error) => {
         throw new errors/* InvalidFileError */.Ou(where(), `expected well-formed XML: ${error.message.replace(/^\d+:\d+: /, '')}`);
     });
+    /** where the last tag (or text, where the format reads text) ended */
+    let mark = 0;
+    let markLine = 1;
+    let markColumn = 0;
+    const ended = () => {
+        mark = parser.position;
+        markLine = parser.line;
+        markColumn = parser.column;
+    };
+    // No more handlers than these: saxes keeps each as a property of the parser, and a few more turn it into
+    // a dictionary object that parses three times slower.
     const root = handlers.root;
     let rootSeen = root === undefined;
+    let depth = 0;
     parser.on('opentag', (tag) => {
+        ended();
+        if (++depth > MAX_XML_DEPTH)
+            throw new errors/* InvalidFileError */.Ou(where(), `expected elements nested at most ${MAX_XML_DEPTH} deep, found <${tag.name}> at depth ${depth}`);
         if (rootSeen)
             handlers.open(tag.name, tag.attributes);
         else {
@@ -9677,16 +9816,41 @@ async function streamXml(input, file, makeHandlers) {
             rootSeen = true;
         }
     });
-    if (handlers.close) {
-        const close = handlers.close.bind(handlers);
-        parser.on('closetag', (tag) => close(tag.name));
+    const close = handlers.close?.bind(handlers);
+    parser.on('closetag', (tag) => {
+        ended();
+        depth--;
+        close?.(tag.name);
+    });
+    const text = handlers.text?.bind(handlers);
+    if (text) {
+        parser.on('text', (value) => {
+            ended();
+            text(value);
+        });
     }
-    if (handlers.text)
-        parser.on('text', handlers.text.bind(handlers));
-    for await (const chunk of chunksOf(input))
-        parser.write(chunk);
+    // saxes' position is right inside its handlers only: between writes, what was written is counted here.
+    let written = 0;
+    for await (const chunk of chunksOf(input)) {
+        // Written in pieces that end where the run since the last tag would pass MAX_XML_RUN: whichever way the
+        // report comes in chunks, the run is caught there, before saxes gathers any more of it.
+        let rest = chunk;
+        while (rest.length > 0) {
+            const room = mark + MAX_XML_RUN - written;
+            if (room <= 0) {
+                throw new errors/* InvalidFileError */.Ou({ file, line: markLine, column: markColumn + 1 }, `expected no tag, attribute value, text or comment longer than ${MAX_XML_RUN} characters, found a longer one after this point`);
+            }
+            // A surrogate pair stays whole.
+            const cut = rest.length <= room ? rest.length : isHighSurrogate(rest.charCodeAt(room - 1)) ? room + 1 : room;
+            const piece = cut === rest.length ? rest : rest.slice(0, cut);
+            parser.write(piece);
+            written += piece.length;
+            rest = cut === rest.length ? '' : rest.slice(cut);
+        }
+    }
     parser.close();
 }
+const isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
 /** The root element, checked: a report of another format (or none) is an error naming the root expected. */
 function rootElement(name, expected, format, where) {
     if (name !== expected)
@@ -9803,7 +9967,11 @@ function fileMetrics(attributes, where) {
     };
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ../core/src/gates/coverage/xml-scan.ts
+
+
 
 /**
  * Thrown when the input holds anything the scanner leaves to saxes: the caller parses the whole report
@@ -9826,8 +9994,6 @@ const BANG = 33;
 const QUESTION = 63;
 const CARRIAGE_RETURN = 13;
 const DASH = 45;
-/** A construct cut by chunk ends longer than this is left to saxes, which reads it in linear time. */
-const MAX_CARRY = 16 << 20;
 /** Digits of a fast-path count: up to 15 stay exact in a double; longer ones are left to saxes. */
 const MAX_DIGITS = 15;
 const isSpace = (byte) => byte === 32 || byte === 10 || byte === 9 || byte === 13;
@@ -9945,10 +10111,46 @@ const DOCTYPE = /^<!DOCTYPE[ \t\r\n]+[A-Za-z_][A-Za-z0-9_.-]*(?:[ \t\r\n]+(?:SYS
  * quotes without entities, whitespace between elements, text only where asked for, comments, an optional
  * UTF-8 XML declaration and DOCTYPE. Anything else — CDATA, internal DTD subsets, processing instructions, entities and
  * character references, non-ASCII or prefixed names, control characters, a second root, a truncated
- * document, mismatched tags — throws LeftToSaxes, so correctness never depends on this path.
+ * document, mismatched tags, what streamXml rejects (elements nested deeper than MAX_XML_DEPTH, more than
+ * MAX_XML_RUN bytes without a tag ending) — throws LeftToSaxes, so correctness never depends on this path.
  */
-async function scanXml(input, handlers) {
+async function scanXml(input, makeHandlers) {
+    /** where the buffer being scanned starts in the input, and that buffer */
+    let base = 0;
+    let scanning = Buffer.alloc(0);
+    /** `\n`s before `base`, and where the line holding `base` starts */
+    let breaks = 0;
+    let lineStart = 0;
+    let carriageReturn = false;
+    const place = {
+        offset: 0,
+        ascii: true,
+        at() {
+            if (!this.ascii || carriageReturn)
+                return undefined;
+            const end = this.offset - base;
+            let line = 1 + breaks;
+            let start = lineStart;
+            for (let index = scanning.indexOf(10); index !== -1 && index < end; index = scanning.indexOf(10, index + 1)) {
+                line++;
+                start = base + index + 1;
+            }
+            return { line, column: this.offset - start + 1 };
+        },
+    };
+    const handlers = makeHandlers(place);
     const stack = [];
+    /**
+     * Where the last tag ended. streamXml marks each tag's end too (and more: text), in UTF-16 code units,
+     * never more than bytes: a run this scanner lets pass, saxes lets pass. Checked before a tag is reported,
+     * as saxes does.
+     */
+    let mark = 0;
+    const ended = (end) => {
+        if (base + end - mark > MAX_XML_RUN)
+            throw new LeftToSaxes('a run longer than MAX_XML_RUN');
+        mark = base + end;
+    };
     let rootClosed = false;
     let first = true;
     let textDepth = 0;
@@ -9972,6 +10174,8 @@ async function scanXml(input, handlers) {
         const length = buffer.length;
         if (rootClosed)
             throw new LeftToSaxes('a second root element');
+        if (stack.length >= MAX_XML_DEPTH)
+            throw new LeftToSaxes('nesting deeper than MAX_XML_DEPTH');
         started = true;
         if (stack.length > 0 && isLineTag(buffer, start)) {
             const end = lineTag(buffer, start);
@@ -9998,6 +10202,8 @@ async function scanXml(input, handlers) {
                 return -1;
             if (closed > 0) {
                 const name = buffer.toString('latin1', start + 1, nameEnd);
+                ended(closed);
+                place.offset = base + closed;
                 handlers.open(name, attributes);
                 if (buffer[index] === SLASH) {
                     handlers.close(name);
@@ -10056,6 +10262,8 @@ async function scanXml(input, handlers) {
             if (closed > 0) {
                 if (buffer[index] === GT)
                     stack.push('line');
+                ended(closed);
+                place.offset = base + closed;
                 handlers.line(number, hits, branch, condition);
                 return closed;
             }
@@ -10157,6 +10365,8 @@ async function scanXml(input, handlers) {
             throw new LeftToSaxes('mismatched end tag');
         if (handlers.textIn.has(open))
             textDepth--;
+        ended(index + 1);
+        place.offset = base + index + 1;
         if (open !== 'line')
             handlers.close(open);
         if (stack.length === 0)
@@ -10228,11 +10438,24 @@ async function scanXml(input, handlers) {
     };
     let carry;
     for await (const chunk of bytesOf(input)) {
+        if (place.ascii && !(0,external_node_buffer_.isAscii)(chunk))
+            place.ascii = false;
+        if (!carriageReturn && chunk.includes(CARRIAGE_RETURN))
+            carriageReturn = true;
         const buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+        scanning = buffer;
         const rest = scan(buffer);
+        // What is left (a construct begun, whitespace) is never carried past the run limit.
+        if (base + buffer.length - mark > MAX_XML_RUN)
+            throw new LeftToSaxes('a run longer than MAX_XML_RUN');
         carry = rest < buffer.length ? Buffer.from(buffer.subarray(rest)) : undefined;
-        if (carry && carry.length > MAX_CARRY)
-            throw new LeftToSaxes('a construct longer than the carry');
+        if (place.ascii && !carriageReturn) {
+            for (let index = buffer.indexOf(10); index !== -1 && index < rest; index = buffer.indexOf(10, index + 1)) {
+                breaks++;
+                lineStart = base + index + 1;
+            }
+        }
+        base += rest;
     }
     if (carry || stack.length > 0 || !rootClosed)
         throw new LeftToSaxes('the document ends early');
@@ -10254,13 +10477,15 @@ const CONDITION_COVERAGE = /\((\d{1,15})\/(\d{1,15})\)/;
  * `condition-coverage="50% (1/2)"` (covered arms / arms). Relative filenames are taken from `<sources>`.
  */
 async function parseCobertura(input, file, paths = {}) {
-    // The byte scanner where the input can be read again: anything it leaves (or any error, so that the
-    // error carries saxes' exact position) sends the whole report through saxes from the start.
+    // The byte scanner where the input can be read again: anything it leaves, or an error it cannot place
+    // where saxes would, sends the whole report through saxes from the start.
     if (typeof input === 'string' || isReopenable(input)) {
         try {
             return await parseCoberturaWith('scanner', input, file, paths);
         }
-        catch {
+        catch (error) {
+            if (error instanceof errors/* InvalidFileError */.Ou && error.position.file !== '')
+                throw error;
             // read again below
         }
     }
@@ -10269,8 +10494,8 @@ async function parseCobertura(input, file, paths = {}) {
 /** One reader, without the fallback: what tests hold the scanner and saxes to the same answers with. */
 function parseCoberturaWith(reader, input, file, paths = {}) {
     return reader === 'scanner'
-        ? collect(file, paths, (collector) => scanXml(input, collector.scanHandlers()))
-        : collect(file, paths, (collector) => streamXml(input, file, (where) => collector.saxesHandlers(where)));
+        ? collect(file, paths, (collector) => scanXml(input, (place) => collector.scanHandlers(file, place)))
+        : collect(file, paths, (collector) => streamXml(input, file, (where, offset) => collector.saxesHandlers(where, offset)));
 }
 async function collect(file, paths, read) {
     const collector = new CoberturaCollector(paths);
@@ -10287,20 +10512,36 @@ class CoberturaCollector {
     current;
     method;
     root;
-    /** where an error is raised: saxes' position, or none on the fast path (which then leaves to saxes) */
+    /**
+     * where an error is raised: saxes' position, or on the fast path the same where it can tell, else none
+     * (the report then goes through saxes)
+     */
     where = NO_POSITION;
+    /**
+     * characters read, for the arm budget: saxes' position, or on the fast path the least it can be (so that
+     * the fast path never passes a report saxes fails)
+     */
+    offset = () => 0;
+    arms = new ArmBudget();
     constructor(paths) {
         this.builder = new ReportBuilder('cobertura', 'lines', paths);
     }
-    saxesHandlers(where) {
+    saxesHandlers(where, offset) {
         this.where = where;
+        this.offset = offset;
         return {
             open: (name, attributes) => this.open(name, attributes),
             close: (name) => this.close(name),
             text: (text) => this.text(text),
         };
     }
-    scanHandlers() {
+    scanHandlers(file, place) {
+        this.where = () => {
+            const at = place.at();
+            return at ? { file, ...at } : { file: '' };
+        };
+        // Bytes are UTF-16 code units where all are ASCII, and never more than three to one.
+        this.offset = () => (place.ascii ? place.offset : Math.floor(place.offset / 3));
         return {
             open: (name, attributes) => this.open(name, attributes),
             close: (name) => this.close(name),
@@ -10309,9 +10550,16 @@ class CoberturaCollector {
             line: (number, hits, branch, condition) => {
                 if (!this.current)
                     return;
-                // A missing or out-of-range number is an error with saxes' position.
-                if (number === -1 || hits === -1 || lineNumberProblem(number))
-                    throw new LeftToSaxes('a <line> saxes reports on');
+                // A missing or out-of-range number: the error saxes' way of reading the <line> gives.
+                if (number === -1 || hits === -1 || lineNumberProblem(number)) {
+                    const attributes = {};
+                    if (number !== -1)
+                        attributes.number = String(number);
+                    if (hits !== -1)
+                        attributes.hits = String(hits);
+                    lineAttribute(attributes, 'number', 'line', this.where);
+                    countAttribute(attributes, 'hits', 'line', this.where);
+                }
                 this.line(number, hits, branch, condition);
             },
         };
@@ -10337,11 +10585,21 @@ class CoberturaCollector {
             if (total > MAX_ARMS_PER_LINE) {
                 throw new errors/* InvalidFileError */.Ou(where(), `expected at most ${MAX_ARMS_PER_LINE} branches on one line, found '${condition}'`);
             }
-            const arms = Array.from({ length: total }, (_, index) => (index < covered ? 1 : 0));
             // gcovr 8 lists a line once per function instance (templates), each with its own arms, and
-            // counts them all: the arms of a repeated line are kept side by side.
+            // counts them all: the arms of a repeated line are kept side by side, up to the same limit.
             const existing = current.branches.get(number);
-            current.branches.set(number, existing ? existing.concat(arms) : arms);
+            if (existing && existing.length + total > MAX_ARMS_PER_LINE) {
+                throw new errors/* InvalidFileError */.Ou(where(), `expected at most ${MAX_ARMS_PER_LINE} branches on one line, found ${existing.length + total} on line ${number}, listed more than once`);
+            }
+            const problem = this.arms.claim(total, this.offset());
+            if (problem)
+                throw new errors/* InvalidFileError */.Ou(where(), problem);
+            if (existing) {
+                for (let index = 0; index < total; index++)
+                    existing.push(index < covered ? 1 : 0);
+            }
+            else
+                current.branches.set(number, anonymousArms(covered, total));
         }
     }
     open(name, attributes) {
@@ -10436,13 +10694,18 @@ const BLOCK = /^(\d{1,15})\.(\d{1,15}),(\d{1,15})\.(\d{1,15})$/;
  * statements covered / statements, each block weighted by its NumStmt; a block listed twice (profiles
  * concatenated from several packages) is one block, as in golang.org/x/tools/cover. The per-line view
  * used for patch coverage gives each line of a block the block's count (the highest where blocks meet).
+ * What the blocks may claim grows with the profile: a block spans at most MAX_GO_BLOCK_LINES lines, all
+ * blocks up to a point MAX_GO_SPANNED_LINES plus GO_SPANNED_LINES_PER_CHARACTER per character (limits.ts).
  */
 async function parseGoProfile(input, file, paths = {}) {
     const builder = new ReportBuilder('go', 'statements', paths);
     const blocksByFile = new Map();
     let sawMode = false;
     let spanned = 0;
+    /** characters read up to the end of the current line */
+    let read = 0;
     await forEachLine(input, (text, line) => {
+        read += text.length + 1;
         if (text === '' || text.trim() === '')
             return;
         if (text.startsWith('mode:')) {
@@ -10473,6 +10736,10 @@ async function parseGoProfile(input, file, paths = {}) {
         if (endLine < startLine) {
             throw new errors/* InvalidFileError */.Ou({ file, line, column: colon + 2 }, `expected a block that ends at or after its start line, found ${startLine} to ${endLine}`);
         }
+        const span = endLine - startLine + 1;
+        if (span > MAX_GO_BLOCK_LINES) {
+            throw new errors/* InvalidFileError */.Ou({ file, line, column: colon + 2 }, `expected a block of at most ${MAX_GO_BLOCK_LINES} lines, as real coverprofiles have, found ${startLine} to ${endLine} (${span} lines)`);
+        }
         const weight = parseCountIn(text, stmtSpace + 1, countSpace, file, line, 'a statement count');
         const hits = parseCountIn(text, countSpace + 1, text.length, file, line, 'an execution count');
         const name = text.slice(0, colon);
@@ -10488,9 +10755,11 @@ async function parseGoProfile(input, file, paths = {}) {
             existing.hits += hits;
         }
         else {
-            spanned += endLine - startLine + 1;
-            if (spanned > MAX_GO_SPANNED_LINES) {
-                throw new errors/* InvalidFileError */.Ou({ file, line, column: colon + 2 }, `expected blocks spanning at most ${MAX_GO_SPANNED_LINES} lines in all, as real coverprofiles do (block ${key})`);
+            spanned += span;
+            const allowed = MAX_GO_SPANNED_LINES + GO_SPANNED_LINES_PER_CHARACTER * read;
+            if (spanned > allowed) {
+                throw new errors/* InvalidFileError */.Ou({ file, line, column: colon + 2 }, `expected blocks spanning at most ${allowed} lines in the profile up to here (${MAX_GO_SPANNED_LINES}, ` +
+                    `plus ${GO_SPANNED_LINES_PER_CHARACTER} per character), as real coverprofiles do, found ${spanned} (block ${key})`);
             }
             blocks.set(key, { weight, hits, startLine, endLine });
         }
@@ -10500,24 +10769,89 @@ async function parseGoProfile(input, file, paths = {}) {
         const path = builder.resolve(name.startsWith('_/') ? name.slice(1) : name);
         if (path === undefined)
             continue;
-        const lineHits = new Map();
         const statements = new Map();
-        for (const [key, block] of blocks) {
+        for (const [key, block] of blocks)
             statements.set(key, { weight: block.weight, hits: block.hits });
-            if (block.weight === 0)
-                continue;
-            for (let line = block.startLine; line <= block.endLine; line++) {
-                lineHits.set(line, Math.max(lineHits.get(line) ?? 0, block.hits));
-            }
-        }
-        const lines = new LineHitsBuilder();
-        for (const line of [...lineHits.keys()].sort((a, b) => a - b))
-            lines.add(line, lineHits.get(line));
-        builder.add({ path, declared: {}, lines: lines.build(), statements });
+        builder.add({ path, declared: {}, lines: goLineHits(blocks.values()), statements });
     }
     if (!sawMode)
         throw new errors/* InvalidFileError */.Ou({ file, line: 1, column: 1 }, "expected a Go coverprofile starting with 'mode:'");
     return builder.build(file);
+}
+/**
+ * Each line spanned by a block with statements, with the highest count of the blocks that span it (a
+ * block of no statements marks no line). One sweep over the blocks sorted by start line, the blocks that
+ * have started kept in a heap by count: between two events (a block starting, the highest one ending)
+ * every line has the same count and goes straight into the builder, in line order. Work: O(blocks log
+ * blocks + lines), nothing per line but the builder's entry.
+ */
+function goLineHits(blocks) {
+    const sorted = [];
+    for (const block of blocks)
+        if (block.weight > 0)
+            sorted.push(block);
+    sorted.sort((a, b) => a.startLine - b.startLine);
+    const lines = new LineHitsBuilder();
+    const open = new BlockHeap();
+    let next = 0;
+    let line = 0;
+    while (next < sorted.length || open.size > 0) {
+        if (open.size === 0)
+            line = sorted[next].startLine;
+        while (next < sorted.length && sorted[next].startLine <= line)
+            open.push(sorted[next++]);
+        while (open.size > 0 && open.top.endLine < line)
+            open.pop();
+        if (open.size === 0)
+            continue;
+        const { hits, endLine } = open.top;
+        // The count stays until the highest open block ends or the next block starts.
+        const until = next < sorted.length ? Math.min(endLine, sorted[next].startLine - 1) : endLine;
+        for (; line <= until; line++)
+            lines.add(line, hits);
+    }
+    return lines.build();
+}
+/** A binary max-heap of blocks by hit count. */
+class BlockHeap {
+    items = [];
+    get size() {
+        return this.items.length;
+    }
+    get top() {
+        return this.items[0];
+    }
+    push(block) {
+        const { items } = this;
+        let at = items.push(block) - 1;
+        while (at > 0) {
+            const parent = (at - 1) >> 1;
+            if (items[parent].hits >= block.hits)
+                break;
+            items[at] = items[parent];
+            at = parent;
+        }
+        items[at] = block;
+    }
+    pop() {
+        const { items } = this;
+        const last = items.pop();
+        if (items.length === 0)
+            return;
+        let at = 0;
+        for (;;) {
+            let child = 2 * at + 1;
+            if (child >= items.length)
+                break;
+            if (child + 1 < items.length && items[child + 1].hits > items[child].hits)
+                child++;
+            if (items[child].hits <= last.hits)
+                break;
+            items[at] = items[child];
+            at = child;
+        }
+        items[at] = last;
+    }
 }
 
 // EXTERNAL MODULE: ../core/src/shared/json/index.ts + 1 modules
@@ -10583,20 +10917,29 @@ async function parseIstanbulFinal(input, file, paths = {}) {
                 : id;
             functions.set(`${name}@${where}`, hits);
         }
-        const branches = new Map();
+        /** each line's branches, their arms in report order */
+        const branchesByLine = new Map();
         for (const [id, armsValue] of Object.entries(branchCounts)) {
             if (!Array.isArray(armsValue))
                 return fail(`b.${id} to be an array of counts`);
-            // Istanbul writes null for an arm it never initialised (merged or hand-made reports): not taken.
-            const arms = armsValue.map((value, index) => value === null ? 0 : count(value, `b.${id}[${index}]`, fail));
-            const meta = branchMap[id];
-            const line = branchLine(meta);
-            const existing = branches.get(line);
-            if (existing)
-                existing.push(...arms);
+            // Checked in place (the parsed report is this function's own): no copy of a report-long array.
+            const values = armsValue;
+            for (let index = 0; index < values.length; index++) {
+                const value = values[index];
+                // Istanbul writes null for an arm it never initialised (merged or hand-made reports): not taken.
+                values[index] = value === null ? 0 : count(value, `b.${id}[${index}]`, fail);
+            }
+            const arms = values;
+            const line = branchLine(branchMap[id]);
+            const listed = branchesByLine.get(line);
+            if (listed)
+                listed.push(arms);
             else
-                branches.set(line, arms);
+                branchesByLine.set(line, [arms]);
         }
+        const branches = new Map();
+        for (const [line, listed] of branchesByLine)
+            branches.set(line, joined(listed));
         const lines = new LineHitsBuilder();
         for (const line of [...lineHits.keys()].sort((a, b) => a - b))
             lines.add(line, lineHits.get(line));
@@ -10634,6 +10977,20 @@ async function parseIstanbulSummary(input, file, paths = {}) {
             builder.add({ path, declared });
     }
     return builder.build(file);
+}
+/** The arms of a line's branches side by side, copied once (never spread into a call: a stack overflow). */
+function joined(listed) {
+    if (listed.length === 1)
+        return listed[0];
+    let length = 0;
+    for (const arms of listed)
+        length += arms.length;
+    const all = new Array(length);
+    let at = 0;
+    for (const arms of listed)
+        for (const arm of arms)
+            all[at++] = arm;
+    return all;
 }
 function metric(value, name, fail) {
     if (!(0,shared_json/* isRecord */.u4)(value))
@@ -10699,6 +11056,7 @@ async function parseJacoco(input, file, paths = {}) {
     /** gcovr: the class being read holds its own lines */
     let classLines;
     const functionsBySource = new Map();
+    const arms = new ArmBudget();
     const sourceKey = (name) => (packageName === '' ? name : `${packageName}/${name}`);
     const newRecord = (key) => ({
         key,
@@ -10724,7 +11082,7 @@ async function parseJacoco(input, file, paths = {}) {
             ...(functions ? { functions } : {}),
         });
     };
-    await streamXml(input, file, (where) => ({
+    await streamXml(input, file, (where, offset) => ({
         root: { element: 'report', format: 'JaCoCo' },
         open(name, attributes) {
             switch (name) {
@@ -10734,7 +11092,7 @@ async function parseJacoco(input, file, paths = {}) {
                     }
                     const record = source ?? classLines;
                     if (record)
-                        readLine(record, attributes, where);
+                        readLine(record, attributes, where, offset, arms);
                     return;
                 }
                 case 'counter': {
@@ -10799,7 +11157,7 @@ async function parseJacoco(input, file, paths = {}) {
     }));
     return builder.build(file);
 }
-function readLine(record, attributes, where) {
+function readLine(record, attributes, where, offset, budget) {
     const number = lineAttribute(attributes, 'nr', 'line', where);
     if (attributes.ci === undefined && attributes.mi === undefined)
         record.hitsUnknown = true;
@@ -10811,8 +11169,12 @@ function readLine(record, attributes, where) {
     if (missedBranches + coveredBranches > MAX_ARMS_PER_LINE) {
         throw new errors/* InvalidFileError */.Ou(where(), `expected at most ${MAX_ARMS_PER_LINE} branches on one line, found mb=${missedBranches} cb=${coveredBranches}`);
     }
-    if (missedBranches + coveredBranches > 0) {
-        record.branches.set(number, Array.from({ length: missedBranches + coveredBranches }, (_, index) => index < coveredBranches ? 1 : 0));
+    const total = missedBranches + coveredBranches;
+    if (total > 0) {
+        const problem = budget.claim(total, offset());
+        if (problem)
+            throw new errors/* InvalidFileError */.Ou(where(), problem);
+        record.branches.set(number, anonymousArms(coveredBranches, total));
     }
 }
 
