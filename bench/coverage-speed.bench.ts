@@ -158,7 +158,19 @@ async function compare(
   const profile = process.env.PROFILE;
   if (profile) {
     // PROFILE=dir: one profiled run of the bundle (a .cpuprofile for Chrome DevTools), no comparison.
-    await measure(['--cpu-prof', `--cpu-prof-dir=${profile}`, action], gate.workspace, gate.processEnv);
+    const extra = (process.env.PROFILE_FLAGS ?? '').split(' ').filter(Boolean);
+    const run = await measure(
+      ['--cpu-prof', `--cpu-prof-dir=${profile}`, ...extra, action],
+      gate.workspace,
+      gate.processEnv,
+    );
+    if (extra.length > 0)
+      console.log(
+        run.stdout
+          .split('\n')
+          .filter((line) => !line.startsWith('::'))
+          .join('\n'),
+      );
     console.log(`${label}: CPU profile written to ${profile}`);
     return;
   }

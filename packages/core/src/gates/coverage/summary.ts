@@ -2,7 +2,7 @@ import { InvalidFileError } from '../../shared/errors.js';
 import type { Fraction } from './fraction.js';
 import { isRecord, parseJson } from '../../shared/json/index.js';
 import type { CoverageReport, CoverageTotals, HeadlineMetric } from './model.js';
-import { fileTotals, reportTotals } from './totals.js';
+import { fileTotals, sumTotals } from './totals.js';
 
 export const COVERAGE_SUMMARY_VERSION = 1;
 
@@ -26,13 +26,15 @@ export interface CoverageSummary {
 }
 
 export function summarizeCoverage(report: CoverageReport): CoverageSummary {
+  const paths = [...report.files.keys()].sort();
+  // Each file's totals once: the report's are their sum (reportTotals would count every file again).
+  const perFile = paths.map((path) => fileTotals(report.files.get(path)!));
   const files: Record<string, SummaryTotals> = {};
-  for (const path of [...report.files.keys()].sort())
-    files[path] = compact(fileTotals(report.files.get(path)!));
+  paths.forEach((path, index) => (files[path] = compact(perFile[index]!)));
   return {
     version: COVERAGE_SUMMARY_VERSION,
     headline: report.headline,
-    totals: compact(reportTotals(report)),
+    totals: compact(sumTotals(perFile)),
     files,
   };
 }
