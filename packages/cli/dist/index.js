@@ -11825,13 +11825,15 @@ var policy_coverage = __nccwpck_require__(7578);
 
 const COVERAGE_SUMMARY_VERSION = 1;
 function summarizeCoverage(report) {
+    const paths = [...report.files.keys()].sort();
+    // Each file's totals once: the report's are their sum (reportTotals would count every file again).
+    const perFile = paths.map((path) => fileTotals(report.files.get(path)));
     const files = {};
-    for (const path of [...report.files.keys()].sort())
-        files[path] = compact(fileTotals(report.files.get(path)));
+    paths.forEach((path, index) => (files[path] = compact(perFile[index])));
     return {
         version: COVERAGE_SUMMARY_VERSION,
         headline: report.headline,
-        totals: compact(reportTotals(report)),
+        totals: compact(sumTotals(perFile)),
         files,
     };
 }
