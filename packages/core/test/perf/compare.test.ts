@@ -319,6 +319,24 @@ describe('policy', () => {
     expect(result.metrics[0]!.reason).toMatch(/informational \(not gated\), would be fail/);
   });
 
+  it('a metrics rule whose glob names no metric of either side is said, not silently ignored', () => {
+    const policy = resolvePerfPolicy({
+      metrics: [
+        { metric: 'BenchmarkParse*', gate: false },
+        { metric: 'BenchmarkPrase*', gate: false },
+        { metric: 'Gone*', 'fail-threshold': 0.5 },
+      ],
+    });
+    const gone = metric('Gone-2 ns/op', { samples: around(100, 10) });
+    const result = comparePerf(suite(base, gone), suite(slower), policy);
+    const unmatched = result.notes.filter((note) => note.includes('matches no metric'));
+    // The rule for a metric only the baseline has still matches: the missing metric is judged by it.
+    expect(unmatched).toEqual([
+      "policy perf.metrics[1] 'BenchmarkPrase*' matches no metric of this run, so its settings apply to nothing (metric names look like 'BenchmarkParse-2 ns/op')",
+    ]);
+    expect(result.metrics[0]!.reason).toMatch(/informational \(not gated\)/);
+  });
+
   it('per-metric overrides by glob: a looser fail threshold', () => {
     const policy = resolvePerfPolicy({ metrics: [{ metric: 'Benchmark*', 'fail-threshold': 0.5 }] });
     expect(comparePerf(suite(base), suite(slower), policy).result).toBe('review');

@@ -2,7 +2,7 @@ import { analyseMetric, comparisonOf, type Analysis, type MetricComparison } fro
 import { TOO_NOISY } from './compare-samples.js';
 import { matchBaseline } from './match.js';
 import type { Metric, PerfSuite } from './model.js';
-import { GlobSet } from '../../shared/glob/match.js';
+import { GlobSet, metricNameMatches } from '../../shared/glob/match.js';
 import { MIN_NOISE_RECORDS, type NoiseFloor } from './noise.js';
 import {
   DEFAULT_PERF_POLICY,
@@ -214,6 +214,7 @@ export function comparePerf(
       "the pull request's changed files are not known here, so benchmarks with policy paths gate as every benchmark does",
     );
   }
+  notes.push(...unmatchedRules(policy, [...current.metrics, ...baseline.metrics]));
   if (thinHistory.length > 0) {
     const names = thinHistory.slice(0, 5).join(', ');
     const more = thinHistory.length > 5 ? ` and ${thinHistory.length - 5} more` : '';
@@ -230,6 +231,23 @@ export function comparePerf(
     .map((c) => c.regression!);
   const regression = regressions.length ? Math.max(...regressions) : 0;
   return { result, regression, metrics: comparisons, notes };
+}
+
+/**
+ * A `perf.metrics` rule whose glob names no metric of either side changes nothing, silently: a typo, or a
+ * name the tool writes differently (Go's package prefix, hyperfine's command). Said, with a name it could
+ * have meant.
+ */
+function unmatchedRules(policy: PerfPolicy, metrics: readonly Metric[]): string[] {
+  if (metrics.length === 0) return [];
+  const names = [...new Set(metrics.map((metric) => metric.name))];
+  return policy.metrics.flatMap((rule, index) =>
+    names.some((name) => metricNameMatches(name, rule.metric))
+      ? []
+      : [
+          `policy perf.metrics[${index}] '${rule.metric}' matches no metric of this run, so its settings apply to nothing (metric names look like '${names[0]!}')`,
+        ],
+  );
 }
 
 function applySlos(
