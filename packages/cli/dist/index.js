@@ -13641,6 +13641,7 @@ function compare_comparePerf(baseline, current, policy = policy_perf/* DEFAULT_P
         policy.metrics.some((rule) => rule.paths && rule.paths.length > 0)) {
         notes.push("the pull request's changed files are not known here, so benchmarks with policy paths gate as every benchmark does");
     }
+    notes.push(...unmatchedRules(policy, [...current.metrics, ...baseline.metrics]));
     if (thinHistory.length > 0) {
         const names = thinHistory.slice(0, 5).join(', ');
         const more = thinHistory.length > 5 ? ` and ${thinHistory.length - 5} more` : '';
@@ -13655,6 +13656,21 @@ function compare_comparePerf(baseline, current, policy = policy_perf/* DEFAULT_P
         .map((c) => c.regression);
     const regression = regressions.length ? Math.max(...regressions) : 0;
     return { result, regression, metrics: comparisons, notes };
+}
+/**
+ * A `perf.metrics` rule whose glob names no metric of either side changes nothing, silently: a typo, or a
+ * name the tool writes differently (Go's package prefix, hyperfine's command). Said, with a name it could
+ * have meant.
+ */
+function unmatchedRules(policy, metrics) {
+    if (metrics.length === 0)
+        return [];
+    const names = [...new Set(metrics.map((metric) => metric.name))];
+    return policy.metrics.flatMap((rule, index) => names.some((name) => (0,match/* metricNameMatches */.pt)(name, rule.metric))
+        ? []
+        : [
+            `policy perf.metrics[${index}] '${rule.metric}' matches no metric of this run, so its settings apply to nothing (metric names look like '${names[0]}')`,
+        ]);
 }
 function applySlos(slos, byName, comparisons) {
     for (const slo of slos) {
