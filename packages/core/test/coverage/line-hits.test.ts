@@ -93,7 +93,7 @@ describe('line arrays built one after another share memory safely', () => {
     ]);
     expect(coveredLines(built)).toBe(2);
     expect(pairs(alive.build())).toEqual([[1, 1]]);
-    expect(pairs(mergeLineHits(built, buildOf([[2, 1]])))).toEqual([
+    expect(pairs(mergeLineHits([built, buildOf([[2, 1]])]))).toEqual([
       [2, 1],
       [3, 4],
       [5, 3],

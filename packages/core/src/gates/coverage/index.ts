@@ -24,7 +24,7 @@ export { goModFiles, goModuleOf } from './go-modules.js';
 export { Measurability, type FileKind } from './measurable.js';
 export { hitsAt } from './line-hits.js';
 export { fileTotals, headlineOf, reportTotals, sumTotals } from './totals.js';
-export { mergeFileCoverage, mergeReports } from './merge.js';
+export { mergeReports } from './merge.js';
 export {
   computePatchCoverage,
   type FilePatchCoverage,

@@ -240,16 +240,11 @@ export function indexOfLine(lines: Uint32Array, line: number): number {
   return -1;
 }
 
-export function mergeLineHits(a: LineHits, b: LineHits): LineHits {
+/** The line hits of several records of one file: lines listed more than once add up, as lcov -a adds them. */
+export function mergeLineHits(all: readonly LineHits[]): LineHits {
+  // One builder for all: it sorts and adds up repeats once, however many records there are.
   const builder = new LineHitsBuilder();
-  let i = 0;
-  let j = 0;
-  while (i < a.lines.length || j < b.lines.length) {
-    const lineA = i < a.lines.length ? a.lines[i]! : Infinity;
-    const lineB = j < b.lines.length ? b.lines[j]! : Infinity;
-    if (lineA === lineB) builder.add(lineA, a.hits[i++]! + b.hits[j++]!);
-    else if (lineA < lineB) builder.add(lineA, a.hits[i++]!);
-    else builder.add(lineB, b.hits[j++]!);
-  }
+  for (const { lines, hits } of all)
+    for (let index = 0; index < lines.length; index++) builder.add(lines[index]!, hits[index]!);
   return builder.build();
 }

@@ -1,28 +1,21 @@
 import type { Fraction } from './fraction.js';
-import { LineHitsBuilder } from './line-hits.js';
+import { mergeLineHits } from './line-hits.js';
 import {
   MAX_UNRESOLVED,
   type CoverageReport,
   type CoverageTotals,
   type FileCoverage,
-  type LineHits,
   type StatementBlock,
   type UnresolvedPath,
 } from './model.js';
 
 /**
- * Merges two records of the same file the way `lcov -a` does: hit counts add up, so a line (branch arm,
- * function, statement) hit in either report is hit, and an item present in both is counted once.
+ * Merges the records of one file the way `lcov -a` does: hit counts add up, so a line (branch arm,
+ * function, statement) hit in any record is hit, and an item present in several is counted once.
  * Totals a report only declares (no detail) cannot be merged exactly: the larger covered count wins.
- */
-export function mergeFileCoverage(a: FileCoverage, b: FileCoverage): FileCoverage {
-  return mergeRecords([a, b]);
-}
-
-/**
- * Records of one file merged all at once, as mergeFileCoverage would one after another, in work
- * proportional to their sizes however many there are: a report may list one file thousands of times
- * (Cobertura, a class per inner class), and merging each into the growing result was quadratic.
+ * All at once, in work proportional to their sizes however many there are: a report may list one file
+ * thousands of times (Cobertura, a class per inner class), and merging each into the growing result was
+ * quadratic.
  */
 export function mergeRecords(records: readonly FileCoverage[]): FileCoverage {
   const first = records[0];
@@ -31,7 +24,8 @@ export function mergeRecords(records: readonly FileCoverage[]): FileCoverage {
   let declared = first.declared;
   for (const record of records.slice(1)) declared = mergeDeclared(declared, record.declared);
   const merged: FileCoverage = { path: first.path, declared };
-  const lines = mergeLines(records.flatMap((record) => (record.lines ? [record.lines] : [])));
+  const allLines = records.flatMap((record) => (record.lines ? [record.lines] : []));
+  const lines = allLines.length <= 1 ? allLines[0] : mergeLineHits(allLines);
   if (lines) merged.lines = lines;
   const branches = mergeArms(records.flatMap((record) => (record.branches ? [record.branches] : [])));
   if (branches) merged.branches = branches;
@@ -75,15 +69,6 @@ export function mergeReports(reports: readonly CoverageReport[]): CoverageReport
     outside: [...unresolved.keys()],
     unresolved: [...unresolved.values()],
   };
-}
-
-function mergeLines(all: readonly LineHits[]): LineHits | undefined {
-  if (all.length <= 1) return all[0];
-  // One builder for all: lines listed more than once add up, as lcov -a adds them.
-  const builder = new LineHitsBuilder();
-  for (const { lines, hits } of all)
-    for (let index = 0; index < lines.length; index++) builder.add(lines[index]!, hits[index]!);
-  return builder.build();
 }
 
 function mergeMaps<K, V>(maps: readonly Map<K, V>[], add: (x: V, y: V) => V): Map<K, V> | undefined {
