@@ -55,6 +55,8 @@ interface Shift {
   estimate: number;
   /** Its distribution-free interval at 1 - alpha. */
   interval: [number, number];
+  /** The regression's one-sided 1 - alpha lower bound. */
+  lowerBound: number;
 }
 
 /** The regression from x to y as a ratio (on log values), or relative to the baseline when there are zeros. */
@@ -68,16 +70,22 @@ function relativeShift(
   const ties = hasTies(x, y);
   if (x.every((v) => v > 0) && y.every((v) => v > 0)) {
     const shift = hodgesLehmann(x.map(Math.log), y.map(Math.log), alpha, ties);
-    const low = worsening(Math.exp(direction === 'smaller' ? shift.low : shift.high), direction);
+    const worseEnd = (ends: { low: number; high: number }) =>
+      worsening(Math.exp(direction === 'smaller' ? ends.low : ends.high), direction);
     const high = worsening(Math.exp(direction === 'smaller' ? shift.high : shift.low), direction);
-    return { estimate: worsening(Math.exp(shift.estimate), direction), interval: [low, high] };
+    return {
+      estimate: worsening(Math.exp(shift.estimate), direction),
+      interval: [worseEnd(shift), high],
+      lowerBound: worseEnd(shift.oneSided),
+    };
   }
   if (!(baseline > 0)) return undefined;
   // Zeros (e.g. 0 B/op in some runs) have no logarithm: shift on the raw scale, relative to the baseline median.
   const shift = hodgesLehmann(x, y, alpha, ties);
   const toRegression = (d: number): number => (direction === 'smaller' ? d : -d) / baseline;
   const ends = [toRegression(shift.low), toRegression(shift.high)].sort((a, b) => a - b);
-  return { estimate: toRegression(shift.estimate), interval: [ends[0]!, ends[1]!] };
+  const lowerBound = Math.min(toRegression(shift.oneSided.low), toRegression(shift.oneSided.high));
+  return { estimate: toRegression(shift.estimate), interval: [ends[0]!, ends[1]!], lowerBound };
 }
 
 /**
@@ -127,8 +135,7 @@ export function analyseSamples(
   const test = mannWhitney(x, y);
   comparison.p = test.p;
   const shift = relativeShift(x, y, base.value, direction, alpha);
-  // The lower end of the two-sided 1 - 2 alpha interval is the one-sided 1 - alpha lower bound.
-  const reviewBound = shift && relativeShift(x, y, base.value, direction, 2 * alpha)?.interval[0];
+  const reviewBound = shift?.lowerBound;
   const estimate = shift?.estimate ?? null;
   comparison.interval = shift?.interval ?? null;
   comparison.regression = estimate;

@@ -9,6 +9,8 @@ export interface ShiftEstimate {
   high: number;
   /** Confidence level actually used (1 - alpha). */
   confidence: number;
+  /** One-sided 1 - alpha bounds: the ends of the two-sided 1 - 2 alpha interval, from the same differences. */
+  oneSided: { low: number; high: number };
 }
 
 /**
@@ -48,8 +50,13 @@ export function hodgesLehmann(
   let k = 0;
   for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) differences[k++] = y[j]! - x[i]!;
   differences.sort();
-  const excluded = excludedDifferences(m, n, alpha, !hasTies);
-  const low = excluded === 0 ? -Infinity : differences[excluded - 1]!;
-  const high = excluded === 0 ? Infinity : differences[m * n - excluded]!;
-  return { estimate: median(differences), low, high, confidence: 1 - alpha };
+  const ends = (level: number) => {
+    const excluded = excludedDifferences(m, n, level, !hasTies);
+    return {
+      low: excluded === 0 ? -Infinity : differences[excluded - 1]!,
+      high: excluded === 0 ? Infinity : differences[m * n - excluded]!,
+    };
+  };
+  const { low, high } = ends(alpha);
+  return { estimate: median(differences), low, high, confidence: 1 - alpha, oneSided: ends(2 * alpha) };
 }
