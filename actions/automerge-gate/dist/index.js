@@ -19597,8 +19597,13 @@ function matchesAnyName(name, patterns) {
  * `!BenchmarkFlaky*`): the policy's glob dialect in name mode, so `*` also crosses the `/` of `ns/op`.
  */
 function metricNameMatches(name, glob) {
-    return new GlobSet([glob], 'name').matches(name);
+    let compiled = compiledNames.get(glob);
+    if (!compiled)
+        compiledNames.set(glob, (compiled = new GlobSet([glob], 'name')));
+    return compiled.matches(name);
 }
+/** Each metric glob compiled once: every metric of a suite is tested against every policy rule. */
+const compiledNames = new Map();
 
 
 /***/ }),

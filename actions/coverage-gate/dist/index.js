@@ -9434,20 +9434,13 @@ function indexOfLine(lines, line) {
     }
     return -1;
 }
-function mergeLineHits(a, b) {
+/** The line hits of several records of one file: lines listed more than once add up, as lcov -a adds them. */
+function mergeLineHits(all) {
+    // One builder for all: it sorts and adds up repeats once, however many records there are.
     const builder = new LineHitsBuilder();
-    let i = 0;
-    let j = 0;
-    while (i < a.lines.length || j < b.lines.length) {
-        const lineA = i < a.lines.length ? a.lines[i] : Infinity;
-        const lineB = j < b.lines.length ? b.lines[j] : Infinity;
-        if (lineA === lineB)
-            builder.add(lineA, a.hits[i++] + b.hits[j++]);
-        else if (lineA < lineB)
-            builder.add(lineA, a.hits[i++]);
-        else
-            builder.add(lineB, b.hits[j++]);
-    }
+    for (const { lines, hits } of all)
+        for (let index = 0; index < lines.length; index++)
+            builder.add(lines[index], hits[index]);
     return builder.build();
 }
 
@@ -9468,17 +9461,12 @@ const MAX_UNRESOLVED = 10_000;
 
 
 /**
- * Merges two records of the same file the way `lcov -a` does: hit counts add up, so a line (branch arm,
- * function, statement) hit in either report is hit, and an item present in both is counted once.
+ * Merges the records of one file the way `lcov -a` does: hit counts add up, so a line (branch arm,
+ * function, statement) hit in any record is hit, and an item present in several is counted once.
  * Totals a report only declares (no detail) cannot be merged exactly: the larger covered count wins.
- */
-function mergeFileCoverage(a, b) {
-    return mergeRecords([a, b]);
-}
-/**
- * Records of one file merged all at once, as mergeFileCoverage would one after another, in work
- * proportional to their sizes however many there are: a report may list one file thousands of times
- * (Cobertura, a class per inner class), and merging each into the growing result was quadratic.
+ * All at once, in work proportional to their sizes however many there are: a report may list one file
+ * thousands of times (Cobertura, a class per inner class), and merging each into the growing result was
+ * quadratic.
  */
 function mergeRecords(records) {
     const first = records[0];
@@ -9490,7 +9478,8 @@ function mergeRecords(records) {
     for (const record of records.slice(1))
         declared = mergeDeclared(declared, record.declared);
     const merged = { path: first.path, declared };
-    const lines = mergeLines(records.flatMap((record) => (record.lines ? [record.lines] : [])));
+    const allLines = records.flatMap((record) => (record.lines ? [record.lines] : []));
+    const lines = allLines.length <= 1 ? allLines[0] : mergeLineHits(allLines);
     if (lines)
         merged.lines = lines;
     const branches = mergeArms(records.flatMap((record) => (record.branches ? [record.branches] : [])));
@@ -9536,16 +9525,6 @@ function mergeReports(reports) {
         outside: [...unresolved.keys()],
         unresolved: [...unresolved.values()],
     };
-}
-function mergeLines(all) {
-    if (all.length <= 1)
-        return all[0];
-    // One builder for all: lines listed more than once add up, as lcov -a adds them.
-    const builder = new LineHitsBuilder();
-    for (const { lines, hits } of all)
-        for (let index = 0; index < lines.length; index++)
-            builder.add(lines[index], hits[index]);
-    return builder.build();
 }
 function mergeMaps(maps, add) {
     if (maps.length <= 1)
@@ -31506,8 +31485,13 @@ function matchesAnyName(name, patterns) {
  * `!BenchmarkFlaky*`): the policy's glob dialect in name mode, so `*` also crosses the `/` of `ns/op`.
  */
 function metricNameMatches(name, glob) {
-    return new GlobSet([glob], 'name').matches(name);
+    let compiled = compiledNames.get(glob);
+    if (!compiled)
+        compiledNames.set(glob, (compiled = new GlobSet([glob], 'name')));
+    return compiled.matches(name);
 }
+/** Each metric glob compiled once: every metric of a suite is tested against every policy rule. */
+const compiledNames = new Map();
 
 
 /***/ }),

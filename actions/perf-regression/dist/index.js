@@ -6964,10 +6964,15 @@ function hodgesLehmann(x, y, alpha, hasTies) {
         for (let i = 0; i < m; i++)
             differences[k++] = y[j] - x[i];
     differences.sort();
-    const excluded = excludedDifferences(m, n, alpha, !hasTies);
-    const low = excluded === 0 ? -Infinity : differences[excluded - 1];
-    const high = excluded === 0 ? Infinity : differences[m * n - excluded];
-    return { estimate: median(differences), low, high, confidence: 1 - alpha };
+    const ends = (level) => {
+        const excluded = excludedDifferences(m, n, level, !hasTies);
+        return {
+            low: excluded === 0 ? -Infinity : differences[excluded - 1],
+            high: excluded === 0 ? Infinity : differences[m * n - excluded],
+        };
+    };
+    const { low, high } = ends(alpha);
+    return { estimate: median(differences), low, high, confidence: 1 - alpha, oneSided: ends(2 * alpha) };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/gates/perf/percent.ts
@@ -7027,9 +7032,13 @@ function relativeShift(x, y, baseline, direction, alpha) {
     const ties = hasTies(x, y);
     if (x.every((v) => v > 0) && y.every((v) => v > 0)) {
         const shift = hodgesLehmann(x.map(Math.log), y.map(Math.log), alpha, ties);
-        const low = worsening(Math.exp(direction === 'smaller' ? shift.low : shift.high), direction);
+        const worseEnd = (ends) => worsening(Math.exp(direction === 'smaller' ? ends.low : ends.high), direction);
         const high = worsening(Math.exp(direction === 'smaller' ? shift.high : shift.low), direction);
-        return { estimate: worsening(Math.exp(shift.estimate), direction), interval: [low, high] };
+        return {
+            estimate: worsening(Math.exp(shift.estimate), direction),
+            interval: [worseEnd(shift), high],
+            lowerBound: worseEnd(shift.oneSided),
+        };
     }
     if (!(baseline > 0))
         return undefined;
@@ -7037,7 +7046,8 @@ function relativeShift(x, y, baseline, direction, alpha) {
     const shift = hodgesLehmann(x, y, alpha, ties);
     const toRegression = (d) => (direction === 'smaller' ? d : -d) / baseline;
     const ends = [toRegression(shift.low), toRegression(shift.high)].sort((a, b) => a - b);
-    return { estimate: toRegression(shift.estimate), interval: [ends[0], ends[1]] };
+    const lowerBound = Math.min(toRegression(shift.oneSided.low), toRegression(shift.oneSided.high));
+    return { estimate: toRegression(shift.estimate), interval: [ends[0], ends[1]], lowerBound };
 }
 /**
  * Samples on both sides: Mann-Whitney U for significance, a Hodges-Lehmann interval for the size. A metric
@@ -7077,8 +7087,7 @@ function analyseSamples(base, current, comparison, set, settings, direction, alp
     const test = mannWhitney(x, y);
     comparison.p = test.p;
     const shift = relativeShift(x, y, base.value, direction, alpha);
-    // The lower end of the two-sided 1 - 2 alpha interval is the one-sided 1 - alpha lower bound.
-    const reviewBound = shift && relativeShift(x, y, base.value, direction, 2 * alpha)?.interval[0];
+    const reviewBound = shift?.lowerBound;
     const estimate = shift?.estimate ?? null;
     comparison.interval = shift?.interval ?? null;
     comparison.regression = estimate;
@@ -20880,8 +20889,13 @@ function matchesAnyName(name, patterns) {
  * `!BenchmarkFlaky*`): the policy's glob dialect in name mode, so `*` also crosses the `/` of `ns/op`.
  */
 function metricNameMatches(name, glob) {
-    return new GlobSet([glob], 'name').matches(name);
+    let compiled = compiledNames.get(glob);
+    if (!compiled)
+        compiledNames.set(glob, (compiled = new GlobSet([glob], 'name')));
+    return compiled.matches(name);
 }
+/** Each metric glob compiled once: every metric of a suite is tested against every policy rule. */
+const compiledNames = new Map();
 
 
 /***/ }),

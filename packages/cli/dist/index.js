@@ -9028,20 +9028,13 @@ function indexOfLine(lines, line) {
     }
     return -1;
 }
-function mergeLineHits(a, b) {
+/** The line hits of several records of one file: lines listed more than once add up, as lcov -a adds them. */
+function mergeLineHits(all) {
+    // One builder for all: it sorts and adds up repeats once, however many records there are.
     const builder = new LineHitsBuilder();
-    let i = 0;
-    let j = 0;
-    while (i < a.lines.length || j < b.lines.length) {
-        const lineA = i < a.lines.length ? a.lines[i] : Infinity;
-        const lineB = j < b.lines.length ? b.lines[j] : Infinity;
-        if (lineA === lineB)
-            builder.add(lineA, a.hits[i++] + b.hits[j++]);
-        else if (lineA < lineB)
-            builder.add(lineA, a.hits[i++]);
-        else
-            builder.add(lineB, b.hits[j++]);
-    }
+    for (const { lines, hits } of all)
+        for (let index = 0; index < lines.length; index++)
+            builder.add(lines[index], hits[index]);
     return builder.build();
 }
 
@@ -9062,17 +9055,12 @@ const MAX_UNRESOLVED = 10_000;
 
 
 /**
- * Merges two records of the same file the way `lcov -a` does: hit counts add up, so a line (branch arm,
- * function, statement) hit in either report is hit, and an item present in both is counted once.
+ * Merges the records of one file the way `lcov -a` does: hit counts add up, so a line (branch arm,
+ * function, statement) hit in any record is hit, and an item present in several is counted once.
  * Totals a report only declares (no detail) cannot be merged exactly: the larger covered count wins.
- */
-function mergeFileCoverage(a, b) {
-    return mergeRecords([a, b]);
-}
-/**
- * Records of one file merged all at once, as mergeFileCoverage would one after another, in work
- * proportional to their sizes however many there are: a report may list one file thousands of times
- * (Cobertura, a class per inner class), and merging each into the growing result was quadratic.
+ * All at once, in work proportional to their sizes however many there are: a report may list one file
+ * thousands of times (Cobertura, a class per inner class), and merging each into the growing result was
+ * quadratic.
  */
 function mergeRecords(records) {
     const first = records[0];
@@ -9084,7 +9072,8 @@ function mergeRecords(records) {
     for (const record of records.slice(1))
         declared = mergeDeclared(declared, record.declared);
     const merged = { path: first.path, declared };
-    const lines = mergeLines(records.flatMap((record) => (record.lines ? [record.lines] : [])));
+    const allLines = records.flatMap((record) => (record.lines ? [record.lines] : []));
+    const lines = allLines.length <= 1 ? allLines[0] : mergeLineHits(allLines);
     if (lines)
         merged.lines = lines;
     const branches = mergeArms(records.flatMap((record) => (record.branches ? [record.branches] : [])));
@@ -9130,16 +9119,6 @@ function mergeReports(reports) {
         outside: [...unresolved.keys()],
         unresolved: [...unresolved.values()],
     };
-}
-function mergeLines(all) {
-    if (all.length <= 1)
-        return all[0];
-    // One builder for all: lines listed more than once add up, as lcov -a adds them.
-    const builder = new LineHitsBuilder();
-    for (const { lines, hits } of all)
-        for (let index = 0; index < lines.length; index++)
-            builder.add(lines[index], hits[index]);
-    return builder.build();
 }
 function mergeMaps(maps, add) {
     if (maps.length <= 1)
@@ -12923,10 +12902,15 @@ function hodgesLehmann(x, y, alpha, hasTies) {
         for (let i = 0; i < m; i++)
             differences[k++] = y[j] - x[i];
     differences.sort();
-    const excluded = excludedDifferences(m, n, alpha, !hasTies);
-    const low = excluded === 0 ? -Infinity : differences[excluded - 1];
-    const high = excluded === 0 ? Infinity : differences[m * n - excluded];
-    return { estimate: hodges_lehmann_median(differences), low, high, confidence: 1 - alpha };
+    const ends = (level) => {
+        const excluded = excludedDifferences(m, n, level, !hasTies);
+        return {
+            low: excluded === 0 ? -Infinity : differences[excluded - 1],
+            high: excluded === 0 ? Infinity : differences[m * n - excluded],
+        };
+    };
+    const { low, high } = ends(alpha);
+    return { estimate: hodges_lehmann_median(differences), low, high, confidence: 1 - alpha, oneSided: ends(2 * alpha) };
 }
 
 ;// CONCATENATED MODULE: ../core/src/gates/perf/percent.ts
@@ -12986,9 +12970,13 @@ function relativeShift(x, y, baseline, direction, alpha) {
     const ties = hasTies(x, y);
     if (x.every((v) => v > 0) && y.every((v) => v > 0)) {
         const shift = hodgesLehmann(x.map(Math.log), y.map(Math.log), alpha, ties);
-        const low = worsening(Math.exp(direction === 'smaller' ? shift.low : shift.high), direction);
+        const worseEnd = (ends) => worsening(Math.exp(direction === 'smaller' ? ends.low : ends.high), direction);
         const high = worsening(Math.exp(direction === 'smaller' ? shift.high : shift.low), direction);
-        return { estimate: worsening(Math.exp(shift.estimate), direction), interval: [low, high] };
+        return {
+            estimate: worsening(Math.exp(shift.estimate), direction),
+            interval: [worseEnd(shift), high],
+            lowerBound: worseEnd(shift.oneSided),
+        };
     }
     if (!(baseline > 0))
         return undefined;
@@ -12996,7 +12984,8 @@ function relativeShift(x, y, baseline, direction, alpha) {
     const shift = hodgesLehmann(x, y, alpha, ties);
     const toRegression = (d) => (direction === 'smaller' ? d : -d) / baseline;
     const ends = [toRegression(shift.low), toRegression(shift.high)].sort((a, b) => a - b);
-    return { estimate: toRegression(shift.estimate), interval: [ends[0], ends[1]] };
+    const lowerBound = Math.min(toRegression(shift.oneSided.low), toRegression(shift.oneSided.high));
+    return { estimate: toRegression(shift.estimate), interval: [ends[0], ends[1]], lowerBound };
 }
 /**
  * Samples on both sides: Mann-Whitney U for significance, a Hodges-Lehmann interval for the size. A metric
@@ -13036,8 +13025,7 @@ function analyseSamples(base, current, comparison, set, settings, direction, alp
     const test = mannWhitney(x, y);
     comparison.p = test.p;
     const shift = relativeShift(x, y, base.value, direction, alpha);
-    // The lower end of the two-sided 1 - 2 alpha interval is the one-sided 1 - alpha lower bound.
-    const reviewBound = shift && relativeShift(x, y, base.value, direction, 2 * alpha)?.interval[0];
+    const reviewBound = shift?.lowerBound;
     const estimate = shift?.estimate ?? null;
     comparison.interval = shift?.interval ?? null;
     comparison.regression = estimate;
@@ -26139,8 +26127,13 @@ function matchesAnyName(name, patterns) {
  * `!BenchmarkFlaky*`): the policy's glob dialect in name mode, so `*` also crosses the `/` of `ns/op`.
  */
 function metricNameMatches(name, glob) {
-    return new GlobSet([glob], 'name').matches(name);
+    let compiled = compiledNames.get(glob);
+    if (!compiled)
+        compiledNames.set(glob, (compiled = new GlobSet([glob], 'name')));
+    return compiled.matches(name);
 }
+/** Each metric glob compiled once: every metric of a suite is tested against every policy rule. */
+const compiledNames = new Map();
 
 
 /***/ }),
