@@ -51,8 +51,12 @@ describe('perf-regression A/B: merge-base and head measured interleaved in one j
     expect(busy.samples).toEqual({ baseline: 24, current: 24 });
     // Under this machine's load (2 cores, load 3-8) the gate called it review or fail in about 2 tries of 3
     // (the report of issue 13 has the counts). What must always hold: it is never passed as measured and
-    // fine (an improvement, or significant but small), only ever for want of evidence.
-    if (busy.verdict === 'pass') expect(busy.reason).toMatch(/, not significant \(/);
+    // fine (an improvement, or significant but small), only ever for want of evidence: not significant, or
+    // an interval that reaches the fail threshold.
+    if (busy.verdict === 'pass')
+      expect(busy.reason).toMatch(
+        /, not significant \(|too noisy to rule out a slowdown past the fail threshold/,
+      );
     expect(run.summary).toContain(
       'A/B on this runner: 12 of 12 rounds, alternating, A = merge-base, B = head: A B A B',
     );

@@ -57,6 +57,15 @@ describe('metrics with samples on both sides', () => {
         /\+2\.0%, significant but not confidently past the review threshold \+1\.0%: its one-sided 95% lower bound \+0\.9% reaches below it/,
     },
     {
+      // Significant one-sided but with an interval reaching +11.7%: a pass only for want of evidence, said so.
+      title: '+5% with a wide interval: the pass says it could not rule out a fail',
+      base: around(100, 10, 0.08),
+      current: around(105, 10, 0.08),
+      result: 'pass',
+      reason:
+        /significant but not confidently past .*interval \[-1\.3%, \+11\.7%\]\); too noisy to rule out a slowdown past the fail threshold \+10\.0%$/,
+    },
+    {
       title: '+5% with 12 samples a side',
       base: around(100, 12),
       current: around(105, 12),
