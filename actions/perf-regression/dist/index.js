@@ -7122,9 +7122,10 @@ function analyseSamples(base, current, comparison, set, settings, direction, alp
             const confidence = `${Math.round((1 - alpha) * 1000) / 10}%`;
             const on = `${pText}, ${sizes}`;
             const bound = reviewBound === undefined ? 'n/a' : percent(reviewBound);
+            // A pass whose interval reaches the fail threshold is one for want of evidence: a reader must know.
+            const noisy = interval && interval[1] >= failThreshold ? `; ${TOO_NOISY} ${percent(failThreshold)}` : '';
             if (!significant) {
                 // Passing, but a reader must know when the data could not have shown a slowdown the size of a failure.
-                const noisy = interval && interval[1] >= failThreshold ? `; ${TOO_NOISY} ${percent(failThreshold)}` : '';
                 set('pass', `${est}, not significant (${on}, interval ${range})${noisy}`);
             }
             else if (interval && interval[0] >= failThreshold) {
@@ -7143,10 +7144,10 @@ function analyseSamples(base, current, comparison, set, settings, direction, alp
                 set('pass', `${est}, a significant improvement (${on}, interval ${range})`);
             }
             else if (settings.noise !== undefined) {
-                set('pass', `${est}, within this metric's usual run-to-run noise (±${(settings.noise * 100).toFixed(1)}%), learned from its recorded baselines: its one-sided ${confidence} lower bound ${bound} reaches below it (${on}, interval ${range})`);
+                set('pass', `${est}, within this metric's usual run-to-run noise (±${(settings.noise * 100).toFixed(1)}%), learned from its recorded baselines: its one-sided ${confidence} lower bound ${bound} reaches below it (${on}, interval ${range})${noisy}`);
             }
             else {
-                set('pass', `${est}, significant but not confidently past the review threshold ${percent(reviewThreshold)}: its one-sided ${confidence} lower bound ${bound} reaches below it, as noise between runs of unchanged code does (${on}, interval ${range})`);
+                set('pass', `${est}, significant but not confidently past the review threshold ${percent(reviewThreshold)}: its one-sided ${confidence} lower bound ${bound} reaches below it, as noise between runs of unchanged code does (${on}, interval ${range})${noisy}`);
             }
         },
     };
