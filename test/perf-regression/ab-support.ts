@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runPerf, type ActionRun } from './support.js';
 
 const GIT_ENV = {
@@ -12,6 +12,9 @@ const GIT_ENV = {
   GIT_COMMITTER_EMAIL: 'test@example.com',
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_CONFIG_GLOBAL: '/dev/null',
+  // Fixed dates give the same SHAs each run, so a random order seeded by the head SHA is the same each run.
+  GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+  GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
 };
 
 function git(cwd: string, ...args: string[]): string {
@@ -49,6 +52,35 @@ export function busyC(work: number): Record<string, string> {
     'busy.c': `#include "work.h"\nint main(void) { volatile unsigned long sum = 0; for (unsigned long i = 0; i < WORK * 1000000UL; i++) sum += i; return (int)(sum & 1); }\n`,
     'work.h': `#define WORK ${work}UL\n`,
   };
+}
+
+/**
+ * A benchmark that simulates a shared machine instead of timing one, so that what a test asserts of a verdict
+ * holds however loaded the machine running the suite is. Each run writes hyperfine JSON with `runs` times of
+ * `work` ms, plus up to 1% of jitter, plus load that only ever adds time: a level that holds for 5 runs at a
+ * time (0-25%, most often low), and on top of it a burst of 10-40% that about one run in three meets. The draws follow one counter over all runs of both sides, in the order the action ran them, so a
+ * burst meets whichever side happens to run then, as load on a real runner does. Deterministic: the counter
+ * starts at 0 in a fresh folder, and the repository's SHAs (which seed a random order) are fixed.
+ */
+export function simulatedBench(work: number, runs = 2): Record<string, string> {
+  return {
+    'work.txt': `${work}\n`,
+    'bench.sh': [
+      'n=$(cat "$1" 2>/dev/null || echo 0)',
+      `echo $((n + ${runs})) > "$1"`,
+      // Quadratic Weyl sequences, one a stream: equidistributed, and plain IEEE arithmetic on every machine.
+      `awk -v work="$(cat work.txt)" -v n="$n" -v runs=${runs} 'function draw(i, s, x) { x = (i + 1) * (i + 1) * 0.6180339887 + (i + 1) * s * 0.7548776662; return x - int(x) }`,
+      'BEGIN { printf "{\\"results\\": [{\\"command\\": \\"./busy\\", \\"times\\": ["',
+      '  for (k = 0; k < runs; k++) { i = n + k; t = work * (1 + 0.01 * draw(i, 1)) * (1 + 0.25 * draw(int(i / 5), 4) ^ 2); if (draw(i, 2) < 0.33) t *= 1.1 + 0.3 * draw(i, 3); printf "%s%.9f", (k ? ", " : ""), t / 1000 }',
+      '  print "]}]}" }\' > bench.json',
+      '',
+    ].join('\n'),
+  };
+}
+
+/** The ab-command that runs `simulatedBench`, with its draw counter fresh for each repository. */
+export function simulatedCommand(repo: AbRepo): string {
+  return `bash bench.sh ${JSON.stringify(join(dirname(repo.workspace), 'draws'))}`;
 }
 
 /** A go package with one benchmark whose loop length the commits scale. */

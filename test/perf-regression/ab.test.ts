@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { abRepo, busyC, goPackage, runAb } from './ab-support.js';
+import {
+  abRepo,
+  busyC,
+  goPackage,
+  runAb,
+  simulatedBench,
+  simulatedCommand,
+  type AbRepo,
+} from './ab-support.js';
 import { reportOf, runPerf, startFakeGitHub } from './support.js';
 
 interface AbReport {
@@ -22,7 +30,6 @@ interface AbReport {
 }
 
 // hyperfine on a tiny C loop: 2 timed runs per round, 12 rounds = 24 samples a side (faster halves judged).
-// Many short rounds: a burst of load on this shared machine then meets both sides.
 const HYPERFINE = {
   'ab-setup': 'cc -O1 -o busy busy.c',
   'ab-command': 'hyperfine -N --warmup 1 --runs 2 --export-json bench.json ./busy',
@@ -39,7 +46,54 @@ function abReport(run: { outputs: Record<string, string> }): AbReport {
 const SLOW = { timeout: 120_000 };
 
 describe('perf-regression A/B: merge-base and head measured interleaved in one job', SLOW, () => {
-  it('records interleaved rounds and catches a 10% slowdown as at least review', async () => {
+  // What a verdict must be is asserted on the simulated shared machine, the same every run; the real tools
+  // below are asserted on what does not depend on how loaded the machine running the suite is.
+  const simulated = (repo: AbRepo, order: string) => ({
+    'ab-command': simulatedCommand(repo),
+    files: 'bench.json',
+    rounds: '12',
+    'ab-order': order,
+  });
+
+  it('catches a 10% slowdown as review or fail when a third of the runs meet a burst of load', async () => {
+    const repo = abRepo(simulatedBench(20), simulatedBench(22));
+    const run = await runAb(repo, simulated(repo, 'random'));
+    const busy = abReport(run).metrics.find((m) => m.name === './busy')!;
+    expect(busy.samples).toEqual({ baseline: 24, current: 24 });
+    expect(['review', 'fail']).toContain(busy.verdict);
+    expect(busy.regression).toBeGreaterThan(0.05);
+  });
+
+  it('never fails unchanged code under the same load, and randomised blocks are seeded and recorded', async () => {
+    const repo = abRepo(simulatedBench(20), { ...simulatedBench(20), 'README.md': 'docs only\n' });
+    const run = await runAb(repo, simulated(repo, 'random'));
+    const report = abReport(run);
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(report.result).toBe('pass');
+    expect(report.ab?.order).toBe('random');
+    expect(report.ab?.seed).toBe(repo.headSha);
+    // Each round is a block of one A and one B, in an order that is not plain alternation.
+    for (let round = 1; round <= 12; round++) {
+      expect(
+        report
+          .ab!.runs.filter((r) => r.round === round)
+          .map((r) => r.side)
+          .sort(),
+      ).toEqual(['A', 'B']);
+    }
+    expect(report.ab!.runs.map((r) => r.side).join('')).not.toBe('AB'.repeat(12));
+  });
+
+  it('does not call a 10% speed-up a regression', async () => {
+    const repo = abRepo(simulatedBench(22), simulatedBench(20));
+    const run = await runAb(repo, simulated(repo, 'random'));
+    expect(run.exitCode, run.stdout).toBe(0);
+    const busy = abReport(run).metrics.find((m) => m.name === './busy')!;
+    expect(busy.verdict).toBe('pass');
+    expect(busy.regression).toBeLessThan(0);
+  });
+
+  it('runs hyperfine on a C program built for each side, in strict alternation', async () => {
     const repo = abRepo(busyC(20), busyC(22));
     const run = await runAb(repo, HYPERFINE);
     const report = abReport(run);
@@ -49,65 +103,27 @@ describe('perf-regression A/B: merge-base and head measured interleaved in one j
     expect(report.baseline?.how).toContain('A/B');
     const busy = report.metrics.find((m) => m.name === './busy')!;
     expect(busy.samples).toEqual({ baseline: 24, current: 24 });
-    // Under this machine's load (2 cores, load 3-8) the gate called it review or fail in about 2 tries of 3
-    // (the report of issue 13 has the counts). What must always hold: it is never passed as measured and
-    // fine (an improvement, or significant but small), only ever for want of evidence: not significant, or
-    // an interval that reaches the fail threshold.
-    if (busy.verdict === 'pass')
-      expect(busy.reason).toMatch(
-        /, not significant \(|too noisy to rule out a slowdown past the fail threshold/,
-      );
+    expect(busy.regression).not.toBeNull();
     expect(run.summary).toContain(
       'A/B on this runner: 12 of 12 rounds, alternating, A = merge-base, B = head: A B A B',
     );
     expect(run.exitCode === 0 || report.result === 'fail').toBe(true);
   });
 
-  it('never fails unchanged code, and randomised blocks are seeded and recorded', async () => {
-    const repo = abRepo(busyC(20), { ...busyC(20), 'README.md': 'docs only\n' });
-    const run = await runAb(repo, { ...HYPERFINE, 'ab-order': 'random' });
-    const report = abReport(run);
-    expect(run.exitCode, run.stdout).toBe(0);
-    expect(report.result).not.toBe('fail');
-    expect(report.ab?.order).toBe('random');
-    expect(report.ab?.seed).toBe(repo.headSha);
-    // Each round is a block of one A and one B.
-    for (let round = 1; round <= 12; round++) {
-      expect(
-        report
-          .ab!.runs.filter((r) => r.round === round)
-          .map((r) => r.side)
-          .sort(),
-      ).toEqual(['A', 'B']);
-    }
-  });
-
-  it('does not call a 10% speed-up a regression', async () => {
-    const repo = abRepo(busyC(22), busyC(20));
-    // Random blocks, the action's default: with strict alternation a burst of the suite's own load that
-    // recurs with the rounds met B more than A once in a full run and made the speed-up look slower.
-    const run = await runAb(repo, { ...HYPERFINE, 'ab-order': 'random' });
-    expect(run.exitCode, run.stdout).toBe(0);
-    expect(abReport(run).result).toBe('pass');
-  });
-
   it('runs go test -bench for both sides and names the package', async () => {
-    // About 40 ms a sample: long enough that the timer and the scheduler's slices do not dominate.
-    const repo = abRepo(goPackage(2_000_000), goPackage(3_000_000));
+    const repo = abRepo(goPackage(200_000), goPackage(300_000));
     const run = await runAb(repo, {
       'ab-command': "go test -run '^$' -bench . -count 2 -benchtime 20x > bench.txt",
       files: 'bench.txt',
-      rounds: '8',
+      rounds: '4',
       'ab-order': 'alternate',
     });
     const report = abReport(run);
     const busy = report.metrics.find((m) => m.name.endsWith('ns/op'))!;
     expect(busy.name).toMatch(/^example\.com\/ab\.BenchmarkBusy(-\d+)? ns\/op$/);
-    expect(busy.samples).toEqual({ baseline: 16, current: 16 });
-    // 50% more work: review or fail in 16 of 17 tries, not the one when the whole suite shared the 2 cores; like the
-    // +10% above, a pass may only ever be for want of evidence.
-    if (busy.verdict === 'pass') expect(busy.reason).toMatch(/, not significant \(/);
+    expect(busy.samples).toEqual({ baseline: 8, current: 8 });
     expect(busy.regression).not.toBeNull();
+    expect(run.exitCode === 0 || report.result === 'fail').toBe(true);
   });
 
   it('reports a slowdown in code the PR did not change as informational (policy paths)', async () => {
