@@ -6,7 +6,10 @@ import {
   OVERLOADED_CORPUS,
   QUIET_CORPUS,
   SHARED_AGAIN_CORPUS,
+  SHARED_BUILD_CORPUS,
   SHARED_CORPUS,
+  SHARED_NEIGHBOUR_CORE_CORPUS,
+  SHARED_SUITE_CORPUS,
   SLOWDOWNS,
   type Corpus,
   type CorpusPair,
@@ -37,101 +40,111 @@ const label = (o: Outcome) =>
 const caught = (o: Outcome) => o.metric.result !== 'pass';
 const rate = (list: Outcome[], test: (o: Outcome) => boolean) => `${list.filter(test).length}/${list.length}`;
 
-/** The targets, for pairs of separate runs (quiet: make.sh; shared: make-shared.sh, load in load.txt). */
-describe.each([QUIET_CORPUS])('accuracy on the $name corpus (real tools)', (corpus) => {
-  const outcomes = outcomesOf(corpus);
-  const scaled = outcomes.filter((o) => !isAppend(o));
-  const unchangedOrFaster = outcomes.filter((o) => o.slowdown <= 0);
-  const slower = (at: number) => scaled.filter((o) => o.slowdown >= at);
-
-  it('has enough material: >= 10 samples a side, >= 15 no-change or faster pairs, >= 8 at +5%', () => {
-    expect(unchangedOrFaster.length).toBeGreaterThanOrEqual(15);
-    expect(scaled.filter((o) => o.slowdown === 0.05).length).toBeGreaterThanOrEqual(8);
-    for (const o of outcomes)
-      expect(Math.min(o.metric.samples.baseline, o.metric.samples.current)).toBeGreaterThanOrEqual(10);
-  });
-
-  it('never fails a pair with no change or a speed-up', () => {
-    expect(unchangedOrFaster.filter((o) => o.metric.result === 'fail').map(label)).toEqual([]);
-  });
-
-  it('asks for review on at most 1 in 15 pairs with no change or a speed-up', () => {
-    const reviews = unchangedOrFaster.filter((o) => o.metric.result === 'review');
-    expect(reviews.length * 15, reviews.map(label).join('\n')).toBeLessThanOrEqual(unchangedOrFaster.length);
-  });
-
-  it('catches every slowdown of 10% or more (review or fail)', () => {
-    expect(
-      slower(0.1)
-        .filter((o) => !caught(o))
-        .map(label),
-    ).toEqual([]);
-  });
-
-  it('fails every slowdown of 25%', () => {
-    expect(
-      slower(0.25)
-        .filter((o) => o.metric.result !== 'fail')
-        .map(label),
-    ).toEqual([]);
-  });
-
-  it('flags at least 7 in 8 slowdowns of 5%', () => {
-    const at5 = scaled.filter((o) => o.slowdown === 0.05);
-    const missed = at5.filter((o) => !caught(o));
-    expect(missed.length * 8, missed.map(label).join('\n')).toBeLessThanOrEqual(at5.length);
-  });
-
-  it('reports its rates, per tool', () => {
-    const lines = corpus.tools.flatMap(({ tool }) => {
-      const mine = scaled.filter((o) => o.tool === tool);
-      const same = outcomes.filter((o) => o.tool === tool && o.slowdown === 0);
-      return [
-        `${tool} no change: fail ${rate(same, (o) => o.metric.result === 'fail')}, review ${rate(same, (o) => o.metric.result === 'review')}`,
-        ...corpus.changes.map(({ factor }) => {
-          const list = mine.filter((o) => o.slowdown === factor);
-          const sign = factor > 0 ? '+' : '';
-          return `${tool} ${sign}${factor * 100}%: fail ${rate(list, (o) => o.metric.result === 'fail')}, review ${rate(list, (o) => o.metric.result === 'review')}, caught ${rate(list, caught)}`;
-        }),
-      ];
-    });
-    console.log(`perf accuracy, ${corpus.name} corpus\n${lines.join('\n')}`);
-    expect(lines).toHaveLength(corpus.tools.length * (corpus.changes.length + 1));
-  });
-});
-
-// Pairs made while other jobs kept 0.7 to 5.5 runnable processes per core (load.txt: shared 2.7-7.6, its second
-// run 1.3-5.2, overloaded 5-11): a 16 ms run then took 11 to 389 ms. Unchanged code moved by up to 1.6% in the
-// second run but by 10% in the first and 24% overloaded, as much as the slowdowns to find. No rule resolves
-// every slowdown there (the targets above hold on none of them: the rates say what is caught); what must hold
-// is that the gate does not cry wolf.
-describe.each([SHARED_CORPUS, SHARED_AGAIN_CORPUS, OVERLOADED_CORPUS])(
-  'on the $name corpus (loaded 2 cores)',
+/**
+ * The targets, for pairs of separate runs: on the quiet machine (make.sh), and on the machine shared with a
+ * build on one of its cores (make-shared.sh with 80 ms runs; corpus.ts says how, load.txt the load).
+ */
+describe.each([QUIET_CORPUS, SHARED_NEIGHBOUR_CORE_CORPUS])(
+  'accuracy on the $name corpus (real tools)',
   (corpus) => {
     const outcomes = outcomesOf(corpus);
+    const scaled = outcomes.filter((o) => !isAppend(o));
     const unchangedOrFaster = outcomes.filter((o) => o.slowdown <= 0);
+    const slower = (at: number) => scaled.filter((o) => o.slowdown >= at);
+
+    it('has enough material: >= 10 samples a side, >= 15 no-change or faster pairs, >= 8 at +5%', () => {
+      expect(unchangedOrFaster.length).toBeGreaterThanOrEqual(15);
+      expect(scaled.filter((o) => o.slowdown === 0.05).length).toBeGreaterThanOrEqual(8);
+      for (const o of outcomes)
+        expect(Math.min(o.metric.samples.baseline, o.metric.samples.current)).toBeGreaterThanOrEqual(10);
+    });
 
     it('never fails a pair with no change or a speed-up', () => {
       expect(unchangedOrFaster.filter((o) => o.metric.result === 'fail').map(label)).toEqual([]);
     });
 
-    it('asks for review on at most 1 in 15 of them', () => {
+    it('asks for review on at most 1 in 15 pairs with no change or a speed-up', () => {
       const reviews = unchangedOrFaster.filter((o) => o.metric.result === 'review');
       expect(reviews.length * 15, reviews.map(label).join('\n')).toBeLessThanOrEqual(
         unchangedOrFaster.length,
       );
     });
 
-    it('reports what it still catches', () => {
-      const lines = [0, ...SLOWDOWNS.map((s) => s.factor)].map((factor) => {
-        const list = outcomes.filter((o) => o.slowdown === factor);
-        return `${factor === 0 ? 'no change' : `+${factor * 100}%`}: fail ${rate(list, (o) => o.metric.result === 'fail')}, caught ${rate(list, caught)}`;
+    it('catches every slowdown of 10% or more (review or fail)', () => {
+      expect(
+        slower(0.1)
+          .filter((o) => !caught(o))
+          .map(label),
+      ).toEqual([]);
+    });
+
+    it('fails every slowdown of 25%', () => {
+      expect(
+        slower(0.25)
+          .filter((o) => o.metric.result !== 'fail')
+          .map(label),
+      ).toEqual([]);
+    });
+
+    it('flags at least 7 in 8 slowdowns of 5%', () => {
+      const at5 = scaled.filter((o) => o.slowdown === 0.05);
+      const missed = at5.filter((o) => !caught(o));
+      expect(missed.length * 8, missed.map(label).join('\n')).toBeLessThanOrEqual(at5.length);
+    });
+
+    it('reports its rates, per tool', () => {
+      const lines = corpus.tools.flatMap(({ tool }) => {
+        const mine = scaled.filter((o) => o.tool === tool);
+        const same = outcomes.filter((o) => o.tool === tool && o.slowdown === 0);
+        return [
+          `${tool} no change: fail ${rate(same, (o) => o.metric.result === 'fail')}, review ${rate(same, (o) => o.metric.result === 'review')}`,
+          ...corpus.changes.map(({ factor }) => {
+            const list = mine.filter((o) => o.slowdown === factor);
+            const sign = factor > 0 ? '+' : '';
+            return `${tool} ${sign}${factor * 100}%: fail ${rate(list, (o) => o.metric.result === 'fail')}, review ${rate(list, (o) => o.metric.result === 'review')}, caught ${rate(list, caught)}`;
+          }),
+        ];
       });
       console.log(`perf accuracy, ${corpus.name} corpus\n${lines.join('\n')}`);
-      expect(lines).toHaveLength(4);
+      expect(lines).toHaveLength(corpus.tools.length * (corpus.changes.length + 1));
     });
   },
 );
+
+// Pairs made while other jobs kept 0.7 to 5.5 runnable processes per core (load.txt: shared 2.7-7.6, its second
+// run 1.3-5.2, overloaded 5-11): a 16 ms run then took 11 to 389 ms. Unchanged code moved by up to 1.6% in the
+// second run but by 10% in the first and 24% overloaded, as much as the slowdowns to find; with 80 ms runs
+// beside the whole test suite (shared-suite) by 8.3%, and beside an unpinned build (shared-build) by 6.8%.
+// No rule resolves every slowdown there (the targets above hold on none of them: the rates say what is
+// caught); what must hold is that the gate does not cry wolf.
+describe.each([
+  SHARED_CORPUS,
+  SHARED_AGAIN_CORPUS,
+  OVERLOADED_CORPUS,
+  SHARED_BUILD_CORPUS,
+  SHARED_SUITE_CORPUS,
+])('on the $name corpus (loaded 2 cores)', (corpus) => {
+  const outcomes = outcomesOf(corpus);
+  const unchangedOrFaster = outcomes.filter((o) => o.slowdown <= 0);
+
+  it('never fails a pair with no change or a speed-up', () => {
+    expect(unchangedOrFaster.filter((o) => o.metric.result === 'fail').map(label)).toEqual([]);
+  });
+
+  it('asks for review on at most 1 in 15 of them', () => {
+    const reviews = unchangedOrFaster.filter((o) => o.metric.result === 'review');
+    expect(reviews.length * 15, reviews.map(label).join('\n')).toBeLessThanOrEqual(unchangedOrFaster.length);
+  });
+
+  it('reports what it still catches', () => {
+    const lines = [0, ...SLOWDOWNS.map((s) => s.factor)].map((factor) => {
+      const list = outcomes.filter((o) => o.slowdown === factor);
+      return `${factor === 0 ? 'no change' : `+${factor * 100}%`}: fail ${rate(list, (o) => o.metric.result === 'fail')}, caught ${rate(list, caught)}`;
+    });
+    console.log(`perf accuracy, ${corpus.name} corpus\n${lines.join('\n')}`);
+    expect(lines).toHaveLength(4);
+  });
+});
 
 describe('the quiet corpus', () => {
   it('BenchmarkAppend allocates the same in every variant (why it has no known slowdown)', () => {
