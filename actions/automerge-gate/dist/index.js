@@ -8371,8 +8371,9 @@ function diffFileFromGitHub(file) {
     const status = STATUSES.includes(file.status)
         ? file.status
         : 'changed';
-    // A pure rename or mode change has no patch and nothing to see; any other file without one
-    // was too large or binary.
+    // A pure rename, a mode change or a binary file is listed with no patch and nothing to see (0 added,
+    // 0 deleted); a file with counted lines but no patch is one GitHub left out as too large. The listing
+    // never says a file is binary, so `binary` stays false: only a git diff's own marker sets it.
     const nothingToSee = file.additions + file.deletions === 0;
     const parsed = file.patch !== undefined ? (0,src/* parsePatch */.iz)(file.patch, file.filename) : undefined;
     return {
@@ -8383,7 +8384,7 @@ function diffFileFromGitHub(file) {
         deletions: file.deletions,
         addedLines: parsed?.addedLines ?? [],
         patchAvailable: parsed !== undefined || nothingToSee,
-        binary: parsed === undefined && !nothingToSee,
+        binary: false,
     };
 }
 /** Every changed file (paginated to GitHub's cap) and commit message of a pull request. */

@@ -12105,8 +12105,9 @@ function computePatchCoverage(report, diff) {
         if (change.status === 'removed')
             continue;
         // Lines were added that the diff does not show. GitHub lists a file whose patch it omitted (too
-        // large) with its count of added lines and no patch, which kit's diffFileFromGitHub marks binary; a
-        // binary file adds no lines (0 additions, in git's diff and GitHub's listing alike).
+        // large) with its count of added lines and no patch; a binary file adds no lines (0 additions in
+        // GitHub's listing; git's diff marks it binary). Counted lines without a patch are unseen, whatever
+        // the entry's binary flag says.
         const unseen = !change.patchAvailable && (!change.binary || change.additions > 0);
         const measured = report.files.get(change.path);
         if (!measured) {
@@ -13236,8 +13237,9 @@ function diffFileFromGitHub(file) {
     const status = STATUSES.includes(file.status)
         ? file.status
         : 'changed';
-    // A pure rename or mode change has no patch and nothing to see; any other file without one
-    // was too large or binary.
+    // A pure rename, a mode change or a binary file is listed with no patch and nothing to see (0 added,
+    // 0 deleted); a file with counted lines but no patch is one GitHub left out as too large. The listing
+    // never says a file is binary, so `binary` stays false: only a git diff's own marker sets it.
     const nothingToSee = file.additions + file.deletions === 0;
     const parsed = file.patch !== undefined ? (0,src/* parsePatch */.iz)(file.patch, file.filename) : undefined;
     return {
@@ -13248,7 +13250,7 @@ function diffFileFromGitHub(file) {
         deletions: file.deletions,
         addedLines: parsed?.addedLines ?? [],
         patchAvailable: parsed !== undefined || nothingToSee,
-        binary: parsed === undefined && !nothingToSee,
+        binary: false,
     };
 }
 /** Every changed file (paginated to GitHub's cap) and commit message of a pull request. */

@@ -155,8 +155,8 @@ describe('a changed file the report does not measure is never a silent pass', ()
   });
 
   it('a file whose patch GitHub left out (too large) makes the result review, and the summary names it', async () => {
-    // What kit's diffFileFromGitHub makes of a listed file with additions but no `patch`: it cannot tell
-    // a too-large patch from a binary file, so it marks it binary; a binary file adds no lines.
+    // A listed file with additions but no `patch`, flagged binary as a caller that cannot tell a too-large
+    // patch from a binary file might: the counted additions still make it unseen (kit leaves binary false).
     const omitted = (path: string, additions: number): DiffFile => ({
       path,
       status: 'modified',

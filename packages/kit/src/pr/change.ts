@@ -18,8 +18,9 @@ export function diffFileFromGitHub(file: PullRequestFile): DiffFile {
   const status = (STATUSES as readonly string[]).includes(file.status)
     ? (file.status as FileStatus)
     : 'changed';
-  // A pure rename or mode change has no patch and nothing to see; any other file without one
-  // was too large or binary.
+  // A pure rename, a mode change or a binary file is listed with no patch and nothing to see (0 added,
+  // 0 deleted); a file with counted lines but no patch is one GitHub left out as too large. The listing
+  // never says a file is binary, so `binary` stays false: only a git diff's own marker sets it.
   const nothingToSee = file.additions + file.deletions === 0;
   const parsed = file.patch !== undefined ? parsePatch(file.patch, file.filename) : undefined;
   return {
@@ -30,7 +31,7 @@ export function diffFileFromGitHub(file: PullRequestFile): DiffFile {
     deletions: file.deletions,
     addedLines: parsed?.addedLines ?? [],
     patchAvailable: parsed !== undefined || nothingToSee,
-    binary: parsed === undefined && !nothingToSee,
+    binary: false,
   };
 }
 

@@ -73,8 +73,9 @@ export function computePatchCoverage(report: CoverageReport, diff: readonly Diff
   for (const change of diff) {
     if (change.status === 'removed') continue;
     // Lines were added that the diff does not show. GitHub lists a file whose patch it omitted (too
-    // large) with its count of added lines and no patch, which kit's diffFileFromGitHub marks binary; a
-    // binary file adds no lines (0 additions, in git's diff and GitHub's listing alike).
+    // large) with its count of added lines and no patch; a binary file adds no lines (0 additions in
+    // GitHub's listing; git's diff marks it binary). Counted lines without a patch are unseen, whatever
+    // the entry's binary flag says.
     const unseen = !change.patchAvailable && (!change.binary || change.additions > 0);
     const measured = report.files.get(change.path);
     if (!measured) {
