@@ -21,6 +21,22 @@ afterEach(async () => {
 });
 
 describe('baselines in the repository', () => {
+  it("a push warns about its own policy's globs that match no file of the pushed commit", async () => {
+    const policy =
+      'version: 1\ncoverage:\n  components:\n    - { name: core, paths: ["src/**"] }\n    - { name: gone, paths: ["lib/**"] }\n';
+    api.state.commitFiles('main', { '.github/floodgate.yml': policy, 'src/a.c': 'int a;\n' }, 'Policy');
+    const event = pushEvent(api);
+    const run = await runAction('coverage-gate', { api, event, files: run1, inputs });
+    expect(run.exitCode, run.stdout).toBe(0);
+    const sha = event.after as string;
+    const message = `.github/floodgate.yml@${sha}:5:29: glob 'lib/**' matches no file of the commit ${sha.slice(0, 7)}`;
+    expect(run.annotations.filter((a) => a.level === 'warning')).toEqual([
+      { level: 'warning', file: '.github/floodgate.yml', line: 5, col: 29, message },
+    ]);
+    expect(run.summary).toContain('**Policy warnings**');
+    expect(run.summary).toContain("glob 'lib/\\*\\*' matches no file of the commit");
+  });
+
   it('a push to the default branch records; recording the same SHA again is a no-op', async () => {
     const event = pushEvent(api);
     const first = await runAction('coverage-gate', { api, event, files: run1, inputs });

@@ -8597,7 +8597,12 @@ async function warnUnmatchedPolicyGlobs(check) {
     if (known)
         return known;
     checked.set(key, []);
-    const where = (0,src/* isFullSha */.Wf)(commit) ? `the base commit ${(0,src/* shortSha */.Fu)(commit)}` : `the base branch ${commit}`;
+    // Without a base SHA the policy ref is the commit itself: a push reads the pushed commit's policy.
+    const where = !(0,src/* isFullSha */.Wf)(commit)
+        ? `the base branch ${commit}`
+        : check.baseSha
+            ? `the base commit ${(0,src/* shortSha */.Fu)(commit)}`
+            : `the commit ${(0,src/* shortSha */.Fu)(commit)}`;
     let files;
     try {
         const { data } = await client.rest.git.getTree({ ...repo, tree_sha: commit, recursive: '1' });
@@ -8794,15 +8799,16 @@ async function loadActionPolicy(request) {
         request.log.notice(notice);
     for (const warning of policy.warnings)
         request.log.warning(warning);
-    // What `floodgate validate` says locally: a glob of the base branch's policy that matches no file there.
-    if (remote && pr && policy.text !== undefined)
+    // What `floodgate validate` says locally: a glob of the base branch's policy that matches no file there,
+    // or, on a push, of the pushed commit's policy that matches no file of that commit.
+    if (remote && policy.text !== undefined)
         policy.globWarnings = await warnUnmatchedPolicyGlobs({
             client: remote.client,
             repo: remote.repo,
             text: policy.text,
             policyPath: request.policyPath,
             policyRef: remote.ref,
-            ...(pr.baseSha ? { baseSha: pr.baseSha } : {}),
+            ...(pr?.baseSha ? { baseSha: pr.baseSha } : {}),
             log: request.log,
         });
     return policy;

@@ -50,7 +50,12 @@ export async function warnUnmatchedPolicyGlobs(check: PolicyGlobCheck): Promise<
   const known = checked.get(key);
   if (known) return known;
   checked.set(key, []);
-  const where = isFullSha(commit) ? `the base commit ${shortSha(commit)}` : `the base branch ${commit}`;
+  // Without a base SHA the policy ref is the commit itself: a push reads the pushed commit's policy.
+  const where = !isFullSha(commit)
+    ? `the base branch ${commit}`
+    : check.baseSha
+      ? `the base commit ${shortSha(commit)}`
+      : `the commit ${shortSha(commit)}`;
   let files: string[];
   try {
     const { data } = await client.rest.git.getTree({ ...repo, tree_sha: commit, recursive: '1' });

@@ -183,15 +183,16 @@ export async function loadActionPolicy(request: {
   });
   for (const notice of policy.notices) request.log.notice(notice);
   for (const warning of policy.warnings) request.log.warning(warning);
-  // What `floodgate validate` says locally: a glob of the base branch's policy that matches no file there.
-  if (remote && pr && policy.text !== undefined)
+  // What `floodgate validate` says locally: a glob of the base branch's policy that matches no file there,
+  // or, on a push, of the pushed commit's policy that matches no file of that commit.
+  if (remote && policy.text !== undefined)
     policy.globWarnings = await warnUnmatchedPolicyGlobs({
       client: remote.client,
       repo: remote.repo,
       text: policy.text,
       policyPath: request.policyPath,
       policyRef: remote.ref,
-      ...(pr.baseSha ? { baseSha: pr.baseSha } : {}),
+      ...(pr?.baseSha ? { baseSha: pr.baseSha } : {}),
       log: request.log,
     });
   return policy;
