@@ -17793,6 +17793,8 @@ function assess_assessRisk(facts, policy, limits = {}) {
             reason: outcome.reason,
             evidence: outcome.evidence.slice(0, EVIDENCE_LIMIT),
             moreEvidence: Math.max(0, outcome.evidence.length - EVIDENCE_LIMIT),
+            moreLineEvidence: outcome.evidence.slice(EVIDENCE_LIMIT).filter((item) => item.line !== undefined)
+                .length,
         });
     }
     const applicable = policy.risk.overrides.flatMap((override) => {
@@ -17808,6 +17810,7 @@ function assess_assessRisk(facts, policy, limits = {}) {
             reason: because,
             evidence: [],
             moreEvidence: 0,
+            moreLineEvidence: 0,
         });
     }
     const score = factors.reduce((sum, factor) => sum + factor.score, 0);
@@ -17972,7 +17975,7 @@ function report_renderRiskReport(assessment, context) {
 const ANNOTATIONS_SHOWN = 10;
 /** Notices on the exact changed lines that made a factor fire (SQL, findings, ...). */
 function annotationsOf({ assessment }) {
-    const lineFactors = assessment.factors.filter((factor) => factor.evidence.some((item) => item.line !== undefined));
+    const lineFactors = assessment.factors.filter((factor) => factor.moreLineEvidence > 0 || factor.evidence.some((item) => item.line !== undefined));
     const lines = lineFactors.flatMap((factor) => factor.evidence.flatMap((item) => item.file !== undefined && item.line !== undefined
         ? [{ factor, file: item.file, line: item.line, item }]
         : []));
@@ -17984,7 +17987,7 @@ function annotationsOf({ assessment }) {
     }));
     // Beyond what is shown: the rest of the listed lines, and the lines each factor only counted.
     const rest = Math.max(0, lines.length - ANNOTATIONS_SHOWN) +
-        lineFactors.reduce((sum, factor) => sum + factor.moreEvidence, 0);
+        lineFactors.reduce((sum, factor) => sum + factor.moreLineEvidence, 0);
     if (rest > 0)
         shown.push({ message: `${rest} more risky changed lines were not annotated.` });
     return shown;

@@ -249,7 +249,7 @@ function report_renderRiskReport(assessment, context) {
 const ANNOTATIONS_SHOWN = 10;
 /** Notices on the exact changed lines that made a factor fire (SQL, findings, ...). */
 function annotationsOf({ assessment }) {
-    const lineFactors = assessment.factors.filter((factor) => factor.evidence.some((item) => item.line !== undefined));
+    const lineFactors = assessment.factors.filter((factor) => factor.moreLineEvidence > 0 || factor.evidence.some((item) => item.line !== undefined));
     const lines = lineFactors.flatMap((factor) => factor.evidence.flatMap((item) => item.file !== undefined && item.line !== undefined
         ? [{ factor, file: item.file, line: item.line, item }]
         : []));
@@ -261,7 +261,7 @@ function annotationsOf({ assessment }) {
     }));
     // Beyond what is shown: the rest of the listed lines, and the lines each factor only counted.
     const rest = Math.max(0, lines.length - ANNOTATIONS_SHOWN) +
-        lineFactors.reduce((sum, factor) => sum + factor.moreEvidence, 0);
+        lineFactors.reduce((sum, factor) => sum + factor.moreLineEvidence, 0);
     if (rest > 0)
         shown.push({ message: `${rest} more risky changed lines were not annotated.` });
     return shown;

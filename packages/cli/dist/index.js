@@ -16463,6 +16463,8 @@ function assessRisk(facts, policy, limits = {}) {
             reason: outcome.reason,
             evidence: outcome.evidence.slice(0, risk_factors/* EVIDENCE_LIMIT */.k5),
             moreEvidence: Math.max(0, outcome.evidence.length - risk_factors/* EVIDENCE_LIMIT */.k5),
+            moreLineEvidence: outcome.evidence.slice(risk_factors/* EVIDENCE_LIMIT */.k5).filter((item) => item.line !== undefined)
+                .length,
         });
     }
     const applicable = policy.risk.overrides.flatMap((override) => {
@@ -16478,6 +16480,7 @@ function assessRisk(facts, policy, limits = {}) {
             reason: because,
             evidence: [],
             moreEvidence: 0,
+            moreLineEvidence: 0,
         });
     }
     const score = factors.reduce((sum, factor) => sum + factor.score, 0);

@@ -7,6 +7,14 @@ import {
   parsePatch,
   type ChangeFacts,
 } from '../../src/index.js';
+import { presentRisk, type RiskPresentationContext } from '../../src/gates/risk/index.js';
+
+const PRESENTATION: RiskPresentationContext = {
+  subject: '#1',
+  policy: { path: '.github/floodgate.yml' },
+  mode: 'observe',
+  failOn: 'never',
+};
 
 function factsWith(lines: string[]): ChangeFacts {
   const parsed = parsePatch(
@@ -131,6 +139,24 @@ describe('the content scan limit', () => {
       /^1 added line matches \/.+\/i; the content scan read 71 characters of added lines and stopped at its limit of 71: 20 characters in 2 files were not scanned/,
     );
     expect(sqlFactor?.evidence.at(-1)).toEqual({ file: 'src/b.ts', line: 4, detail: 'DELETE FROM' });
+  });
+
+  it('counts only lines as lines: files it did not scan are not "more risky changed lines"', () => {
+    // 12 SQL lines are read, then 12 files are past the limit: 24 items, 10 listed, 14 more (12 files, 2 lines).
+    const many = factsOf({
+      'src/sql.ts': Array.from({ length: 12 }, () => sql),
+      ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`src/late${i}.ts`, [ten]])),
+    });
+    const assessment = assessRisk(many, policy, { contentScanLimit: 12 * sql.length });
+    const sqlFactor = assessment.factors.find((factor) => factor.id === 'sql-changes')!;
+    // The files it did not read are listed first; all 12 matched lines are past the listed 10.
+    expect(sqlFactor.evidence.map((item) => item.line)).toEqual(Array.from({ length: 10 }, () => undefined));
+    expect(sqlFactor.moreEvidence).toBe(14);
+    expect(sqlFactor.moreLineEvidence).toBe(12);
+    const annotations = presentRisk({ assessment, requesters: [] }, PRESENTATION).annotations;
+    expect(annotations.map((annotation) => annotation.message)).toEqual([
+      '12 more risky changed lines were not annotated.',
+    ]);
   });
 
   it('a change within the limit is judged as before: nothing said, nothing raised', () => {

@@ -89,6 +89,8 @@ export function assessRisk(facts: ChangeFacts, policy: Policy, limits: AssessLim
       reason: outcome.reason,
       evidence: outcome.evidence.slice(0, EVIDENCE_LIMIT),
       moreEvidence: Math.max(0, outcome.evidence.length - EVIDENCE_LIMIT),
+      moreLineEvidence: outcome.evidence.slice(EVIDENCE_LIMIT).filter((item) => item.line !== undefined)
+        .length,
     });
   }
 
@@ -105,6 +107,7 @@ export function assessRisk(facts: ChangeFacts, policy: Policy, limits: AssessLim
       reason: because,
       evidence: [],
       moreEvidence: 0,
+      moreLineEvidence: 0,
     });
   }
 

@@ -40,8 +40,8 @@ export interface RiskPresentation {
 
 /** Notices on the exact changed lines that made a factor fire (SQL, findings, ...). */
 function annotationsOf({ assessment }: RiskOutcome): RiskAnnotation[] {
-  const lineFactors = assessment.factors.filter((factor) =>
-    factor.evidence.some((item) => item.line !== undefined),
+  const lineFactors = assessment.factors.filter(
+    (factor) => factor.moreLineEvidence > 0 || factor.evidence.some((item) => item.line !== undefined),
   );
   const lines = lineFactors.flatMap((factor) =>
     factor.evidence.flatMap((item) =>
@@ -59,7 +59,7 @@ function annotationsOf({ assessment }: RiskOutcome): RiskAnnotation[] {
   // Beyond what is shown: the rest of the listed lines, and the lines each factor only counted.
   const rest =
     Math.max(0, lines.length - ANNOTATIONS_SHOWN) +
-    lineFactors.reduce((sum, factor) => sum + factor.moreEvidence, 0);
+    lineFactors.reduce((sum, factor) => sum + factor.moreLineEvidence, 0);
   if (rest > 0) shown.push({ message: `${rest} more risky changed lines were not annotated.` });
   return shown;
 }

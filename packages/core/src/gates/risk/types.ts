@@ -50,6 +50,8 @@ export interface FiredFactor {
   evidence: Evidence[];
   /** evidence beyond what `evidence` lists */
   moreEvidence: number;
+  /** how many of those name a changed line (the rest name a file), for the count of unannotated lines */
+  moreLineEvidence: number;
 }
 
 export interface AiDetectionResult {
