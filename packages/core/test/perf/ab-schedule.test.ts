@@ -65,6 +65,15 @@ describe('A/B schedule', () => {
     expect(describeAbSchedule(schedule)).toContain('A B A B A B A B');
   });
 
+  it('says when the runs took too little time in all for a burst of load to meet both sides', async () => {
+    const short = await runAbSchedule(plan({ rounds: 12 }), fakeRunner({ A: 400, B: 400 }).deps);
+    expect(describeAbSchedule(short)).toMatch(
+      /; it measured for 9\.6 s in all, so one burst of load on the runner could meet one side only: more rounds \(or longer runs\) give a steadier verdict\.$/,
+    );
+    const long = await runAbSchedule(plan({ rounds: 12 }), fakeRunner({ A: 420, B: 420 }).deps);
+    expect(describeAbSchedule(long)).not.toContain('measured for');
+  });
+
   it('never runs fewer than the minimum rounds, whatever the budget', async () => {
     const { deps } = fakeRunner({ A: 60_000, B: 90_000 });
     const schedule = await runAbSchedule(plan({ budgetMs: 1000, minRounds: 3 }), deps);
