@@ -93,6 +93,50 @@ describe('Cobertura with several <sources> roots: the first root holding the fil
   });
 });
 
+describe('Cobertura <sources>: an exact file under any root beats a suffix match under an earlier one', () => {
+  // Two roots, src then lib, and one class named relative to them.
+  const cobertura = (filename: string, roots = ['src', 'lib']) =>
+    `<?xml version="1.0" ?>\n<coverage><sources>${roots
+      .map((root) => `<source>${workspaceRoot}/${root}</source>`)
+      .join(
+        '',
+      )}</sources><packages><package name="p"><classes><class name="u" filename="${filename}"><lines><line number="1" hits="1"/></lines></class></classes></package></packages></coverage>\n`;
+  const parseWith = (repoFiles: string[], filename = 'util.py', roots?: string[]) =>
+    parseCoverage(cobertura(filename, roots), { file: 'coverage.xml', workspaceRoot, repoFiles });
+
+  it('util.py is lib/util.py, the second root, not vendor/src/util.py, a suffix of the first', async () => {
+    const report = await parseWith(['lib/util.py', 'vendor/src/util.py']);
+    expect([...report.files.keys()]).toEqual(['lib/util.py']);
+    expect(report.unresolved).toEqual([]);
+  });
+
+  it('the filename alone, an exact file, beats a suffix match under a root', async () => {
+    const report = await parseWith(['util.py', 'vendor/src/util.py']);
+    expect([...report.files.keys()]).toEqual(['util.py']);
+    expect(report.unresolved).toEqual([]);
+  });
+
+  it('with no exact file under any root, the suffix under the first root still places it', async () => {
+    const report = await parseWith(['vendor/src/util.py', 'vendor/lib/util.py']);
+    expect([...report.files.keys()]).toEqual(['vendor/src/util.py']);
+    expect(report.unresolved).toEqual([]);
+  });
+
+  it('with no exact file under any root, a suffix under a later root still places it', async () => {
+    const report = await parseWith(['vendor/lib/util.py', 'other.py']);
+    expect([...report.files.keys()]).toEqual(['vendor/lib/util.py']);
+    expect(report.unresolved).toEqual([]);
+  });
+
+  it('with no exact file under any root, several suffix matches are ambiguous, never a silent pick', async () => {
+    const report = await parseWith(['a/src/util.py', 'b/src/util.py'], 'util.py', ['src']);
+    expect(report.files.size).toBe(0);
+    expect(report.unresolved).toEqual([
+      { raw: 'util.py', problem: 'ambiguous', candidates: ['a/src/util.py', 'b/src/util.py'] },
+    ]);
+  });
+});
+
 describe('Windows runner paths are matched case-insensitively', () => {
   it.each([
     { raw: 'd:\\A\\demo\\demo\\SRC\\Calc.cs', options: { workspaceRoot: 'D:\\a\\demo\\demo' } },

@@ -180,9 +180,10 @@ export class PathResolver {
 
   /**
    * The repository file `raw` names, or why there is none. `base` is a directory relative paths are
-   * taken from (a Cobertura `<source>`).
+   * taken from (a Cobertura `<source>`). With `exactOnly` the suffix search is skipped: a name that is
+   * no repository file as it stands is `missing`.
    */
-  resolve(raw: string, base?: string): Resolution {
+  resolve(raw: string, base?: string, exactOnly = false): Resolution {
     const trimmed = raw.trim();
     // Windows file systems ignore case: a report from a Windows runner may spell `Src\Foo.cs`.
     const windows = (text: string) => text.includes('\\') || WINDOWS_ABSOLUTE.test(text);
@@ -195,9 +196,9 @@ export class PathResolver {
       const normalized = normalizeSegments(path);
       const relative = normalized === undefined ? undefined : this.stripCheckout(normalized, ignoreCase);
       if (relative === undefined || relative === '') return { raw, problem: 'outside' };
-      return this.findFile(relative, raw, ignoreCase, false);
+      return this.findFile(relative, raw, ignoreCase, false, exactOnly);
     }
-    return this.findFile(path, raw, ignoreCase, true);
+    return this.findFile(path, raw, ignoreCase, true, exactOnly);
   }
 
   private fromGoModule(path: string): string {
@@ -226,7 +227,13 @@ export class PathResolver {
     return undefined;
   }
 
-  private findFile(path: string, raw: string, ignoreCase: boolean, relativeToReport: boolean): Resolution {
+  private findFile(
+    path: string,
+    raw: string,
+    ignoreCase: boolean,
+    relativeToReport: boolean,
+    exactOnly: boolean,
+  ): Resolution {
     const index = this.index;
     if (!index) {
       const normalized = normalizeSegments(path);
@@ -248,6 +255,7 @@ export class PathResolver {
       const found = tried(normalizeSegments(`${root}/${normalized}`));
       if (found) return { path: found };
     }
+    if (exactOnly) return { raw, problem: 'missing' };
     let candidates = index.endingWith(normalized, ignoreCase);
     if (candidates.length > 1) candidates = this.nearestToReport(candidates);
     if (candidates.length === 1) return { path: candidates[0]! };

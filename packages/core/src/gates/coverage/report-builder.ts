@@ -35,13 +35,19 @@ export class ReportBuilder {
   /**
    * Cobertura: a relative filename is taken from the first `<source>` under which it names a repository
    * file; roots outside the repository (generated sources, a developer's machine, junk) are skipped, and
-   * the filename alone is the last try.
+   * the filename alone is the last try. Every root is tried for an exact file before any suffix search:
+   * `util.py` under a later root `lib` beats `vendor/src/util.py`, a suffix match under an earlier `src`.
    */
   resolveAmong(rawPath: string, bases: readonly string[]): string | undefined {
     if (bases.length === 0) return this.resolve(rawPath);
     this.seen++;
+    const tries = [...bases, ''];
+    for (const base of tries) {
+      const exact = this.resolver.resolve(rawPath, base, true);
+      if ('path' in exact) return exact.path;
+    }
     let first: UnresolvedPath | undefined;
-    for (const base of [...bases, '']) {
+    for (const base of tries) {
       const resolution = this.resolver.resolve(rawPath, base);
       if ('path' in resolution) return resolution.path;
       // The most telling failure: a file that is ambiguous somewhere beats one that is missing.
