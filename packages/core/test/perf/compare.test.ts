@@ -98,7 +98,15 @@ describe('metrics with samples on both sides', () => {
       base: [100, 101, 102],
       current: [130, 131, 132],
       result: 'review',
-      reason: /too few .* smallest possible p is 0\.1000/,
+      reason: /too few .* smallest possible one-sided p is 0\.0500/,
+    },
+    {
+      // 1 / C(7, 2) = 0.048 one-sided: enough for a one-sided test, so it is judged, not "too few".
+      title: '+30% with 2 vs 5 samples',
+      base: [100, 101],
+      current: [130, 131, 132, 133, 134],
+      result: 'review',
+      reason: /confidently past the review threshold .*one-sided p=0\.0476, 2 vs 5 samples/,
     },
     {
       title: '-10% with 3 samples a side',
