@@ -56,6 +56,17 @@ describe('what the tools write', () => {
     ]);
   });
 
+  it("gcovr's own JaCoCo (from gcovr's test suite): totals equal its --json-summary of the same test", async () => {
+    const report = await parseCoverage(fixture('gcc/gcovr-upstream-jacoco.xml'), {
+      file: 'jacoco.xml',
+    });
+    const summary = JSON.parse(fixture('gcc/gcovr-upstream-summary.json')) as Record<string, number>;
+    const totals = reportTotals(report);
+    expect(totals.lines).toEqual({ covered: summary.line_covered, total: summary.line_total });
+    expect(totals.branches).toEqual({ covered: summary.branch_covered, total: summary.branch_total });
+    expect([...report.files.keys()]).toEqual(['main.cpp']);
+  });
+
   it('a Cobertura line listed once per function instance (gcovr 8, templates): totals as gcovr counts them', async () => {
     // gcovr 8 keeps a template's lines per instantiation: <lines> repeats the line, and gcovr's totals
     // (the root's lines-valid/branches-valid, its printed summary) count each instance.
