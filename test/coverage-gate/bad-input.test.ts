@@ -50,6 +50,16 @@ const cases: Case[] = [
     error: /^input 'format': expected one of lcov, cobertura, .* found 'sonar'$/,
   },
   {
+    name: 'a report whose paths miss the sources beside it (no checkout)',
+    files: {
+      'src/real.ts': 'export const real = 1;\n',
+      'lcov.info': 'SF:lib/gone.ts\nDA:1,1\nend_of_record\n',
+    },
+    inputs: { files: 'lcov.info' },
+    error:
+      /^input 'files': no file of lcov\.info lies in the repository \('lib\/gone\.ts' is no file of the repository\): expected paths relative to the repository or under the workspace /,
+  },
+  {
     name: 'a glob that matches nothing',
     files: { 'lcov.info': lcov },
     inputs: { files: 'build/**/coverage.xml' },

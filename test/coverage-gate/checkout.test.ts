@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAction } from '../harness/index.js';
-import { coverageFixture, percent2, printed } from './fixtures.js';
+import { coverageFixture, emptyCobertura, percent2, printed } from './fixtures.js';
 
 const samples = fileURLToPath(new URL('../../scripts/fixtures/coverage/samples/', import.meta.url));
 const temp: string[] = [];
@@ -154,5 +154,81 @@ describe('the checkout as the source of changed lines and paths', () => {
     );
     expect(run.outputs.coverage).toBe(percent2(covered, covered + missed));
     expect(run.summary).toContain('`src/main/java/demo/Calc.java`');
+  });
+});
+
+/** A run without a pull request (workflow_dispatch, no token) in the checkout `dir`. */
+function dispatch(dir: string, inputs: Record<string, string>) {
+  return runAction('coverage-gate', {
+    cwd: dir,
+    token: '',
+    event: {},
+    eventName: 'workflow_dispatch',
+    inputs: { token: '', minimum: '0', ...inputs },
+  });
+}
+
+const errorsOf = (run: Awaited<ReturnType<typeof runAction>>) =>
+  run.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+
+describe('in a checkout, a report that measured none of its files never passes', () => {
+  it('a report naming only files the checkout lacks fails with one line naming it and a path', async () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src/real.ts'), 'export const real = 1;\n');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'sources');
+    writeFileSync(join(dir, 'lcov.info'), 'TN:\nSF:lib/gone.ts\nDA:1,1\nDA:2,1\nend_of_record\n');
+    const run = await dispatch(dir, { files: 'lcov.info' });
+    expect(run.exitCode).toBe(1);
+    expect(errorsOf(run)).toEqual([
+      `input 'files': no file of lcov.info lies in the repository ('lib/gone.ts' is no file of the repository): expected paths relative to the repository or under the workspace ${dir}, or set source-roots`,
+    ]);
+    expect(run.outputs.result).toBeUndefined();
+  });
+
+  it("another repository's report (coverage.py's LCOV in the Go sample's checkout) is refused, not taken as written", async () => {
+    const dir = workspace();
+    cpSync(join(samples, 'go'), dir, { recursive: true });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'go sample');
+    writeFileSync(join(dir, 'coverage.lcov'), coverageFixture('coveragepy/coverage.lcov'));
+    const run = await dispatch(dir, { files: 'coverage.lcov' });
+    expect(run.exitCode).toBe(1);
+    expect(errorsOf(run)).toEqual([
+      expect.stringMatching(
+        /^input 'files': no file of coverage\.lcov lies in the repository \('app\/__init__\.py' is no file of the repository; 'app\/calc\.py' is no file of the repository; 'app\/report\.py' is no file of the repository; \.\.\.\): expected paths relative to the repository/,
+      ),
+    ]);
+    expect(run.summary).not.toContain('used as written');
+  });
+
+  it('a report that places nothing fails even beside one that does (a Go profile in the Python checkout)', async () => {
+    const { dir } = pythonCheckout();
+    writeFileSync(join(dir, 'count.out'), coverageFixture('go/count.out'));
+    const run = await dispatch(dir, { files: 'coverage.lcov\ncount.out' });
+    expect(run.exitCode).toBe(1);
+    expect(errorsOf(run)).toEqual([
+      expect.stringMatching(
+        /^input 'files': no file of count\.out lies in the repository \('example\.com\/demo\/calc\.go' is no file of the repository; /,
+      ),
+    ]);
+  });
+
+  it('a report of 0 executable lines fails beside a good one, naming that report (coverage.py LCOV and Cobertura)', async () => {
+    const { dir } = pythonCheckout();
+    writeFileSync(join(dir, 'empty.xml'), emptyCobertura());
+    const run = await dispatch(dir, { files: 'coverage.lcov\nempty.xml' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs.result).toBe('fail');
+    // The total is the good report's alone: without the per-report check it would pass.
+    const [statements = 0, missed = 0] = printed(
+      coverageFixture('coveragepy/coverage-report.txt'),
+      /^TOTAL\s+(\d+)\s+(\d+)/m,
+    );
+    expect(run.outputs.coverage).toBe(percent2(statements - missed, statements));
+    expect(errorsOf(run)).toEqual([
+      'Coverage gate failed: the coverage report empty.xml measures 0 executable lines: nothing was measured by it',
+    ]);
   });
 });

@@ -69,12 +69,12 @@ export function createCoverageGate(
     async gather(run) {
       const { inputs, context, client, io, pr } = run;
       const git = options.git ?? localGit(context.workspace);
-      const repoFiles = await listWorkspaceFiles(git, context.workspace);
+      const repository = await listWorkspaceFiles(git, context.workspace);
       const read = await readCoverageReports(
         inputs.files,
         inputs.format,
         context.workspace,
-        repoFiles,
+        repository,
         inputs.sourceRoots,
       );
       const { report } = read;
@@ -112,6 +112,7 @@ export function createCoverageGate(
           ? { changedFiles: changes.files.flatMap((f) => [f.path, f.previousPath ?? f.path]) }
           : {}),
         ...(changes?.unlisted ? { unlisted: changes.unlisted } : {}),
+        ...(read.empty.length > 0 ? { emptyReports: read.empty } : {}),
         reports: read.names,
         readingNotes: read.notes,
         ...(changes ? { changes } : {}),

@@ -1,12 +1,15 @@
 import { open } from 'node:fs/promises';
 import { InvalidInputError } from '@floodgate/core';
 import {
+  mayTakePathsAsWritten,
+  measuresNothing,
   mergeReports,
   parseCoverage,
   type CoverageFormat,
   type CoverageReport,
   type PathOptions,
   type ReopenableInput,
+  type RepositoryFiles,
   type UnresolvedPath,
 } from '@floodgate/core/coverage';
 import { matchFiles, readGoModules } from '@floodgate/kit';
@@ -17,6 +20,8 @@ export interface ReadReports {
   names: string[];
   /** facts about how the reports' paths were read, for the report's footer */
   notes: string[];
+  /** the reports (names as above) that measure no executable line of the files they place */
+  empty: string[];
 }
 
 /**
@@ -52,17 +57,19 @@ async function parseFile(path: string, name: string, format: CoverageFormat | un
  * are known): absolute paths under this run's workspace, relative ones from the report's own folder up,
  * then under the source roots. A report written in another checkout (another job's container path, a
  * downloaded artifact) is parsed again with only the runners' well-known checkout paths, and the reading
- * that places more files wins. A workspace without the sources at all (reports compared offline) takes
- * the reports' paths as they are, and says so.
+ * that places more files wins. A workspace with nothing to check the paths against (no checkout and no
+ * sources: reports compared offline) takes a report's paths as they are, and says so; otherwise a report
+ * that places none of its files is refused, naming the report and the paths it could not place.
  */
 export async function readCoverageReports(
   patterns: readonly string[],
   format: CoverageFormat | undefined,
   workspace: string,
-  repoFiles: readonly string[] | undefined,
+  repository: RepositoryFiles | undefined,
   sourceRoots: readonly string[] = [],
 ): Promise<ReadReports> {
   const files = await matchFiles('files', patterns, workspace);
+  const repoFiles = repository?.files;
   const goModules = readGoModules(workspace, repoFiles);
   const common: PathOptions = {
     ...(goModules.length > 0 ? { goModules } : {}),
@@ -70,6 +77,7 @@ export async function readCoverageReports(
   };
   const reports: CoverageReport[] = [];
   const notes: string[] = [];
+  const empty: string[] = [];
   for (const file of files) {
     const placed: PathOptions = { ...common, ...(repoFiles ? { repoFiles } : {}), reportPath: file.name };
     let report = await parseFile(file.path, file.name, format, { ...placed, workspaceRoot: workspace });
@@ -77,9 +85,15 @@ export async function readCoverageReports(
       const elsewhere = await parseFile(file.path, file.name, format, placed);
       if (elsewhere.files.size > report.files.size) report = elsewhere;
     }
-    // Only a workspace without the sources: a path that matches several files is no reason to guess.
+    // Only a workspace with nothing to check the paths against (core's mayTakePathsAsWritten: no checkout,
+    // no sources); a path that matches several files is no reason to guess either.
     const ambiguous = report.unresolved.some((path) => path.problem === 'ambiguous');
-    if (report.files.size === 0 && repoFiles && !ambiguous) {
+    const asWritten = () =>
+      mayTakePathsAsWritten(
+        repository,
+        report.unresolved.map((path) => path.raw),
+      );
+    if (report.files.size === 0 && repoFiles && !ambiguous && asWritten()) {
       let literal = await parseFile(file.path, file.name, format, { ...common, workspaceRoot: workspace });
       if (literal.files.size === 0) literal = await parseFile(file.path, file.name, format, common);
       if (literal.files.size > 0) {
@@ -89,16 +103,12 @@ export async function readCoverageReports(
         );
       }
     }
+    // Counting the other reports alone would pass what this one was meant to measure.
+    if (report.files.size === 0) throw unplaced(file.name, report, workspace);
     reports.push(report);
+    if (measuresNothing(report)) empty.push(file.name);
   }
   const report = mergeReports(reports);
-  if (report.files.size === 0) {
-    const shown = report.unresolved.slice(0, 3).map(describeUnresolved);
-    throw new InvalidInputError(
-      'files',
-      `no file of ${files.map((f) => f.name).join(', ')} lies in the repository (${shown.join('; ')}${report.unresolved.length > 3 ? '; ...' : ''}): expected paths relative to the repository or under the workspace ${workspace}, or set source-roots`,
-    );
-  }
   const ambiguous = report.unresolved.filter((path) => path.problem === 'ambiguous');
   if (ambiguous.length > 0) {
     // Left out of the totals: said, because the total then covers less than the report does.
@@ -106,7 +116,17 @@ export async function readCoverageReports(
       `${ambiguous.length} report path(s) match several repository files and were left out (${describeUnresolved(ambiguous[0]!)}): set source-roots to say which.`,
     );
   }
-  return { report, names: files.map((file) => file.name), notes };
+  return { report, names: files.map((file) => file.name), notes, empty };
+}
+
+function unplaced(name: string, report: CoverageReport, workspace: string): InvalidInputError {
+  const shown = report.unresolved.slice(0, 3).map(describeUnresolved);
+  const tried =
+    shown.length > 0 ? ` (${shown.join('; ')}${report.unresolved.length > 3 ? '; ...' : ''})` : '';
+  return new InvalidInputError(
+    'files',
+    `no file of ${name} lies in the repository${tried}: expected paths relative to the repository or under the workspace ${workspace}, or set source-roots`,
+  );
 }
 
 function describeUnresolved(path: UnresolvedPath): string {

@@ -23,7 +23,7 @@ describe('the files of the workspace', () => {
       return 'src/a.ts\0';
     }, root);
     expect(calls).toEqual([['ls-files', '-z']]);
-    expect(files).toEqual(['src/a.ts']);
+    expect(files).toEqual({ files: ['src/a.ts'], tracked: true });
   });
 
   it('of a worktree (a .git file) are asked of git too', async () => {
@@ -44,6 +44,7 @@ describe('the files of the workspace', () => {
       return undefined;
     }, root);
     expect(asked).toBe(0);
-    expect(files?.sort()).toEqual(['lib/b.ts', 'src/a.ts']);
+    expect(files?.tracked).toBe(false);
+    expect(files?.files.toSorted()).toEqual(['lib/b.ts', 'src/a.ts']);
   });
 });

@@ -6,6 +6,8 @@ import {
   DEFAULT_COVERAGE_POLICY,
   evaluateCoverage,
   Measurability,
+  measuresNothing,
+  mergeReports,
   parseCoverage,
   presentCoverage,
   renderCoverageReport,
@@ -16,7 +18,25 @@ import {
   type UnmeasuredPolicy,
 } from '../../src/gates/coverage/index.js';
 import { UNMEASURED_ROWS } from '../../src/gates/coverage/report.js';
-import { fixture } from './helpers.js';
+import { fixture, printed } from './helpers.js';
+
+/**
+ * coverage.py's Cobertura as it is when only the empty app/__init__.py was measured (a `source` setting
+ * that missed the code): the real report's header and that class, 0 lines valid.
+ */
+function emptyCobertura(): string {
+  const xml = fixture('coveragepy/coverage.xml');
+  const init = /<class name="__init__\.py"[\s\S]*?<\/class>/.exec(xml)![0];
+  return xml
+    .replace(
+      /<packages>[\s\S]*<\/packages>/,
+      `<packages>\n\t\t<package name="app" line-rate="1" branch-rate="1" complexity="0">\n\t\t\t<classes>\n\t\t\t\t${init}\n\t\t\t</classes>\n\t\t</package>\n\t</packages>`,
+    )
+    .replace(
+      /lines-valid="\d+" lines-covered="\d+" line-rate="[\d.]+"/,
+      'lines-valid="0" lines-covered="0" line-rate="1"',
+    );
+}
 
 /** A git diff adding `lines` lines to each file. */
 function diffAdding(files: Record<string, number>): string {
@@ -335,6 +355,48 @@ describe('a report that measures nothing never passes', () => {
       outcome: 'fail',
       message: 'the coverage report measures 0 executable lines: nothing was measured',
     });
+  });
+
+  it('one report of nothing merged with a good one fails, naming that report', async () => {
+    const good = await parseCoverage(fixture('gcc/run1.info'), { file: 'run1.info' });
+    const empty = await parseCoverage(emptyCobertura(), { file: 'coverage.xml' });
+    expect([measuresNothing(good), measuresNothing(empty)]).toEqual([false, true]);
+    const current = summarizeCoverage(mergeReports([good, empty]));
+    const [covered = 0, total = 0] = printed(
+      fixture('gcc/run1-summary.txt'),
+      /lines\.+: [\d.]+% \((\d+) of (\d+) lines\)/,
+    );
+    const evaluation = evaluateCoverage(
+      { current, emptyReports: ['coverage.xml'] },
+      { ...DEFAULT_COVERAGE_POLICY, minimum: 0 },
+    );
+    // The merged total is the good report's: on its own it would pass.
+    expect(evaluation.coverage).toEqual({ covered, total });
+    expect(evaluation.result).toBe('fail');
+    expect(evaluation.reasons.filter((reason) => reason.outcome === 'fail')).toEqual([
+      {
+        rule: 'measured',
+        outcome: 'fail',
+        message: 'the coverage report coverage.xml measures 0 executable lines: nothing was measured by it',
+      },
+    ]);
+    expect(evaluation.reasons.map((reason) => reason.rule)).toEqual(['measured', 'minimum']);
+  });
+
+  it.each([
+    'gcc/run1.info',
+    'gcc/gcovr.xml',
+    'gcc/gcovr-jacoco.xml',
+    'coveragepy/coverage.lcov',
+    'coveragepy/coverage.xml',
+    'c8/coverage-final.json',
+    'c8/coverage-summary.json',
+    'c8/clover.xml',
+    'jacoco/jacoco.xml',
+    'go/set.out',
+  ])('the real report %s measures something', async (name) => {
+    const report = await parseCoverage(fixture(name), { file: name });
+    expect(measuresNothing(report)).toBe(false);
   });
 });
 

@@ -33,6 +33,11 @@ export interface CoverageFacts {
    * their added lines are unknown, so the patch figure covers only the listed ones
    */
   unlisted?: { listed: number; changed: number };
+  /**
+   * report files (as the user named them) that measure no executable line of any file they place: each
+   * fails the gate even when the other reports measure code, since merged totals would hide it
+   */
+  emptyReports?: readonly string[];
 }
 
 /** The action's inputs that override the policy's numbers for one run; undefined keeps the policy's. */
@@ -125,8 +130,18 @@ export function evaluateCoverage(
       outcome: 'fail',
       message: `the coverage report measures 0 executable ${metric}s: nothing was measured`,
     });
-  } else if (policy.minimum !== null)
-    reasons.push(minimumReason('minimum', `${metric} coverage`, coverage, policy.minimum, metric, 'fail'));
+  } else {
+    // One report of nothing merged with good ones (a shard whose instrumentation broke) is no pass either.
+    for (const file of facts.emptyReports ?? []) {
+      reasons.push({
+        rule: 'measured',
+        outcome: 'fail',
+        message: `the coverage report ${file} measures 0 executable ${metric}s: nothing was measured by it`,
+      });
+    }
+    if (policy.minimum !== null)
+      reasons.push(minimumReason('minimum', `${metric} coverage`, coverage, policy.minimum, metric, 'fail'));
+  }
 
   if (patch) {
     evaluation.patch = patch.lines;

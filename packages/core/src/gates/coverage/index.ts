@@ -23,7 +23,8 @@ export { PathResolver, type GoModule, type PathOptions, type Resolution } from '
 export { goModFiles, goModuleOf } from './go-modules.js';
 export { Measurability, type FileKind } from './measurable.js';
 export { hitsAt } from './line-hits.js';
-export { fileTotals, headlineOf, reportTotals, sumTotals } from './totals.js';
+export { fileTotals, headlineOf, measuresNothing, reportTotals, sumTotals } from './totals.js';
+export { mayTakePathsAsWritten, type RepositoryFiles } from './placement.js';
 export { mergeReports } from './merge.js';
 export {
   computePatchCoverage,

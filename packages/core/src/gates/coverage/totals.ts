@@ -46,6 +46,16 @@ export function headlineOf(report: Pick<CoverageReport, 'headline'>, totals: Cov
   return report.headline === 'statements' ? (totals.statements ?? totals.lines) : totals.lines;
 }
 
+/**
+ * Whether a report measures no executable line (statement, for a report that headlines statements) of
+ * any file it places: a broken instrumentation step or filters that kept nothing. Stops at the first
+ * file with one, so a real report costs one file's totals.
+ */
+export function measuresNothing(report: CoverageReport): boolean {
+  for (const file of report.files.values()) if (headlineOf(report, fileTotals(file)).total > 0) return false;
+  return true;
+}
+
 function linesFraction(file: FileCoverage): Fraction {
   const lines = file.lines!;
   return { covered: coveredLines(lines), total: lines.hits.length };
