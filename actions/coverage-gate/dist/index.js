@@ -7529,7 +7529,7 @@ exports.isNCNameChar = isNCNameChar;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1548);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8978);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -7538,7 +7538,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1548:
+/***/ 8978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9749,9 +9749,10 @@ class PathResolver {
     }
     /**
      * The repository file `raw` names, or why there is none. `base` is a directory relative paths are
-     * taken from (a Cobertura `<source>`).
+     * taken from (a Cobertura `<source>`). With `exactOnly` the suffix search is skipped: a name that is
+     * no repository file as it stands is `missing`.
      */
-    resolve(raw, base) {
+    resolve(raw, base, exactOnly = false) {
         const trimmed = raw.trim();
         // Windows file systems ignore case: a report from a Windows runner may spell `Src\Foo.cs`.
         const windows = (text) => text.includes('\\') || WINDOWS_ABSOLUTE.test(text);
@@ -9765,9 +9766,9 @@ class PathResolver {
             const relative = normalized === undefined ? undefined : this.stripCheckout(normalized, ignoreCase);
             if (relative === undefined || relative === '')
                 return { raw, problem: 'outside' };
-            return this.findFile(relative, raw, ignoreCase, false);
+            return this.findFile(relative, raw, ignoreCase, false, exactOnly);
         }
-        return this.findFile(path, raw, ignoreCase, true);
+        return this.findFile(path, raw, ignoreCase, true, exactOnly);
     }
     fromGoModule(path) {
         for (const module of this.goModules) {
@@ -9794,7 +9795,7 @@ class PathResolver {
         }
         return undefined;
     }
-    findFile(path, raw, ignoreCase, relativeToReport) {
+    findFile(path, raw, ignoreCase, relativeToReport, exactOnly) {
         const index = this.index;
         if (!index) {
             const normalized = normalizeSegments(path);
@@ -9819,6 +9820,8 @@ class PathResolver {
             if (found)
                 return { path: found };
         }
+        if (exactOnly)
+            return { raw, problem: 'missing' };
         let candidates = index.endingWith(normalized, ignoreCase);
         if (candidates.length > 1)
             candidates = this.nearestToReport(candidates);
@@ -9871,14 +9874,21 @@ class ReportBuilder {
     /**
      * Cobertura: a relative filename is taken from the first `<source>` under which it names a repository
      * file; roots outside the repository (generated sources, a developer's machine, junk) are skipped, and
-     * the filename alone is the last try.
+     * the filename alone is the last try. Every root is tried for an exact file before any suffix search:
+     * `util.py` under a later root `lib` beats `vendor/src/util.py`, a suffix match under an earlier `src`.
      */
     resolveAmong(rawPath, bases) {
         if (bases.length === 0)
             return this.resolve(rawPath);
         this.seen++;
+        const tries = [...bases, ''];
+        for (const base of tries) {
+            const exact = this.resolver.resolve(rawPath, base, true);
+            if ('path' in exact)
+                return exact.path;
+        }
         let first;
-        for (const base of [...bases, '']) {
+        for (const base of tries) {
             const resolution = this.resolver.resolve(rawPath, base);
             if ('path' in resolution)
                 return resolution.path;
@@ -12045,6 +12055,17 @@ function sumTotals(parts) {
 function headlineOf(report, totals) {
     return report.headline === 'statements' ? (totals.statements ?? totals.lines) : totals.lines;
 }
+/**
+ * Whether a report measures no executable line (statement, for a report that headlines statements) of
+ * any file it places: a broken instrumentation step or filters that kept nothing. Stops at the first
+ * file with one, so a real report costs one file's totals.
+ */
+function measuresNothing(report) {
+    for (const file of report.files.values())
+        if (headlineOf(report, fileTotals(file)).total > 0)
+            return false;
+    return true;
+}
 function linesFraction(file) {
     const lines = file.lines;
     return { covered: coveredLines(lines), total: lines.hits.length };
@@ -12079,6 +12100,25 @@ function statementsFraction(file) {
             covered += block.weight;
     }
     return { covered, total };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/placement.ts
+
+/**
+ * Whether a report that places none of its paths on `repository` may have them taken as written: only
+ * when there is nothing to check them against, i.e. no file list at all, or a walk of a folder that is no
+ * checkout and holds no source in the languages the report measures (reports compared offline, beside a
+ * diff or a baseline). In a checkout, or beside such sources, paths that name none of the files were not
+ * measured here: counting them would pass what was not measured. `reportPaths` are the paths as the
+ * report wrote them.
+ */
+function mayTakePathsAsWritten(repository, reportPaths) {
+    if (!repository)
+        return true;
+    if (repository.tracked)
+        return false;
+    const measurability = new Measurability(reportPaths);
+    return !repository.files.some((file) => measurability.kind(file) !== 'not-code');
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/gates/coverage/patch.ts
@@ -12346,8 +12386,18 @@ function evaluateCoverage(facts, basePolicy, overrides = {}) {
             message: `the coverage report measures 0 executable ${metric}s: nothing was measured`,
         });
     }
-    else if (policy.minimum !== null)
-        reasons.push(minimumReason('minimum', `${metric} coverage`, coverage, policy.minimum, metric, 'fail'));
+    else {
+        // One report of nothing merged with good ones (a shard whose instrumentation broke) is no pass either.
+        for (const file of facts.emptyReports ?? []) {
+            reasons.push({
+                rule: 'measured',
+                outcome: 'fail',
+                message: `the coverage report ${file} measures 0 executable ${metric}s: nothing was measured by it`,
+            });
+        }
+        if (policy.minimum !== null)
+            reasons.push(minimumReason('minimum', `${metric} coverage`, coverage, policy.minimum, metric, 'fail'));
+    }
     if (patch) {
         evaluation.patch = patch.lines;
         reasons.push(...patchReasons('patch', 'patch coverage', patch, policy));
@@ -13071,6 +13121,7 @@ function presentCoverage(evaluation, context) {
 
 
 
+
 ;// CONCATENATED MODULE: ../../packages/kit/src/gate/record.ts
 
 /**
@@ -13452,14 +13503,15 @@ const SKIPPED = new Set(['.git', 'node_modules']);
 /**
  * The repository's files, so that a report path is used only when it names one: the tracked files of a
  * git checkout, else (a workspace that is not a checkout, e.g. sources from an artifact) a walk of the
- * workspace. Undefined when neither works or the walk is too large. Git is asked only when the
- * workspace is a checkout's root (a `.git` folder, or the file a worktree or submodule has there):
- * elsewhere it could only fail, and starting it is most of an offline run's start-up.
+ * workspace; `tracked` says which (only git's list is the repository's for certain). Undefined when
+ * neither works or the walk is too large. Git is asked only when the workspace is a checkout's root (a
+ * `.git` folder, or the file a worktree or submodule has there): elsewhere it could only fail, and
+ * starting it is most of an offline run's start-up.
  */
 async function listWorkspaceFiles(git, workspace) {
     const tracked = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(workspace, '.git')) ? await listRepoFiles(git) : undefined;
     if (tracked)
-        return tracked;
+        return { files: tracked, tracked: true };
     const files = [];
     const walk = (dir, prefix) => {
         let entries;
@@ -13484,7 +13536,7 @@ async function listWorkspaceFiles(git, workspace) {
         }
         return true;
     };
-    return walk(workspace, '') && files.length > 0 ? files : undefined;
+    return walk(workspace, '') && files.length > 0 ? { files, tracked: false } : undefined;
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/shared/glob/index.ts + 1 modules
@@ -13848,11 +13900,13 @@ async function parseFile(path, name, format, paths) {
  * are known): absolute paths under this run's workspace, relative ones from the report's own folder up,
  * then under the source roots. A report written in another checkout (another job's container path, a
  * downloaded artifact) is parsed again with only the runners' well-known checkout paths, and the reading
- * that places more files wins. A workspace without the sources at all (reports compared offline) takes
- * the reports' paths as they are, and says so.
+ * that places more files wins. A workspace with nothing to check the paths against (no checkout and no
+ * sources: reports compared offline) takes a report's paths as they are, and says so; otherwise a report
+ * that places none of its files is refused, naming the report and the paths it could not place.
  */
-async function readCoverageReports(patterns, format, workspace, repoFiles, sourceRoots = []) {
+async function readCoverageReports(patterns, format, workspace, repository, sourceRoots = []) {
     const files = await matchFiles('files', patterns, workspace);
+    const repoFiles = repository?.files;
     const goModules = readGoModules(workspace, repoFiles);
     const common = {
         ...(goModules.length > 0 ? { goModules } : {}),
@@ -13860,6 +13914,7 @@ async function readCoverageReports(patterns, format, workspace, repoFiles, sourc
     };
     const reports = [];
     const notes = [];
+    const empty = [];
     for (const file of files) {
         const placed = { ...common, ...(repoFiles ? { repoFiles } : {}), reportPath: file.name };
         let report = await parseFile(file.path, file.name, format, { ...placed, workspaceRoot: workspace });
@@ -13868,9 +13923,11 @@ async function readCoverageReports(patterns, format, workspace, repoFiles, sourc
             if (elsewhere.files.size > report.files.size)
                 report = elsewhere;
         }
-        // Only a workspace without the sources: a path that matches several files is no reason to guess.
+        // Only a workspace with nothing to check the paths against (core's mayTakePathsAsWritten: no checkout,
+        // no sources); a path that matches several files is no reason to guess either.
         const ambiguous = report.unresolved.some((path) => path.problem === 'ambiguous');
-        if (report.files.size === 0 && repoFiles && !ambiguous) {
+        const asWritten = () => mayTakePathsAsWritten(repository, report.unresolved.map((path) => path.raw));
+        if (report.files.size === 0 && repoFiles && !ambiguous && asWritten()) {
             let literal = await parseFile(file.path, file.name, format, { ...common, workspaceRoot: workspace });
             if (literal.files.size === 0)
                 literal = await parseFile(file.path, file.name, format, common);
@@ -13879,19 +13936,25 @@ async function readCoverageReports(patterns, format, workspace, repoFiles, sourc
                 notes.push(`None of the files ${file.name} names exist in the workspace: its paths are used as written (check out the repository to have them checked).`);
             }
         }
+        // Counting the other reports alone would pass what this one was meant to measure.
+        if (report.files.size === 0)
+            throw unplaced(file.name, report, workspace);
         reports.push(report);
+        if (measuresNothing(report))
+            empty.push(file.name);
     }
     const report = mergeReports(reports);
-    if (report.files.size === 0) {
-        const shown = report.unresolved.slice(0, 3).map(describeUnresolved);
-        throw new src/* InvalidInputError */.oC('files', `no file of ${files.map((f) => f.name).join(', ')} lies in the repository (${shown.join('; ')}${report.unresolved.length > 3 ? '; ...' : ''}): expected paths relative to the repository or under the workspace ${workspace}, or set source-roots`);
-    }
     const ambiguous = report.unresolved.filter((path) => path.problem === 'ambiguous');
     if (ambiguous.length > 0) {
         // Left out of the totals: said, because the total then covers less than the report does.
         notes.push(`${ambiguous.length} report path(s) match several repository files and were left out (${describeUnresolved(ambiguous[0])}): set source-roots to say which.`);
     }
-    return { report, names: files.map((file) => file.name), notes };
+    return { report, names: files.map((file) => file.name), notes, empty };
+}
+function unplaced(name, report, workspace) {
+    const shown = report.unresolved.slice(0, 3).map(describeUnresolved);
+    const tried = shown.length > 0 ? ` (${shown.join('; ')}${report.unresolved.length > 3 ? '; ...' : ''})` : '';
+    return new src/* InvalidInputError */.oC('files', `no file of ${name} lies in the repository${tried}: expected paths relative to the repository or under the workspace ${workspace}, or set source-roots`);
 }
 function describeUnresolved(path) {
     switch (path.problem) {
@@ -14268,8 +14331,8 @@ function gate_createCoverageGate(options = {}) {
         async gather(run) {
             const { inputs, context, client, io, pr } = run;
             const git = options.git ?? localGit(context.workspace);
-            const repoFiles = await listWorkspaceFiles(git, context.workspace);
-            const read = await readCoverageReports(inputs.files, inputs.format, context.workspace, repoFiles, inputs.sourceRoots);
+            const repository = await listWorkspaceFiles(git, context.workspace);
+            const read = await readCoverageReports(inputs.files, inputs.format, context.workspace, repository, inputs.sourceRoots);
             const { report } = read;
             if (report.outside.length > 0) {
                 io.info(`Ignored ${report.outside.length} report path(s) that name no file of the repository (outside it, missing or ambiguous), e.g. ${(0,src/* escapeLog */.Ah)(report.outside[0])}`);
@@ -14303,6 +14366,7 @@ function gate_createCoverageGate(options = {}) {
                     ? { changedFiles: changes.files.flatMap((f) => [f.path, f.previousPath ?? f.path]) }
                     : {}),
                 ...(changes?.unlisted ? { unlisted: changes.unlisted } : {}),
+                ...(read.empty.length > 0 ? { emptyReports: read.empty } : {}),
                 reports: read.names,
                 readingNotes: read.notes,
                 ...(changes ? { changes } : {}),

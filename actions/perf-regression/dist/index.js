@@ -7097,7 +7097,9 @@ function analyseSamples(base, current, comparison, set, settings, direction, alp
     const estimate = shift?.estimate ?? null;
     comparison.interval = shift?.interval ?? null;
     comparison.regression = estimate;
-    const smallest = smallestPossibleP(m, n);
+    // Review and fail ask one-sided questions (is it worse?), so too few is when even a one-sided test cannot
+    // reach alpha: half the smallest two-sided p. 2 vs 5 can (1/21), 3 vs 3 cannot (1/20).
+    const smallest = smallestPossibleP(m, n) / 2;
     const { reviewThreshold, failThreshold } = settings;
     const sizes = trim
         ? `the faster halves, ${m} of ${base.samples.length} vs ${n} of ${current.samples.length} samples`
@@ -7116,10 +7118,10 @@ function analyseSamples(base, current, comparison, set, settings, direction, alp
             const interval = comparison.interval;
             if (smallest >= alpha) {
                 if (estimate === null || estimate >= reviewThreshold) {
-                    set('review', `${est} with ${sizes}: too few to resolve the threshold (the smallest possible p is ${formatP(smallest)} >= ${alpha}); run at least 4 a side (5+ recommended)`);
+                    set('review', `${est} with ${sizes}: too few to resolve the threshold (the smallest possible one-sided p is ${formatP(smallest)} >= ${alpha}); run at least 4 a side (5+ recommended)`);
                 }
                 else {
-                    set('pass', `${est} with ${sizes} (too few samples for a test: the smallest possible p is ${formatP(smallest)})`);
+                    set('pass', `${est} with ${sizes} (too few samples for a test: the smallest possible one-sided p is ${formatP(smallest)})`);
                 }
                 return;
             }

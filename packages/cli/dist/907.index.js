@@ -16502,7 +16502,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5387:
+/***/ 7768:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -17092,7 +17092,7 @@ const { pipeline } = __webpack_require__(7075)
 const { fetching } = __webpack_require__(9651)
 const { makeRequest } = __webpack_require__(7458)
 const { webidl } = __webpack_require__(2582)
-const { EventSourceStream } = __webpack_require__(5387)
+const { EventSourceStream } = __webpack_require__(7768)
 const { parseMIMEType } = __webpack_require__(9596)
 const { createFastMessageEvent } = __webpack_require__(4663)
 const { isNetworkError } = __webpack_require__(5020)

@@ -7531,7 +7531,7 @@ exports.isNCNameChar = isNCNameChar;
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6435);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7768);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4265);
 
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_io_js__WEBPACK_IMPORTED_MODULE_1__/* .processIo */ .W)());
@@ -7560,7 +7560,7 @@ function processIo() {
 
 /***/ }),
 
-/***/ 7768:
+/***/ 4265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9328,9 +9328,10 @@ class PathResolver {
     }
     /**
      * The repository file `raw` names, or why there is none. `base` is a directory relative paths are
-     * taken from (a Cobertura `<source>`).
+     * taken from (a Cobertura `<source>`). With `exactOnly` the suffix search is skipped: a name that is
+     * no repository file as it stands is `missing`.
      */
-    resolve(raw, base) {
+    resolve(raw, base, exactOnly = false) {
         const trimmed = raw.trim();
         // Windows file systems ignore case: a report from a Windows runner may spell `Src\Foo.cs`.
         const windows = (text) => text.includes('\\') || WINDOWS_ABSOLUTE.test(text);
@@ -9344,9 +9345,9 @@ class PathResolver {
             const relative = normalized === undefined ? undefined : this.stripCheckout(normalized, ignoreCase);
             if (relative === undefined || relative === '')
                 return { raw, problem: 'outside' };
-            return this.findFile(relative, raw, ignoreCase, false);
+            return this.findFile(relative, raw, ignoreCase, false, exactOnly);
         }
-        return this.findFile(path, raw, ignoreCase, true);
+        return this.findFile(path, raw, ignoreCase, true, exactOnly);
     }
     fromGoModule(path) {
         for (const module of this.goModules) {
@@ -9373,7 +9374,7 @@ class PathResolver {
         }
         return undefined;
     }
-    findFile(path, raw, ignoreCase, relativeToReport) {
+    findFile(path, raw, ignoreCase, relativeToReport, exactOnly) {
         const index = this.index;
         if (!index) {
             const normalized = normalizeSegments(path);
@@ -9398,6 +9399,8 @@ class PathResolver {
             if (found)
                 return { path: found };
         }
+        if (exactOnly)
+            return { raw, problem: 'missing' };
         let candidates = index.endingWith(normalized, ignoreCase);
         if (candidates.length > 1)
             candidates = this.nearestToReport(candidates);
@@ -9450,14 +9453,21 @@ class ReportBuilder {
     /**
      * Cobertura: a relative filename is taken from the first `<source>` under which it names a repository
      * file; roots outside the repository (generated sources, a developer's machine, junk) are skipped, and
-     * the filename alone is the last try.
+     * the filename alone is the last try. Every root is tried for an exact file before any suffix search:
+     * `util.py` under a later root `lib` beats `vendor/src/util.py`, a suffix match under an earlier `src`.
      */
     resolveAmong(rawPath, bases) {
         if (bases.length === 0)
             return this.resolve(rawPath);
         this.seen++;
+        const tries = [...bases, ''];
+        for (const base of tries) {
+            const exact = this.resolver.resolve(rawPath, base, true);
+            if ('path' in exact)
+                return exact.path;
+        }
         let first;
-        for (const base of [...bases, '']) {
+        for (const base of tries) {
             const resolution = this.resolver.resolve(rawPath, base);
             if ('path' in resolution)
                 return resolution.path;
@@ -11562,7 +11572,7 @@ function extensionOf(path) {
     const dot = name.lastIndexOf('.');
     return dot <= 0 ? undefined : name.slice(dot + 1).toLowerCase();
 }
-class Measurability {
+class measurable_Measurability {
     extensions = new Set();
     /** `reportFiles`: the repository paths the reports measure. */
     constructor(reportFiles) {
@@ -11626,6 +11636,17 @@ function sumTotals(parts) {
 function headlineOf(report, totals) {
     return report.headline === 'statements' ? (totals.statements ?? totals.lines) : totals.lines;
 }
+/**
+ * Whether a report measures no executable line (statement, for a report that headlines statements) of
+ * any file it places: a broken instrumentation step or filters that kept nothing. Stops at the first
+ * file with one, so a real report costs one file's totals.
+ */
+function measuresNothing(report) {
+    for (const file of report.files.values())
+        if (headlineOf(report, fileTotals(file)).total > 0)
+            return false;
+    return true;
+}
 function linesFraction(file) {
     const lines = file.lines;
     return { covered: coveredLines(lines), total: lines.hits.length };
@@ -11662,6 +11683,25 @@ function statementsFraction(file) {
     return { covered, total };
 }
 
+;// CONCATENATED MODULE: ../core/src/gates/coverage/placement.ts
+
+/**
+ * Whether a report that places none of its paths on `repository` may have them taken as written: only
+ * when there is nothing to check them against, i.e. no file list at all, or a walk of a folder that is no
+ * checkout and holds no source in the languages the report measures (reports compared offline, beside a
+ * diff or a baseline). In a checkout, or beside such sources, paths that name none of the files were not
+ * measured here: counting them would pass what was not measured. `reportPaths` are the paths as the
+ * report wrote them.
+ */
+function mayTakePathsAsWritten(repository, reportPaths) {
+    if (!repository)
+        return true;
+    if (repository.tracked)
+        return false;
+    const measurability = new Measurability(reportPaths);
+    return !repository.files.some((file) => measurability.kind(file) !== 'not-code');
+}
+
 ;// CONCATENATED MODULE: ../core/src/gates/coverage/patch.ts
 
 
@@ -11683,7 +11723,7 @@ function computePatchCoverage(report, diff) {
         totalsOnly: ![...report.files.values()].some((file) => file.lines !== undefined),
     };
     // The languages present include files the report names but could not place: they were measured.
-    const kinds = new Measurability([
+    const kinds = new measurable_Measurability([
         ...report.files.keys(),
         ...report.unresolved.map((entry) => toSlashes(entry.raw.trim())),
     ]);
@@ -11945,8 +11985,18 @@ function evaluateCoverage(facts, basePolicy, overrides = {}) {
             message: `the coverage report measures 0 executable ${metric}s: nothing was measured`,
         });
     }
-    else if (policy.minimum !== null)
-        reasons.push(minimumReason('minimum', `${metric} coverage`, coverage, policy.minimum, metric, 'fail'));
+    else {
+        // One report of nothing merged with good ones (a shard whose instrumentation broke) is no pass either.
+        for (const file of facts.emptyReports ?? []) {
+            reasons.push({
+                rule: 'measured',
+                outcome: 'fail',
+                message: `the coverage report ${file} measures 0 executable ${metric}s: nothing was measured by it`,
+            });
+        }
+        if (policy.minimum !== null)
+            reasons.push(minimumReason('minimum', `${metric} coverage`, coverage, policy.minimum, metric, 'fail'));
+    }
     if (patch) {
         evaluation.patch = patch.lines;
         reasons.push(...patchReasons('patch', 'patch coverage', patch, policy));
@@ -12581,6 +12631,7 @@ function presentCoverage(evaluation, context) {
 
 
 
+
 // EXTERNAL MODULE: ../core/src/shared/findings/sarif.ts
 var sarif = __nccwpck_require__(7361);
 // EXTERNAL MODULE: ../core/src/policy/perf.ts
@@ -13030,7 +13081,9 @@ function analyseSamples(base, current, comparison, set, settings, direction, alp
     const estimate = shift?.estimate ?? null;
     comparison.interval = shift?.interval ?? null;
     comparison.regression = estimate;
-    const smallest = smallestPossibleP(m, n);
+    // Review and fail ask one-sided questions (is it worse?), so too few is when even a one-sided test cannot
+    // reach alpha: half the smallest two-sided p. 2 vs 5 can (1/21), 3 vs 3 cannot (1/20).
+    const smallest = smallestPossibleP(m, n) / 2;
     const { reviewThreshold, failThreshold } = settings;
     const sizes = trim
         ? `the faster halves, ${m} of ${base.samples.length} vs ${n} of ${current.samples.length} samples`
@@ -13049,10 +13102,10 @@ function analyseSamples(base, current, comparison, set, settings, direction, alp
             const interval = comparison.interval;
             if (smallest >= alpha) {
                 if (estimate === null || estimate >= reviewThreshold) {
-                    set('review', `${est} with ${sizes}: too few to resolve the threshold (the smallest possible p is ${compare_samples_formatP(smallest)} >= ${alpha}); run at least 4 a side (5+ recommended)`);
+                    set('review', `${est} with ${sizes}: too few to resolve the threshold (the smallest possible one-sided p is ${compare_samples_formatP(smallest)} >= ${alpha}); run at least 4 a side (5+ recommended)`);
                 }
                 else {
-                    set('pass', `${est} with ${sizes} (too few samples for a test: the smallest possible p is ${compare_samples_formatP(smallest)})`);
+                    set('pass', `${est} with ${sizes} (too few samples for a test: the smallest possible one-sided p is ${compare_samples_formatP(smallest)})`);
                 }
                 return;
             }
