@@ -15049,11 +15049,12 @@ async function parseReport(path, name, options) {
  * does (its go.mod modules: coverprofiles name import paths). A report inside the repository names files
  * from its own folder up; one in another checkout (e.g. a worktree of main) from that checkout's root.
  */
-async function readReports(option, patterns, cwd, root, repoFiles) {
+async function readReports(option, patterns, cwd, root, repoFiles, filesOf = 'the repository') {
     const matched = matchLocalFiles(option, patterns, cwd, root);
     const goModules = readGoModules(root, repoFiles);
     const common = { repoFiles, ...(goModules.length > 0 ? { goModules } : {}) };
     const reports = [];
+    const empty = [];
     for (const file of matched) {
         const inside = !(0,external_node_path_namespaceObject.isAbsolute)(file.name);
         let report = await parseReport(file.path, file.name, {
@@ -15067,9 +15068,23 @@ async function readReports(option, patterns, cwd, root, repoFiles) {
             if (there.files.size > report.files.size)
                 report = there;
         }
+        // As coverage-gate: a report that places none of its files was not measured here, and counting the
+        // others alone would pass what it was meant to measure.
+        if (report.files.size === 0)
+            throw unplaced(option, file.name, report, filesOf);
+        if (measuresNothing(report))
+            empty.push(file.name);
         reports.push(report);
     }
-    return { report: mergeReports(reports), names: matched.map((file) => file.name) };
+    return { report: mergeReports(reports), names: matched.map((file) => file.name), empty };
+}
+function unplaced(option, name, report, filesOf) {
+    const tried = report.unresolved
+        .slice(0, 3)
+        .map((path) => `'${path.raw}'`)
+        .join(', ');
+    const more = report.unresolved.length > 3 ? ', …' : '';
+    return new UsageError(`${option} ${name}: no file it names is a file of ${filesOf}${tried ? ` (${tried}${more})` : ''}`);
 }
 /**
  * Total and patch coverage of the change from local reports, judged by the policy's coverage rules; with
@@ -15084,22 +15099,15 @@ async function readLocalCoverage(request, files, policy) {
     const summary = summarizeCoverage(head.report);
     const patch = computePatchCoverage(head.report, files);
     const base = basePatterns.length > 0
-        ? await readReports('--coverage-base', basePatterns, cwd, root, request.baseFiles)
+        ? await readReports('--coverage-base', basePatterns, cwd, root, request.baseFiles, 'the base commit')
         : undefined;
-    if (base && base.report.files.size === 0) {
-        // As coverage-gate refuses a report that places no file: a baseline of nothing compares with nothing.
-        const tried = base.report.unresolved
-            .slice(0, 3)
-            .map((path) => `'${path.raw}'`)
-            .join(', ');
-        throw new UsageError(`--coverage-base ${base.names.join(', ')}: no file it names is a file of the base commit${tried ? ` (${tried}${base.report.unresolved.length > 3 ? ', …' : ''})` : ''}`);
-    }
     const baseline = base ? summarizeCoverage(base.report) : undefined;
     const evaluation = evaluateCoverage({
         current: summary,
         patch,
         ...(baseline ? { baseline } : {}),
         changedFiles: files.flatMap((file) => [file.path, file.previousPath ?? file.path]),
+        ...(head.empty.length > 0 ? { emptyReports: head.empty } : {}),
     }, policy.coverage);
     const baseRef = base
         ? { how: `the reports given by --coverage-base (${base.names.join(', ')})` }

@@ -72,6 +72,29 @@ describe('floodgate check', () => {
     expect(result.coverage?.reasons[0]?.message).toContain('78.26% (18/23) is below 80%');
   });
 
+  it('refuses a --coverage report that places none of its files, and fails one that measures nothing', () => {
+    const repo = makeRepo({}, join(samples, 'js'));
+    writeFiles(repo, {
+      'lib/extra.js': 'module.exports = 1;\n',
+      'gone.info': 'TN:\nSF:lib/gone.js\nDA:1,1\nend_of_record\n',
+      'empty.xml':
+        '<?xml version="1.0" ?>\n<coverage lines-valid="0" lines-covered="0" line-rate="0" version="7.2">\n<packages><package name="lib"><classes><class name="extra.js" filename="lib/extra.js"><lines/></class></classes></package></packages>\n</coverage>\n',
+    });
+    // Counted as written, lib/gone.js would have passed the change with its one covered line.
+    const refused = floodgate(repo, 'check', '--coverage', lcov, '--coverage', join(repo, 'gone.info'));
+    expect(refused.status).toBe(3);
+    expect(refused.stderr.trim()).toBe(
+      "floodgate check: --coverage gone.info: no file it names is a file of the repository ('lib/gone.js')",
+    );
+    // c8's good report beside an empty one: the empty one fails by name, however well the other measures.
+    const run = floodgate(repo, 'check', '--json', '--coverage', lcov, '--coverage', join(repo, 'empty.xml'));
+    const result = json(run);
+    expect(result.coverage?.result).toBe('fail');
+    expect(result.coverage?.reasons.map((reason) => reason.message).join('\n')).toContain(
+      'empty.xml measures 0 executable lines',
+    );
+  });
+
   it('judges only the staged changes, with file:line evidence for the risky lines', () => {
     const repo = makeRepo({ 'src/auth/session.ts': 'export {};\n', 'README.md': 'demo\n' });
     writeFiles(repo, {

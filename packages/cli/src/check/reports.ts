@@ -6,6 +6,7 @@ import {
   computePatchCoverage,
   coverageReportData,
   evaluateCoverage,
+  measuresNothing,
   mergeReports,
   parseCoverage,
   summarizeCoverage,
@@ -60,11 +61,13 @@ async function readReports(
   cwd: string,
   root: string,
   repoFiles: readonly string[],
-): Promise<{ report: CoverageReport; names: string[] }> {
+  filesOf = 'the repository',
+): Promise<{ report: CoverageReport; names: string[]; empty: string[] }> {
   const matched = matchLocalFiles(option, patterns, cwd, root);
   const goModules = readGoModules(root, repoFiles);
   const common: PathOptions = { repoFiles, ...(goModules.length > 0 ? { goModules } : {}) };
   const reports: CoverageReport[] = [];
+  const empty: string[] = [];
   for (const file of matched) {
     const inside = !isAbsolute(file.name);
     let report = await parseReport(file.path, file.name, {
@@ -77,9 +80,24 @@ async function readReports(
       const there = await parseReport(file.path, file.name, { ...common, workspaceRoot: elsewhere });
       if (there.files.size > report.files.size) report = there;
     }
+    // As coverage-gate: a report that places none of its files was not measured here, and counting the
+    // others alone would pass what it was meant to measure.
+    if (report.files.size === 0) throw unplaced(option, file.name, report, filesOf);
+    if (measuresNothing(report)) empty.push(file.name);
     reports.push(report);
   }
-  return { report: mergeReports(reports), names: matched.map((file) => file.name) };
+  return { report: mergeReports(reports), names: matched.map((file) => file.name), empty };
+}
+
+function unplaced(option: string, name: string, report: CoverageReport, filesOf: string): UsageError {
+  const tried = report.unresolved
+    .slice(0, 3)
+    .map((path) => `'${path.raw}'`)
+    .join(', ');
+  const more = report.unresolved.length > 3 ? ', …' : '';
+  return new UsageError(
+    `${option} ${name}: no file it names is a file of ${filesOf}${tried ? ` (${tried}${more})` : ''}`,
+  );
 }
 
 /**
@@ -107,18 +125,8 @@ export async function readLocalCoverage(
   const patch = computePatchCoverage(head.report, files);
   const base =
     basePatterns.length > 0
-      ? await readReports('--coverage-base', basePatterns, cwd, root, request.baseFiles)
+      ? await readReports('--coverage-base', basePatterns, cwd, root, request.baseFiles, 'the base commit')
       : undefined;
-  if (base && base.report.files.size === 0) {
-    // As coverage-gate refuses a report that places no file: a baseline of nothing compares with nothing.
-    const tried = base.report.unresolved
-      .slice(0, 3)
-      .map((path) => `'${path.raw}'`)
-      .join(', ');
-    throw new UsageError(
-      `--coverage-base ${base.names.join(', ')}: no file it names is a file of the base commit${tried ? ` (${tried}${base.report.unresolved.length > 3 ? ', …' : ''})` : ''}`,
-    );
-  }
   const baseline = base ? summarizeCoverage(base.report) : undefined;
   const evaluation = evaluateCoverage(
     {
@@ -126,6 +134,7 @@ export async function readLocalCoverage(
       patch,
       ...(baseline ? { baseline } : {}),
       changedFiles: files.flatMap((file) => [file.path, file.previousPath ?? file.path]),
+      ...(head.empty.length > 0 ? { emptyReports: head.empty } : {}),
     },
     policy.coverage,
   );
