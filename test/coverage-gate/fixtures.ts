@@ -30,20 +30,5 @@ export function percent2(covered: number, total: number): string {
   return ((Math.round((covered * 100 * 100) / total) / 100) as number).toFixed(2);
 }
 
-/**
- * coverage.py's Cobertura as it is when only the empty app/__init__.py was measured (a `source` setting
- * that missed the code): the real report's header and that class, 0 lines valid.
- */
-export function emptyCobertura(): string {
-  const xml = coverageFixture('coveragepy/coverage.xml');
-  const init = /<class name="__init__\.py"[\s\S]*?<\/class>/.exec(xml)![0];
-  return xml
-    .replace(
-      /<packages>[\s\S]*<\/packages>/,
-      `<packages>\n\t\t<package name="app" line-rate="1" branch-rate="1" complexity="0">\n\t\t\t<classes>\n\t\t\t\t${init}\n\t\t\t</classes>\n\t\t</package>\n\t</packages>`,
-    )
-    .replace(
-      /lines-valid="\d+" lines-covered="\d+" line-rate="[\d.]+"/,
-      'lines-valid="0" lines-covered="0" line-rate="1"',
-    );
-}
+// One empty report for the core and end-to-end tests alike.
+export { emptyCobertura } from '../../packages/core/test/coverage/helpers.js';

@@ -18,25 +18,7 @@ import {
   type UnmeasuredPolicy,
 } from '../../src/gates/coverage/index.js';
 import { UNMEASURED_ROWS } from '../../src/gates/coverage/report.js';
-import { fixture, printed } from './helpers.js';
-
-/**
- * coverage.py's Cobertura as it is when only the empty app/__init__.py was measured (a `source` setting
- * that missed the code): the real report's header and that class, 0 lines valid.
- */
-function emptyCobertura(): string {
-  const xml = fixture('coveragepy/coverage.xml');
-  const init = /<class name="__init__\.py"[\s\S]*?<\/class>/.exec(xml)![0];
-  return xml
-    .replace(
-      /<packages>[\s\S]*<\/packages>/,
-      `<packages>\n\t\t<package name="app" line-rate="1" branch-rate="1" complexity="0">\n\t\t\t<classes>\n\t\t\t\t${init}\n\t\t\t</classes>\n\t\t</package>\n\t</packages>`,
-    )
-    .replace(
-      /lines-valid="\d+" lines-covered="\d+" line-rate="[\d.]+"/,
-      'lines-valid="0" lines-covered="0" line-rate="1"',
-    );
-}
+import { emptyCobertura, fixture, printed } from './helpers.js';
 
 /** A git diff adding `lines` lines to each file. */
 function diffAdding(files: Record<string, number>): string {
