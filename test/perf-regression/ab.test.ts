@@ -93,6 +93,21 @@ describe('perf-regression A/B: merge-base and head measured interleaved in one j
     expect(busy.regression).toBeLessThan(0);
   });
 
+  it('a short A/B (under 10 s of measuring) makes a 50% slowdown a review, not a fail, and says why', async () => {
+    const repo = abRepo(simulatedBench(20), simulatedBench(30));
+    const run = await runAb(repo, simulated(repo, 'random'));
+    const report = abReport(run);
+    const busy = report.metrics.find((m) => m.name === './busy')!;
+    expect(busy.verdict).toBe('review');
+    expect(busy.reason).toMatch(
+      /whole interval .*; review, not fail: the A\/B measured for \d+\.\d s in all, so one burst of load could have met one side only/,
+    );
+    expect(report.result).toBe('review');
+    expect(run.summary).toMatch(
+      /; it measured for \d+\.\d s in all, so one burst of load on the runner could meet one side only/,
+    );
+  });
+
   it('runs hyperfine on a C program built for each side, in strict alternation', async () => {
     const repo = abRepo(busyC(20), busyC(22));
     const run = await runAb(repo, HYPERFINE);

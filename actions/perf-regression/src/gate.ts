@@ -1,6 +1,7 @@
 import { InvalidInputError, shortSha, type AiDetection } from '@floodgate/core';
 import type { BaselineAcknowledgment } from '@floodgate/core/baseline';
 import {
+  abMeasuredMs,
   comparePerfRun,
   evaluatePerf,
   needsAcknowledgment,
@@ -230,6 +231,7 @@ export function perfGate(
           current: current.suite,
           history: history.map((record) => record.data),
           ab: ab !== undefined,
+          ...(ab ? { abMeasuredMs: abMeasuredMs(ab) } : {}),
           ...(changedFiles ? { changedFiles } : {}),
         },
         perf,

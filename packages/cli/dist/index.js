@@ -7531,7 +7531,7 @@ exports.isNCNameChar = isNCNameChar;
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6435);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4265);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
 
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_io_js__WEBPACK_IMPORTED_MODULE_1__/* .processIo */ .W)());
@@ -7560,7 +7560,7 @@ function processIo() {
 
 /***/ }),
 
-/***/ 4265:
+/***/ 8992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13420,6 +13420,78 @@ function analyseRate(base, current, comparison, set, failPoints, alpha) {
     };
 }
 
+;// CONCATENATED MODULE: ../core/src/gates/perf/ab/schedule.ts
+
+/**
+ * Runs the rounds of a plan in order until they are done or the budget would be passed. A round starts
+ * only when the time left holds one more round at the slowest pace seen so far: a round cut in half would
+ * leave the sides unequal. The first `minRounds` always run.
+ */
+async function runAbSchedule(plan, deps) {
+    const order = abRounds(plan.rounds, plan.order, seedOf(plan.seed));
+    const start = deps.now();
+    const runs = [];
+    let slowest = 0;
+    let ran = 0;
+    let stoppedEarly;
+    for (const [index, sides] of order.entries()) {
+        const round = index + 1;
+        const elapsed = deps.now() - start;
+        if (round > plan.minRounds && elapsed + slowest > plan.budgetMs) {
+            stoppedEarly = `stopped after ${ran} of ${plan.rounds} rounds: another round (about ${durationText(slowest)}) would pass the time budget of ${durationText(plan.budgetMs)} (${durationText(elapsed)} used)`;
+            break;
+        }
+        const roundStart = deps.now();
+        for (const side of sides) {
+            const before = deps.now();
+            await deps.run(side, round);
+            runs.push({ round, side, ms: deps.now() - before });
+        }
+        slowest = Math.max(slowest, deps.now() - roundStart);
+        ran = round;
+    }
+    return {
+        order: plan.order,
+        seed: plan.seed,
+        planned: plan.rounds,
+        minRounds: plan.minRounds,
+        budgetSeconds: plan.budgetMs / 1000,
+        ran,
+        runs,
+        ...(stoppedEarly ? { stoppedEarly } : {}),
+    };
+}
+/**
+ * Below this much measuring in all, one burst of load can outlast the whole A/B and meet one side: in a full
+ * run of this project's test suite on 2 cores, 12 rounds of a 20 ms program (about a second) measured
+ * unchanged code +32% slower and failed it. Such an A/B's statistical fails are reviews (compare.ts).
+ */
+const STEADY_AB_MS = 10_000;
+/** Milliseconds the benchmark command ran in all, both sides, by the injected clock. */
+function abMeasuredMs(schedule) {
+    return schedule.runs.reduce((sum, run) => sum + run.ms, 0);
+}
+/** A duration for a sentence: one decimal below 10 s. */
+function durationText(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+/**
+ * One line for the report: how many rounds ran, in which order, and the sequence of sides. Safe as Markdown
+ * as it is: our words, numbers, A and B, and the seed kept to letters and digits.
+ */
+function schedule_describeAbSchedule(schedule) {
+    const sequence = schedule.runs.map((run) => run.side).join(' ');
+    const order = schedule.order === 'random'
+        ? `randomised blocks (seed ${schedule.seed.replace(/[^0-9A-Za-z]/g, '').slice(0, 12)})`
+        : 'alternating';
+    const stopped = schedule.stoppedEarly ? `; ${schedule.stoppedEarly}` : '';
+    const measured = abMeasuredMs(schedule);
+    const short = schedule.runs.length > 0 && measured < STEADY_AB_MS
+        ? `; it measured for ${durationText(measured)} in all, so one burst of load on the runner could meet one side only: more rounds (or longer runs) give a steadier verdict`
+        : '';
+    return `A/B on this runner: ${schedule.ran} of ${schedule.planned} rounds, ${order}, A = merge-base, B = head: ${sequence}${stopped}${short}.`;
+}
+
 ;// CONCATENATED MODULE: ../core/src/gates/perf/match.ts
 /**
  * A go benchmark's name without its package: `example.com/x.BenchmarkParse-2 ns/op` -> `BenchmarkParse-2
@@ -13553,6 +13625,7 @@ function adjustPValues(pValues, correction) {
 
 
 
+
 /** Why a metric with `paths` does not gate this PR, or undefined when it gates. */
 function untouched(settings, changedFiles) {
     if (!settings.paths || settings.paths.length === 0 || changedFiles === undefined)
@@ -13661,6 +13734,14 @@ function compare_comparePerf(baseline, current, policy = policy_perf/* DEFAULT_P
     for (const analysis of analyses)
         if (!inFamily.has(analysis))
             analysis.decide(analysis.comparison.p);
+    if (options.abMeasuredMs !== undefined && options.abMeasuredMs < STEADY_AB_MS) {
+        for (const { comparison } of analyses) {
+            if (comparison.method !== 'mann-whitney' || comparison.result !== 'fail')
+                continue;
+            comparison.result = 'review';
+            comparison.reason = `${comparison.reason}; review, not fail: the A/B measured for ${durationText(options.abMeasuredMs)} in all, so one burst of load could have met one side only (more rounds let a fail stand)`;
+        }
+    }
     applySlos(policy.slos, currentByName, comparisons);
     applyToolThresholds(current.metrics, comparisons);
     for (const comparison of comparisons) {
@@ -14820,6 +14901,7 @@ function comparePerfRun(measured, policy) {
     return comparePerf(measured.baseline ?? EMPTY_SIDE, measured.current, policy, {
         ...(noise ? { noise } : {}),
         ...(measured.changedFiles ? { changedFiles: measured.changedFiles } : {}),
+        ...(measured.abMeasuredMs !== undefined ? { abMeasuredMs: measured.abMeasuredMs } : {}),
     });
 }
 /** Acknowledgments are looked for only when there is something to acknowledge. */

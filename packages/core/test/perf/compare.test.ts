@@ -405,3 +405,36 @@ describe('policy', () => {
     expect(result.result).toBe('review');
   });
 });
+
+describe('an A/B that measured for a short time in all', () => {
+  const base = metric('./busy', { unit: 's', kind: 'timing', samples: around(100, 10) });
+  const slower = metric('./busy', { unit: 's', kind: 'timing', samples: around(130, 10) });
+
+  it('turns a fail the samples decide into a review under 10 s of measuring, and says why', () => {
+    const short = comparePerf(suite(base), suite(slower), DEFAULT_PERF_POLICY, { abMeasuredMs: 9_999 });
+    expect(short.result).toBe('review');
+    expect(short.metrics[0]!.reason).toMatch(
+      /whole interval .*; review, not fail: the A\/B measured for 10\.0 s in all, so one burst of load could have met one side only/,
+    );
+  });
+
+  it('lets the fail stand from 10 s on, and outside A/B', () => {
+    expect(
+      comparePerf(suite(base), suite(slower), DEFAULT_PERF_POLICY, { abMeasuredMs: 10_000 }).result,
+    ).toBe('fail');
+    expect(comparePerf(suite(base), suite(slower)).result).toBe('fail');
+  });
+
+  it('still fails a broken SLO and a benchmark that stopped running', () => {
+    const policy = resolvePerfPolicy({ slos: [{ metric: './busy', below: 110 }] });
+    const slo = comparePerf(suite(base), suite(slower), policy, { abMeasuredMs: 1_000 });
+    expect(slo.result).toBe('fail');
+    const gone = comparePerf(
+      suite(base, metric('./other', { unit: 's', kind: 'timing', samples: around(5, 10) })),
+      suite(base),
+      DEFAULT_PERF_POLICY,
+      { abMeasuredMs: 1_000 },
+    );
+    expect(gone.result).toBe('fail');
+  });
+});

@@ -1,5 +1,6 @@
 import { analyseMetric, comparisonOf, type Analysis, type MetricComparison } from './compare-metric.js';
 import { TOO_NOISY } from './compare-samples.js';
+import { durationText, STEADY_AB_MS } from './ab/schedule.js';
 import { matchBaseline } from './match.js';
 import type { Metric, PerfSuite } from './model.js';
 import { GlobSet, metricNameMatches } from '../../shared/glob/match.js';
@@ -37,6 +38,13 @@ export interface PerfCompareOptions {
    * of them changed; unknown (undefined), every metric gates, so a missing list never hides a regression.
    */
   changedFiles?: readonly string[];
+  /**
+   * A/B only: how long the benchmark command ran in all, both sides. Below STEADY_AB_MS one burst of load
+   * could have met one side only, so a fail the samples alone decide is a review: a person looks, nothing
+   * merges, and a short run cannot block a PR on a fluke. SLOs, the tool's own thresholds and missing
+   * metrics still fail.
+   */
+  abMeasuredMs?: number;
 }
 
 /** Why a metric with `paths` does not gate this PR, or undefined when it gates. */
@@ -183,6 +191,14 @@ export function comparePerf(
   tested.forEach((analysis, index) => analysis.decide(adjusted[index]!));
   const inFamily = new Set(tested);
   for (const analysis of analyses) if (!inFamily.has(analysis)) analysis.decide(analysis.comparison.p);
+
+  if (options.abMeasuredMs !== undefined && options.abMeasuredMs < STEADY_AB_MS) {
+    for (const { comparison } of analyses) {
+      if (comparison.method !== 'mann-whitney' || comparison.result !== 'fail') continue;
+      comparison.result = 'review';
+      comparison.reason = `${comparison.reason}; review, not fail: the A/B measured for ${durationText(options.abMeasuredMs)} in all, so one burst of load could have met one side only (more rounds let a fail stand)`;
+    }
+  }
 
   applySlos(policy.slos, currentByName, comparisons);
   applyToolThresholds(current.metrics, comparisons);

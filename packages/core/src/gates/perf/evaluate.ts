@@ -40,6 +40,8 @@ export interface PerfMeasurements {
   history: readonly { metrics: readonly Pick<Metric, 'name' | 'value' | 'kind'>[] }[];
   /** both sides measured on this runner (A/B): there is no noise between jobs to allow for */
   ab: boolean;
+  /** A/B: how long the benchmark command ran in all (abMeasuredMs of the schedule) */
+  abMeasuredMs?: number;
   /** the PR's changed files, for metrics gated only by some paths; undefined: every metric gates */
   changedFiles?: readonly string[];
 }
@@ -58,6 +60,7 @@ export function comparePerfRun(measured: PerfMeasurements, policy: PerfPolicy): 
   return comparePerf(measured.baseline ?? EMPTY_SIDE, measured.current, policy, {
     ...(noise ? { noise } : {}),
     ...(measured.changedFiles ? { changedFiles: measured.changedFiles } : {}),
+    ...(measured.abMeasuredMs !== undefined ? { abMeasuredMs: measured.abMeasuredMs } : {}),
   });
 }
 

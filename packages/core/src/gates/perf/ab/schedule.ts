@@ -56,7 +56,7 @@ export async function runAbSchedule(plan: AbPlan, deps: AbScheduleDependencies):
     const round = index + 1;
     const elapsed = deps.now() - start;
     if (round > plan.minRounds && elapsed + slowest > plan.budgetMs) {
-      stoppedEarly = `stopped after ${ran} of ${plan.rounds} rounds: another round (about ${seconds(slowest)}) would pass the time budget of ${seconds(plan.budgetMs)} (${seconds(elapsed)} used)`;
+      stoppedEarly = `stopped after ${ran} of ${plan.rounds} rounds: another round (about ${durationText(slowest)}) would pass the time budget of ${durationText(plan.budgetMs)} (${durationText(elapsed)} used)`;
       break;
     }
     const roundStart = deps.now();
@@ -83,11 +83,17 @@ export async function runAbSchedule(plan: AbPlan, deps: AbScheduleDependencies):
 /**
  * Below this much measuring in all, one burst of load can outlast the whole A/B and meet one side: in a full
  * run of this project's test suite on 2 cores, 12 rounds of a 20 ms program (about a second) measured
- * unchanged code +32% slower.
+ * unchanged code +32% slower and failed it. Such an A/B's statistical fails are reviews (compare.ts).
  */
 export const STEADY_AB_MS = 10_000;
 
-function seconds(ms: number): string {
+/** Milliseconds the benchmark command ran in all, both sides, by the injected clock. */
+export function abMeasuredMs(schedule: Pick<AbSchedule, 'runs'>): number {
+  return schedule.runs.reduce((sum, run) => sum + run.ms, 0);
+}
+
+/** A duration for a sentence: one decimal below 10 s. */
+export function durationText(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }
 
@@ -102,10 +108,10 @@ export function describeAbSchedule(schedule: AbSchedule): string {
       ? `randomised blocks (seed ${schedule.seed.replace(/[^0-9A-Za-z]/g, '').slice(0, 12)})`
       : 'alternating';
   const stopped = schedule.stoppedEarly ? `; ${schedule.stoppedEarly}` : '';
-  const measured = schedule.runs.reduce((sum, run) => sum + run.ms, 0);
+  const measured = abMeasuredMs(schedule);
   const short =
     schedule.runs.length > 0 && measured < STEADY_AB_MS
-      ? `; it measured for ${seconds(measured)} in all, so one burst of load on the runner could meet one side only: more rounds (or longer runs) give a steadier verdict`
+      ? `; it measured for ${durationText(measured)} in all, so one burst of load on the runner could meet one side only: more rounds (or longer runs) give a steadier verdict`
       : '';
   return `A/B on this runner: ${schedule.ran} of ${schedule.planned} rounds, ${order}, A = merge-base, B = head: ${sequence}${stopped}${short}.`;
 }
