@@ -5537,8 +5537,8 @@ function reportFailure(io, error) {
 
 // EXTERNAL MODULE: ../../packages/core/src/shared/errors.ts
 var errors = __nccwpck_require__(23);
-// EXTERNAL MODULE: ../../packages/core/src/shared/json/index.ts + 1 modules
-var json = __nccwpck_require__(4521);
+// EXTERNAL MODULE: ../../packages/core/src/shared/json/index.ts + 2 modules
+var json = __nccwpck_require__(8532);
 ;// CONCATENATED MODULE: ../../packages/core/src/protocol/baseline/record.ts
 /** What a baseline measures; each kind has its own refs and its own payload schema. */
 const BASELINE_KINDS = (/* unused pure expression or super */ null && (['coverage', 'perf']));
@@ -16258,8 +16258,8 @@ var unified = __nccwpck_require__(1546);
 
 // EXTERNAL MODULE: ../../packages/core/src/shared/glob/index.ts + 1 modules
 var glob = __nccwpck_require__(8401);
-// EXTERNAL MODULE: ../../packages/core/src/shared/json/index.ts + 1 modules
-var json = __nccwpck_require__(4521);
+// EXTERNAL MODULE: ../../packages/core/src/shared/json/index.ts + 2 modules
+var json = __nccwpck_require__(8532);
 // EXTERNAL MODULE: ../../packages/core/src/shared/findings/severity.ts
 var findings_severity = __nccwpck_require__(422);
 ;// CONCATENATED MODULE: ../../packages/core/src/shared/findings/sarif.ts
@@ -17698,7 +17698,7 @@ function wildcardMatchSteps(name, pattern) {
 
 /***/ }),
 
-/***/ 4521:
+/***/ 8532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17718,7 +17718,46 @@ var locate = __nccwpck_require__(7303);
 var main = __nccwpck_require__(8564);
 // EXTERNAL MODULE: ../../packages/core/src/shared/errors.ts
 var errors = __nccwpck_require__(23);
+;// CONCATENATED MODULE: ../../packages/core/src/shared/json/depth.ts
+/**
+ * The offset of the first `[` or `{` that opens a level past `max`, or undefined when the text nests no deeper.
+ * Strings are skipped whole, so brackets inside them do not count. Only the structure is looked at: a text
+ * that is not JSON is JSON.parse's to refuse. One pass, no allocation: a JSON report as deep as its size
+ * allows would otherwise make JSON.parse build that many nested values (3 times an ordinary report's memory).
+ */
+function nestingPastDepth(text, max) {
+    let depth = 0;
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 0x22) {
+            // To the closing quote: one not preceded by an odd number of backslashes.
+            let end = text.indexOf('"', i + 1);
+            while (end !== -1) {
+                let slashes = 0;
+                while (text.charCodeAt(end - 1 - slashes) === 0x5c)
+                    slashes++;
+                if (slashes % 2 === 0)
+                    break;
+                end = text.indexOf('"', end + 1);
+            }
+            if (end === -1)
+                return undefined;
+            i = end;
+        }
+        else if (code === 0x5b || code === 0x7b) {
+            if (++depth > max)
+                return i;
+        }
+        else if (code === 0x5d || code === 0x7d) {
+            depth--;
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/shared/json/parse.ts
+
 
 
 
@@ -17729,6 +17768,12 @@ var errors = __nccwpck_require__(23);
  * caller allows comments or trailing commas.
  */
 function parseJson(text, file, options = {}) {
+    if (options.maxDepth !== undefined) {
+        const at = nestingPastDepth(text, options.maxDepth);
+        if (at !== undefined) {
+            throw new errors/* InvalidFileError */.Ou((0,locate/* positionAt */.t$)(text, file, at), `expected ${options.expected ?? 'valid JSON'}: values nest deeper than ${options.maxDepth} levels here`);
+        }
+    }
     try {
         return JSON.parse(text);
     }

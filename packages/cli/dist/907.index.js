@@ -2378,12 +2378,12 @@ class DecodedURL extends URL {
 /***/ 5217:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__(8971);
+module.exports = __webpack_require__(1352);
 
 
 /***/ }),
 
-/***/ 8971:
+/***/ 1352:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

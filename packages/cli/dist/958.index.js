@@ -65,8 +65,8 @@ function fileSystemGlob(pattern) {
 
 
 
-// EXTERNAL MODULE: ../core/src/shared/json/index.ts + 1 modules
-var json = __webpack_require__(5410);
+// EXTERNAL MODULE: ../core/src/shared/json/index.ts + 2 modules
+var json = __webpack_require__(8971);
 // EXTERNAL MODULE: ../core/src/shared/findings/sarif.ts
 var sarif = __webpack_require__(7361);
 ;// CONCATENATED MODULE: ../core/src/shared/findings/index.ts

@@ -1,3 +1,4 @@
+import { nestingPastDepth } from '../../src/shared/json/depth.js';
 import { describe, expect, it } from 'vitest';
 import { InvalidFileError } from '../../src/shared/errors.js';
 import {
@@ -145,5 +146,30 @@ describe('JsonFile', () => {
     expect(errorOf(() => json.numbers(result.times, ['results', 0, 'times']))).toBe(
       'r.json:2:18: expected a non-negative number at results[0].times[1]',
     );
+  });
+});
+
+describe('nestingPastDepth: the structure only, strings skipped', () => {
+  it('finds the bracket that opens a level past the limit, and nothing within it', () => {
+    expect(nestingPastDepth('{"a": [1, {"b": []}]}', 3)).toBe(16);
+    expect(nestingPastDepth('{"a": [1, {"b": []}]}', 4)).toBeUndefined();
+    expect(nestingPastDepth('[[],[],[]]', 2)).toBeUndefined();
+  });
+
+  it('does not count brackets inside strings, escaped quotes included', () => {
+    expect(nestingPastDepth('{"[[[[": "{{{{\\"[[["}', 1)).toBeUndefined();
+    expect(nestingPastDepth('["\\\\", [[]]]', 2)).toBe(8);
+  });
+});
+
+describe('parseJson with maxDepth', () => {
+  it('refuses a value nested past it in one line at the bracket, before JSON.parse builds it', () => {
+    const deep = `{"a": ${'['.repeat(70)}${']'.repeat(70)}}`;
+    expect(() =>
+      parseJson(deep, 'coverage-final.json', { expected: 'an Istanbul object', maxDepth: 64 }),
+    ).toThrow(
+      'coverage-final.json:1:70: expected an Istanbul object: values nest deeper than 64 levels here',
+    );
+    expect(parseJson('{"a": [[1]]}', 'f.json', { maxDepth: 3 })).toEqual({ a: [[1]] });
   });
 });

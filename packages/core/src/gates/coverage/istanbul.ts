@@ -2,7 +2,7 @@ import { InvalidFileError } from '../../shared/errors.js';
 import type { Fraction } from './fraction.js';
 import { readAll, type CoverageInput } from './input.js';
 import { isRecord, parseJson } from '../../shared/json/index.js';
-import { MAX_LINE_NUMBER } from './limits.js';
+import { MAX_JSON_DEPTH, MAX_LINE_NUMBER } from './limits.js';
 import { LineHitsBuilder } from './line-hits.js';
 import type { CoverageReport, CoverageTotals, StatementBlock } from './model.js';
 import type { PathOptions } from './paths.js';
@@ -23,7 +23,10 @@ export async function parseIstanbulFinal(
   file: string,
   paths: PathOptions = {},
 ): Promise<CoverageReport> {
-  const data = parseJson(await readAll(input), file, { expected: 'an Istanbul coverage-final.json object' });
+  const data = parseJson(await readAll(input), file, {
+    expected: 'an Istanbul coverage-final.json object',
+    maxDepth: MAX_JSON_DEPTH,
+  });
   if (!isRecord(data))
     throw new InvalidFileError({ file, line: 1, column: 1 }, 'expected a JSON object keyed by file path');
   const builder = new ReportBuilder('istanbul-final', 'lines', paths);
@@ -106,6 +109,7 @@ export async function parseIstanbulSummary(
 ): Promise<CoverageReport> {
   const data = parseJson(await readAll(input), file, {
     expected: 'an Istanbul coverage-summary.json object',
+    maxDepth: MAX_JSON_DEPTH,
   });
   if (!isRecord(data))
     throw new InvalidFileError({ file, line: 1, column: 1 }, 'expected a JSON object keyed by file path');

@@ -47,6 +47,9 @@ export function lineNumberProblem(value: number): string | undefined {
  */
 export const CHARACTERS_PER_ARM = 4;
 
+/** Values nested inside one another in an Istanbul JSON report: istanbul writes 7 (a branch location), 8 in a `data` wrapper. */
+export const MAX_JSON_DEPTH = 64;
+
 /** Elements nested inside one another in an XML report: real ones nest fewer than 12 deep. */
 export const MAX_XML_DEPTH = 64;
 

@@ -1,5 +1,6 @@
 import { parse as parseLenient, printParseErrorCode, visit, type ParseOptions } from 'jsonc-parser';
 import { InvalidFileError, type SourcePosition } from '../errors.js';
+import { nestingPastDepth } from './depth.js';
 import { positionAt } from './locate.js';
 
 export interface ParseJsonOptions {
@@ -9,6 +10,8 @@ export interface ParseJsonOptions {
   allowComments?: boolean;
   /** Accept a comma before `]` or `}`. Off by default, as for comments. */
   allowTrailingCommas?: boolean;
+  /** Refuse, at the bracket, values nested deeper than this (a format known to nest a few levels). */
+  maxDepth?: number;
 }
 
 /** Where the first syntax error is and what was expected there. */
@@ -24,6 +27,15 @@ interface SyntaxProblem {
  * caller allows comments or trailing commas.
  */
 export function parseJson(text: string, file: string, options: ParseJsonOptions = {}): unknown {
+  if (options.maxDepth !== undefined) {
+    const at = nestingPastDepth(text, options.maxDepth);
+    if (at !== undefined) {
+      throw new InvalidFileError(
+        positionAt(text, file, at),
+        `expected ${options.expected ?? 'valid JSON'}: values nest deeper than ${options.maxDepth} levels here`,
+      );
+    }
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
