@@ -10526,6 +10526,16 @@ const DOCTYPE = /^<!DOCTYPE[ \t\r\n]+[A-Za-z_][A-Za-z0-9_.-]*(?:[ \t\r\n]+(?:SYS
  * document, mismatched tags, what streamXml rejects (elements nested deeper than MAX_XML_DEPTH, more than
  * MAX_XML_RUN bytes without a tag ending) — throws LeftToSaxes, so correctness never depends on this path.
  */
+/** The `\n`s of `buffer` before `end`, and where the line after the last of them starts (in the buffer). */
+function lineBreaks(buffer, end) {
+    let count = 0;
+    let lineStart = 0;
+    for (let index = buffer.indexOf(10); index !== -1 && index < end; index = buffer.indexOf(10, index + 1)) {
+        count++;
+        lineStart = index + 1;
+    }
+    return { count, lineStart };
+}
 async function scanXml(input, makeHandlers) {
     /** where the buffer being scanned starts in the input, and that buffer */
     let base = 0;
@@ -10540,13 +10550,9 @@ async function scanXml(input, makeHandlers) {
         at() {
             if (!this.ascii || carriageReturn)
                 return undefined;
-            const end = this.offset - base;
-            let line = 1 + breaks;
-            let start = lineStart;
-            for (let index = scanning.indexOf(10); index !== -1 && index < end; index = scanning.indexOf(10, index + 1)) {
-                line++;
-                start = base + index + 1;
-            }
+            const within = lineBreaks(scanning, this.offset - base);
+            const line = 1 + breaks + within.count;
+            const start = within.count > 0 ? base + within.lineStart : lineStart;
             return { line, column: this.offset - start + 1 };
         },
     };
@@ -10862,10 +10868,10 @@ async function scanXml(input, makeHandlers) {
             throw new LeftToSaxes('a run longer than MAX_XML_RUN');
         carry = rest < buffer.length ? Buffer.from(buffer.subarray(rest)) : undefined;
         if (place.ascii && !carriageReturn) {
-            for (let index = buffer.indexOf(10); index !== -1 && index < rest; index = buffer.indexOf(10, index + 1)) {
-                breaks++;
-                lineStart = base + index + 1;
-            }
+            const within = lineBreaks(buffer, rest);
+            breaks += within.count;
+            if (within.count > 0)
+                lineStart = base + within.lineStart;
         }
         base += rest;
     }

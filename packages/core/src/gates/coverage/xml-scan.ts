@@ -178,6 +178,17 @@ const DOCTYPE =
  * document, mismatched tags, what streamXml rejects (elements nested deeper than MAX_XML_DEPTH, more than
  * MAX_XML_RUN bytes without a tag ending) — throws LeftToSaxes, so correctness never depends on this path.
  */
+/** The `\n`s of `buffer` before `end`, and where the line after the last of them starts (in the buffer). */
+function lineBreaks(buffer: Buffer, end: number): { count: number; lineStart: number } {
+  let count = 0;
+  let lineStart = 0;
+  for (let index = buffer.indexOf(10); index !== -1 && index < end; index = buffer.indexOf(10, index + 1)) {
+    count++;
+    lineStart = index + 1;
+  }
+  return { count, lineStart };
+}
+
 export async function scanXml(
   input: CoverageInput,
   makeHandlers: (place: ScanPlace) => ScanHandlers,
@@ -194,17 +205,9 @@ export async function scanXml(
     ascii: true,
     at(): { line: number; column: number } | undefined {
       if (!this.ascii || carriageReturn) return undefined;
-      const end = this.offset - base;
-      let line = 1 + breaks;
-      let start = lineStart;
-      for (
-        let index = scanning.indexOf(10);
-        index !== -1 && index < end;
-        index = scanning.indexOf(10, index + 1)
-      ) {
-        line++;
-        start = base + index + 1;
-      }
+      const within = lineBreaks(scanning, this.offset - base);
+      const line = 1 + breaks + within.count;
+      const start = within.count > 0 ? base + within.lineStart : lineStart;
       return { line, column: this.offset - start + 1 };
     },
   };
@@ -470,14 +473,9 @@ export async function scanXml(
     if (base + buffer.length - mark > MAX_XML_RUN) throw new LeftToSaxes('a run longer than MAX_XML_RUN');
     carry = rest < buffer.length ? Buffer.from(buffer.subarray(rest)) : undefined;
     if (place.ascii && !carriageReturn) {
-      for (
-        let index = buffer.indexOf(10);
-        index !== -1 && index < rest;
-        index = buffer.indexOf(10, index + 1)
-      ) {
-        breaks++;
-        lineStart = base + index + 1;
-      }
+      const within = lineBreaks(buffer, rest);
+      breaks += within.count;
+      if (within.count > 0) lineStart = base + within.lineStart;
     }
     base += rest;
   }
