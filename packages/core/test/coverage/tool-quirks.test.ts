@@ -67,31 +67,62 @@ describe('what the tools write', () => {
     expect([...report.files.keys()]).toEqual(['main.cpp']);
   });
 
-  it('a Cobertura line listed once per function instance (gcovr 8, templates): totals as gcovr counts them', async () => {
-    // gcovr 8 keeps a template's lines per instantiation: <lines> repeats the line, and gcovr's totals
-    // (the root's lines-valid/branches-valid, its printed summary) count each instance.
-    const xml = `<coverage lines-valid="4" lines-covered="2" branches-valid="4" branches-covered="2" version="gcovr 8.2">
-      <sources><source>.</source></sources><packages><package name=""><classes>
-      <class name="t_hpp" filename="t.hpp"><methods/><lines>
-      <line number="3" hits="2" branch="true" condition-coverage="50% (1/2)"/>
-      <line number="4" hits="0" branch="false"/>
-      <line number="3" hits="0" branch="true" condition-coverage="50% (1/2)"/>
-      <line number="4" hits="1" branch="false"/>
-      </lines></class></classes></package></packages></coverage>`;
-    const root = (name: string) => Number(new RegExp(`${name}="(\\d+)"`).exec(xml)![1]);
-    const report = await parseCoverage(xml, { file: 'gcovr.xml' });
-    const totals = fileTotals(report.files.get('t.hpp')!);
-    expect(totals.lines).toEqual({ covered: root('lines-covered'), total: root('lines-valid') });
-    expect(totals.branches).toEqual({ covered: root('branches-covered'), total: root('branches-valid') });
-    // A changed line is covered when any instance ran it.
+  it("gcovr 8's Cobertura of a template (from gcovr's test suite): each instance's lines count, as gcovr counts them", async () => {
+    // gcovr keeps a template's lines per instantiation: the class's <lines> lists line 5 once for
+    // foo<double> and once for foo<int>, each with its own hits and arms, and gcovr's totals count both.
+    const xml = fixture('gcc/gcovr-upstream-template-cobertura.xml');
+    const root = (name: string) => Number(new RegExp(`<coverage [^>]*\\b${name}="(\\d+)"`).exec(xml)![1]);
+    const [linesTotal, linesCovered] = printed(
+      fixture('gcc/gcovr-upstream-template-coverage.txt'),
+      /^TOTAL +(\d+) +(\d+) /m,
+    );
+    expect([linesTotal, linesCovered]).toEqual([root('lines-valid'), root('lines-covered')]);
+    const report = await parseCoverage(xml, { file: 'cobertura.xml' });
+    // gcovr's test ran from its repository's root: <source> is the test's output folder.
+    const path = 'tests/template-function/output/template-function/main.cpp';
+    expect([...report.files.keys()]).toEqual([path]);
+    const totals = reportTotals(report);
+    expect(totals.lines).toEqual({ covered: linesCovered, total: linesTotal }); // 38 of 40
+    expect(totals.branches).toEqual({ covered: root('branches-covered'), total: root('branches-valid') }); // 23 of 30
+    // A changed line is covered when any instance ran it: 14 ran in foo<int> only, 29 (bar) never.
     const patch = computePatchCoverage(
       report,
-      parseUnifiedDiff('--- a/t.hpp\n+++ b/t.hpp\n@@ -3,2 +3,2 @@\n-a\n-b\n+c\n+d\n'),
+      parseUnifiedDiff(`--- a/${path}\n+++ b/${path}\n@@ -14 +14 @@\n-a\n+b\n@@ -29 +29 @@\n-a\n+b\n`),
     );
-    expect(patch.lines).toEqual({ covered: 2, total: 2 });
+    expect(patch.lines).toEqual({ covered: 1, total: 2 });
   });
 
-  it('lcov 2 comment lines (`lcov --comment`) are skipped, also before the first record', async () => {
+  it("gcovr 8's --merge-lines Cobertura of the same test: one entry a line, gcovr's totals", async () => {
+    const xml = fixture('gcc/gcovr-upstream-template-cobertura-merged.xml');
+    const root = (name: string) => Number(new RegExp(`<coverage [^>]*\\b${name}="(\\d+)"`).exec(xml)![1]);
+    const totals = reportTotals(await parseCoverage(xml, { file: 'cobertura.merged.xml' }));
+    expect(totals.lines).toEqual({ covered: root('lines-covered'), total: root('lines-valid') }); // 31 of 32
+    expect(totals.branches).toEqual({ covered: root('branches-covered'), total: root('branches-valid') }); // 16 of 20
+  });
+
+  it("lcov 2.5's own tracefile with `--comment` lines before the first record: totals as its --summary", async () => {
+    const info = fixture('gcc/lcov2-comment.info');
+    expect(info.startsWith('#')).toBe(true);
+    const summary = fixture('gcc/lcov2-comment-summary.txt');
+    const [lines, linesTotal] = printed(summary, /lines\.+: [\d.]+% \((\d+) of (\d+) lines\)/);
+    const [functions, functionsTotal] = printed(
+      summary,
+      /functions\.+: [\d.]+% \((\d+) of (\d+) functions\)/,
+    );
+    const [branches, branchesTotal] = printed(summary, /branches\.+: [\d.]+% \((\d+) of (\d+) branches\)/);
+    const report = await parseCoverage(info, {
+      file: 'lcov2.info',
+      workspaceRoot: '/home/runner/work/demo/demo',
+    });
+    expect(report.format).toBe('lcov');
+    expect([...report.files.keys()].sort()).toEqual(['c/calc.c', 'c/main.c']);
+    const totals = reportTotals(report);
+    expect(totals.lines).toEqual({ covered: lines, total: linesTotal }); // 21 of 27
+    expect(totals.functions).toEqual({ covered: functions, total: functionsTotal }); // 3 of 4 (FNL/FNA)
+    expect(totals.branches).toEqual({ covered: branches, total: branchesTotal }); // 11 of 14
+  });
+
+  it("`#` lines inside a record (as in lcov's own test inputs) are skipped too", async () => {
     const report = await parseCoverage(
       '#generated by CI run 42\n# second comment\nTN:\nSF:a.c\nDA:1,1\n#mid\nend_of_record\n',
       {
@@ -109,20 +140,29 @@ describe('what the tools write', () => {
     expect(fileTotals(report.files.get('a.c')!).branches).toEqual({ covered: 1, total: 2 });
   });
 
-  it('Istanbul null branch counts are arms not taken', async () => {
-    const final = {
-      'a.js': {
-        path: 'a.js',
-        statementMap: { 0: { start: { line: 1, column: 0 }, end: { line: 1, column: 5 } } },
-        fnMap: {},
-        branchMap: { 0: { loc: { start: { line: 1, column: 0 }, end: { line: 1, column: 5 } } } },
-        s: { 0: 1 },
-        f: {},
-        b: { 0: [2, null] },
-      },
-    };
-    const report = await parseCoverage(JSON.stringify(final), { file: 'coverage-final.json' });
-    expect(fileTotals(report.files.get('a.js')!).branches).toEqual({ covered: 1, total: 2 });
+  it("Istanbul null branch counts (istanbul-reports' own fixture) are arms not taken, as istanbul counts them", async () => {
+    // An arm the instrumenter counted without initialising (NaN, which JSON writes as null).
+    const upstream = JSON.parse(fixture('istanbul/github-11.json')) as { path: string; b: unknown };
+    expect(upstream.b).toEqual({ 0: [2, null] });
+    const final = fixture('istanbul/coverage-final.json');
+    // istanbul's json reporter wrote the upstream object unchanged, keyed by its path.
+    expect(JSON.parse(final)).toEqual({ [upstream.path]: upstream });
+    const report = await parseCoverage(final, {
+      file: 'coverage-final.json',
+      workspaceRoot: '/Users/benjamincoe/bcoe/istanbul-lib-instrument',
+    });
+    expect(report.format).toBe('istanbul-final');
+    const summary = (
+      JSON.parse(fixture('istanbul/coverage-summary.json')) as Record<
+        string,
+        Record<'lines' | 'statements' | 'functions' | 'branches', { covered: number; total: number }>
+      >
+    )[upstream.path]!;
+    const totals = fileTotals(report.files.get('src/index.js')!);
+    for (const metric of ['lines', 'statements', 'functions', 'branches'] as const) {
+      expect(totals[metric]).toEqual({ covered: summary[metric].covered, total: summary[metric].total });
+    }
+    expect(totals.branches).toEqual({ covered: 1, total: 2 });
   });
 });
 
