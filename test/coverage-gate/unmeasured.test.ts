@@ -91,6 +91,62 @@ describe('a changed source file missing from the report is never a silent pass',
   });
 });
 
+describe('code in a language no report measures', () => {
+  const goChange = [
+    'diff --git a/svc/main.go b/svc/main.go',
+    'new file mode 100644',
+    'index 0000000..3333333',
+    '--- /dev/null',
+    '+++ b/svc/main.go',
+    '@@ -0,0 +1,2 @@',
+    '+package main',
+    '+func main() {}',
+    '',
+  ].join('\n');
+
+  async function withGo(policy: string) {
+    return runAction('coverage-gate', {
+      ...offline,
+      files: {
+        'coverage.lcov': coverageFixture('coveragepy/coverage.lcov'),
+        'pr.diff': `${coverageFixture('coveragepy/pr.diff')}${goChange}`,
+        'floodgate.yml': policy,
+      },
+      inputs: { files: 'coverage.lcov', diff: 'pr.diff', token: '', config: 'floodgate.yml' },
+    });
+  }
+
+  it('a Go file beside a Python report is unmeasured (review), not "not code"', async () => {
+    const run = await withGo('version: 1\ncoverage:\n  patch-minimum: 0\n');
+    expect(run.outputs.result).toBe('review');
+    const report = JSON.parse(run.outputs.report!) as Report;
+    expect(report.patch.notCode).toEqual([]);
+    expect(report.patch.unmeasured).toEqual([
+      {
+        path: 'svc/main.go',
+        reason: 'not-in-report',
+        detail:
+          'no report measures Go code (the reports measure Python): add its report, or list it in coverage.ignore',
+      },
+    ]);
+  });
+
+  it('coverage.ignore names it as left out on purpose: pass, listed, and the reading note says so', async () => {
+    const run = await withGo(
+      "version: 1\ncoverage:\n  patch-minimum: 0\n  ignore: ['svc/**', 'app/report.py']\n",
+    );
+    expect(run.stderr).toBe('');
+    expect(run.outputs.result).toBe('pass');
+    const report = JSON.parse(run.outputs.report!) as Report & { patch: { ignored: string[] } };
+    expect(report.patch.unmeasured).toEqual([]);
+    expect(report.patch.ignored).toEqual(['app/report.py', 'svc/main.go']);
+    expect(run.summary).toContain(
+      'Left out by coverage.ignore (not counted): `app/report.py`, `svc/main.go`.',
+    );
+    expect(run.summary).toContain('coverage\\.ignore left 1 report file out of every figure\\.');
+  });
+});
+
 describe('reports that cannot give patch coverage say so', () => {
   it('a summary-only report (coverage-summary.json) with a diff: review, patch coverage cannot be computed', async () => {
     const run = await runAction('coverage-gate', {

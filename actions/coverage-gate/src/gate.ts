@@ -4,6 +4,8 @@ import {
   presentCoverage,
   summarizeCoverage,
   computePatchCoverage,
+  ignoredNote,
+  withoutIgnored,
   type CoverageEvaluation,
   type CoverageFacts,
   type CoverageReportContext,
@@ -77,7 +79,9 @@ export function createCoverageGate(
         repository,
         inputs.sourceRoots,
       );
-      const { report } = read;
+      const { ignore } = run.policy.policy.coverage;
+      const { report, left } = withoutIgnored(read.report, ignore);
+      const ignoring = ignoredNote(left);
       if (report.outside.length > 0) {
         io.info(
           `Ignored ${report.outside.length} report path(s) that name no file of the repository (outside it, missing or ambiguous), e.g. ${escapeLog(report.outside[0]!)}`,
@@ -92,7 +96,7 @@ export function createCoverageGate(
         workspace: context.workspace,
         git,
       });
-      const patch = changes ? computePatchCoverage(report, changes.files) : undefined;
+      const patch = changes ? computePatchCoverage(report, changes.files, { ignore }) : undefined;
       const store = storeOf(run);
       const previousSha = pushOf(context)?.before;
       const baselineFound = await findBaseline({
@@ -114,7 +118,7 @@ export function createCoverageGate(
         ...(changes?.unlisted ? { unlisted: changes.unlisted } : {}),
         ...(read.empty.length > 0 ? { emptyReports: read.empty } : {}),
         reports: read.names,
-        readingNotes: read.notes,
+        readingNotes: ignoring ? [...read.notes, ignoring] : read.notes,
         ...(changes ? { changes } : {}),
         baselineFound,
       };

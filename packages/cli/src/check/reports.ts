@@ -10,6 +10,7 @@ import {
   mergeReports,
   parseCoverage,
   summarizeCoverage,
+  withoutIgnored,
   type CoverageReport,
   type CoverageReportData,
   type PathOptions,
@@ -120,14 +121,16 @@ export async function readLocalCoverage(
 ): Promise<LocalCoverage | undefined> {
   const { patterns, basePatterns, cwd, root } = request;
   if (patterns.length === 0) return undefined;
+  const { ignore } = policy.coverage;
   const head = await readReports('--coverage', patterns, cwd, root, request.repoFiles);
-  const summary = summarizeCoverage(head.report);
-  const patch = computePatchCoverage(head.report, files);
+  const measured = withoutIgnored(head.report, ignore);
+  const summary = summarizeCoverage(measured.report);
+  const patch = computePatchCoverage(measured.report, files, { ignore });
   const base =
     basePatterns.length > 0
       ? await readReports('--coverage-base', basePatterns, cwd, root, request.baseFiles, 'the base commit')
       : undefined;
-  const baseline = base ? summarizeCoverage(base.report) : undefined;
+  const baseline = base ? summarizeCoverage(withoutIgnored(base.report, ignore).report) : undefined;
   const evaluation = evaluateCoverage(
     {
       current: summary,

@@ -30,6 +30,12 @@ export interface CoveragePolicy {
    * `fail` blocks, `ignore` is for repositories that exclude files knowingly.
    */
   unmeasured: UnmeasuredPolicy;
+  /**
+   * Globs of files no coverage rule looks at, as Codecov's `ignore`: left out of the reports' totals, the
+   * patch figure and the components, and listed (not unmeasured) when a PR changes them. For code the
+   * repository knowingly does not measure (a frontend in a repo that covers its backend, generated code).
+   */
+  ignore: string[];
   components: CoverageComponentPolicy[];
 }
 
@@ -43,5 +49,6 @@ export const DEFAULT_COVERAGE_POLICY: Readonly<CoveragePolicy> = Object.freeze({
   'patch-review-below': null,
   'allowed-drop': 0,
   unmeasured: 'review',
+  ignore: [],
   components: [],
 });

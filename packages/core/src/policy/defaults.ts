@@ -240,7 +240,7 @@ export function defaultPolicy(): Policy {
       },
       overrides: [],
     },
-    coverage: { ...DEFAULT_COVERAGE_POLICY, components: [] },
+    coverage: { ...DEFAULT_COVERAGE_POLICY, ignore: [], components: [] },
     perf: { ...DEFAULT_PERF_POLICY, metrics: [], slos: [] },
     merge: {
       // Once enabled, automatic merges are for the flood Floodgate exists for: AI-authored PRs.

@@ -9,7 +9,7 @@ export const section = (value: unknown, key: string): Raw =>
 
 /**
  * Every path glob a policy file itself writes (not the defaults), with where it is: risk factor paths,
- * review paths, coverage components, perf metric paths. Entries are as written (not necessarily strings).
+ * review paths, coverage ignore and components, perf metric paths. Entries are as written (not necessarily strings).
  */
 export function writtenPathGlobs(data: unknown): { path: PathSegment[]; glob: unknown }[] {
   const found: { path: PathSegment[]; glob: unknown }[] = [];
@@ -25,6 +25,7 @@ export function writtenPathGlobs(data: unknown): { path: PathSegment[]; glob: un
   for (const [name, factor] of Object.entries(section(section(data, 'risk'), 'factors')))
     if (isRecord(factor)) list(factor.paths, ['risk', 'factors', name, 'paths']);
   list(section(data, 'merge')['review-paths'], ['merge', 'review-paths']);
+  list(section(data, 'coverage').ignore, ['coverage', 'ignore']);
   eachPaths(section(data, 'coverage').components, ['coverage', 'components']);
   eachPaths(section(data, 'perf').metrics, ['perf', 'metrics']);
   return found;

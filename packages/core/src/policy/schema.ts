@@ -199,6 +199,9 @@ export const policySchema = {
           description:
             'What a changed code file with added lines that no report measures means: review (default), fail, or ignore (files excluded knowingly)',
         },
+        ignore: stringList(
+          'Globs of files left out of coverage (totals, patch, components), as Codecov ignore: code not measured on purpose',
+        ),
         components: {
           type: 'array',
           items: {

@@ -113,6 +113,7 @@ function patch(files: Record<string, [number, number]>): PatchCoverage {
     files: entries,
     unmeasured: [],
     notCode: [],
+    ignored: [],
     tests: [],
     unknown: [],
     totalsOnly: false,

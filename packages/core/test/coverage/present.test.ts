@@ -26,6 +26,7 @@ function patch(covered: number, total: number): PatchCoverage {
     ],
     unmeasured: [],
     notCode: [],
+    ignored: [],
     tests: [],
     unknown: [],
     totalsOnly: false,

@@ -12,6 +12,7 @@ import {
   presentCoverage,
   renderCoverageReport,
   summarizeCoverage,
+  withoutIgnored,
   type CoverageReportData,
   type CoveragePolicy,
   type ParseCoverageOptions,
@@ -75,8 +76,10 @@ async function gate(
   options: Partial<ParseCoverageOptions> = {},
   policy: Partial<CoveragePolicy> = {},
 ) {
-  const parsed = await parseCoverage(report, { file: 'lcov.info', ...options });
-  const patch = computePatchCoverage(parsed, parseUnifiedDiff(diff));
+  const read = await parseCoverage(report, { file: 'lcov.info', ...options });
+  const ignore = policy.ignore ?? [];
+  const parsed = withoutIgnored(read, ignore).report;
+  const patch = computePatchCoverage(parsed, parseUnifiedDiff(diff), { ignore });
   const current = summarizeCoverage(parsed);
   const evaluation = evaluateCoverage({ current, patch }, { ...DEFAULT_COVERAGE_POLICY, ...policy });
   return { patch, evaluation, current };
@@ -122,16 +125,17 @@ describe('a changed file the report does not measure is never a silent pass', ()
     );
   });
 
-  it('docs, images, lockfiles, YAML and tests are listed, not unmeasured', async () => {
+  it('docs, images, lockfiles, YAML, shell and tests are listed, not unmeasured', async () => {
     const { patch, evaluation } = await gate(
       report,
       diffAdding({
         'README.md': 2,
         'pnpm-lock.yaml': 2,
         '.github/workflows/ci.yml': 1,
+        'scripts/release.sh': 1,
         'src/a.test.ts': 3,
         'vitest.config.ts': 1,
-        'tools/gen.py': 1,
+        'api/server_test.go': 2,
       }),
     );
     expect(patch.unmeasured).toEqual([]);
@@ -139,10 +143,65 @@ describe('a changed file the report does not measure is never a silent pass', ()
       'README.md',
       'pnpm-lock.yaml',
       '.github/workflows/ci.yml',
-      'tools/gen.py',
+      'scripts/release.sh',
     ]);
-    expect(patch.tests).toEqual(['src/a.test.ts', 'vitest.config.ts']);
+    expect(patch.tests).toEqual(['src/a.test.ts', 'vitest.config.ts', 'api/server_test.go']);
     expect(evaluation.result).toBe('pass');
+  });
+
+  it('code in a language no report measures is unmeasured, not "not code": a Go change beside a TS report', async () => {
+    const { patch, evaluation } = await gate(
+      report,
+      diffAdding({ 'src/a.ts': 2, 'api/server.go': 3, 'tools/gen.py': 1 }),
+    );
+    expect(patch.lines).toEqual({ covered: 2, total: 2 });
+    expect(patch.notCode).toEqual([]);
+    expect(patch.unmeasured).toEqual([
+      {
+        path: 'api/server.go',
+        reason: 'not-in-report',
+        detail:
+          'no report measures Go code (the reports measure JavaScript/TypeScript): add its report, or list it in coverage.ignore',
+      },
+      {
+        path: 'tools/gen.py',
+        reason: 'not-in-report',
+        detail:
+          'no report measures Python code (the reports measure JavaScript/TypeScript): add its report, or list it in coverage.ignore',
+      },
+    ]);
+    expect(evaluation.result).toBe('review');
+    expect(evaluation.reasons.find((r) => r.rule === 'unmeasured')?.message).toMatch(
+      /^2 changed file\(s\) with added lines are not measured by any report: api\/server\.go \(no report measures Go code/,
+    );
+  });
+
+  it('coverage.ignore: the files it names are out of the totals, the patch and the unmeasured list', async () => {
+    const twoParts = lcov({
+      'src/a.ts': [1, 1, 1, 1],
+      'src/generated/api.ts': [0, 0, 0, 0, 0, 0, 0, 0],
+    });
+    const diff = diffAdding({ 'src/a.ts': 2, 'src/generated/api.ts': 4, 'api/server.go': 3 });
+    const plain = await gate(twoParts, diff);
+    expect(plain.current.totals.lines).toEqual([4, 12]);
+    expect(plain.patch.lines).toEqual({ covered: 2, total: 6 });
+    expect(plain.evaluation.result).toBe('fail');
+
+    const ignored = await gate(twoParts, diff, {}, { ignore: ['src/generated/**', 'api/**'] });
+    expect(ignored.current.totals.lines).toEqual([4, 4]);
+    expect(Object.keys(ignored.current.files)).toEqual(['src/a.ts']);
+    expect(ignored.patch.lines).toEqual({ covered: 2, total: 2 });
+    expect(ignored.patch.unmeasured).toEqual([]);
+    expect(ignored.patch.ignored).toEqual(['src/generated/api.ts', 'api/server.go']);
+    expect(ignored.evaluation.result).toBe('pass');
+    expect(summaryOf(ignored.current, ignored.evaluation, ignored.patch)).toContain(
+      'Left out by coverage.ignore (not counted): `src/generated/api.ts`, `api/server.go`.',
+    );
+
+    // One glob dialect: a leading ! keeps a file the other globs leave out.
+    const kept = await gate(twoParts, diff, {}, { ignore: ['src/generated/**', '!**/api.ts', 'api/**'] });
+    expect(kept.patch.ignored).toEqual(['api/server.go']);
+    expect(kept.current.totals.lines).toEqual([4, 12]);
   });
 
   it('a binary image is skipped; a code file whose patch GitHub omitted is unknown', async () => {
@@ -385,8 +444,14 @@ describe('a report that measures nothing never passes', () => {
 describe('what counts as code for a report', () => {
   it.each([
     [['src/a.ts'], 'src/b.mjs', 'code'],
-    [['src/a.ts'], 'src/b.py', 'not-code'],
+    [['src/a.ts'], 'src/b.py', 'unmeasured-language'],
+    [['src/a.ts'], 'api/server.go', 'unmeasured-language'],
+    [['src/a.ts'], 'api/server_test.go', 'test'],
+    [['src/a.ts'], 'scripts/deploy.sh', 'not-code'],
+    [['src/a.ts'], 'include/calc.h', 'not-code'],
     [['calc.c'], 'calc.h', 'not-code'],
+    [['report.ex'], 'tool.zig', 'not-code'],
+    [['tool.zig'], 'other.zig', 'code'],
     [['calc.c', 'calc.h'], 'util.hpp', 'code'],
     [['calc.go'], 'calc_test.go', 'test'],
     [['src/main/java/demo/Calc.java'], 'src/test/java/demo/CalcTest.java', 'test'],

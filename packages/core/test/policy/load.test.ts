@@ -157,6 +157,11 @@ describe('path globs that can never match are errors at their position', () => {
       /the absolute '\/home\/runner\/work\/app\/src\/\*\*' matches nothing/,
     ],
     [
+      'coverage:\n  ignore:\n    - ./src/generated/**\n',
+      3,
+      /write 'src\/generated\/\*\*', not '\.\/src\/generated\/\*\*'/,
+    ],
+    [
       'coverage:\n  components:\n    - name: api\n      paths: ["src/{api,rpc/**"]\n',
       4,
       /'src\/\{api,rpc\/\*\*' has a '\{' that is never closed/,

@@ -33,6 +33,11 @@ describe('policyWarnings', () => {
       expected: ["6:15 glob 'terraform/**' matches no file of the repository (git ls-files)"],
     },
     {
+      name: 'a coverage.ignore glob that matches nothing',
+      text: `version: 1\ncoverage:\n  ignore: ['db/**', 'web/**']\n${REVIEWERS}`,
+      expected: ["3:21 glob 'web/**' matches no file of the repository (git ls-files)"],
+    },
+    {
       name: 'the defaults: high and critical require review but name nobody',
       text: 'version: 1\n',
       expected: [

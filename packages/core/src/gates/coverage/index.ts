@@ -26,6 +26,7 @@ export { hitsAt } from './line-hits.js';
 export { fileTotals, headlineOf, measuresNothing, reportTotals, sumTotals } from './totals.js';
 export { mayTakePathsAsWritten, type RepositoryFiles } from './placement.js';
 export { mergeReports } from './merge.js';
+export { ignoredNote, withoutIgnored, type IgnoredCoverage } from './ignore.js';
 export {
   computePatchCoverage,
   type FilePatchCoverage,

@@ -1,32 +1,49 @@
 /**
- * Which changed files the reports' tools could have measured. A coverage tool measures source files of
- * its language, so the rule is by extension: a changed file is code when its language (extension family)
- * is one the reports measure. Everything else — docs, images, lockfiles, YAML, and code in a language no
- * report covers — is not code for this gate. Test files and tool configuration (by the conventions the
- * tools themselves use to leave them out) are not product code either: they are listed, not counted.
+ * Which changed files are code a coverage tool could measure. The rule is by extension: a file is code when
+ * its extension is a programming language's (the families below), whether or not any report measures that
+ * language — a Go change in a repository whose only report is TypeScript was not measured, and is listed
+ * so (`coverage.ignore` names code left unmeasured on purpose). Docs, images, lockfiles, YAML and shell are
+ * not code for this gate. Test files and tool configuration (by the conventions the tools themselves use
+ * to leave them out) are not product code either: they are listed, not counted.
  */
 
-/** Extensions one tool measures together: a report with `.ts` files was made by a tool that reads `.js`. */
-const FAMILIES: readonly (readonly string[])[] = [
-  ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte'],
-  ['py', 'pyw', 'pyx'],
-  ['go'],
-  ['java', 'kt', 'scala', 'groovy'],
-  ['c', 'cc', 'cpp', 'cxx', 'c++', 'm', 'mm'],
-  // Headers are in a C report only when they hold code that ran: declaration-only headers never are.
-  ['h', 'hh', 'hpp', 'hxx', 'inl', 'ipp', 'tcc'],
-  ['cs', 'vb', 'fs'],
-  ['rb'],
-  ['rs'],
-  ['php'],
-  ['swift'],
-  ['dart'],
-  ['ex', 'exs'],
-  ['lua'],
+interface Language {
+  name: string;
+  /** extensions one tool measures together: a report with `.ts` files was made by a tool that reads `.js` */
+  extensions: readonly string[];
+  /**
+   * code only where a report measures the language: C headers are in a report only when they hold code
+   * that ran, so a declaration-only header is not unmeasured code
+   */
+  onlyWhereMeasured?: true;
+}
+
+const LANGUAGES: readonly Language[] = [
+  {
+    name: 'JavaScript/TypeScript',
+    extensions: ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte'],
+  },
+  { name: 'Python', extensions: ['py', 'pyw', 'pyx'] },
+  { name: 'Go', extensions: ['go'] },
+  { name: 'JVM', extensions: ['java', 'kt', 'scala', 'groovy'] },
+  { name: 'C/C++', extensions: ['c', 'cc', 'cpp', 'cxx', 'c++', 'm', 'mm'] },
+  {
+    name: 'C/C++ header',
+    extensions: ['h', 'hh', 'hpp', 'hxx', 'inl', 'ipp', 'tcc'],
+    onlyWhereMeasured: true,
+  },
+  { name: '.NET', extensions: ['cs', 'vb', 'fs'] },
+  { name: 'Ruby', extensions: ['rb'] },
+  { name: 'Rust', extensions: ['rs'] },
+  { name: 'PHP', extensions: ['php'] },
+  { name: 'Swift', extensions: ['swift'] },
+  { name: 'Dart', extensions: ['dart'] },
+  { name: 'Elixir', extensions: ['ex', 'exs'] },
+  { name: 'Lua', extensions: ['lua'] },
 ];
 
-const FAMILY_OF = new Map<string, readonly string[]>(
-  FAMILIES.flatMap((family) => family.map((extension) => [extension, family] as const)),
+const LANGUAGE_OF = new Map<string, Language>(
+  LANGUAGES.flatMap((language) => language.extensions.map((extension) => [extension, language] as const)),
 );
 
 /**
@@ -51,23 +68,45 @@ function extensionOf(path: string): string | undefined {
   return dot <= 0 ? undefined : name.slice(dot + 1).toLowerCase();
 }
 
-export type FileKind = 'code' | 'test' | 'not-code';
+/** Code in a language some report measures; code in a language none does; tests; everything else. */
+export type FileKind = 'code' | 'unmeasured-language' | 'test' | 'not-code';
 
 export class Measurability {
-  private readonly extensions = new Set<string>();
+  /** languages by name, and extensions outside the families that a report lists (a tool we do not know) */
+  private readonly measured = new Set<string>();
 
   /** `reportFiles`: the repository paths the reports measure. */
   constructor(reportFiles: Iterable<string>) {
     for (const file of reportFiles) {
       const extension = extensionOf(file);
-      if (extension === undefined) continue;
-      for (const member of FAMILY_OF.get(extension) ?? [extension]) this.extensions.add(member);
+      if (extension !== undefined) this.measured.add(LANGUAGE_OF.get(extension)?.name ?? `.${extension}`);
     }
+  }
+
+  /** Whether the file is in a language (or has an extension) the reports measure. */
+  measures(path: string): boolean {
+    const extension = extensionOf(path);
+    return extension !== undefined && this.measured.has(LANGUAGE_OF.get(extension)?.name ?? `.${extension}`);
   }
 
   kind(path: string): FileKind {
     const extension = extensionOf(path);
-    if (extension === undefined || !this.extensions.has(extension)) return 'not-code';
-    return TEST_OR_CONFIG.some((pattern) => pattern.test(path)) ? 'test' : 'code';
+    if (extension === undefined) return 'not-code';
+    const language = LANGUAGE_OF.get(extension);
+    const measured = this.measures(path);
+    if (!measured && (language === undefined || language.onlyWhereMeasured)) return 'not-code';
+    if (TEST_OR_CONFIG.some((pattern) => pattern.test(path))) return 'test';
+    return measured ? 'code' : 'unmeasured-language';
+  }
+
+  /** The language of a code file, for a reader: "Go", "Python". */
+  static languageOf(path: string): string {
+    const extension = extensionOf(path) ?? '';
+    return LANGUAGE_OF.get(extension)?.name ?? `.${extension}`;
+  }
+
+  /** The languages the reports measure, for a reader. */
+  languages(): string[] {
+    return [...this.measured].sort();
   }
 }

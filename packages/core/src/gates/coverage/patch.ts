@@ -1,4 +1,5 @@
 import type { DiffFile } from '../../shared/diff/index.js';
+import { GlobSet } from '../../shared/glob/index.js';
 import type { Fraction } from './fraction.js';
 import { indexOfLine } from './line-hits.js';
 import { Measurability } from './measurable.js';
@@ -38,8 +39,10 @@ export interface PatchCoverage {
   files: FilePatchCoverage[];
   /** changed code files with added lines that no report measures: never counted as covered */
   unmeasured: UnmeasuredFile[];
-  /** changed files with added lines the reports' tools do not measure: docs, images, config, other languages */
+  /** changed files with added lines that are not code: docs, images, lockfiles, YAML, shell */
   notCode: string[];
+  /** changed files with added lines that the policy's `coverage.ignore` leaves out */
+  ignored: string[];
   /** changed test files and tool configuration with added lines, not in the reports (tools leave them out) */
   tests: string[];
   /** changed code files whose lines the diff did not show (GitHub omitted a large patch) */
@@ -54,12 +57,17 @@ export interface PatchCoverage {
  * lines do not count. A changed code file the report does not measure is never taken as "no executable
  * lines added": it is listed as unmeasured, with the reason.
  */
-export function computePatchCoverage(report: CoverageReport, diff: readonly DiffFile[]): PatchCoverage {
+export function computePatchCoverage(
+  report: CoverageReport,
+  diff: readonly DiffFile[],
+  options: { ignore?: readonly string[] } = {},
+): PatchCoverage {
   const result: PatchCoverage = {
     lines: { covered: 0, total: 0 },
     files: [],
     unmeasured: [],
     notCode: [],
+    ignored: [],
     tests: [],
     unknown: [],
     totalsOnly: ![...report.files.values()].some((file) => file.lines !== undefined),
@@ -70,8 +78,13 @@ export function computePatchCoverage(report: CoverageReport, diff: readonly Diff
     ...report.unresolved.map((entry) => toSlashes(entry.raw.trim())),
   ]);
   const folders = new Set([...report.files.keys()].map(folderOf));
+  const ignore = new GlobSet(options.ignore ?? []);
   for (const change of diff) {
     if (change.status === 'removed') continue;
+    if (ignore.matches(change.path)) {
+      if (change.addedLines.length > 0 || change.additions > 0) result.ignored.push(change.path);
+      continue;
+    }
     // Lines were added that the diff does not show. GitHub lists a file whose patch it omitted (too
     // large) with its count of added lines and no patch; a binary file adds no lines (0 additions in
     // GitHub's listing; git's diff marks it binary). Counted lines without a patch are unseen, whatever
@@ -85,6 +98,7 @@ export function computePatchCoverage(report: CoverageReport, diff: readonly Diff
       if (kind === 'not-code') result.notCode.push(change.path);
       else if (kind === 'test') result.tests.push(change.path);
       else if (!change.patchAvailable) result.unknown.push(change.path);
+      else if (kind === 'unmeasured-language') result.unmeasured.push(otherLanguage(change.path, kinds));
       else result.unmeasured.push(unmeasured(change.path, report, folders));
       continue;
     }
@@ -152,6 +166,15 @@ function unmeasured(path: string, report: CoverageReport, folders: ReadonlySet<s
     };
   }
   return { path, reason: 'not-in-report', detail: 'no coverage report lists it' };
+}
+
+function otherLanguage(path: string, kinds: Measurability): UnmeasuredFile {
+  const measured = kinds.languages();
+  return {
+    path,
+    reason: 'not-in-report',
+    detail: `no report measures ${Measurability.languageOf(path)} code${measured.length > 0 ? ` (the reports measure ${measured.join(', ')})` : ''}: add its report, or list it in coverage.ignore`,
+  };
 }
 
 /** Whether a report path that could not be placed may mean `path`. */

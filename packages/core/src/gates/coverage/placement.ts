@@ -22,5 +22,5 @@ export function mayTakePathsAsWritten(
   if (!repository) return true;
   if (repository.tracked) return false;
   const measurability = new Measurability(reportPaths);
-  return !repository.files.some((file) => measurability.kind(file) !== 'not-code');
+  return !repository.files.some((file) => measurability.measures(file));
 }

@@ -25,8 +25,10 @@ export interface CoverageReportData {
     filesOmitted: number;
     /** changed code files no report measures, each with its reason: every one, never capped */
     unmeasured: UnmeasuredFile[];
-    /** changed files the reports' tools do not measure (docs, config, other languages) */
+    /** changed files that are not code (docs, images, config) */
     notCode: string[];
+    /** changed files the policy's coverage.ignore leaves out */
+    ignored: string[];
     /** changed test files and tool configuration, not in the reports */
     tests: string[];
     /** changed code files whose added lines the diff does not show: every one, never capped */
@@ -92,6 +94,7 @@ export function coverageReportData(
       filesOmitted: Math.max(0, patch.files.length - maxFiles),
       unmeasured: [...patch.unmeasured],
       notCode: patch.notCode.slice(0, maxFiles),
+      ignored: patch.ignored.slice(0, maxFiles),
       tests: patch.tests.slice(0, maxFiles),
       unknown: [...patch.unknown],
       totalsOnly: patch.totalsOnly,

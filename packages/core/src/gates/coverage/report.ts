@@ -173,8 +173,9 @@ function uncoveredSection(patch: PatchCoverage, maxRows: number): string {
   }
   const extra: string[] = [];
   // Listed so a reader sees that no changed file was dropped silently.
-  if (patch.notCode.length > 0)
-    extra.push(`Not code the reports' tools measure (not counted): ${listPaths(patch.notCode)}.`);
+  if (patch.notCode.length > 0) extra.push(`Not code (not counted): ${listPaths(patch.notCode)}.`);
+  if (patch.ignored.length > 0)
+    extra.push(`Left out by coverage.ignore (not counted): ${listPaths(patch.ignored)}.`);
   if (patch.tests.length > 0)
     extra.push(`Tests and tool configuration, not in the reports (not counted): ${listPaths(patch.tests)}.`);
   if (extra.length > 0) lines.push('', ...extra);
