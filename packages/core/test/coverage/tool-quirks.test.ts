@@ -133,6 +133,22 @@ describe('what the tools write', () => {
     expect(fileTotals(report.files.get('a.c')!).lines).toEqual({ covered: 1, total: 1 });
   });
 
+  it('lcov 2 branches marked unreachable (`U`, after an optional e or f) are out of every count, as lcov 2.5 --summary', async () => {
+    // The tracefile is written by hand in lcov 2's syntax (geninfo(1)); its expected totals are lcov 2.5's.
+    const summary = fixture('gcc/lcov2-unreachable-summary.txt');
+    const [lines, linesTotal] = printed(summary, /lines\.+: [\d.]+% \((\d+) of (\d+) lines\)/);
+    const [branches, branchesTotal] = printed(summary, /branches\.+: [\d.]+% \((\d+) of (\d+) branches\)/);
+    const report = await parseCoverage(fixture('gcc/lcov2-unreachable.info'), {
+      file: 'lcov.info',
+      workspaceRoot: '/tmp',
+    });
+    const totals = reportTotals(report);
+    expect(totals.lines).toEqual({ covered: lines, total: linesTotal }); // 3 of 4
+    expect(totals.branches).toEqual({ covered: branches, total: branchesTotal }); // 3 of 4, not BRF's 10
+    // b.c's only branches are unreachable: its BRF:2 is no total to fall back on.
+    expect(fileTotals(report.files.get('b.c')!).branches).toEqual({ covered: 0, total: 0 });
+  });
+
   it('BRDA with an empty count is a branch not taken, like `-`', async () => {
     const report = await parseCoverage('SF:a.c\nDA:1,1\nBRDA:1,0,0,\nBRDA:1,0,1,3\nend_of_record\n', {
       file: 'lcov.info',

@@ -7,12 +7,17 @@ import type { CoverageReport, CoverageTotals } from './model.js';
 import type { PathOptions } from './paths.js';
 import { ReportBuilder } from './report-builder.js';
 
+/** lcov 2's `BRDA:<line>,[e|f]U<block>,…`: a branch lcov does not count (see geninfo(1)). */
+const UNREACHABLE_BLOCK = /^[ef]?U\d/;
+
 interface LcovRecord {
   rawPath: string;
   path: string | undefined;
   startLine: number;
   lines: LineHitsBuilder;
   branches: Map<number, number[]>;
+  /** a BRDA marked unreachable was left out: BRF, which counts it, is then no total to fall back on */
+  unreachableBranches?: true;
   /** `line,block,branch` → index in that line's arms, so a repeated BRDA adds up like in lcov */
   armIndex: Map<string, number>;
   functions: Map<string, number>;
@@ -42,7 +47,9 @@ export async function parseLcov(
     const declared: Partial<CoverageTotals> = {};
     const d = current.declared;
     if (d.LF !== undefined) declared.lines = { covered: d.LH ?? 0, total: d.LF };
-    if (d.BRF !== undefined) declared.branches = { covered: d.BRH ?? 0, total: d.BRF };
+    // BRF counts the unreachable branches lcov itself leaves out: the detail decides when there was any.
+    if (d.BRF !== undefined && !current.unreachableBranches)
+      declared.branches = { covered: d.BRH ?? 0, total: d.BRF };
     if (d.FNF !== undefined) declared.functions = { covered: d.FNH ?? 0, total: d.FNF };
     builder.add({
       path: current.path,
@@ -81,6 +88,12 @@ export async function parseLcov(
         }
         const lineNumber = count(fields[0]!, file, line, 'a line number');
         if (lineNumber > MAX_LINE_NUMBER) tooHigh(lineNumber, file, line, colon + 2);
+        // lcov 2 marks the block of a branch under an unreachable directive with U (after an optional e
+        // or f, exception or fallthrough): lcov leaves it out of every count, and so do we.
+        if (UNREACHABLE_BLOCK.test(fields[1]!)) {
+          current.unreachableBranches = true;
+          return;
+        }
         const takenText = fields[fields.length - 1]!;
         // '-': the block never ran; some generators leave the count empty for the same thing.
         const taken =
