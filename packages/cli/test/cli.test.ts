@@ -72,6 +72,19 @@ describe('floodgate check', () => {
     expect(result.coverage?.reasons[0]?.message).toContain('78.26% (18/23) is below 80%');
   });
 
+  it('coverage.ignore leaves the files it names out of the totals and the patch, as coverage-gate does', () => {
+    const policy = `${MERGING_POLICY}coverage:\n  ignore: ['lib/calc.js']\n`;
+    const repo = makeRepo({ '.github/floodgate.yml': policy }, join(samples, 'js'));
+    git(repo, 'rm', '-q', 'lib/calc.js');
+    git(repo, 'commit', '-q', '-m', 'without calc');
+    cpSync(join(samples, 'js/lib/calc.js'), join(repo, 'lib/calc.js'));
+    const run = floodgate(repo, 'check', '--json', '--tests', 'success', '--coverage', lcov);
+    expect(run.stderr).toBe('');
+    const result = json(run);
+    // c8's 81.08% (30 of 37 lines) without calc.js (18 of 23): 12 of 14.
+    expect(result.coverage).toMatchObject({ result: 'pass', line: '85.71', patch: null });
+  });
+
   it('refuses a --coverage report that places none of its files, and fails one that measures nothing', () => {
     const repo = makeRepo({}, join(samples, 'js'));
     writeFiles(repo, {
