@@ -215,7 +215,29 @@ describe('metrics with samples on both sides', () => {
     expect(uncorrected.result).toBe('review');
     expect(corrected.adjustedP).toBeGreaterThan(0.05);
     expect(corrected.result).toBe('pass');
+    // Without ties the worse tail is half the two-sided p, so the corrected one-sided p is half the adjusted.
+    expect(corrected.reason).toContain(`one-sided p=${(corrected.adjustedP! / 2).toFixed(4)},`);
+    expect(uncorrected.reason).toContain(`one-sided p=${(uncorrected.p! / 2).toFixed(4)},`);
   });
+
+  it.each(['smaller', 'bigger'] as const)(
+    'takes the exact tail in the worse direction, not half the two-sided p (%s is better)',
+    (direction) => {
+      // Pooled 1, 24 times 2, 3 and 3 (mirrored as 4 - v when bigger is better): the current side is worse, but
+      // the tie structure skews U so that the tail towards the data is 302/351 = 0.86, while half the two-sided
+      // p (the other tail, 51/351) would have been significant at alpha 0.2.
+      const flip = (v: number) => (direction === 'smaller' ? v : 4 - v);
+      const comparison = compareOne(
+        metric('bench', { direction, samples: [1, 3].map(flip) }),
+        metric('bench', { direction, samples: [...Array.from({ length: 24 }, () => 2), 3].map(flip) }),
+        resolvePerfPolicy({ alpha: 0.2 }),
+      );
+      expect(comparison.p).toBeCloseTo(102 / 351, 12);
+      expect(comparison.regression).toBeGreaterThan(0);
+      expect(comparison.result).toBe('pass');
+      expect(comparison.reason).toMatch(/, not significant \(one-sided p=0\.8604, 2 vs 25 samples/);
+    },
+  );
 });
 
 describe('deterministic metrics compare exactly', () => {

@@ -58,6 +58,52 @@ describe('Mann-Whitney U against scipy.stats.mannwhitneyu', () => {
     },
   );
 
+  it.each(normalOnlyBeyondExact.map((c, i) => ({ ...c, i })))(
+    'case $i: $method, both one-sided tails: the nearer is half the two-sided p',
+    ({ x, y }) => {
+      const { p, pLess, pGreater, u } = mannWhitney(x, y);
+      const nearer = Math.min(pLess, pGreater);
+      expect(Math.abs(Math.min(1, 2 * nearer) - p)).toBeLessThan(1e-12 + p * 1e-9);
+      // Each tail includes the observed value, so they cover everything at least once.
+      expect(pLess + pGreater).toBeGreaterThanOrEqual(1 - 1e-12);
+      const m = x.length;
+      const n = y.length;
+      if (u < (m * n) / 2) expect(pLess).toBe(nearer);
+      if (u > (m * n) / 2) expect(pGreater).toBe(nearer);
+    },
+  );
+
+  it('takes the normal tails with the continuity correction towards the mean', () => {
+    const x = Array.from({ length: 30 }, (_, i) => i % 7);
+    const y = Array.from({ length: 28 }, (_, i) => (i % 7) + 1);
+    const result = mannWhitney(x, y);
+    expect(result.method).toBe('normal');
+    // The tie correction of the variance by hand: 8 values, counts of each in the pool of 58.
+    const counts = new Map<number, number>();
+    for (const v of [...x, ...y]) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const tieTerm = [...counts.values()].reduce((sum, t) => sum + t ** 3 - t, 0);
+    const sd = Math.sqrt(((30 * 28) / 12) * (59 - tieTerm / (58 * 57)));
+    expect(result.pLess).toBeCloseTo(normalSurvival((420 - result.u - 0.5) / sd), 14);
+    expect(result.pGreater).toBeCloseTo(normalSurvival((result.u - 420 - 0.5) / sd), 14);
+    expect(result.pLess).toBeLessThan(0.05);
+    expect(result.pGreater).toBeGreaterThan(0.95);
+  });
+
+  it('keeps a tail far below 1e-16 exact without ties (1 / C(100, 50) for 50 vs 50 apart)', () => {
+    const x = Array.from({ length: 50 }, (_, i) => i);
+    const result = mannWhitney(
+      x,
+      x.map((v) => v + 50),
+    );
+    expect(result.method).toBe('exact');
+    expect(result.u).toBe(0);
+    // C(100, 50) = 1.0089134454556418e29.
+    expect(result.pLess * 1.0089134454556418e29).toBeCloseTo(1, 9);
+    expect(result.pGreater).toBe(1);
+    // The two-sided p too: twice that tail, not 1 - cdf rounded to 0.
+    expect(result.p * 1.0089134454556418e29).toBeCloseTo(2, 9);
+  });
+
   it.each([
     [3, 3, 0.1],
     [4, 4, 2 / 70],

@@ -2,7 +2,7 @@ import type { Analysis, MetricComparison } from './comparison.js';
 import type { Direction, Metric } from './model.js';
 import type { MetricSettings } from '../../policy/perf.js';
 import { hodgesLehmann } from './stats/hodges-lehmann.js';
-import { mannWhitney, smallestPossibleP } from './stats/mann-whitney.js';
+import { mannWhitney, smallestPossibleP, type MannWhitneyResult } from './stats/mann-whitney.js';
 import type { GateResult } from '../../protocol/result.js';
 import { percent } from './percent.js';
 
@@ -89,12 +89,39 @@ function relativeShift(
 }
 
 /**
+ * The one-sided p of a worsening, corrected as the suite's family corrected the two-sided p: the tail of U in
+ * the worse direction (P(U <= u) when smaller is better, as a slower current sample makes U small) times
+ * adjustedP / p, the factor the correction (Benjamini-Hochberg or Holm over the two-sided p's, compare.ts)
+ * applied to this metric.
+ *
+ * Why not half the two-sided p: p is twice the smaller tail, and the two tails add up to 1 + P(U = u), so
+ * half of it is the worse tail whenever that is at most 1/2, but not when the null distribution is skewed, as
+ * ties can make it, and the worse tail is the larger: baseline 1, 3 vs current 24 times 2 and a 3 is a
+ * worsening (estimate +0.5) with P(U <= u) = 0.86, where half the two-sided p, the other tail, is 0.15.
+ *
+ * Why scale rather than correct the tails as a family of their own: a worse tail of at most 1/2 is exactly
+ * p / 2, and there this is the rule as it was, the correction applied to the halved p's (both corrections
+ * scale with their input below 1). A larger tail, never significant (the factor is at least 1, alpha at most
+ * 0.5), replaces a p / 2 that could have been, so this is only ever stricter than halving. And the family
+ * stays the one compare.ts builds from every gated metric's two-sided p (the proportion tests' too,
+ * improvements included), so no other metric's adjusted p moves. Outside a correction (a family of one, a
+ * metric not gated) it is the exact tail itself.
+ */
+function oneSidedP(test: MannWhitneyResult, direction: Direction, adjustedP: number): number {
+  const tail = direction === 'smaller' ? test.pLess : test.pGreater;
+  // A two-sided p that underflowed to 0 (the normal tail far out) gives no factor: the tail is 0 too, or ~1.
+  const factor = test.p > 0 ? adjustedP / test.p : 1;
+  return Math.min(1, tail * factor);
+}
+
+/**
  * Samples on both sides: Mann-Whitney U for significance, a Hodges-Lehmann interval for the size. A metric
  * fails when the whole two-sided 1 - alpha interval (95% by default) lies past the fail threshold. It asks for
  * review only when the slowdown is confidently past the review threshold: its one-sided 1 - alpha lower bound
  * lies above it, so that noise between runs of unchanged code, which moves a null pair by 1-3%, does not.
- * Review answers a one-sided question (is it worse than the band?), so its test is one-sided too: half the
- * two-sided p for a worsening. A fail blocks a merge and keeps the stricter two-sided interval: with the
+ * Review answers a one-sided question (is it worse than the band?), so its test is one-sided too: for a
+ * worsening, the exact tail of U in the worse direction (not half the two-sided p, which with ties can be less
+ * than that tail: see oneSidedP). A fail blocks a merge and keeps the stricter two-sided interval: with the
  * one-sided bound for fails too, a GC-bound benchmark (BenchmarkAppend) failed a pair of unchanged runs on the
  * quiet machine. On the corpora of accuracy.test.ts the one-sided review bound caught 2 more slowdowns of 10%
  * on the shared machine (12 of 12 on its second run) than the two-sided interval, with no more reviews of
@@ -140,7 +167,8 @@ export function analyseSamples(
   comparison.interval = shift?.interval ?? null;
   comparison.regression = estimate;
   // Review and fail ask one-sided questions (is it worse?), so too few is when even a one-sided test cannot
-  // reach alpha: half the smallest two-sided p. 2 vs 5 can (1/21), 3 vs 3 cannot (1/20).
+  // reach alpha: half the smallest two-sided p, 1 / C(m+n, m), the chance of the most extreme arrangement
+  // without ties (ties only make the smallest tail larger). 2 vs 5 can (1/21), 3 vs 3 cannot (1/20).
   const smallest = smallestPossibleP(m, n) / 2;
   const { reviewThreshold, failThreshold } = settings;
   const sizes = trim
@@ -151,10 +179,11 @@ export function analyseSamples(
     decide: (adjustedP) => {
       comparison.adjustedP = adjustedP;
       const p = adjustedP ?? test.p;
+      // U counts the baseline's wins (x > y): with smaller better, a worse current sample makes U small.
       const worsenedRanks = direction === 'smaller' ? test.u < (m * n) / 2 : test.u > (m * n) / 2;
       const worse = estimate === null ? worsenedRanks : estimate > 0;
       // One-sided for a worsening (the question review and fail ask), two-sided for an improvement.
-      const decidingP = worse ? p / 2 : p;
+      const decidingP = worse ? oneSidedP(test, direction, p) : p;
       const pText = worse ? `one-sided p=${formatP(decidingP)}` : `p=${formatP(p)}`;
       const est =
         estimate === null ? 'change not expressible as a ratio (baseline 0)' : `${percent(estimate)}`;

@@ -78,11 +78,21 @@ export function tiedDistribution(m: number, groups: readonly number[]): TiedDist
   return { counts, total };
 }
 
+/** The exact tails of an observed U with ties, as probabilities under the null hypothesis. */
+export interface TiedTails {
+  /** P(U <= u). */
+  pLess: number;
+  /** P(U >= u). */
+  pGreater: number;
+}
+
 /**
- * Two-sided exact p-value of an observed U with ties: twice the smaller tail, at most 1 (the tie structure
- * can make the distribution asymmetric, so the tails are summed separately, as scipy's permutation test).
+ * Both exact tails of an observed U for the observed tie structure. The counts are integers below 2^53 up to 25
+ * a side (C(50, 25) < 1.3e14), so the sums are exact. With ties the distribution need not be symmetric about
+ * mn/2 (pooled 1, 1, 2 with one value in x: U = 0.5 with probability 2/3, U = 2 with 1/3), so the tail towards
+ * the data is half the two-sided p only while it is at most 1/2 (the tails add up to 1 + P(U = u)).
  */
-export function exactTiedP(u: number, m: number, groups: readonly number[]): number {
+export function exactTiedTails(u: number, m: number, groups: readonly number[]): TiedTails {
   const { counts, total } = tiedDistribution(m, groups);
   const observed = Math.round(2 * u);
   let below = 0;
@@ -91,5 +101,14 @@ export function exactTiedP(u: number, m: number, groups: readonly number[]): num
     if (s <= observed) below += counts[s]!;
     if (s >= observed) above += counts[s]!;
   }
-  return Math.min(1, (2 * Math.min(below, above)) / total);
+  return { pLess: below / total, pGreater: above / total };
+}
+
+/**
+ * Two-sided exact p-value of an observed U with ties: twice the smaller tail, at most 1 (the tie structure
+ * can make the distribution asymmetric, so the tails are summed separately, as scipy's permutation test).
+ */
+export function exactTiedP(u: number, m: number, groups: readonly number[]): number {
+  const { pLess, pGreater } = exactTiedTails(u, m, groups);
+  return Math.min(1, 2 * Math.min(pLess, pGreater));
 }

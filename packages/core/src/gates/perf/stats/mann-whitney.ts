@@ -1,11 +1,18 @@
-import { exactTiedP, tieGroups } from './exact-ties.js';
+import { exactTiedTails, tieGroups } from './exact-ties.js';
 import { normalSurvival } from './normal.js';
 
 export interface MannWhitneyResult {
   /** U statistic of the first sample: pairs (x, y) with x > y, ties counting one half. */
   u: number;
-  /** Two-sided p-value. */
+  /** Two-sided p-value: twice the smaller of the two tails below, at most 1. */
   p: number;
+  /**
+   * P(U >= u) under the null hypothesis: the one-sided p for the first sample lying above the second. Exact
+   * where p is (for the observed tie structure), else the continuity-corrected normal tail.
+   */
+  pGreater: number;
+  /** P(U <= u) under the null hypothesis: the one-sided p for the first sample lying below the second. */
+  pLess: number;
   method: 'exact' | 'normal';
 }
 
@@ -101,8 +108,9 @@ function rank(x: readonly number[], y: readonly number[]): Ranked {
 }
 
 /**
- * Two-sided Mann-Whitney U test: the exact distribution for small samples (with ties: the exact permutation
- * distribution for the observed ties, as scipy's exhaustive permutation method), otherwise the normal
+ * Mann-Whitney U test, its two-sided p and both one-sided tails (pGreater + pLess - P(U = u) = 1): the exact
+ * distribution for small samples (with ties: the exact permutation distribution for the observed ties, as
+ * scipy's exhaustive permutation method), otherwise the normal
  * approximation with tie and continuity corrections (scipy.stats.mannwhitneyu's 'asymptotic' method).
  * Small samples with ties are the common case (go test rounds its ns/op to integers, B/op repeats), and
  * there the normal approximation can be far off: 0.053 for an exact 0.079 at 5 vs 5 (stats-ties-expected.json).
@@ -115,16 +123,23 @@ export function mannWhitney(x: readonly number[], y: readonly number[]): MannWhi
   const u = rankSumX - (m * (m + 1)) / 2;
   const uMax = Math.max(u, m * n - u);
   if (tieTerm === 0 && m <= EXACT_MAX_SIZE && n <= EXACT_MAX_SIZE) {
-    // P(U >= uMax) = 1 - P(U <= uMax - 1); the distribution is symmetric, so two-sided doubles it.
-    const p = Math.min(1, 2 * (1 - exactCdf(uMax - 1, m, n)));
-    return { u, p, method: 'exact' };
+    // Each tail from the lower end of the cumulative counts (by symmetry P(U >= u) = P(U <= mn - u)), which
+    // keeps its relative accuracy where 1 - cdf would round a tail of 1e-17 to 0 (50 vs 50 apart: p = 0).
+    const pGreater = exactCdf(m * n - u, m, n);
+    const pLess = exactCdf(u, m, n);
+    return { u, p: Math.min(1, 2 * Math.min(pLess, pGreater)), pGreater, pLess, method: 'exact' };
   }
   if (tieTerm > 0 && m <= EXACT_TIES_MAX_SIZE && n <= EXACT_TIES_MAX_SIZE) {
-    return { u, p: exactTiedP(u, m, tieGroups(x, y)), method: 'exact' };
+    const { pLess, pGreater } = exactTiedTails(u, m, tieGroups(x, y));
+    return { u, p: Math.min(1, 2 * Math.min(pLess, pGreater)), pGreater, pLess, method: 'exact' };
   }
   const total = m + n;
   const variance = ((m * n) / 12) * (total + 1 - tieTerm / (total * (total - 1)));
-  if (variance <= 0) return { u, p: 1, method: 'normal' };
-  const z = (uMax - (m * n) / 2 - 0.5) / Math.sqrt(variance);
-  return { u, p: Math.min(1, 2 * normalSurvival(z)), method: 'normal' };
+  if (variance <= 0) return { u, p: 1, pGreater: 1, pLess: 1, method: 'normal' };
+  const sd = Math.sqrt(variance);
+  const z = (uMax - (m * n) / 2 - 0.5) / sd;
+  // Each tail with its continuity correction towards the mean; the nearer one is half the two-sided p.
+  const pGreater = normalSurvival((u - (m * n) / 2 - 0.5) / sd);
+  const pLess = normalSurvival(((m * n) / 2 - u - 0.5) / sd);
+  return { u, p: Math.min(1, 2 * normalSurvival(z)), pGreater, pLess, method: 'normal' };
 }
