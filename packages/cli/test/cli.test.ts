@@ -9,6 +9,7 @@ import { mergeCommentSection } from '../../kit/src/github/comment-sections.js';
 import { startFakeGitHub, type FakeGitHub } from '../../../test/fake-github/index.js';
 import { runAction } from '../../../test/harness/index.js';
 import type { CheckJson } from '../src/check/json.js';
+import { targetKind } from '../src/explain/command.js';
 import {
   fixtures,
   git,
@@ -534,6 +535,31 @@ describe('floodgate explain', () => {
     expect(moved.stdout).toContain(
       `The comment is about ${sha.slice(0, 12)}, an earlier head: no run has decided ${next.slice(0, 7)} yet.`,
     );
+  });
+
+  it('seven or more digits are a commit when one has that SHA, else a pull request number', async () => {
+    // One short SHA in about a hundred is all digits: read as a PR number, explain once said no such PR.
+    expect(targetKind('0023748580')).toBe('either');
+    expect(targetKind('1234567')).toBe('either');
+    expect(targetKind('123456')).toBe('pr');
+    expect(targetKind('#1234567')).toBe('pr');
+    expect(targetKind('0a23748580')).toBe('sha');
+    expect(targetKind('main')).toBeUndefined();
+    const repo = makeRepo();
+    const env = { GITHUB_TOKEN: api.token, GITHUB_API_URL: api.url };
+    const pull = api.state.addPullRequest({ number: 1234567 });
+    const run = await runBinAsync(bin, ['explain', '1234567', '--repo', 'octo-org/widgets'], repo, env);
+    expect(run.stderr).toContain('Floodgate recorded no decision for this head');
+    expect(run.stdout.split('\n')[0]).toBe(
+      `Decision for octo-org/widgets #1234567 at ${pull.head.sha.slice(0, 7)}: none recorded`,
+    );
+    const commitThenPull = api.requests.filter((request) =>
+      /\/repos\/octo-org\/widgets\/(commits\/1234567|pulls\/1234567)$/.test(request.path),
+    );
+    expect(commitThenPull.map((request) => request.path)).toEqual([
+      '/repos/octo-org/widgets/commits/1234567',
+      '/repos/octo-org/widgets/pulls/1234567',
+    ]);
   });
 
   it('a PR Floodgate never decided on, an unknown PR, and no token are one line each', async () => {

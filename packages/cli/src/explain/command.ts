@@ -33,14 +33,38 @@ const EXIT_OF: Record<Decision, number> = {
 /** How many pages of pull requests are searched for the one whose head is a given SHA. */
 const PULL_PAGES = 3;
 
+/**
+ * What `explain`'s argument names: `#12` or a short number is a pull request, hex of 7 or more a commit. Seven
+ * or more digits can be either — one short SHA in about a hundred is all digits (`0023748580`) — so that is
+ * tried as a commit first, then as a pull request.
+ */
+export function targetKind(what: string): 'pr' | 'sha' | 'either' | undefined {
+  if (/^#\d+$/.test(what)) return 'pr';
+  if (/^\d{7,40}$/.test(what)) return 'either';
+  if (/^\d+$/.test(what)) return 'pr';
+  return /^[0-9a-f]{7,40}$/i.test(what) ? 'sha' : undefined;
+}
+
 async function findTarget(client: GitHubClient, repo: RepoRef, what: string): Promise<Target> {
-  if (/^#?\d+$/.test(what)) {
+  const kind = targetKind(what);
+  if (kind === undefined)
+    throw new UsageError(`expected a pull request number or a commit SHA, found '${what}'`);
+  const pullRequest = async (): Promise<Target> => {
     const number = Number(what.replace('#', ''));
     const { data } = await client.rest.pulls.get({ ...repo, pull_number: number });
     return { sha: data.head.sha, pr: number };
+  };
+  if (kind === 'pr') return pullRequest();
+  try {
+    return await commitTarget(client, repo, what);
+  } catch (error) {
+    const status = httpStatusOf(error);
+    if (kind === 'either' && (status === 404 || status === 422)) return pullRequest();
+    throw error;
   }
-  if (!/^[0-9a-f]{7,40}$/i.test(what))
-    throw new UsageError(`expected a pull request number or a commit SHA, found '${what}'`);
+}
+
+async function commitTarget(client: GitHubClient, repo: RepoRef, what: string): Promise<Target> {
   const { data: commit } = await client.rest.repos.getCommit({ ...repo, ref: what });
   const sha = commit.sha;
   for (let page = 1; page <= PULL_PAGES; page++) {
