@@ -15,6 +15,8 @@ if (!existsSync(join(root, 'node_modules/.modules.yaml'))) {
   const status = run('npx', [...pnpm, 'install', '--frozen-lockfile']);
   if (status !== 0) process.exit(status);
 }
+// Which programs besides Node are missing, said once: the tests that need them are skipped.
+run(process.execPath, [join(root, 'scripts/test-tools.mjs')]);
 const report = join(mkdtempSync(join(tmpdir(), 'floodgate-test-')), 'vitest.json');
 const status = run(join(root, 'node_modules/.bin/vitest'), [
   'run',

@@ -9,6 +9,10 @@ import {
   type AbRepo,
 } from './ab-support.js';
 import { reportOf, runPerf, startFakeGitHub } from './support.js';
+import { installed } from '../harness/tools.js';
+
+const hyperfine = installed('hyperfine');
+const go = installed('go', ['version']);
 
 interface AbReport {
   result: string;
@@ -108,24 +112,27 @@ describe('perf-regression A/B: merge-base and head measured interleaved in one j
     );
   });
 
-  it('runs hyperfine on a C program built for each side, in strict alternation', async () => {
-    const repo = abRepo(busyC(20), busyC(22));
-    const run = await runAb(repo, HYPERFINE);
-    const report = abReport(run);
-    expect(report.ab?.runs.map((r) => r.side).join('')).toBe('AB'.repeat(12));
-    expect(report.ab?.ran).toBe(12);
-    expect(report.baseline?.sha).toBe(repo.baseSha);
-    expect(report.baseline?.how).toContain('A/B');
-    const busy = report.metrics.find((m) => m.name === './busy')!;
-    expect(busy.samples).toEqual({ baseline: 24, current: 24 });
-    expect(busy.regression).not.toBeNull();
-    expect(run.summary).toContain(
-      'A/B on this runner: 12 of 12 rounds, alternating, A = merge-base, B = head: A B A B',
-    );
-    expect(run.exitCode === 0 || report.result === 'fail').toBe(true);
-  });
+  it.skipIf(!hyperfine)(
+    'runs hyperfine on a C program built for each side, in strict alternation',
+    async () => {
+      const repo = abRepo(busyC(20), busyC(22));
+      const run = await runAb(repo, HYPERFINE);
+      const report = abReport(run);
+      expect(report.ab?.runs.map((r) => r.side).join('')).toBe('AB'.repeat(12));
+      expect(report.ab?.ran).toBe(12);
+      expect(report.baseline?.sha).toBe(repo.baseSha);
+      expect(report.baseline?.how).toContain('A/B');
+      const busy = report.metrics.find((m) => m.name === './busy')!;
+      expect(busy.samples).toEqual({ baseline: 24, current: 24 });
+      expect(busy.regression).not.toBeNull();
+      expect(run.summary).toContain(
+        'A/B on this runner: 12 of 12 rounds, alternating, A = merge-base, B = head: A B A B',
+      );
+      expect(run.exitCode === 0 || report.result === 'fail').toBe(true);
+    },
+  );
 
-  it('runs go test -bench for both sides and names the package', async () => {
+  it.skipIf(!go)('runs go test -bench for both sides and names the package', async () => {
     const repo = abRepo(goPackage(200_000), goPackage(300_000));
     const run = await runAb(repo, {
       'ab-command': "go test -run '^$' -bench . -count 2 -benchtime 20x > bench.txt",
@@ -141,22 +148,26 @@ describe('perf-regression A/B: merge-base and head measured interleaved in one j
     expect(run.exitCode === 0 || report.result === 'fail').toBe(true);
   });
 
-  it('reports a slowdown in code the PR did not change as informational (policy paths)', async () => {
-    const policy = {
-      'floodgate.yml': 'version: 1\nperf:\n  metrics:\n    - metric: "./busy"\n      paths: ["vendor/**"]\n',
-    };
-    const repo = abRepo({ ...busyC(20), ...policy }, { ...busyC(26), ...policy });
-    const run = await runAb(repo, { ...HYPERFINE, config: 'floodgate.yml', rounds: '4' });
-    expect(run.exitCode, run.stdout).toBe(0);
-    const report = abReport(run);
-    expect(report.result).toBe('pass');
-    const busy = report.metrics.find((m) => m.name === './busy')!;
-    expect(busy.verdict).toBe('pass');
-    expect(report.metrics[0]).toMatchObject({ gated: false });
-    expect(JSON.stringify(report)).toContain(
-      "informational: the pull request changes none of this benchmark's paths (vendor/**)",
-    );
-  });
+  it.skipIf(!hyperfine)(
+    'reports a slowdown in code the PR did not change as informational (policy paths)',
+    async () => {
+      const policy = {
+        'floodgate.yml':
+          'version: 1\nperf:\n  metrics:\n    - metric: "./busy"\n      paths: ["vendor/**"]\n',
+      };
+      const repo = abRepo({ ...busyC(20), ...policy }, { ...busyC(26), ...policy });
+      const run = await runAb(repo, { ...HYPERFINE, config: 'floodgate.yml', rounds: '4' });
+      expect(run.exitCode, run.stdout).toBe(0);
+      const report = abReport(run);
+      expect(report.result).toBe('pass');
+      const busy = report.metrics.find((m) => m.name === './busy')!;
+      expect(busy.verdict).toBe('pass');
+      expect(report.metrics[0]).toMatchObject({ gated: false });
+      expect(JSON.stringify(report)).toContain(
+        "informational: the pull request changes none of this benchmark's paths (vendor/**)",
+      );
+    },
+  );
 
   it('fails with one line when the command writes no result file', async () => {
     const repo = abRepo(busyC(1), busyC(1));
