@@ -7531,7 +7531,7 @@ exports.isNCNameChar = isNCNameChar;
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6435);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7224);
 
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), (0,_io_js__WEBPACK_IMPORTED_MODULE_1__/* .processIo */ .W)());
@@ -7560,7 +7560,7 @@ function processIo() {
 
 /***/ }),
 
-/***/ 8992:
+/***/ 7224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11289,6 +11289,8 @@ async function scanLcovLines(input, onDa, onLine) {
 
 
 
+/** lcov 2's `BRDA:<line>,[e|f]U<block>,…`: a branch lcov does not count (see geninfo(1)). */
+const UNREACHABLE_BLOCK = /^[ef]?U\d/;
 /**
  * LCOV tracefile (`geninfo`, `lcov -a`, coverage.py `lcov`, c8/istanbul `lcovonly`, ...).
  * Totals follow `lcov --summary`: lines from DA records (LH/LF when a record has no DA), branches from
@@ -11309,7 +11311,8 @@ async function parseLcov(input, file, paths = {}) {
         const d = current.declared;
         if (d.LF !== undefined)
             declared.lines = { covered: d.LH ?? 0, total: d.LF };
-        if (d.BRF !== undefined)
+        // BRF counts the unreachable branches lcov itself leaves out: the detail decides when there was any.
+        if (d.BRF !== undefined && !current.unreachableBranches)
             declared.branches = { covered: d.BRH ?? 0, total: d.BRF };
         if (d.FNF !== undefined)
             declared.functions = { covered: d.FNH ?? 0, total: d.FNF };
@@ -11350,6 +11353,12 @@ async function parseLcov(input, file, paths = {}) {
                 const lineNumber = lcov_count(fields[0], file, line, 'a line number');
                 if (lineNumber > MAX_LINE_NUMBER)
                     tooHigh(lineNumber, file, line, colon + 2);
+                // lcov 2 marks the block of a branch under an unreachable directive with U (after an optional e
+                // or f, exception or fallthrough): lcov leaves it out of every count, and so do we.
+                if (UNREACHABLE_BLOCK.test(fields[1])) {
+                    current.unreachableBranches = true;
+                    return;
+                }
                 const takenText = fields[fields.length - 1];
                 // '-': the block never ran; some generators leave the count empty for the same thing.
                 const taken = takenText === '-' || takenText === '' ? 0 : lcov_count(takenText, file, line, "a branch count or '-'");
@@ -11539,31 +11548,37 @@ function goModuleOf(goMod, text) {
 
 ;// CONCATENATED MODULE: ../core/src/gates/coverage/measurable.ts
 /**
- * Which changed files the reports' tools could have measured. A coverage tool measures source files of
- * its language, so the rule is by extension: a changed file is code when its language (extension family)
- * is one the reports measure. Everything else — docs, images, lockfiles, YAML, and code in a language no
- * report covers — is not code for this gate. Test files and tool configuration (by the conventions the
- * tools themselves use to leave them out) are not product code either: they are listed, not counted.
+ * Which changed files are code a coverage tool could measure. The rule is by extension: a file is code when
+ * its extension is a programming language's (the families below), whether or not any report measures that
+ * language — a Go change in a repository whose only report is TypeScript was not measured, and is listed
+ * so (`coverage.ignore` names code left unmeasured on purpose). Docs, images, lockfiles, YAML and shell are
+ * not code for this gate. Test files and tool configuration (by the conventions the tools themselves use
+ * to leave them out) are not product code either: they are listed, not counted.
  */
-/** Extensions one tool measures together: a report with `.ts` files was made by a tool that reads `.js`. */
-const FAMILIES = [
-    ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte'],
-    ['py', 'pyw', 'pyx'],
-    ['go'],
-    ['java', 'kt', 'scala', 'groovy'],
-    ['c', 'cc', 'cpp', 'cxx', 'c++', 'm', 'mm'],
-    // Headers are in a C report only when they hold code that ran: declaration-only headers never are.
-    ['h', 'hh', 'hpp', 'hxx', 'inl', 'ipp', 'tcc'],
-    ['cs', 'vb', 'fs'],
-    ['rb'],
-    ['rs'],
-    ['php'],
-    ['swift'],
-    ['dart'],
-    ['ex', 'exs'],
-    ['lua'],
+const LANGUAGES = [
+    {
+        name: 'JavaScript/TypeScript',
+        extensions: ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte'],
+    },
+    { name: 'Python', extensions: ['py', 'pyw', 'pyx'] },
+    { name: 'Go', extensions: ['go'] },
+    { name: 'JVM', extensions: ['java', 'kt', 'scala', 'groovy'] },
+    { name: 'C/C++', extensions: ['c', 'cc', 'cpp', 'cxx', 'c++', 'm', 'mm'] },
+    {
+        name: 'C/C++ header',
+        extensions: ['h', 'hh', 'hpp', 'hxx', 'inl', 'ipp', 'tcc'],
+        onlyWhereMeasured: true,
+    },
+    { name: '.NET', extensions: ['cs', 'vb', 'fs'] },
+    { name: 'Ruby', extensions: ['rb'] },
+    { name: 'Rust', extensions: ['rs'] },
+    { name: 'PHP', extensions: ['php'] },
+    { name: 'Swift', extensions: ['swift'] },
+    { name: 'Dart', extensions: ['dart'] },
+    { name: 'Elixir', extensions: ['ex', 'exs'] },
+    { name: 'Lua', extensions: ['lua'] },
 ];
-const FAMILY_OF = new Map(FAMILIES.flatMap((family) => family.map((extension) => [extension, family])));
+const LANGUAGE_OF = new Map(LANGUAGES.flatMap((language) => language.extensions.map((extension) => [extension, language])));
 /**
  * Test code and tool configuration, by the conventions of the tools (Go never instruments `_test.go`;
  * istanbul/c8/jest/vitest exclude `*.test.*`, `*.spec.*`, `__tests__/`, `test/` by default; JaCoCo reports
@@ -11585,22 +11600,41 @@ function extensionOf(path) {
     return dot <= 0 ? undefined : name.slice(dot + 1).toLowerCase();
 }
 class measurable_Measurability {
-    extensions = new Set();
+    /** languages by name, and extensions outside the families that a report lists (a tool we do not know) */
+    measured = new Set();
     /** `reportFiles`: the repository paths the reports measure. */
     constructor(reportFiles) {
         for (const file of reportFiles) {
             const extension = extensionOf(file);
-            if (extension === undefined)
-                continue;
-            for (const member of FAMILY_OF.get(extension) ?? [extension])
-                this.extensions.add(member);
+            if (extension !== undefined)
+                this.measured.add(LANGUAGE_OF.get(extension)?.name ?? `.${extension}`);
         }
+    }
+    /** Whether the file is in a language (or has an extension) the reports measure. */
+    measures(path) {
+        const extension = extensionOf(path);
+        return extension !== undefined && this.measured.has(LANGUAGE_OF.get(extension)?.name ?? `.${extension}`);
     }
     kind(path) {
         const extension = extensionOf(path);
-        if (extension === undefined || !this.extensions.has(extension))
+        if (extension === undefined)
             return 'not-code';
-        return TEST_OR_CONFIG.some((pattern) => pattern.test(path)) ? 'test' : 'code';
+        const language = LANGUAGE_OF.get(extension);
+        const measured = this.measures(path);
+        if (!measured && (language === undefined || language.onlyWhereMeasured))
+            return 'not-code';
+        if (TEST_OR_CONFIG.some((pattern) => pattern.test(path)))
+            return 'test';
+        return measured ? 'code' : 'unmeasured-language';
+    }
+    /** The language of a code file, for a reader: "Go", "Python". */
+    static languageOf(path) {
+        const extension = extensionOf(path) ?? '';
+        return LANGUAGE_OF.get(extension)?.name ?? `.${extension}`;
+    }
+    /** The languages the reports measure, for a reader. */
+    languages() {
+        return [...this.measured].sort();
     }
 }
 
@@ -11711,10 +11745,34 @@ function mayTakePathsAsWritten(repository, reportPaths) {
     if (repository.tracked)
         return false;
     const measurability = new Measurability(reportPaths);
-    return !repository.files.some((file) => measurability.kind(file) !== 'not-code');
+    return !repository.files.some((file) => measurability.measures(file));
+}
+
+// EXTERNAL MODULE: ../core/src/shared/glob/index.ts + 1 modules
+var glob = __nccwpck_require__(8850);
+;// CONCATENATED MODULE: ../core/src/gates/coverage/ignore.ts
+
+/**
+ * The report as the policy's rules see it: the files `coverage.ignore` names are left out of every figure
+ * (totals, components, the baseline a push records), as Codecov's `ignore` does, so a PR and its base are
+ * measured over the same files.
+ */
+function withoutIgnored(report, ignore) {
+    if (ignore.length === 0)
+        return { report, left: 0 };
+    const globs = new glob/* GlobSet */.H7(ignore);
+    const files = new Map([...report.files].filter(([path]) => !globs.matches(path)));
+    return { report: { ...report, files }, left: report.files.size - files.size };
+}
+/** A reading note for the summary, when `coverage.ignore` left report files out. */
+function ignoredNote(left) {
+    return left === 0
+        ? undefined
+        : `coverage.ignore left ${left} report file${left === 1 ? '' : 's'} out of every figure.`;
 }
 
 ;// CONCATENATED MODULE: ../core/src/gates/coverage/patch.ts
+
 
 
 
@@ -11724,12 +11782,13 @@ function mayTakePathsAsWritten(repository, reportPaths) {
  * lines do not count. A changed code file the report does not measure is never taken as "no executable
  * lines added": it is listed as unmeasured, with the reason.
  */
-function computePatchCoverage(report, diff) {
+function computePatchCoverage(report, diff, options = {}) {
     const result = {
         lines: { covered: 0, total: 0 },
         files: [],
         unmeasured: [],
         notCode: [],
+        ignored: [],
         tests: [],
         unknown: [],
         totalsOnly: ![...report.files.values()].some((file) => file.lines !== undefined),
@@ -11740,9 +11799,15 @@ function computePatchCoverage(report, diff) {
         ...report.unresolved.map((entry) => toSlashes(entry.raw.trim())),
     ]);
     const folders = new Set([...report.files.keys()].map(folderOf));
+    const ignore = new glob/* GlobSet */.H7(options.ignore ?? []);
     for (const change of diff) {
         if (change.status === 'removed')
             continue;
+        if (ignore.matches(change.path)) {
+            if (change.addedLines.length > 0 || change.additions > 0)
+                result.ignored.push(change.path);
+            continue;
+        }
         // Lines were added that the diff does not show. GitHub lists a file whose patch it omitted (too
         // large) with its count of added lines and no patch; a binary file adds no lines (0 additions in
         // GitHub's listing; git's diff marks it binary). Counted lines without a patch are unseen, whatever
@@ -11760,6 +11825,8 @@ function computePatchCoverage(report, diff) {
                 result.tests.push(change.path);
             else if (!change.patchAvailable)
                 result.unknown.push(change.path);
+            else if (kind === 'unmeasured-language')
+                result.unmeasured.push(otherLanguage(change.path, kinds));
             else
                 result.unmeasured.push(unmeasured(change.path, report, folders));
             continue;
@@ -11828,6 +11895,14 @@ function unmeasured(path, report, folders) {
         };
     }
     return { path, reason: 'not-in-report', detail: 'no coverage report lists it' };
+}
+function otherLanguage(path, kinds) {
+    const measured = kinds.languages();
+    return {
+        path,
+        reason: 'not-in-report',
+        detail: `no report measures ${measurable_Measurability.languageOf(path)} code${measured.length > 0 ? ` (the reports measure ${measured.join(', ')})` : ''}: add its report, or list it in coverage.ignore`,
+    };
 }
 /** Whether a report path that could not be placed may mean `path`. */
 function names(entry, path) {
@@ -12262,7 +12337,9 @@ function uncoveredSection(patch, maxRows) {
     const extra = [];
     // Listed so a reader sees that no changed file was dropped silently.
     if (patch.notCode.length > 0)
-        extra.push(`Not code the reports' tools measure (not counted): ${listPaths(patch.notCode)}.`);
+        extra.push(`Not code (not counted): ${listPaths(patch.notCode)}.`);
+    if (patch.ignored.length > 0)
+        extra.push(`Left out by coverage.ignore (not counted): ${listPaths(patch.ignored)}.`);
     if (patch.tests.length > 0)
         extra.push(`Tests and tool configuration, not in the reports (not counted): ${listPaths(patch.tests)}.`);
     if (extra.length > 0)
@@ -12500,6 +12577,7 @@ function report_data_coverageReportData(evaluation, headline, patch, baseline, m
             filesOmitted: Math.max(0, patch.files.length - maxFiles),
             unmeasured: [...patch.unmeasured],
             notCode: patch.notCode.slice(0, maxFiles),
+            ignored: patch.ignored.slice(0, maxFiles),
             tests: patch.tests.slice(0, maxFiles),
             unknown: [...patch.unknown],
             totalsOnly: patch.totalsOnly,
@@ -12644,6 +12722,7 @@ function presentCoverage(evaluation, context) {
 
 
 
+
 // EXTERNAL MODULE: ../core/src/shared/findings/sarif.ts
 var sarif = __nccwpck_require__(7361);
 // EXTERNAL MODULE: ../core/src/policy/perf.ts
@@ -12725,10 +12804,12 @@ function tiedDistribution(m, groups) {
     return { counts, total };
 }
 /**
- * Two-sided exact p-value of an observed U with ties: twice the smaller tail, at most 1 (the tie structure
- * can make the distribution asymmetric, so the tails are summed separately, as scipy's permutation test).
+ * Both exact tails of an observed U for the observed tie structure. The counts are integers below 2^53 up to 25
+ * a side (C(50, 25) < 1.3e14), so the sums are exact. With ties the distribution need not be symmetric about
+ * mn/2 (pooled 1, 1, 2 with one value in x: U = 0.5 with probability 2/3, U = 2 with 1/3), so the tail towards
+ * the data is half the two-sided p only while it is at most 1/2 (the tails add up to 1 + P(U = u)).
  */
-function exactTiedP(u, m, groups) {
+function exactTiedTails(u, m, groups) {
     const { counts, total } = tiedDistribution(m, groups);
     const observed = Math.round(2 * u);
     let below = 0;
@@ -12739,7 +12820,15 @@ function exactTiedP(u, m, groups) {
         if (s >= observed)
             above += counts[s];
     }
-    return Math.min(1, (2 * Math.min(below, above)) / total);
+    return { pLess: below / total, pGreater: above / total };
+}
+/**
+ * Two-sided exact p-value of an observed U with ties: twice the smaller tail, at most 1 (the tie structure
+ * can make the distribution asymmetric, so the tails are summed separately, as scipy's permutation test).
+ */
+function exactTiedP(u, m, groups) {
+    const { pLess, pGreater } = exactTiedTails(u, m, groups);
+    return Math.min(1, 2 * Math.min(pLess, pGreater));
 }
 
 ;// CONCATENATED MODULE: ../core/src/gates/perf/stats/normal.ts
@@ -12900,8 +12989,9 @@ function rank(x, y) {
     return { rankSumX, tieTerm };
 }
 /**
- * Two-sided Mann-Whitney U test: the exact distribution for small samples (with ties: the exact permutation
- * distribution for the observed ties, as scipy's exhaustive permutation method), otherwise the normal
+ * Mann-Whitney U test, its two-sided p and both one-sided tails (pGreater + pLess - P(U = u) = 1): the exact
+ * distribution for small samples (with ties: the exact permutation distribution for the observed ties, as
+ * scipy's exhaustive permutation method), otherwise the normal
  * approximation with tie and continuity corrections (scipy.stats.mannwhitneyu's 'asymptotic' method).
  * Small samples with ties are the common case (go test rounds its ns/op to integers, B/op repeats), and
  * there the normal approximation can be far off: 0.053 for an exact 0.079 at 5 vs 5 (stats-ties-expected.json).
@@ -12915,19 +13005,26 @@ function mannWhitney(x, y) {
     const u = rankSumX - (m * (m + 1)) / 2;
     const uMax = Math.max(u, m * n - u);
     if (tieTerm === 0 && m <= EXACT_MAX_SIZE && n <= EXACT_MAX_SIZE) {
-        // P(U >= uMax) = 1 - P(U <= uMax - 1); the distribution is symmetric, so two-sided doubles it.
-        const p = Math.min(1, 2 * (1 - exactCdf(uMax - 1, m, n)));
-        return { u, p, method: 'exact' };
+        // Each tail from the lower end of the cumulative counts (by symmetry P(U >= u) = P(U <= mn - u)), which
+        // keeps its relative accuracy where 1 - cdf would round a tail of 1e-17 to 0 (50 vs 50 apart: p = 0).
+        const pGreater = exactCdf(m * n - u, m, n);
+        const pLess = exactCdf(u, m, n);
+        return { u, p: Math.min(1, 2 * Math.min(pLess, pGreater)), pGreater, pLess, method: 'exact' };
     }
     if (tieTerm > 0 && m <= EXACT_TIES_MAX_SIZE && n <= EXACT_TIES_MAX_SIZE) {
-        return { u, p: exactTiedP(u, m, tieGroups(x, y)), method: 'exact' };
+        const { pLess, pGreater } = exactTiedTails(u, m, tieGroups(x, y));
+        return { u, p: Math.min(1, 2 * Math.min(pLess, pGreater)), pGreater, pLess, method: 'exact' };
     }
     const total = m + n;
     const variance = ((m * n) / 12) * (total + 1 - tieTerm / (total * (total - 1)));
     if (variance <= 0)
-        return { u, p: 1, method: 'normal' };
-    const z = (uMax - (m * n) / 2 - 0.5) / Math.sqrt(variance);
-    return { u, p: Math.min(1, 2 * normalSurvival(z)), method: 'normal' };
+        return { u, p: 1, pGreater: 1, pLess: 1, method: 'normal' };
+    const sd = Math.sqrt(variance);
+    const z = (uMax - (m * n) / 2 - 0.5) / sd;
+    // Each tail with its continuity correction towards the mean; the nearer one is half the two-sided p.
+    const pGreater = normalSurvival((u - (m * n) / 2 - 0.5) / sd);
+    const pLess = normalSurvival(((m * n) / 2 - u - 0.5) / sd);
+    return { u, p: Math.min(1, 2 * normalSurvival(z)), pGreater, pLess, method: 'normal' };
 }
 
 ;// CONCATENATED MODULE: ../core/src/gates/perf/stats/hodges-lehmann.ts
@@ -13052,12 +13149,38 @@ function relativeShift(x, y, baseline, direction, alpha) {
     return { estimate: toRegression(shift.estimate), interval: [ends[0], ends[1]], lowerBound };
 }
 /**
+ * The one-sided p of a worsening, corrected as the suite's family corrected the two-sided p: the tail of U in
+ * the worse direction (P(U <= u) when smaller is better, as a slower current sample makes U small) times
+ * adjustedP / p, the factor the correction (Benjamini-Hochberg or Holm over the two-sided p's, compare.ts)
+ * applied to this metric.
+ *
+ * Why not half the two-sided p: p is twice the smaller tail, and the two tails add up to 1 + P(U = u), so
+ * half of it is the worse tail whenever that is at most 1/2, but not when the null distribution is skewed, as
+ * ties can make it, and the worse tail is the larger: baseline 1, 3 vs current 24 times 2 and a 3 is a
+ * worsening (estimate +0.5) with P(U <= u) = 0.86, where half the two-sided p, the other tail, is 0.15.
+ *
+ * Why scale rather than correct the tails as a family of their own: a worse tail of at most 1/2 is exactly
+ * p / 2, and there this is the rule as it was, the correction applied to the halved p's (both corrections
+ * scale with their input below 1). A larger tail, never significant (the factor is at least 1, alpha at most
+ * 0.5), replaces a p / 2 that could have been, so this is only ever stricter than halving. And the family
+ * stays the one compare.ts builds from every gated metric's two-sided p (the proportion tests' too,
+ * improvements included), so no other metric's adjusted p moves. Outside a correction (a family of one, a
+ * metric not gated) it is the exact tail itself.
+ */
+function oneSidedP(test, direction, adjustedP) {
+    const tail = direction === 'smaller' ? test.pLess : test.pGreater;
+    // A two-sided p that underflowed to 0 (the normal tail far out) gives no factor: the tail is 0 too, or ~1.
+    const factor = test.p > 0 ? adjustedP / test.p : 1;
+    return Math.min(1, tail * factor);
+}
+/**
  * Samples on both sides: Mann-Whitney U for significance, a Hodges-Lehmann interval for the size. A metric
  * fails when the whole two-sided 1 - alpha interval (95% by default) lies past the fail threshold. It asks for
  * review only when the slowdown is confidently past the review threshold: its one-sided 1 - alpha lower bound
  * lies above it, so that noise between runs of unchanged code, which moves a null pair by 1-3%, does not.
- * Review answers a one-sided question (is it worse than the band?), so its test is one-sided too: half the
- * two-sided p for a worsening. A fail blocks a merge and keeps the stricter two-sided interval: with the
+ * Review answers a one-sided question (is it worse than the band?), so its test is one-sided too: for a
+ * worsening, the exact tail of U in the worse direction (not half the two-sided p, which with ties can be less
+ * than that tail: see oneSidedP). A fail blocks a merge and keeps the stricter two-sided interval: with the
  * one-sided bound for fails too, a GC-bound benchmark (BenchmarkAppend) failed a pair of unchanged runs on the
  * quiet machine. On the corpora of accuracy.test.ts the one-sided review bound caught 2 more slowdowns of 10%
  * on the shared machine (12 of 12 on its second run) than the two-sided interval, with no more reviews of
@@ -13094,7 +13217,8 @@ function analyseSamples(base, current, comparison, set, settings, direction, alp
     comparison.interval = shift?.interval ?? null;
     comparison.regression = estimate;
     // Review and fail ask one-sided questions (is it worse?), so too few is when even a one-sided test cannot
-    // reach alpha: half the smallest two-sided p. 2 vs 5 can (1/21), 3 vs 3 cannot (1/20).
+    // reach alpha: half the smallest two-sided p, 1 / C(m+n, m), the chance of the most extreme arrangement
+    // without ties (ties only make the smallest tail larger). 2 vs 5 can (1/21), 3 vs 3 cannot (1/20).
     const smallest = smallestPossibleP(m, n) / 2;
     const { reviewThreshold, failThreshold } = settings;
     const sizes = trim
@@ -13105,10 +13229,11 @@ function analyseSamples(base, current, comparison, set, settings, direction, alp
         decide: (adjustedP) => {
             comparison.adjustedP = adjustedP;
             const p = adjustedP ?? test.p;
+            // U counts the baseline's wins (x > y): with smaller better, a worse current sample makes U small.
             const worsenedRanks = direction === 'smaller' ? test.u < (m * n) / 2 : test.u > (m * n) / 2;
             const worse = estimate === null ? worsenedRanks : estimate > 0;
             // One-sided for a worsening (the question review and fail ask), two-sided for an improvement.
-            const decidingP = worse ? p / 2 : p;
+            const decidingP = worse ? oneSidedP(test, direction, p) : p;
             const pText = worse ? `one-sided p=${compare_samples_formatP(decidingP)}` : `p=${compare_samples_formatP(p)}`;
             const est = estimate === null ? 'change not expressible as a ratio (baseline 0)' : `${percent_percent(estimate)}`;
             const interval = comparison.interval;
@@ -15189,13 +15314,15 @@ async function readLocalCoverage(request, files, policy) {
     const { patterns, basePatterns, cwd, root } = request;
     if (patterns.length === 0)
         return undefined;
+    const { ignore } = policy.coverage;
     const head = await readReports('--coverage', patterns, cwd, root, request.repoFiles);
-    const summary = summarizeCoverage(head.report);
-    const patch = computePatchCoverage(head.report, files);
+    const measured = withoutIgnored(head.report, ignore);
+    const summary = summarizeCoverage(measured.report);
+    const patch = computePatchCoverage(measured.report, files, { ignore });
     const base = basePatterns.length > 0
         ? await readReports('--coverage-base', basePatterns, cwd, root, request.baseFiles, 'the base commit')
         : undefined;
-    const baseline = base ? summarizeCoverage(base.report) : undefined;
+    const baseline = base ? summarizeCoverage(withoutIgnored(base.report, ignore).report) : undefined;
     const evaluation = evaluateCoverage({
         current: summary,
         patch,
@@ -15731,7 +15858,7 @@ async function explainClient(io) {
         throw new UsageError('no GitHub token: set GITHUB_TOKEN, or log in with `gh auth login`');
     // Octokit and undici are most of the bundle: loaded (a chunk next to dist/index.js) only by
     // `explain`, so that `check` in a pre-commit hook starts without them.
-    const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(907), __nccwpck_require__.e(958)]).then(__nccwpck_require__.bind(__nccwpck_require__, 958));
+    const { createGitHubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(907), __nccwpck_require__.e(951)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9951));
     return createGitHubClient({
         token,
         baseUrl: io.env.GITHUB_API_URL?.trim() || 'https://api.github.com',
@@ -15808,14 +15935,42 @@ const command_EXIT_OF = {
 };
 /** How many pages of pull requests are searched for the one whose head is a given SHA. */
 const PULL_PAGES = 3;
+/**
+ * What `explain`'s argument names: `#12` or a short number is a pull request, hex of 7 or more a commit. Seven
+ * or more digits can be either — one short SHA in about a hundred is all digits (`0023748580`) — so that is
+ * tried as a commit first, then as a pull request.
+ */
+function targetKind(what) {
+    if (/^#\d+$/.test(what))
+        return 'pr';
+    if (/^\d{7,40}$/.test(what))
+        return 'either';
+    if (/^\d+$/.test(what))
+        return 'pr';
+    return /^[0-9a-f]{7,40}$/i.test(what) ? 'sha' : undefined;
+}
 async function findTarget(client, repo, what) {
-    if (/^#?\d+$/.test(what)) {
+    const kind = targetKind(what);
+    if (kind === undefined)
+        throw new UsageError(`expected a pull request number or a commit SHA, found '${what}'`);
+    const pullRequest = async () => {
         const number = Number(what.replace('#', ''));
         const { data } = await client.rest.pulls.get({ ...repo, pull_number: number });
         return { sha: data.head.sha, pr: number };
+    };
+    if (kind === 'pr')
+        return pullRequest();
+    try {
+        return await commitTarget(client, repo, what);
     }
-    if (!/^[0-9a-f]{7,40}$/i.test(what))
-        throw new UsageError(`expected a pull request number or a commit SHA, found '${what}'`);
+    catch (error) {
+        const status = (0,request_error/* httpStatusOf */.s_)(error);
+        if (kind === 'either' && (status === 404 || status === 422))
+            return pullRequest();
+        throw error;
+    }
+}
+async function commitTarget(client, repo, what) {
     const { data: commit } = await client.rest.repos.getCommit({ ...repo, ref: what });
     const sha = commit.sha;
     for (let page = 1; page <= PULL_PAGES; page++) {
@@ -17096,6 +17251,7 @@ const DEFAULT_COVERAGE_POLICY = Object.freeze({
     'patch-review-below': null,
     'allowed-drop': 0,
     unmeasured: 'review',
+    ignore: [],
     components: [],
 });
 
@@ -17350,7 +17506,7 @@ function defaultPolicy() {
             },
             overrides: [],
         },
-        coverage: { ..._coverage_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_COVERAGE_POLICY */ .o, components: [] },
+        coverage: { ..._coverage_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_COVERAGE_POLICY */ .o, ignore: [], components: [] },
         perf: { ..._perf_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_PERF_POLICY */ .RL, metrics: [], slos: [] },
         merge: {
             // Once enabled, automatic merges are for the flood Floodgate exists for: AI-authored PRs.
@@ -17784,6 +17940,12 @@ const schema11 = {
           enum: ['review', 'fail', 'ignore'],
           description:
             'What a changed code file with added lines that no report measures means: review (default), fail, or ignore (files excluded knowingly)',
+        },
+        ignore: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description:
+            'Globs of files left out of coverage (totals, patch, components), as Codecov ignore: code not measured on purpose',
         },
         components: {
           type: 'array',
@@ -21822,6 +21984,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             key17 === 'patch-review-below' ||
             key17 === 'allowed-drop' ||
             key17 === 'unmeasured' ||
+            key17 === 'ignore' ||
             key17 === 'components'
           )) {
             const err154 = {
@@ -22077,22 +22240,22 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data96.components !== undefined) {
-          let data102 = data96.components;
+        if (data96.ignore !== undefined) {
+          let data102 = data96.ignore;
           if (Array.isArray(data102)) {
             const len23 = data102.length;
             for (let i23 = 0; i23 < len23; i23++) {
               let data103 = data102[i23];
-              if (data103 && typeof data103 == 'object' && !Array.isArray(data103)) {
-                if (data103.name === undefined) {
+              if (typeof data103 === 'string') {
+                if (func2(data103) < 1) {
                   const err167 = {
-                    instancePath: instancePath + '/coverage/components/' + i23,
-                    schemaPath: '#/properties/coverage/properties/components/items/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'name' },
-                    message: "must have required property '" + 'name' + "'",
-                    schema: schema11.properties.coverage.properties.components.items.required,
-                    parentSchema: schema11.properties.coverage.properties.components.items,
+                    instancePath: instancePath + '/coverage/ignore/' + i23,
+                    schemaPath: '#/properties/coverage/properties/ignore/items/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema11.properties.coverage.properties.ignore.items,
                     data: data103,
                   };
                   if (vErrors === null) {
@@ -22102,55 +22265,118 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data103.paths === undefined) {
-                  const err168 = {
-                    instancePath: instancePath + '/coverage/components/' + i23,
+              } else {
+                const err168 = {
+                  instancePath: instancePath + '/coverage/ignore/' + i23,
+                  schemaPath: '#/properties/coverage/properties/ignore/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema11.properties.coverage.properties.ignore.items.type,
+                  parentSchema: schema11.properties.coverage.properties.ignore.items,
+                  data: data103,
+                };
+                if (vErrors === null) {
+                  vErrors = [err168];
+                } else {
+                  vErrors.push(err168);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err169 = {
+              instancePath: instancePath + '/coverage/ignore',
+              schemaPath: '#/properties/coverage/properties/ignore/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+              schema: schema11.properties.coverage.properties.ignore.type,
+              parentSchema: schema11.properties.coverage.properties.ignore,
+              data: data102,
+            };
+            if (vErrors === null) {
+              vErrors = [err169];
+            } else {
+              vErrors.push(err169);
+            }
+            errors++;
+          }
+        }
+        if (data96.components !== undefined) {
+          let data104 = data96.components;
+          if (Array.isArray(data104)) {
+            const len24 = data104.length;
+            for (let i24 = 0; i24 < len24; i24++) {
+              let data105 = data104[i24];
+              if (data105 && typeof data105 == 'object' && !Array.isArray(data105)) {
+                if (data105.name === undefined) {
+                  const err170 = {
+                    instancePath: instancePath + '/coverage/components/' + i24,
+                    schemaPath: '#/properties/coverage/properties/components/items/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'name' },
+                    message: "must have required property '" + 'name' + "'",
+                    schema: schema11.properties.coverage.properties.components.items.required,
+                    parentSchema: schema11.properties.coverage.properties.components.items,
+                    data: data105,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err170];
+                  } else {
+                    vErrors.push(err170);
+                  }
+                  errors++;
+                }
+                if (data105.paths === undefined) {
+                  const err171 = {
+                    instancePath: instancePath + '/coverage/components/' + i24,
                     schemaPath: '#/properties/coverage/properties/components/items/required',
                     keyword: 'required',
                     params: { missingProperty: 'paths' },
                     message: "must have required property '" + 'paths' + "'",
                     schema: schema11.properties.coverage.properties.components.items.required,
                     parentSchema: schema11.properties.coverage.properties.components.items,
-                    data: data103,
+                    data: data105,
                   };
                   if (vErrors === null) {
-                    vErrors = [err168];
+                    vErrors = [err171];
                   } else {
-                    vErrors.push(err168);
+                    vErrors.push(err171);
                   }
                   errors++;
                 }
-                for (const key18 in data103) {
+                for (const key18 in data105) {
                   if (!(
                     key18 === 'name' ||
                     key18 === 'paths' ||
                     key18 === 'minimum' ||
                     key18 === 'patch-minimum'
                   )) {
-                    const err169 = {
-                      instancePath: instancePath + '/coverage/components/' + i23,
+                    const err172 = {
+                      instancePath: instancePath + '/coverage/components/' + i24,
                       schemaPath: '#/properties/coverage/properties/components/items/additionalProperties',
                       keyword: 'additionalProperties',
                       params: { additionalProperty: key18 },
                       message: 'must NOT have additional properties',
                       schema: false,
                       parentSchema: schema11.properties.coverage.properties.components.items,
-                      data: data103,
+                      data: data105,
                     };
                     if (vErrors === null) {
-                      vErrors = [err169];
+                      vErrors = [err172];
                     } else {
-                      vErrors.push(err169);
+                      vErrors.push(err172);
                     }
                     errors++;
                   }
                 }
-                if (data103.name !== undefined) {
-                  let data104 = data103.name;
-                  if (typeof data104 === 'string') {
-                    if (func2(data104) < 1) {
-                      const err170 = {
-                        instancePath: instancePath + '/coverage/components/' + i23 + '/name',
+                if (data105.name !== undefined) {
+                  let data106 = data105.name;
+                  if (typeof data106 === 'string') {
+                    if (func2(data106) < 1) {
+                      const err173 = {
+                        instancePath: instancePath + '/coverage/components/' + i24 + '/name',
                         schemaPath:
                           '#/properties/coverage/properties/components/items/properties/name/minLength',
                         keyword: 'minLength',
@@ -22159,44 +22385,44 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         schema: 1,
                         parentSchema:
                           schema11.properties.coverage.properties.components.items.properties.name,
-                        data: data104,
+                        data: data106,
                       };
                       if (vErrors === null) {
-                        vErrors = [err170];
+                        vErrors = [err173];
                       } else {
-                        vErrors.push(err170);
+                        vErrors.push(err173);
                       }
                       errors++;
                     }
                   } else {
-                    const err171 = {
-                      instancePath: instancePath + '/coverage/components/' + i23 + '/name',
+                    const err174 = {
+                      instancePath: instancePath + '/coverage/components/' + i24 + '/name',
                       schemaPath: '#/properties/coverage/properties/components/items/properties/name/type',
                       keyword: 'type',
                       params: { type: 'string' },
                       message: 'must be string',
                       schema: schema11.properties.coverage.properties.components.items.properties.name.type,
                       parentSchema: schema11.properties.coverage.properties.components.items.properties.name,
-                      data: data104,
+                      data: data106,
                     };
                     if (vErrors === null) {
-                      vErrors = [err171];
+                      vErrors = [err174];
                     } else {
-                      vErrors.push(err171);
+                      vErrors.push(err174);
                     }
                     errors++;
                   }
                 }
-                if (data103.paths !== undefined) {
-                  let data105 = data103.paths;
-                  if (Array.isArray(data105)) {
-                    const len24 = data105.length;
-                    for (let i24 = 0; i24 < len24; i24++) {
-                      let data106 = data105[i24];
-                      if (typeof data106 === 'string') {
-                        if (func2(data106) < 1) {
-                          const err172 = {
-                            instancePath: instancePath + '/coverage/components/' + i23 + '/paths/' + i24,
+                if (data105.paths !== undefined) {
+                  let data107 = data105.paths;
+                  if (Array.isArray(data107)) {
+                    const len25 = data107.length;
+                    for (let i25 = 0; i25 < len25; i25++) {
+                      let data108 = data107[i25];
+                      if (typeof data108 === 'string') {
+                        if (func2(data108) < 1) {
+                          const err175 = {
+                            instancePath: instancePath + '/coverage/components/' + i24 + '/paths/' + i25,
                             schemaPath:
                               '#/properties/coverage/properties/components/items/properties/paths/items/minLength',
                             keyword: 'minLength',
@@ -22205,18 +22431,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                             schema: 1,
                             parentSchema:
                               schema11.properties.coverage.properties.components.items.properties.paths.items,
-                            data: data106,
+                            data: data108,
                           };
                           if (vErrors === null) {
-                            vErrors = [err172];
+                            vErrors = [err175];
                           } else {
-                            vErrors.push(err172);
+                            vErrors.push(err175);
                           }
                           errors++;
                         }
                       } else {
-                        const err173 = {
-                          instancePath: instancePath + '/coverage/components/' + i23 + '/paths/' + i24,
+                        const err176 = {
+                          instancePath: instancePath + '/coverage/components/' + i24 + '/paths/' + i25,
                           schemaPath:
                             '#/properties/coverage/properties/components/items/properties/paths/items/type',
                           keyword: 'type',
@@ -22227,40 +22453,40 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                               .type,
                           parentSchema:
                             schema11.properties.coverage.properties.components.items.properties.paths.items,
-                          data: data106,
+                          data: data108,
                         };
                         if (vErrors === null) {
-                          vErrors = [err173];
+                          vErrors = [err176];
                         } else {
-                          vErrors.push(err173);
+                          vErrors.push(err176);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err174 = {
-                      instancePath: instancePath + '/coverage/components/' + i23 + '/paths',
+                    const err177 = {
+                      instancePath: instancePath + '/coverage/components/' + i24 + '/paths',
                       schemaPath: '#/properties/coverage/properties/components/items/properties/paths/type',
                       keyword: 'type',
                       params: { type: 'array' },
                       message: 'must be array',
                       schema: schema11.properties.coverage.properties.components.items.properties.paths.type,
                       parentSchema: schema11.properties.coverage.properties.components.items.properties.paths,
-                      data: data105,
+                      data: data107,
                     };
                     if (vErrors === null) {
-                      vErrors = [err174];
+                      vErrors = [err177];
                     } else {
-                      vErrors.push(err174);
+                      vErrors.push(err177);
                     }
                     errors++;
                   }
                 }
-                if (data103.minimum !== undefined) {
-                  let data107 = data103.minimum;
-                  if (!(typeof data107 == 'number') && data107 !== null) {
-                    const err175 = {
-                      instancePath: instancePath + '/coverage/components/' + i23 + '/minimum',
+                if (data105.minimum !== undefined) {
+                  let data109 = data105.minimum;
+                  if (!(typeof data109 == 'number') && data109 !== null) {
+                    const err178 = {
+                      instancePath: instancePath + '/coverage/components/' + i24 + '/minimum',
                       schemaPath: '#/properties/coverage/properties/components/items/properties/minimum/type',
                       keyword: 'type',
                       params: {
@@ -22272,19 +22498,19 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         schema11.properties.coverage.properties.components.items.properties.minimum.type,
                       parentSchema:
                         schema11.properties.coverage.properties.components.items.properties.minimum,
-                      data: data107,
+                      data: data109,
                     };
                     if (vErrors === null) {
-                      vErrors = [err175];
+                      vErrors = [err178];
                     } else {
-                      vErrors.push(err175);
+                      vErrors.push(err178);
                     }
                     errors++;
                   }
-                  if (typeof data107 == 'number') {
-                    if (data107 > 100 || isNaN(data107)) {
-                      const err176 = {
-                        instancePath: instancePath + '/coverage/components/' + i23 + '/minimum',
+                  if (typeof data109 == 'number') {
+                    if (data109 > 100 || isNaN(data109)) {
+                      const err179 = {
+                        instancePath: instancePath + '/coverage/components/' + i24 + '/minimum',
                         schemaPath:
                           '#/properties/coverage/properties/components/items/properties/minimum/maximum',
                         keyword: 'maximum',
@@ -22293,18 +22519,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         schema: 100,
                         parentSchema:
                           schema11.properties.coverage.properties.components.items.properties.minimum,
-                        data: data107,
+                        data: data109,
                       };
                       if (vErrors === null) {
-                        vErrors = [err176];
+                        vErrors = [err179];
                       } else {
-                        vErrors.push(err176);
+                        vErrors.push(err179);
                       }
                       errors++;
                     }
-                    if (data107 < 0 || isNaN(data107)) {
-                      const err177 = {
-                        instancePath: instancePath + '/coverage/components/' + i23 + '/minimum',
+                    if (data109 < 0 || isNaN(data109)) {
+                      const err180 = {
+                        instancePath: instancePath + '/coverage/components/' + i24 + '/minimum',
                         schemaPath:
                           '#/properties/coverage/properties/components/items/properties/minimum/minimum',
                         keyword: 'minimum',
@@ -22313,22 +22539,22 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         schema: 0,
                         parentSchema:
                           schema11.properties.coverage.properties.components.items.properties.minimum,
-                        data: data107,
+                        data: data109,
                       };
                       if (vErrors === null) {
-                        vErrors = [err177];
+                        vErrors = [err180];
                       } else {
-                        vErrors.push(err177);
+                        vErrors.push(err180);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data103['patch-minimum'] !== undefined) {
-                  let data108 = data103['patch-minimum'];
-                  if (!(typeof data108 == 'number') && data108 !== null) {
-                    const err178 = {
-                      instancePath: instancePath + '/coverage/components/' + i23 + '/patch-minimum',
+                if (data105['patch-minimum'] !== undefined) {
+                  let data110 = data105['patch-minimum'];
+                  if (!(typeof data110 == 'number') && data110 !== null) {
+                    const err181 = {
+                      instancePath: instancePath + '/coverage/components/' + i24 + '/patch-minimum',
                       schemaPath:
                         '#/properties/coverage/properties/components/items/properties/patch-minimum/type',
                       keyword: 'type',
@@ -22343,19 +22569,19 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                           .type,
                       parentSchema:
                         schema11.properties.coverage.properties.components.items.properties['patch-minimum'],
-                      data: data108,
+                      data: data110,
                     };
                     if (vErrors === null) {
-                      vErrors = [err178];
+                      vErrors = [err181];
                     } else {
-                      vErrors.push(err178);
+                      vErrors.push(err181);
                     }
                     errors++;
                   }
-                  if (typeof data108 == 'number') {
-                    if (data108 > 100 || isNaN(data108)) {
-                      const err179 = {
-                        instancePath: instancePath + '/coverage/components/' + i23 + '/patch-minimum',
+                  if (typeof data110 == 'number') {
+                    if (data110 > 100 || isNaN(data110)) {
+                      const err182 = {
+                        instancePath: instancePath + '/coverage/components/' + i24 + '/patch-minimum',
                         schemaPath:
                           '#/properties/coverage/properties/components/items/properties/patch-minimum/maximum',
                         keyword: 'maximum',
@@ -22366,18 +22592,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                           schema11.properties.coverage.properties.components.items.properties[
                             'patch-minimum'
                           ],
-                        data: data108,
+                        data: data110,
                       };
                       if (vErrors === null) {
-                        vErrors = [err179];
+                        vErrors = [err182];
                       } else {
-                        vErrors.push(err179);
+                        vErrors.push(err182);
                       }
                       errors++;
                     }
-                    if (data108 < 0 || isNaN(data108)) {
-                      const err180 = {
-                        instancePath: instancePath + '/coverage/components/' + i23 + '/patch-minimum',
+                    if (data110 < 0 || isNaN(data110)) {
+                      const err183 = {
+                        instancePath: instancePath + '/coverage/components/' + i24 + '/patch-minimum',
                         schemaPath:
                           '#/properties/coverage/properties/components/items/properties/patch-minimum/minimum',
                         keyword: 'minimum',
@@ -22388,38 +22614,38 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                           schema11.properties.coverage.properties.components.items.properties[
                             'patch-minimum'
                           ],
-                        data: data108,
+                        data: data110,
                       };
                       if (vErrors === null) {
-                        vErrors = [err180];
+                        vErrors = [err183];
                       } else {
-                        vErrors.push(err180);
+                        vErrors.push(err183);
                       }
                       errors++;
                     }
                   }
                 }
               } else {
-                const err181 = {
-                  instancePath: instancePath + '/coverage/components/' + i23,
+                const err184 = {
+                  instancePath: instancePath + '/coverage/components/' + i24,
                   schemaPath: '#/properties/coverage/properties/components/items/type',
                   keyword: 'type',
                   params: { type: 'object' },
                   message: 'must be object',
                   schema: schema11.properties.coverage.properties.components.items.type,
                   parentSchema: schema11.properties.coverage.properties.components.items,
-                  data: data103,
+                  data: data105,
                 };
                 if (vErrors === null) {
-                  vErrors = [err181];
+                  vErrors = [err184];
                 } else {
-                  vErrors.push(err181);
+                  vErrors.push(err184);
                 }
                 errors++;
               }
             }
           } else {
-            const err182 = {
+            const err185 = {
               instancePath: instancePath + '/coverage/components',
               schemaPath: '#/properties/coverage/properties/components/type',
               keyword: 'type',
@@ -22427,18 +22653,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.coverage.properties.components.type,
               parentSchema: schema11.properties.coverage.properties.components,
-              data: data102,
+              data: data104,
             };
             if (vErrors === null) {
-              vErrors = [err182];
+              vErrors = [err185];
             } else {
-              vErrors.push(err182);
+              vErrors.push(err185);
             }
             errors++;
           }
         }
       } else {
-        const err183 = {
+        const err186 = {
           instancePath: instancePath + '/coverage',
           schemaPath: '#/properties/coverage/type',
           keyword: 'type',
@@ -22449,17 +22675,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           data: data96,
         };
         if (vErrors === null) {
-          vErrors = [err183];
+          vErrors = [err186];
         } else {
-          vErrors.push(err183);
+          vErrors.push(err186);
         }
         errors++;
       }
     }
     if (data.perf !== undefined) {
-      let data109 = data.perf;
-      if (data109 && typeof data109 == 'object' && !Array.isArray(data109)) {
-        for (const key19 in data109) {
+      let data111 = data.perf;
+      if (data111 && typeof data111 == 'object' && !Array.isArray(data111)) {
+        for (const key19 in data111) {
           if (!(
             key19 === 'review-threshold' ||
             key19 === 'fail-threshold' ||
@@ -22469,7 +22695,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             key19 === 'metrics' ||
             key19 === 'slos'
           )) {
-            const err184 = {
+            const err187 = {
               instancePath: instancePath + '/perf',
               schemaPath: '#/properties/perf/additionalProperties',
               keyword: 'additionalProperties',
@@ -22477,21 +22703,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema11.properties.perf,
-              data: data109,
+              data: data111,
             };
             if (vErrors === null) {
-              vErrors = [err184];
+              vErrors = [err187];
             } else {
-              vErrors.push(err184);
+              vErrors.push(err187);
             }
             errors++;
           }
         }
-        if (data109['review-threshold'] !== undefined) {
-          let data110 = data109['review-threshold'];
-          if (typeof data110 == 'number') {
-            if (data110 < 0 || isNaN(data110)) {
-              const err185 = {
+        if (data111['review-threshold'] !== undefined) {
+          let data112 = data111['review-threshold'];
+          if (typeof data112 == 'number') {
+            if (data112 < 0 || isNaN(data112)) {
+              const err188 = {
                 instancePath: instancePath + '/perf/review-threshold',
                 schemaPath: '#/properties/perf/properties/review-threshold/minimum',
                 keyword: 'minimum',
@@ -22499,17 +22725,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema11.properties.perf.properties['review-threshold'],
-                data: data110,
+                data: data112,
               };
               if (vErrors === null) {
-                vErrors = [err185];
+                vErrors = [err188];
               } else {
-                vErrors.push(err185);
+                vErrors.push(err188);
               }
               errors++;
             }
           } else {
-            const err186 = {
+            const err189 = {
               instancePath: instancePath + '/perf/review-threshold',
               schemaPath: '#/properties/perf/properties/review-threshold/type',
               keyword: 'type',
@@ -22517,21 +22743,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be number',
               schema: schema11.properties.perf.properties['review-threshold'].type,
               parentSchema: schema11.properties.perf.properties['review-threshold'],
-              data: data110,
+              data: data112,
             };
             if (vErrors === null) {
-              vErrors = [err186];
+              vErrors = [err189];
             } else {
-              vErrors.push(err186);
+              vErrors.push(err189);
             }
             errors++;
           }
         }
-        if (data109['fail-threshold'] !== undefined) {
-          let data111 = data109['fail-threshold'];
-          if (typeof data111 == 'number') {
-            if (data111 < 0 || isNaN(data111)) {
-              const err187 = {
+        if (data111['fail-threshold'] !== undefined) {
+          let data113 = data111['fail-threshold'];
+          if (typeof data113 == 'number') {
+            if (data113 < 0 || isNaN(data113)) {
+              const err190 = {
                 instancePath: instancePath + '/perf/fail-threshold',
                 schemaPath: '#/properties/perf/properties/fail-threshold/minimum',
                 keyword: 'minimum',
@@ -22539,17 +22765,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema11.properties.perf.properties['fail-threshold'],
-                data: data111,
+                data: data113,
               };
               if (vErrors === null) {
-                vErrors = [err187];
+                vErrors = [err190];
               } else {
-                vErrors.push(err187);
+                vErrors.push(err190);
               }
               errors++;
             }
           } else {
-            const err188 = {
+            const err191 = {
               instancePath: instancePath + '/perf/fail-threshold',
               schemaPath: '#/properties/perf/properties/fail-threshold/type',
               keyword: 'type',
@@ -22557,21 +22783,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be number',
               schema: schema11.properties.perf.properties['fail-threshold'].type,
               parentSchema: schema11.properties.perf.properties['fail-threshold'],
-              data: data111,
+              data: data113,
             };
             if (vErrors === null) {
-              vErrors = [err188];
+              vErrors = [err191];
             } else {
-              vErrors.push(err188);
+              vErrors.push(err191);
             }
             errors++;
           }
         }
-        if (data109['error-rate-fail-points'] !== undefined) {
-          let data112 = data109['error-rate-fail-points'];
-          if (typeof data112 == 'number') {
-            if (data112 < 0 || isNaN(data112)) {
-              const err189 = {
+        if (data111['error-rate-fail-points'] !== undefined) {
+          let data114 = data111['error-rate-fail-points'];
+          if (typeof data114 == 'number') {
+            if (data114 < 0 || isNaN(data114)) {
+              const err192 = {
                 instancePath: instancePath + '/perf/error-rate-fail-points',
                 schemaPath: '#/properties/perf/properties/error-rate-fail-points/minimum',
                 keyword: 'minimum',
@@ -22579,65 +22805,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema11.properties.perf.properties['error-rate-fail-points'],
-                data: data112,
-              };
-              if (vErrors === null) {
-                vErrors = [err189];
-              } else {
-                vErrors.push(err189);
-              }
-              errors++;
-            }
-          } else {
-            const err190 = {
-              instancePath: instancePath + '/perf/error-rate-fail-points',
-              schemaPath: '#/properties/perf/properties/error-rate-fail-points/type',
-              keyword: 'type',
-              params: { type: 'number' },
-              message: 'must be number',
-              schema: schema11.properties.perf.properties['error-rate-fail-points'].type,
-              parentSchema: schema11.properties.perf.properties['error-rate-fail-points'],
-              data: data112,
-            };
-            if (vErrors === null) {
-              vErrors = [err190];
-            } else {
-              vErrors.push(err190);
-            }
-            errors++;
-          }
-        }
-        if (data109.alpha !== undefined) {
-          let data113 = data109.alpha;
-          if (typeof data113 == 'number') {
-            if (data113 > 0.5 || isNaN(data113)) {
-              const err191 = {
-                instancePath: instancePath + '/perf/alpha',
-                schemaPath: '#/properties/perf/properties/alpha/maximum',
-                keyword: 'maximum',
-                params: { comparison: '<=', limit: 0.5 },
-                message: 'must be <= 0.5',
-                schema: 0.5,
-                parentSchema: schema11.properties.perf.properties.alpha,
-                data: data113,
-              };
-              if (vErrors === null) {
-                vErrors = [err191];
-              } else {
-                vErrors.push(err191);
-              }
-              errors++;
-            }
-            if (data113 <= 0 || isNaN(data113)) {
-              const err192 = {
-                instancePath: instancePath + '/perf/alpha',
-                schemaPath: '#/properties/perf/properties/alpha/exclusiveMinimum',
-                keyword: 'exclusiveMinimum',
-                params: { comparison: '>', limit: 0 },
-                message: 'must be > 0',
-                schema: 0,
-                parentSchema: schema11.properties.perf.properties.alpha,
-                data: data113,
+                data: data114,
               };
               if (vErrors === null) {
                 vErrors = [err192];
@@ -22648,14 +22816,14 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             }
           } else {
             const err193 = {
-              instancePath: instancePath + '/perf/alpha',
-              schemaPath: '#/properties/perf/properties/alpha/type',
+              instancePath: instancePath + '/perf/error-rate-fail-points',
+              schemaPath: '#/properties/perf/properties/error-rate-fail-points/type',
               keyword: 'type',
               params: { type: 'number' },
               message: 'must be number',
-              schema: schema11.properties.perf.properties.alpha.type,
-              parentSchema: schema11.properties.perf.properties.alpha,
-              data: data113,
+              schema: schema11.properties.perf.properties['error-rate-fail-points'].type,
+              parentSchema: schema11.properties.perf.properties['error-rate-fail-points'],
+              data: data114,
             };
             if (vErrors === null) {
               vErrors = [err193];
@@ -22665,10 +22833,68 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data109.correction !== undefined) {
-          let data114 = data109.correction;
-          if (!(data114 === 'benjamini-hochberg' || data114 === 'holm' || data114 === 'none')) {
-            const err194 = {
+        if (data111.alpha !== undefined) {
+          let data115 = data111.alpha;
+          if (typeof data115 == 'number') {
+            if (data115 > 0.5 || isNaN(data115)) {
+              const err194 = {
+                instancePath: instancePath + '/perf/alpha',
+                schemaPath: '#/properties/perf/properties/alpha/maximum',
+                keyword: 'maximum',
+                params: { comparison: '<=', limit: 0.5 },
+                message: 'must be <= 0.5',
+                schema: 0.5,
+                parentSchema: schema11.properties.perf.properties.alpha,
+                data: data115,
+              };
+              if (vErrors === null) {
+                vErrors = [err194];
+              } else {
+                vErrors.push(err194);
+              }
+              errors++;
+            }
+            if (data115 <= 0 || isNaN(data115)) {
+              const err195 = {
+                instancePath: instancePath + '/perf/alpha',
+                schemaPath: '#/properties/perf/properties/alpha/exclusiveMinimum',
+                keyword: 'exclusiveMinimum',
+                params: { comparison: '>', limit: 0 },
+                message: 'must be > 0',
+                schema: 0,
+                parentSchema: schema11.properties.perf.properties.alpha,
+                data: data115,
+              };
+              if (vErrors === null) {
+                vErrors = [err195];
+              } else {
+                vErrors.push(err195);
+              }
+              errors++;
+            }
+          } else {
+            const err196 = {
+              instancePath: instancePath + '/perf/alpha',
+              schemaPath: '#/properties/perf/properties/alpha/type',
+              keyword: 'type',
+              params: { type: 'number' },
+              message: 'must be number',
+              schema: schema11.properties.perf.properties.alpha.type,
+              parentSchema: schema11.properties.perf.properties.alpha,
+              data: data115,
+            };
+            if (vErrors === null) {
+              vErrors = [err196];
+            } else {
+              vErrors.push(err196);
+            }
+            errors++;
+          }
+        }
+        if (data111.correction !== undefined) {
+          let data116 = data111.correction;
+          if (!(data116 === 'benjamini-hochberg' || data116 === 'holm' || data116 === 'none')) {
+            const err197 = {
               instancePath: instancePath + '/perf/correction',
               schemaPath: '#/properties/perf/properties/correction/enum',
               keyword: 'enum',
@@ -22676,42 +22902,42 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be equal to one of the allowed values',
               schema: schema11.properties.perf.properties.correction.enum,
               parentSchema: schema11.properties.perf.properties.correction,
-              data: data114,
+              data: data116,
             };
             if (vErrors === null) {
-              vErrors = [err194];
+              vErrors = [err197];
             } else {
-              vErrors.push(err194);
+              vErrors.push(err197);
             }
             errors++;
           }
         }
-        if (data109.metrics !== undefined) {
-          let data115 = data109.metrics;
-          if (Array.isArray(data115)) {
-            const len25 = data115.length;
-            for (let i25 = 0; i25 < len25; i25++) {
-              let data116 = data115[i25];
-              if (data116 && typeof data116 == 'object' && !Array.isArray(data116)) {
-                if (data116.metric === undefined) {
-                  const err195 = {
-                    instancePath: instancePath + '/perf/metrics/' + i25,
+        if (data111.metrics !== undefined) {
+          let data117 = data111.metrics;
+          if (Array.isArray(data117)) {
+            const len26 = data117.length;
+            for (let i26 = 0; i26 < len26; i26++) {
+              let data118 = data117[i26];
+              if (data118 && typeof data118 == 'object' && !Array.isArray(data118)) {
+                if (data118.metric === undefined) {
+                  const err198 = {
+                    instancePath: instancePath + '/perf/metrics/' + i26,
                     schemaPath: '#/properties/perf/properties/metrics/items/required',
                     keyword: 'required',
                     params: { missingProperty: 'metric' },
                     message: "must have required property '" + 'metric' + "'",
                     schema: schema11.properties.perf.properties.metrics.items.required,
                     parentSchema: schema11.properties.perf.properties.metrics.items,
-                    data: data116,
+                    data: data118,
                   };
                   if (vErrors === null) {
-                    vErrors = [err195];
+                    vErrors = [err198];
                   } else {
-                    vErrors.push(err195);
+                    vErrors.push(err198);
                   }
                   errors++;
                 }
-                for (const key20 in data116) {
+                for (const key20 in data118) {
                   if (!(
                     key20 === 'metric' ||
                     key20 === 'direction' ||
@@ -22720,78 +22946,14 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     key20 === 'gate' ||
                     key20 === 'paths'
                   )) {
-                    const err196 = {
-                      instancePath: instancePath + '/perf/metrics/' + i25,
+                    const err199 = {
+                      instancePath: instancePath + '/perf/metrics/' + i26,
                       schemaPath: '#/properties/perf/properties/metrics/items/additionalProperties',
                       keyword: 'additionalProperties',
                       params: { additionalProperty: key20 },
                       message: 'must NOT have additional properties',
                       schema: false,
                       parentSchema: schema11.properties.perf.properties.metrics.items,
-                      data: data116,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err196];
-                    } else {
-                      vErrors.push(err196);
-                    }
-                    errors++;
-                  }
-                }
-                if (data116.metric !== undefined) {
-                  let data117 = data116.metric;
-                  if (typeof data117 === 'string') {
-                    if (func2(data117) < 1) {
-                      const err197 = {
-                        instancePath: instancePath + '/perf/metrics/' + i25 + '/metric',
-                        schemaPath: '#/properties/perf/properties/metrics/items/properties/metric/minLength',
-                        keyword: 'minLength',
-                        params: { limit: 1 },
-                        message: 'must NOT have fewer than 1 characters',
-                        schema: 1,
-                        parentSchema: schema11.properties.perf.properties.metrics.items.properties.metric,
-                        data: data117,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err197];
-                      } else {
-                        vErrors.push(err197);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err198 = {
-                      instancePath: instancePath + '/perf/metrics/' + i25 + '/metric',
-                      schemaPath: '#/properties/perf/properties/metrics/items/properties/metric/type',
-                      keyword: 'type',
-                      params: { type: 'string' },
-                      message: 'must be string',
-                      schema: schema11.properties.perf.properties.metrics.items.properties.metric.type,
-                      parentSchema: schema11.properties.perf.properties.metrics.items.properties.metric,
-                      data: data117,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err198];
-                    } else {
-                      vErrors.push(err198);
-                    }
-                    errors++;
-                  }
-                }
-                if (data116.direction !== undefined) {
-                  let data118 = data116.direction;
-                  if (!(data118 === 'smaller' || data118 === 'bigger')) {
-                    const err199 = {
-                      instancePath: instancePath + '/perf/metrics/' + i25 + '/direction',
-                      schemaPath: '#/properties/perf/properties/metrics/items/properties/direction/enum',
-                      keyword: 'enum',
-                      params: {
-                        allowedValues:
-                          schema11.properties.perf.properties.metrics.items.properties.direction.enum,
-                      },
-                      message: 'must be equal to one of the allowed values',
-                      schema: schema11.properties.perf.properties.metrics.items.properties.direction.enum,
-                      parentSchema: schema11.properties.perf.properties.metrics.items.properties.direction,
                       data: data118,
                     };
                     if (vErrors === null) {
@@ -22802,20 +22964,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data116['fail-threshold'] !== undefined) {
-                  let data119 = data116['fail-threshold'];
-                  if (typeof data119 == 'number') {
-                    if (data119 < 0 || isNaN(data119)) {
+                if (data118.metric !== undefined) {
+                  let data119 = data118.metric;
+                  if (typeof data119 === 'string') {
+                    if (func2(data119) < 1) {
                       const err200 = {
-                        instancePath: instancePath + '/perf/metrics/' + i25 + '/fail-threshold',
-                        schemaPath:
-                          '#/properties/perf/properties/metrics/items/properties/fail-threshold/minimum',
-                        keyword: 'minimum',
-                        params: { comparison: '>=', limit: 0 },
-                        message: 'must be >= 0',
-                        schema: 0,
-                        parentSchema:
-                          schema11.properties.perf.properties.metrics.items.properties['fail-threshold'],
+                        instancePath: instancePath + '/perf/metrics/' + i26 + '/metric',
+                        schemaPath: '#/properties/perf/properties/metrics/items/properties/metric/minLength',
+                        keyword: 'minLength',
+                        params: { limit: 1 },
+                        message: 'must NOT have fewer than 1 characters',
+                        schema: 1,
+                        parentSchema: schema11.properties.perf.properties.metrics.items.properties.metric,
                         data: data119,
                       };
                       if (vErrors === null) {
@@ -22827,15 +22987,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     }
                   } else {
                     const err201 = {
-                      instancePath: instancePath + '/perf/metrics/' + i25 + '/fail-threshold',
-                      schemaPath: '#/properties/perf/properties/metrics/items/properties/fail-threshold/type',
+                      instancePath: instancePath + '/perf/metrics/' + i26 + '/metric',
+                      schemaPath: '#/properties/perf/properties/metrics/items/properties/metric/type',
                       keyword: 'type',
-                      params: { type: 'number' },
-                      message: 'must be number',
-                      schema:
-                        schema11.properties.perf.properties.metrics.items.properties['fail-threshold'].type,
-                      parentSchema:
-                        schema11.properties.perf.properties.metrics.items.properties['fail-threshold'],
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema11.properties.perf.properties.metrics.items.properties.metric.type,
+                      parentSchema: schema11.properties.perf.properties.metrics.items.properties.metric,
                       data: data119,
                     };
                     if (vErrors === null) {
@@ -22846,62 +23004,64 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data116['review-threshold'] !== undefined) {
-                  let data120 = data116['review-threshold'];
-                  if (typeof data120 == 'number') {
-                    if (data120 < 0 || isNaN(data120)) {
-                      const err202 = {
-                        instancePath: instancePath + '/perf/metrics/' + i25 + '/review-threshold',
+                if (data118.direction !== undefined) {
+                  let data120 = data118.direction;
+                  if (!(data120 === 'smaller' || data120 === 'bigger')) {
+                    const err202 = {
+                      instancePath: instancePath + '/perf/metrics/' + i26 + '/direction',
+                      schemaPath: '#/properties/perf/properties/metrics/items/properties/direction/enum',
+                      keyword: 'enum',
+                      params: {
+                        allowedValues:
+                          schema11.properties.perf.properties.metrics.items.properties.direction.enum,
+                      },
+                      message: 'must be equal to one of the allowed values',
+                      schema: schema11.properties.perf.properties.metrics.items.properties.direction.enum,
+                      parentSchema: schema11.properties.perf.properties.metrics.items.properties.direction,
+                      data: data120,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err202];
+                    } else {
+                      vErrors.push(err202);
+                    }
+                    errors++;
+                  }
+                }
+                if (data118['fail-threshold'] !== undefined) {
+                  let data121 = data118['fail-threshold'];
+                  if (typeof data121 == 'number') {
+                    if (data121 < 0 || isNaN(data121)) {
+                      const err203 = {
+                        instancePath: instancePath + '/perf/metrics/' + i26 + '/fail-threshold',
                         schemaPath:
-                          '#/properties/perf/properties/metrics/items/properties/review-threshold/minimum',
+                          '#/properties/perf/properties/metrics/items/properties/fail-threshold/minimum',
                         keyword: 'minimum',
                         params: { comparison: '>=', limit: 0 },
                         message: 'must be >= 0',
                         schema: 0,
                         parentSchema:
-                          schema11.properties.perf.properties.metrics.items.properties['review-threshold'],
-                        data: data120,
+                          schema11.properties.perf.properties.metrics.items.properties['fail-threshold'],
+                        data: data121,
                       };
                       if (vErrors === null) {
-                        vErrors = [err202];
+                        vErrors = [err203];
                       } else {
-                        vErrors.push(err202);
+                        vErrors.push(err203);
                       }
                       errors++;
                     }
                   } else {
-                    const err203 = {
-                      instancePath: instancePath + '/perf/metrics/' + i25 + '/review-threshold',
-                      schemaPath:
-                        '#/properties/perf/properties/metrics/items/properties/review-threshold/type',
+                    const err204 = {
+                      instancePath: instancePath + '/perf/metrics/' + i26 + '/fail-threshold',
+                      schemaPath: '#/properties/perf/properties/metrics/items/properties/fail-threshold/type',
                       keyword: 'type',
                       params: { type: 'number' },
                       message: 'must be number',
                       schema:
-                        schema11.properties.perf.properties.metrics.items.properties['review-threshold'].type,
+                        schema11.properties.perf.properties.metrics.items.properties['fail-threshold'].type,
                       parentSchema:
-                        schema11.properties.perf.properties.metrics.items.properties['review-threshold'],
-                      data: data120,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err203];
-                    } else {
-                      vErrors.push(err203);
-                    }
-                    errors++;
-                  }
-                }
-                if (data116.gate !== undefined) {
-                  let data121 = data116.gate;
-                  if (typeof data121 !== 'boolean') {
-                    const err204 = {
-                      instancePath: instancePath + '/perf/metrics/' + i25 + '/gate',
-                      schemaPath: '#/properties/perf/properties/metrics/items/properties/gate/type',
-                      keyword: 'type',
-                      params: { type: 'boolean' },
-                      message: 'must be boolean',
-                      schema: schema11.properties.perf.properties.metrics.items.properties.gate.type,
-                      parentSchema: schema11.properties.perf.properties.metrics.items.properties.gate,
+                        schema11.properties.perf.properties.metrics.items.properties['fail-threshold'],
                       data: data121,
                     };
                     if (vErrors === null) {
@@ -22912,65 +23072,63 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data116.paths !== undefined) {
-                  let data122 = data116.paths;
-                  if (Array.isArray(data122)) {
-                    const len26 = data122.length;
-                    for (let i26 = 0; i26 < len26; i26++) {
-                      let data123 = data122[i26];
-                      if (typeof data123 === 'string') {
-                        if (func2(data123) < 1) {
-                          const err205 = {
-                            instancePath: instancePath + '/perf/metrics/' + i25 + '/paths/' + i26,
-                            schemaPath:
-                              '#/properties/perf/properties/metrics/items/properties/paths/items/minLength',
-                            keyword: 'minLength',
-                            params: { limit: 1 },
-                            message: 'must NOT have fewer than 1 characters',
-                            schema: 1,
-                            parentSchema:
-                              schema11.properties.perf.properties.metrics.items.properties.paths.items,
-                            data: data123,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err205];
-                          } else {
-                            vErrors.push(err205);
-                          }
-                          errors++;
-                        }
+                if (data118['review-threshold'] !== undefined) {
+                  let data122 = data118['review-threshold'];
+                  if (typeof data122 == 'number') {
+                    if (data122 < 0 || isNaN(data122)) {
+                      const err205 = {
+                        instancePath: instancePath + '/perf/metrics/' + i26 + '/review-threshold',
+                        schemaPath:
+                          '#/properties/perf/properties/metrics/items/properties/review-threshold/minimum',
+                        keyword: 'minimum',
+                        params: { comparison: '>=', limit: 0 },
+                        message: 'must be >= 0',
+                        schema: 0,
+                        parentSchema:
+                          schema11.properties.perf.properties.metrics.items.properties['review-threshold'],
+                        data: data122,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err205];
                       } else {
-                        const err206 = {
-                          instancePath: instancePath + '/perf/metrics/' + i25 + '/paths/' + i26,
-                          schemaPath:
-                            '#/properties/perf/properties/metrics/items/properties/paths/items/type',
-                          keyword: 'type',
-                          params: { type: 'string' },
-                          message: 'must be string',
-                          schema:
-                            schema11.properties.perf.properties.metrics.items.properties.paths.items.type,
-                          parentSchema:
-                            schema11.properties.perf.properties.metrics.items.properties.paths.items,
-                          data: data123,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err206];
-                        } else {
-                          vErrors.push(err206);
-                        }
-                        errors++;
+                        vErrors.push(err205);
                       }
+                      errors++;
                     }
                   } else {
-                    const err207 = {
-                      instancePath: instancePath + '/perf/metrics/' + i25 + '/paths',
-                      schemaPath: '#/properties/perf/properties/metrics/items/properties/paths/type',
+                    const err206 = {
+                      instancePath: instancePath + '/perf/metrics/' + i26 + '/review-threshold',
+                      schemaPath:
+                        '#/properties/perf/properties/metrics/items/properties/review-threshold/type',
                       keyword: 'type',
-                      params: { type: 'array' },
-                      message: 'must be array',
-                      schema: schema11.properties.perf.properties.metrics.items.properties.paths.type,
-                      parentSchema: schema11.properties.perf.properties.metrics.items.properties.paths,
+                      params: { type: 'number' },
+                      message: 'must be number',
+                      schema:
+                        schema11.properties.perf.properties.metrics.items.properties['review-threshold'].type,
+                      parentSchema:
+                        schema11.properties.perf.properties.metrics.items.properties['review-threshold'],
                       data: data122,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err206];
+                    } else {
+                      vErrors.push(err206);
+                    }
+                    errors++;
+                  }
+                }
+                if (data118.gate !== undefined) {
+                  let data123 = data118.gate;
+                  if (typeof data123 !== 'boolean') {
+                    const err207 = {
+                      instancePath: instancePath + '/perf/metrics/' + i26 + '/gate',
+                      schemaPath: '#/properties/perf/properties/metrics/items/properties/gate/type',
+                      keyword: 'type',
+                      params: { type: 'boolean' },
+                      message: 'must be boolean',
+                      schema: schema11.properties.perf.properties.metrics.items.properties.gate.type,
+                      parentSchema: schema11.properties.perf.properties.metrics.items.properties.gate,
+                      data: data123,
                     };
                     if (vErrors === null) {
                       vErrors = [err207];
@@ -22980,27 +23138,95 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data118.paths !== undefined) {
+                  let data124 = data118.paths;
+                  if (Array.isArray(data124)) {
+                    const len27 = data124.length;
+                    for (let i27 = 0; i27 < len27; i27++) {
+                      let data125 = data124[i27];
+                      if (typeof data125 === 'string') {
+                        if (func2(data125) < 1) {
+                          const err208 = {
+                            instancePath: instancePath + '/perf/metrics/' + i26 + '/paths/' + i27,
+                            schemaPath:
+                              '#/properties/perf/properties/metrics/items/properties/paths/items/minLength',
+                            keyword: 'minLength',
+                            params: { limit: 1 },
+                            message: 'must NOT have fewer than 1 characters',
+                            schema: 1,
+                            parentSchema:
+                              schema11.properties.perf.properties.metrics.items.properties.paths.items,
+                            data: data125,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err208];
+                          } else {
+                            vErrors.push(err208);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err209 = {
+                          instancePath: instancePath + '/perf/metrics/' + i26 + '/paths/' + i27,
+                          schemaPath:
+                            '#/properties/perf/properties/metrics/items/properties/paths/items/type',
+                          keyword: 'type',
+                          params: { type: 'string' },
+                          message: 'must be string',
+                          schema:
+                            schema11.properties.perf.properties.metrics.items.properties.paths.items.type,
+                          parentSchema:
+                            schema11.properties.perf.properties.metrics.items.properties.paths.items,
+                          data: data125,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err209];
+                        } else {
+                          vErrors.push(err209);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err210 = {
+                      instancePath: instancePath + '/perf/metrics/' + i26 + '/paths',
+                      schemaPath: '#/properties/perf/properties/metrics/items/properties/paths/type',
+                      keyword: 'type',
+                      params: { type: 'array' },
+                      message: 'must be array',
+                      schema: schema11.properties.perf.properties.metrics.items.properties.paths.type,
+                      parentSchema: schema11.properties.perf.properties.metrics.items.properties.paths,
+                      data: data124,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err210];
+                    } else {
+                      vErrors.push(err210);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err208 = {
-                  instancePath: instancePath + '/perf/metrics/' + i25,
+                const err211 = {
+                  instancePath: instancePath + '/perf/metrics/' + i26,
                   schemaPath: '#/properties/perf/properties/metrics/items/type',
                   keyword: 'type',
                   params: { type: 'object' },
                   message: 'must be object',
                   schema: schema11.properties.perf.properties.metrics.items.type,
                   parentSchema: schema11.properties.perf.properties.metrics.items,
-                  data: data116,
+                  data: data118,
                 };
                 if (vErrors === null) {
-                  vErrors = [err208];
+                  vErrors = [err211];
                 } else {
-                  vErrors.push(err208);
+                  vErrors.push(err211);
                 }
                 errors++;
               }
             }
           } else {
-            const err209 = {
+            const err212 = {
               instancePath: instancePath + '/perf/metrics',
               schemaPath: '#/properties/perf/properties/metrics/type',
               keyword: 'type',
@@ -23008,112 +23234,51 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.perf.properties.metrics.type,
               parentSchema: schema11.properties.perf.properties.metrics,
-              data: data115,
+              data: data117,
             };
             if (vErrors === null) {
-              vErrors = [err209];
+              vErrors = [err212];
             } else {
-              vErrors.push(err209);
+              vErrors.push(err212);
             }
             errors++;
           }
         }
-        if (data109.slos !== undefined) {
-          let data124 = data109.slos;
-          if (Array.isArray(data124)) {
-            const len27 = data124.length;
-            for (let i27 = 0; i27 < len27; i27++) {
-              let data125 = data124[i27];
-              if (data125 && typeof data125 == 'object' && !Array.isArray(data125)) {
-                if (data125.metric === undefined) {
-                  const err210 = {
-                    instancePath: instancePath + '/perf/slos/' + i27,
+        if (data111.slos !== undefined) {
+          let data126 = data111.slos;
+          if (Array.isArray(data126)) {
+            const len28 = data126.length;
+            for (let i28 = 0; i28 < len28; i28++) {
+              let data127 = data126[i28];
+              if (data127 && typeof data127 == 'object' && !Array.isArray(data127)) {
+                if (data127.metric === undefined) {
+                  const err213 = {
+                    instancePath: instancePath + '/perf/slos/' + i28,
                     schemaPath: '#/properties/perf/properties/slos/items/required',
                     keyword: 'required',
                     params: { missingProperty: 'metric' },
                     message: "must have required property '" + 'metric' + "'",
                     schema: schema11.properties.perf.properties.slos.items.required,
                     parentSchema: schema11.properties.perf.properties.slos.items,
-                    data: data125,
+                    data: data127,
                   };
                   if (vErrors === null) {
-                    vErrors = [err210];
+                    vErrors = [err213];
                   } else {
-                    vErrors.push(err210);
+                    vErrors.push(err213);
                   }
                   errors++;
                 }
-                for (const key21 in data125) {
+                for (const key21 in data127) {
                   if (!(key21 === 'metric' || key21 === 'stat' || key21 === 'below' || key21 === 'above')) {
-                    const err211 = {
-                      instancePath: instancePath + '/perf/slos/' + i27,
+                    const err214 = {
+                      instancePath: instancePath + '/perf/slos/' + i28,
                       schemaPath: '#/properties/perf/properties/slos/items/additionalProperties',
                       keyword: 'additionalProperties',
                       params: { additionalProperty: key21 },
                       message: 'must NOT have additional properties',
                       schema: false,
                       parentSchema: schema11.properties.perf.properties.slos.items,
-                      data: data125,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err211];
-                    } else {
-                      vErrors.push(err211);
-                    }
-                    errors++;
-                  }
-                }
-                if (data125.metric !== undefined) {
-                  let data126 = data125.metric;
-                  if (typeof data126 === 'string') {
-                    if (func2(data126) < 1) {
-                      const err212 = {
-                        instancePath: instancePath + '/perf/slos/' + i27 + '/metric',
-                        schemaPath: '#/properties/perf/properties/slos/items/properties/metric/minLength',
-                        keyword: 'minLength',
-                        params: { limit: 1 },
-                        message: 'must NOT have fewer than 1 characters',
-                        schema: 1,
-                        parentSchema: schema11.properties.perf.properties.slos.items.properties.metric,
-                        data: data126,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err212];
-                      } else {
-                        vErrors.push(err212);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err213 = {
-                      instancePath: instancePath + '/perf/slos/' + i27 + '/metric',
-                      schemaPath: '#/properties/perf/properties/slos/items/properties/metric/type',
-                      keyword: 'type',
-                      params: { type: 'string' },
-                      message: 'must be string',
-                      schema: schema11.properties.perf.properties.slos.items.properties.metric.type,
-                      parentSchema: schema11.properties.perf.properties.slos.items.properties.metric,
-                      data: data126,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err213];
-                    } else {
-                      vErrors.push(err213);
-                    }
-                    errors++;
-                  }
-                }
-                if (data125.stat !== undefined) {
-                  let data127 = data125.stat;
-                  if (typeof data127 !== 'string') {
-                    const err214 = {
-                      instancePath: instancePath + '/perf/slos/' + i27 + '/stat',
-                      schemaPath: '#/properties/perf/properties/slos/items/properties/stat/type',
-                      keyword: 'type',
-                      params: { type: 'string' },
-                      message: 'must be string',
-                      schema: schema11.properties.perf.properties.slos.items.properties.stat.type,
-                      parentSchema: schema11.properties.perf.properties.slos.items.properties.stat,
                       data: data127,
                     };
                     if (vErrors === null) {
@@ -23124,39 +23289,37 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data125.below !== undefined) {
-                  let data128 = data125.below;
-                  if (!(typeof data128 == 'number')) {
-                    const err215 = {
-                      instancePath: instancePath + '/perf/slos/' + i27 + '/below',
-                      schemaPath: '#/properties/perf/properties/slos/items/properties/below/type',
-                      keyword: 'type',
-                      params: { type: 'number' },
-                      message: 'must be number',
-                      schema: schema11.properties.perf.properties.slos.items.properties.below.type,
-                      parentSchema: schema11.properties.perf.properties.slos.items.properties.below,
-                      data: data128,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err215];
-                    } else {
-                      vErrors.push(err215);
+                if (data127.metric !== undefined) {
+                  let data128 = data127.metric;
+                  if (typeof data128 === 'string') {
+                    if (func2(data128) < 1) {
+                      const err215 = {
+                        instancePath: instancePath + '/perf/slos/' + i28 + '/metric',
+                        schemaPath: '#/properties/perf/properties/slos/items/properties/metric/minLength',
+                        keyword: 'minLength',
+                        params: { limit: 1 },
+                        message: 'must NOT have fewer than 1 characters',
+                        schema: 1,
+                        parentSchema: schema11.properties.perf.properties.slos.items.properties.metric,
+                        data: data128,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err215];
+                      } else {
+                        vErrors.push(err215);
+                      }
+                      errors++;
                     }
-                    errors++;
-                  }
-                }
-                if (data125.above !== undefined) {
-                  let data129 = data125.above;
-                  if (!(typeof data129 == 'number')) {
+                  } else {
                     const err216 = {
-                      instancePath: instancePath + '/perf/slos/' + i27 + '/above',
-                      schemaPath: '#/properties/perf/properties/slos/items/properties/above/type',
+                      instancePath: instancePath + '/perf/slos/' + i28 + '/metric',
+                      schemaPath: '#/properties/perf/properties/slos/items/properties/metric/type',
                       keyword: 'type',
-                      params: { type: 'number' },
-                      message: 'must be number',
-                      schema: schema11.properties.perf.properties.slos.items.properties.above.type,
-                      parentSchema: schema11.properties.perf.properties.slos.items.properties.above,
-                      data: data129,
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema11.properties.perf.properties.slos.items.properties.metric.type,
+                      parentSchema: schema11.properties.perf.properties.slos.items.properties.metric,
+                      data: data128,
                     };
                     if (vErrors === null) {
                       vErrors = [err216];
@@ -23166,27 +23329,90 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data127.stat !== undefined) {
+                  let data129 = data127.stat;
+                  if (typeof data129 !== 'string') {
+                    const err217 = {
+                      instancePath: instancePath + '/perf/slos/' + i28 + '/stat',
+                      schemaPath: '#/properties/perf/properties/slos/items/properties/stat/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema11.properties.perf.properties.slos.items.properties.stat.type,
+                      parentSchema: schema11.properties.perf.properties.slos.items.properties.stat,
+                      data: data129,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err217];
+                    } else {
+                      vErrors.push(err217);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.below !== undefined) {
+                  let data130 = data127.below;
+                  if (!(typeof data130 == 'number')) {
+                    const err218 = {
+                      instancePath: instancePath + '/perf/slos/' + i28 + '/below',
+                      schemaPath: '#/properties/perf/properties/slos/items/properties/below/type',
+                      keyword: 'type',
+                      params: { type: 'number' },
+                      message: 'must be number',
+                      schema: schema11.properties.perf.properties.slos.items.properties.below.type,
+                      parentSchema: schema11.properties.perf.properties.slos.items.properties.below,
+                      data: data130,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err218];
+                    } else {
+                      vErrors.push(err218);
+                    }
+                    errors++;
+                  }
+                }
+                if (data127.above !== undefined) {
+                  let data131 = data127.above;
+                  if (!(typeof data131 == 'number')) {
+                    const err219 = {
+                      instancePath: instancePath + '/perf/slos/' + i28 + '/above',
+                      schemaPath: '#/properties/perf/properties/slos/items/properties/above/type',
+                      keyword: 'type',
+                      params: { type: 'number' },
+                      message: 'must be number',
+                      schema: schema11.properties.perf.properties.slos.items.properties.above.type,
+                      parentSchema: schema11.properties.perf.properties.slos.items.properties.above,
+                      data: data131,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err219];
+                    } else {
+                      vErrors.push(err219);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err217 = {
-                  instancePath: instancePath + '/perf/slos/' + i27,
+                const err220 = {
+                  instancePath: instancePath + '/perf/slos/' + i28,
                   schemaPath: '#/properties/perf/properties/slos/items/type',
                   keyword: 'type',
                   params: { type: 'object' },
                   message: 'must be object',
                   schema: schema11.properties.perf.properties.slos.items.type,
                   parentSchema: schema11.properties.perf.properties.slos.items,
-                  data: data125,
+                  data: data127,
                 };
                 if (vErrors === null) {
-                  vErrors = [err217];
+                  vErrors = [err220];
                 } else {
-                  vErrors.push(err217);
+                  vErrors.push(err220);
                 }
                 errors++;
               }
             }
           } else {
-            const err218 = {
+            const err221 = {
               instancePath: instancePath + '/perf/slos',
               schemaPath: '#/properties/perf/properties/slos/type',
               keyword: 'type',
@@ -23194,70 +23420,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.perf.properties.slos.type,
               parentSchema: schema11.properties.perf.properties.slos,
-              data: data124,
-            };
-            if (vErrors === null) {
-              vErrors = [err218];
-            } else {
-              vErrors.push(err218);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err219 = {
-          instancePath: instancePath + '/perf',
-          schemaPath: '#/properties/perf/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-          schema: schema11.properties.perf.type,
-          parentSchema: schema11.properties.perf,
-          data: data109,
-        };
-        if (vErrors === null) {
-          vErrors = [err219];
-        } else {
-          vErrors.push(err219);
-        }
-        errors++;
-      }
-    }
-    if (data.merge !== undefined) {
-      let data130 = data.merge;
-      if (data130 && typeof data130 == 'object' && !Array.isArray(data130)) {
-        for (const key22 in data130) {
-          if (!func7.call(schema11.properties.merge.properties, key22)) {
-            const err220 = {
-              instancePath: instancePath + '/merge',
-              schemaPath: '#/properties/merge/additionalProperties',
-              keyword: 'additionalProperties',
-              params: { additionalProperty: key22 },
-              message: 'must NOT have additional properties',
-              schema: false,
-              parentSchema: schema11.properties.merge,
-              data: data130,
-            };
-            if (vErrors === null) {
-              vErrors = [err220];
-            } else {
-              vErrors.push(err220);
-            }
-            errors++;
-          }
-        }
-        if (data130['auto-merge'] !== undefined) {
-          let data131 = data130['auto-merge'];
-          if (!(data131 === 'all' || data131 === 'ai' || data131 === 'none')) {
-            const err221 = {
-              instancePath: instancePath + '/merge/auto-merge',
-              schemaPath: '#/properties/merge/properties/auto-merge/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema11.properties.merge.properties['auto-merge'].enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema11.properties.merge.properties['auto-merge'].enum,
-              parentSchema: schema11.properties.merge.properties['auto-merge'],
-              data: data131,
+              data: data126,
             };
             if (vErrors === null) {
               vErrors = [err221];
@@ -23267,39 +23430,39 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data130.forks !== undefined) {
-          let data132 = data130.forks;
-          if (!(data132 === 'never' || data132 === 'after-approval')) {
-            const err222 = {
-              instancePath: instancePath + '/merge/forks',
-              schemaPath: '#/properties/merge/properties/forks/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema11.properties.merge.properties.forks.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema11.properties.merge.properties.forks.enum,
-              parentSchema: schema11.properties.merge.properties.forks,
-              data: data132,
-            };
-            if (vErrors === null) {
-              vErrors = [err222];
-            } else {
-              vErrors.push(err222);
-            }
-            errors++;
-          }
+      } else {
+        const err222 = {
+          instancePath: instancePath + '/perf',
+          schemaPath: '#/properties/perf/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+          schema: schema11.properties.perf.type,
+          parentSchema: schema11.properties.perf,
+          data: data111,
+        };
+        if (vErrors === null) {
+          vErrors = [err222];
+        } else {
+          vErrors.push(err222);
         }
-        if (data130.method !== undefined) {
-          let data133 = data130.method;
-          if (!(data133 === 'squash' || data133 === 'merge' || data133 === 'rebase')) {
+        errors++;
+      }
+    }
+    if (data.merge !== undefined) {
+      let data132 = data.merge;
+      if (data132 && typeof data132 == 'object' && !Array.isArray(data132)) {
+        for (const key22 in data132) {
+          if (!func7.call(schema11.properties.merge.properties, key22)) {
             const err223 = {
-              instancePath: instancePath + '/merge/method',
-              schemaPath: '#/properties/merge/properties/method/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema11.properties.merge.properties.method.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema11.properties.merge.properties.method.enum,
-              parentSchema: schema11.properties.merge.properties.method,
-              data: data133,
+              instancePath: instancePath + '/merge',
+              schemaPath: '#/properties/merge/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key22 },
+              message: 'must NOT have additional properties',
+              schema: false,
+              parentSchema: schema11.properties.merge,
+              data: data132,
             };
             if (vErrors === null) {
               vErrors = [err223];
@@ -23309,18 +23472,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data130['delete-branch'] !== undefined) {
-          let data134 = data130['delete-branch'];
-          if (typeof data134 !== 'boolean') {
+        if (data132['auto-merge'] !== undefined) {
+          let data133 = data132['auto-merge'];
+          if (!(data133 === 'all' || data133 === 'ai' || data133 === 'none')) {
             const err224 = {
-              instancePath: instancePath + '/merge/delete-branch',
-              schemaPath: '#/properties/merge/properties/delete-branch/type',
-              keyword: 'type',
-              params: { type: 'boolean' },
-              message: 'must be boolean',
-              schema: schema11.properties.merge.properties['delete-branch'].type,
-              parentSchema: schema11.properties.merge.properties['delete-branch'],
-              data: data134,
+              instancePath: instancePath + '/merge/auto-merge',
+              schemaPath: '#/properties/merge/properties/auto-merge/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema11.properties.merge.properties['auto-merge'].enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema11.properties.merge.properties['auto-merge'].enum,
+              parentSchema: schema11.properties.merge.properties['auto-merge'],
+              data: data133,
             };
             if (vErrors === null) {
               vErrors = [err224];
@@ -23330,21 +23493,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data130.wait !== undefined) {
-          let data135 = data130.wait;
-          const _errs277 = errors;
-          let valid79 = false;
-          const _errs278 = errors;
-          if (!(typeof data135 == 'number' && !(data135 % 1) && !isNaN(data135))) {
+        if (data132.forks !== undefined) {
+          let data134 = data132.forks;
+          if (!(data134 === 'never' || data134 === 'after-approval')) {
             const err225 = {
-              instancePath: instancePath + '/merge/wait',
-              schemaPath: '#/properties/merge/properties/wait/anyOf/0/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-              schema: schema11.properties.merge.properties.wait.anyOf[0].type,
-              parentSchema: schema11.properties.merge.properties.wait.anyOf[0],
-              data: data135,
+              instancePath: instancePath + '/merge/forks',
+              schemaPath: '#/properties/merge/properties/forks/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema11.properties.merge.properties.forks.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema11.properties.merge.properties.forks.enum,
+              parentSchema: schema11.properties.merge.properties.forks,
+              data: data134,
             };
             if (vErrors === null) {
               vErrors = [err225];
@@ -23353,9 +23513,75 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data135 == 'number') {
-            if (data135 < 0 || isNaN(data135)) {
-              const err226 = {
+        }
+        if (data132.method !== undefined) {
+          let data135 = data132.method;
+          if (!(data135 === 'squash' || data135 === 'merge' || data135 === 'rebase')) {
+            const err226 = {
+              instancePath: instancePath + '/merge/method',
+              schemaPath: '#/properties/merge/properties/method/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema11.properties.merge.properties.method.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema11.properties.merge.properties.method.enum,
+              parentSchema: schema11.properties.merge.properties.method,
+              data: data135,
+            };
+            if (vErrors === null) {
+              vErrors = [err226];
+            } else {
+              vErrors.push(err226);
+            }
+            errors++;
+          }
+        }
+        if (data132['delete-branch'] !== undefined) {
+          let data136 = data132['delete-branch'];
+          if (typeof data136 !== 'boolean') {
+            const err227 = {
+              instancePath: instancePath + '/merge/delete-branch',
+              schemaPath: '#/properties/merge/properties/delete-branch/type',
+              keyword: 'type',
+              params: { type: 'boolean' },
+              message: 'must be boolean',
+              schema: schema11.properties.merge.properties['delete-branch'].type,
+              parentSchema: schema11.properties.merge.properties['delete-branch'],
+              data: data136,
+            };
+            if (vErrors === null) {
+              vErrors = [err227];
+            } else {
+              vErrors.push(err227);
+            }
+            errors++;
+          }
+        }
+        if (data132.wait !== undefined) {
+          let data137 = data132.wait;
+          const _errs281 = errors;
+          let valid81 = false;
+          const _errs282 = errors;
+          if (!(typeof data137 == 'number' && !(data137 % 1) && !isNaN(data137))) {
+            const err228 = {
+              instancePath: instancePath + '/merge/wait',
+              schemaPath: '#/properties/merge/properties/wait/anyOf/0/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+              schema: schema11.properties.merge.properties.wait.anyOf[0].type,
+              parentSchema: schema11.properties.merge.properties.wait.anyOf[0],
+              data: data137,
+            };
+            if (vErrors === null) {
+              vErrors = [err228];
+            } else {
+              vErrors.push(err228);
+            }
+            errors++;
+          }
+          if (typeof data137 == 'number') {
+            if (data137 < 0 || isNaN(data137)) {
+              const err229 = {
                 instancePath: instancePath + '/merge/wait',
                 schemaPath: '#/properties/merge/properties/wait/anyOf/0/minimum',
                 keyword: 'minimum',
@@ -23363,23 +23589,23 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema11.properties.merge.properties.wait.anyOf[0],
-                data: data135,
+                data: data137,
               };
               if (vErrors === null) {
-                vErrors = [err226];
+                vErrors = [err229];
               } else {
-                vErrors.push(err226);
+                vErrors.push(err229);
               }
               errors++;
             }
           }
-          var _valid0 = _errs278 === errors;
-          valid79 = valid79 || _valid0;
-          if (!valid79) {
-            const _errs280 = errors;
-            if (typeof data135 === 'string') {
-              if (!pattern6.test(data135)) {
-                const err227 = {
+          var _valid0 = _errs282 === errors;
+          valid81 = valid81 || _valid0;
+          if (!valid81) {
+            const _errs284 = errors;
+            if (typeof data137 === 'string') {
+              if (!pattern6.test(data137)) {
+                const err230 = {
                   instancePath: instancePath + '/merge/wait',
                   schemaPath: '#/properties/merge/properties/wait/anyOf/1/pattern',
                   keyword: 'pattern',
@@ -23387,17 +23613,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must match pattern "' + '^\\d+(\\.\\d+)?\\s*(s|m|h|d)?$' + '"',
                   schema: '^\\d+(\\.\\d+)?\\s*(s|m|h|d)?$',
                   parentSchema: schema11.properties.merge.properties.wait.anyOf[1],
-                  data: data135,
+                  data: data137,
                 };
                 if (vErrors === null) {
-                  vErrors = [err227];
+                  vErrors = [err230];
                 } else {
-                  vErrors.push(err227);
+                  vErrors.push(err230);
                 }
                 errors++;
               }
             } else {
-              const err228 = {
+              const err231 = {
                 instancePath: instancePath + '/merge/wait',
                 schemaPath: '#/properties/merge/properties/wait/anyOf/1/type',
                 keyword: 'type',
@@ -23405,20 +23631,20 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be string',
                 schema: schema11.properties.merge.properties.wait.anyOf[1].type,
                 parentSchema: schema11.properties.merge.properties.wait.anyOf[1],
-                data: data135,
+                data: data137,
               };
               if (vErrors === null) {
-                vErrors = [err228];
+                vErrors = [err231];
               } else {
-                vErrors.push(err228);
+                vErrors.push(err231);
               }
               errors++;
             }
-            var _valid0 = _errs280 === errors;
-            valid79 = valid79 || _valid0;
+            var _valid0 = _errs284 === errors;
+            valid81 = valid81 || _valid0;
           }
-          if (!valid79) {
-            const err229 = {
+          if (!valid81) {
+            const err232 = {
               instancePath: instancePath + '/merge/wait',
               schemaPath: '#/properties/merge/properties/wait/anyOf',
               keyword: 'anyOf',
@@ -23426,29 +23652,29 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must match a schema in anyOf',
               schema: schema11.properties.merge.properties.wait.anyOf,
               parentSchema: schema11.properties.merge.properties.wait,
-              data: data135,
+              data: data137,
             };
             if (vErrors === null) {
-              vErrors = [err229];
+              vErrors = [err232];
             } else {
-              vErrors.push(err229);
+              vErrors.push(err232);
             }
             errors++;
           } else {
-            errors = _errs277;
+            errors = _errs281;
             if (vErrors !== null) {
-              if (_errs277) {
-                vErrors.length = _errs277;
+              if (_errs281) {
+                vErrors.length = _errs281;
               } else {
                 vErrors = null;
               }
             }
           }
         }
-        if (data130['block-severity'] !== undefined) {
-          let data136 = data130['block-severity'];
-          if (!(data136 === 'low' || data136 === 'medium' || data136 === 'high' || data136 === 'critical')) {
-            const err230 = {
+        if (data132['block-severity'] !== undefined) {
+          let data138 = data132['block-severity'];
+          if (!(data138 === 'low' || data138 === 'medium' || data138 === 'high' || data138 === 'critical')) {
+            const err233 = {
               instancePath: instancePath + '/merge/block-severity',
               schemaPath: '#/properties/merge/properties/block-severity/enum',
               keyword: 'enum',
@@ -23456,20 +23682,20 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be equal to one of the allowed values',
               schema: schema11.properties.merge.properties['block-severity'].enum,
               parentSchema: schema11.properties.merge.properties['block-severity'],
-              data: data136,
+              data: data138,
             };
             if (vErrors === null) {
-              vErrors = [err230];
+              vErrors = [err233];
             } else {
-              vErrors.push(err230);
+              vErrors.push(err233);
             }
             errors++;
           }
         }
-        if (data130['review-severity'] !== undefined) {
-          let data137 = data130['review-severity'];
-          if (!(data137 === 'low' || data137 === 'medium' || data137 === 'high' || data137 === 'critical')) {
-            const err231 = {
+        if (data132['review-severity'] !== undefined) {
+          let data139 = data132['review-severity'];
+          if (!(data139 === 'low' || data139 === 'medium' || data139 === 'high' || data139 === 'critical')) {
+            const err234 = {
               instancePath: instancePath + '/merge/review-severity',
               schemaPath: '#/properties/merge/properties/review-severity/enum',
               keyword: 'enum',
@@ -23477,65 +23703,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be equal to one of the allowed values',
               schema: schema11.properties.merge.properties['review-severity'].enum,
               parentSchema: schema11.properties.merge.properties['review-severity'],
-              data: data137,
-            };
-            if (vErrors === null) {
-              vErrors = [err231];
-            } else {
-              vErrors.push(err231);
-            }
-            errors++;
-          }
-        }
-        if (data130['min-ai-confidence'] !== undefined) {
-          let data138 = data130['min-ai-confidence'];
-          if (typeof data138 == 'number') {
-            if (data138 > 1 || isNaN(data138)) {
-              const err232 = {
-                instancePath: instancePath + '/merge/min-ai-confidence',
-                schemaPath: '#/properties/merge/properties/min-ai-confidence/maximum',
-                keyword: 'maximum',
-                params: { comparison: '<=', limit: 1 },
-                message: 'must be <= 1',
-                schema: 1,
-                parentSchema: schema11.properties.merge.properties['min-ai-confidence'],
-                data: data138,
-              };
-              if (vErrors === null) {
-                vErrors = [err232];
-              } else {
-                vErrors.push(err232);
-              }
-              errors++;
-            }
-            if (data138 < 0 || isNaN(data138)) {
-              const err233 = {
-                instancePath: instancePath + '/merge/min-ai-confidence',
-                schemaPath: '#/properties/merge/properties/min-ai-confidence/minimum',
-                keyword: 'minimum',
-                params: { comparison: '>=', limit: 0 },
-                message: 'must be >= 0',
-                schema: 0,
-                parentSchema: schema11.properties.merge.properties['min-ai-confidence'],
-                data: data138,
-              };
-              if (vErrors === null) {
-                vErrors = [err233];
-              } else {
-                vErrors.push(err233);
-              }
-              errors++;
-            }
-          } else {
-            const err234 = {
-              instancePath: instancePath + '/merge/min-ai-confidence',
-              schemaPath: '#/properties/merge/properties/min-ai-confidence/type',
-              keyword: 'type',
-              params: { type: 'number' },
-              message: 'must be number',
-              schema: schema11.properties.merge.properties['min-ai-confidence'].type,
-              parentSchema: schema11.properties.merge.properties['min-ai-confidence'],
-              data: data138,
+              data: data139,
             };
             if (vErrors === null) {
               vErrors = [err234];
@@ -23545,37 +23713,37 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data130['max-lines-changed'] !== undefined) {
-          let data139 = data130['max-lines-changed'];
-          if (!(typeof data139 == 'number' && !(data139 % 1) && !isNaN(data139))) {
-            const err235 = {
-              instancePath: instancePath + '/merge/max-lines-changed',
-              schemaPath: '#/properties/merge/properties/max-lines-changed/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-              schema: schema11.properties.merge.properties['max-lines-changed'].type,
-              parentSchema: schema11.properties.merge.properties['max-lines-changed'],
-              data: data139,
-            };
-            if (vErrors === null) {
-              vErrors = [err235];
-            } else {
-              vErrors.push(err235);
+        if (data132['min-ai-confidence'] !== undefined) {
+          let data140 = data132['min-ai-confidence'];
+          if (typeof data140 == 'number') {
+            if (data140 > 1 || isNaN(data140)) {
+              const err235 = {
+                instancePath: instancePath + '/merge/min-ai-confidence',
+                schemaPath: '#/properties/merge/properties/min-ai-confidence/maximum',
+                keyword: 'maximum',
+                params: { comparison: '<=', limit: 1 },
+                message: 'must be <= 1',
+                schema: 1,
+                parentSchema: schema11.properties.merge.properties['min-ai-confidence'],
+                data: data140,
+              };
+              if (vErrors === null) {
+                vErrors = [err235];
+              } else {
+                vErrors.push(err235);
+              }
+              errors++;
             }
-            errors++;
-          }
-          if (typeof data139 == 'number') {
-            if (data139 < 0 || isNaN(data139)) {
+            if (data140 < 0 || isNaN(data140)) {
               const err236 = {
-                instancePath: instancePath + '/merge/max-lines-changed',
-                schemaPath: '#/properties/merge/properties/max-lines-changed/minimum',
+                instancePath: instancePath + '/merge/min-ai-confidence',
+                schemaPath: '#/properties/merge/properties/min-ai-confidence/minimum',
                 keyword: 'minimum',
                 params: { comparison: '>=', limit: 0 },
                 message: 'must be >= 0',
                 schema: 0,
-                parentSchema: schema11.properties.merge.properties['max-lines-changed'],
-                data: data139,
+                parentSchema: schema11.properties.merge.properties['min-ai-confidence'],
+                data: data140,
               };
               if (vErrors === null) {
                 vErrors = [err236];
@@ -23584,54 +23752,112 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               }
               errors++;
             }
+          } else {
+            const err237 = {
+              instancePath: instancePath + '/merge/min-ai-confidence',
+              schemaPath: '#/properties/merge/properties/min-ai-confidence/type',
+              keyword: 'type',
+              params: { type: 'number' },
+              message: 'must be number',
+              schema: schema11.properties.merge.properties['min-ai-confidence'].type,
+              parentSchema: schema11.properties.merge.properties['min-ai-confidence'],
+              data: data140,
+            };
+            if (vErrors === null) {
+              vErrors = [err237];
+            } else {
+              vErrors.push(err237);
+            }
+            errors++;
           }
         }
-        if (data130['review-paths'] !== undefined) {
-          let data140 = data130['review-paths'];
-          if (Array.isArray(data140)) {
-            const len28 = data140.length;
-            for (let i28 = 0; i28 < len28; i28++) {
-              let data141 = data140[i28];
-              if (typeof data141 === 'string') {
-                if (func2(data141) < 1) {
-                  const err237 = {
-                    instancePath: instancePath + '/merge/review-paths/' + i28,
+        if (data132['max-lines-changed'] !== undefined) {
+          let data141 = data132['max-lines-changed'];
+          if (!(typeof data141 == 'number' && !(data141 % 1) && !isNaN(data141))) {
+            const err238 = {
+              instancePath: instancePath + '/merge/max-lines-changed',
+              schemaPath: '#/properties/merge/properties/max-lines-changed/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+              schema: schema11.properties.merge.properties['max-lines-changed'].type,
+              parentSchema: schema11.properties.merge.properties['max-lines-changed'],
+              data: data141,
+            };
+            if (vErrors === null) {
+              vErrors = [err238];
+            } else {
+              vErrors.push(err238);
+            }
+            errors++;
+          }
+          if (typeof data141 == 'number') {
+            if (data141 < 0 || isNaN(data141)) {
+              const err239 = {
+                instancePath: instancePath + '/merge/max-lines-changed',
+                schemaPath: '#/properties/merge/properties/max-lines-changed/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 0 },
+                message: 'must be >= 0',
+                schema: 0,
+                parentSchema: schema11.properties.merge.properties['max-lines-changed'],
+                data: data141,
+              };
+              if (vErrors === null) {
+                vErrors = [err239];
+              } else {
+                vErrors.push(err239);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data132['review-paths'] !== undefined) {
+          let data142 = data132['review-paths'];
+          if (Array.isArray(data142)) {
+            const len29 = data142.length;
+            for (let i29 = 0; i29 < len29; i29++) {
+              let data143 = data142[i29];
+              if (typeof data143 === 'string') {
+                if (func2(data143) < 1) {
+                  const err240 = {
+                    instancePath: instancePath + '/merge/review-paths/' + i29,
                     schemaPath: '#/properties/merge/properties/review-paths/items/minLength',
                     keyword: 'minLength',
                     params: { limit: 1 },
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
                     parentSchema: schema11.properties.merge.properties['review-paths'].items,
-                    data: data141,
+                    data: data143,
                   };
                   if (vErrors === null) {
-                    vErrors = [err237];
+                    vErrors = [err240];
                   } else {
-                    vErrors.push(err237);
+                    vErrors.push(err240);
                   }
                   errors++;
                 }
               } else {
-                const err238 = {
-                  instancePath: instancePath + '/merge/review-paths/' + i28,
+                const err241 = {
+                  instancePath: instancePath + '/merge/review-paths/' + i29,
                   schemaPath: '#/properties/merge/properties/review-paths/items/type',
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
                   schema: schema11.properties.merge.properties['review-paths'].items.type,
                   parentSchema: schema11.properties.merge.properties['review-paths'].items,
-                  data: data141,
+                  data: data143,
                 };
                 if (vErrors === null) {
-                  vErrors = [err238];
+                  vErrors = [err241];
                 } else {
-                  vErrors.push(err238);
+                  vErrors.push(err241);
                 }
                 errors++;
               }
             }
           } else {
-            const err239 = {
+            const err242 = {
               instancePath: instancePath + '/merge/review-paths',
               schemaPath: '#/properties/merge/properties/review-paths/type',
               keyword: 'type',
@@ -23639,48 +23865,48 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.merge.properties['review-paths'].type,
               parentSchema: schema11.properties.merge.properties['review-paths'],
-              data: data140,
+              data: data142,
             };
             if (vErrors === null) {
-              vErrors = [err239];
+              vErrors = [err242];
             } else {
-              vErrors.push(err239);
+              vErrors.push(err242);
             }
             errors++;
           }
         }
-        if (data130['review-tiers'] !== undefined) {
-          let data142 = data130['review-tiers'];
-          if (Array.isArray(data142)) {
-            const len29 = data142.length;
-            for (let i29 = 0; i29 < len29; i29++) {
-              let data143 = data142[i29];
+        if (data132['review-tiers'] !== undefined) {
+          let data144 = data132['review-tiers'];
+          if (Array.isArray(data144)) {
+            const len30 = data144.length;
+            for (let i30 = 0; i30 < len30; i30++) {
+              let data145 = data144[i30];
               if (!(
-                data143 === 'low' ||
-                data143 === 'medium' ||
-                data143 === 'high' ||
-                data143 === 'critical'
+                data145 === 'low' ||
+                data145 === 'medium' ||
+                data145 === 'high' ||
+                data145 === 'critical'
               )) {
-                const err240 = {
-                  instancePath: instancePath + '/merge/review-tiers/' + i29,
+                const err243 = {
+                  instancePath: instancePath + '/merge/review-tiers/' + i30,
                   schemaPath: '#/properties/merge/properties/review-tiers/items/enum',
                   keyword: 'enum',
                   params: { allowedValues: schema11.properties.merge.properties['review-tiers'].items.enum },
                   message: 'must be equal to one of the allowed values',
                   schema: schema11.properties.merge.properties['review-tiers'].items.enum,
                   parentSchema: schema11.properties.merge.properties['review-tiers'].items,
-                  data: data143,
+                  data: data145,
                 };
                 if (vErrors === null) {
-                  vErrors = [err240];
+                  vErrors = [err243];
                 } else {
-                  vErrors.push(err240);
+                  vErrors.push(err243);
                 }
                 errors++;
               }
             }
           } else {
-            const err241 = {
+            const err244 = {
               instancePath: instancePath + '/merge/review-tiers',
               schemaPath: '#/properties/merge/properties/review-tiers/type',
               keyword: 'type',
@@ -23688,68 +23914,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.merge.properties['review-tiers'].type,
               parentSchema: schema11.properties.merge.properties['review-tiers'],
-              data: data142,
-            };
-            if (vErrors === null) {
-              vErrors = [err241];
-            } else {
-              vErrors.push(err241);
-            }
-            errors++;
-          }
-        }
-        if (data130['perf-review-above'] !== undefined) {
-          let data144 = data130['perf-review-above'];
-          if (typeof data144 == 'number') {
-            if (data144 < 0 || isNaN(data144)) {
-              const err242 = {
-                instancePath: instancePath + '/merge/perf-review-above',
-                schemaPath: '#/properties/merge/properties/perf-review-above/minimum',
-                keyword: 'minimum',
-                params: { comparison: '>=', limit: 0 },
-                message: 'must be >= 0',
-                schema: 0,
-                parentSchema: schema11.properties.merge.properties['perf-review-above'],
-                data: data144,
-              };
-              if (vErrors === null) {
-                vErrors = [err242];
-              } else {
-                vErrors.push(err242);
-              }
-              errors++;
-            }
-          } else {
-            const err243 = {
-              instancePath: instancePath + '/merge/perf-review-above',
-              schemaPath: '#/properties/merge/properties/perf-review-above/type',
-              keyword: 'type',
-              params: { type: 'number' },
-              message: 'must be number',
-              schema: schema11.properties.merge.properties['perf-review-above'].type,
-              parentSchema: schema11.properties.merge.properties['perf-review-above'],
               data: data144,
-            };
-            if (vErrors === null) {
-              vErrors = [err243];
-            } else {
-              vErrors.push(err243);
-            }
-            errors++;
-          }
-        }
-        if (data130['review-on-coverage-drop'] !== undefined) {
-          let data145 = data130['review-on-coverage-drop'];
-          if (typeof data145 !== 'boolean') {
-            const err244 = {
-              instancePath: instancePath + '/merge/review-on-coverage-drop',
-              schemaPath: '#/properties/merge/properties/review-on-coverage-drop/type',
-              keyword: 'type',
-              params: { type: 'boolean' },
-              message: 'must be boolean',
-              schema: schema11.properties.merge.properties['review-on-coverage-drop'].type,
-              parentSchema: schema11.properties.merge.properties['review-on-coverage-drop'],
-              data: data145,
             };
             if (vErrors === null) {
               vErrors = [err244];
@@ -23759,60 +23924,58 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data130['required-checks'] !== undefined) {
-          let data146 = data130['required-checks'];
-          if (Array.isArray(data146)) {
-            const len30 = data146.length;
-            for (let i30 = 0; i30 < len30; i30++) {
-              let data147 = data146[i30];
-              if (typeof data147 === 'string') {
-                if (func2(data147) < 1) {
-                  const err245 = {
-                    instancePath: instancePath + '/merge/required-checks/' + i30,
-                    schemaPath: '#/properties/merge/properties/required-checks/items/minLength',
-                    keyword: 'minLength',
-                    params: { limit: 1 },
-                    message: 'must NOT have fewer than 1 characters',
-                    schema: 1,
-                    parentSchema: schema11.properties.merge.properties['required-checks'].items,
-                    data: data147,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err245];
-                  } else {
-                    vErrors.push(err245);
-                  }
-                  errors++;
-                }
+        if (data132['perf-review-above'] !== undefined) {
+          let data146 = data132['perf-review-above'];
+          if (typeof data146 == 'number') {
+            if (data146 < 0 || isNaN(data146)) {
+              const err245 = {
+                instancePath: instancePath + '/merge/perf-review-above',
+                schemaPath: '#/properties/merge/properties/perf-review-above/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 0 },
+                message: 'must be >= 0',
+                schema: 0,
+                parentSchema: schema11.properties.merge.properties['perf-review-above'],
+                data: data146,
+              };
+              if (vErrors === null) {
+                vErrors = [err245];
               } else {
-                const err246 = {
-                  instancePath: instancePath + '/merge/required-checks/' + i30,
-                  schemaPath: '#/properties/merge/properties/required-checks/items/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema11.properties.merge.properties['required-checks'].items.type,
-                  parentSchema: schema11.properties.merge.properties['required-checks'].items,
-                  data: data147,
-                };
-                if (vErrors === null) {
-                  vErrors = [err246];
-                } else {
-                  vErrors.push(err246);
-                }
-                errors++;
+                vErrors.push(err245);
               }
+              errors++;
             }
           } else {
-            const err247 = {
-              instancePath: instancePath + '/merge/required-checks',
-              schemaPath: '#/properties/merge/properties/required-checks/type',
+            const err246 = {
+              instancePath: instancePath + '/merge/perf-review-above',
+              schemaPath: '#/properties/merge/properties/perf-review-above/type',
               keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-              schema: schema11.properties.merge.properties['required-checks'].type,
-              parentSchema: schema11.properties.merge.properties['required-checks'],
+              params: { type: 'number' },
+              message: 'must be number',
+              schema: schema11.properties.merge.properties['perf-review-above'].type,
+              parentSchema: schema11.properties.merge.properties['perf-review-above'],
               data: data146,
+            };
+            if (vErrors === null) {
+              vErrors = [err246];
+            } else {
+              vErrors.push(err246);
+            }
+            errors++;
+          }
+        }
+        if (data132['review-on-coverage-drop'] !== undefined) {
+          let data147 = data132['review-on-coverage-drop'];
+          if (typeof data147 !== 'boolean') {
+            const err247 = {
+              instancePath: instancePath + '/merge/review-on-coverage-drop',
+              schemaPath: '#/properties/merge/properties/review-on-coverage-drop/type',
+              keyword: 'type',
+              params: { type: 'boolean' },
+              message: 'must be boolean',
+              schema: schema11.properties.merge.properties['review-on-coverage-drop'].type,
+              parentSchema: schema11.properties.merge.properties['review-on-coverage-drop'],
+              data: data147,
             };
             if (vErrors === null) {
               vErrors = [err247];
@@ -23822,11 +23985,74 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data130['pending-label'] !== undefined) {
-          let data148 = data130['pending-label'];
-          if (typeof data148 === 'string') {
-            if (func2(data148) < 1) {
-              const err248 = {
+        if (data132['required-checks'] !== undefined) {
+          let data148 = data132['required-checks'];
+          if (Array.isArray(data148)) {
+            const len31 = data148.length;
+            for (let i31 = 0; i31 < len31; i31++) {
+              let data149 = data148[i31];
+              if (typeof data149 === 'string') {
+                if (func2(data149) < 1) {
+                  const err248 = {
+                    instancePath: instancePath + '/merge/required-checks/' + i31,
+                    schemaPath: '#/properties/merge/properties/required-checks/items/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema11.properties.merge.properties['required-checks'].items,
+                    data: data149,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err248];
+                  } else {
+                    vErrors.push(err248);
+                  }
+                  errors++;
+                }
+              } else {
+                const err249 = {
+                  instancePath: instancePath + '/merge/required-checks/' + i31,
+                  schemaPath: '#/properties/merge/properties/required-checks/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema11.properties.merge.properties['required-checks'].items.type,
+                  parentSchema: schema11.properties.merge.properties['required-checks'].items,
+                  data: data149,
+                };
+                if (vErrors === null) {
+                  vErrors = [err249];
+                } else {
+                  vErrors.push(err249);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err250 = {
+              instancePath: instancePath + '/merge/required-checks',
+              schemaPath: '#/properties/merge/properties/required-checks/type',
+              keyword: 'type',
+              params: { type: 'array' },
+              message: 'must be array',
+              schema: schema11.properties.merge.properties['required-checks'].type,
+              parentSchema: schema11.properties.merge.properties['required-checks'],
+              data: data148,
+            };
+            if (vErrors === null) {
+              vErrors = [err250];
+            } else {
+              vErrors.push(err250);
+            }
+            errors++;
+          }
+        }
+        if (data132['pending-label'] !== undefined) {
+          let data150 = data132['pending-label'];
+          if (typeof data150 === 'string') {
+            if (func2(data150) < 1) {
+              const err251 = {
                 instancePath: instancePath + '/merge/pending-label',
                 schemaPath: '#/properties/merge/properties/pending-label/minLength',
                 keyword: 'minLength',
@@ -23834,17 +24060,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
                 parentSchema: schema11.properties.merge.properties['pending-label'],
-                data: data148,
+                data: data150,
               };
               if (vErrors === null) {
-                vErrors = [err248];
+                vErrors = [err251];
               } else {
-                vErrors.push(err248);
+                vErrors.push(err251);
               }
               errors++;
             }
           } else {
-            const err249 = {
+            const err252 = {
               instancePath: instancePath + '/merge/pending-label',
               schemaPath: '#/properties/merge/properties/pending-label/type',
               keyword: 'type',
@@ -23852,70 +24078,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be string',
               schema: schema11.properties.merge.properties['pending-label'].type,
               parentSchema: schema11.properties.merge.properties['pending-label'],
-              data: data148,
-            };
-            if (vErrors === null) {
-              vErrors = [err249];
-            } else {
-              vErrors.push(err249);
-            }
-            errors++;
-          }
-        }
-        if (data130['trusted-apps'] !== undefined) {
-          let data149 = data130['trusted-apps'];
-          if (Array.isArray(data149)) {
-            const len31 = data149.length;
-            for (let i31 = 0; i31 < len31; i31++) {
-              let data150 = data149[i31];
-              if (typeof data150 === 'string') {
-                if (func2(data150) < 1) {
-                  const err250 = {
-                    instancePath: instancePath + '/merge/trusted-apps/' + i31,
-                    schemaPath: '#/properties/merge/properties/trusted-apps/items/minLength',
-                    keyword: 'minLength',
-                    params: { limit: 1 },
-                    message: 'must NOT have fewer than 1 characters',
-                    schema: 1,
-                    parentSchema: schema11.properties.merge.properties['trusted-apps'].items,
-                    data: data150,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err250];
-                  } else {
-                    vErrors.push(err250);
-                  }
-                  errors++;
-                }
-              } else {
-                const err251 = {
-                  instancePath: instancePath + '/merge/trusted-apps/' + i31,
-                  schemaPath: '#/properties/merge/properties/trusted-apps/items/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema11.properties.merge.properties['trusted-apps'].items.type,
-                  parentSchema: schema11.properties.merge.properties['trusted-apps'].items,
-                  data: data150,
-                };
-                if (vErrors === null) {
-                  vErrors = [err251];
-                } else {
-                  vErrors.push(err251);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err252 = {
-              instancePath: instancePath + '/merge/trusted-apps',
-              schemaPath: '#/properties/merge/properties/trusted-apps/type',
-              keyword: 'type',
-              params: { type: 'array' },
-              message: 'must be array',
-              schema: schema11.properties.merge.properties['trusted-apps'].type,
-              parentSchema: schema11.properties.merge.properties['trusted-apps'],
-              data: data149,
+              data: data150,
             };
             if (vErrors === null) {
               vErrors = [err252];
@@ -23925,8 +24088,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data130['trusted-status-logins'] !== undefined) {
-          let data151 = data130['trusted-status-logins'];
+        if (data132['trusted-apps'] !== undefined) {
+          let data151 = data132['trusted-apps'];
           if (Array.isArray(data151)) {
             const len32 = data151.length;
             for (let i32 = 0; i32 < len32; i32++) {
@@ -23934,13 +24097,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               if (typeof data152 === 'string') {
                 if (func2(data152) < 1) {
                   const err253 = {
-                    instancePath: instancePath + '/merge/trusted-status-logins/' + i32,
-                    schemaPath: '#/properties/merge/properties/trusted-status-logins/items/minLength',
+                    instancePath: instancePath + '/merge/trusted-apps/' + i32,
+                    schemaPath: '#/properties/merge/properties/trusted-apps/items/minLength',
                     keyword: 'minLength',
                     params: { limit: 1 },
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
-                    parentSchema: schema11.properties.merge.properties['trusted-status-logins'].items,
+                    parentSchema: schema11.properties.merge.properties['trusted-apps'].items,
                     data: data152,
                   };
                   if (vErrors === null) {
@@ -23952,13 +24115,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 }
               } else {
                 const err254 = {
-                  instancePath: instancePath + '/merge/trusted-status-logins/' + i32,
-                  schemaPath: '#/properties/merge/properties/trusted-status-logins/items/type',
+                  instancePath: instancePath + '/merge/trusted-apps/' + i32,
+                  schemaPath: '#/properties/merge/properties/trusted-apps/items/type',
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema11.properties.merge.properties['trusted-status-logins'].items.type,
-                  parentSchema: schema11.properties.merge.properties['trusted-status-logins'].items,
+                  schema: schema11.properties.merge.properties['trusted-apps'].items.type,
+                  parentSchema: schema11.properties.merge.properties['trusted-apps'].items,
                   data: data152,
                 };
                 if (vErrors === null) {
@@ -23971,13 +24134,13 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             }
           } else {
             const err255 = {
-              instancePath: instancePath + '/merge/trusted-status-logins',
-              schemaPath: '#/properties/merge/properties/trusted-status-logins/type',
+              instancePath: instancePath + '/merge/trusted-apps',
+              schemaPath: '#/properties/merge/properties/trusted-apps/type',
               keyword: 'type',
               params: { type: 'array' },
               message: 'must be array',
-              schema: schema11.properties.merge.properties['trusted-status-logins'].type,
-              parentSchema: schema11.properties.merge.properties['trusted-status-logins'],
+              schema: schema11.properties.merge.properties['trusted-apps'].type,
+              parentSchema: schema11.properties.merge.properties['trusted-apps'],
               data: data151,
             };
             if (vErrors === null) {
@@ -23988,54 +24151,59 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data130['deep-dive-rate'] !== undefined) {
-          let data153 = data130['deep-dive-rate'];
-          if (typeof data153 == 'number') {
-            if (data153 > 1 || isNaN(data153)) {
-              const err256 = {
-                instancePath: instancePath + '/merge/deep-dive-rate',
-                schemaPath: '#/properties/merge/properties/deep-dive-rate/maximum',
-                keyword: 'maximum',
-                params: { comparison: '<=', limit: 1 },
-                message: 'must be <= 1',
-                schema: 1,
-                parentSchema: schema11.properties.merge.properties['deep-dive-rate'],
-                data: data153,
-              };
-              if (vErrors === null) {
-                vErrors = [err256];
+        if (data132['trusted-status-logins'] !== undefined) {
+          let data153 = data132['trusted-status-logins'];
+          if (Array.isArray(data153)) {
+            const len33 = data153.length;
+            for (let i33 = 0; i33 < len33; i33++) {
+              let data154 = data153[i33];
+              if (typeof data154 === 'string') {
+                if (func2(data154) < 1) {
+                  const err256 = {
+                    instancePath: instancePath + '/merge/trusted-status-logins/' + i33,
+                    schemaPath: '#/properties/merge/properties/trusted-status-logins/items/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema11.properties.merge.properties['trusted-status-logins'].items,
+                    data: data154,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err256];
+                  } else {
+                    vErrors.push(err256);
+                  }
+                  errors++;
+                }
               } else {
-                vErrors.push(err256);
+                const err257 = {
+                  instancePath: instancePath + '/merge/trusted-status-logins/' + i33,
+                  schemaPath: '#/properties/merge/properties/trusted-status-logins/items/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema11.properties.merge.properties['trusted-status-logins'].items.type,
+                  parentSchema: schema11.properties.merge.properties['trusted-status-logins'].items,
+                  data: data154,
+                };
+                if (vErrors === null) {
+                  vErrors = [err257];
+                } else {
+                  vErrors.push(err257);
+                }
+                errors++;
               }
-              errors++;
-            }
-            if (data153 < 0 || isNaN(data153)) {
-              const err257 = {
-                instancePath: instancePath + '/merge/deep-dive-rate',
-                schemaPath: '#/properties/merge/properties/deep-dive-rate/minimum',
-                keyword: 'minimum',
-                params: { comparison: '>=', limit: 0 },
-                message: 'must be >= 0',
-                schema: 0,
-                parentSchema: schema11.properties.merge.properties['deep-dive-rate'],
-                data: data153,
-              };
-              if (vErrors === null) {
-                vErrors = [err257];
-              } else {
-                vErrors.push(err257);
-              }
-              errors++;
             }
           } else {
             const err258 = {
-              instancePath: instancePath + '/merge/deep-dive-rate',
-              schemaPath: '#/properties/merge/properties/deep-dive-rate/type',
+              instancePath: instancePath + '/merge/trusted-status-logins',
+              schemaPath: '#/properties/merge/properties/trusted-status-logins/type',
               keyword: 'type',
-              params: { type: 'number' },
-              message: 'must be number',
-              schema: schema11.properties.merge.properties['deep-dive-rate'].type,
-              parentSchema: schema11.properties.merge.properties['deep-dive-rate'],
+              params: { type: 'array' },
+              message: 'must be array',
+              schema: schema11.properties.merge.properties['trusted-status-logins'].type,
+              parentSchema: schema11.properties.merge.properties['trusted-status-logins'],
               data: data153,
             };
             if (vErrors === null) {
@@ -24046,37 +24214,37 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data130['max-open-reviews'] !== undefined) {
-          let data154 = data130['max-open-reviews'];
-          if (!(typeof data154 == 'number' && !(data154 % 1) && !isNaN(data154))) {
-            const err259 = {
-              instancePath: instancePath + '/merge/max-open-reviews',
-              schemaPath: '#/properties/merge/properties/max-open-reviews/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-              schema: schema11.properties.merge.properties['max-open-reviews'].type,
-              parentSchema: schema11.properties.merge.properties['max-open-reviews'],
-              data: data154,
-            };
-            if (vErrors === null) {
-              vErrors = [err259];
-            } else {
-              vErrors.push(err259);
+        if (data132['deep-dive-rate'] !== undefined) {
+          let data155 = data132['deep-dive-rate'];
+          if (typeof data155 == 'number') {
+            if (data155 > 1 || isNaN(data155)) {
+              const err259 = {
+                instancePath: instancePath + '/merge/deep-dive-rate',
+                schemaPath: '#/properties/merge/properties/deep-dive-rate/maximum',
+                keyword: 'maximum',
+                params: { comparison: '<=', limit: 1 },
+                message: 'must be <= 1',
+                schema: 1,
+                parentSchema: schema11.properties.merge.properties['deep-dive-rate'],
+                data: data155,
+              };
+              if (vErrors === null) {
+                vErrors = [err259];
+              } else {
+                vErrors.push(err259);
+              }
+              errors++;
             }
-            errors++;
-          }
-          if (typeof data154 == 'number') {
-            if (data154 < 0 || isNaN(data154)) {
+            if (data155 < 0 || isNaN(data155)) {
               const err260 = {
-                instancePath: instancePath + '/merge/max-open-reviews',
-                schemaPath: '#/properties/merge/properties/max-open-reviews/minimum',
+                instancePath: instancePath + '/merge/deep-dive-rate',
+                schemaPath: '#/properties/merge/properties/deep-dive-rate/minimum',
                 keyword: 'minimum',
                 params: { comparison: '>=', limit: 0 },
                 message: 'must be >= 0',
                 schema: 0,
-                parentSchema: schema11.properties.merge.properties['max-open-reviews'],
-                data: data154,
+                parentSchema: schema11.properties.merge.properties['deep-dive-rate'],
+                data: data155,
               };
               if (vErrors === null) {
                 vErrors = [err260];
@@ -24085,10 +24253,68 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               }
               errors++;
             }
+          } else {
+            const err261 = {
+              instancePath: instancePath + '/merge/deep-dive-rate',
+              schemaPath: '#/properties/merge/properties/deep-dive-rate/type',
+              keyword: 'type',
+              params: { type: 'number' },
+              message: 'must be number',
+              schema: schema11.properties.merge.properties['deep-dive-rate'].type,
+              parentSchema: schema11.properties.merge.properties['deep-dive-rate'],
+              data: data155,
+            };
+            if (vErrors === null) {
+              vErrors = [err261];
+            } else {
+              vErrors.push(err261);
+            }
+            errors++;
+          }
+        }
+        if (data132['max-open-reviews'] !== undefined) {
+          let data156 = data132['max-open-reviews'];
+          if (!(typeof data156 == 'number' && !(data156 % 1) && !isNaN(data156))) {
+            const err262 = {
+              instancePath: instancePath + '/merge/max-open-reviews',
+              schemaPath: '#/properties/merge/properties/max-open-reviews/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+              schema: schema11.properties.merge.properties['max-open-reviews'].type,
+              parentSchema: schema11.properties.merge.properties['max-open-reviews'],
+              data: data156,
+            };
+            if (vErrors === null) {
+              vErrors = [err262];
+            } else {
+              vErrors.push(err262);
+            }
+            errors++;
+          }
+          if (typeof data156 == 'number') {
+            if (data156 < 0 || isNaN(data156)) {
+              const err263 = {
+                instancePath: instancePath + '/merge/max-open-reviews',
+                schemaPath: '#/properties/merge/properties/max-open-reviews/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 0 },
+                message: 'must be >= 0',
+                schema: 0,
+                parentSchema: schema11.properties.merge.properties['max-open-reviews'],
+                data: data156,
+              };
+              if (vErrors === null) {
+                vErrors = [err263];
+              } else {
+                vErrors.push(err263);
+              }
+              errors++;
+            }
           }
         }
       } else {
-        const err261 = {
+        const err264 = {
           instancePath: instancePath + '/merge',
           schemaPath: '#/properties/merge/type',
           keyword: 'type',
@@ -24096,18 +24322,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be object',
           schema: schema11.properties.merge.type,
           parentSchema: schema11.properties.merge,
-          data: data130,
+          data: data132,
         };
         if (vErrors === null) {
-          vErrors = [err261];
+          vErrors = [err264];
         } else {
-          vErrors.push(err261);
+          vErrors.push(err264);
         }
         errors++;
       }
     }
   } else {
-    const err262 = {
+    const err265 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -24118,9 +24344,9 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err262];
+      vErrors = [err265];
     } else {
-      vErrors.push(err262);
+      vErrors.push(err265);
     }
     errors++;
   }
@@ -24705,6 +24931,7 @@ const policySchema = {
                     enum: ['review', 'fail', 'ignore'],
                     description: 'What a changed code file with added lines that no report measures means: review (default), fail, or ignore (files excluded knowingly)',
                 },
+                ignore: stringList('Globs of files left out of coverage (totals, patch, components), as Codecov ignore: code not measured on purpose'),
                 components: {
                     type: 'array',
                     items: {
@@ -25312,7 +25539,7 @@ function contentKind(path) {
 const section = (value, key) => (0,_shared_json_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(value) && (0,_shared_json_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(value[key]) ? value[key] : {};
 /**
  * Every path glob a policy file itself writes (not the defaults), with where it is: risk factor paths,
- * review paths, coverage components, perf metric paths. Entries are as written (not necessarily strings).
+ * review paths, coverage ignore and components, perf metric paths. Entries are as written (not necessarily strings).
  */
 function writtenPathGlobs(data) {
     const found = [];
@@ -25331,6 +25558,7 @@ function writtenPathGlobs(data) {
         if ((0,_shared_json_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u)(factor))
             list(factor.paths, ['risk', 'factors', name, 'paths']);
     list(section(data, 'merge')['review-paths'], ['merge', 'review-paths']);
+    list(section(data, 'coverage').ignore, ['coverage', 'ignore']);
     eachPaths(section(data, 'coverage').components, ['coverage', 'components']);
     eachPaths(section(data, 'perf').metrics, ['perf', 'metrics']);
     return found;
@@ -26215,6 +26443,51 @@ function countBySeverity(findings) {
 /* harmony export */   o: () => (/* binding */ SEVERITIES)
 /* harmony export */ });
 const SEVERITIES = ['low', 'medium', 'high', 'critical'];
+
+
+/***/ }),
+
+/***/ 8850:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  H7: () => (/* reexport */ match/* GlobSet */.H7)
+});
+
+// UNUSED EXPORTS: fileSystemGlob, globProblem, matchesAnyName, metricNameMatches, wildcardMatchSteps, wildcardMatches
+
+// EXTERNAL MODULE: ../core/src/shared/glob/match.ts
+var match = __nccwpck_require__(5549);
+// EXTERNAL MODULE: ../core/src/shared/glob/wildcard.ts
+var wildcard = __nccwpck_require__(2304);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/minimatch@11.0.9/node_modules/minimatch/dist/esm/index.js + 8 modules
+var esm = __nccwpck_require__(8537);
+;// CONCATENATED MODULE: ../core/src/shared/glob/file-system.ts
+
+/**
+ * An absolute file-system glob in @actions/glob's dialect (the one the actions' file inputs have
+ * always had): minimatch with `dot: true`, case-sensitive, and no braces, extglobs, comments or `!`
+ * (`{a,b}` and `+(a)` are literal; the caller negates). Unlike GlobSet's repository-relative paths,
+ * the paths are absolute, with `/` separators.
+ */
+function fileSystemGlob(pattern) {
+    const glob = new Minimatch(pattern, {
+        dot: true,
+        nobrace: true,
+        nocomment: true,
+        noext: true,
+        nonegate: true,
+    });
+    return { matches: (path) => glob.match(path), mayMatchBelow: (folder) => glob.match(folder, true) };
+}
+
+;// CONCATENATED MODULE: ../core/src/shared/glob/index.ts
+
+
+
+
 
 
 /***/ }),
