@@ -12013,6 +12013,8 @@ const TEST_OR_CONFIG = [
     /(^|\/)[^/]*\.config\.[cm]?[jt]s$/,
     /(^|\/)\.[^/]*rc\.[cm]?js$/,
 ];
+/** TypeScript declaration files: types only, nothing a test can run, so no tool ever reports them. */
+const DECLARATIONS_ONLY = /\.d\.[cm]?ts$/;
 function extensionOf(path) {
     const name = path.slice(path.lastIndexOf('/') + 1);
     const dot = name.lastIndexOf('.');
@@ -12036,7 +12038,7 @@ class Measurability {
     }
     kind(path) {
         const extension = extensionOf(path);
-        if (extension === undefined)
+        if (extension === undefined || DECLARATIONS_ONLY.test(path))
             return 'not-code';
         const language = LANGUAGE_OF.get(extension);
         const measured = this.measures(path);

@@ -11594,6 +11594,8 @@ const TEST_OR_CONFIG = [
     /(^|\/)[^/]*\.config\.[cm]?[jt]s$/,
     /(^|\/)\.[^/]*rc\.[cm]?js$/,
 ];
+/** TypeScript declaration files: types only, nothing a test can run, so no tool ever reports them. */
+const DECLARATIONS_ONLY = /\.d\.[cm]?ts$/;
 function extensionOf(path) {
     const name = path.slice(path.lastIndexOf('/') + 1);
     const dot = name.lastIndexOf('.');
@@ -11617,7 +11619,7 @@ class measurable_Measurability {
     }
     kind(path) {
         const extension = extensionOf(path);
-        if (extension === undefined)
+        if (extension === undefined || DECLARATIONS_ONLY.test(path))
             return 'not-code';
         const language = LANGUAGE_OF.get(extension);
         const measured = this.measures(path);

@@ -448,6 +448,8 @@ describe('what counts as code for a report', () => {
     [['src/a.ts'], 'api/server.go', 'unmeasured-language'],
     [['src/a.ts'], 'api/server_test.go', 'test'],
     [['src/a.ts'], 'scripts/deploy.sh', 'not-code'],
+    [['src/a.ts'], 'src/types.d.ts', 'not-code'],
+    [['src/a.ts'], 'src/env.d.mts', 'not-code'],
     [['src/a.ts'], 'include/calc.h', 'not-code'],
     [['calc.c'], 'calc.h', 'not-code'],
     [['report.ex'], 'tool.zig', 'not-code'],

@@ -62,6 +62,9 @@ const TEST_OR_CONFIG = [
   /(^|\/)\.[^/]*rc\.[cm]?js$/,
 ];
 
+/** TypeScript declaration files: types only, nothing a test can run, so no tool ever reports them. */
+const DECLARATIONS_ONLY = /\.d\.[cm]?ts$/;
+
 function extensionOf(path: string): string | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
@@ -91,7 +94,7 @@ export class Measurability {
 
   kind(path: string): FileKind {
     const extension = extensionOf(path);
-    if (extension === undefined) return 'not-code';
+    if (extension === undefined || DECLARATIONS_ONLY.test(path)) return 'not-code';
     const language = LANGUAGE_OF.get(extension);
     const measured = this.measures(path);
     if (!measured && (language === undefined || language.onlyWhereMeasured)) return 'not-code';
