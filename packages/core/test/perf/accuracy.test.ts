@@ -146,6 +146,34 @@ describe.each([
   });
 });
 
+// Why the +5% target is not asserted there: on these four corpora the two targets exclude each other. Even an
+// oracle that flags by the estimate itself, at whatever cut-off catches 7 in 8 of the +5% pairs, flags more
+// than 1 in 15 of the unchanged or faster ones, because unchanged code moved as much as 5% more work did.
+// (On shared-2 it is the other way round: its +5% measured only +1.8 to +2.2% in 4 of 12 pairs, hyperfine's
+// 16 ms runs taking on fixed costs, just past the 1.6% unchanged code moved.)
+describe.each([SHARED_CORPUS, OVERLOADED_CORPUS, SHARED_BUILD_CORPUS, SHARED_SUITE_CORPUS])(
+  'on the $name corpus, no cut-off on the estimate meets both targets',
+  (corpus) => {
+    it('catching 7 in 8 of the +5% pairs would review more than 1 in 15 of the unchanged or faster', () => {
+      const outcomes = outcomesOf(corpus).filter((o) => !isAppend(o));
+      const estimate = (o: Outcome) => o.metric.regression ?? 0;
+      const at5 = outcomes
+        .filter((o) => o.slowdown === 0.05)
+        .map(estimate)
+        .sort((a, b) => a - b);
+      const cutOff = at5[Math.floor(at5.length / 8)]!;
+      const unchangedOrFaster = outcomes.filter((o) => o.slowdown <= 0);
+      const flagged = unchangedOrFaster.filter((o) => estimate(o) >= cutOff);
+      console.log(
+        `${corpus.name}: flagging 7 in 8 of +5% needs an estimate >= ${percentOf(cutOff)}, which flags ${flagged.length}/${unchangedOrFaster.length} unchanged or faster pairs`,
+      );
+      expect(flagged.length * 15).toBeGreaterThan(unchangedOrFaster.length);
+    });
+  },
+);
+
+const percentOf = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+
 describe('the quiet corpus', () => {
   it('BenchmarkAppend allocates the same in every variant (why it has no known slowdown)', () => {
     const variants = ['base', ...SLOWDOWNS.map((s) => s.variant)];
