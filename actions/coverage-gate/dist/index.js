@@ -11981,7 +11981,8 @@ const LANGUAGES = [
     },
     { name: 'Python', extensions: ['py', 'pyw', 'pyx'] },
     { name: 'Go', extensions: ['go'] },
-    { name: 'JVM', extensions: ['java', 'kt', 'scala', 'groovy'] },
+    { name: 'JVM', extensions: ['java', 'kt', 'kts', 'scala', 'groovy'] },
+    { name: 'Clojure', extensions: ['clj', 'cljs', 'cljc'] },
     { name: 'C/C++', extensions: ['c', 'cc', 'cpp', 'cxx', 'c++', 'm', 'mm'] },
     {
         name: 'C/C++ header',
@@ -11996,6 +11997,15 @@ const LANGUAGES = [
     { name: 'Dart', extensions: ['dart'] },
     { name: 'Elixir', extensions: ['ex', 'exs'] },
     { name: 'Lua', extensions: ['lua'] },
+    { name: 'Perl', extensions: ['pl', 'pm'] },
+    { name: 'R', extensions: ['r'] },
+    { name: 'Julia', extensions: ['jl'] },
+    { name: 'Zig', extensions: ['zig'] },
+    { name: 'Haskell', extensions: ['hs'] },
+    { name: 'OCaml', extensions: ['ml'] },
+    { name: 'Erlang', extensions: ['erl'] },
+    { name: 'Nim', extensions: ['nim'] },
+    { name: 'Crystal', extensions: ['cr'] },
 ];
 const LANGUAGE_OF = new Map(LANGUAGES.flatMap((language) => language.extensions.map((extension) => [extension, language])));
 /**
@@ -12008,9 +12018,12 @@ const TEST_OR_CONFIG = [
     /\.(test|spec)\.[cm]?[jt]sx?$/,
     /(^|\/)(__tests__|__mocks__|__fixtures__|test|tests|spec|e2e|testdata|fixtures)\//,
     /(^|\/)src\/(test|androidTest|testFixtures|it)\//,
-    /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/,
+    /(^|\/)(test_[^/]*|[^/]*_test|conftest|setup|noxfile)\.py$/,
     /(^|\/)[^/]*(Test|Tests|IT|Spec)\.(java|kt|scala|groovy)$/,
     /(^|\/)[^/]*\.config\.[cm]?[jt]s$/,
+    // Build scripts (setup.py and noxfile.py above): Gradle's Kotlin DSL, Perl's MakeMaker and Module::Build.
+    /(^|\/)[^/]*\.gradle\.kts$/,
+    /(^|\/)(Makefile|Build)\.PL$/,
     /(^|\/)\.[^/]*rc\.[cm]?js$/,
 ];
 /** TypeScript declaration files: types only, nothing a test can run, so no tool ever reports them. */
