@@ -17,7 +17,9 @@ const TOOLS = [
 ];
 
 const present = (tool) => spawnSync(tool.check[0], tool.check[1], { stdio: 'ignore' }).status === 0;
-const apt = (args) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
+// Bounded: a package mirror that does not answer leaves the tools missing (their tests skip), not CI hanging.
+const apt = (args) =>
+  spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], timeout: 240_000 }).status === 0;
 
 let missing = TOOLS.filter((tool) => !present(tool));
 const canInstall =
