@@ -19773,6 +19773,8 @@ const JUDGING_PATHS = [
     { glob: '**/{.npmrc,.yarnrc,.yarnrc.yml}', why: 'package-manager settings' },
     { glob: '**/.pnpmfile.{cjs,mjs}', why: 'a pnpm hook file run on install' },
     { glob: '.yarn/{releases,plugins}/**', why: 'code yarn runs on install' },
+    // `*.js -diff` or `binary` makes git show code as binary: its lines leave the diff every gate reads.
+    { glob: '**/.gitattributes', why: 'git attributes: how the diff shows files' },
 ];
 const always = JUDGING_PATHS.map((entry) => ({ ...entry, set: new match/* GlobSet */.H7([entry.glob]) }));
 /** Why a path judges the PR by itself, if it does. */

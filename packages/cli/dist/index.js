@@ -11551,14 +11551,16 @@ function goModuleOf(goMod, text) {
  * Which changed files are code a coverage tool could measure. The rule is by extension: a file is code when
  * its extension is a programming language's (the families below), whether or not any report measures that
  * language — a Go change in a repository whose only report is TypeScript was not measured, and is listed
- * so (`coverage.ignore` names code left unmeasured on purpose). Docs, images, lockfiles, YAML and shell are
- * not code for this gate. Test files and tool configuration (by the conventions the tools themselves use
+ * so (`coverage.ignore` names code left unmeasured on purpose). An extensionless script is its shebang's
+ * language. Docs, images, lockfiles, YAML, shell and templates (`.erb`, `.cshtml`, `.astro`: no coverage tool
+ * measures them, so counting them would ask for review on every view change) are not code for this gate.
+ * Test files and tool configuration (by the conventions the tools themselves use
  * to leave them out) are not product code either: they are listed, not counted.
  */
 const LANGUAGES = [
     {
         name: 'JavaScript/TypeScript',
-        extensions: ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte'],
+        extensions: ['js', 'jsx', 'mjs', 'cjs', 'es6', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte', 'coffee'],
     },
     { name: 'Python', extensions: ['py', 'pyw', 'pyx'] },
     { name: 'Go', extensions: ['go'] },
@@ -11571,7 +11573,7 @@ const LANGUAGES = [
         onlyWhereMeasured: true,
     },
     { name: '.NET', extensions: ['cs', 'vb', 'fs'] },
-    { name: 'Ruby', extensions: ['rb'] },
+    { name: 'Ruby', extensions: ['rb', 'rake'] },
     { name: 'Rust', extensions: ['rs'] },
     { name: 'PHP', extensions: ['php'] },
     { name: 'Swift', extensions: ['swift'] },
@@ -11592,23 +11594,78 @@ const LANGUAGE_OF = new Map(LANGUAGES.flatMap((language) => language.extensions.
 /**
  * Test code and tool configuration, by the conventions of the tools (Go never instruments `_test.go`;
  * istanbul/c8/jest/vitest exclude `*.test.*`, `*.spec.*`, `__tests__/`, `test/` by default; JaCoCo reports
- * the main source set, not `src/test/`; pytest's `test_*.py`, `conftest.py`).
+ * the main source set, not `src/test/`; pytest's `test_*.py`, `conftest.py`). A file's own name, or a folder
+ * no source tree uses, says so whatever folder it is in.
  */
-const TEST_OR_CONFIG = [
+const TEST_BY_NAME = [
     /_test\.go$/,
     /\.(test|spec)\.[cm]?[jt]sx?$/,
-    /(^|\/)(__tests__|__mocks__|__fixtures__|test|tests|spec|e2e|testdata|fixtures)\//,
+    /(^|\/)(__tests__|__mocks__|__fixtures__)\//,
     /(^|\/)src\/(test|androidTest|testFixtures|it)\//,
-    /(^|\/)(test_[^/]*|[^/]*_test|conftest|setup|noxfile)\.py$/,
-    /(^|\/)[^/]*(Test|Tests|IT|Spec)\.(java|kt|scala|groovy)$/,
+    /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/,
+];
+/** JVM test classes by name: in the main source set (`src/main/`) such a name is product code. */
+const JVM_TEST_NAME = /(^|\/)[^/]*(Test|Tests|IT|Spec)\.(java|kt|scala|groovy)$/;
+/**
+ * Folders that hold tests by convention, but are also ordinary names: a file under one is a test unless a
+ * source folder holds that folder (`src/spec/`, `lib/e2e/`, `app/api/fixtures/`) or the reports measure
+ * files under it (a package named `spec`): production code moved under a test-looking folder stays code.
+ */
+const TEST_FOLDER = /(^|\/)(test|tests|spec|e2e|testdata|fixtures)\//;
+const SOURCE_BEFORE_TEST_FOLDER = /(^|\/)(src|lib|app)\/(.*\/)?(test|tests|spec|e2e|testdata|fixtures)\//;
+/**
+ * Tool configuration and build scripts by name; under a source folder (`src/`, `lib/`) the same names are
+ * product code (Angular's `src/app/app.config.ts`), so they are not taken as configuration there.
+ */
+const CONFIG_BY_NAME = [
     /(^|\/)[^/]*\.config\.[cm]?[jt]s$/,
-    // Build scripts (setup.py and noxfile.py above): Gradle's Kotlin DSL, Perl's MakeMaker and Module::Build.
+    /(^|\/)\.[^/]*rc\.[cm]?js$/,
+    /(^|\/)(setup|noxfile)\.py$/,
     /(^|\/)[^/]*\.gradle\.kts$/,
     /(^|\/)(Makefile|Build)\.PL$/,
-    /(^|\/)\.[^/]*rc\.[cm]?js$/,
 ];
+const UNDER_SOURCE_FOLDER = /(^|\/)(src|lib)\//;
 /** TypeScript declaration files: types only, nothing a test can run, so no tool ever reports them. */
 const DECLARATIONS_ONLY = /\.d\.[cm]?ts$/;
+/**
+ * What a declaration file cannot hold and runtime code does: a function with a body, a variable with a
+ * value. Bundlers (esbuild, tsx) run a `.d.ts` that is imported by path, so such lines make it code.
+ */
+const RUNTIME_IN_DECLARATIONS = [
+    /\bfunction\b[^;{]*\)\s*(:\s*[\w$.<>[\]| ]+)?\{/,
+    /\b(const|let|var)\s+[\w$]+\s*(:[^=;]+)?=(?!>)/,
+];
+/** Interpreters a shebang names, as the extension their files have: `#!/usr/bin/env node` is JavaScript. */
+const INTERPRETERS = {
+    node: 'js',
+    nodejs: 'js',
+    deno: 'ts',
+    bun: 'ts',
+    tsx: 'ts',
+    'ts-node': 'ts',
+    python: 'py',
+    python3: 'py',
+    python2: 'py',
+    pypy: 'py',
+    pypy3: 'py',
+    ruby: 'rb',
+    perl: 'pl',
+    php: 'php',
+    lua: 'lua',
+    rscript: 'r',
+    elixir: 'exs',
+};
+/** The extension a script's shebang stands for (`#!/usr/bin/env -S node --flag` → js), if any. */
+function shebangExtension(firstLine) {
+    if (firstLine === undefined || !firstLine.startsWith('#!'))
+        return undefined;
+    const words = firstLine.slice(2).trim().split(/\s+/);
+    let program = words[0]?.slice(words[0].lastIndexOf('/') + 1) ?? '';
+    if (program === 'env')
+        program = words.slice(1).find((word) => !word.startsWith('-')) ?? '';
+    const name = program.toLowerCase();
+    return INTERPRETERS[name] ?? INTERPRETERS[name.replace(/[\d.]+$/, '')];
+}
 function extensionOf(path) {
     const name = path.slice(path.lastIndexOf('/') + 1);
     const dot = name.lastIndexOf('.');
@@ -11617,9 +11674,12 @@ function extensionOf(path) {
 class measurable_Measurability {
     /** languages by name, and extensions outside the families that a report lists (a tool we do not know) */
     measured = new Set();
+    reportFiles;
+    measuredFolders;
     /** `reportFiles`: the repository paths the reports measure. */
     constructor(reportFiles) {
-        for (const file of reportFiles) {
+        this.reportFiles = [...reportFiles];
+        for (const file of this.reportFiles) {
             const extension = extensionOf(file);
             if (extension !== undefined)
                 this.measured.add(LANGUAGE_OF.get(extension)?.name ?? `.${extension}`);
@@ -11628,23 +11688,52 @@ class measurable_Measurability {
     /** Whether the file is in a language (or has an extension) the reports measure. */
     measures(path) {
         const extension = extensionOf(path);
-        return extension !== undefined && this.measured.has(LANGUAGE_OF.get(extension)?.name ?? `.${extension}`);
+        return extension !== undefined && this.measuresExtension(extension);
     }
-    kind(path) {
-        const extension = extensionOf(path);
-        if (extension === undefined || DECLARATIONS_ONLY.test(path))
+    measuresExtension(extension) {
+        return this.measured.has(LANGUAGE_OF.get(extension)?.name ?? `.${extension}`);
+    }
+    /** `added`: the file's added lines, when the diff shows them (a shebang, code in a `.d.ts`). */
+    kind(path, added = []) {
+        const extension = extensionOf(path) ?? shebangExtension(added.find((line) => line.line === 1)?.text);
+        if (extension === undefined)
+            return 'not-code';
+        if (DECLARATIONS_ONLY.test(path) &&
+            !added.some(({ text }) => RUNTIME_IN_DECLARATIONS.some((p) => p.test(text))))
             return 'not-code';
         const language = LANGUAGE_OF.get(extension);
-        const measured = this.measures(path);
+        const measured = this.measuresExtension(extension);
         if (!measured && (language === undefined || language.onlyWhereMeasured))
             return 'not-code';
-        if (TEST_OR_CONFIG.some((pattern) => pattern.test(path)))
+        if (this.isTestOrConfig(path))
             return 'test';
         return measured ? 'code' : 'unmeasured-language';
     }
+    isTestOrConfig(path) {
+        if (TEST_BY_NAME.some((pattern) => pattern.test(path)))
+            return true;
+        if (JVM_TEST_NAME.test(path) && !/(^|\/)src\/main\//.test(path))
+            return true;
+        if (CONFIG_BY_NAME.some((pattern) => pattern.test(path)))
+            return !UNDER_SOURCE_FOLDER.test(path);
+        const folder = TEST_FOLDER.exec(path);
+        if (!folder || SOURCE_BEFORE_TEST_FOLDER.test(path))
+            return false;
+        return !this.measuresUnder(path.slice(0, folder.index + folder[0].length - 1));
+    }
+    /** Whether the reports measure any file below `folder`. */
+    measuresUnder(folder) {
+        if (!this.measuredFolders) {
+            this.measuredFolders = new Set();
+            for (const file of this.reportFiles)
+                for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1))
+                    this.measuredFolders.add(file.slice(0, slash));
+        }
+        return this.measuredFolders.has(folder);
+    }
     /** The language of a code file, for a reader: "Go", "Python". */
-    static languageOf(path) {
-        const extension = extensionOf(path) ?? '';
+    static languageOf(path, added = []) {
+        const extension = extensionOf(path) ?? shebangExtension(added.find((line) => line.line === 1)?.text) ?? '';
         return LANGUAGE_OF.get(extension)?.name ?? `.${extension}`;
     }
     /** The languages the reports measure, for a reader. */
@@ -11829,9 +11918,22 @@ function computePatchCoverage(report, diff, options = {}) {
         // the entry's binary flag says.
         const unseen = !change.patchAvailable && (!change.binary || change.additions > 0);
         const measured = report.files.get(change.path);
+        const kind = measured ? 'code' : kinds.kind(change.path, change.addedLines);
+        const code = kind === 'code' || kind === 'unmeasured-language';
+        // git shows a code file as binary when .gitattributes says so (`-diff`, `binary`) or it holds a NUL byte,
+        // and a JS file with `// \0` in a comment still runs: its lines are unseen, not absent.
+        if (change.binary && code) {
+            result.unknown.push(change.path);
+            continue;
+        }
+        // A rename or copy that moves a file across the line into code (from a test folder, from a `.txt`) adds
+        // no lines in the diff, yet all of the file is new code: it counts whole.
+        const movedIn = change.previousPath !== undefined &&
+            change.previousPath !== change.path &&
+            code &&
+            (ignore.matches(change.previousPath) || !isCode(kinds.kind(change.previousPath)));
         if (!measured) {
-            const kind = kinds.kind(change.path);
-            const listed = change.patchAvailable ? change.addedLines.length > 0 : unseen;
+            const listed = change.patchAvailable ? change.addedLines.length > 0 || movedIn : unseen;
             if (!listed)
                 continue;
             if (kind === 'not-code')
@@ -11841,7 +11943,9 @@ function computePatchCoverage(report, diff, options = {}) {
             else if (!change.patchAvailable)
                 result.unknown.push(change.path);
             else if (kind === 'unmeasured-language')
-                result.unmeasured.push(otherLanguage(change.path, kinds));
+                result.unmeasured.push(otherLanguage(change.path, kinds, change.addedLines));
+            else if (movedIn)
+                result.unmeasured.push(movedInFile(change.path, change.previousPath));
             else
                 result.unmeasured.push(unmeasured(change.path, report, folders));
             continue;
@@ -11851,7 +11955,7 @@ function computePatchCoverage(report, diff, options = {}) {
                 result.unknown.push(change.path);
             continue;
         }
-        if (change.addedLines.length === 0)
+        if (change.addedLines.length === 0 && !movedIn)
             continue;
         const lineHits = measured.lines;
         if (!lineHits) {
@@ -11862,7 +11966,7 @@ function computePatchCoverage(report, diff, options = {}) {
             });
             continue;
         }
-        const file = fileCoverage(change.path, lineHits, change.addedLines.map((added) => added.line));
+        const file = fileCoverage(change.path, lineHits, movedIn ? [...lineHits.lines] : change.addedLines.map((added) => added.line));
         if (file.lines.total === 0)
             continue;
         result.files.push(file);
@@ -11911,12 +12015,20 @@ function unmeasured(path, report, folders) {
     }
     return { path, reason: 'not-in-report', detail: 'no coverage report lists it' };
 }
-function otherLanguage(path, kinds) {
+const isCode = (kind) => kind === 'code' || kind === 'unmeasured-language';
+function movedInFile(path, previousPath) {
+    return {
+        path,
+        reason: 'not-in-report',
+        detail: `moved here from ${previousPath}, which was not measured code, and no report lists it`,
+    };
+}
+function otherLanguage(path, kinds, added) {
     const measured = kinds.languages();
     return {
         path,
         reason: 'not-in-report',
-        detail: `no report measures ${measurable_Measurability.languageOf(path)} code${measured.length > 0 ? ` (the reports measure ${measured.join(', ')})` : ''}: add its report, or list it in coverage.ignore`,
+        detail: `no report measures ${measurable_Measurability.languageOf(path, added)} code${measured.length > 0 ? ` (the reports measure ${measured.join(', ')})` : ''}: add its report, or list it in coverage.ignore`,
     };
 }
 /** Whether a report path that could not be placed may mean `path`. */
@@ -12368,7 +12480,7 @@ const REASON_TEXT = {
     'no-line-data': 'report has totals only',
 };
 const UNKNOWN_WHY = 'added lines not in the diff';
-const UNKNOWN_DETAIL = 'the diff does not show its added lines (GitHub omits the patch of a very large file): check out with fetch-depth: 0 to read them from the local history';
+const UNKNOWN_DETAIL = 'the diff does not show its added lines (GitHub omits the patch of a very large file; git shows a code file marked binary by .gitattributes, or holding a NUL byte, as binary): check out with fetch-depth: 0 to read them from the local history, and diff code as text';
 /**
  * Every changed file whose added lines were not checked, each with its reason: the files no report
  * measures, then those whose lines the diff does not show. Not shortened with the long lists: these
@@ -25500,6 +25612,8 @@ const JUDGING_PATHS = [
     { glob: '**/{.npmrc,.yarnrc,.yarnrc.yml}', why: 'package-manager settings' },
     { glob: '**/.pnpmfile.{cjs,mjs}', why: 'a pnpm hook file run on install' },
     { glob: '.yarn/{releases,plugins}/**', why: 'code yarn runs on install' },
+    // `*.js -diff` or `binary` makes git show code as binary: its lines leave the diff every gate reads.
+    { glob: '**/.gitattributes', why: 'git attributes: how the diff shows files' },
 ];
 const always = JUDGING_PATHS.map((entry) => ({ ...entry, set: new _shared_glob_match_js__WEBPACK_IMPORTED_MODULE_0__/* .GlobSet */ .H7([entry.glob]) }));
 /** Why a path judges the PR by itself, if it does. */

@@ -468,7 +468,100 @@ describe('what counts as code for a report', () => {
     [['app/calc.py'], 'Makefile', 'not-code'],
     [['app/calc.py'], 'docs/logo.PNG', 'not-code'],
     [['src/a.TS'], 'src/b.ts', 'code'],
+    // Test-looking folders: tests at the top or in a package, code under a source folder or where measured.
+    [['src/a.js'], 'test/helpers.js', 'test'],
+    [['packages/api/src/a.js'], 'packages/api/test/helpers.js', 'test'],
+    [['src/a.js'], 'src/__tests__/helpers.js', 'test'],
+    [['src/a.js'], 'src/spec/refund.js', 'code'],
+    [['src/a.js'], 'src/billing/tests/refund.js', 'code'],
+    [['src/a.js'], 'lib/e2e/crypto.js', 'code'],
+    [['app/page.ts'], 'app/api/fixtures/route.ts', 'code'],
+    [['packages/spec/src/a.ts'], 'packages/spec/src/index.ts', 'code'],
+    [['src/a.ts'], 'packages/spec/src/index.ts', 'test'],
+    // Configuration by name, except under a source folder; JVM test names, except in the main source set.
+    [['src/a.ts'], 'vitest.config.ts', 'test'],
+    [['src/a.ts'], 'packages/web/vite.config.ts', 'test'],
+    [['src/app/app.component.ts'], 'src/app/app.config.ts', 'code'],
+    [['src/a.js'], 'src/refund.config.js', 'code'],
+    [['src/a.js'], 'src/.refundrc.js', 'code'],
+    [['src/main/java/demo/Calc.java'], 'src/main/java/demo/ABTest.java', 'code'],
+    [['src/main/java/demo/Calc.java'], 'src/lib/payment.gradle.kts', 'code'],
   ])('report %j: %s is %s', (reportFiles, path, kind) => {
     expect(new Measurability(reportFiles).kind(path)).toBe(kind);
+  });
+
+  it.each([
+    ['#!/usr/bin/env node', 'code'],
+    ['#!/usr/bin/env -S node --no-warnings', 'code'],
+    ['#!/usr/bin/python3.11', 'unmeasured-language'],
+    ['#!/bin/sh', 'not-code'],
+    ['echo hi', 'not-code'],
+  ])('an extensionless script whose first line is %j is %s (report of .js files)', (first, kind) => {
+    expect(new Measurability(['src/a.js']).kind('bin/refund', [{ line: 1, text: first }])).toBe(kind);
+  });
+
+  it('a .d.ts is declarations, unless its added lines hold runtime code (a bundler runs it)', () => {
+    const kinds = new Measurability(['src/a.ts']);
+    const declarations = [
+      'export declare function refund(id: string): Promise<void>;',
+      'export const version: string;',
+      'export type Refund = { id: string; run(): { ok: boolean } };',
+      'export const enum Mode { A = 1 }',
+    ];
+    expect(
+      kinds.kind(
+        'src/refund.d.ts',
+        declarations.map((text, i) => ({ line: i + 1, text })),
+      ),
+    ).toBe('not-code');
+    for (const runtime of ['export function refund(id: string): number {', 'export const rate = 0.2;'])
+      expect(kinds.kind('src/refund.d.ts', [{ line: 1, text: runtime }])).toBe('code');
+  });
+});
+
+describe('changes that hide their lines', () => {
+  const report = lcov({ 'src/a.js': [1, 1], 'src/moved.js': [1, 0, 0] });
+
+  it('a code file git shows as binary (.gitattributes -diff, a NUL byte) is unseen: review', async () => {
+    const diff = [
+      'diff --git a/src/refund.js b/src/refund.js',
+      'new file mode 100644',
+      'index 0000000..1111111',
+      'Binary files /dev/null and b/src/refund.js differ',
+      'diff --git a/src/a.js b/src/a.js',
+      'index 2222222..3333333 100644',
+      'Binary files a/src/a.js and b/src/a.js differ',
+      'diff --git a/logo.png b/logo.png',
+      'new file mode 100644',
+      'Binary files /dev/null and b/logo.png differ',
+      '',
+    ].join('\n');
+    const { patch, evaluation } = await gate(report, diff, {}, { minimum: 0 });
+    expect(patch.unknown).toEqual(['src/refund.js', 'src/a.js']);
+    expect(evaluation.result).toBe('review');
+  });
+
+  it('a rename from a test folder or a text file into code counts the whole file', async () => {
+    const renamed = (from: string, to: string) =>
+      [
+        `diff --git a/${from} b/${to}`,
+        'similarity index 100%',
+        `rename from ${from}`,
+        `rename to ${to}`,
+      ].join('\n');
+    const diff = `${renamed('test/helpers/moved.js', 'src/moved.js')}\n${renamed('docs/refund.txt', 'src/refund.js')}\n${renamed('src/old.js', 'src/kept.js')}\n`;
+    const { patch, evaluation } = await gate(report, diff);
+    // moved.js is in the report: its 3 executable lines, 1 covered, count as added.
+    expect(patch.files).toEqual([
+      { path: 'src/moved.js', lines: { covered: 1, total: 3 }, uncovered: [{ start: 2, end: 3 }] },
+    ]);
+    expect(patch.unmeasured).toEqual([
+      {
+        path: 'src/refund.js',
+        reason: 'not-in-report',
+        detail: 'moved here from docs/refund.txt, which was not measured code, and no report lists it',
+      },
+    ]);
+    expect(evaluation.result).toBe('fail');
   });
 });

@@ -46,6 +46,8 @@ describe('files that judge the PR by their path alone', () => {
     ['.yarnrc.yml', 'package-manager settings'],
     ['.pnpmfile.cjs', 'a pnpm hook file run on install'],
     ['.yarn/releases/yarn-4.1.0.cjs', 'code yarn runs on install'],
+    ['.gitattributes', 'git attributes: how the diff shows files'],
+    ['src/.gitattributes', 'git attributes: how the diff shows files'],
   ])('%s: %s', (path, why) => {
     expect(judge(path)).toBe(why);
   });

@@ -1,8 +1,8 @@
-import type { DiffFile } from '../../shared/diff/index.js';
+import type { AddedLine, DiffFile } from '../../shared/diff/index.js';
 import { GlobSet } from '../../shared/glob/index.js';
 import type { Fraction } from './fraction.js';
 import { indexOfLine } from './line-hits.js';
-import { Measurability } from './measurable.js';
+import { Measurability, type FileKind } from './measurable.js';
 import type { CoverageReport, LineHits, UnresolvedPath } from './model.js';
 import { toSlashes } from './paths.js';
 
@@ -91,14 +91,30 @@ export function computePatchCoverage(
     // the entry's binary flag says.
     const unseen = !change.patchAvailable && (!change.binary || change.additions > 0);
     const measured = report.files.get(change.path);
+    const kind = measured ? 'code' : kinds.kind(change.path, change.addedLines);
+    const code = kind === 'code' || kind === 'unmeasured-language';
+    // git shows a code file as binary when .gitattributes says so (`-diff`, `binary`) or it holds a NUL byte,
+    // and a JS file with `// \0` in a comment still runs: its lines are unseen, not absent.
+    if (change.binary && code) {
+      result.unknown.push(change.path);
+      continue;
+    }
+    // A rename or copy that moves a file across the line into code (from a test folder, from a `.txt`) adds
+    // no lines in the diff, yet all of the file is new code: it counts whole.
+    const movedIn =
+      change.previousPath !== undefined &&
+      change.previousPath !== change.path &&
+      code &&
+      (ignore.matches(change.previousPath) || !isCode(kinds.kind(change.previousPath)));
     if (!measured) {
-      const kind = kinds.kind(change.path);
-      const listed = change.patchAvailable ? change.addedLines.length > 0 : unseen;
+      const listed = change.patchAvailable ? change.addedLines.length > 0 || movedIn : unseen;
       if (!listed) continue;
       if (kind === 'not-code') result.notCode.push(change.path);
       else if (kind === 'test') result.tests.push(change.path);
       else if (!change.patchAvailable) result.unknown.push(change.path);
-      else if (kind === 'unmeasured-language') result.unmeasured.push(otherLanguage(change.path, kinds));
+      else if (kind === 'unmeasured-language')
+        result.unmeasured.push(otherLanguage(change.path, kinds, change.addedLines));
+      else if (movedIn) result.unmeasured.push(movedInFile(change.path, change.previousPath!));
       else result.unmeasured.push(unmeasured(change.path, report, folders));
       continue;
     }
@@ -106,7 +122,7 @@ export function computePatchCoverage(
       if (unseen) result.unknown.push(change.path);
       continue;
     }
-    if (change.addedLines.length === 0) continue;
+    if (change.addedLines.length === 0 && !movedIn) continue;
     const lineHits = measured.lines;
     if (!lineHits) {
       result.unmeasured.push({
@@ -119,7 +135,7 @@ export function computePatchCoverage(
     const file = fileCoverage(
       change.path,
       lineHits,
-      change.addedLines.map((added) => added.line),
+      movedIn ? [...lineHits.lines] : change.addedLines.map((added) => added.line),
     );
     if (file.lines.total === 0) continue;
     result.files.push(file);
@@ -168,12 +184,22 @@ function unmeasured(path: string, report: CoverageReport, folders: ReadonlySet<s
   return { path, reason: 'not-in-report', detail: 'no coverage report lists it' };
 }
 
-function otherLanguage(path: string, kinds: Measurability): UnmeasuredFile {
+const isCode = (kind: FileKind) => kind === 'code' || kind === 'unmeasured-language';
+
+function movedInFile(path: string, previousPath: string): UnmeasuredFile {
+  return {
+    path,
+    reason: 'not-in-report',
+    detail: `moved here from ${previousPath}, which was not measured code, and no report lists it`,
+  };
+}
+
+function otherLanguage(path: string, kinds: Measurability, added: readonly AddedLine[]): UnmeasuredFile {
   const measured = kinds.languages();
   return {
     path,
     reason: 'not-in-report',
-    detail: `no report measures ${Measurability.languageOf(path)} code${measured.length > 0 ? ` (the reports measure ${measured.join(', ')})` : ''}: add its report, or list it in coverage.ignore`,
+    detail: `no report measures ${Measurability.languageOf(path, added)} code${measured.length > 0 ? ` (the reports measure ${measured.join(', ')})` : ''}: add its report, or list it in coverage.ignore`,
   };
 }
 
