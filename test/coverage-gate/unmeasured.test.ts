@@ -147,6 +147,36 @@ describe('code in a language no report measures', () => {
   });
 });
 
+describe('a coverage-exclusion comment the PR adds', () => {
+  it('is not "no executable lines": review, with file:line in the outputs and the summary', async () => {
+    // coverage.py honoured `# pragma: no cover`: the added function is not in its report at all.
+    const pragma = [
+      'diff --git a/app/calc.py b/app/calc.py',
+      '--- a/app/calc.py',
+      '+++ b/app/calc.py',
+      '@@ -30,0 +31,3 @@',
+      '+def refund(order):  # pragma: no cover',
+      '+    return order.total',
+      '+',
+      '',
+    ].join('\n');
+    const run = await runAction('coverage-gate', {
+      ...offline,
+      files: { 'coverage.lcov': coverageFixture('coveragepy/coverage.lcov'), 'pr.diff': pragma },
+      inputs: { files: 'coverage.lcov', diff: 'pr.diff', token: '' },
+    });
+    expect(run.outputs.result).toBe('review');
+    const report = JSON.parse(run.outputs.report!) as Report & {
+      patch: { exclusions: { path: string; line: number; tool: string; text: string }[] };
+    };
+    expect(report.patch.exclusions).toEqual([
+      { path: 'app/calc.py', line: 31, tool: 'coverage.py', text: 'pragma: no cover' },
+    ]);
+    expect(report.reasons.find((r) => r.rule === 'exclusion-comments')?.outcome).toBe('review');
+    expect(run.summary).toContain('`app/calc.py:31` (`pragma: no cover`)');
+  });
+});
+
 describe('reports that cannot give patch coverage say so', () => {
   it('a summary-only report (coverage-summary.json) with a diff: review, patch coverage cannot be computed', async () => {
     const run = await runAction('coverage-gate', {

@@ -8406,6 +8406,7 @@ const DEFAULT_COVERAGE_POLICY = Object.freeze({
     'patch-review-below': null,
     'allowed-drop': 0,
     unmeasured: 'review',
+    'exclusion-comments': 'review',
     ignore: [],
     components: [],
 });
@@ -9061,6 +9062,11 @@ const schema11 = {
           enum: ['review', 'fail', 'ignore'],
           description:
             'What a changed code file with added lines that no report measures means: review (default), fail, or ignore (files excluded knowingly)',
+        },
+        'exclusion-comments': {
+          enum: ['review', 'fail', 'ignore'],
+          description:
+            'What a coverage-exclusion comment added to code (istanbul ignore, pragma: no cover, LCOV_EXCL_LINE, @Generated, ...) means: review (default), fail, or ignore',
         },
         ignore: {
           type: 'array',
@@ -13105,6 +13111,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             key17 === 'patch-review-below' ||
             key17 === 'allowed-drop' ||
             key17 === 'unmeasured' ||
+            key17 === 'exclusion-comments' ||
             key17 === 'ignore' ||
             key17 === 'components'
           )) {
@@ -13361,15 +13368,36 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data96['exclusion-comments'] !== undefined) {
+          let data102 = data96['exclusion-comments'];
+          if (!(data102 === 'review' || data102 === 'fail' || data102 === 'ignore')) {
+            const err167 = {
+              instancePath: instancePath + '/coverage/exclusion-comments',
+              schemaPath: '#/properties/coverage/properties/exclusion-comments/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema11.properties.coverage.properties['exclusion-comments'].enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema11.properties.coverage.properties['exclusion-comments'].enum,
+              parentSchema: schema11.properties.coverage.properties['exclusion-comments'],
+              data: data102,
+            };
+            if (vErrors === null) {
+              vErrors = [err167];
+            } else {
+              vErrors.push(err167);
+            }
+            errors++;
+          }
+        }
         if (data96.ignore !== undefined) {
-          let data102 = data96.ignore;
-          if (Array.isArray(data102)) {
-            const len23 = data102.length;
+          let data103 = data96.ignore;
+          if (Array.isArray(data103)) {
+            const len23 = data103.length;
             for (let i23 = 0; i23 < len23; i23++) {
-              let data103 = data102[i23];
-              if (typeof data103 === 'string') {
-                if (func2(data103) < 1) {
-                  const err167 = {
+              let data104 = data103[i23];
+              if (typeof data104 === 'string') {
+                if (func2(data104) < 1) {
+                  const err168 = {
                     instancePath: instancePath + '/coverage/ignore/' + i23,
                     schemaPath: '#/properties/coverage/properties/ignore/items/minLength',
                     keyword: 'minLength',
@@ -13377,17 +13405,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
                     parentSchema: schema11.properties.coverage.properties.ignore.items,
-                    data: data103,
+                    data: data104,
                   };
                   if (vErrors === null) {
-                    vErrors = [err167];
+                    vErrors = [err168];
                   } else {
-                    vErrors.push(err167);
+                    vErrors.push(err168);
                   }
                   errors++;
                 }
               } else {
-                const err168 = {
+                const err169 = {
                   instancePath: instancePath + '/coverage/ignore/' + i23,
                   schemaPath: '#/properties/coverage/properties/ignore/items/type',
                   keyword: 'type',
@@ -13395,18 +13423,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be string',
                   schema: schema11.properties.coverage.properties.ignore.items.type,
                   parentSchema: schema11.properties.coverage.properties.ignore.items,
-                  data: data103,
+                  data: data104,
                 };
                 if (vErrors === null) {
-                  vErrors = [err168];
+                  vErrors = [err169];
                 } else {
-                  vErrors.push(err168);
+                  vErrors.push(err169);
                 }
                 errors++;
               }
             }
           } else {
-            const err169 = {
+            const err170 = {
               instancePath: instancePath + '/coverage/ignore',
               schemaPath: '#/properties/coverage/properties/ignore/type',
               keyword: 'type',
@@ -13414,25 +13442,25 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.coverage.properties.ignore.type,
               parentSchema: schema11.properties.coverage.properties.ignore,
-              data: data102,
+              data: data103,
             };
             if (vErrors === null) {
-              vErrors = [err169];
+              vErrors = [err170];
             } else {
-              vErrors.push(err169);
+              vErrors.push(err170);
             }
             errors++;
           }
         }
         if (data96.components !== undefined) {
-          let data104 = data96.components;
-          if (Array.isArray(data104)) {
-            const len24 = data104.length;
+          let data105 = data96.components;
+          if (Array.isArray(data105)) {
+            const len24 = data105.length;
             for (let i24 = 0; i24 < len24; i24++) {
-              let data105 = data104[i24];
-              if (data105 && typeof data105 == 'object' && !Array.isArray(data105)) {
-                if (data105.name === undefined) {
-                  const err170 = {
+              let data106 = data105[i24];
+              if (data106 && typeof data106 == 'object' && !Array.isArray(data106)) {
+                if (data106.name === undefined) {
+                  const err171 = {
                     instancePath: instancePath + '/coverage/components/' + i24,
                     schemaPath: '#/properties/coverage/properties/components/items/required',
                     keyword: 'required',
@@ -13440,25 +13468,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     message: "must have required property '" + 'name' + "'",
                     schema: schema11.properties.coverage.properties.components.items.required,
                     parentSchema: schema11.properties.coverage.properties.components.items,
-                    data: data105,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err170];
-                  } else {
-                    vErrors.push(err170);
-                  }
-                  errors++;
-                }
-                if (data105.paths === undefined) {
-                  const err171 = {
-                    instancePath: instancePath + '/coverage/components/' + i24,
-                    schemaPath: '#/properties/coverage/properties/components/items/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'paths' },
-                    message: "must have required property '" + 'paths' + "'",
-                    schema: schema11.properties.coverage.properties.components.items.required,
-                    parentSchema: schema11.properties.coverage.properties.components.items,
-                    data: data105,
+                    data: data106,
                   };
                   if (vErrors === null) {
                     vErrors = [err171];
@@ -13467,14 +13477,32 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key18 in data105) {
+                if (data106.paths === undefined) {
+                  const err172 = {
+                    instancePath: instancePath + '/coverage/components/' + i24,
+                    schemaPath: '#/properties/coverage/properties/components/items/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'paths' },
+                    message: "must have required property '" + 'paths' + "'",
+                    schema: schema11.properties.coverage.properties.components.items.required,
+                    parentSchema: schema11.properties.coverage.properties.components.items,
+                    data: data106,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err172];
+                  } else {
+                    vErrors.push(err172);
+                  }
+                  errors++;
+                }
+                for (const key18 in data106) {
                   if (!(
                     key18 === 'name' ||
                     key18 === 'paths' ||
                     key18 === 'minimum' ||
                     key18 === 'patch-minimum'
                   )) {
-                    const err172 = {
+                    const err173 = {
                       instancePath: instancePath + '/coverage/components/' + i24,
                       schemaPath: '#/properties/coverage/properties/components/items/additionalProperties',
                       keyword: 'additionalProperties',
@@ -13482,21 +13510,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                       message: 'must NOT have additional properties',
                       schema: false,
                       parentSchema: schema11.properties.coverage.properties.components.items,
-                      data: data105,
+                      data: data106,
                     };
                     if (vErrors === null) {
-                      vErrors = [err172];
+                      vErrors = [err173];
                     } else {
-                      vErrors.push(err172);
+                      vErrors.push(err173);
                     }
                     errors++;
                   }
                 }
-                if (data105.name !== undefined) {
-                  let data106 = data105.name;
-                  if (typeof data106 === 'string') {
-                    if (func2(data106) < 1) {
-                      const err173 = {
+                if (data106.name !== undefined) {
+                  let data107 = data106.name;
+                  if (typeof data107 === 'string') {
+                    if (func2(data107) < 1) {
+                      const err174 = {
                         instancePath: instancePath + '/coverage/components/' + i24 + '/name',
                         schemaPath:
                           '#/properties/coverage/properties/components/items/properties/name/minLength',
@@ -13506,17 +13534,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         schema: 1,
                         parentSchema:
                           schema11.properties.coverage.properties.components.items.properties.name,
-                        data: data106,
+                        data: data107,
                       };
                       if (vErrors === null) {
-                        vErrors = [err173];
+                        vErrors = [err174];
                       } else {
-                        vErrors.push(err173);
+                        vErrors.push(err174);
                       }
                       errors++;
                     }
                   } else {
-                    const err174 = {
+                    const err175 = {
                       instancePath: instancePath + '/coverage/components/' + i24 + '/name',
                       schemaPath: '#/properties/coverage/properties/components/items/properties/name/type',
                       keyword: 'type',
@@ -13524,25 +13552,25 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                       message: 'must be string',
                       schema: schema11.properties.coverage.properties.components.items.properties.name.type,
                       parentSchema: schema11.properties.coverage.properties.components.items.properties.name,
-                      data: data106,
+                      data: data107,
                     };
                     if (vErrors === null) {
-                      vErrors = [err174];
+                      vErrors = [err175];
                     } else {
-                      vErrors.push(err174);
+                      vErrors.push(err175);
                     }
                     errors++;
                   }
                 }
-                if (data105.paths !== undefined) {
-                  let data107 = data105.paths;
-                  if (Array.isArray(data107)) {
-                    const len25 = data107.length;
+                if (data106.paths !== undefined) {
+                  let data108 = data106.paths;
+                  if (Array.isArray(data108)) {
+                    const len25 = data108.length;
                     for (let i25 = 0; i25 < len25; i25++) {
-                      let data108 = data107[i25];
-                      if (typeof data108 === 'string') {
-                        if (func2(data108) < 1) {
-                          const err175 = {
+                      let data109 = data108[i25];
+                      if (typeof data109 === 'string') {
+                        if (func2(data109) < 1) {
+                          const err176 = {
                             instancePath: instancePath + '/coverage/components/' + i24 + '/paths/' + i25,
                             schemaPath:
                               '#/properties/coverage/properties/components/items/properties/paths/items/minLength',
@@ -13552,17 +13580,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                             schema: 1,
                             parentSchema:
                               schema11.properties.coverage.properties.components.items.properties.paths.items,
-                            data: data108,
+                            data: data109,
                           };
                           if (vErrors === null) {
-                            vErrors = [err175];
+                            vErrors = [err176];
                           } else {
-                            vErrors.push(err175);
+                            vErrors.push(err176);
                           }
                           errors++;
                         }
                       } else {
-                        const err176 = {
+                        const err177 = {
                           instancePath: instancePath + '/coverage/components/' + i24 + '/paths/' + i25,
                           schemaPath:
                             '#/properties/coverage/properties/components/items/properties/paths/items/type',
@@ -13574,18 +13602,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                               .type,
                           parentSchema:
                             schema11.properties.coverage.properties.components.items.properties.paths.items,
-                          data: data108,
+                          data: data109,
                         };
                         if (vErrors === null) {
-                          vErrors = [err176];
+                          vErrors = [err177];
                         } else {
-                          vErrors.push(err176);
+                          vErrors.push(err177);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err177 = {
+                    const err178 = {
                       instancePath: instancePath + '/coverage/components/' + i24 + '/paths',
                       schemaPath: '#/properties/coverage/properties/components/items/properties/paths/type',
                       keyword: 'type',
@@ -13593,20 +13621,20 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                       message: 'must be array',
                       schema: schema11.properties.coverage.properties.components.items.properties.paths.type,
                       parentSchema: schema11.properties.coverage.properties.components.items.properties.paths,
-                      data: data107,
+                      data: data108,
                     };
                     if (vErrors === null) {
-                      vErrors = [err177];
+                      vErrors = [err178];
                     } else {
-                      vErrors.push(err177);
+                      vErrors.push(err178);
                     }
                     errors++;
                   }
                 }
-                if (data105.minimum !== undefined) {
-                  let data109 = data105.minimum;
-                  if (!(typeof data109 == 'number') && data109 !== null) {
-                    const err178 = {
+                if (data106.minimum !== undefined) {
+                  let data110 = data106.minimum;
+                  if (!(typeof data110 == 'number') && data110 !== null) {
+                    const err179 = {
                       instancePath: instancePath + '/coverage/components/' + i24 + '/minimum',
                       schemaPath: '#/properties/coverage/properties/components/items/properties/minimum/type',
                       keyword: 'type',
@@ -13619,18 +13647,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         schema11.properties.coverage.properties.components.items.properties.minimum.type,
                       parentSchema:
                         schema11.properties.coverage.properties.components.items.properties.minimum,
-                      data: data109,
+                      data: data110,
                     };
                     if (vErrors === null) {
-                      vErrors = [err178];
+                      vErrors = [err179];
                     } else {
-                      vErrors.push(err178);
+                      vErrors.push(err179);
                     }
                     errors++;
                   }
-                  if (typeof data109 == 'number') {
-                    if (data109 > 100 || isNaN(data109)) {
-                      const err179 = {
+                  if (typeof data110 == 'number') {
+                    if (data110 > 100 || isNaN(data110)) {
+                      const err180 = {
                         instancePath: instancePath + '/coverage/components/' + i24 + '/minimum',
                         schemaPath:
                           '#/properties/coverage/properties/components/items/properties/minimum/maximum',
@@ -13640,17 +13668,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         schema: 100,
                         parentSchema:
                           schema11.properties.coverage.properties.components.items.properties.minimum,
-                        data: data109,
+                        data: data110,
                       };
                       if (vErrors === null) {
-                        vErrors = [err179];
+                        vErrors = [err180];
                       } else {
-                        vErrors.push(err179);
+                        vErrors.push(err180);
                       }
                       errors++;
                     }
-                    if (data109 < 0 || isNaN(data109)) {
-                      const err180 = {
+                    if (data110 < 0 || isNaN(data110)) {
+                      const err181 = {
                         instancePath: instancePath + '/coverage/components/' + i24 + '/minimum',
                         schemaPath:
                           '#/properties/coverage/properties/components/items/properties/minimum/minimum',
@@ -13660,21 +13688,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         schema: 0,
                         parentSchema:
                           schema11.properties.coverage.properties.components.items.properties.minimum,
-                        data: data109,
+                        data: data110,
                       };
                       if (vErrors === null) {
-                        vErrors = [err180];
+                        vErrors = [err181];
                       } else {
-                        vErrors.push(err180);
+                        vErrors.push(err181);
                       }
                       errors++;
                     }
                   }
                 }
-                if (data105['patch-minimum'] !== undefined) {
-                  let data110 = data105['patch-minimum'];
-                  if (!(typeof data110 == 'number') && data110 !== null) {
-                    const err181 = {
+                if (data106['patch-minimum'] !== undefined) {
+                  let data111 = data106['patch-minimum'];
+                  if (!(typeof data111 == 'number') && data111 !== null) {
+                    const err182 = {
                       instancePath: instancePath + '/coverage/components/' + i24 + '/patch-minimum',
                       schemaPath:
                         '#/properties/coverage/properties/components/items/properties/patch-minimum/type',
@@ -13690,18 +13718,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                           .type,
                       parentSchema:
                         schema11.properties.coverage.properties.components.items.properties['patch-minimum'],
-                      data: data110,
+                      data: data111,
                     };
                     if (vErrors === null) {
-                      vErrors = [err181];
+                      vErrors = [err182];
                     } else {
-                      vErrors.push(err181);
+                      vErrors.push(err182);
                     }
                     errors++;
                   }
-                  if (typeof data110 == 'number') {
-                    if (data110 > 100 || isNaN(data110)) {
-                      const err182 = {
+                  if (typeof data111 == 'number') {
+                    if (data111 > 100 || isNaN(data111)) {
+                      const err183 = {
                         instancePath: instancePath + '/coverage/components/' + i24 + '/patch-minimum',
                         schemaPath:
                           '#/properties/coverage/properties/components/items/properties/patch-minimum/maximum',
@@ -13713,17 +13741,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                           schema11.properties.coverage.properties.components.items.properties[
                             'patch-minimum'
                           ],
-                        data: data110,
+                        data: data111,
                       };
                       if (vErrors === null) {
-                        vErrors = [err182];
+                        vErrors = [err183];
                       } else {
-                        vErrors.push(err182);
+                        vErrors.push(err183);
                       }
                       errors++;
                     }
-                    if (data110 < 0 || isNaN(data110)) {
-                      const err183 = {
+                    if (data111 < 0 || isNaN(data111)) {
+                      const err184 = {
                         instancePath: instancePath + '/coverage/components/' + i24 + '/patch-minimum',
                         schemaPath:
                           '#/properties/coverage/properties/components/items/properties/patch-minimum/minimum',
@@ -13735,19 +13763,19 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                           schema11.properties.coverage.properties.components.items.properties[
                             'patch-minimum'
                           ],
-                        data: data110,
+                        data: data111,
                       };
                       if (vErrors === null) {
-                        vErrors = [err183];
+                        vErrors = [err184];
                       } else {
-                        vErrors.push(err183);
+                        vErrors.push(err184);
                       }
                       errors++;
                     }
                   }
                 }
               } else {
-                const err184 = {
+                const err185 = {
                   instancePath: instancePath + '/coverage/components/' + i24,
                   schemaPath: '#/properties/coverage/properties/components/items/type',
                   keyword: 'type',
@@ -13755,18 +13783,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be object',
                   schema: schema11.properties.coverage.properties.components.items.type,
                   parentSchema: schema11.properties.coverage.properties.components.items,
-                  data: data105,
+                  data: data106,
                 };
                 if (vErrors === null) {
-                  vErrors = [err184];
+                  vErrors = [err185];
                 } else {
-                  vErrors.push(err184);
+                  vErrors.push(err185);
                 }
                 errors++;
               }
             }
           } else {
-            const err185 = {
+            const err186 = {
               instancePath: instancePath + '/coverage/components',
               schemaPath: '#/properties/coverage/properties/components/type',
               keyword: 'type',
@@ -13774,18 +13802,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.coverage.properties.components.type,
               parentSchema: schema11.properties.coverage.properties.components,
-              data: data104,
+              data: data105,
             };
             if (vErrors === null) {
-              vErrors = [err185];
+              vErrors = [err186];
             } else {
-              vErrors.push(err185);
+              vErrors.push(err186);
             }
             errors++;
           }
         }
       } else {
-        const err186 = {
+        const err187 = {
           instancePath: instancePath + '/coverage',
           schemaPath: '#/properties/coverage/type',
           keyword: 'type',
@@ -13796,17 +13824,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           data: data96,
         };
         if (vErrors === null) {
-          vErrors = [err186];
+          vErrors = [err187];
         } else {
-          vErrors.push(err186);
+          vErrors.push(err187);
         }
         errors++;
       }
     }
     if (data.perf !== undefined) {
-      let data111 = data.perf;
-      if (data111 && typeof data111 == 'object' && !Array.isArray(data111)) {
-        for (const key19 in data111) {
+      let data112 = data.perf;
+      if (data112 && typeof data112 == 'object' && !Array.isArray(data112)) {
+        for (const key19 in data112) {
           if (!(
             key19 === 'review-threshold' ||
             key19 === 'fail-threshold' ||
@@ -13816,7 +13844,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             key19 === 'metrics' ||
             key19 === 'slos'
           )) {
-            const err187 = {
+            const err188 = {
               instancePath: instancePath + '/perf',
               schemaPath: '#/properties/perf/additionalProperties',
               keyword: 'additionalProperties',
@@ -13824,21 +13852,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema11.properties.perf,
-              data: data111,
+              data: data112,
             };
             if (vErrors === null) {
-              vErrors = [err187];
+              vErrors = [err188];
             } else {
-              vErrors.push(err187);
+              vErrors.push(err188);
             }
             errors++;
           }
         }
-        if (data111['review-threshold'] !== undefined) {
-          let data112 = data111['review-threshold'];
-          if (typeof data112 == 'number') {
-            if (data112 < 0 || isNaN(data112)) {
-              const err188 = {
+        if (data112['review-threshold'] !== undefined) {
+          let data113 = data112['review-threshold'];
+          if (typeof data113 == 'number') {
+            if (data113 < 0 || isNaN(data113)) {
+              const err189 = {
                 instancePath: instancePath + '/perf/review-threshold',
                 schemaPath: '#/properties/perf/properties/review-threshold/minimum',
                 keyword: 'minimum',
@@ -13846,17 +13874,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema11.properties.perf.properties['review-threshold'],
-                data: data112,
+                data: data113,
               };
               if (vErrors === null) {
-                vErrors = [err188];
+                vErrors = [err189];
               } else {
-                vErrors.push(err188);
+                vErrors.push(err189);
               }
               errors++;
             }
           } else {
-            const err189 = {
+            const err190 = {
               instancePath: instancePath + '/perf/review-threshold',
               schemaPath: '#/properties/perf/properties/review-threshold/type',
               keyword: 'type',
@@ -13864,21 +13892,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be number',
               schema: schema11.properties.perf.properties['review-threshold'].type,
               parentSchema: schema11.properties.perf.properties['review-threshold'],
-              data: data112,
+              data: data113,
             };
             if (vErrors === null) {
-              vErrors = [err189];
+              vErrors = [err190];
             } else {
-              vErrors.push(err189);
+              vErrors.push(err190);
             }
             errors++;
           }
         }
-        if (data111['fail-threshold'] !== undefined) {
-          let data113 = data111['fail-threshold'];
-          if (typeof data113 == 'number') {
-            if (data113 < 0 || isNaN(data113)) {
-              const err190 = {
+        if (data112['fail-threshold'] !== undefined) {
+          let data114 = data112['fail-threshold'];
+          if (typeof data114 == 'number') {
+            if (data114 < 0 || isNaN(data114)) {
+              const err191 = {
                 instancePath: instancePath + '/perf/fail-threshold',
                 schemaPath: '#/properties/perf/properties/fail-threshold/minimum',
                 keyword: 'minimum',
@@ -13886,17 +13914,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema11.properties.perf.properties['fail-threshold'],
-                data: data113,
+                data: data114,
               };
               if (vErrors === null) {
-                vErrors = [err190];
+                vErrors = [err191];
               } else {
-                vErrors.push(err190);
+                vErrors.push(err191);
               }
               errors++;
             }
           } else {
-            const err191 = {
+            const err192 = {
               instancePath: instancePath + '/perf/fail-threshold',
               schemaPath: '#/properties/perf/properties/fail-threshold/type',
               keyword: 'type',
@@ -13904,21 +13932,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be number',
               schema: schema11.properties.perf.properties['fail-threshold'].type,
               parentSchema: schema11.properties.perf.properties['fail-threshold'],
-              data: data113,
+              data: data114,
             };
             if (vErrors === null) {
-              vErrors = [err191];
+              vErrors = [err192];
             } else {
-              vErrors.push(err191);
+              vErrors.push(err192);
             }
             errors++;
           }
         }
-        if (data111['error-rate-fail-points'] !== undefined) {
-          let data114 = data111['error-rate-fail-points'];
-          if (typeof data114 == 'number') {
-            if (data114 < 0 || isNaN(data114)) {
-              const err192 = {
+        if (data112['error-rate-fail-points'] !== undefined) {
+          let data115 = data112['error-rate-fail-points'];
+          if (typeof data115 == 'number') {
+            if (data115 < 0 || isNaN(data115)) {
+              const err193 = {
                 instancePath: instancePath + '/perf/error-rate-fail-points',
                 schemaPath: '#/properties/perf/properties/error-rate-fail-points/minimum',
                 keyword: 'minimum',
@@ -13926,17 +13954,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema11.properties.perf.properties['error-rate-fail-points'],
-                data: data114,
+                data: data115,
               };
               if (vErrors === null) {
-                vErrors = [err192];
+                vErrors = [err193];
               } else {
-                vErrors.push(err192);
+                vErrors.push(err193);
               }
               errors++;
             }
           } else {
-            const err193 = {
+            const err194 = {
               instancePath: instancePath + '/perf/error-rate-fail-points',
               schemaPath: '#/properties/perf/properties/error-rate-fail-points/type',
               keyword: 'type',
@@ -13944,21 +13972,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be number',
               schema: schema11.properties.perf.properties['error-rate-fail-points'].type,
               parentSchema: schema11.properties.perf.properties['error-rate-fail-points'],
-              data: data114,
+              data: data115,
             };
             if (vErrors === null) {
-              vErrors = [err193];
+              vErrors = [err194];
             } else {
-              vErrors.push(err193);
+              vErrors.push(err194);
             }
             errors++;
           }
         }
-        if (data111.alpha !== undefined) {
-          let data115 = data111.alpha;
-          if (typeof data115 == 'number') {
-            if (data115 > 0.5 || isNaN(data115)) {
-              const err194 = {
+        if (data112.alpha !== undefined) {
+          let data116 = data112.alpha;
+          if (typeof data116 == 'number') {
+            if (data116 > 0.5 || isNaN(data116)) {
+              const err195 = {
                 instancePath: instancePath + '/perf/alpha',
                 schemaPath: '#/properties/perf/properties/alpha/maximum',
                 keyword: 'maximum',
@@ -13966,25 +13994,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be <= 0.5',
                 schema: 0.5,
                 parentSchema: schema11.properties.perf.properties.alpha,
-                data: data115,
-              };
-              if (vErrors === null) {
-                vErrors = [err194];
-              } else {
-                vErrors.push(err194);
-              }
-              errors++;
-            }
-            if (data115 <= 0 || isNaN(data115)) {
-              const err195 = {
-                instancePath: instancePath + '/perf/alpha',
-                schemaPath: '#/properties/perf/properties/alpha/exclusiveMinimum',
-                keyword: 'exclusiveMinimum',
-                params: { comparison: '>', limit: 0 },
-                message: 'must be > 0',
-                schema: 0,
-                parentSchema: schema11.properties.perf.properties.alpha,
-                data: data115,
+                data: data116,
               };
               if (vErrors === null) {
                 vErrors = [err195];
@@ -13993,8 +14003,26 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               }
               errors++;
             }
+            if (data116 <= 0 || isNaN(data116)) {
+              const err196 = {
+                instancePath: instancePath + '/perf/alpha',
+                schemaPath: '#/properties/perf/properties/alpha/exclusiveMinimum',
+                keyword: 'exclusiveMinimum',
+                params: { comparison: '>', limit: 0 },
+                message: 'must be > 0',
+                schema: 0,
+                parentSchema: schema11.properties.perf.properties.alpha,
+                data: data116,
+              };
+              if (vErrors === null) {
+                vErrors = [err196];
+              } else {
+                vErrors.push(err196);
+              }
+              errors++;
+            }
           } else {
-            const err196 = {
+            const err197 = {
               instancePath: instancePath + '/perf/alpha',
               schemaPath: '#/properties/perf/properties/alpha/type',
               keyword: 'type',
@@ -14002,27 +14030,6 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be number',
               schema: schema11.properties.perf.properties.alpha.type,
               parentSchema: schema11.properties.perf.properties.alpha,
-              data: data115,
-            };
-            if (vErrors === null) {
-              vErrors = [err196];
-            } else {
-              vErrors.push(err196);
-            }
-            errors++;
-          }
-        }
-        if (data111.correction !== undefined) {
-          let data116 = data111.correction;
-          if (!(data116 === 'benjamini-hochberg' || data116 === 'holm' || data116 === 'none')) {
-            const err197 = {
-              instancePath: instancePath + '/perf/correction',
-              schemaPath: '#/properties/perf/properties/correction/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema11.properties.perf.properties.correction.enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema11.properties.perf.properties.correction.enum,
-              parentSchema: schema11.properties.perf.properties.correction,
               data: data116,
             };
             if (vErrors === null) {
@@ -14033,15 +14040,36 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data111.metrics !== undefined) {
-          let data117 = data111.metrics;
-          if (Array.isArray(data117)) {
-            const len26 = data117.length;
+        if (data112.correction !== undefined) {
+          let data117 = data112.correction;
+          if (!(data117 === 'benjamini-hochberg' || data117 === 'holm' || data117 === 'none')) {
+            const err198 = {
+              instancePath: instancePath + '/perf/correction',
+              schemaPath: '#/properties/perf/properties/correction/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema11.properties.perf.properties.correction.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema11.properties.perf.properties.correction.enum,
+              parentSchema: schema11.properties.perf.properties.correction,
+              data: data117,
+            };
+            if (vErrors === null) {
+              vErrors = [err198];
+            } else {
+              vErrors.push(err198);
+            }
+            errors++;
+          }
+        }
+        if (data112.metrics !== undefined) {
+          let data118 = data112.metrics;
+          if (Array.isArray(data118)) {
+            const len26 = data118.length;
             for (let i26 = 0; i26 < len26; i26++) {
-              let data118 = data117[i26];
-              if (data118 && typeof data118 == 'object' && !Array.isArray(data118)) {
-                if (data118.metric === undefined) {
-                  const err198 = {
+              let data119 = data118[i26];
+              if (data119 && typeof data119 == 'object' && !Array.isArray(data119)) {
+                if (data119.metric === undefined) {
+                  const err199 = {
                     instancePath: instancePath + '/perf/metrics/' + i26,
                     schemaPath: '#/properties/perf/properties/metrics/items/required',
                     keyword: 'required',
@@ -14049,16 +14077,16 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     message: "must have required property '" + 'metric' + "'",
                     schema: schema11.properties.perf.properties.metrics.items.required,
                     parentSchema: schema11.properties.perf.properties.metrics.items,
-                    data: data118,
+                    data: data119,
                   };
                   if (vErrors === null) {
-                    vErrors = [err198];
+                    vErrors = [err199];
                   } else {
-                    vErrors.push(err198);
+                    vErrors.push(err199);
                   }
                   errors++;
                 }
-                for (const key20 in data118) {
+                for (const key20 in data119) {
                   if (!(
                     key20 === 'metric' ||
                     key20 === 'direction' ||
@@ -14067,7 +14095,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     key20 === 'gate' ||
                     key20 === 'paths'
                   )) {
-                    const err199 = {
+                    const err200 = {
                       instancePath: instancePath + '/perf/metrics/' + i26,
                       schemaPath: '#/properties/perf/properties/metrics/items/additionalProperties',
                       keyword: 'additionalProperties',
@@ -14075,21 +14103,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                       message: 'must NOT have additional properties',
                       schema: false,
                       parentSchema: schema11.properties.perf.properties.metrics.items,
-                      data: data118,
+                      data: data119,
                     };
                     if (vErrors === null) {
-                      vErrors = [err199];
+                      vErrors = [err200];
                     } else {
-                      vErrors.push(err199);
+                      vErrors.push(err200);
                     }
                     errors++;
                   }
                 }
-                if (data118.metric !== undefined) {
-                  let data119 = data118.metric;
-                  if (typeof data119 === 'string') {
-                    if (func2(data119) < 1) {
-                      const err200 = {
+                if (data119.metric !== undefined) {
+                  let data120 = data119.metric;
+                  if (typeof data120 === 'string') {
+                    if (func2(data120) < 1) {
+                      const err201 = {
                         instancePath: instancePath + '/perf/metrics/' + i26 + '/metric',
                         schemaPath: '#/properties/perf/properties/metrics/items/properties/metric/minLength',
                         keyword: 'minLength',
@@ -14097,17 +14125,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         message: 'must NOT have fewer than 1 characters',
                         schema: 1,
                         parentSchema: schema11.properties.perf.properties.metrics.items.properties.metric,
-                        data: data119,
+                        data: data120,
                       };
                       if (vErrors === null) {
-                        vErrors = [err200];
+                        vErrors = [err201];
                       } else {
-                        vErrors.push(err200);
+                        vErrors.push(err201);
                       }
                       errors++;
                     }
                   } else {
-                    const err201 = {
+                    const err202 = {
                       instancePath: instancePath + '/perf/metrics/' + i26 + '/metric',
                       schemaPath: '#/properties/perf/properties/metrics/items/properties/metric/type',
                       keyword: 'type',
@@ -14115,30 +14143,6 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                       message: 'must be string',
                       schema: schema11.properties.perf.properties.metrics.items.properties.metric.type,
                       parentSchema: schema11.properties.perf.properties.metrics.items.properties.metric,
-                      data: data119,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err201];
-                    } else {
-                      vErrors.push(err201);
-                    }
-                    errors++;
-                  }
-                }
-                if (data118.direction !== undefined) {
-                  let data120 = data118.direction;
-                  if (!(data120 === 'smaller' || data120 === 'bigger')) {
-                    const err202 = {
-                      instancePath: instancePath + '/perf/metrics/' + i26 + '/direction',
-                      schemaPath: '#/properties/perf/properties/metrics/items/properties/direction/enum',
-                      keyword: 'enum',
-                      params: {
-                        allowedValues:
-                          schema11.properties.perf.properties.metrics.items.properties.direction.enum,
-                      },
-                      message: 'must be equal to one of the allowed values',
-                      schema: schema11.properties.perf.properties.metrics.items.properties.direction.enum,
-                      parentSchema: schema11.properties.perf.properties.metrics.items.properties.direction,
                       data: data120,
                     };
                     if (vErrors === null) {
@@ -14149,11 +14153,35 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data118['fail-threshold'] !== undefined) {
-                  let data121 = data118['fail-threshold'];
-                  if (typeof data121 == 'number') {
-                    if (data121 < 0 || isNaN(data121)) {
-                      const err203 = {
+                if (data119.direction !== undefined) {
+                  let data121 = data119.direction;
+                  if (!(data121 === 'smaller' || data121 === 'bigger')) {
+                    const err203 = {
+                      instancePath: instancePath + '/perf/metrics/' + i26 + '/direction',
+                      schemaPath: '#/properties/perf/properties/metrics/items/properties/direction/enum',
+                      keyword: 'enum',
+                      params: {
+                        allowedValues:
+                          schema11.properties.perf.properties.metrics.items.properties.direction.enum,
+                      },
+                      message: 'must be equal to one of the allowed values',
+                      schema: schema11.properties.perf.properties.metrics.items.properties.direction.enum,
+                      parentSchema: schema11.properties.perf.properties.metrics.items.properties.direction,
+                      data: data121,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err203];
+                    } else {
+                      vErrors.push(err203);
+                    }
+                    errors++;
+                  }
+                }
+                if (data119['fail-threshold'] !== undefined) {
+                  let data122 = data119['fail-threshold'];
+                  if (typeof data122 == 'number') {
+                    if (data122 < 0 || isNaN(data122)) {
+                      const err204 = {
                         instancePath: instancePath + '/perf/metrics/' + i26 + '/fail-threshold',
                         schemaPath:
                           '#/properties/perf/properties/metrics/items/properties/fail-threshold/minimum',
@@ -14163,17 +14191,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         schema: 0,
                         parentSchema:
                           schema11.properties.perf.properties.metrics.items.properties['fail-threshold'],
-                        data: data121,
+                        data: data122,
                       };
                       if (vErrors === null) {
-                        vErrors = [err203];
+                        vErrors = [err204];
                       } else {
-                        vErrors.push(err203);
+                        vErrors.push(err204);
                       }
                       errors++;
                     }
                   } else {
-                    const err204 = {
+                    const err205 = {
                       instancePath: instancePath + '/perf/metrics/' + i26 + '/fail-threshold',
                       schemaPath: '#/properties/perf/properties/metrics/items/properties/fail-threshold/type',
                       keyword: 'type',
@@ -14183,21 +14211,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         schema11.properties.perf.properties.metrics.items.properties['fail-threshold'].type,
                       parentSchema:
                         schema11.properties.perf.properties.metrics.items.properties['fail-threshold'],
-                      data: data121,
+                      data: data122,
                     };
                     if (vErrors === null) {
-                      vErrors = [err204];
+                      vErrors = [err205];
                     } else {
-                      vErrors.push(err204);
+                      vErrors.push(err205);
                     }
                     errors++;
                   }
                 }
-                if (data118['review-threshold'] !== undefined) {
-                  let data122 = data118['review-threshold'];
-                  if (typeof data122 == 'number') {
-                    if (data122 < 0 || isNaN(data122)) {
-                      const err205 = {
+                if (data119['review-threshold'] !== undefined) {
+                  let data123 = data119['review-threshold'];
+                  if (typeof data123 == 'number') {
+                    if (data123 < 0 || isNaN(data123)) {
+                      const err206 = {
                         instancePath: instancePath + '/perf/metrics/' + i26 + '/review-threshold',
                         schemaPath:
                           '#/properties/perf/properties/metrics/items/properties/review-threshold/minimum',
@@ -14207,17 +14235,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         schema: 0,
                         parentSchema:
                           schema11.properties.perf.properties.metrics.items.properties['review-threshold'],
-                        data: data122,
+                        data: data123,
                       };
                       if (vErrors === null) {
-                        vErrors = [err205];
+                        vErrors = [err206];
                       } else {
-                        vErrors.push(err205);
+                        vErrors.push(err206);
                       }
                       errors++;
                     }
                   } else {
-                    const err206 = {
+                    const err207 = {
                       instancePath: instancePath + '/perf/metrics/' + i26 + '/review-threshold',
                       schemaPath:
                         '#/properties/perf/properties/metrics/items/properties/review-threshold/type',
@@ -14228,27 +14256,6 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         schema11.properties.perf.properties.metrics.items.properties['review-threshold'].type,
                       parentSchema:
                         schema11.properties.perf.properties.metrics.items.properties['review-threshold'],
-                      data: data122,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err206];
-                    } else {
-                      vErrors.push(err206);
-                    }
-                    errors++;
-                  }
-                }
-                if (data118.gate !== undefined) {
-                  let data123 = data118.gate;
-                  if (typeof data123 !== 'boolean') {
-                    const err207 = {
-                      instancePath: instancePath + '/perf/metrics/' + i26 + '/gate',
-                      schemaPath: '#/properties/perf/properties/metrics/items/properties/gate/type',
-                      keyword: 'type',
-                      params: { type: 'boolean' },
-                      message: 'must be boolean',
-                      schema: schema11.properties.perf.properties.metrics.items.properties.gate.type,
-                      parentSchema: schema11.properties.perf.properties.metrics.items.properties.gate,
                       data: data123,
                     };
                     if (vErrors === null) {
@@ -14259,15 +14266,36 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data118.paths !== undefined) {
-                  let data124 = data118.paths;
-                  if (Array.isArray(data124)) {
-                    const len27 = data124.length;
+                if (data119.gate !== undefined) {
+                  let data124 = data119.gate;
+                  if (typeof data124 !== 'boolean') {
+                    const err208 = {
+                      instancePath: instancePath + '/perf/metrics/' + i26 + '/gate',
+                      schemaPath: '#/properties/perf/properties/metrics/items/properties/gate/type',
+                      keyword: 'type',
+                      params: { type: 'boolean' },
+                      message: 'must be boolean',
+                      schema: schema11.properties.perf.properties.metrics.items.properties.gate.type,
+                      parentSchema: schema11.properties.perf.properties.metrics.items.properties.gate,
+                      data: data124,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err208];
+                    } else {
+                      vErrors.push(err208);
+                    }
+                    errors++;
+                  }
+                }
+                if (data119.paths !== undefined) {
+                  let data125 = data119.paths;
+                  if (Array.isArray(data125)) {
+                    const len27 = data125.length;
                     for (let i27 = 0; i27 < len27; i27++) {
-                      let data125 = data124[i27];
-                      if (typeof data125 === 'string') {
-                        if (func2(data125) < 1) {
-                          const err208 = {
+                      let data126 = data125[i27];
+                      if (typeof data126 === 'string') {
+                        if (func2(data126) < 1) {
+                          const err209 = {
                             instancePath: instancePath + '/perf/metrics/' + i26 + '/paths/' + i27,
                             schemaPath:
                               '#/properties/perf/properties/metrics/items/properties/paths/items/minLength',
@@ -14277,17 +14305,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                             schema: 1,
                             parentSchema:
                               schema11.properties.perf.properties.metrics.items.properties.paths.items,
-                            data: data125,
+                            data: data126,
                           };
                           if (vErrors === null) {
-                            vErrors = [err208];
+                            vErrors = [err209];
                           } else {
-                            vErrors.push(err208);
+                            vErrors.push(err209);
                           }
                           errors++;
                         }
                       } else {
-                        const err209 = {
+                        const err210 = {
                           instancePath: instancePath + '/perf/metrics/' + i26 + '/paths/' + i27,
                           schemaPath:
                             '#/properties/perf/properties/metrics/items/properties/paths/items/type',
@@ -14298,18 +14326,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                             schema11.properties.perf.properties.metrics.items.properties.paths.items.type,
                           parentSchema:
                             schema11.properties.perf.properties.metrics.items.properties.paths.items,
-                          data: data125,
+                          data: data126,
                         };
                         if (vErrors === null) {
-                          vErrors = [err209];
+                          vErrors = [err210];
                         } else {
-                          vErrors.push(err209);
+                          vErrors.push(err210);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err210 = {
+                    const err211 = {
                       instancePath: instancePath + '/perf/metrics/' + i26 + '/paths',
                       schemaPath: '#/properties/perf/properties/metrics/items/properties/paths/type',
                       keyword: 'type',
@@ -14317,18 +14345,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                       message: 'must be array',
                       schema: schema11.properties.perf.properties.metrics.items.properties.paths.type,
                       parentSchema: schema11.properties.perf.properties.metrics.items.properties.paths,
-                      data: data124,
+                      data: data125,
                     };
                     if (vErrors === null) {
-                      vErrors = [err210];
+                      vErrors = [err211];
                     } else {
-                      vErrors.push(err210);
+                      vErrors.push(err211);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err211 = {
+                const err212 = {
                   instancePath: instancePath + '/perf/metrics/' + i26,
                   schemaPath: '#/properties/perf/properties/metrics/items/type',
                   keyword: 'type',
@@ -14336,18 +14364,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be object',
                   schema: schema11.properties.perf.properties.metrics.items.type,
                   parentSchema: schema11.properties.perf.properties.metrics.items,
-                  data: data118,
+                  data: data119,
                 };
                 if (vErrors === null) {
-                  vErrors = [err211];
+                  vErrors = [err212];
                 } else {
-                  vErrors.push(err211);
+                  vErrors.push(err212);
                 }
                 errors++;
               }
             }
           } else {
-            const err212 = {
+            const err213 = {
               instancePath: instancePath + '/perf/metrics',
               schemaPath: '#/properties/perf/properties/metrics/type',
               keyword: 'type',
@@ -14355,25 +14383,25 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.perf.properties.metrics.type,
               parentSchema: schema11.properties.perf.properties.metrics,
-              data: data117,
+              data: data118,
             };
             if (vErrors === null) {
-              vErrors = [err212];
+              vErrors = [err213];
             } else {
-              vErrors.push(err212);
+              vErrors.push(err213);
             }
             errors++;
           }
         }
-        if (data111.slos !== undefined) {
-          let data126 = data111.slos;
-          if (Array.isArray(data126)) {
-            const len28 = data126.length;
+        if (data112.slos !== undefined) {
+          let data127 = data112.slos;
+          if (Array.isArray(data127)) {
+            const len28 = data127.length;
             for (let i28 = 0; i28 < len28; i28++) {
-              let data127 = data126[i28];
-              if (data127 && typeof data127 == 'object' && !Array.isArray(data127)) {
-                if (data127.metric === undefined) {
-                  const err213 = {
+              let data128 = data127[i28];
+              if (data128 && typeof data128 == 'object' && !Array.isArray(data128)) {
+                if (data128.metric === undefined) {
+                  const err214 = {
                     instancePath: instancePath + '/perf/slos/' + i28,
                     schemaPath: '#/properties/perf/properties/slos/items/required',
                     keyword: 'required',
@@ -14381,18 +14409,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     message: "must have required property '" + 'metric' + "'",
                     schema: schema11.properties.perf.properties.slos.items.required,
                     parentSchema: schema11.properties.perf.properties.slos.items,
-                    data: data127,
+                    data: data128,
                   };
                   if (vErrors === null) {
-                    vErrors = [err213];
+                    vErrors = [err214];
                   } else {
-                    vErrors.push(err213);
+                    vErrors.push(err214);
                   }
                   errors++;
                 }
-                for (const key21 in data127) {
+                for (const key21 in data128) {
                   if (!(key21 === 'metric' || key21 === 'stat' || key21 === 'below' || key21 === 'above')) {
-                    const err214 = {
+                    const err215 = {
                       instancePath: instancePath + '/perf/slos/' + i28,
                       schemaPath: '#/properties/perf/properties/slos/items/additionalProperties',
                       keyword: 'additionalProperties',
@@ -14400,21 +14428,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                       message: 'must NOT have additional properties',
                       schema: false,
                       parentSchema: schema11.properties.perf.properties.slos.items,
-                      data: data127,
+                      data: data128,
                     };
                     if (vErrors === null) {
-                      vErrors = [err214];
+                      vErrors = [err215];
                     } else {
-                      vErrors.push(err214);
+                      vErrors.push(err215);
                     }
                     errors++;
                   }
                 }
-                if (data127.metric !== undefined) {
-                  let data128 = data127.metric;
-                  if (typeof data128 === 'string') {
-                    if (func2(data128) < 1) {
-                      const err215 = {
+                if (data128.metric !== undefined) {
+                  let data129 = data128.metric;
+                  if (typeof data129 === 'string') {
+                    if (func2(data129) < 1) {
+                      const err216 = {
                         instancePath: instancePath + '/perf/slos/' + i28 + '/metric',
                         schemaPath: '#/properties/perf/properties/slos/items/properties/metric/minLength',
                         keyword: 'minLength',
@@ -14422,17 +14450,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         message: 'must NOT have fewer than 1 characters',
                         schema: 1,
                         parentSchema: schema11.properties.perf.properties.slos.items.properties.metric,
-                        data: data128,
+                        data: data129,
                       };
                       if (vErrors === null) {
-                        vErrors = [err215];
+                        vErrors = [err216];
                       } else {
-                        vErrors.push(err215);
+                        vErrors.push(err216);
                       }
                       errors++;
                     }
                   } else {
-                    const err216 = {
+                    const err217 = {
                       instancePath: instancePath + '/perf/slos/' + i28 + '/metric',
                       schemaPath: '#/properties/perf/properties/slos/items/properties/metric/type',
                       keyword: 'type',
@@ -14440,27 +14468,6 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                       message: 'must be string',
                       schema: schema11.properties.perf.properties.slos.items.properties.metric.type,
                       parentSchema: schema11.properties.perf.properties.slos.items.properties.metric,
-                      data: data128,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err216];
-                    } else {
-                      vErrors.push(err216);
-                    }
-                    errors++;
-                  }
-                }
-                if (data127.stat !== undefined) {
-                  let data129 = data127.stat;
-                  if (typeof data129 !== 'string') {
-                    const err217 = {
-                      instancePath: instancePath + '/perf/slos/' + i28 + '/stat',
-                      schemaPath: '#/properties/perf/properties/slos/items/properties/stat/type',
-                      keyword: 'type',
-                      params: { type: 'string' },
-                      message: 'must be string',
-                      schema: schema11.properties.perf.properties.slos.items.properties.stat.type,
-                      parentSchema: schema11.properties.perf.properties.slos.items.properties.stat,
                       data: data129,
                     };
                     if (vErrors === null) {
@@ -14471,17 +14478,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data127.below !== undefined) {
-                  let data130 = data127.below;
-                  if (!(typeof data130 == 'number')) {
+                if (data128.stat !== undefined) {
+                  let data130 = data128.stat;
+                  if (typeof data130 !== 'string') {
                     const err218 = {
-                      instancePath: instancePath + '/perf/slos/' + i28 + '/below',
-                      schemaPath: '#/properties/perf/properties/slos/items/properties/below/type',
+                      instancePath: instancePath + '/perf/slos/' + i28 + '/stat',
+                      schemaPath: '#/properties/perf/properties/slos/items/properties/stat/type',
                       keyword: 'type',
-                      params: { type: 'number' },
-                      message: 'must be number',
-                      schema: schema11.properties.perf.properties.slos.items.properties.below.type,
-                      parentSchema: schema11.properties.perf.properties.slos.items.properties.below,
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema11.properties.perf.properties.slos.items.properties.stat.type,
+                      parentSchema: schema11.properties.perf.properties.slos.items.properties.stat,
                       data: data130,
                     };
                     if (vErrors === null) {
@@ -14492,17 +14499,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data127.above !== undefined) {
-                  let data131 = data127.above;
+                if (data128.below !== undefined) {
+                  let data131 = data128.below;
                   if (!(typeof data131 == 'number')) {
                     const err219 = {
-                      instancePath: instancePath + '/perf/slos/' + i28 + '/above',
-                      schemaPath: '#/properties/perf/properties/slos/items/properties/above/type',
+                      instancePath: instancePath + '/perf/slos/' + i28 + '/below',
+                      schemaPath: '#/properties/perf/properties/slos/items/properties/below/type',
                       keyword: 'type',
                       params: { type: 'number' },
                       message: 'must be number',
-                      schema: schema11.properties.perf.properties.slos.items.properties.above.type,
-                      parentSchema: schema11.properties.perf.properties.slos.items.properties.above,
+                      schema: schema11.properties.perf.properties.slos.items.properties.below.type,
+                      parentSchema: schema11.properties.perf.properties.slos.items.properties.below,
                       data: data131,
                     };
                     if (vErrors === null) {
@@ -14513,8 +14520,29 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data128.above !== undefined) {
+                  let data132 = data128.above;
+                  if (!(typeof data132 == 'number')) {
+                    const err220 = {
+                      instancePath: instancePath + '/perf/slos/' + i28 + '/above',
+                      schemaPath: '#/properties/perf/properties/slos/items/properties/above/type',
+                      keyword: 'type',
+                      params: { type: 'number' },
+                      message: 'must be number',
+                      schema: schema11.properties.perf.properties.slos.items.properties.above.type,
+                      parentSchema: schema11.properties.perf.properties.slos.items.properties.above,
+                      data: data132,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err220];
+                    } else {
+                      vErrors.push(err220);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err220 = {
+                const err221 = {
                   instancePath: instancePath + '/perf/slos/' + i28,
                   schemaPath: '#/properties/perf/properties/slos/items/type',
                   keyword: 'type',
@@ -14522,18 +14550,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be object',
                   schema: schema11.properties.perf.properties.slos.items.type,
                   parentSchema: schema11.properties.perf.properties.slos.items,
-                  data: data127,
+                  data: data128,
                 };
                 if (vErrors === null) {
-                  vErrors = [err220];
+                  vErrors = [err221];
                 } else {
-                  vErrors.push(err220);
+                  vErrors.push(err221);
                 }
                 errors++;
               }
             }
           } else {
-            const err221 = {
+            const err222 = {
               instancePath: instancePath + '/perf/slos',
               schemaPath: '#/properties/perf/properties/slos/type',
               keyword: 'type',
@@ -14541,18 +14569,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.perf.properties.slos.type,
               parentSchema: schema11.properties.perf.properties.slos,
-              data: data126,
+              data: data127,
             };
             if (vErrors === null) {
-              vErrors = [err221];
+              vErrors = [err222];
             } else {
-              vErrors.push(err221);
+              vErrors.push(err222);
             }
             errors++;
           }
         }
       } else {
-        const err222 = {
+        const err223 = {
           instancePath: instancePath + '/perf',
           schemaPath: '#/properties/perf/type',
           keyword: 'type',
@@ -14560,22 +14588,22 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be object',
           schema: schema11.properties.perf.type,
           parentSchema: schema11.properties.perf,
-          data: data111,
+          data: data112,
         };
         if (vErrors === null) {
-          vErrors = [err222];
+          vErrors = [err223];
         } else {
-          vErrors.push(err222);
+          vErrors.push(err223);
         }
         errors++;
       }
     }
     if (data.merge !== undefined) {
-      let data132 = data.merge;
-      if (data132 && typeof data132 == 'object' && !Array.isArray(data132)) {
-        for (const key22 in data132) {
+      let data133 = data.merge;
+      if (data133 && typeof data133 == 'object' && !Array.isArray(data133)) {
+        for (const key22 in data133) {
           if (!func7.call(schema11.properties.merge.properties, key22)) {
-            const err223 = {
+            const err224 = {
               instancePath: instancePath + '/merge',
               schemaPath: '#/properties/merge/additionalProperties',
               keyword: 'additionalProperties',
@@ -14583,27 +14611,6 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema11.properties.merge,
-              data: data132,
-            };
-            if (vErrors === null) {
-              vErrors = [err223];
-            } else {
-              vErrors.push(err223);
-            }
-            errors++;
-          }
-        }
-        if (data132['auto-merge'] !== undefined) {
-          let data133 = data132['auto-merge'];
-          if (!(data133 === 'all' || data133 === 'ai' || data133 === 'none')) {
-            const err224 = {
-              instancePath: instancePath + '/merge/auto-merge',
-              schemaPath: '#/properties/merge/properties/auto-merge/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema11.properties.merge.properties['auto-merge'].enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema11.properties.merge.properties['auto-merge'].enum,
-              parentSchema: schema11.properties.merge.properties['auto-merge'],
               data: data133,
             };
             if (vErrors === null) {
@@ -14614,17 +14621,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data132.forks !== undefined) {
-          let data134 = data132.forks;
-          if (!(data134 === 'never' || data134 === 'after-approval')) {
+        if (data133['auto-merge'] !== undefined) {
+          let data134 = data133['auto-merge'];
+          if (!(data134 === 'all' || data134 === 'ai' || data134 === 'none')) {
             const err225 = {
-              instancePath: instancePath + '/merge/forks',
-              schemaPath: '#/properties/merge/properties/forks/enum',
+              instancePath: instancePath + '/merge/auto-merge',
+              schemaPath: '#/properties/merge/properties/auto-merge/enum',
               keyword: 'enum',
-              params: { allowedValues: schema11.properties.merge.properties.forks.enum },
+              params: { allowedValues: schema11.properties.merge.properties['auto-merge'].enum },
               message: 'must be equal to one of the allowed values',
-              schema: schema11.properties.merge.properties.forks.enum,
-              parentSchema: schema11.properties.merge.properties.forks,
+              schema: schema11.properties.merge.properties['auto-merge'].enum,
+              parentSchema: schema11.properties.merge.properties['auto-merge'],
               data: data134,
             };
             if (vErrors === null) {
@@ -14635,17 +14642,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data132.method !== undefined) {
-          let data135 = data132.method;
-          if (!(data135 === 'squash' || data135 === 'merge' || data135 === 'rebase')) {
+        if (data133.forks !== undefined) {
+          let data135 = data133.forks;
+          if (!(data135 === 'never' || data135 === 'after-approval')) {
             const err226 = {
-              instancePath: instancePath + '/merge/method',
-              schemaPath: '#/properties/merge/properties/method/enum',
+              instancePath: instancePath + '/merge/forks',
+              schemaPath: '#/properties/merge/properties/forks/enum',
               keyword: 'enum',
-              params: { allowedValues: schema11.properties.merge.properties.method.enum },
+              params: { allowedValues: schema11.properties.merge.properties.forks.enum },
               message: 'must be equal to one of the allowed values',
-              schema: schema11.properties.merge.properties.method.enum,
-              parentSchema: schema11.properties.merge.properties.method,
+              schema: schema11.properties.merge.properties.forks.enum,
+              parentSchema: schema11.properties.merge.properties.forks,
               data: data135,
             };
             if (vErrors === null) {
@@ -14656,17 +14663,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data132['delete-branch'] !== undefined) {
-          let data136 = data132['delete-branch'];
-          if (typeof data136 !== 'boolean') {
+        if (data133.method !== undefined) {
+          let data136 = data133.method;
+          if (!(data136 === 'squash' || data136 === 'merge' || data136 === 'rebase')) {
             const err227 = {
-              instancePath: instancePath + '/merge/delete-branch',
-              schemaPath: '#/properties/merge/properties/delete-branch/type',
-              keyword: 'type',
-              params: { type: 'boolean' },
-              message: 'must be boolean',
-              schema: schema11.properties.merge.properties['delete-branch'].type,
-              parentSchema: schema11.properties.merge.properties['delete-branch'],
+              instancePath: instancePath + '/merge/method',
+              schemaPath: '#/properties/merge/properties/method/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema11.properties.merge.properties.method.enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema11.properties.merge.properties.method.enum,
+              parentSchema: schema11.properties.merge.properties.method,
               data: data136,
             };
             if (vErrors === null) {
@@ -14677,20 +14684,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data132.wait !== undefined) {
-          let data137 = data132.wait;
-          const _errs281 = errors;
-          let valid81 = false;
-          const _errs282 = errors;
-          if (!(typeof data137 == 'number' && !(data137 % 1) && !isNaN(data137))) {
+        if (data133['delete-branch'] !== undefined) {
+          let data137 = data133['delete-branch'];
+          if (typeof data137 !== 'boolean') {
             const err228 = {
-              instancePath: instancePath + '/merge/wait',
-              schemaPath: '#/properties/merge/properties/wait/anyOf/0/type',
+              instancePath: instancePath + '/merge/delete-branch',
+              schemaPath: '#/properties/merge/properties/delete-branch/type',
               keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-              schema: schema11.properties.merge.properties.wait.anyOf[0].type,
-              parentSchema: schema11.properties.merge.properties.wait.anyOf[0],
+              params: { type: 'boolean' },
+              message: 'must be boolean',
+              schema: schema11.properties.merge.properties['delete-branch'].type,
+              parentSchema: schema11.properties.merge.properties['delete-branch'],
               data: data137,
             };
             if (vErrors === null) {
@@ -14700,9 +14704,33 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data137 == 'number') {
-            if (data137 < 0 || isNaN(data137)) {
-              const err229 = {
+        }
+        if (data133.wait !== undefined) {
+          let data138 = data133.wait;
+          const _errs282 = errors;
+          let valid81 = false;
+          const _errs283 = errors;
+          if (!(typeof data138 == 'number' && !(data138 % 1) && !isNaN(data138))) {
+            const err229 = {
+              instancePath: instancePath + '/merge/wait',
+              schemaPath: '#/properties/merge/properties/wait/anyOf/0/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+              schema: schema11.properties.merge.properties.wait.anyOf[0].type,
+              parentSchema: schema11.properties.merge.properties.wait.anyOf[0],
+              data: data138,
+            };
+            if (vErrors === null) {
+              vErrors = [err229];
+            } else {
+              vErrors.push(err229);
+            }
+            errors++;
+          }
+          if (typeof data138 == 'number') {
+            if (data138 < 0 || isNaN(data138)) {
+              const err230 = {
                 instancePath: instancePath + '/merge/wait',
                 schemaPath: '#/properties/merge/properties/wait/anyOf/0/minimum',
                 keyword: 'minimum',
@@ -14710,23 +14738,23 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema11.properties.merge.properties.wait.anyOf[0],
-                data: data137,
+                data: data138,
               };
               if (vErrors === null) {
-                vErrors = [err229];
+                vErrors = [err230];
               } else {
-                vErrors.push(err229);
+                vErrors.push(err230);
               }
               errors++;
             }
           }
-          var _valid0 = _errs282 === errors;
+          var _valid0 = _errs283 === errors;
           valid81 = valid81 || _valid0;
           if (!valid81) {
-            const _errs284 = errors;
-            if (typeof data137 === 'string') {
-              if (!pattern6.test(data137)) {
-                const err230 = {
+            const _errs285 = errors;
+            if (typeof data138 === 'string') {
+              if (!pattern6.test(data138)) {
+                const err231 = {
                   instancePath: instancePath + '/merge/wait',
                   schemaPath: '#/properties/merge/properties/wait/anyOf/1/pattern',
                   keyword: 'pattern',
@@ -14734,17 +14762,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must match pattern "' + '^\\d+(\\.\\d+)?\\s*(s|m|h|d)?$' + '"',
                   schema: '^\\d+(\\.\\d+)?\\s*(s|m|h|d)?$',
                   parentSchema: schema11.properties.merge.properties.wait.anyOf[1],
-                  data: data137,
+                  data: data138,
                 };
                 if (vErrors === null) {
-                  vErrors = [err230];
+                  vErrors = [err231];
                 } else {
-                  vErrors.push(err230);
+                  vErrors.push(err231);
                 }
                 errors++;
               }
             } else {
-              const err231 = {
+              const err232 = {
                 instancePath: instancePath + '/merge/wait',
                 schemaPath: '#/properties/merge/properties/wait/anyOf/1/type',
                 keyword: 'type',
@@ -14752,20 +14780,20 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be string',
                 schema: schema11.properties.merge.properties.wait.anyOf[1].type,
                 parentSchema: schema11.properties.merge.properties.wait.anyOf[1],
-                data: data137,
+                data: data138,
               };
               if (vErrors === null) {
-                vErrors = [err231];
+                vErrors = [err232];
               } else {
-                vErrors.push(err231);
+                vErrors.push(err232);
               }
               errors++;
             }
-            var _valid0 = _errs284 === errors;
+            var _valid0 = _errs285 === errors;
             valid81 = valid81 || _valid0;
           }
           if (!valid81) {
-            const err232 = {
+            const err233 = {
               instancePath: instancePath + '/merge/wait',
               schemaPath: '#/properties/merge/properties/wait/anyOf',
               keyword: 'anyOf',
@@ -14773,36 +14801,6 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must match a schema in anyOf',
               schema: schema11.properties.merge.properties.wait.anyOf,
               parentSchema: schema11.properties.merge.properties.wait,
-              data: data137,
-            };
-            if (vErrors === null) {
-              vErrors = [err232];
-            } else {
-              vErrors.push(err232);
-            }
-            errors++;
-          } else {
-            errors = _errs281;
-            if (vErrors !== null) {
-              if (_errs281) {
-                vErrors.length = _errs281;
-              } else {
-                vErrors = null;
-              }
-            }
-          }
-        }
-        if (data132['block-severity'] !== undefined) {
-          let data138 = data132['block-severity'];
-          if (!(data138 === 'low' || data138 === 'medium' || data138 === 'high' || data138 === 'critical')) {
-            const err233 = {
-              instancePath: instancePath + '/merge/block-severity',
-              schemaPath: '#/properties/merge/properties/block-severity/enum',
-              keyword: 'enum',
-              params: { allowedValues: schema11.properties.merge.properties['block-severity'].enum },
-              message: 'must be equal to one of the allowed values',
-              schema: schema11.properties.merge.properties['block-severity'].enum,
-              parentSchema: schema11.properties.merge.properties['block-severity'],
               data: data138,
             };
             if (vErrors === null) {
@@ -14811,19 +14809,28 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               vErrors.push(err233);
             }
             errors++;
+          } else {
+            errors = _errs282;
+            if (vErrors !== null) {
+              if (_errs282) {
+                vErrors.length = _errs282;
+              } else {
+                vErrors = null;
+              }
+            }
           }
         }
-        if (data132['review-severity'] !== undefined) {
-          let data139 = data132['review-severity'];
+        if (data133['block-severity'] !== undefined) {
+          let data139 = data133['block-severity'];
           if (!(data139 === 'low' || data139 === 'medium' || data139 === 'high' || data139 === 'critical')) {
             const err234 = {
-              instancePath: instancePath + '/merge/review-severity',
-              schemaPath: '#/properties/merge/properties/review-severity/enum',
+              instancePath: instancePath + '/merge/block-severity',
+              schemaPath: '#/properties/merge/properties/block-severity/enum',
               keyword: 'enum',
-              params: { allowedValues: schema11.properties.merge.properties['review-severity'].enum },
+              params: { allowedValues: schema11.properties.merge.properties['block-severity'].enum },
               message: 'must be equal to one of the allowed values',
-              schema: schema11.properties.merge.properties['review-severity'].enum,
-              parentSchema: schema11.properties.merge.properties['review-severity'],
+              schema: schema11.properties.merge.properties['block-severity'].enum,
+              parentSchema: schema11.properties.merge.properties['block-severity'],
               data: data139,
             };
             if (vErrors === null) {
@@ -14834,11 +14841,32 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data132['min-ai-confidence'] !== undefined) {
-          let data140 = data132['min-ai-confidence'];
-          if (typeof data140 == 'number') {
-            if (data140 > 1 || isNaN(data140)) {
-              const err235 = {
+        if (data133['review-severity'] !== undefined) {
+          let data140 = data133['review-severity'];
+          if (!(data140 === 'low' || data140 === 'medium' || data140 === 'high' || data140 === 'critical')) {
+            const err235 = {
+              instancePath: instancePath + '/merge/review-severity',
+              schemaPath: '#/properties/merge/properties/review-severity/enum',
+              keyword: 'enum',
+              params: { allowedValues: schema11.properties.merge.properties['review-severity'].enum },
+              message: 'must be equal to one of the allowed values',
+              schema: schema11.properties.merge.properties['review-severity'].enum,
+              parentSchema: schema11.properties.merge.properties['review-severity'],
+              data: data140,
+            };
+            if (vErrors === null) {
+              vErrors = [err235];
+            } else {
+              vErrors.push(err235);
+            }
+            errors++;
+          }
+        }
+        if (data133['min-ai-confidence'] !== undefined) {
+          let data141 = data133['min-ai-confidence'];
+          if (typeof data141 == 'number') {
+            if (data141 > 1 || isNaN(data141)) {
+              const err236 = {
                 instancePath: instancePath + '/merge/min-ai-confidence',
                 schemaPath: '#/properties/merge/properties/min-ai-confidence/maximum',
                 keyword: 'maximum',
@@ -14846,25 +14874,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be <= 1',
                 schema: 1,
                 parentSchema: schema11.properties.merge.properties['min-ai-confidence'],
-                data: data140,
-              };
-              if (vErrors === null) {
-                vErrors = [err235];
-              } else {
-                vErrors.push(err235);
-              }
-              errors++;
-            }
-            if (data140 < 0 || isNaN(data140)) {
-              const err236 = {
-                instancePath: instancePath + '/merge/min-ai-confidence',
-                schemaPath: '#/properties/merge/properties/min-ai-confidence/minimum',
-                keyword: 'minimum',
-                params: { comparison: '>=', limit: 0 },
-                message: 'must be >= 0',
-                schema: 0,
-                parentSchema: schema11.properties.merge.properties['min-ai-confidence'],
-                data: data140,
+                data: data141,
               };
               if (vErrors === null) {
                 vErrors = [err236];
@@ -14873,8 +14883,26 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               }
               errors++;
             }
+            if (data141 < 0 || isNaN(data141)) {
+              const err237 = {
+                instancePath: instancePath + '/merge/min-ai-confidence',
+                schemaPath: '#/properties/merge/properties/min-ai-confidence/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 0 },
+                message: 'must be >= 0',
+                schema: 0,
+                parentSchema: schema11.properties.merge.properties['min-ai-confidence'],
+                data: data141,
+              };
+              if (vErrors === null) {
+                vErrors = [err237];
+              } else {
+                vErrors.push(err237);
+              }
+              errors++;
+            }
           } else {
-            const err237 = {
+            const err238 = {
               instancePath: instancePath + '/merge/min-ai-confidence',
               schemaPath: '#/properties/merge/properties/min-ai-confidence/type',
               keyword: 'type',
@@ -14882,27 +14910,6 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be number',
               schema: schema11.properties.merge.properties['min-ai-confidence'].type,
               parentSchema: schema11.properties.merge.properties['min-ai-confidence'],
-              data: data140,
-            };
-            if (vErrors === null) {
-              vErrors = [err237];
-            } else {
-              vErrors.push(err237);
-            }
-            errors++;
-          }
-        }
-        if (data132['max-lines-changed'] !== undefined) {
-          let data141 = data132['max-lines-changed'];
-          if (!(typeof data141 == 'number' && !(data141 % 1) && !isNaN(data141))) {
-            const err238 = {
-              instancePath: instancePath + '/merge/max-lines-changed',
-              schemaPath: '#/properties/merge/properties/max-lines-changed/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-              schema: schema11.properties.merge.properties['max-lines-changed'].type,
-              parentSchema: schema11.properties.merge.properties['max-lines-changed'],
               data: data141,
             };
             if (vErrors === null) {
@@ -14912,9 +14919,30 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data141 == 'number') {
-            if (data141 < 0 || isNaN(data141)) {
-              const err239 = {
+        }
+        if (data133['max-lines-changed'] !== undefined) {
+          let data142 = data133['max-lines-changed'];
+          if (!(typeof data142 == 'number' && !(data142 % 1) && !isNaN(data142))) {
+            const err239 = {
+              instancePath: instancePath + '/merge/max-lines-changed',
+              schemaPath: '#/properties/merge/properties/max-lines-changed/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+              schema: schema11.properties.merge.properties['max-lines-changed'].type,
+              parentSchema: schema11.properties.merge.properties['max-lines-changed'],
+              data: data142,
+            };
+            if (vErrors === null) {
+              vErrors = [err239];
+            } else {
+              vErrors.push(err239);
+            }
+            errors++;
+          }
+          if (typeof data142 == 'number') {
+            if (data142 < 0 || isNaN(data142)) {
+              const err240 = {
                 instancePath: instancePath + '/merge/max-lines-changed',
                 schemaPath: '#/properties/merge/properties/max-lines-changed/minimum',
                 keyword: 'minimum',
@@ -14922,26 +14950,26 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema11.properties.merge.properties['max-lines-changed'],
-                data: data141,
+                data: data142,
               };
               if (vErrors === null) {
-                vErrors = [err239];
+                vErrors = [err240];
               } else {
-                vErrors.push(err239);
+                vErrors.push(err240);
               }
               errors++;
             }
           }
         }
-        if (data132['review-paths'] !== undefined) {
-          let data142 = data132['review-paths'];
-          if (Array.isArray(data142)) {
-            const len29 = data142.length;
+        if (data133['review-paths'] !== undefined) {
+          let data143 = data133['review-paths'];
+          if (Array.isArray(data143)) {
+            const len29 = data143.length;
             for (let i29 = 0; i29 < len29; i29++) {
-              let data143 = data142[i29];
-              if (typeof data143 === 'string') {
-                if (func2(data143) < 1) {
-                  const err240 = {
+              let data144 = data143[i29];
+              if (typeof data144 === 'string') {
+                if (func2(data144) < 1) {
+                  const err241 = {
                     instancePath: instancePath + '/merge/review-paths/' + i29,
                     schemaPath: '#/properties/merge/properties/review-paths/items/minLength',
                     keyword: 'minLength',
@@ -14949,17 +14977,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
                     parentSchema: schema11.properties.merge.properties['review-paths'].items,
-                    data: data143,
+                    data: data144,
                   };
                   if (vErrors === null) {
-                    vErrors = [err240];
+                    vErrors = [err241];
                   } else {
-                    vErrors.push(err240);
+                    vErrors.push(err241);
                   }
                   errors++;
                 }
               } else {
-                const err241 = {
+                const err242 = {
                   instancePath: instancePath + '/merge/review-paths/' + i29,
                   schemaPath: '#/properties/merge/properties/review-paths/items/type',
                   keyword: 'type',
@@ -14967,18 +14995,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be string',
                   schema: schema11.properties.merge.properties['review-paths'].items.type,
                   parentSchema: schema11.properties.merge.properties['review-paths'].items,
-                  data: data143,
+                  data: data144,
                 };
                 if (vErrors === null) {
-                  vErrors = [err241];
+                  vErrors = [err242];
                 } else {
-                  vErrors.push(err241);
+                  vErrors.push(err242);
                 }
                 errors++;
               }
             }
           } else {
-            const err242 = {
+            const err243 = {
               instancePath: instancePath + '/merge/review-paths',
               schemaPath: '#/properties/merge/properties/review-paths/type',
               keyword: 'type',
@@ -14986,29 +15014,29 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.merge.properties['review-paths'].type,
               parentSchema: schema11.properties.merge.properties['review-paths'],
-              data: data142,
+              data: data143,
             };
             if (vErrors === null) {
-              vErrors = [err242];
+              vErrors = [err243];
             } else {
-              vErrors.push(err242);
+              vErrors.push(err243);
             }
             errors++;
           }
         }
-        if (data132['review-tiers'] !== undefined) {
-          let data144 = data132['review-tiers'];
-          if (Array.isArray(data144)) {
-            const len30 = data144.length;
+        if (data133['review-tiers'] !== undefined) {
+          let data145 = data133['review-tiers'];
+          if (Array.isArray(data145)) {
+            const len30 = data145.length;
             for (let i30 = 0; i30 < len30; i30++) {
-              let data145 = data144[i30];
+              let data146 = data145[i30];
               if (!(
-                data145 === 'low' ||
-                data145 === 'medium' ||
-                data145 === 'high' ||
-                data145 === 'critical'
+                data146 === 'low' ||
+                data146 === 'medium' ||
+                data146 === 'high' ||
+                data146 === 'critical'
               )) {
-                const err243 = {
+                const err244 = {
                   instancePath: instancePath + '/merge/review-tiers/' + i30,
                   schemaPath: '#/properties/merge/properties/review-tiers/items/enum',
                   keyword: 'enum',
@@ -15016,18 +15044,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be equal to one of the allowed values',
                   schema: schema11.properties.merge.properties['review-tiers'].items.enum,
                   parentSchema: schema11.properties.merge.properties['review-tiers'].items,
-                  data: data145,
+                  data: data146,
                 };
                 if (vErrors === null) {
-                  vErrors = [err243];
+                  vErrors = [err244];
                 } else {
-                  vErrors.push(err243);
+                  vErrors.push(err244);
                 }
                 errors++;
               }
             }
           } else {
-            const err244 = {
+            const err245 = {
               instancePath: instancePath + '/merge/review-tiers',
               schemaPath: '#/properties/merge/properties/review-tiers/type',
               keyword: 'type',
@@ -15035,21 +15063,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.merge.properties['review-tiers'].type,
               parentSchema: schema11.properties.merge.properties['review-tiers'],
-              data: data144,
+              data: data145,
             };
             if (vErrors === null) {
-              vErrors = [err244];
+              vErrors = [err245];
             } else {
-              vErrors.push(err244);
+              vErrors.push(err245);
             }
             errors++;
           }
         }
-        if (data132['perf-review-above'] !== undefined) {
-          let data146 = data132['perf-review-above'];
-          if (typeof data146 == 'number') {
-            if (data146 < 0 || isNaN(data146)) {
-              const err245 = {
+        if (data133['perf-review-above'] !== undefined) {
+          let data147 = data133['perf-review-above'];
+          if (typeof data147 == 'number') {
+            if (data147 < 0 || isNaN(data147)) {
+              const err246 = {
                 instancePath: instancePath + '/merge/perf-review-above',
                 schemaPath: '#/properties/merge/properties/perf-review-above/minimum',
                 keyword: 'minimum',
@@ -15057,17 +15085,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema11.properties.merge.properties['perf-review-above'],
-                data: data146,
+                data: data147,
               };
               if (vErrors === null) {
-                vErrors = [err245];
+                vErrors = [err246];
               } else {
-                vErrors.push(err245);
+                vErrors.push(err246);
               }
               errors++;
             }
           } else {
-            const err246 = {
+            const err247 = {
               instancePath: instancePath + '/merge/perf-review-above',
               schemaPath: '#/properties/merge/properties/perf-review-above/type',
               keyword: 'type',
@@ -15075,27 +15103,6 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be number',
               schema: schema11.properties.merge.properties['perf-review-above'].type,
               parentSchema: schema11.properties.merge.properties['perf-review-above'],
-              data: data146,
-            };
-            if (vErrors === null) {
-              vErrors = [err246];
-            } else {
-              vErrors.push(err246);
-            }
-            errors++;
-          }
-        }
-        if (data132['review-on-coverage-drop'] !== undefined) {
-          let data147 = data132['review-on-coverage-drop'];
-          if (typeof data147 !== 'boolean') {
-            const err247 = {
-              instancePath: instancePath + '/merge/review-on-coverage-drop',
-              schemaPath: '#/properties/merge/properties/review-on-coverage-drop/type',
-              keyword: 'type',
-              params: { type: 'boolean' },
-              message: 'must be boolean',
-              schema: schema11.properties.merge.properties['review-on-coverage-drop'].type,
-              parentSchema: schema11.properties.merge.properties['review-on-coverage-drop'],
               data: data147,
             };
             if (vErrors === null) {
@@ -15106,15 +15113,36 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data132['required-checks'] !== undefined) {
-          let data148 = data132['required-checks'];
-          if (Array.isArray(data148)) {
-            const len31 = data148.length;
+        if (data133['review-on-coverage-drop'] !== undefined) {
+          let data148 = data133['review-on-coverage-drop'];
+          if (typeof data148 !== 'boolean') {
+            const err248 = {
+              instancePath: instancePath + '/merge/review-on-coverage-drop',
+              schemaPath: '#/properties/merge/properties/review-on-coverage-drop/type',
+              keyword: 'type',
+              params: { type: 'boolean' },
+              message: 'must be boolean',
+              schema: schema11.properties.merge.properties['review-on-coverage-drop'].type,
+              parentSchema: schema11.properties.merge.properties['review-on-coverage-drop'],
+              data: data148,
+            };
+            if (vErrors === null) {
+              vErrors = [err248];
+            } else {
+              vErrors.push(err248);
+            }
+            errors++;
+          }
+        }
+        if (data133['required-checks'] !== undefined) {
+          let data149 = data133['required-checks'];
+          if (Array.isArray(data149)) {
+            const len31 = data149.length;
             for (let i31 = 0; i31 < len31; i31++) {
-              let data149 = data148[i31];
-              if (typeof data149 === 'string') {
-                if (func2(data149) < 1) {
-                  const err248 = {
+              let data150 = data149[i31];
+              if (typeof data150 === 'string') {
+                if (func2(data150) < 1) {
+                  const err249 = {
                     instancePath: instancePath + '/merge/required-checks/' + i31,
                     schemaPath: '#/properties/merge/properties/required-checks/items/minLength',
                     keyword: 'minLength',
@@ -15122,17 +15150,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
                     parentSchema: schema11.properties.merge.properties['required-checks'].items,
-                    data: data149,
+                    data: data150,
                   };
                   if (vErrors === null) {
-                    vErrors = [err248];
+                    vErrors = [err249];
                   } else {
-                    vErrors.push(err248);
+                    vErrors.push(err249);
                   }
                   errors++;
                 }
               } else {
-                const err249 = {
+                const err250 = {
                   instancePath: instancePath + '/merge/required-checks/' + i31,
                   schemaPath: '#/properties/merge/properties/required-checks/items/type',
                   keyword: 'type',
@@ -15140,18 +15168,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be string',
                   schema: schema11.properties.merge.properties['required-checks'].items.type,
                   parentSchema: schema11.properties.merge.properties['required-checks'].items,
-                  data: data149,
+                  data: data150,
                 };
                 if (vErrors === null) {
-                  vErrors = [err249];
+                  vErrors = [err250];
                 } else {
-                  vErrors.push(err249);
+                  vErrors.push(err250);
                 }
                 errors++;
               }
             }
           } else {
-            const err250 = {
+            const err251 = {
               instancePath: instancePath + '/merge/required-checks',
               schemaPath: '#/properties/merge/properties/required-checks/type',
               keyword: 'type',
@@ -15159,21 +15187,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.merge.properties['required-checks'].type,
               parentSchema: schema11.properties.merge.properties['required-checks'],
-              data: data148,
+              data: data149,
             };
             if (vErrors === null) {
-              vErrors = [err250];
+              vErrors = [err251];
             } else {
-              vErrors.push(err250);
+              vErrors.push(err251);
             }
             errors++;
           }
         }
-        if (data132['pending-label'] !== undefined) {
-          let data150 = data132['pending-label'];
-          if (typeof data150 === 'string') {
-            if (func2(data150) < 1) {
-              const err251 = {
+        if (data133['pending-label'] !== undefined) {
+          let data151 = data133['pending-label'];
+          if (typeof data151 === 'string') {
+            if (func2(data151) < 1) {
+              const err252 = {
                 instancePath: instancePath + '/merge/pending-label',
                 schemaPath: '#/properties/merge/properties/pending-label/minLength',
                 keyword: 'minLength',
@@ -15181,17 +15209,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
                 parentSchema: schema11.properties.merge.properties['pending-label'],
-                data: data150,
+                data: data151,
               };
               if (vErrors === null) {
-                vErrors = [err251];
+                vErrors = [err252];
               } else {
-                vErrors.push(err251);
+                vErrors.push(err252);
               }
               errors++;
             }
           } else {
-            const err252 = {
+            const err253 = {
               instancePath: instancePath + '/merge/pending-label',
               schemaPath: '#/properties/merge/properties/pending-label/type',
               keyword: 'type',
@@ -15199,25 +15227,25 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be string',
               schema: schema11.properties.merge.properties['pending-label'].type,
               parentSchema: schema11.properties.merge.properties['pending-label'],
-              data: data150,
+              data: data151,
             };
             if (vErrors === null) {
-              vErrors = [err252];
+              vErrors = [err253];
             } else {
-              vErrors.push(err252);
+              vErrors.push(err253);
             }
             errors++;
           }
         }
-        if (data132['trusted-apps'] !== undefined) {
-          let data151 = data132['trusted-apps'];
-          if (Array.isArray(data151)) {
-            const len32 = data151.length;
+        if (data133['trusted-apps'] !== undefined) {
+          let data152 = data133['trusted-apps'];
+          if (Array.isArray(data152)) {
+            const len32 = data152.length;
             for (let i32 = 0; i32 < len32; i32++) {
-              let data152 = data151[i32];
-              if (typeof data152 === 'string') {
-                if (func2(data152) < 1) {
-                  const err253 = {
+              let data153 = data152[i32];
+              if (typeof data153 === 'string') {
+                if (func2(data153) < 1) {
+                  const err254 = {
                     instancePath: instancePath + '/merge/trusted-apps/' + i32,
                     schemaPath: '#/properties/merge/properties/trusted-apps/items/minLength',
                     keyword: 'minLength',
@@ -15225,17 +15253,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
                     parentSchema: schema11.properties.merge.properties['trusted-apps'].items,
-                    data: data152,
+                    data: data153,
                   };
                   if (vErrors === null) {
-                    vErrors = [err253];
+                    vErrors = [err254];
                   } else {
-                    vErrors.push(err253);
+                    vErrors.push(err254);
                   }
                   errors++;
                 }
               } else {
-                const err254 = {
+                const err255 = {
                   instancePath: instancePath + '/merge/trusted-apps/' + i32,
                   schemaPath: '#/properties/merge/properties/trusted-apps/items/type',
                   keyword: 'type',
@@ -15243,18 +15271,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be string',
                   schema: schema11.properties.merge.properties['trusted-apps'].items.type,
                   parentSchema: schema11.properties.merge.properties['trusted-apps'].items,
-                  data: data152,
+                  data: data153,
                 };
                 if (vErrors === null) {
-                  vErrors = [err254];
+                  vErrors = [err255];
                 } else {
-                  vErrors.push(err254);
+                  vErrors.push(err255);
                 }
                 errors++;
               }
             }
           } else {
-            const err255 = {
+            const err256 = {
               instancePath: instancePath + '/merge/trusted-apps',
               schemaPath: '#/properties/merge/properties/trusted-apps/type',
               keyword: 'type',
@@ -15262,25 +15290,25 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.merge.properties['trusted-apps'].type,
               parentSchema: schema11.properties.merge.properties['trusted-apps'],
-              data: data151,
+              data: data152,
             };
             if (vErrors === null) {
-              vErrors = [err255];
+              vErrors = [err256];
             } else {
-              vErrors.push(err255);
+              vErrors.push(err256);
             }
             errors++;
           }
         }
-        if (data132['trusted-status-logins'] !== undefined) {
-          let data153 = data132['trusted-status-logins'];
-          if (Array.isArray(data153)) {
-            const len33 = data153.length;
+        if (data133['trusted-status-logins'] !== undefined) {
+          let data154 = data133['trusted-status-logins'];
+          if (Array.isArray(data154)) {
+            const len33 = data154.length;
             for (let i33 = 0; i33 < len33; i33++) {
-              let data154 = data153[i33];
-              if (typeof data154 === 'string') {
-                if (func2(data154) < 1) {
-                  const err256 = {
+              let data155 = data154[i33];
+              if (typeof data155 === 'string') {
+                if (func2(data155) < 1) {
+                  const err257 = {
                     instancePath: instancePath + '/merge/trusted-status-logins/' + i33,
                     schemaPath: '#/properties/merge/properties/trusted-status-logins/items/minLength',
                     keyword: 'minLength',
@@ -15288,17 +15316,17 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
                     parentSchema: schema11.properties.merge.properties['trusted-status-logins'].items,
-                    data: data154,
+                    data: data155,
                   };
                   if (vErrors === null) {
-                    vErrors = [err256];
+                    vErrors = [err257];
                   } else {
-                    vErrors.push(err256);
+                    vErrors.push(err257);
                   }
                   errors++;
                 }
               } else {
-                const err257 = {
+                const err258 = {
                   instancePath: instancePath + '/merge/trusted-status-logins/' + i33,
                   schemaPath: '#/properties/merge/properties/trusted-status-logins/items/type',
                   keyword: 'type',
@@ -15306,18 +15334,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be string',
                   schema: schema11.properties.merge.properties['trusted-status-logins'].items.type,
                   parentSchema: schema11.properties.merge.properties['trusted-status-logins'].items,
-                  data: data154,
+                  data: data155,
                 };
                 if (vErrors === null) {
-                  vErrors = [err257];
+                  vErrors = [err258];
                 } else {
-                  vErrors.push(err257);
+                  vErrors.push(err258);
                 }
                 errors++;
               }
             }
           } else {
-            const err258 = {
+            const err259 = {
               instancePath: instancePath + '/merge/trusted-status-logins',
               schemaPath: '#/properties/merge/properties/trusted-status-logins/type',
               keyword: 'type',
@@ -15325,21 +15353,21 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.merge.properties['trusted-status-logins'].type,
               parentSchema: schema11.properties.merge.properties['trusted-status-logins'],
-              data: data153,
+              data: data154,
             };
             if (vErrors === null) {
-              vErrors = [err258];
+              vErrors = [err259];
             } else {
-              vErrors.push(err258);
+              vErrors.push(err259);
             }
             errors++;
           }
         }
-        if (data132['deep-dive-rate'] !== undefined) {
-          let data155 = data132['deep-dive-rate'];
-          if (typeof data155 == 'number') {
-            if (data155 > 1 || isNaN(data155)) {
-              const err259 = {
+        if (data133['deep-dive-rate'] !== undefined) {
+          let data156 = data133['deep-dive-rate'];
+          if (typeof data156 == 'number') {
+            if (data156 > 1 || isNaN(data156)) {
+              const err260 = {
                 instancePath: instancePath + '/merge/deep-dive-rate',
                 schemaPath: '#/properties/merge/properties/deep-dive-rate/maximum',
                 keyword: 'maximum',
@@ -15347,25 +15375,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be <= 1',
                 schema: 1,
                 parentSchema: schema11.properties.merge.properties['deep-dive-rate'],
-                data: data155,
-              };
-              if (vErrors === null) {
-                vErrors = [err259];
-              } else {
-                vErrors.push(err259);
-              }
-              errors++;
-            }
-            if (data155 < 0 || isNaN(data155)) {
-              const err260 = {
-                instancePath: instancePath + '/merge/deep-dive-rate',
-                schemaPath: '#/properties/merge/properties/deep-dive-rate/minimum',
-                keyword: 'minimum',
-                params: { comparison: '>=', limit: 0 },
-                message: 'must be >= 0',
-                schema: 0,
-                parentSchema: schema11.properties.merge.properties['deep-dive-rate'],
-                data: data155,
+                data: data156,
               };
               if (vErrors === null) {
                 vErrors = [err260];
@@ -15374,8 +15384,26 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               }
               errors++;
             }
+            if (data156 < 0 || isNaN(data156)) {
+              const err261 = {
+                instancePath: instancePath + '/merge/deep-dive-rate',
+                schemaPath: '#/properties/merge/properties/deep-dive-rate/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 0 },
+                message: 'must be >= 0',
+                schema: 0,
+                parentSchema: schema11.properties.merge.properties['deep-dive-rate'],
+                data: data156,
+              };
+              if (vErrors === null) {
+                vErrors = [err261];
+              } else {
+                vErrors.push(err261);
+              }
+              errors++;
+            }
           } else {
-            const err261 = {
+            const err262 = {
               instancePath: instancePath + '/merge/deep-dive-rate',
               schemaPath: '#/properties/merge/properties/deep-dive-rate/type',
               keyword: 'type',
@@ -15383,27 +15411,6 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be number',
               schema: schema11.properties.merge.properties['deep-dive-rate'].type,
               parentSchema: schema11.properties.merge.properties['deep-dive-rate'],
-              data: data155,
-            };
-            if (vErrors === null) {
-              vErrors = [err261];
-            } else {
-              vErrors.push(err261);
-            }
-            errors++;
-          }
-        }
-        if (data132['max-open-reviews'] !== undefined) {
-          let data156 = data132['max-open-reviews'];
-          if (!(typeof data156 == 'number' && !(data156 % 1) && !isNaN(data156))) {
-            const err262 = {
-              instancePath: instancePath + '/merge/max-open-reviews',
-              schemaPath: '#/properties/merge/properties/max-open-reviews/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-              schema: schema11.properties.merge.properties['max-open-reviews'].type,
-              parentSchema: schema11.properties.merge.properties['max-open-reviews'],
               data: data156,
             };
             if (vErrors === null) {
@@ -15413,9 +15420,30 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (typeof data156 == 'number') {
-            if (data156 < 0 || isNaN(data156)) {
-              const err263 = {
+        }
+        if (data133['max-open-reviews'] !== undefined) {
+          let data157 = data133['max-open-reviews'];
+          if (!(typeof data157 == 'number' && !(data157 % 1) && !isNaN(data157))) {
+            const err263 = {
+              instancePath: instancePath + '/merge/max-open-reviews',
+              schemaPath: '#/properties/merge/properties/max-open-reviews/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+              schema: schema11.properties.merge.properties['max-open-reviews'].type,
+              parentSchema: schema11.properties.merge.properties['max-open-reviews'],
+              data: data157,
+            };
+            if (vErrors === null) {
+              vErrors = [err263];
+            } else {
+              vErrors.push(err263);
+            }
+            errors++;
+          }
+          if (typeof data157 == 'number') {
+            if (data157 < 0 || isNaN(data157)) {
+              const err264 = {
                 instancePath: instancePath + '/merge/max-open-reviews',
                 schemaPath: '#/properties/merge/properties/max-open-reviews/minimum',
                 keyword: 'minimum',
@@ -15423,19 +15451,19 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must be >= 0',
                 schema: 0,
                 parentSchema: schema11.properties.merge.properties['max-open-reviews'],
-                data: data156,
+                data: data157,
               };
               if (vErrors === null) {
-                vErrors = [err263];
+                vErrors = [err264];
               } else {
-                vErrors.push(err263);
+                vErrors.push(err264);
               }
               errors++;
             }
           }
         }
       } else {
-        const err264 = {
+        const err265 = {
           instancePath: instancePath + '/merge',
           schemaPath: '#/properties/merge/type',
           keyword: 'type',
@@ -15443,18 +15471,18 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be object',
           schema: schema11.properties.merge.type,
           parentSchema: schema11.properties.merge,
-          data: data132,
+          data: data133,
         };
         if (vErrors === null) {
-          vErrors = [err264];
+          vErrors = [err265];
         } else {
-          vErrors.push(err264);
+          vErrors.push(err265);
         }
         errors++;
       }
     }
   } else {
-    const err265 = {
+    const err266 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -15465,9 +15493,9 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err265];
+      vErrors = [err266];
     } else {
-      vErrors.push(err265);
+      vErrors.push(err266);
     }
     errors++;
   }
@@ -16131,6 +16159,10 @@ const policySchema = {
                 unmeasured: {
                     enum: ['review', 'fail', 'ignore'],
                     description: 'What a changed code file with added lines that no report measures means: review (default), fail, or ignore (files excluded knowingly)',
+                },
+                'exclusion-comments': {
+                    enum: ['review', 'fail', 'ignore'],
+                    description: 'What a coverage-exclusion comment added to code (istanbul ignore, pragma: no cover, LCOV_EXCL_LINE, @Generated, ...) means: review (default), fail, or ignore',
                 },
                 ignore: stringList('Globs of files left out of coverage (totals, patch, components), as Codecov ignore: code not measured on purpose'),
                 components: {

@@ -31,6 +31,12 @@ export interface CoveragePolicy {
    */
   unmeasured: UnmeasuredPolicy;
   /**
+   * What a coverage-exclusion comment added to code means (`istanbul ignore next`, `pragma: no cover`,
+   * `LCOV_EXCL_LINE`, `@Generated`, …): the tool leaves those lines out of its report, so the PR itself
+   * decides they need no test. `review` (default) asks a human to agree, `fail` blocks, `ignore` trusts them.
+   */
+  'exclusion-comments': UnmeasuredPolicy;
+  /**
    * Globs of files no coverage rule looks at, as Codecov's `ignore`: left out of the reports' totals, the
    * patch figure and the components, and listed (not unmeasured) when a PR changes them. For code the
    * repository knowingly does not measure (a frontend in a repo that covers its backend, generated code).
@@ -49,6 +55,7 @@ export const DEFAULT_COVERAGE_POLICY: Readonly<CoveragePolicy> = Object.freeze({
   'patch-review-below': null,
   'allowed-drop': 0,
   unmeasured: 'review',
+  'exclusion-comments': 'review',
   ignore: [],
   components: [],
 });

@@ -199,6 +199,11 @@ export const policySchema = {
           description:
             'What a changed code file with added lines that no report measures means: review (default), fail, or ignore (files excluded knowingly)',
         },
+        'exclusion-comments': {
+          enum: ['review', 'fail', 'ignore'],
+          description:
+            'What a coverage-exclusion comment added to code (istanbul ignore, pragma: no cover, LCOV_EXCL_LINE, @Generated, ...) means: review (default), fail, or ignore',
+        },
         ignore: stringList(
           'Globs of files left out of coverage (totals, patch, components), as Codecov ignore: code not measured on purpose',
         ),

@@ -117,6 +117,7 @@ function patch(files: Record<string, [number, number]>): PatchCoverage {
     tests: [],
     unknown: [],
     totalsOnly: false,
+    exclusions: [],
   };
 }
 

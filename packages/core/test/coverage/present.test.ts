@@ -30,6 +30,7 @@ function patch(covered: number, total: number): PatchCoverage {
     tests: [],
     unknown: [],
     totalsOnly: false,
+    exclusions: [],
   };
 }
 

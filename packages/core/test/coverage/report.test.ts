@@ -45,6 +45,7 @@ function patchOf(files: { path: string; uncovered: [number, number][] }[]): Patc
     tests: [],
     unknown: [],
     totalsOnly: false,
+    exclusions: [],
   };
 }
 
@@ -150,6 +151,7 @@ describe('renderCoverageReport', () => {
     tests: [],
     unknown: [],
     totalsOnly: false,
+    exclusions: [],
   };
   const evaluation = evaluateCoverage({ current, patch }, DEFAULT_COVERAGE_POLICY);
   const sections = renderCoverageReport(current, evaluation, patch, {

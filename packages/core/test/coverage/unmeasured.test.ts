@@ -519,6 +519,60 @@ describe('what counts as code for a report', () => {
   });
 });
 
+describe('coverage-exclusion comments the PR adds', () => {
+  // The tools honoured the comments: none of the added lines is in the report, so "no executable lines".
+  const report = 'SF:src/a.js\nDA:1,1\nDA:6,1\nDA:7,1\nend_of_record\n';
+  const diff = [
+    'diff --git a/src/a.js b/src/a.js',
+    '--- a/src/a.js',
+    '+++ b/src/a.js',
+    '@@ -1,0 +2,4 @@',
+    '+/* istanbul ignore next */',
+    '+function refund(order) {',
+    '+  return order.total;',
+    '+}',
+    '@@ -5,0 +10,1 @@',
+    '+x = 1 // LCOV_EXCL_LINE',
+    'diff --git a/src/a.test.js b/src/a.test.js',
+    '--- a/src/a.test.js',
+    '+++ b/src/a.test.js',
+    '@@ -1,0 +2 @@',
+    '+/* c8 ignore next */',
+    '',
+  ].join('\n');
+
+  it.each([
+    ['review', 'review'],
+    ['fail', 'fail'],
+    ['ignore', 'pass'],
+  ] as const)('coverage.exclusion-comments: %s gives %s, naming each file:line', async (setting, result) => {
+    const { patch, evaluation, current } = await gate(
+      report,
+      diff,
+      {},
+      {
+        minimum: 0,
+        'exclusion-comments': setting,
+      },
+    );
+    expect(patch.lines).toEqual({ covered: 0, total: 0 });
+    // Code files only: a marker in a test hides no product code.
+    expect(patch.exclusions).toEqual([
+      { path: 'src/a.js', line: 2, tool: 'istanbul', text: 'istanbul ignore next' },
+      { path: 'src/a.js', line: 10, tool: 'lcov', text: 'LCOV_EXCL_LINE' },
+    ]);
+    expect(evaluation.result).toBe(result);
+    const reason = evaluation.reasons.find((r) => r.rule === 'exclusion-comments')!;
+    expect(reason.outcome).toBe(result);
+    expect(reason.message).toMatch(
+      /^2 coverage-exclusion comment\(s\) added: src\/a\.js:2 \(istanbul ignore next\), src\/a\.js:10 \(LCOV_EXCL_LINE\)/,
+    );
+    expect(summaryOf(current, evaluation, patch)).toContain(
+      'Coverage-exclusion comments added (the tools leave their lines out of the report): `src/a.js:2` (`istanbul ignore next`), `src/a.js:10` (`LCOV_EXCL_LINE`).',
+    );
+  });
+});
+
 describe('changes that hide their lines', () => {
   const report = lcov({ 'src/a.js': [1, 1], 'src/moved.js': [1, 0, 0] });
 

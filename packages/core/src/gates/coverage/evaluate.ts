@@ -148,6 +148,8 @@ export function evaluateCoverage(
     reasons.push(...patchReasons('patch', 'patch coverage', patch, policy));
     const unmeasured = unmeasuredReason(patch, policy.unmeasured);
     if (unmeasured) reasons.push(unmeasured);
+    const excluded = exclusionReason(patch, policy['exclusion-comments']);
+    if (excluded) reasons.push(excluded);
     if (patch.unknown.length > 0) {
       reasons.push({
         rule: 'patch-unknown',
@@ -303,6 +305,29 @@ function unmeasuredReason(patch: PatchCoverage, setting: UnmeasuredPolicy): Cove
     : `${files.length} changed file(s) with added lines are not measured by any report`;
   const tail = setting === 'ignore' ? ' (ignored: coverage.unmeasured is ignore)' : '';
   return { rule: 'unmeasured', outcome, message: `${head}: ${shown}${more}${tail}` };
+}
+
+/**
+ * Coverage-exclusion comments the PR added: the tool then leaves those lines out of its report, so the
+ * PR's own text decides they need no test, which is a decision for a person (`exclusion-comments`).
+ */
+function exclusionReason(patch: PatchCoverage, setting: UnmeasuredPolicy): CoverageReason | undefined {
+  const found = patch.exclusions;
+  if (found.length === 0) return undefined;
+  const shown = found
+    .slice(0, 3)
+    .map((pragma) => `${pragma.path}:${pragma.line} (${pragma.text})`)
+    .join(', ');
+  const more = found.length > 3 ? `, and ${found.length - 3} more` : '';
+  const tail =
+    setting === 'ignore'
+      ? ' (trusted: coverage.exclusion-comments is ignore)'
+      : ': the tools leave those lines out of the report, so a person agrees they need no test';
+  return {
+    rule: 'exclusion-comments',
+    outcome: UNMEASURED_OUTCOME[setting],
+    message: `${found.length} coverage-exclusion comment(s) added: ${shown}${more}${tail}`,
+  };
 }
 
 function indirectChanges(

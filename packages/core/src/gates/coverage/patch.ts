@@ -3,6 +3,7 @@ import { GlobSet } from '../../shared/glob/index.js';
 import type { Fraction } from './fraction.js';
 import { indexOfLine } from './line-hits.js';
 import { Measurability, type FileKind } from './measurable.js';
+import { exclusionPragmas, type ExclusionPragma } from './pragmas.js';
 import type { CoverageReport, LineHits, UnresolvedPath } from './model.js';
 import { toSlashes } from './paths.js';
 
@@ -49,6 +50,8 @@ export interface PatchCoverage {
   unknown: string[];
   /** no report has per-line data (a coverage-summary.json): patch coverage cannot be computed */
   totalsOnly: boolean;
+  /** coverage-exclusion comments on the added lines of code files: lines the PR itself took out of the report */
+  exclusions: ExclusionPragma[];
 }
 
 /**
@@ -71,6 +74,7 @@ export function computePatchCoverage(
     tests: [],
     unknown: [],
     totalsOnly: ![...report.files.values()].some((file) => file.lines !== undefined),
+    exclusions: [],
   };
   // The languages present include files the report names but could not place: they were measured.
   const kinds = new Measurability([
@@ -95,6 +99,7 @@ export function computePatchCoverage(
     const code = kind === 'code' || kind === 'unmeasured-language';
     // git shows a code file as binary when .gitattributes says so (`-diff`, `binary`) or it holds a NUL byte,
     // and a JS file with `// \0` in a comment still runs: its lines are unseen, not absent.
+    if (code) result.exclusions.push(...exclusionPragmas(change.path, change.addedLines));
     if (change.binary && code) {
       result.unknown.push(change.path);
       continue;

@@ -1,4 +1,5 @@
 import { formatDeltaPoints } from './delta.js';
+import type { ExclusionPragma } from './pragmas.js';
 import type { CoverageEvaluation, CoverageReason, GateResult } from './evaluate.js';
 import { formatPercent, type Fraction } from './fraction.js';
 import type { PatchCoverage, UnmeasuredFile } from './patch.js';
@@ -35,6 +36,8 @@ export interface CoverageReportData {
     unknown: string[];
     /** the reports carry totals only: patch coverage could not be computed */
     totalsOnly: boolean;
+    /** coverage-exclusion comments on added lines of code (`path`, `line`, `tool`, `text`) */
+    exclusions: ExclusionPragma[];
   };
   base?: CoverageBaselineRef & { coverage: FractionData };
   /** points, head - base, two decimals with a sign */
@@ -98,6 +101,7 @@ export function coverageReportData(
       tests: patch.tests.slice(0, maxFiles),
       unknown: [...patch.unknown],
       totalsOnly: patch.totalsOnly,
+      exclusions: patch.exclusions.slice(0, maxFiles),
     };
   }
   if (baseline && evaluation.base) {

@@ -176,6 +176,15 @@ function uncoveredSection(patch: PatchCoverage, maxRows: number): string {
   if (patch.notCode.length > 0) extra.push(`Not code (not counted): ${listPaths(patch.notCode)}.`);
   if (patch.ignored.length > 0)
     extra.push(`Left out by coverage.ignore (not counted): ${listPaths(patch.ignored)}.`);
+  if (patch.exclusions.length > 0) {
+    const shown = patch.exclusions
+      .slice(0, EXCLUSIONS_SHOWN)
+      .map((pragma) => `${inlineCode(`${pragma.path}:${pragma.line}`)} (${inlineCode(pragma.text)})`);
+    const more = patch.exclusions.length - shown.length;
+    extra.push(
+      `Coverage-exclusion comments added (the tools leave their lines out of the report): ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}.`,
+    );
+  }
   if (patch.tests.length > 0)
     extra.push(`Tests and tool configuration, not in the reports (not counted): ${listPaths(patch.tests)}.`);
   if (extra.length > 0) lines.push('', ...extra);
@@ -188,6 +197,9 @@ const REASON_TEXT: Record<UnmeasuredReason, string> = {
   unresolved: 'path could not be resolved',
   'no-line-data': 'report has totals only',
 };
+
+/** Exclusion comments named in the summary; the `report` output lists more. */
+const EXCLUSIONS_SHOWN = 20;
 
 const UNKNOWN_WHY = 'added lines not in the diff';
 const UNKNOWN_DETAIL =
