@@ -7241,7 +7241,8 @@ function diffFileFromGitHub(file) {
         : 'changed';
     // A pure rename, a mode change or a binary file is listed with no patch and nothing to see (0 added,
     // 0 deleted); a file with counted lines but no patch is one GitHub left out as too large. The listing
-    // never says a file is binary, so `binary` stays false: only a git diff's own marker sets it.
+    // never says a file is binary, but a file added with nothing to see is binary or empty: it is marked
+    // binary, so that a code file shown so (a NUL byte in a .js) is unseen for coverage, not absent.
     const nothingToSee = file.additions + file.deletions === 0;
     const parsed = file.patch !== undefined ? (0,src/* parsePatch */.iz)(file.patch, file.filename) : undefined;
     return {
@@ -7252,7 +7253,7 @@ function diffFileFromGitHub(file) {
         deletions: file.deletions,
         addedLines: parsed?.addedLines ?? [],
         patchAvailable: parsed !== undefined || nothingToSee,
-        binary: false,
+        binary: file.status === 'added' && nothingToSee && file.patch === undefined,
     };
 }
 /** Every changed file (paginated to GitHub's cap) and commit message of a pull request. */

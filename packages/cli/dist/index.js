@@ -12179,7 +12179,9 @@ function computePatchCoverage(report, diff, options = {}) {
         // and a JS file with `// \0` in a comment still runs: its lines are unseen, not absent.
         if (code)
             result.exclusions.push(...exclusionPragmas(change.path, change.addedLines));
-        if (change.binary && code) {
+        // A file the report lists with no executable line (an empty __init__.py) has nothing to hide.
+        const empty = measured !== undefined && (measured.lines?.lines.length ?? 0) === 0;
+        if (change.binary && code && !empty) {
             result.unknown.push(change.path);
             continue;
         }

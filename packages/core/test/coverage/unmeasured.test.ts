@@ -595,6 +595,30 @@ describe('changes that hide their lines', () => {
     expect(evaluation.result).toBe('review');
   });
 
+  it("the API's added file with nothing to see is unseen when it is code, unless the report lists it empty", async () => {
+    const listedEmpty = (path: string): DiffFile => ({
+      path,
+      status: 'added',
+      additions: 0,
+      deletions: 0,
+      addedLines: [],
+      patchAvailable: true,
+      binary: true,
+    });
+    const parsed = await parseCoverage(
+      'SF:src/a.js\nDA:1,1\nend_of_record\nSF:app/__init__.py\nend_of_record\n',
+      {
+        file: 'lcov.info',
+      },
+    );
+    const patch = computePatchCoverage(parsed, [
+      listedEmpty('src/refund.js'),
+      listedEmpty('app/__init__.py'),
+      listedEmpty('logo.png'),
+    ]);
+    expect(patch.unknown).toEqual(['src/refund.js']);
+  });
+
   it('a rename from a test folder or a text file into code counts the whole file', async () => {
     const renamed = (from: string, to: string) =>
       [

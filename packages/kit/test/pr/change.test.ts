@@ -13,8 +13,11 @@ describe('diffFileFromGitHub: what a listed file without a patch means', () => {
   });
 
   it('a binary file or pure rename (0 added, 0 deleted, no patch) has nothing to see', () => {
+    // Added with nothing to see: binary (or empty), which coverage treats as unseen for a code file.
     const png = diffFileFromGitHub(listed({ filename: 'logo.png', status: 'added' }));
-    expect(png).toMatchObject({ patchAvailable: true, binary: false, addedLines: [] });
+    expect(png).toMatchObject({ patchAvailable: true, binary: true, addedLines: [] });
+    const mode = diffFileFromGitHub(listed({ filename: 'run.js', status: 'modified' }));
+    expect(mode).toMatchObject({ patchAvailable: true, binary: false, addedLines: [] });
     const moved = diffFileFromGitHub(
       listed({ filename: 'b.ts', status: 'renamed', previous_filename: 'a.ts' }),
     );

@@ -100,7 +100,9 @@ export function computePatchCoverage(
     // git shows a code file as binary when .gitattributes says so (`-diff`, `binary`) or it holds a NUL byte,
     // and a JS file with `// \0` in a comment still runs: its lines are unseen, not absent.
     if (code) result.exclusions.push(...exclusionPragmas(change.path, change.addedLines));
-    if (change.binary && code) {
+    // A file the report lists with no executable line (an empty __init__.py) has nothing to hide.
+    const empty = measured !== undefined && (measured.lines?.lines.length ?? 0) === 0;
+    if (change.binary && code && !empty) {
       result.unknown.push(change.path);
       continue;
     }
