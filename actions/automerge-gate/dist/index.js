@@ -6700,8 +6700,8 @@ const forkPullRequest = (facts, policy) => {
     ];
 };
 
-// EXTERNAL MODULE: ../../packages/core/src/policy/judging/judge.ts + 7 modules
-var judge = __nccwpck_require__(6170);
+// EXTERNAL MODULE: ../../packages/core/src/policy/judging/judge.ts + 8 modules
+var judge = __nccwpck_require__(6803);
 // EXTERNAL MODULE: ../../packages/core/src/policy/defaults.ts + 2 modules
 var defaults = __nccwpck_require__(2883);
 ;// CONCATENATED MODULE: ../../packages/core/src/gates/decision/judging.ts
@@ -17321,8 +17321,8 @@ function parseSarif(text, file, options = {}) {
 
 
 
-// EXTERNAL MODULE: ../../packages/core/src/policy/judging/judge.ts + 7 modules
-var judge = __nccwpck_require__(6170);
+// EXTERNAL MODULE: ../../packages/core/src/policy/judging/judge.ts + 8 modules
+var judge = __nccwpck_require__(6803);
 // EXTERNAL MODULE: ../../packages/core/src/shared/manifests/ecosystems.ts + 6 modules
 var ecosystems = __nccwpck_require__(8658);
 // EXTERNAL MODULE: ../../packages/core/src/shared/manifests/hunks.ts
@@ -18537,7 +18537,7 @@ function policyWithoutFile() {
 
 /***/ }),
 
-/***/ 6170:
+/***/ 6803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18805,6 +18805,37 @@ function checkHunks(kind, lines) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/coverage-runtime.ts
+/**
+ * Code that reaches into a coverage tool at run time: the counters a test run reports from, or the hooks
+ * that collect them. A PR's own tests write its coverage report, so one line such as
+ * `for (const f of Object.values(globalThis.__coverage__)) …` in a test file makes untested code read as
+ * covered, without touching any configuration. Product code has no reason to name these.
+ */
+const COVERAGE_RUNTIME = [
+    { needle: '__coverage__', what: "istanbul's counters (__coverage__)" },
+    { needle: 'NODE_V8_COVERAGE', what: "V8's coverage output (NODE_V8_COVERAGE)" },
+    { needle: 'takeCoverage', what: "V8's coverage hooks (v8.takeCoverage)" },
+    { needle: 'stopCoverage', what: "V8's coverage hooks (v8.stopCoverage)" },
+    { needle: '$jacocoData', what: "JaCoCo's probes ($jacocoData)" },
+    { needle: 'org.jacoco.agent.rt', what: "JaCoCo's agent runtime (org.jacoco.agent.rt)" },
+    { needle: 'sys.settrace(', what: "Python's trace hook (sys.settrace), how coverage.py measures" },
+    { needle: 'coverage.Coverage(', what: "coverage.py's API (coverage.Coverage)" },
+    { needle: '__gcov_', what: "gcov's runtime (__gcov_reset, __gcov_dump)" },
+    { needle: '__llvm_profile_', what: "LLVM's profile runtime (__llvm_profile_*)" },
+];
+/** Why the added lines change what a coverage run measures, if they do: the first runtime they name. */
+function coverageRuntimeReason(addedLines) {
+    if (!addedLines)
+        return undefined;
+    for (const line of addedLines) {
+        const hit = COVERAGE_RUNTIME.find(({ needle }) => line.includes(needle));
+        if (hit)
+            return `its added lines reach into ${hit.what}, which the coverage report is made from`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/lockfiles.ts
 
 
@@ -18873,6 +18904,7 @@ var paths = __nccwpck_require__(762);
 
 
 
+
 /** A diff entry as `judgingFiles` reads it: added lines only when the diff showed them. */
 function judgedFile(file) {
     return {
@@ -18911,7 +18943,8 @@ function judgingFiles(files, contents, policyPath) {
             judgeContent(file, contents?.[file.path]) ??
             (file.status === 'removed'
                 ? undefined
-                : judgeLockfile(file.path, file.addedLines, contents?.[file.path]));
+                : (judgeLockfile(file.path, file.addedLines, contents?.[file.path]) ??
+                    coverageRuntimeReason(file.addedLines)));
         if (why)
             found.push({ file: file.path, why });
     }

@@ -22,8 +22,8 @@ var plugin_throttling_dist_bundle = __webpack_require__(6404);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/bottleneck@2.19.5/node_modules/bottleneck/light.js
 var light = __webpack_require__(660);
 var light_default = /*#__PURE__*/__webpack_require__.n(light);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 50 modules
-var src = __webpack_require__(4225);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 51 modules
+var src = __webpack_require__(1233);
 ;// CONCATENATED MODULE: ../../packages/kit/src/github/idempotency.ts
 /**
  * Whether repeating a request after a 5xx or a timeout is safe. A POST that creates something, a merge,

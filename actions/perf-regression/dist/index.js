@@ -5191,8 +5191,8 @@ async function loadActionClient(token, context, log) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 47 modules
-var src = __nccwpck_require__(1993);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 48 modules
+var src = __nccwpck_require__(285);
 ;// CONCATENATED MODULE: ../../packages/kit/src/action/context.ts
 
 
@@ -10704,7 +10704,7 @@ function runPerf(inputs, deps) {
 
 /***/ }),
 
-/***/ 1993:
+/***/ 285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19720,6 +19720,37 @@ function content_checkHunks(kind, lines) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/coverage-runtime.ts
+/**
+ * Code that reaches into a coverage tool at run time: the counters a test run reports from, or the hooks
+ * that collect them. A PR's own tests write its coverage report, so one line such as
+ * `for (const f of Object.values(globalThis.__coverage__)) …` in a test file makes untested code read as
+ * covered, without touching any configuration. Product code has no reason to name these.
+ */
+const COVERAGE_RUNTIME = [
+    { needle: '__coverage__', what: "istanbul's counters (__coverage__)" },
+    { needle: 'NODE_V8_COVERAGE', what: "V8's coverage output (NODE_V8_COVERAGE)" },
+    { needle: 'takeCoverage', what: "V8's coverage hooks (v8.takeCoverage)" },
+    { needle: 'stopCoverage', what: "V8's coverage hooks (v8.stopCoverage)" },
+    { needle: '$jacocoData', what: "JaCoCo's probes ($jacocoData)" },
+    { needle: 'org.jacoco.agent.rt', what: "JaCoCo's agent runtime (org.jacoco.agent.rt)" },
+    { needle: 'sys.settrace(', what: "Python's trace hook (sys.settrace), how coverage.py measures" },
+    { needle: 'coverage.Coverage(', what: "coverage.py's API (coverage.Coverage)" },
+    { needle: '__gcov_', what: "gcov's runtime (__gcov_reset, __gcov_dump)" },
+    { needle: '__llvm_profile_', what: "LLVM's profile runtime (__llvm_profile_*)" },
+];
+/** Why the added lines change what a coverage run measures, if they do: the first runtime they name. */
+function coverage_runtime_coverageRuntimeReason(addedLines) {
+    if (!addedLines)
+        return undefined;
+    for (const line of addedLines) {
+        const hit = COVERAGE_RUNTIME.find(({ needle }) => line.includes(needle));
+        if (hit)
+            return `its added lines reach into ${hit.what}, which the coverage report is made from`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/policy/judging/lockfiles.ts
 
 
@@ -19850,6 +19881,7 @@ function paths_contentKind(path) {
 
 
 
+
 /** A diff entry as `judgingFiles` reads it: added lines only when the diff showed them. */
 function judge_judgedFile(file) {
     return {
@@ -19888,7 +19920,8 @@ function judge_judgingFiles(files, contents, policyPath) {
             judgeContent(file, contents?.[file.path]) ??
             (file.status === 'removed'
                 ? undefined
-                : judgeLockfile(file.path, file.addedLines, contents?.[file.path]));
+                : (judgeLockfile(file.path, file.addedLines, contents?.[file.path]) ??
+                    coverageRuntimeReason(file.addedLines)));
         if (why)
             found.push({ file: file.path, why });
     }

@@ -7998,8 +7998,8 @@ const forkPullRequest = (facts, policy) => {
     ];
 };
 
-// EXTERNAL MODULE: ../core/src/policy/judging/judge.ts + 7 modules
-var judge = __nccwpck_require__(1675);
+// EXTERNAL MODULE: ../core/src/policy/judging/judge.ts + 8 modules
+var judge = __nccwpck_require__(6846);
 // EXTERNAL MODULE: ../core/src/policy/defaults.ts
 var defaults = __nccwpck_require__(3654);
 ;// CONCATENATED MODULE: ../core/src/gates/decision/judging.ts
@@ -16977,8 +16977,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../core/src/shared/glob/match.ts
 var match = __nccwpck_require__(5549);
-// EXTERNAL MODULE: ../core/src/policy/judging/judge.ts + 7 modules
-var judge = __nccwpck_require__(1675);
+// EXTERNAL MODULE: ../core/src/policy/judging/judge.ts + 8 modules
+var judge = __nccwpck_require__(6846);
 // EXTERNAL MODULE: ../core/src/shared/manifests/ecosystems.ts + 6 modules
 var ecosystems = __nccwpck_require__(3521);
 // EXTERNAL MODULE: ../core/src/shared/manifests/hunks.ts
@@ -25511,7 +25511,7 @@ var warnings = __nccwpck_require__(4653);
 
 /***/ }),
 
-/***/ 1675:
+/***/ 6846:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25779,6 +25779,37 @@ function checkHunks(kind, lines) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ../core/src/policy/judging/coverage-runtime.ts
+/**
+ * Code that reaches into a coverage tool at run time: the counters a test run reports from, or the hooks
+ * that collect them. A PR's own tests write its coverage report, so one line such as
+ * `for (const f of Object.values(globalThis.__coverage__)) …` in a test file makes untested code read as
+ * covered, without touching any configuration. Product code has no reason to name these.
+ */
+const COVERAGE_RUNTIME = [
+    { needle: '__coverage__', what: "istanbul's counters (__coverage__)" },
+    { needle: 'NODE_V8_COVERAGE', what: "V8's coverage output (NODE_V8_COVERAGE)" },
+    { needle: 'takeCoverage', what: "V8's coverage hooks (v8.takeCoverage)" },
+    { needle: 'stopCoverage', what: "V8's coverage hooks (v8.stopCoverage)" },
+    { needle: '$jacocoData', what: "JaCoCo's probes ($jacocoData)" },
+    { needle: 'org.jacoco.agent.rt', what: "JaCoCo's agent runtime (org.jacoco.agent.rt)" },
+    { needle: 'sys.settrace(', what: "Python's trace hook (sys.settrace), how coverage.py measures" },
+    { needle: 'coverage.Coverage(', what: "coverage.py's API (coverage.Coverage)" },
+    { needle: '__gcov_', what: "gcov's runtime (__gcov_reset, __gcov_dump)" },
+    { needle: '__llvm_profile_', what: "LLVM's profile runtime (__llvm_profile_*)" },
+];
+/** Why the added lines change what a coverage run measures, if they do: the first runtime they name. */
+function coverageRuntimeReason(addedLines) {
+    if (!addedLines)
+        return undefined;
+    for (const line of addedLines) {
+        const hit = COVERAGE_RUNTIME.find(({ needle }) => line.includes(needle));
+        if (hit)
+            return `its added lines reach into ${hit.what}, which the coverage report is made from`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ../core/src/policy/judging/lockfiles.ts
 
 
@@ -25847,6 +25878,7 @@ var paths = __nccwpck_require__(7037);
 
 
 
+
 /** A diff entry as `judgingFiles` reads it: added lines only when the diff showed them. */
 function judgedFile(file) {
     return {
@@ -25885,7 +25917,8 @@ function judgingFiles(files, contents, policyPath) {
             judgeContent(file, contents?.[file.path]) ??
             (file.status === 'removed'
                 ? undefined
-                : judgeLockfile(file.path, file.addedLines, contents?.[file.path]));
+                : (judgeLockfile(file.path, file.addedLines, contents?.[file.path]) ??
+                    coverageRuntimeReason(file.addedLines)));
         if (why)
             found.push({ file: file.path, why });
     }

@@ -399,3 +399,27 @@ describe('gatherContents reads only what the checks need, and fails closed', () 
     expect(needsContents(path)).toBe(needed);
   });
 });
+
+describe('added lines that reach into the coverage runtime', () => {
+  it.each([
+    [
+      'test/calc.test.js',
+      'for (const file of Object.values(globalThis.__coverage__)) for (const k in file.s) file.s[k] ||= 1;',
+      "its added lines reach into istanbul's counters (__coverage__), which the coverage report is made from",
+    ],
+    [
+      'tests/conftest_helpers.py',
+      'sys.settrace(None)',
+      "its added lines reach into Python's trace hook (sys.settrace), how coverage.py measures, which the coverage report is made from",
+    ],
+    [
+      'test/setup.js',
+      "process.env.NODE_V8_COVERAGE = '/tmp/elsewhere';",
+      expect.stringContaining('NODE_V8_COVERAGE'),
+    ],
+    ['src/Probe.java', 'boolean[] probes = $jacocoData;', expect.stringContaining("JaCoCo's probes")],
+    ['src/calc.js', 'const coverage = compute(order); // the coverage of an order', undefined],
+  ])('%s: %s', (path, line, why) => {
+    expect(judge(path, undefined, { addedLines: [line] })).toEqual(why);
+  });
+});

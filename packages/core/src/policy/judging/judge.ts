@@ -3,6 +3,7 @@ import { manifestFormat } from '../../shared/manifests/ecosystems.js';
 import type { FileContents } from '../../shared/manifests/types.js';
 import { pathsOf } from '../../shared/paths.js';
 import { checkHunks, checkTexts } from './content.js';
+import { coverageRuntimeReason } from './coverage-runtime.js';
 import { judgeLockfile, recordsInstallScripts } from './lockfiles.js';
 import { contentKind, judgingPathReason } from './paths.js';
 
@@ -64,7 +65,8 @@ export function judgingFiles(
       judgeContent(file, contents?.[file.path]) ??
       (file.status === 'removed'
         ? undefined
-        : judgeLockfile(file.path, file.addedLines, contents?.[file.path]));
+        : (judgeLockfile(file.path, file.addedLines, contents?.[file.path]) ??
+          coverageRuntimeReason(file.addedLines)));
     if (why) found.push({ file: file.path, why });
   }
   return found;
