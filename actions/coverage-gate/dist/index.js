@@ -12600,7 +12600,7 @@ function computePatchCoverage(report, diff, options = {}) {
             result.exclusions.push(...exclusionPragmas(change.path, change.addedLines));
         // A file the report lists with no executable line (an empty __init__.py) has nothing to hide.
         const empty = measured !== undefined && (measured.lines?.lines.length ?? 0) === 0;
-        if (change.binary && code && !empty) {
+        if ((change.binary && code && !empty) || (code && change.addedLines.some(hidesLineBreaks))) {
             result.unknown.push(change.path);
             continue;
         }
@@ -12693,6 +12693,13 @@ function unmeasured(path, report, folders) {
     }
     return { path, reason: 'not-in-report', detail: 'no coverage report lists it' };
 }
+/**
+ * A line break the language counts and git does not: a lone CR (Python reads a CR-only file as many lines,
+ * git as one) or U+2028/U+2029 (line terminators in JavaScript). The tool's line numbers then differ from
+ * the diff's, and one covered "line" can hide a function: the file's added lines are unseen.
+ */
+const HIDDEN_BREAK = /\r(?!$)|[\u2028\u2029]/;
+const hidesLineBreaks = (added) => HIDDEN_BREAK.test(added.text);
 const isCode = (kind) => kind === 'code' || kind === 'unmeasured-language';
 function movedInFile(path, previousPath) {
     return {
@@ -13280,7 +13287,7 @@ const REASON_TEXT = {
 /** Exclusion comments named in the summary; the `report` output lists more. */
 const EXCLUSIONS_SHOWN = 20;
 const UNKNOWN_WHY = 'added lines not in the diff';
-const UNKNOWN_DETAIL = 'the diff does not show its added lines (GitHub omits the patch of a very large file; git shows a code file marked binary by .gitattributes, or holding a NUL byte, as binary): check out with fetch-depth: 0 to read them from the local history, and diff code as text';
+const UNKNOWN_DETAIL = 'the diff does not show its added lines (GitHub omits the patch of a very large file; git shows a code file marked binary by .gitattributes, or holding a NUL byte, as binary; a lone CR or U+2028 is a line break to the tool, not to git): check out with fetch-depth: 0 to read them from the local history, and diff code as text';
 /**
  * Every changed file whose added lines were not checked, each with its reason: the files no report
  * measures, then those whose lines the diff does not show. Not shortened with the long lists: these

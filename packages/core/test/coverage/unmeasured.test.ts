@@ -619,6 +619,27 @@ describe('changes that hide their lines', () => {
     expect(patch.unknown).toEqual(['src/refund.js']);
   });
 
+  it('line breaks git does not count (a lone CR, U+2028) make a code file unseen; CRLF does not', async () => {
+    const added = (path: string, text: string): DiffFile => ({
+      path,
+      status: 'added',
+      additions: 1,
+      deletions: 0,
+      addedLines: [{ line: 1, text }],
+      patchAvailable: true,
+      binary: false,
+    });
+    const parsed = await parseCoverage('SF:src/a.js\nDA:1,1\nend_of_record\n', { file: 'lcov.info' });
+    const patch = computePatchCoverage(parsed, [
+      added('app/refund.py', 'import os\rdef refund(order):\r    return order.total\r'),
+      added('src/a.js', 'module.exports = 1;\u2028function refund() { return 2; }'),
+      added('src/crlf.js', 'module.exports = 1;\r'),
+      added('docs/notes.md', 'one\rtwo'),
+    ]);
+    expect(patch.unknown).toEqual(['app/refund.py', 'src/a.js']);
+    expect(patch.unmeasured.map((file) => file.path)).toEqual(['src/crlf.js']);
+  });
+
   it('a rename from a test folder or a text file into code counts the whole file', async () => {
     const renamed = (from: string, to: string) =>
       [

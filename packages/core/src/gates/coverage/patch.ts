@@ -102,7 +102,7 @@ export function computePatchCoverage(
     if (code) result.exclusions.push(...exclusionPragmas(change.path, change.addedLines));
     // A file the report lists with no executable line (an empty __init__.py) has nothing to hide.
     const empty = measured !== undefined && (measured.lines?.lines.length ?? 0) === 0;
-    if (change.binary && code && !empty) {
+    if ((change.binary && code && !empty) || (code && change.addedLines.some(hidesLineBreaks))) {
       result.unknown.push(change.path);
       continue;
     }
@@ -190,6 +190,14 @@ function unmeasured(path: string, report: CoverageReport, folders: ReadonlySet<s
   }
   return { path, reason: 'not-in-report', detail: 'no coverage report lists it' };
 }
+
+/**
+ * A line break the language counts and git does not: a lone CR (Python reads a CR-only file as many lines,
+ * git as one) or U+2028/U+2029 (line terminators in JavaScript). The tool's line numbers then differ from
+ * the diff's, and one covered "line" can hide a function: the file's added lines are unseen.
+ */
+const HIDDEN_BREAK = /\r(?!$)|[\u2028\u2029]/;
+const hidesLineBreaks = (added: AddedLine) => HIDDEN_BREAK.test(added.text);
 
 const isCode = (kind: FileKind) => kind === 'code' || kind === 'unmeasured-language';
 

@@ -203,7 +203,7 @@ const EXCLUSIONS_SHOWN = 20;
 
 const UNKNOWN_WHY = 'added lines not in the diff';
 const UNKNOWN_DETAIL =
-  'the diff does not show its added lines (GitHub omits the patch of a very large file; git shows a code file marked binary by .gitattributes, or holding a NUL byte, as binary): check out with fetch-depth: 0 to read them from the local history, and diff code as text';
+  'the diff does not show its added lines (GitHub omits the patch of a very large file; git shows a code file marked binary by .gitattributes, or holding a NUL byte, as binary; a lone CR or U+2028 is a line break to the tool, not to git): check out with fetch-depth: 0 to read them from the local history, and diff code as text';
 
 /**
  * Every changed file whose added lines were not checked, each with its reason: the files no report
