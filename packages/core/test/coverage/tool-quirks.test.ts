@@ -140,7 +140,7 @@ describe('what the tools write', () => {
     const [branches, branchesTotal] = printed(summary, /branches\.+: [\d.]+% \((\d+) of (\d+) branches\)/);
     const report = await parseCoverage(fixture('gcc/lcov2-unreachable.info'), {
       file: 'lcov.info',
-      workspaceRoot: '/tmp',
+      workspaceRoot: '/home/runner/work/demo/demo',
     });
     const totals = reportTotals(report);
     expect(totals.lines).toEqual({ covered: lines, total: linesTotal }); // 3 of 4

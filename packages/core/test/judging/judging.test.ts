@@ -414,7 +414,7 @@ describe('added lines that reach into the coverage runtime', () => {
     ],
     [
       'test/setup.js',
-      "process.env.NODE_V8_COVERAGE = '/tmp/elsewhere';",
+      "process.env.NODE_V8_COVERAGE = 'coverage-elsewhere';",
       expect.stringContaining('NODE_V8_COVERAGE'),
     ],
     ['src/Probe.java', 'boolean[] probes = $jacocoData;', expect.stringContaining("JaCoCo's probes")],
