@@ -11973,8 +11973,8 @@ function goModuleOf(goMod, text) {
  * so (`coverage.ignore` names code left unmeasured on purpose). An extensionless script is its shebang's
  * language. Docs, images, lockfiles, YAML, shell and templates (`.erb`, `.cshtml`, `.astro`: no coverage tool
  * measures them, so counting them would ask for review on every view change) are not code for this gate.
- * Test files and tool configuration (by the conventions the tools themselves use
- * to leave them out) are not product code either: they are listed, not counted.
+ * Test files and tool configuration (by the conventions the tools themselves use to leave them out) are
+ * not product code either: they are listed, not counted.
  */
 const LANGUAGES = [
     {
@@ -12090,6 +12090,10 @@ function extensionOf(path) {
     const dot = name.lastIndexOf('.');
     return dot <= 0 ? undefined : name.slice(dot + 1).toLowerCase();
 }
+/** The file's extension, or for an extensionless script the one its shebang stands for. */
+function codeExtensionOf(path, added) {
+    return extensionOf(path) ?? shebangExtension(added.find((line) => line.line === 1)?.text);
+}
 class Measurability {
     /** languages by name, and extensions outside the families that a report lists (a tool we do not know) */
     measured = new Set();
@@ -12114,7 +12118,7 @@ class Measurability {
     }
     /** `added`: the file's added lines, when the diff shows them (a shebang, code in a `.d.ts`). */
     kind(path, added = []) {
-        const extension = extensionOf(path) ?? shebangExtension(added.find((line) => line.line === 1)?.text);
+        const extension = codeExtensionOf(path, added);
         if (extension === undefined)
             return 'not-code';
         if (DECLARATIONS_ONLY.test(path) &&
@@ -12152,7 +12156,7 @@ class Measurability {
     }
     /** The language of a code file, for a reader: "Go", "Python". */
     static languageOf(path, added = []) {
-        const extension = extensionOf(path) ?? shebangExtension(added.find((line) => line.line === 1)?.text) ?? '';
+        const extension = codeExtensionOf(path, added) ?? '';
         return LANGUAGE_OF.get(extension)?.name ?? `.${extension}`;
     }
     /** The languages the reports measure, for a reader. */
@@ -12593,12 +12597,12 @@ function computePatchCoverage(report, diff, options = {}) {
         const unseen = !change.patchAvailable && (!change.binary || change.additions > 0);
         const measured = report.files.get(change.path);
         const kind = measured ? 'code' : kinds.kind(change.path, change.addedLines);
-        const code = kind === 'code' || kind === 'unmeasured-language';
-        // git shows a code file as binary when .gitattributes says so (`-diff`, `binary`) or it holds a NUL byte,
-        // and a JS file with `// \0` in a comment still runs: its lines are unseen, not absent.
+        const code = isCode(kind);
         if (code)
             result.exclusions.push(...exclusionPragmas(change.path, change.addedLines));
-        // A file the report lists with no executable line (an empty __init__.py) has nothing to hide.
+        // git shows a code file as binary when .gitattributes says so (`-diff`, `binary`) or it holds a NUL byte,
+        // and a JS file with `// \0` in a comment still runs: its lines are unseen, not absent. A file the
+        // report lists with no executable line (an empty __init__.py) has nothing to hide.
         const empty = measured !== undefined && (measured.lines?.lines.length ?? 0) === 0;
         if ((change.binary && code && !empty) || (code && change.addedLines.some(hidesLineBreaks))) {
             result.unknown.push(change.path);

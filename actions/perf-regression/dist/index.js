@@ -6752,7 +6752,10 @@ function exactTiedTails(u, m, groups) {
  * can make the distribution asymmetric, so the tails are summed separately, as scipy's permutation test).
  */
 function exactTiedP(u, m, groups) {
-    const { pLess, pGreater } = exactTiedTails(u, m, groups);
+    return twoSidedP(exactTiedTails(u, m, groups));
+}
+/** The two-sided p of two exact tails: twice the smaller, at most 1. */
+function twoSidedP({ pLess, pGreater }) {
     return Math.min(1, 2 * Math.min(pLess, pGreater));
 }
 
@@ -6934,11 +6937,11 @@ function mannWhitney(x, y) {
         // keeps its relative accuracy where 1 - cdf would round a tail of 1e-17 to 0 (50 vs 50 apart: p = 0).
         const pGreater = exactCdf(m * n - u, m, n);
         const pLess = exactCdf(u, m, n);
-        return { u, p: Math.min(1, 2 * Math.min(pLess, pGreater)), pGreater, pLess, method: 'exact' };
+        return { u, p: twoSidedP({ pLess, pGreater }), pGreater, pLess, method: 'exact' };
     }
     if (tieTerm > 0 && m <= EXACT_TIES_MAX_SIZE && n <= EXACT_TIES_MAX_SIZE) {
         const { pLess, pGreater } = exactTiedTails(u, m, tieGroups(x, y));
-        return { u, p: Math.min(1, 2 * Math.min(pLess, pGreater)), pGreater, pLess, method: 'exact' };
+        return { u, p: twoSidedP({ pLess, pGreater }), pGreater, pLess, method: 'exact' };
     }
     const total = m + n;
     const variance = ((m * n) / 12) * (total + 1 - tieTerm / (total * (total - 1)));

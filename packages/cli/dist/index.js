@@ -11554,8 +11554,8 @@ function goModuleOf(goMod, text) {
  * so (`coverage.ignore` names code left unmeasured on purpose). An extensionless script is its shebang's
  * language. Docs, images, lockfiles, YAML, shell and templates (`.erb`, `.cshtml`, `.astro`: no coverage tool
  * measures them, so counting them would ask for review on every view change) are not code for this gate.
- * Test files and tool configuration (by the conventions the tools themselves use
- * to leave them out) are not product code either: they are listed, not counted.
+ * Test files and tool configuration (by the conventions the tools themselves use to leave them out) are
+ * not product code either: they are listed, not counted.
  */
 const LANGUAGES = [
     {
@@ -11671,6 +11671,10 @@ function extensionOf(path) {
     const dot = name.lastIndexOf('.');
     return dot <= 0 ? undefined : name.slice(dot + 1).toLowerCase();
 }
+/** The file's extension, or for an extensionless script the one its shebang stands for. */
+function codeExtensionOf(path, added) {
+    return extensionOf(path) ?? shebangExtension(added.find((line) => line.line === 1)?.text);
+}
 class measurable_Measurability {
     /** languages by name, and extensions outside the families that a report lists (a tool we do not know) */
     measured = new Set();
@@ -11695,7 +11699,7 @@ class measurable_Measurability {
     }
     /** `added`: the file's added lines, when the diff shows them (a shebang, code in a `.d.ts`). */
     kind(path, added = []) {
-        const extension = extensionOf(path) ?? shebangExtension(added.find((line) => line.line === 1)?.text);
+        const extension = codeExtensionOf(path, added);
         if (extension === undefined)
             return 'not-code';
         if (DECLARATIONS_ONLY.test(path) &&
@@ -11733,7 +11737,7 @@ class measurable_Measurability {
     }
     /** The language of a code file, for a reader: "Go", "Python". */
     static languageOf(path, added = []) {
-        const extension = extensionOf(path) ?? shebangExtension(added.find((line) => line.line === 1)?.text) ?? '';
+        const extension = codeExtensionOf(path, added) ?? '';
         return LANGUAGE_OF.get(extension)?.name ?? `.${extension}`;
     }
     /** The languages the reports measure, for a reader. */
@@ -12174,12 +12178,12 @@ function computePatchCoverage(report, diff, options = {}) {
         const unseen = !change.patchAvailable && (!change.binary || change.additions > 0);
         const measured = report.files.get(change.path);
         const kind = measured ? 'code' : kinds.kind(change.path, change.addedLines);
-        const code = kind === 'code' || kind === 'unmeasured-language';
-        // git shows a code file as binary when .gitattributes says so (`-diff`, `binary`) or it holds a NUL byte,
-        // and a JS file with `// \0` in a comment still runs: its lines are unseen, not absent.
+        const code = isCode(kind);
         if (code)
             result.exclusions.push(...exclusionPragmas(change.path, change.addedLines));
-        // A file the report lists with no executable line (an empty __init__.py) has nothing to hide.
+        // git shows a code file as binary when .gitattributes says so (`-diff`, `binary`) or it holds a NUL byte,
+        // and a JS file with `// \0` in a comment still runs: its lines are unseen, not absent. A file the
+        // report lists with no executable line (an empty __init__.py) has nothing to hide.
         const empty = measured !== undefined && (measured.lines?.lines.length ?? 0) === 0;
         if ((change.binary && code && !empty) || (code && change.addedLines.some(hidesLineBreaks))) {
             result.unknown.push(change.path);
@@ -13255,7 +13259,10 @@ function exactTiedTails(u, m, groups) {
  * can make the distribution asymmetric, so the tails are summed separately, as scipy's permutation test).
  */
 function exactTiedP(u, m, groups) {
-    const { pLess, pGreater } = exactTiedTails(u, m, groups);
+    return twoSidedP(exactTiedTails(u, m, groups));
+}
+/** The two-sided p of two exact tails: twice the smaller, at most 1. */
+function twoSidedP({ pLess, pGreater }) {
     return Math.min(1, 2 * Math.min(pLess, pGreater));
 }
 
@@ -13437,11 +13444,11 @@ function mannWhitney(x, y) {
         // keeps its relative accuracy where 1 - cdf would round a tail of 1e-17 to 0 (50 vs 50 apart: p = 0).
         const pGreater = exactCdf(m * n - u, m, n);
         const pLess = exactCdf(u, m, n);
-        return { u, p: Math.min(1, 2 * Math.min(pLess, pGreater)), pGreater, pLess, method: 'exact' };
+        return { u, p: twoSidedP({ pLess, pGreater }), pGreater, pLess, method: 'exact' };
     }
     if (tieTerm > 0 && m <= EXACT_TIES_MAX_SIZE && n <= EXACT_TIES_MAX_SIZE) {
         const { pLess, pGreater } = exactTiedTails(u, m, tieGroups(x, y));
-        return { u, p: Math.min(1, 2 * Math.min(pLess, pGreater)), pGreater, pLess, method: 'exact' };
+        return { u, p: twoSidedP({ pLess, pGreater }), pGreater, pLess, method: 'exact' };
     }
     const total = m + n;
     const variance = ((m * n) / 12) * (total + 1 - tieTerm / (total * (total - 1)));

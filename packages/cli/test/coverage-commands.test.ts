@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COVERAGE_COMMANDS, detectTooling } from '../src/init/detect.js';
 import { adaptTemplate, templateText } from '../src/init/templates.js';
+import { installed } from '../../../test/harness/tools.js';
 import { makeRepo, repoRoot, samples, writeFiles } from './support.js';
 
 // One coverage command per ecosystem, in one list (packages/cli/src/init/detect.ts): the README's
@@ -63,7 +64,7 @@ describe('coverage commands', () => {
     },
   );
 
-  const go = spawnSync('go', ['version'], { encoding: 'utf8' }).status === 0;
+  const go = installed('go', ['version']);
   it.skipIf(!go)("Go: the table's command writes the report it names, and check reads go's own total", () => {
     const repo = makeRepo({}, join(samples, 'go'));
     const home = mkdtempSync(join(tmpdir(), 'floodgate-go-'));
@@ -93,8 +94,8 @@ describe('coverage commands', () => {
   });
 
   // The workflow's `python` is setup-python's; here Debian's python3 with python3-pytest-cov, if installed.
-  const python = spawnSync('/usr/bin/python3', ['-c', 'import pytest, pytest_cov'], { encoding: 'utf8' });
-  it.skipIf(python.status !== 0)(
+  const python = installed('/usr/bin/python3', ['-c', 'import pytest, pytest_cov']);
+  it.skipIf(!python)(
     "Python: the table's pytest-cov command writes the coverage.xml check reads, with coverage.py's total",
     () => {
       const repo = makeRepo({

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { installed } from '../../../test/harness/tools.js';
 import { fixtures, git, makeRepo, repoRoot, samples, writeFiles, type Run } from './support.js';
 
 // The hooks of .pre-commit-hooks.yaml, run the way the pre-commit framework runs them: from a clone of
@@ -108,8 +109,7 @@ function emulatePreCommit(spec: ManifestHook, hookRepo: string, repo: string, ex
   }
 }
 
-const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
-const hasPreCommit = preCommit.status === 0;
+const hasPreCommit = installed('pre-commit');
 
 /** The real framework: `pre-commit run <id>` with a config naming the hook repository at its commit. */
 function realPreCommit(repo: string, id: string): Run {

@@ -5,8 +5,8 @@
  * so (`coverage.ignore` names code left unmeasured on purpose). An extensionless script is its shebang's
  * language. Docs, images, lockfiles, YAML, shell and templates (`.erb`, `.cshtml`, `.astro`: no coverage tool
  * measures them, so counting them would ask for review on every view change) are not code for this gate.
- * Test files and tool configuration (by the conventions the tools themselves use
- * to leave them out) are not product code either: they are listed, not counted.
+ * Test files and tool configuration (by the conventions the tools themselves use to leave them out) are
+ * not product code either: they are listed, not counted.
  */
 
 interface Language {
@@ -144,6 +144,11 @@ function extensionOf(path: string): string | undefined {
   return dot <= 0 ? undefined : name.slice(dot + 1).toLowerCase();
 }
 
+/** The file's extension, or for an extensionless script the one its shebang stands for. */
+function codeExtensionOf(path: string, added: readonly AddedText[]): string | undefined {
+  return extensionOf(path) ?? shebangExtension(added.find((line) => line.line === 1)?.text);
+}
+
 /** Code in a language some report measures; code in a language none does; tests; everything else. */
 export type FileKind = 'code' | 'unmeasured-language' | 'test' | 'not-code';
 
@@ -180,7 +185,7 @@ export class Measurability {
 
   /** `added`: the file's added lines, when the diff shows them (a shebang, code in a `.d.ts`). */
   kind(path: string, added: readonly AddedText[] = []): FileKind {
-    const extension = extensionOf(path) ?? shebangExtension(added.find((line) => line.line === 1)?.text);
+    const extension = codeExtensionOf(path, added);
     if (extension === undefined) return 'not-code';
     if (
       DECLARATIONS_ONLY.test(path) &&
@@ -216,8 +221,7 @@ export class Measurability {
 
   /** The language of a code file, for a reader: "Go", "Python". */
   static languageOf(path: string, added: readonly AddedText[] = []): string {
-    const extension =
-      extensionOf(path) ?? shebangExtension(added.find((line) => line.line === 1)?.text) ?? '';
+    const extension = codeExtensionOf(path, added) ?? '';
     return LANGUAGE_OF.get(extension)?.name ?? `.${extension}`;
   }
 

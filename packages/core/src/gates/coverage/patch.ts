@@ -96,11 +96,11 @@ export function computePatchCoverage(
     const unseen = !change.patchAvailable && (!change.binary || change.additions > 0);
     const measured = report.files.get(change.path);
     const kind = measured ? 'code' : kinds.kind(change.path, change.addedLines);
-    const code = kind === 'code' || kind === 'unmeasured-language';
-    // git shows a code file as binary when .gitattributes says so (`-diff`, `binary`) or it holds a NUL byte,
-    // and a JS file with `// \0` in a comment still runs: its lines are unseen, not absent.
+    const code = isCode(kind);
     if (code) result.exclusions.push(...exclusionPragmas(change.path, change.addedLines));
-    // A file the report lists with no executable line (an empty __init__.py) has nothing to hide.
+    // git shows a code file as binary when .gitattributes says so (`-diff`, `binary`) or it holds a NUL byte,
+    // and a JS file with `// \0` in a comment still runs: its lines are unseen, not absent. A file the
+    // report lists with no executable line (an empty __init__.py) has nothing to hide.
     const empty = measured !== undefined && (measured.lines?.lines.length ?? 0) === 0;
     if ((change.binary && code && !empty) || (code && change.addedLines.some(hidesLineBreaks))) {
       result.unknown.push(change.path);

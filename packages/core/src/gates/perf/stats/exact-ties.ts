@@ -109,6 +109,10 @@ export function exactTiedTails(u: number, m: number, groups: readonly number[]):
  * can make the distribution asymmetric, so the tails are summed separately, as scipy's permutation test).
  */
 export function exactTiedP(u: number, m: number, groups: readonly number[]): number {
-  const { pLess, pGreater } = exactTiedTails(u, m, groups);
+  return twoSidedP(exactTiedTails(u, m, groups));
+}
+
+/** The two-sided p of two exact tails: twice the smaller, at most 1. */
+export function twoSidedP({ pLess, pGreater }: TiedTails): number {
   return Math.min(1, 2 * Math.min(pLess, pGreater));
 }

@@ -1,4 +1,4 @@
-import { exactTiedTails, tieGroups } from './exact-ties.js';
+import { exactTiedTails, tieGroups, twoSidedP } from './exact-ties.js';
 import { normalSurvival } from './normal.js';
 
 export interface MannWhitneyResult {
@@ -127,11 +127,11 @@ export function mannWhitney(x: readonly number[], y: readonly number[]): MannWhi
     // keeps its relative accuracy where 1 - cdf would round a tail of 1e-17 to 0 (50 vs 50 apart: p = 0).
     const pGreater = exactCdf(m * n - u, m, n);
     const pLess = exactCdf(u, m, n);
-    return { u, p: Math.min(1, 2 * Math.min(pLess, pGreater)), pGreater, pLess, method: 'exact' };
+    return { u, p: twoSidedP({ pLess, pGreater }), pGreater, pLess, method: 'exact' };
   }
   if (tieTerm > 0 && m <= EXACT_TIES_MAX_SIZE && n <= EXACT_TIES_MAX_SIZE) {
     const { pLess, pGreater } = exactTiedTails(u, m, tieGroups(x, y));
-    return { u, p: Math.min(1, 2 * Math.min(pLess, pGreater)), pGreater, pLess, method: 'exact' };
+    return { u, p: twoSidedP({ pLess, pGreater }), pGreater, pLess, method: 'exact' };
   }
   const total = m + n;
   const variance = ((m * n) / 12) * (total + 1 - tieTerm / (total * (total - 1)));
